@@ -1,0 +1,267 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { AppError, type SessionUser } from '../../shared/api';
+import { openEncrypted, toKysely, type RawDb } from './store/database';
+import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
+import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
+import { backupNow, hasBackupOn, rotateBackups } from './store/backup';
+import type { DB } from './store/schema';
+import type { Ctx } from './context';
+import { getSessionUser } from './modules/users/service';
+import { readSettings } from './modules/station/service';
+
+export interface BackendOptions {
+  /** where the database, keyring and backups live */
+  dataDir: string;
+  /** fonts and other shipped files */
+  resourcesDir: string;
+  cipher?: Cipher;
+  scrypt?: ScryptParams;
+  clock?: () => Date;
+  /** for tests of schema upgrades; the app uses MIGRATIONS */
+  migrations?: typeof MIGRATIONS;
+}
+
+export const DB_FILE = 'uchaske.db';
+export const KEYRING_FILE = 'uchaske.keyring';
+
+interface Open {
+  raw: RawDb;
+  db: Kysely<DB>;
+  key: Buffer;
+  user: SessionUser;
+  lastActivity: number;
+  idleMinutes: number;
+}
+
+/**
+ * The station's backend as one object: locked (no key in memory) or unlocked by one
+ * user. Both transports (Electron IPC, browser host) drive the same instance.
+ */
+export class Backend {
+  readonly dataDir: string;
+  readonly resourcesDir: string;
+  private readonly cipher: Cipher;
+  private readonly scrypt: ScryptParams;
+  private readonly migrations: typeof MIGRATIONS;
+  readonly clock: () => Date;
+  private open: Open | null = null;
+  /** shown once after setup or regeneration; kept only in memory, dropped at lock */
+  private pendingRecoveryCode: string | null = null;
+  private failures = 0;
+  private waitUntil = 0;
+
+  constructor(o: BackendOptions) {
+    this.dataDir = o.dataDir;
+    this.resourcesDir = o.resourcesDir;
+    this.cipher = o.cipher ?? 'sqlcipher';
+    this.scrypt = o.scrypt ?? DEFAULT_SCRYPT;
+    this.clock = o.clock ?? (() => new Date());
+    this.migrations = o.migrations ?? MIGRATIONS;
+    fs.mkdirSync(this.dataDir, { recursive: true });
+  }
+
+  get dbFile(): string {
+    return path.join(this.dataDir, DB_FILE);
+  }
+  get keyringFile(): string {
+    return path.join(this.dataDir, KEYRING_FILE);
+  }
+  get isSetUp(): boolean {
+    return Keyring.exists(this.keyringFile);
+  }
+  get session(): SessionUser | null {
+    return this.open?.user ?? null;
+  }
+  get idleMinutes(): number | null {
+    return this.open?.idleMinutes ?? null;
+  }
+  get raw(): RawDb {
+    return this.require().raw;
+  }
+
+  private require(): Open {
+    if (!this.open) throw new AppError('LOCKED', 'errors.locked');
+    return this.open;
+  }
+
+  /** The handler context; locks first when the idle time has passed. */
+  context(): Ctx {
+    const o = this.require();
+    const now = this.clock();
+    if (now.getTime() - o.lastActivity > o.idleMinutes * 60_000) {
+      this.lock();
+      throw new AppError('LOCKED', 'errors.idleLocked');
+    }
+    o.lastActivity = now.getTime();
+    return { db: o.db, user: o.user, now, backend: this };
+  }
+
+  keyring(): Keyring {
+    return Keyring.load(this.keyringFile);
+  }
+
+  /** Creates database and keyring; the caller inserts the station and first user through `ctx`. */
+  async create(init: (db: Kysely<DB>) => Promise<number>): Promise<{ recoveryCode: string; userId: number; setSlot: (login: string, pw: string) => void }> {
+    if (this.isSetUp) throw new AppError('CONFLICT', 'errors.alreadySetUp');
+    for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`]) fs.rmSync(f, { force: true });
+    const key = crypto.randomBytes(KEY_BYTES);
+    const raw = openEncrypted(this.dbFile, key, this.cipher);
+    let userId: number;
+    try {
+      migrate(raw, this.migrations);
+      const db = toKysely(raw);
+      userId = await init(db);
+      this.attach(raw, db, key, userId);
+    } catch (e) {
+      raw.close();
+      for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`]) fs.rmSync(f, { force: true });
+      throw e;
+    }
+    const recoveryCode = newRecoveryCode();
+    const ring = Keyring.create(this.keyringFile, this.cipher, key, recoveryCode, this.scrypt);
+    this.pendingRecoveryCode = recoveryCode;
+    return { recoveryCode, userId, setSlot: (login, pw) => ring.setSlot(login, userId, key, pw) };
+  }
+
+  private checkRate(): void {
+    const now = this.clock().getTime();
+    if (now < this.waitUntil) {
+      throw new AppError('RATE_LIMITED', 'errors.tooManyAttempts', { waitSeconds: Math.ceil((this.waitUntil - now) / 1000) });
+    }
+  }
+  private failed(): never {
+    this.failures++;
+    // first three mistakes are free, then 1 s, 2 s, 4 s ... up to five minutes
+    if (this.failures >= 3) this.waitUntil = this.clock().getTime() + Math.min(300, 2 ** (this.failures - 3)) * 1000;
+    throw new AppError('AUTH', 'errors.wrongLogin');
+  }
+
+  async unlock(login: string, password: string): Promise<SessionUser> {
+    if (!this.isSetUp) throw new AppError('CONFLICT', 'errors.notSetUp');
+    this.checkRate();
+    const got = this.keyring().unlock(login, password);
+    if (!got) this.failed();
+    return this.openWith(got.key, got.userId);
+  }
+
+  async unlockWithRecovery(login: string, code: string, newPassword: string): Promise<SessionUser> {
+    if (!this.isSetUp) throw new AppError('CONFLICT', 'errors.notSetUp');
+    this.checkRate();
+    const ring = this.keyring();
+    const key = ring.unlockWithRecovery(code);
+    if (!key) this.failed();
+    const raw = this.openRaw(key);
+    const row = raw.prepare('SELECT id FROM users WHERE login = ? AND active = 1').get(login) as { id: number } | undefined;
+    raw.close();
+    if (!row) {
+      key.fill(0);
+      throw new AppError('NOT_FOUND', 'errors.unknownLogin');
+    }
+    ring.setSlot(login, row.id, key, newPassword);
+    const user = await this.openWith(key, row.id);
+    await this.open!.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', row.id).execute();
+    this.open!.user = { ...user, mustChangePassword: false };
+    return this.open!.user;
+  }
+
+  private openRaw(key: Buffer): RawDb {
+    try {
+      return openEncrypted(this.dbFile, key, this.keyring().cipher);
+    } catch {
+      throw new AppError('INTERNAL', 'errors.databaseUnreadable');
+    }
+  }
+
+  private async openWith(key: Buffer, userId: number): Promise<SessionUser> {
+    this.lock();
+    const raw = this.openRaw(key);
+    const now = this.clock();
+    try {
+      const version = schemaVersion(raw);
+      if (version < this.migrations[this.migrations.length - 1]!.version) {
+        backupNow(raw, this.dataDir, this.keyringFile, now, `v${version}`);
+        migrate(raw, this.migrations);
+      }
+      const db = toKysely(raw);
+      this.attach(raw, db, key, userId);
+      const user = await getSessionUser(db, userId);
+      if (!user) throw new AppError('AUTH', 'errors.wrongLogin');
+      this.open!.user = user;
+      const settings = await readSettings(db);
+      this.open!.idleMinutes = settings.idleMinutes;
+      if (!hasBackupOn(this.dataDir, now)) {
+        backupNow(raw, this.dataDir, this.keyringFile, now, 'daily');
+        rotateBackups(this.dataDir, settings.backupKeep);
+      }
+    } catch (e) {
+      this.lock();
+      throw e;
+    }
+    this.failures = 0;
+    this.waitUntil = 0;
+    return this.open!.user;
+  }
+
+  private attach(raw: RawDb, db: Kysely<DB>, key: Buffer, userId: number): void {
+    this.open = {
+      raw,
+      db,
+      key,
+      user: { id: userId, login: '', surname: '', name: '', patronymic: '', role: 'inspector', mustChangePassword: false },
+      lastActivity: this.clock().getTime(),
+      idleMinutes: 10,
+    };
+  }
+
+  setSession(user: SessionUser): void {
+    this.require().user = user;
+  }
+  setIdleMinutes(m: number): void {
+    this.require().idleMinutes = m;
+  }
+
+  /** Key operations for the users module: the key never leaves this object. */
+  writeSlot(login: string, userId: number, password: string): void {
+    this.keyring().setSlot(login, userId, this.require().key, password);
+  }
+  removeSlot(userId: number): void {
+    this.keyring().removeSlot(userId);
+  }
+  checkPassword(login: string, password: string): boolean {
+    const got = this.keyring().unlock(login, password);
+    got?.key.fill(0);
+    return got !== null;
+  }
+  regenerateRecovery(): string {
+    const code = newRecoveryCode();
+    this.keyring().setRecovery(this.require().key, code);
+    this.pendingRecoveryCode = code;
+    return code;
+  }
+  get recoveryCodeToPrint(): string | null {
+    return this.pendingRecoveryCode;
+  }
+
+  backup(reason = 'manual'): string {
+    const o = this.require();
+    return backupNow(o.raw, this.dataDir, this.keyringFile, this.clock(), reason);
+  }
+
+  /** Clears the screen's session and takes the key out of memory. */
+  lock(): void {
+    this.pendingRecoveryCode = null;
+    if (!this.open) return;
+    const o = this.open;
+    this.open = null;
+    try {
+      o.raw.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // a checkpoint is housekeeping; the WAL is encrypted either way
+    }
+    o.raw.close();
+    o.key.fill(0);
+  }
+}

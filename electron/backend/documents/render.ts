@@ -1,0 +1,49 @@
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions, Content } from 'pdfmake/interfaces';
+
+/**
+ * pdfmake with Liberation Serif 2.x from resources/fonts (1.x lacks Kazakh letters;
+ * the built-in PDF fonts garble Cyrillic silently). Fonts are passed as file paths.
+ */
+let fontsDir: string | null = null;
+
+function ensureFonts(resourcesDir: string): void {
+  const dir = path.join(resourcesDir, 'fonts');
+  if (fontsDir === dir) return;
+  pdfmake.setFonts({
+    LiberationSerif: {
+      normal: path.join(dir, 'LiberationSerif-Regular.ttf'),
+      bold: path.join(dir, 'LiberationSerif-Bold.ttf'),
+      italics: path.join(dir, 'LiberationSerif-Italic.ttf'),
+      bolditalics: path.join(dir, 'LiberationSerif-BoldItalic.ttf'),
+    },
+  });
+  // documents are built from our own data; nothing may be fetched from outside
+  pdfmake.setUrlAccessPolicy(() => false);
+  fontsDir = dir;
+}
+
+/** A4, serif 14 pt, page numbers: the house style of every printed form. */
+export function a4(content: Content, opts: { footer?: (page: number, pages: number) => string; landscape?: boolean; title: string }): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageOrientation: opts.landscape ? 'landscape' : 'portrait',
+    pageMargins: [70, 50, 45, 50],
+    info: { title: opts.title, creator: 'Uchaske' },
+    defaultStyle: { font: 'LiberationSerif', fontSize: 14, lineHeight: 1.15 },
+    footer: (page: number, pages: number) => ({
+      text: opts.footer ? opts.footer(page, pages) : `${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 10,
+      margin: [0, 15, 0, 0],
+    }),
+    content,
+  };
+}
+
+export async function renderPdf(resourcesDir: string, dd: TDocumentDefinitions): Promise<Buffer> {
+  ensureFonts(resourcesDir);
+  const doc = pdfmake.createPdf(dd);
+  return Buffer.from(await doc.getBuffer());
+}

@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import type { Transaction, Kysely } from 'kysely';
+import type { DB } from '../../store/schema';
+
+export interface AuditEntry {
+  action: string; // e.g. 'users.create'
+  entity: string; // table or domain object
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function rowHash(prev: string, r: { at: string; user_id: number | null; action: string; entity: string; entity_id: string; before_json: string | null; after_json: string | null }): string {
+  return crypto
+    .createHash('sha256')
+    .update(prev)
+    .update(JSON.stringify([r.at, r.user_id, r.action, r.entity, r.entity_id, r.before_json, r.after_json]))
+    .digest('hex');
+}
+
+/** Writes one audit row chained to the previous one; call inside the mutation's transaction. */
+export async function writeAudit(trx: Transaction<DB>, userId: number | null, at: Date, e: AuditEntry): Promise<void> {
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prev = last?.hash ?? GENESIS;
+  const row = {
+    at: at.toISOString(),
+    user_id: userId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: String(e.entityId),
+    before_json: e.before === undefined ? null : JSON.stringify(e.before),
+    after_json: e.after === undefined ? null : JSON.stringify(e.after),
+  };
+  await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: rowHash(prev, row) }).execute();
+}
+
+/** Walks the chain; reports the first row whose link or content does not match. */
+export async function verifyAudit(db: Kysely<DB>): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null }> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+  let prev = GENESIS;
+  for (const r of rows) {
+    if (r.prev_hash !== prev || rowHash(prev, r) !== r.hash) return { ok: false, rows: rows.length, firstBrokenId: r.id };
+    prev = r.hash;
+  }
+  return { ok: true, rows: rows.length, firstBrokenId: null };
+}

@@ -1,0 +1,126 @@
+import type { Kysely, Transaction } from 'kysely';
+import dayjs from 'dayjs';
+import { AppError, type Absence } from '../../../../shared/api';
+import { coverRequired, sectionsOnDate } from '../../../../shared/rules/cover';
+import type { WorkingCalendar } from '../../../../shared/calendar/workingDays';
+import type { DB, AbsencesTable } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+import { workingCalendar } from '../station/service';
+import { listUsers, getUser } from '../users/service';
+import type { DueItem } from '../../../../shared/api';
+
+type Q = Kysely<DB> | Transaction<DB>;
+type Row = Omit<AbsencesTable, 'id'> & { id: number };
+
+const toAbsence = (r: Row, cal: WorkingCalendar): Absence => ({
+  id: r.id,
+  userId: r.user_id,
+  kind: r.kind as Absence['kind'],
+  from: r.from_date,
+  to: r.to_date,
+  workingDays: cal.workingDaysBetween(r.from_date, r.to_date),
+  coverRequired: coverRequired(cal, r.from_date, r.to_date),
+  coverUserId: r.cover_user_id,
+  orderNumber: r.order_number,
+  orderDate: r.order_date,
+  cancelled: r.cancelled === 1,
+});
+
+export async function listAbsences(db: Q): Promise<Absence[]> {
+  const cal = await workingCalendar(db);
+  const rows = await db.selectFrom('absences').selectAll().orderBy('from_date', 'desc').execute();
+  return rows.map((r) => toAbsence(r, cal));
+}
+
+export interface AbsenceInput {
+  userId: number;
+  kind: Absence['kind'];
+  from: string;
+  to: string;
+  coverUserId: number | null;
+  orderNumber: string;
+  orderDate: string | null;
+}
+
+export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const absent = await getUser(trx, a.userId);
+    if (!absent.active) throw new AppError('CONFLICT', 'errors.userInactive');
+    if (a.coverUserId !== null) {
+      const cover = await getUser(trx, a.coverUserId);
+      if (!cover.active || !['inspector', 'uppLead'].includes(cover.role)) {
+        throw new AppError('VALIDATION', 'staff.coverMustBeInspector', undefined, [{ path: 'coverUserId', messageKey: 'staff.coverMustBeInspector' }]);
+      }
+    }
+    const overlap = await trx
+      .selectFrom('absences')
+      .select('id')
+      .where('user_id', '=', a.userId)
+      .where('cancelled', '=', 0)
+      .where('from_date', '<=', a.to)
+      .where('to_date', '>=', a.from)
+      .executeTakeFirst();
+    if (overlap) throw new AppError('CONFLICT', 'staff.overlap', undefined, [{ path: 'from', messageKey: 'staff.overlap' }]);
+    const { id } = await trx
+      .insertInto('absences')
+      .values({ user_id: a.userId, kind: a.kind, from_date: a.from, to_date: a.to, cover_user_id: a.coverUserId, order_number: a.orderNumber, order_date: a.orderDate, cancelled: 0, cancel_reason: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = (await listAbsences(trx)).find((x) => x.id === id)!;
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'staff.addAbsence', entity: 'absence', entityId: id, after });
+    return after;
+  });
+}
+
+export async function cancelAbsence(ctx: Ctx, id: number, reason: string): Promise<Absence> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = (await listAbsences(trx)).find((x) => x.id === id);
+    if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
+    if (before.cancelled) throw new AppError('CONFLICT', 'errors.alreadyCancelled');
+    await trx.updateTable('absences').set({ cancelled: 1, cancel_reason: reason }).where('id', '=', id).execute();
+    const after = (await listAbsences(trx)).find((x) => x.id === id)!;
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'staff.cancelAbsence', entity: 'absence', entityId: id, before, after: { ...after, reason } });
+    return after;
+  });
+}
+
+export async function coverage(db: Q, date: string) {
+  const users = await listUsers(db, false);
+  const absences = (await listAbsences(db)).map((a) => ({ ...a }));
+  const assignments = users.map((u) => ({ userId: u.id, sectionIds: u.sectionIds }));
+  return users.map((u) => {
+    const s = sectionsOnDate(u.id, date, assignments, absences);
+    return { userId: u.id, ownSectionIds: s.own, coveredSectionIds: s.covered, absentToday: s.absent };
+  });
+}
+
+/**
+ * The sections a user may work on today (p.6). Modules with section data ask this
+ * before every read or write, so the cover rule holds everywhere at once.
+ */
+export async function workingSections(ctx: Ctx): Promise<number[]> {
+  const date = dayjs(ctx.now).format('YYYY-MM-DD');
+  const c = (await coverage(ctx.db, date)).find((x) => x.userId === ctx.user.id);
+  if (!c || c.absentToday) return c?.coveredSectionIds ?? [];
+  return [...c.ownSectionIds, ...c.coveredSectionIds];
+}
+
+/** p.6 deadline: a long absence with no covering inspector named, from its first day. */
+export async function uncoveredAbsences(ctx: Ctx, date: string): Promise<DueItem[]> {
+  const users = await listUsers(ctx.db, true);
+  return (await listAbsences(ctx.db))
+    .filter((a) => !a.cancelled && a.coverRequired && a.coverUserId === null && a.to >= date)
+    .map((a) => {
+      const u = users.find((x) => x.id === a.userId);
+      return {
+        ruleId: 'staff.cover',
+        paragraph: 'p.6',
+        titleKey: 'today.rules.coverMissing',
+        params: { person: u ? `${u.surname} ${u.name.slice(0, 1)}.` : '', from: a.from, to: a.to },
+        due: a.from,
+        overdue: a.from <= date,
+        link: '/staff',
+      };
+    });
+}

@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+import { AppError, type Role, type SessionUser, type User } from '../../../../shared/api';
+import type { DB, UsersTable } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+
+type UserRow = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role'> & { id: number; active: number; must_change_password: number };
+
+const toUser = (r: UserRow, sectionIds: number[]): User => ({
+  id: r.id,
+  login: r.login,
+  surname: r.surname,
+  name: r.name,
+  patronymic: r.patronymic,
+  rank: r.rank,
+  position: r.position,
+  role: r.role as Role,
+  sectionIds,
+  active: r.active === 1,
+  mustChangePassword: r.must_change_password === 1,
+});
+
+export async function getSessionUser(db: Kysely<DB>, id: number): Promise<SessionUser | null> {
+  const r = await db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  if (!r) return null;
+  return { id: r.id, login: r.login, surname: r.surname, name: r.name, patronymic: r.patronymic, role: r.role as Role, mustChangePassword: r.must_change_password === 1 };
+}
+
+export async function listUsers(db: Kysely<DB> | Transaction<DB>, includeInactive: boolean): Promise<User[]> {
+  let q = db.selectFrom('users').selectAll().orderBy('surname').orderBy('name');
+  if (!includeInactive) q = q.where('active', '=', 1);
+  const rows = await q.execute();
+  const links = await db.selectFrom('user_sections').selectAll().execute();
+  return rows.map((r) => toUser(r, links.filter((l) => l.user_id === r.id).map((l) => l.section_id).sort((a, b) => a - b)));
+}
+
+export async function getUser(db: Kysely<DB> | Transaction<DB>, id: number): Promise<User> {
+  const u = (await listUsers(db, true)).find((x) => x.id === id);
+  if (!u) throw new AppError('NOT_FOUND', 'errors.notFound');
+  return u;
+}
+
+export interface NewUser {
+  login: string;
+  surname: string;
+  name: string;
+  patronymic: string;
+  rank: string;
+  position: string;
+  role: Role;
+  sectionIds: number[];
+}
+
+async function checkSections(trx: Transaction<DB>, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await trx.selectFrom('sections').select('id').where('id', 'in', ids).execute();
+  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', 'errors.unknownSection');
+}
+
+export async function insertUser(trx: Transaction<DB>, actorId: number | null, now: Date, u: NewUser, mustChange: boolean): Promise<User> {
+  const taken = await trx.selectFrom('users').select('id').where('login', '=', u.login).executeTakeFirst();
+  if (taken) throw new AppError('CONFLICT', 'errors.loginTaken', undefined, [{ path: 'login', messageKey: 'errors.loginTaken' }]);
+  await checkSections(trx, u.sectionIds);
+  const { id } = await trx
+    .insertInto('users')
+    .values({
+      login: u.login, surname: u.surname, name: u.name, patronymic: u.patronymic, rank: u.rank, position: u.position,
+      role: u.role, active: 1, must_change_password: mustChange ? 1 : 0, created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const s of new Set(u.sectionIds)) await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
+  const user = await getUser(trx, id);
+  await writeAudit(trx, actorId ?? id, now, { action: 'users.create', entity: 'user', entityId: id, after: user });
+  return user;
+}
+
+export async function createUser(ctx: Ctx, u: NewUser, temporaryPassword: string): Promise<User> {
+  const user = await ctx.db.transaction().execute((trx) => insertUser(trx, ctx.user.id, ctx.now, u, true));
+  ctx.backend.writeSlot(user.login, user.id, temporaryPassword);
+  return user;
+}
+
+export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>): Promise<User> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getUser(trx, id);
+    if (id === ctx.user.id && u.role !== before.role) throw new AppError('FORBIDDEN', 'errors.ownRole');
+    await checkSections(trx, u.sectionIds);
+    await trx
+      .updateTable('users')
+      .set({ surname: u.surname, name: u.name, patronymic: u.patronymic, rank: u.rank, position: u.position, role: u.role })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('user_sections').where('user_id', '=', id).execute();
+    for (const s of new Set(u.sectionIds)) await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
+    const after = await getUser(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'users.update', entity: 'user', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function setMustChange(ctx: Ctx, id: number, mustChange: boolean, action: string): Promise<User> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getUser(trx, id);
+    if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
+    await trx.updateTable('users').set({ must_change_password: mustChange ? 1 : 0 }).where('id', '=', id).execute();
+    const after = await getUser(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'user', entityId: id, before: { mustChangePassword: before.mustChangePassword }, after: { mustChangePassword: after.mustChangePassword } });
+    return after;
+  });
+}
+
+export async function deactivateUser(ctx: Ctx, id: number, reason: string): Promise<User> {
+  if (id === ctx.user.id) throw new AppError('FORBIDDEN', 'errors.ownDeactivate');
+  const user = await ctx.db.transaction().execute(async (trx) => {
+    const before = await getUser(trx, id);
+    if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
+    await trx.updateTable('users').set({ active: 0 }).where('id', '=', id).execute();
+    const after = await getUser(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'users.deactivate', entity: 'user', entityId: id, before, after: { ...after, reason } });
+    return after;
+  });
+  ctx.backend.removeSlot(id);
+  return user;
+}

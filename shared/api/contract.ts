@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Roles of PRODUCT.md "Who uses it". */
+export const ROLES = ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * Who may make a call: `public` needs no unlocked session (setup, unlock),
+ * `anyUser` any unlocked session, otherwise the listed roles.
+ */
+export type Access = 'public' | 'anyUser' | readonly Role[];
+
+export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly access: Access;
+}
+
+export const defineCall = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'AUTH',
+  'LOCKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What crosses the transport on failure: a code, a catalog key, details. Never a stack. */
+export interface AppErrorShape {
+  code: ErrorCode;
+  messageKey: string;
+  details?: Record<string, unknown>;
+  /** zod issues mapped to field paths and catalog keys */
+  fields?: { path: string; messageKey: string; params?: Record<string, unknown> }[];
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly messageKey: string;
+  readonly details?: Record<string, unknown>;
+  readonly fields?: AppErrorShape['fields'];
+  constructor(code: ErrorCode, messageKey: string, details?: Record<string, unknown>, fields?: AppErrorShape['fields']) {
+    super(messageKey);
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = messageKey;
+    this.details = details;
+    this.fields = fields;
+  }
+  toJSON(): AppErrorShape {
+    return { code: this.code, messageKey: this.messageKey, details: this.details, fields: this.fields };
+  }
+}
+
+export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
+
+/** Shared field schemas. Messages are catalog keys, translated where shown. */
+export const requiredText = (max = 200) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+export const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong').default('');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+export const languageSchema = z.enum(['kk', 'ru']);
+export type Language = z.infer<typeof languageSchema>;
+export const loginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, 'validation.loginShort')
+  .max(32, 'validation.tooLong')
+  .regex(/^[a-z0-9._-]+$/, 'validation.loginChars');
+export const passwordSchema = z.string().min(8, 'validation.passwordShort').max(200, 'validation.tooLong');
+export const pdfOutput = z.object({ fileName: z.string(), base64: z.string() });

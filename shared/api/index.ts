@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { authApi } from './auth';
+import { usersApi } from './users';
+import { stationApi } from './station';
+import { staffApi } from './staff';
+import { todayApi } from './today';
+
+/** Every call of Uchaske, declared once; both transports and the router read this. */
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi };
+export type Api = typeof api;
+export type CallName = keyof Api;
+export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Api[N]['output']>;
+
+export * from './contract';
+export type { SessionUser } from './auth';
+export type { User } from './users';
+export type { Station, Section, Settings } from './station';
+export type { Absence } from './staff';
+export type { DueItem } from './today';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineCall, isoDate, optionalText, requiredText } from './contract';
+
+export const ABSENCE_KINDS = ['leave', 'illness', 'businessTrip', 'vacancy'] as const;
+
+export const absenceSchema = z.object({
+  id: z.number().int(),
+  userId: z.number().int(),
+  kind: z.enum(ABSENCE_KINDS),
+  from: isoDate,
+  to: isoDate,
+  workingDays: z.number().int(),
+  /** p.6: an adjacent-section inspector covers when the absence is longer than five working days. */
+  coverRequired: z.boolean(),
+  coverUserId: z.number().int().nullable(),
+  orderNumber: z.string(),
+  orderDate: isoDate.nullable(),
+  cancelled: z.boolean(),
+});
+export type Absence = z.infer<typeof absenceSchema>;
+
+export const absenceInputSchema = z
+  .object({
+    userId: z.number().int(),
+    kind: z.enum(ABSENCE_KINDS),
+    from: isoDate,
+    to: isoDate,
+    coverUserId: z.number().int().nullable().default(null),
+    orderNumber: optionalText(50),
+    orderDate: isoDate.nullable().default(null),
+  })
+  .refine((a) => a.from <= a.to, { message: 'validation.periodOrder', path: ['to'] })
+  .refine((a) => a.coverUserId !== a.userId, { message: 'staff.coverSelf', path: ['coverUserId'] })
+  .refine((a) => a.coverUserId === null || (a.orderNumber !== '' && a.orderDate !== null), {
+    message: 'staff.coverOrderRequired',
+    path: ['orderNumber'],
+  });
+
+export const coverageSchema = z.object({
+  userId: z.number().int(),
+  ownSectionIds: z.array(z.number().int()),
+  coveredSectionIds: z.array(z.number().int()),
+  absentToday: z.boolean(),
+});
+
+export const staffApi = {
+  'staff.absences': defineCall({ input: z.object({}), output: z.array(absenceSchema), access: 'anyUser' }),
+  'staff.addAbsence': defineCall({ input: absenceInputSchema, output: absenceSchema, access: ['uppLead', 'supervisor'] }),
+  'staff.cancelAbsence': defineCall({
+    input: z.object({ id: z.number().int(), reason: requiredText(300) }),
+    output: absenceSchema,
+    access: ['uppLead', 'supervisor'],
+  }),
+  /** Sections each person works on a date: his own plus those he covers (p.6). */
+  'staff.coverage': defineCall({ input: z.object({ date: isoDate }), output: z.array(coverageSchema), access: 'anyUser' }),
+};

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { defineCall, isoDate, optionalText, requiredText } from './contract';
+import { newSectionSchema, sectionKindSchema, stationFields } from './auth';
+
+export const sectionSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  kind: sectionKindSchema,
+  boundary: z.string(),
+  orderRef: z.string(),
+  active: z.boolean(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const settingsSchema = z.object({
+  idleMinutes: z.number().int().min(1, 'validation.range').max(240, 'validation.range'),
+  /** p.9: 18:00–21:00 in the current text; the 2022 draft said 17:00–20:00. */
+  receptionFrom: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  receptionTo: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  backupKeep: z.number().int().min(1, 'validation.range').max(365, 'validation.range'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const stationSchema = z.object({
+  uppNumber: z.string(),
+  uppName: z.string(),
+  policeBody: z.string(),
+  address: z.string(),
+  sections: z.array(sectionSchema),
+  settings: settingsSchema,
+});
+export type Station = z.infer<typeof stationSchema>;
+
+export const calendarDaySchema = z.object({
+  date: isoDate,
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string(),
+});
+
+export const stationApi = {
+  'station.get': defineCall({ input: z.object({}), output: stationSchema, access: 'anyUser' }),
+  'station.update': defineCall({
+    input: z.object(stationFields),
+    output: stationSchema,
+    access: ['uppLead', 'admin'],
+  }),
+  'station.saveSection': defineCall({
+    input: newSectionSchema.extend({
+      id: z.number().int().optional(),
+      boundary: optionalText(2000),
+      orderRef: optionalText(200),
+    }),
+    output: stationSchema,
+    access: ['uppLead', 'admin'],
+  }),
+  'station.updateSettings': defineCall({
+    input: settingsSchema,
+    output: stationSchema,
+    access: ['uppLead', 'admin'],
+  }),
+  /** Station overrides of the built-in Kazakh calendar: a moved holiday, a working Saturday. */
+  'calendar.overrides': defineCall({ input: z.object({}), output: z.array(calendarDaySchema), access: 'anyUser' }),
+  'calendar.setOverride': defineCall({
+    input: z.object({ date: isoDate, kind: z.enum(['holiday', 'workday', 'default']), name: optionalText(100) }),
+    output: z.array(calendarDaySchema),
+    access: ['uppLead', 'admin'],
+  }),
+  'audit.verify': defineCall({
+    input: z.object({}),
+    output: z.object({ ok: z.boolean(), rows: z.number().int(), firstBrokenId: z.number().int().nullable() }),
+    access: ['uppLead', 'admin', 'supervisor'],
+  }),
+  'backup.list': defineCall({
+    input: z.object({}),
+    output: z.array(z.object({ fileName: z.string(), bytes: z.number(), createdAt: z.string() })),
+    access: ['admin', 'uppLead'],
+  }),
+  'backup.now': defineCall({
+    input: z.object({}),
+    output: z.object({ fileName: z.string() }),
+    access: ['admin', 'uppLead'],
+  }),
+};

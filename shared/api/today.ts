@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineCall, isoDate } from './contract';
+
+/** One due item on the Today screen; every rule cites its paragraph of Order 1095 (or "ours"). */
+export const dueItemSchema = z.object({
+  ruleId: z.string(),
+  paragraph: z.string(),
+  titleKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  due: isoDate,
+  overdue: z.boolean(),
+  link: z.string().nullable(),
+});
+export type DueItem = z.infer<typeof dueItemSchema>;
+
+export const todayApi = {
+  'today.list': defineCall({ input: z.object({ date: isoDate }), output: z.array(dueItemSchema), access: 'anyUser' }),
+};

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineCall, loginSchema, passwordSchema, requiredText, roleSchema } from './contract';
+import { personNameFields } from './auth';
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  login: z.string(),
+  surname: z.string(),
+  name: z.string(),
+  patronymic: z.string(),
+  rank: z.string(),
+  position: z.string(),
+  role: roleSchema,
+  sectionIds: z.array(z.number().int()),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+const userFields = {
+  ...personNameFields,
+  role: roleSchema,
+  sectionIds: z.array(z.number().int()).max(200).default([]),
+};
+
+export const usersApi = {
+  'users.list': defineCall({
+    input: z.object({ includeInactive: z.boolean().default(false) }),
+    output: z.array(userSchema),
+    access: 'anyUser',
+  }),
+  'users.create': defineCall({
+    input: z.object({ ...userFields, login: loginSchema, temporaryPassword: passwordSchema }),
+    output: userSchema,
+    access: ['uppLead', 'admin'],
+  }),
+  'users.update': defineCall({
+    input: z.object({ id: z.number().int(), ...userFields }),
+    output: userSchema,
+    access: ['uppLead', 'admin'],
+  }),
+  'users.resetPassword': defineCall({
+    input: z.object({ id: z.number().int(), temporaryPassword: passwordSchema }),
+    output: userSchema,
+    access: ['uppLead', 'admin'],
+  }),
+  /** Removes the keyslot; the person and everything he wrote stay. */
+  'users.deactivate': defineCall({
+    input: z.object({ id: z.number().int(), reason: requiredText(300) }),
+    output: userSchema,
+    access: ['uppLead', 'admin'],
+  }),
+};

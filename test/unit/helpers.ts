@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { Backend } from '../../electron/backend/backend';
+import { createRouter } from '../../electron/backend/rpc';
+import type { MIGRATIONS } from '../../electron/backend/store/migrations';
+import type { CallInput, CallName, CallOutput, AppErrorShape } from '../../shared/api';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-test-'));
+  dirs.push(d);
+  return d;
+}
+
+/** A real backend on a real encrypted database in a temp folder; cheap scrypt for speed. */
+export function station(opts: { clock?: () => Date; dataDir?: string; migrations?: typeof MIGRATIONS } = {}) {
+  const dataDir = opts.dataDir ?? tempDir();
+  const logs: string[] = [];
+  const backend = new Backend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), scrypt: { N: 1024, r: 8, p: 1 }, clock: opts.clock, migrations: opts.migrations });
+  const router = createRouter(backend, (l) => logs.push(l));
+  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+    const r = await router.call(name, input);
+    if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.messageKey}`), { shape: r.error });
+    return r.data as CallOutput<N>;
+  }
+  async function fail(name: CallName, input: unknown): Promise<AppErrorShape> {
+    const r = await router.call(name, input);
+    if (r.ok) throw new Error(`${name} succeeded but should have failed`);
+    return r.error;
+  }
+  return { backend, router, call, fail, dataDir, logs };
+}
+
+export const LEAD = {
+  surname: 'Әбдіқадыров',
+  name: 'Ерлан',
+  patronymic: 'Серікұлы',
+  rank: 'майор полиции',
+  position: 'участковый инспектор',
+  login: 'abdikadyrov',
+  password: 'Qwerty-2026',
+};
+
+export const SETUP = {
+  station: { uppNumber: '17', uppName: 'Шұғыла', policeBody: 'Управление полиции Турксибского района г. Алматы', address: 'г. Алматы, ул. Сейфуллина, 12' },
+  sections: [
+    { number: '17-1', kind: 'urban' as const },
+    { number: '17-2', kind: 'urban' as const },
+    { number: '17-3', kind: 'rural' as const },
+  ],
+  lead: LEAD,
+};
+
+export async function setUpStation(opts: Parameters<typeof station>[0] = {}) {
+  const s = station(opts);
+  const res = await s.call('setup.create', SETUP);
+  return { ...s, recoveryCode: res.recoveryCode };
+}

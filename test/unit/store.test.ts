@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { openEncrypted } from '../../electron/backend/store/database';
+import { Keyring, newRecoveryCode, normalizeRecoveryCode } from '../../electron/backend/store/keyring';
+import { migrate, schemaVersion, LATEST_VERSION, MIGRATIONS } from '../../electron/backend/store/migrations';
+import { listBackups } from '../../electron/backend/store/backup';
+import { setUpStation, station, tempDir, LEAD } from './helpers';
+
+const filesOf = (dir: string) => fs.readdirSync(dir, { recursive: true }).map(String).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
+
+describe('encrypted store', () => {
+  it('keeps no plaintext of a saved value in the database, its WAL, backups or keyring', async () => {
+    const s = await setUpStation();
+    const marker = 'Жұмабекова-Маркер';
+    await s.call('users.create', { surname: marker, name: 'Айгүл', patronymic: '', rank: '', position: '', role: 'inspector', sectionIds: [1], login: 'zhumabekova', temporaryPassword: 'Temp-12345' });
+    expect(fs.existsSync(`${s.backend.dbFile}-wal`)).toBe(true);
+    const walBytes = fs.readFileSync(`${s.backend.dbFile}-wal`);
+    expect(walBytes.length).toBeGreaterThan(0);
+    await s.call('backup.now', {});
+    const files = filesOf(s.dataDir);
+    expect(files.some((f) => f.endsWith('.db') && f.includes('backups'))).toBe(true);
+    for (const f of files) {
+      const bytes = fs.readFileSync(f);
+      for (const needle of [marker, 'zhumabekova', LEAD.surname, 'SQLite format 3']) {
+        expect(bytes.includes(Buffer.from(needle, 'utf8')), `${path.basename(f)} contains ${needle}`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses a wrong key and opens with the right one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.db');
+    const key = Buffer.alloc(32, 7);
+    const db = openEncrypted(file, key, 'sqlcipher');
+    migrate(db);
+    db.close();
+    expect(() => openEncrypted(file, Buffer.alloc(32, 8), 'sqlcipher')).toThrow();
+    const again = openEncrypted(file, key, 'sqlcipher');
+    expect(schemaVersion(again)).toBe(LATEST_VERSION);
+    again.close();
+  });
+
+  it('is readable by a plain SQLCipher 4 client given the raw key (format choice)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'x.db');
+    const key = Buffer.alloc(32, 3);
+    const db = openEncrypted(file, key, 'sqlcipher');
+    db.exec("CREATE TABLE t(x); INSERT INTO t VALUES ('Қасым')");
+    db.close();
+    const other = new Database(file);
+    other.pragma(`cipher = 'sqlcipher'`);
+    other.pragma('legacy = 4');
+    other.pragma(`key = "x'${key.toString('hex')}'"`);
+    expect(other.prepare('SELECT x FROM t').get()).toEqual({ x: 'Қасым' });
+    other.close();
+  });
+
+  it('runs numbered migrations forward once, in order', () => {
+    const dir = tempDir();
+    const db = openEncrypted(path.join(dir, 'm.db'), Buffer.alloc(32, 1), 'sqlcipher');
+    const steps = [
+      { version: 1, name: 'a', sql: 'CREATE TABLE a(x)' },
+      { version: 2, name: 'b', sql: 'CREATE TABLE b(x)' },
+    ];
+    expect(migrate(db, steps.slice(0, 1))).toEqual([1]);
+    expect(migrate(db, steps)).toEqual([2]);
+    expect(migrate(db, steps)).toEqual([]);
+    // a failing step leaves the version where it was
+    expect(() => migrate(db, [...steps, { version: 3, name: 'bad', sql: 'CREATE TABLE c(x); CREATE TABLE a(x)' }])).toThrow();
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT count(*) n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('takes a daily encrypted backup at first unlock and a backup before migrating', async () => {
+    let now = new Date('2026-11-20T10:00:00');
+    const s = await setUpStation({ clock: () => now });
+    s.backend.lock();
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect(listBackups(s.dataDir).filter((b) => b.fileName.includes('daily'))).toHaveLength(1);
+    s.backend.lock();
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect(listBackups(s.dataDir).filter((b) => b.fileName.includes('daily'))).toHaveLength(1);
+    now = new Date('2026-11-21T09:00:00');
+    s.backend.lock();
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    const daily = listBackups(s.dataDir).filter((b) => b.fileName.includes('daily'));
+    expect(daily).toHaveLength(2);
+    // the copy opens with the same key through its own keyring
+    const copy = path.join(s.dataDir, 'backups', daily[0]!.fileName);
+    const got = Keyring.load(`${copy}.keyring`).unlock(LEAD.login, LEAD.password)!;
+    const db = openEncrypted(copy, got.key, 'sqlcipher');
+    expect(db.prepare('SELECT upp_number FROM station').get()).toEqual({ upp_number: '17' });
+    db.close();
+
+  });
+
+  it('backs up before running a new migration at unlock', async () => {
+    const s = await setUpStation();
+    s.backend.lock();
+    const next = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'test', sql: 'CREATE TABLE later_module(x)' }];
+    const upgraded = station({ dataDir: s.dataDir, migrations: next });
+    await upgraded.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect(schemaVersion(upgraded.backend.raw)).toBe(LATEST_VERSION + 1);
+    const pre = listBackups(s.dataDir).find((b) => b.fileName.endsWith(`-v${LATEST_VERSION}.db`));
+    expect(pre).toBeDefined();
+    const copy = path.join(s.dataDir, 'backups', pre!.fileName);
+    const got = Keyring.load(`${copy}.keyring`).unlock(LEAD.login, LEAD.password)!;
+    const db = openEncrypted(copy, got.key, 'sqlcipher');
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare("SELECT count(*) n FROM sqlite_master WHERE name = 'later_module'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('rotates backups, keeping the newest', async () => {
+    let now = new Date('2026-11-20T10:00:00');
+    const s = await setUpStation({ clock: () => now });
+    await s.call('station.updateSettings', { idleMinutes: 10, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 2 });
+    for (let d = 21; d <= 24; d++) {
+      now = new Date(`2026-11-${d}T10:00:00`);
+      s.backend.lock();
+      await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    }
+    const names = listBackups(s.dataDir).map((b) => b.fileName);
+    expect(names).toHaveLength(2);
+    expect(names[0]).toContain('20261124');
+  });
+});
+
+describe('keyring', () => {
+  it('unwraps the key with the right password only, and atomically rewrites one slot', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'k');
+    const key = Buffer.alloc(32, 9);
+    const code = newRecoveryCode();
+    const ring = Keyring.create(file, 'sqlcipher', key, code, { N: 1024, r: 8, p: 1 });
+    ring.setSlot('Ivanov', 1, key, 'first-pass');
+    ring.setSlot('petrov', 2, key, 'second-pass');
+    const loaded = Keyring.load(file);
+    expect(loaded.unlock('ivanov', 'first-pass')?.key.equals(key)).toBe(true);
+    expect(loaded.unlock('ivanov', 'second-pass')).toBeNull();
+    expect(loaded.unlock('nobody', 'first-pass')).toBeNull();
+    expect(loaded.unlockWithRecovery(code.toLowerCase().replace(/-/g, ' '))?.equals(key)).toBe(true);
+    expect(normalizeRecoveryCode(code)).toBe(code);
+    loaded.setSlot('ivanov', 1, key, 'changed-pass');
+    const after = Keyring.load(file);
+    expect(after.unlock('ivanov', 'first-pass')).toBeNull();
+    expect(after.unlock('ivanov', 'changed-pass')).not.toBeNull();
+    expect(after.unlock('petrov', 'second-pass')).not.toBeNull();
+    expect(fs.readdirSync(dir)).toEqual(['k']);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).not.toMatch(/ivanov|petrov/i);
+  });
+});
+
+describe('backend lifecycle', () => {
+  it('locks itself after the idle time and drops the key', async () => {
+    let now = new Date('2026-11-20T18:00:00');
+    const s = await setUpStation({ clock: () => now });
+    await s.call('station.get', {});
+    now = new Date('2026-11-20T18:11:00');
+    const e = await s.fail('station.get', {});
+    expect(e).toMatchObject({ code: 'LOCKED', messageKey: 'errors.idleLocked' });
+    expect((await s.call('app.status', {})).state).toBe('locked');
+  });
+
+  it('lets a fresh backend on the same folder unlock (data survives a restart)', async () => {
+    const s = await setUpStation();
+    s.backend.lock();
+    const again = station({ dataDir: s.dataDir });
+    expect((await again.call('app.status', {})).state).toBe('locked');
+    const { session } = await again.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect(session.role).toBe('uppLead');
+    expect((await again.call('station.get', {})).sections.map((x) => x.number)).toEqual(['17-1', '17-2', '17-3']);
+  });
+});
