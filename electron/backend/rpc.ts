@@ -16,7 +16,7 @@ const BEFORE_PASSWORD_CHANGE = new Set<CallName>(['app.status', 'auth.lock', 'au
 
 export function buildDeadlines(): DeadlineRegistry {
   const r = new DeadlineRegistry();
-  r.register('staff.cover', uncoveredAbsences);
+  r.register('cover.missing', uncoveredAbsences);
   return r;
 }
 

@@ -21,6 +21,7 @@ function ensureFonts(resourcesDir: string): void {
   });
   // documents are built from our own data; nothing may be fetched from outside
   pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir + path.sep));
   fontsDir = dir;
 }
 

@@ -114,7 +114,7 @@ export async function uncoveredAbsences(ctx: Ctx, date: string): Promise<DueItem
     .map((a) => {
       const u = users.find((x) => x.id === a.userId);
       return {
-        ruleId: 'staff.cover',
+        ruleId: 'cover.missing',
         paragraph: 'p.6',
         titleKey: 'today.rules.coverMissing',
         params: { person: u ? `${u.surname} ${u.name.slice(0, 1)}.` : '', from: a.from, to: a.to },

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { setUpStation, station, SETUP } from './helpers';
+import { pdfInfo, pdfText } from './pdf';
+
+describe('recovery sheet', () => {
+  it('prints the code once issued, in Kazakh with all Kazakh letters, and in Russian, on A4', async () => {
+    const s = station();
+    const { recoveryCode } = await s.call('setup.create', { ...SETUP, station: { ...SETUP.station, address: 'Алматы, ӘҒҚҢӨҰҮҺІ әғқңөұүһі көшесі, 5' } });
+    const kk = Buffer.from((await s.call('recovery.sheet', { language: 'kk' })).base64, 'base64');
+    const text = pdfText(kk);
+    expect(text).toContain(recoveryCode);
+    expect(text).toContain('ҚОЛЖЕТІМДІЛІКТІ ҚАЛПЫНА КЕЛТІРУ ПАРАҒЫ');
+    expect(text).toContain('№ 17 «Шұғыла» учаскелік полиция пункті');
+    expect(text).toContain('Әбдіқадыров');
+    for (const ch of 'ӘҒҚҢӨҰҮҺІәғқңөұүһі') expect(text, ch).toContain(ch);
+    expect(pdfInfo(kk)['Page size']).toMatch(/595.* x 841.*\(A4\)/);
+
+    const ru = pdfText(Buffer.from((await s.call('recovery.sheet', { language: 'ru' })).base64, 'base64'));
+    expect(ru).toContain('ЛИСТ ВОССТАНОВЛЕНИЯ ДОСТУПА');
+    expect(ru).toContain(recoveryCode);
+    expect(ru).toContain('Страница 1 из 1');
+  });
+
+  it('is gone after lock: the code is not kept anywhere', async () => {
+    const s = await setUpStation();
+    s.backend.lock();
+    await s.call('auth.unlock', { login: 'abdikadyrov', password: 'Qwerty-2026' });
+    expect(await s.fail('recovery.sheet', { language: 'ru' })).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.recoverySheetGone' });
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ru } from '../../shared/i18n/ru';
+import { kk } from '../../shared/i18n/kk';
+import { catalogKeys, translator } from '../../shared/i18n';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers';
+import { api } from '../../shared/api';
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('catalogs', () => {
+  it('have the same keys in Kazakh and Russian, none empty', () => {
+    const k = catalogKeys(kk).sort();
+    const r = catalogKeys(ru).sort();
+    expect(k.filter((x) => !r.includes(x))).toEqual([]);
+    expect(r.filter((x) => !k.includes(x))).toEqual([]);
+    for (const key of r) {
+      const tk = translator('kk')(key);
+      const tr = translator('ru')(key);
+      expect(tk, key).not.toBe('');
+      expect(tk, key).not.toBe(key);
+      expect(placeholders(tk), key).toEqual(placeholders(tr));
+    }
+  });
+
+  it('translate every message key the backend and the contract can return', () => {
+    const files = ['shared', 'electron/backend'].flatMap((d) =>
+      fs.readdirSync(path.join(ROOT, d), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, d, f)),
+    );
+    const keys = new Set<string>();
+    for (const f of files) {
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/'((?:errors|validation|staff|today\.rules)\.[A-Za-z]+)'/g)) if (!Object.hasOwn(api, m[1]!)) keys.add(m[1]!);
+    }
+    expect(keys.size).toBeGreaterThan(30);
+    for (const lang of ['kk', 'ru'] as const) {
+      const t = translator(lang);
+      for (const key of keys) expect(t(key), `${lang} ${key}`).not.toBe(key);
+    }
+  });
+});
