@@ -9,7 +9,7 @@ import type { TDocumentDefinitions, Content } from 'pdfmake/interfaces';
 let fontsDir: string | null = null;
 
 function ensureFonts(resourcesDir: string): void {
-  const dir = path.join(resourcesDir, 'fonts');
+  const dir = path.resolve(resourcesDir, 'fonts');
   if (fontsDir === dir) return;
   pdfmake.setFonts({
     LiberationSerif: {
