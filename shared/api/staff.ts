@@ -21,7 +21,7 @@ export type Absence = z.infer<typeof absenceSchema>;
 
 export const absenceInputSchema = z
   .object({
-    userId: z.number().int(),
+    userId: z.number({ error: 'validation.required' }).int(),
     kind: z.enum(ABSENCE_KINDS),
     from: isoDate,
     to: isoDate,

@@ -4,6 +4,7 @@ import { defineCall, isoDate } from './contract';
 /** One due item on the Today screen; every rule cites its paragraph of Order 1095 (or "ours"). */
 export const dueItemSchema = z.object({
   ruleId: z.string(),
+  /** paragraph of Order 1095, e.g. '6' or '22(10)'; 'ours' where the rule is the station's */
   paragraph: z.string(),
   titleKey: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),

@@ -59,7 +59,7 @@ describe('absences through the API', () => {
     const noCover = await s.call('staff.addAbsence', { userId: a.id, kind: 'illness', from: '2026-11-02', to: '2026-11-13', coverUserId: null, orderNumber: '', orderDate: null });
     expect(noCover).toMatchObject({ workingDays: 10, coverRequired: true, coverUserId: null });
     const today = await s.call('today.list', { date: '2026-11-05' });
-    expect(today).toEqual([expect.objectContaining({ ruleId: 'cover.missing', paragraph: 'p.6', overdue: true, params: expect.objectContaining({ person: 'Серікбаев Д.' }) })]);
+    expect(today).toEqual([expect.objectContaining({ ruleId: 'cover.missing', paragraph: '6', overdue: true, params: expect.objectContaining({ person: 'Серікбаев Д.', from: '02.11.2026' }) })]);
 
     const cover = await s.call('staff.addAbsence', { userId: b.id, kind: 'leave', from: '2026-11-02', to: '2026-11-13', coverUserId: 1, orderNumber: '245', orderDate: '2026-10-30' });
     expect(cover.coverRequired).toBe(true);

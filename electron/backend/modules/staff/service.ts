@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/service';
 import { workingCalendar } from '../station/service';
 import { listUsers, getUser } from '../users/service';
 import type { DueItem } from '../../../../shared/api';
+import { formatDate, shortName } from '../../../../shared/format';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type Row = Omit<AbsencesTable, 'id'> & { id: number };
@@ -115,9 +116,9 @@ export async function uncoveredAbsences(ctx: Ctx, date: string): Promise<DueItem
       const u = users.find((x) => x.id === a.userId);
       return {
         ruleId: 'cover.missing',
-        paragraph: 'p.6',
+        paragraph: '6',
         titleKey: 'today.rules.coverMissing',
-        params: { person: u ? `${u.surname} ${u.name.slice(0, 1)}.` : '', from: a.from, to: a.to },
+        params: { person: u ? shortName(u) : '', from: formatDate(a.from), to: formatDate(a.to) },
         due: a.from,
         overdue: a.from <= date,
         link: '/staff',

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Backend } from '../backend/backend';
+import { createRouter } from '../backend/rpc';
+
+/**
+ * The browser transport: the built renderer and the same router over HTTP, on
+ * 127.0.0.1 only, guarded by a random per-run token. For development, end-to-end
+ * tests, and machines where no Electron binary can be had.
+ */
+export interface HostOptions {
+  dataDir: string;
+  resourcesDir: string;
+  rendererDir: string;
+  port?: number;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+const HOST = '127.0.0.1';
+const MAX_BODY = 20 * 1024 * 1024;
+
+export async function startBrowserHost(o: HostOptions): Promise<{ url: string; close: () => Promise<void>; backend: Backend }> {
+  const token = crypto.randomBytes(32).toString('hex');
+  const backend = new Backend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir });
+  const router = createRouter(backend);
+  const indexFile = path.join(o.rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) throw new Error(`renderer is not built: ${indexFile} (run: npm run build)`);
+  const index = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="uchaske-token" content="${token}" />`);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    // only our own page: the Host must be ours (no DNS rebinding), cross-site requests are refused
+    if (req.headers.host !== `${HOST}:${port}`) return end(res, 421, 'misdirected');
+    const site = req.headers['sec-fetch-site'];
+    if (site && site !== 'same-origin' && site !== 'none') return end(res, 403, 'forbidden');
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (url.pathname === '/api/call') return void handleCall(req, res);
+    if (req.method !== 'GET') return end(res, 405, 'method');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+      return void res.end(index);
+    }
+    const file = path.normalize(path.join(o.rendererDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(o.rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return end(res, 404, 'not found');
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.method !== 'POST') return end(res, 405, 'method');
+    const got = Buffer.from(String(req.headers['x-uchaske-token'] ?? ''));
+    if (got.length !== token.length || !crypto.timingSafeEqual(got, Buffer.from(token))) return end(res, 403, 'token');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > MAX_BODY) return end(res, 413, 'too large');
+      chunks.push(c as Buffer);
+    }
+    let body: { name?: unknown; input?: unknown };
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return end(res, 400, 'json');
+    }
+    const result = await router.call(String(body.name), body.input);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(result));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/`,
+    backend,
+    close: () =>
+      new Promise<void>((resolve) => {
+        backend.lock();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function end(res: http.ServerResponse, status: number, text: string) {
+  res.writeHead(status, { 'content-type': 'text/plain' });
+  res.end(text);
+}
+
+/** Where the station's data lives when nothing else is said: the user's application-data folder. */
+export function defaultDataDir(): string {
+  if (process.env.UCHASKE_DATA) return process.env.UCHASKE_DATA;
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Uchaske');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'uchaske');
+}

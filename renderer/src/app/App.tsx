@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { useIdle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call, onLocked } from '../api/client';
+import { SetupWizard } from '../modules/setup/SetupWizard';
+import { UnlockScreen } from '../modules/unlock/UnlockScreen';
+import { ChangePasswordScreen } from '../modules/unlock/ChangePasswordScreen';
+import { Shell } from './Shell';
+
+export const STATUS_KEY = ['app.status'];
+
+export function App() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('app.status', {}) });
+  // the wizard stays up after the station is created, until the recovery step is done
+  const [inWizard, setInWizard] = useState(false);
+
+  useEffect(
+    () =>
+      onLocked((e) => {
+        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+        void qc.refetchQueries({ queryKey: STATUS_KEY });
+        notifications.show({ color: 'yellow', message: t(e.messageKey) });
+      }),
+    [qc, t],
+  );
+
+  const unlocked = status.data?.state === 'unlocked';
+  const idle = useIdle((status.data?.idleMinutes ?? 10) * 60_000, { initialState: false });
+  useEffect(() => {
+    if (unlocked && idle && !inWizard) void lock();
+  });
+
+  async function lock() {
+    await call('auth.lock', {}).catch(() => undefined);
+    // nothing of the last screen stays in memory
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+    await qc.refetchQueries({ queryKey: STATUS_KEY });
+  }
+
+  if (!status.data) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  const refresh = () => qc.refetchQueries({ queryKey: STATUS_KEY });
+  const { state, session } = status.data;
+  if (state === 'setup' || inWizard) {
+    return <SetupWizard onStarted={() => setInWizard(true)} onFinished={() => { setInWizard(false); void refresh(); }} />;
+  }
+  // whoever unlocks starts from "what is due"
+  if (state === 'locked' || !session) return <UnlockScreen onUnlocked={() => { window.location.hash = '/today'; void refresh(); }} />;
+  if (session.mustChangePassword) return <ChangePasswordScreen session={session} forced onDone={refresh} onLock={lock} />;
+  return <Shell session={session} onLock={lock} />;
+}

@@ -1,0 +1,28 @@
+import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { useTranslation } from 'react-i18next';
+
+dayjs.extend(customParseFormat);
+
+/** dd.MM.yyyy, typed or picked; the value is an ISO day string. */
+export function DateField(props: Omit<DateInputProps, 'valueFormat' | 'dateParser'>) {
+  return (
+    <DateInput
+      valueFormat="DD.MM.YYYY"
+      placeholder="ДД.ММ.ГГГГ"
+      clearable
+      dateParser={(v) => {
+        const d = dayjs(v.trim(), ['DD.MM.YYYY', 'D.M.YYYY', 'DDMMYYYY'], true);
+        return d.isValid() ? d.format('YYYY-MM-DD') : null;
+      }}
+      {...props}
+    />
+  );
+}
+
+/** Calendar pickers in the chosen language, weeks from Monday. */
+export function LocalizedDates({ children }: { children: React.ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}

@@ -1,0 +1,94 @@
+import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
+import { IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconLock, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Role, SessionUser } from '../../../shared/api';
+import { shortName } from '../../../shared/format';
+import { call } from '../api/client';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ChangePasswordForm } from '../modules/unlock/ChangePasswordScreen';
+import { TodayScreen } from '../modules/today/TodayScreen';
+import { UsersScreen } from '../modules/users/UsersScreen';
+import { StaffScreen } from '../modules/staff/StaffScreen';
+import { StationScreen } from '../modules/station/StationScreen';
+
+interface Route {
+  path: string;
+  label: string;
+  icon: typeof IconUsers;
+  roles?: readonly Role[];
+  screen: (s: SessionUser) => React.ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { path: 'today', label: 'nav.today', icon: IconCalendarDue, screen: () => <TodayScreen /> },
+  { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
+  { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },
+  { path: 'station', label: 'nav.station', icon: IconBuildingCommunity, roles: ['uppLead', 'admin'], screen: (s) => <StationScreen session={s} /> },
+];
+
+export function Shell({ session, onLock }: { session: SessionUser; onLock: () => void }) {
+  const { t } = useTranslation();
+  const [hash, setHash] = useHash();
+  const [pwOpen, pw] = useDisclosure(false);
+  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const routes = ROUTES.filter((r) => !r.roles || r.roles.includes(session.role));
+  const current = routes.find((r) => `#/${r.path}` === hash) ?? routes[0]!;
+  useHotkeys([['mod+L', onLock]]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={4}>{t('app.name')}</Title>
+            {station.data && (
+              <Text c="dimmed" truncate maw={420}>
+                {t('app.stationTitle', { number: station.data.uppNumber, name: station.data.uppName })}
+              </Text>
+            )}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="subtle" rightSection={<IconChevronDown size={14} />} data-testid="user-menu">
+                  {shortName(session)} · {t(`roles.${session.role}`)}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={pw.open}>{t('app.changePassword')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Button leftSection={<IconLock size={16} />} variant="light" color="gray" onClick={onLock} title="Ctrl+L">
+              {t('app.lock')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {routes.map((r) => (
+          <NavLink
+            key={r.path}
+            href={`#/${r.path}`}
+            label={t(r.label)}
+            leftSection={<r.icon size={18} />}
+            active={r === current}
+            onClick={(e) => {
+              e.preventDefault();
+              setHash(`/${r.path}`);
+            }}
+          />
+        ))}
+        <Badge variant="outline" color="gray" mt="auto" fullWidth>
+          {t(`roles.${session.role}`)}
+        </Badge>
+      </AppShell.Navbar>
+      <AppShell.Main>{current.screen(session)}</AppShell.Main>
+      <Modal opened={pwOpen} onClose={pw.close} title={t('app.changePassword')}>
+        <ChangePasswordForm onDone={pw.close} />
+      </Modal>
+    </AppShell>
+  );
+}

@@ -1,0 +1,36 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'mantine-datatable/styles.css';
+import './i18n';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { ModalsProvider } from '@mantine/modals';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App } from './app/App';
+import { LocalizedDates } from './app/DateField';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  fontFamily: '"Liberation Sans", "Segoe UI", Arial, sans-serif',
+  defaultRadius: 'sm',
+});
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <LocalizedDates>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <App />
+          </ModalsProvider>
+        </LocalizedDates>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { Alert, Button, Code, Group, Modal, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconPencil, IconPlus, IconPrinter, IconShieldCheck } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api, type Section, type SessionUser, type Station } from '../../../../shared/api';
+import { formatDateTime } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { savePdf } from '../../app/pdf';
+
+/** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
+export function StationScreen({ session }: { session: SessionUser }) {
+  const { t } = useTranslation();
+  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  if (!station.data) return null;
+  return (
+    <Stack>
+      <Title order={3}>{t('station.title')}</Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <StationForm station={station.data} />
+        <SettingsForm station={station.data} />
+      </SimpleGrid>
+      <Sections sections={station.data.sections} />
+      <Security session={session} />
+    </Stack>
+  );
+}
+
+function useStationSaved() {
+  const qc = useQueryClient();
+  return (s: Station) => qc.setQueryData(['station.get'], s);
+}
+
+function StationForm({ station }: { station: Station }) {
+  const { t } = useTranslation();
+  const saved = useStationSaved();
+  const form = useContractForm(api['station.update'].input, { uppNumber: station.uppNumber, uppName: station.uppName, policeBody: station.policeBody, address: station.address });
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={form.onSubmit(async (v) => { try { saved(await call('station.update', v)); notifySaved(t); } catch (e) { showApiError(t, e, form); } })}>
+        <Stack gap="sm">
+          <Title order={5}>{t('station.station')}</Title>
+          <Group grow align="flex-start">
+            <TextInput label={t('fields.uppNumber')} withAsterisk {...form.getInputProps('uppNumber')} />
+            <TextInput label={t('fields.uppName')} withAsterisk {...form.getInputProps('uppName')} />
+          </Group>
+          <TextInput label={t('fields.policeBody')} withAsterisk {...form.getInputProps('policeBody')} />
+          <TextInput label={t('fields.address')} withAsterisk {...form.getInputProps('address')} />
+          <Group justify="flex-end"><Button type="submit">{t('app.save')}</Button></Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function SettingsForm({ station }: { station: Station }) {
+  const { t } = useTranslation();
+  const saved = useStationSaved();
+  const qc = useQueryClient();
+  const form = useContractForm(api['station.updateSettings'].input, station.settings);
+  return (
+    <Paper withBorder p="md">
+      <form
+        onSubmit={form.onSubmit(async (v) => {
+          try {
+            saved(await call('station.updateSettings', v));
+            void qc.invalidateQueries({ queryKey: ['app.status'] });
+            notifySaved(t);
+          } catch (e) {
+            showApiError(t, e, form);
+          }
+        })}
+      >
+        <Stack gap="sm">
+          <Title order={5}>{t('station.settings')}</Title>
+          <Group grow align="flex-start">
+            <TextInput label={t('fields.receptionFrom')} placeholder="18:00" {...form.getInputProps('receptionFrom')} />
+            <TextInput label={t('fields.receptionTo')} placeholder="21:00" {...form.getInputProps('receptionTo')} />
+          </Group>
+          <Group grow align="flex-start">
+            <NumberInput label={t('fields.idleMinutes')} min={1} max={240} allowDecimal={false} {...form.getInputProps('idleMinutes')} />
+            <NumberInput label={t('fields.backupKeep')} min={1} max={365} allowDecimal={false} {...form.getInputProps('backupKeep')} />
+          </Group>
+          <Group justify="flex-end"><Button type="submit">{t('app.save')}</Button></Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function Sections({ sections }: { sections: Section[] }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<Section | 'new' | null>(null);
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={5}>{t('station.sections')}</Title>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>{t('setup.addSection')}</Button>
+      </Group>
+      <DataTable
+        withTableBorder
+        records={sections}
+        columns={[
+          { accessor: 'number', title: t('fields.sectionNumber') },
+          { accessor: 'kind', title: t('fields.sectionKind'), render: (s) => t(`sectionKind.${s.kind}`) },
+          { accessor: 'boundary', title: t('station.boundary'), ellipsis: true, width: '40%' },
+          { accessor: 'orderRef', title: t('station.orderRef') },
+          { accessor: 'id', title: '', textAlign: 'right', render: (s) => <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(s)}>{t('app.edit')}</Button> },
+        ]}
+      />
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('station.sections')} size="lg">
+        {editing !== null && <SectionForm section={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      </Modal>
+    </Paper>
+  );
+}
+
+function SectionForm({ section, onDone }: { section: Section | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const saved = useStationSaved();
+  const form = useContractForm(api['station.saveSection'].input, {
+    id: section?.id,
+    number: section?.number ?? '',
+    kind: section?.kind ?? 'urban',
+    boundary: section?.boundary ?? '',
+    orderRef: section?.orderRef ?? '',
+  });
+  return (
+    <form onSubmit={form.onSubmit(async (v) => { try { saved(await call('station.saveSection', v)); notifySaved(t); onDone(); } catch (e) { showApiError(t, e, form); } })}>
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <TextInput label={t('fields.sectionNumber')} withAsterisk data-autofocus {...form.getInputProps('number')} />
+          <Select label={t('fields.sectionKind')} allowDeselect={false} data={[{ value: 'urban', label: t('sectionKind.urban') }, { value: 'rural', label: t('sectionKind.rural') }]} {...form.getInputProps('kind')} />
+        </Group>
+        <Textarea label={t('station.boundary')} autosize minRows={3} {...form.getInputProps('boundary')} />
+        <TextInput label={t('station.orderRef')} {...form.getInputProps('orderRef')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button type="submit">{t('app.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Security({ session }: { session: SessionUser }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [audit, setAudit] = useState<{ ok: boolean; rows: number; firstBrokenId: number | null } | null>(null);
+  const [recoveryOpen, setRecoveryOpen] = useState(false);
+  const backups = useQuery({ queryKey: ['backup.list'], queryFn: () => call('backup.list', {}) });
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="sm">{t('station.security')}</Title>
+      <Stack gap="sm">
+        <Group>
+          <Button variant="light" leftSection={<IconShieldCheck size={16} />} onClick={async () => { try { setAudit(await call('audit.verify', {})); } catch (e) { showApiError(t, e); } }}>
+            {t('station.verifyAudit')}
+          </Button>
+          {audit && (
+            <Text c={audit.ok ? 'teal' : 'red'} role="status">
+              {audit.ok ? t('station.auditOk', { rows: audit.rows }) : t('station.auditBroken', { id: audit.firstBrokenId })}
+            </Text>
+          )}
+        </Group>
+        <Group justify="space-between">
+          <Text fw={500}>{t('station.backups')}</Text>
+          <Button size="xs" variant="light" onClick={async () => { try { await call('backup.now', {}); notifySaved(t, t('station.backupDone')); void qc.invalidateQueries({ queryKey: ['backup.list'] }); } catch (e) { showApiError(t, e); } }}>
+            {t('station.backupNow')}
+          </Button>
+        </Group>
+        <DataTable
+          withTableBorder
+          maxHeight={220}
+          noRecordsText={t('app.noRecords')}
+          records={backups.data ?? []}
+          idAccessor="fileName"
+          columns={[
+            { accessor: 'fileName', title: t('station.backupFile') },
+            { accessor: 'createdAt', title: t('station.backupAt'), render: (b) => formatDateTime(b.createdAt) },
+            { accessor: 'bytes', title: t('station.backupSize'), textAlign: 'right', render: (b) => `${(b.bytes / 1024).toFixed(0)} KB` },
+          ]}
+        />
+        <Group>
+          <Button variant="outline" color="orange" onClick={() => setRecoveryOpen(true)}>{t('station.newRecovery')}</Button>
+        </Group>
+      </Stack>
+      <Modal opened={recoveryOpen} onClose={() => setRecoveryOpen(false)} title={t('station.newRecovery')}>
+        {recoveryOpen && <NewRecovery session={session} />}
+      </Modal>
+    </Paper>
+  );
+}
+
+function NewRecovery({ session }: { session: SessionUser }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState<string | null>(null);
+  const form = useContractForm(z.object({ password: api['recovery.regenerate'].input.shape.password }), { password: '' });
+  if (code) {
+    return (
+      <Stack>
+        <Alert color="yellow">{t('setup.recoveryIntro')}</Alert>
+        <Code block fz={20} ta="center">{code}</Code>
+        <Group>
+          {(['kk', 'ru'] as const).map((language) => (
+            <Button key={language} variant="light" leftSection={<IconPrinter size={16} />} onClick={async () => { try { savePdf(await call('recovery.sheet', { language })); } catch (e) { showApiError(t, e); } }}>
+              {language === 'kk' ? t('setup.sheetKk') : t('setup.sheetRu')}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <form onSubmit={form.onSubmit(async (v) => { try { setCode((await call('recovery.regenerate', v)).recoveryCode); } catch (e) { showApiError(t, e, form); } })}>
+      <Stack>
+        <Text size="sm">{t('station.newRecoveryText')}</Text>
+        <PasswordInput label={`${t('fields.password')} (${session.login})`} data-autofocus {...form.getInputProps('password')} />
+        <Group justify="flex-end"><Button type="submit" color="orange">{t('station.newRecovery')}</Button></Group>
+      </Stack>
+    </form>
+  );
+}

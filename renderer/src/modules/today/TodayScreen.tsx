@@ -1,0 +1,33 @@
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDate, isoDay } from '../../../../shared/format';
+import { call } from '../../api/client';
+
+/** "What is due": every item from the deadlines registry, with its paragraph. */
+export function TodayScreen() {
+  const { t } = useTranslation();
+  const date = isoDay(new Date());
+  const items = useQuery({ queryKey: ['today.list', date], queryFn: () => call('today.list', { date }) });
+  return (
+    <Stack>
+      <Title order={3}>
+        {t('today.title')} — {formatDate(date)}
+      </Title>
+      {items.data?.length === 0 && <Text c="dimmed">{t('today.empty')}</Text>}
+      {items.data?.map((i, n) => (
+        <Card key={`${i.ruleId}-${n}`} withBorder padding="sm" data-testid="due-item">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Text>{t(i.titleKey, i.params)}</Text>
+            <Group gap={6} wrap="nowrap">
+              <Badge color={i.overdue ? 'red' : 'blue'} variant="light">
+                {i.overdue ? t('today.overdue') : t('today.due', { date: formatDate(i.due) })}
+              </Badge>
+              <Badge color="gray" variant="outline" tt="none">{i.paragraph === 'ours' ? t('today.ours') : t('today.paragraph', { p: i.paragraph })}</Badge>
+            </Group>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

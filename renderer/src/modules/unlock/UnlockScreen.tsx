@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { errorMessage, useContractForm } from '../../app/forms';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+
+/** Login + password; "forgot password" leads to the recovery code from the safe. */
+export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'login' | 'recover'>('login');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const login = useContractForm(api['auth.unlock'].input, { login: '', password: '' });
+  const recover = useContractForm(
+    api['auth.recover'].input,
+    { login: '', recoveryCode: '', newPassword: '', passwordRepeat: '' },
+    (v) => ({ passwordRepeat: v.newPassword !== v.passwordRepeat ? 'validation.passwordMismatch' : null }),
+  );
+
+  async function run(f: () => Promise<unknown>) {
+    setError(null);
+    setBusy(true);
+    try {
+      await f();
+      onUnlocked();
+    } catch (e) {
+      setError(errorMessage(t, e));
+      login.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Center h="100vh" bg="gray.1">
+      <Paper withBorder shadow="sm" p="xl" w={440}>
+        <Group justify="space-between" mb="lg">
+          <Group gap="xs">
+            <IconLock />
+            <Title order={3}>{t('app.name')}</Title>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+        {mode === 'login' ? (
+          <form onSubmit={login.onSubmit((v) => run(() => call('auth.unlock', v)))}>
+            <Stack>
+              <Title order={4}>{t('unlock.title')}</Title>
+              <TextInput label={t('fields.login')} autoComplete="username" autoFocus {...login.getInputProps('login')} />
+              <PasswordInput label={t('fields.password')} autoComplete="current-password" {...login.getInputProps('password')} />
+              {error && <Text c="red" role="alert">{error}</Text>}
+              <Button type="submit" loading={busy}>{t('unlock.submit')}</Button>
+              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('recover'); }}>
+                {t('unlock.forgot')}
+              </Anchor>
+            </Stack>
+          </form>
+        ) : (
+          <form onSubmit={recover.onSubmit(({ passwordRepeat: _r, ...v }) => run(() => call('auth.recover', v)))}>
+            <Stack>
+              <Title order={4}>{t('unlock.recoverTitle')}</Title>
+              <Text size="sm" c="dimmed">{t('unlock.recoverIntro')}</Text>
+              <TextInput label={t('fields.login')} autoFocus {...recover.getInputProps('login')} />
+              <TextInput label={t('fields.recoveryCode')} autoComplete="off" ff="monospace" {...recover.getInputProps('recoveryCode')} />
+              <PasswordInput label={t('fields.newPassword')} autoComplete="new-password" {...recover.getInputProps('newPassword')} />
+              <PasswordInput label={t('fields.passwordRepeat')} autoComplete="new-password" {...recover.getInputProps('passwordRepeat')} />
+              {error && <Text c="red" role="alert">{error}</Text>}
+              <Button type="submit" loading={busy}>{t('unlock.recoverSubmit')}</Button>
+              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('login'); }}>
+                {t('unlock.backToLogin')}
+              </Anchor>
+            </Stack>
+          </form>
+        )}
+      </Paper>
+    </Center>
+  );
+}

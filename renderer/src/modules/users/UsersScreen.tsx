@@ -1,0 +1,229 @@
+import { useState } from 'react';
+import { ActionIcon, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
+import { fullName } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+
+type Dialog = { kind: 'edit'; user: User | null } | { kind: 'reset'; user: User } | { kind: 'deactivate'; user: User } | null;
+
+/** Users (administrator, UPP lead): add with a temporary password, edit, reset, deactivate. */
+export function UsersScreen({ session }: { session: SessionUser }) {
+  const { t } = useTranslation();
+  const [showInactive, setShowInactive] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const users = useQuery({ queryKey: ['users.list', showInactive], queryFn: () => call('users.list', { includeInactive: showInactive }) });
+  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const sectionNumber = (id: number) => station.data?.sections.find((s) => s.id === id)?.number ?? String(id);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>{t('users.title')}</Title>
+        <Group>
+          <Switch label={t('users.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'edit', user: null })}>
+            {t('users.add')}
+          </Button>
+        </Group>
+      </Group>
+      <DataTable
+        withTableBorder
+        striped
+        highlightOnHover
+        minHeight={150}
+        noRecordsText={t('app.noRecords')}
+        records={users.data ?? []}
+        fetching={users.isLoading}
+        columns={[
+          { accessor: 'surname', title: t('fields.surname'), render: (u) => <Text size="sm" fw={500}>{fullName(u)}</Text> },
+          { accessor: 'login', title: t('fields.login') },
+          { accessor: 'role', title: t('fields.role'), render: (u) => t(`roles.${u.role}`) },
+          { accessor: 'rank', title: t('fields.rank') },
+          { accessor: 'sectionIds', title: t('fields.sections'), render: (u) => u.sectionIds.map(sectionNumber).join(', ') },
+          {
+            accessor: 'active',
+            title: '',
+            render: (u) => (
+              <Group gap={4}>
+                {!u.active && <Badge color="gray">{t('users.inactive')}</Badge>}
+                {u.active && u.mustChangePassword && <Badge color="yellow" variant="light">{t('users.mustChange')}</Badge>}
+              </Group>
+            ),
+          },
+          {
+            accessor: 'actions',
+            title: '',
+            textAlign: 'right',
+            render: (u) =>
+              u.active && (
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Tooltip label={t('app.edit')}>
+                    <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${u.login}`} onClick={() => setDialog({ kind: 'edit', user: u })}><IconPencil size={16} /></ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t('users.resetPassword')}>
+                    <ActionIcon variant="subtle" aria-label={`${t('users.resetPassword')} ${u.login}`} onClick={() => setDialog({ kind: 'reset', user: u })}><IconKey size={16} /></ActionIcon>
+                  </Tooltip>
+                  {u.id !== session.id && (
+                    <Tooltip label={t('users.deactivate')}>
+                      <ActionIcon variant="subtle" color="red" aria-label={`${t('users.deactivate')} ${u.login}`} onClick={() => setDialog({ kind: 'deactivate', user: u })}><IconUserOff size={16} /></ActionIcon>
+                    </Tooltip>
+                  )}
+                </Group>
+              ),
+          },
+        ]}
+      />
+      <Modal opened={dialog?.kind === 'edit'} onClose={() => setDialog(null)} title={dialog?.kind === 'edit' && dialog.user ? t('users.editTitle') : t('users.add')} size="lg">
+        {dialog?.kind === 'edit' && <UserForm user={dialog.user} session={session} sections={station.data?.sections ?? []} onDone={() => setDialog(null)} />}
+      </Modal>
+      <Modal opened={dialog?.kind === 'reset'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
+        {dialog?.kind === 'reset' && <ResetForm user={dialog.user} onDone={() => setDialog(null)} />}
+      </Modal>
+      <Modal opened={dialog?.kind === 'deactivate'} onClose={() => setDialog(null)} title={t('users.deactivateTitle')}>
+        {dialog?.kind === 'deactivate' && <DeactivateForm user={dialog.user} onDone={() => setDialog(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function useRefresh() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['users.list'] });
+}
+
+function UserForm({ user, session, sections, onDone }: { user: User | null; session: SessionUser; sections: { id: number; number: string }[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const schema = user ? api['users.update'].input : api['users.create'].input;
+  const form = useContractForm(schema, {
+    id: user?.id,
+    surname: user?.surname ?? '',
+    name: user?.name ?? '',
+    patronymic: user?.patronymic ?? '',
+    rank: user?.rank ?? '',
+    position: user?.position ?? '',
+    role: user?.role ?? 'inspector',
+    sectionIds: user?.sectionIds ?? [],
+    login: user?.login ?? '',
+    temporaryPassword: '',
+  });
+  const save = useMutation({
+    mutationFn: async (v: typeof form.values) => {
+      const common = { surname: v.surname, name: v.name, patronymic: v.patronymic, rank: v.rank, position: v.position, role: v.role, sectionIds: v.sectionIds };
+      return user ? call('users.update', { id: user.id, ...common }) : call('users.create', { ...common, login: v.login, temporaryPassword: v.temporaryPassword });
+    },
+    onSuccess: () => {
+      notifySaved(t, user ? undefined : t('users.created'));
+      void refresh();
+      onDone();
+    },
+    onError: (e) => showApiError(t, e, form),
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <TextInput label={t('fields.surname')} withAsterisk data-autofocus {...form.getInputProps('surname')} />
+          <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('name')} />
+        </Group>
+        <TextInput label={t('fields.patronymic')} {...form.getInputProps('patronymic')} />
+        <Group grow align="flex-start">
+          <TextInput label={t('fields.rank')} {...form.getInputProps('rank')} />
+          <TextInput label={t('fields.position')} {...form.getInputProps('position')} />
+        </Group>
+        <Group grow align="flex-start">
+          <Select
+            label={t('fields.role')}
+            allowDeselect={false}
+            disabled={user?.id === session.id}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            {...form.getInputProps('role')}
+          />
+          <MultiSelect
+            label={t('fields.sections')}
+            searchable
+            data={sections.map((s) => ({ value: String(s.id), label: s.number }))}
+            value={form.values.sectionIds.map(String)}
+            onChange={(v) => form.setFieldValue('sectionIds', v.map(Number))}
+            error={form.errors.sectionIds}
+          />
+        </Group>
+        {!user && (
+          <Group grow align="flex-start">
+            <TextInput label={t('fields.login')} withAsterisk autoComplete="off" {...form.getInputProps('login')} />
+            <PasswordInput label={t('fields.temporaryPassword')} withAsterisk autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
+          </Group>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button type="submit" loading={save.isPending}>{t('app.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), { temporaryPassword: '' });
+  return (
+    <form
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          await call('users.resetPassword', { id: user.id, ...v });
+          notifySaved(t, t('users.passwordReset'));
+          void refresh();
+          onDone();
+        } catch (e) {
+          showApiError(t, e, form);
+        }
+      })}
+    >
+      <Stack>
+        <Text>{fullName(user)} ({user.login})</Text>
+        <PasswordInput label={t('fields.temporaryPassword')} data-autofocus autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button type="submit">{t('users.resetPassword')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function DeactivateForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh();
+  const form = useContractForm(z.object({ reason: api['users.deactivate'].input.shape.reason }), { reason: '' });
+  return (
+    <form
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          await call('users.deactivate', { id: user.id, ...v });
+          notifySaved(t);
+          void refresh();
+          onDone();
+        } catch (e) {
+          showApiError(t, e, form);
+        }
+      })}
+    >
+      <Stack>
+        <Text>{fullName(user)} ({user.login})</Text>
+        <Text size="sm" c="dimmed">{t('users.deactivateText')}</Text>
+        <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button type="submit" color="red">{t('users.deactivate')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page, type Download, type Locator } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { startBrowserHost } from '../../electron/host/browserHost';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SHOTS = path.join(ROOT, 'test-results', 'screens');
+
+/** A fresh data folder and the real backend behind the browser host, per test. */
+export const test = base.extend<{ app: { url: string; dataDir: string } }>({
+  app: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-'));
+    const host = await startBrowserHost({ dataDir, resourcesDir: path.join(ROOT, 'resources'), rendererDir: path.join(ROOT, 'out', 'renderer') });
+    await use({ url: host.url, dataDir });
+    await host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+export { expect };
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+export async function pdfTextOf(download: Download): Promise<string> {
+  const file = await download.path();
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** An input by its exact label; Mantine adds " *" to required ones. */
+export function field(scope: Page | Locator, label: string): Locator {
+  const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${esc}(\\s*\\*)?$`));
+}
