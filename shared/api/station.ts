@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, isoDate, optionalText, requiredText } from './contract';
+import { defineCall, isoDate, optionalText } from './contract';
 import { newSectionSchema, sectionKindSchema, stationFields } from './auth';
 
 export const sectionSchema = z.object({

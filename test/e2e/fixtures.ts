@@ -10,6 +10,7 @@ export const SHOTS = path.join(ROOT, 'test-results', 'screens');
 
 /** A fresh data folder and the real backend behind the browser host, per test. */
 export const test = base.extend<{ app: { url: string; dataDir: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures object destructured
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-'));
     const host = await startBrowserHost({ dataDir, resourcesDir: path.join(ROOT, 'resources'), rendererDir: path.join(ROOT, 'out', 'renderer') });
