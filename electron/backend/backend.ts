@@ -103,10 +103,14 @@ export class Backend {
     return Keyring.load(this.keyringFile);
   }
 
-  /** Creates database and keyring; the caller inserts the station and first user through `ctx`. */
-  async create(init: (db: Kysely<DB>) => Promise<number>): Promise<{ recoveryCode: string; userId: number; setSlot: (login: string, pw: string) => void }> {
+  /**
+   * First run: a random key, the database with its schema, the first user's keyslot and
+   * the recovery slot, then the first backup. `init` writes the station and returns the user id.
+   */
+  async create(init: (db: Kysely<DB>) => Promise<number>, login: string, password: string): Promise<{ recoveryCode: string; userId: number }> {
     if (this.isSetUp) throw new AppError('CONFLICT', 'errors.alreadySetUp');
-    for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`]) fs.rmSync(f, { force: true });
+    const files = [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`];
+    for (const f of files) fs.rmSync(f, { force: true });
     const key = crypto.randomBytes(KEY_BYTES);
     const raw = openEncrypted(this.dbFile, key, this.cipher);
     let userId: number;
@@ -117,13 +121,16 @@ export class Backend {
       this.attach(raw, db, key, userId);
     } catch (e) {
       raw.close();
-      for (const f of [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`]) fs.rmSync(f, { force: true });
+      for (const f of files) fs.rmSync(f, { force: true });
       throw e;
     }
     const recoveryCode = newRecoveryCode();
     const ring = Keyring.create(this.keyringFile, this.cipher, key, recoveryCode, this.scrypt);
+    ring.setSlot(login, userId, key, password);
     this.pendingRecoveryCode = recoveryCode;
-    return { recoveryCode, userId, setSlot: (login, pw) => ring.setSlot(login, userId, key, pw) };
+    // the first day's copy: the station exists from now on
+    backupNow(raw, this.dataDir, this.keyringFile, this.clock(), 'daily');
+    return { recoveryCode, userId };
   }
 
   private checkRate(): void {

@@ -5,7 +5,7 @@ import 'mantine-datatable/styles.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { Badge, MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -16,6 +16,8 @@ const theme = createTheme({
   primaryColor: 'indigo',
   fontFamily: '"Liberation Sans", "Segoe UI", Arial, sans-serif',
   defaultRadius: 'sm',
+  // Kazakh and Russian words read badly in capitals
+  components: { Badge: Badge.extend({ defaultProps: { tt: 'none' } }) },
 });
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });

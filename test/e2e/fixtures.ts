@@ -36,3 +36,27 @@ export function field(scope: Page | Locator, label: string): Locator {
   const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return scope.getByLabel(new RegExp(`^${esc}(\\s*\\*)?$`));
 }
+
+/** A call through the page's own transport (token from the page), for arranging a test quickly. */
+export async function apiCall<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([n, i]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
+      const res = await fetch('/api/call', { method: 'POST', headers: { 'x-uchaske-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ name: n, input: i }) });
+      return res.json();
+    },
+    [name, input] as const,
+  );
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.messageKey}`);
+  return r.data as T;
+}
+
+export const STATION = {
+  station: { uppNumber: '17', uppName: 'Шұғыла', policeBody: 'Түрксіб ауданының полиция басқармасы', address: 'Алматы қ., Сейфуллин к-сі, 12' },
+  sections: [
+    { number: '17-1', kind: 'urban' },
+    { number: '17-2', kind: 'urban' },
+    { number: '17-3', kind: 'rural' },
+  ],
+  lead: { surname: 'Әбдіқадыров', name: 'Ерлан', patronymic: 'Серікұлы', rank: 'полиция майоры', position: 'УПП жұмысына жауапты', login: 'abdikadyrov', password: 'Qwerty-2026' },
+};

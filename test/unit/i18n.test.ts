@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers';
 import { api } from '../../shared/api';
+import { builtInHolidays } from '../../shared/calendar/workingDays';
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -21,6 +22,14 @@ describe('catalogs', () => {
       expect(tk, key).not.toBe('');
       expect(tk, key).not.toBe(key);
       expect(placeholders(tk), key).toEqual(placeholders(tr));
+    }
+  });
+
+  it('name every built-in holiday in both languages', () => {
+    for (const year of [2024, 2025, 2026, 2027]) {
+      for (const name of builtInHolidays(year).values()) {
+        for (const lang of ['kk', 'ru'] as const) expect(translator(lang)(`calendar.holidays.${name}`), `${lang} ${name}`).not.toContain('calendar.');
+      }
     }
   });
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setUpStation, station, LEAD, SETUP } from './helpers';
 
@@ -23,6 +24,15 @@ describe('router', () => {
       ]),
     );
     expect((await s.call('app.status', {})).state).toBe('setup');
+  });
+
+  it('leaves nothing behind when setup fails inside the backend', async () => {
+    const s = station();
+    const e = await s.fail('setup.create', { ...SETUP, sections: [{ number: '5', kind: 'urban' }, { number: '5', kind: 'rural' }] });
+    expect(e).toMatchObject({ code: 'VALIDATION', messageKey: 'errors.sectionDuplicate' });
+    expect((await s.call('app.status', {})).state).toBe('setup');
+    expect(fs.readdirSync(s.dataDir)).toEqual([]);
+    await s.call('setup.create', SETUP);
   });
 
   it('refuses a second setup', async () => {

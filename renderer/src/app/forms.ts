@@ -41,4 +41,4 @@ export function showApiError<V>(t: TFunction, e: unknown, form?: UseFormReturnTy
   notifications.show({ color: 'red', message: errorMessage(t, e), autoClose: 6000 });
 }
 
-export const notifySaved = (t: TFunction, message?: string) => notifications.show({ color: 'teal', message: message ?? t('app.saved') });
+export const notifySaved = (t: TFunction, message?: string) => notifications.show({ color: 'teal', message: message ?? t('app.saved'), autoClose: 2500 });

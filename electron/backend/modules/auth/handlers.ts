@@ -18,15 +18,16 @@ export const authHandlers: Handlers<N> = {
 
   'setup.create': async (input, { backend }) => {
     const now = backend.clock();
-    const { recoveryCode, userId, setSlot } = await backend.create(async (db) =>
-      db.transaction().execute(async (trx) => {
-        await insertStation(trx, now, input.station, input.sections);
-        const { login, password: _pw, ...person } = input.lead;
-        const u = await insertUser(trx, null, now, { ...person, login, role: 'uppLead', sectionIds: [] }, false);
-        return u.id;
-      }),
+    const { login, password, ...person } = input.lead;
+    const { recoveryCode, userId } = await backend.create(
+      async (db) =>
+        db.transaction().execute(async (trx) => {
+          await insertStation(trx, now, input.station, input.sections);
+          return (await insertUser(trx, null, now, { ...person, login, role: 'uppLead', sectionIds: [] }, false)).id;
+        }),
+      login,
+      password,
     );
-    setSlot(input.lead.login, input.lead.password);
     const session = await getSessionUser(backend.context().db, userId);
     backend.setSession(session!);
     return { session: session!, recoveryCode };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { WorkingCalendar } from '../../../../shared/calendar/workingDays';
 import { coverRequired } from '../../../../shared/rules/cover';
 import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { FormModal, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { DateField } from '../../app/DateField';
 
@@ -106,12 +107,12 @@ export function StaffScreen({ session }: { session: SessionUser }) {
           },
         ]}
       />
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('staff.addAbsence')} size="lg">
+      <FormModal opened={adding} onClose={() => setAdding(false)} title={t('staff.addAbsence')} size="lg">
         {adding && <AbsenceForm users={users.data ?? []} onDone={() => setAdding(false)} />}
-      </Modal>
-      <Modal opened={cancelling !== null} onClose={() => setCancelling(null)} title={t('staff.cancelAbsence')}>
+      </FormModal>
+      <FormModal opened={cancelling !== null} onClose={() => setCancelling(null)} title={t('staff.cancelAbsence')}>
         {cancelling && <CancelForm absence={cancelling} onDone={() => setCancelling(null)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -139,6 +140,7 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
     orderNumber: '',
     orderDate: null as string | null,
   });
+  const requestClose = useCloseGuard(form.isDirty());
   const v = form.values;
   const periodOk = v.from && v.to && v.from <= v.to;
   const days = periodOk ? calendar.workingDaysBetween(v.from, v.to) : null;
@@ -182,7 +184,7 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
           </Group>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
           <Button type="submit">{t('app.save')}</Button>
         </Group>
       </Stack>
@@ -194,6 +196,7 @@ function CancelForm({ absence, onDone }: { absence: Absence; onDone: () => void 
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(z.object({ reason: api['staff.cancelAbsence'].input.shape.reason }), { reason: '' });
+  const requestClose = useCloseGuard(form.isDirty());
   return (
     <form
       onSubmit={form.onSubmit(async (v) => {
@@ -209,7 +212,7 @@ function CancelForm({ absence, onDone }: { absence: Absence; onDone: () => void 
       <Stack>
         <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
           <Button type="submit" color="red">{t('staff.cancelAbsence')}</Button>
         </Group>
       </Stack>

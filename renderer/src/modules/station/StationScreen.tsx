@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Group, Modal, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil, IconPlus, IconPrinter, IconShieldCheck } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,8 +8,10 @@ import { z } from 'zod';
 import { api, type Section, type SessionUser, type Station } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { FormModal, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { savePdf } from '../../app/pdf';
+import { CalendarPanel } from './CalendarPanel';
 
 /** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
 export function StationScreen({ session }: { session: SessionUser }) {
@@ -24,6 +26,7 @@ export function StationScreen({ session }: { session: SessionUser }) {
         <SettingsForm station={station.data} />
       </SimpleGrid>
       <Sections sections={station.data.sections} />
+      <CalendarPanel />
       <Security session={session} />
     </Stack>
   );
@@ -111,9 +114,9 @@ function Sections({ sections }: { sections: Section[] }) {
           { accessor: 'id', title: '', textAlign: 'right', render: (s) => <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(s)}>{t('app.edit')}</Button> },
         ]}
       />
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('station.sections')} size="lg">
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t('station.sections')} size="lg">
         {editing !== null && <SectionForm section={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      </Modal>
+      </FormModal>
     </Paper>
   );
 }
@@ -128,6 +131,7 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
     boundary: section?.boundary ?? '',
     orderRef: section?.orderRef ?? '',
   });
+  const requestClose = useCloseGuard(form.isDirty());
   return (
     <form onSubmit={form.onSubmit(async (v) => { try { saved(await call('station.saveSection', v)); notifySaved(t); onDone(); } catch (e) { showApiError(t, e, form); } })}>
       <Stack gap="sm">
@@ -138,7 +142,7 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
         <Textarea label={t('station.boundary')} autosize minRows={3} {...form.getInputProps('boundary')} />
         <TextInput label={t('station.orderRef')} {...form.getInputProps('orderRef')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
           <Button type="submit">{t('app.save')}</Button>
         </Group>
       </Stack>
@@ -175,6 +179,7 @@ function Security({ session }: { session: SessionUser }) {
         <DataTable
           withTableBorder
           maxHeight={220}
+          minHeight={120}
           noRecordsText={t('app.noRecords')}
           records={backups.data ?? []}
           idAccessor="fileName"
@@ -188,9 +193,9 @@ function Security({ session }: { session: SessionUser }) {
           <Button variant="outline" color="orange" onClick={() => setRecoveryOpen(true)}>{t('station.newRecovery')}</Button>
         </Group>
       </Stack>
-      <Modal opened={recoveryOpen} onClose={() => setRecoveryOpen(false)} title={t('station.newRecovery')}>
+      <FormModal opened={recoveryOpen} onClose={() => setRecoveryOpen(false)} title={t('station.newRecovery')}>
         {recoveryOpen && <NewRecovery session={session} />}
-      </Modal>
+      </FormModal>
     </Paper>
   );
 }
@@ -199,6 +204,7 @@ function NewRecovery({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
   const [code, setCode] = useState<string | null>(null);
   const form = useContractForm(z.object({ password: api['recovery.regenerate'].input.shape.password }), { password: '' });
+  useCloseGuard(form.isDirty());
   if (code) {
     return (
       <Stack>

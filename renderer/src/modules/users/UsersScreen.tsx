@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
 import { fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { FormModal, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 
 type Dialog = { kind: 'edit'; user: User | null } | { kind: 'reset'; user: User } | { kind: 'deactivate'; user: User } | null;
@@ -79,15 +80,15 @@ export function UsersScreen({ session }: { session: SessionUser }) {
           },
         ]}
       />
-      <Modal opened={dialog?.kind === 'edit'} onClose={() => setDialog(null)} title={dialog?.kind === 'edit' && dialog.user ? t('users.editTitle') : t('users.add')} size="lg">
+      <FormModal opened={dialog?.kind === 'edit'} onClose={() => setDialog(null)} title={dialog?.kind === 'edit' && dialog.user ? t('users.editTitle') : t('users.add')} size="lg">
         {dialog?.kind === 'edit' && <UserForm user={dialog.user} session={session} sections={station.data?.sections ?? []} onDone={() => setDialog(null)} />}
-      </Modal>
-      <Modal opened={dialog?.kind === 'reset'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
+      </FormModal>
+      <FormModal opened={dialog?.kind === 'reset'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
         {dialog?.kind === 'reset' && <ResetForm user={dialog.user} onDone={() => setDialog(null)} />}
-      </Modal>
-      <Modal opened={dialog?.kind === 'deactivate'} onClose={() => setDialog(null)} title={t('users.deactivateTitle')}>
+      </FormModal>
+      <FormModal opened={dialog?.kind === 'deactivate'} onClose={() => setDialog(null)} title={t('users.deactivateTitle')}>
         {dialog?.kind === 'deactivate' && <DeactivateForm user={dialog.user} onDone={() => setDialog(null)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }
@@ -113,6 +114,7 @@ function UserForm({ user, session, sections, onDone }: { user: User | null; sess
     login: user?.login ?? '',
     temporaryPassword: '',
   });
+  const requestClose = useCloseGuard(form.isDirty());
   const save = useMutation({
     mutationFn: async (v: typeof form.values) => {
       const common = { surname: v.surname, name: v.name, patronymic: v.patronymic, rank: v.rank, position: v.position, role: v.role, sectionIds: v.sectionIds };
@@ -161,7 +163,7 @@ function UserForm({ user, session, sections, onDone }: { user: User | null; sess
           </Group>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
           <Button type="submit" loading={save.isPending}>{t('app.save')}</Button>
         </Group>
       </Stack>
@@ -173,6 +175,7 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), { temporaryPassword: '' });
+  const requestClose = useCloseGuard(form.isDirty());
   return (
     <form
       onSubmit={form.onSubmit(async (v) => {
@@ -190,7 +193,7 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
         <Text>{fullName(user)} ({user.login})</Text>
         <PasswordInput label={t('fields.temporaryPassword')} data-autofocus autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
           <Button type="submit">{t('users.resetPassword')}</Button>
         </Group>
       </Stack>
@@ -202,6 +205,7 @@ function DeactivateForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(z.object({ reason: api['users.deactivate'].input.shape.reason }), { reason: '' });
+  const requestClose = useCloseGuard(form.isDirty());
   return (
     <form
       onSubmit={form.onSubmit(async (v) => {
@@ -220,7 +224,7 @@ function DeactivateForm({ user, onDone }: { user: User; onDone: () => void }) {
         <Text size="sm" c="dimmed">{t('users.deactivateText')}</Text>
         <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('app.cancel')}</Button>
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
           <Button type="submit" color="red">{t('users.deactivate')}</Button>
         </Group>
       </Stack>

@@ -1,0 +1,89 @@
+import { test, expect, shot, field, apiCall, STATION } from './fixtures';
+
+test('staff: a long absence without cover shows on Today with p.6, the cover order fixes it; calendar; no typed text lost', async ({ page, app }) => {
+  await page.goto(app.url);
+  await apiCall(page, 'setup.create', STATION);
+  const omarova = await apiCall<{ id: number }>(page, 'users.create', { surname: 'Омарова', name: 'Әсел', patronymic: '', rank: 'капитан полиции', position: 'УИП', role: 'inspector', sectionIds: [2, 3], login: 'omarova', temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'users.create', { surname: 'Серікбаев', name: 'Данияр', patronymic: '', rank: 'аға лейтенант', position: 'УИП', role: 'inspector', sectionIds: [1], login: 'serikbayev', temporaryPassword: 'Temp-12345' });
+  await page.reload();
+
+  // --- the absence form tells the p.6 rule while typing ---
+  await page.getByRole('link', { name: 'Жеке құрам' }).click();
+  await page.getByRole('button', { name: 'Болмау', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await field(dialog, 'Қызметкер').click();
+  await page.getByRole('option', { name: /Омарова/ }).click();
+  await field(dialog, 'Түрі').click();
+  await page.getByRole('option', { name: 'демалыс' }).click();
+  await field(dialog, 'Бастап').fill('02.11.2026');
+  await field(dialog, 'Дейін').fill('06.11.2026');
+  await field(dialog, 'Бастап').click();
+  await expect(dialog.getByTestId('cover-rule')).toContainText('Жұмыс күндері: 5');
+  await expect(dialog.getByTestId('cover-rule')).toContainText('алмастыру талап етілмейді');
+  await field(dialog, 'Дейін').fill('31.12.2026');
+  await field(dialog, 'Бастап').click();
+  await expect(dialog.getByTestId('cover-rule')).toContainText('6-т.');
+  await shot(page, '11-absence-form');
+
+  // Esc with typed text asks first; "back" keeps everything
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Сақтамай жабу керек пе?')).toBeVisible();
+  await page.getByRole('button', { name: 'Артқа' }).click();
+  await expect(field(dialog, 'Бастап')).toHaveValue('02.11.2026');
+  await dialog.getByRole('button', { name: 'Сақтау' }).click();
+  await expect(dialog).toBeHidden();
+
+  const absenceRow = page.getByRole('row').filter({ hasText: 'Омарова' }).filter({ hasText: 'демалыс' });
+  await expect(absenceRow).toContainText('02.11.2026 – 31.12.2026');
+  await expect(absenceRow).toContainText('тағайындалмаған');
+
+  // --- Today: the missing cover, citing p.6 ---
+  await page.getByRole('link', { name: 'Бүгін' }).click();
+  const due = page.getByTestId('due-item');
+  await expect(due).toHaveCount(1);
+  await expect(due).toContainText('Омарова Ә.: 02.11.2026 бастап 31.12.2026 дейінгі болмауы бес жұмыс күнінен асады');
+  await expect(due).toContainText('6-т.');
+  await shot(page, '12-today-cover-missing');
+
+  // --- the chief's order names the covering inspector; cover follows everywhere ---
+  const absences = await apiCall<{ id: number; userId: number }[]>(page, 'staff.absences', {});
+  await apiCall(page, 'staff.cancelAbsence', { id: absences.find((a) => a.userId === omarova.id)!.id, reason: 'бұйрық шықты' });
+  await page.getByRole('link', { name: 'Жеке құрам' }).click();
+  await page.getByRole('button', { name: 'Болмау', exact: true }).click();
+  await field(dialog, 'Қызметкер').click();
+  await page.getByRole('option', { name: /Омарова/ }).click();
+  await field(dialog, 'Бастап').fill('02.11.2026');
+  await field(dialog, 'Дейін').fill('31.12.2026');
+  await field(dialog, 'Алмастыратын инспектор').click();
+  await page.getByRole('option', { name: /Серікбаев/ }).click();
+  await dialog.getByRole('button', { name: 'Сақтау' }).click();
+  await expect(dialog.getByText('Алмастыру туралы бұйрықтың нөмірі мен күнін көрсетіңіз')).toBeVisible();
+  await field(dialog, 'Бұйрық №').fill('245');
+  await field(dialog, 'Бұйрық күні').fill('30.10.2026');
+  await dialog.getByRole('button', { name: 'Сақтау' }).click();
+  await expect(dialog).toBeHidden();
+  const serikbayev = page.getByRole('row').filter({ hasText: 'Серікбаев Данияр' });
+  await expect(serikbayev).toContainText('алмастырады: 17-2, 17-3');
+  await expect(page.getByRole('row').filter({ hasText: 'Омарова Әсел' }).first()).toContainText('жоқ');
+  await shot(page, '13-staff-kk');
+  await page.getByRole('link', { name: 'Бүгін' }).click();
+  await expect(page.getByText('Бүгінге мерзімдер жоқ.')).toBeVisible();
+
+  // --- station screen and the calendar, in Russian ---
+  await page.getByText('Русский').click();
+  await page.getByRole('link', { name: 'УПП и настройки' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '16.12.2026' })).toContainText('День Независимости');
+  await field(page, 'Дата').fill('28.11.2026');
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Изменение' }).click();
+  await page.getByRole('option', { name: 'рабочий день' }).click();
+  await field(page, 'Название').fill('перенос с 07.12');
+  await page.getByRole('button', { name: 'Сохранить' }).last().click();
+  await expect(page.getByRole('row').filter({ hasText: '28.11.2026' })).toContainText('рабочий (перенос)');
+  await page.getByRole('button', { name: 'Проверить журнал изменений' }).click();
+  await expect(page.getByRole('status')).toContainText('Журнал изменений цел');
+  await shot(page, '14-station-ru');
+  await page.getByRole('link', { name: 'Личный состав' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Серікбаев Данияр' })).toContainText('замещает: 17-2, 17-3');
+  await shot(page, '15-staff-ru');
+});
