@@ -1,37 +1,11 @@
 import { z } from 'zod';
-import { defineCall, languageSchema, loginSchema, passwordSchema, pdfOutput, requiredText, optionalText, roleSchema } from './contract';
+import { defineCall, languageSchema, loginSchema, passwordSchema, pdfOutput } from './contract';
+import { newSectionSchema, personNameFields, stationFields } from './fields';
+import { userSchema } from './users';
 
-export const sessionUserSchema = z.object({
-  id: z.number().int(),
-  login: z.string(),
-  surname: z.string(),
-  name: z.string(),
-  patronymic: z.string(),
-  role: roleSchema,
-  mustChangePassword: z.boolean(),
-});
+/** Who is working now: the user as the shell needs him. */
+export const sessionUserSchema = userSchema.pick({ id: true, login: true, surname: true, name: true, patronymic: true, role: true, mustChangePassword: true });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
-
-export const sectionKindSchema = z.enum(['urban', 'rural']);
-export const newSectionSchema = z.object({
-  number: requiredText(20),
-  kind: sectionKindSchema,
-});
-
-export const personNameFields = {
-  surname: requiredText(80),
-  name: requiredText(80),
-  patronymic: optionalText(80),
-  rank: optionalText(80),
-  position: optionalText(200),
-};
-
-export const stationFields = {
-  uppNumber: requiredText(20),
-  uppName: requiredText(200),
-  policeBody: requiredText(200),
-  address: requiredText(300),
-};
 
 const ok = z.object({ ok: z.literal(true) });
 

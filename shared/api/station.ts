@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall, isoDate, optionalText } from './contract';
-import { newSectionSchema, sectionKindSchema, stationFields } from './auth';
+import { newSectionSchema, sectionKindSchema, stationFields } from './fields';
 
 export const sectionSchema = z.object({
   id: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall, loginSchema, passwordSchema, requiredText, roleSchema } from './contract';
-import { personNameFields } from './auth';
+import { personNameFields } from './fields';
 
 export const userSchema = z.object({
   id: z.number().int(),

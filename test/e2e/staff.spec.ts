@@ -87,3 +87,19 @@ test('staff: a long absence without cover shows on Today with p.6, the cover ord
   await expect(page.getByRole('row').filter({ hasText: 'Серікбаев Данияр' })).toContainText('замещает: 17-2, 17-3');
   await shot(page, '15-staff-ru');
 });
+
+test('the screen locks itself after the idle time and forgets what it showed', async ({ page, app }) => {
+  await page.clock.install();
+  await page.goto(app.url);
+  await apiCall(page, 'setup.create', STATION);
+  await apiCall(page, 'station.updateSettings', { idleMinutes: 2, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 14 });
+  await page.reload();
+  await page.getByRole('link', { name: 'Пайдаланушылар' }).click();
+  await expect(page.getByText('Әбдіқадыров Ерлан Серікұлы')).toBeVisible();
+  await page.clock.fastForward('01:00');
+  await expect(page.getByText('Әбдіқадыров Ерлан Серікұлы')).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: 'Кіру', exact: true })).toBeVisible();
+  await expect(page.getByText('Әбдіқадыров')).toHaveCount(0);
+  expect((await apiCall<{ state: string }>(page, 'app.status', {})).state).toBe('locked');
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../shared/calendar/workingDays';
 import { coverRequired, sectionsOnDate } from '../../shared/rules/cover';
 import { setUpStation } from './helpers';
+import { workingSections } from '../../electron/backend/modules/staff/service';
 
 describe('working-day calendar (Kazakhstan)', () => {
   const cal = new WorkingCalendar();
@@ -67,6 +68,9 @@ describe('absences through the API', () => {
     const cov = await s.call('staff.coverage', { date: '2026-11-05' });
     expect(cov.find((c) => c.userId === 1)).toEqual({ userId: 1, ownSectionIds: [], coveredSectionIds: [2, 3], absentToday: false });
     expect(cov.find((c) => c.userId === b.id)?.absentToday).toBe(true);
+
+    // access follows the cover: the lead, with no section of his own, works Omarova's two today
+    expect(await workingSections(s.backend.context())).toEqual([2, 3]);
 
     await s.call('staff.cancelAbsence', { id: noCover.id, reason: 'ошибка ввода' });
     expect(await s.call('today.list', { date: '2026-11-05' })).toEqual([]);

@@ -1,7 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
-import { Modal, Text, type ModalProps } from '@mantine/core';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Group, Modal, Stack, Text, type ModalProps } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
+import { showApiError } from './forms';
 
 interface Guard {
   setDirty: (dirty: boolean) => void;
@@ -40,5 +42,43 @@ export function FormModal({ onClose, children, ...props }: ModalProps) {
     <Modal {...props} onClose={requestClose}>
       <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>
     </Modal>
+  );
+}
+
+/**
+ * The body of a dialog form: validation by the contract, the backend's field errors
+ * on the fields, a guarded Cancel and a busy Save.
+ */
+export function GuardedForm<V>({ form, onSubmit, submitLabel, color, children }: {
+  form: UseFormReturnType<V>;
+  onSubmit: (values: V) => Promise<void>;
+  submitLabel?: string;
+  color?: string;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const requestClose = useCloseGuard(form.isDirty());
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      onSubmit={form.onSubmit(async (values) => {
+        setBusy(true);
+        try {
+          await onSubmit(values);
+        } catch (e) {
+          showApiError(t, e, form);
+        } finally {
+          setBusy(false);
+        }
+      })}
+    >
+      <Stack gap="sm">
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
+          <Button type="submit" color={color} loading={busy}>{submitLabel ?? t('app.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

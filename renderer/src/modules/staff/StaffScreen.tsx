@@ -11,8 +11,8 @@ import { WorkingCalendar } from '../../../../shared/calendar/workingDays';
 import { coverRequired } from '../../../../shared/rules/cover';
 import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { FormModal, useCloseGuard } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { FormModal, GuardedForm } from '../../app/FormModal';
+import { notifySaved, useContractForm } from '../../app/forms';
 import { DateField } from '../../app/DateField';
 
 const CAN_EDIT = ['uppLead', 'supervisor'];
@@ -140,7 +140,6 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
     orderNumber: '',
     orderDate: null as string | null,
   });
-  const requestClose = useCloseGuard(form.isDirty());
   const v = form.values;
   const periodOk = v.from && v.to && v.from <= v.to;
   const days = periodOk ? calendar.workingDaysBetween(v.from, v.to) : null;
@@ -148,47 +147,37 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   const people = users.map((u) => ({ value: String(u.id), label: `${shortName(u)} — ${t(`roles.${u.role}`)}` }));
   const inspectors = users.filter((u) => u.id !== v.userId && ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) }));
 
+  async function add(values: typeof form.values) {
+    await call('staff.addAbsence', { ...values, userId: values.userId! });
+    notifySaved(t);
+    refresh();
+    onDone();
+  }
+
   return (
-    <form
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await call('staff.addAbsence', { ...values, userId: values.userId! });
-          notifySaved(t);
-          refresh();
-          onDone();
-        } catch (e) {
-          showApiError(t, e, form);
-        }
-      })}
-    >
-      <Stack gap="sm">
+    <GuardedForm form={form} onSubmit={add}>
+      <Group grow align="flex-start">
+        <Select label={t('staff.person')} withAsterisk searchable data-autofocus data={people} value={v.userId ? String(v.userId) : null} onChange={(x) => form.setFieldValue('userId', x ? Number(x) : null)} error={form.errors.userId} />
+        <Select label={t('staff.kind')} allowDeselect={false} data={ABSENCE_KINDS.map((k) => ({ value: k, label: t(`staff.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+      </Group>
+      <Group grow align="flex-start">
+        <DateField label={t('staff.from')} withAsterisk {...form.getInputProps('from')} />
+        <DateField label={t('staff.to')} withAsterisk {...form.getInputProps('to')} />
+      </Group>
+      {days !== null && (
+        <Alert color={needed ? 'orange' : 'gray'} data-testid="cover-rule">
+          <Text size="sm" fw={500}>{t('staff.workingDays', { count: days })}</Text>
+          <Text size="sm">{needed ? t('staff.coverNeeded') : t('staff.coverNotNeeded')}</Text>
+        </Alert>
+      )}
+      <Select label={t('staff.coverUser')} clearable data={inspectors} value={v.coverUserId ? String(v.coverUserId) : null} onChange={(x) => form.setFieldValue('coverUserId', x ? Number(x) : null)} error={form.errors.coverUserId} />
+      {v.coverUserId !== null && (
         <Group grow align="flex-start">
-          <Select label={t('staff.person')} withAsterisk searchable data-autofocus data={people} value={v.userId ? String(v.userId) : null} onChange={(x) => form.setFieldValue('userId', x ? Number(x) : null)} error={form.errors.userId} />
-          <Select label={t('staff.kind')} allowDeselect={false} data={ABSENCE_KINDS.map((k) => ({ value: k, label: t(`staff.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+          <TextInput label={t('staff.orderNumber')} withAsterisk {...form.getInputProps('orderNumber')} />
+          <DateField label={t('staff.orderDate')} withAsterisk {...form.getInputProps('orderDate')} />
         </Group>
-        <Group grow align="flex-start">
-          <DateField label={t('staff.from')} withAsterisk {...form.getInputProps('from')} />
-          <DateField label={t('staff.to')} withAsterisk {...form.getInputProps('to')} />
-        </Group>
-        {days !== null && (
-          <Alert color={needed ? 'orange' : 'gray'} data-testid="cover-rule">
-            <Text size="sm" fw={500}>{t('staff.workingDays', { count: days })}</Text>
-            <Text size="sm">{needed ? t('staff.coverNeeded') : t('staff.coverNotNeeded')}</Text>
-          </Alert>
-        )}
-        <Select label={t('staff.coverUser')} clearable data={inspectors} value={v.coverUserId ? String(v.coverUserId) : null} onChange={(x) => form.setFieldValue('coverUserId', x ? Number(x) : null)} error={form.errors.coverUserId} />
-        {v.coverUserId !== null && (
-          <Group grow align="flex-start">
-            <TextInput label={t('staff.orderNumber')} withAsterisk {...form.getInputProps('orderNumber')} />
-            <DateField label={t('staff.orderDate')} withAsterisk {...form.getInputProps('orderDate')} />
-          </Group>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit">{t('app.save')}</Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+    </GuardedForm>
   );
 }
 
@@ -196,26 +185,14 @@ function CancelForm({ absence, onDone }: { absence: Absence; onDone: () => void 
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(z.object({ reason: api['staff.cancelAbsence'].input.shape.reason }), { reason: '' });
-  const requestClose = useCloseGuard(form.isDirty());
+  async function cancel(v: typeof form.values) {
+    await call('staff.cancelAbsence', { id: absence.id, ...v });
+    refresh();
+    onDone();
+  }
   return (
-    <form
-      onSubmit={form.onSubmit(async (v) => {
-        try {
-          await call('staff.cancelAbsence', { id: absence.id, ...v });
-          refresh();
-          onDone();
-        } catch (e) {
-          showApiError(t, e, form);
-        }
-      })}
-    >
-      <Stack>
-        <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit" color="red">{t('staff.cancelAbsence')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <GuardedForm form={form} onSubmit={cancel} submitLabel={t('staff.cancelAbsence')} color="red">
+      <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
+    </GuardedForm>
   );
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { api, type Section, type SessionUser, type Station } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { FormModal, useCloseGuard } from '../../app/FormModal';
+import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { savePdf } from '../../app/pdf';
 import { CalendarPanel } from './CalendarPanel';
@@ -131,22 +131,20 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
     boundary: section?.boundary ?? '',
     orderRef: section?.orderRef ?? '',
   });
-  const requestClose = useCloseGuard(form.isDirty());
+  async function save(v: typeof form.values) {
+    saved(await call('station.saveSection', v));
+    notifySaved(t);
+    onDone();
+  }
   return (
-    <form onSubmit={form.onSubmit(async (v) => { try { saved(await call('station.saveSection', v)); notifySaved(t); onDone(); } catch (e) { showApiError(t, e, form); } })}>
-      <Stack gap="sm">
-        <Group grow align="flex-start">
-          <TextInput label={t('fields.sectionNumber')} withAsterisk data-autofocus {...form.getInputProps('number')} />
-          <Select label={t('fields.sectionKind')} allowDeselect={false} data={[{ value: 'urban', label: t('sectionKind.urban') }, { value: 'rural', label: t('sectionKind.rural') }]} {...form.getInputProps('kind')} />
-        </Group>
-        <Textarea label={t('station.boundary')} autosize minRows={3} {...form.getInputProps('boundary')} />
-        <TextInput label={t('station.orderRef')} {...form.getInputProps('orderRef')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit">{t('app.save')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <GuardedForm form={form} onSubmit={save}>
+      <Group grow align="flex-start">
+        <TextInput label={t('fields.sectionNumber')} withAsterisk data-autofocus {...form.getInputProps('number')} />
+        <Select label={t('fields.sectionKind')} allowDeselect={false} data={[{ value: 'urban', label: t('sectionKind.urban') }, { value: 'rural', label: t('sectionKind.rural') }]} {...form.getInputProps('kind')} />
+      </Group>
+      <Textarea label={t('station.boundary')} autosize minRows={3} {...form.getInputProps('boundary')} />
+      <TextInput label={t('station.orderRef')} {...form.getInputProps('orderRef')} />
+    </GuardedForm>
   );
 }
 

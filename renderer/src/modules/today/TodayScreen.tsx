@@ -18,8 +18,8 @@ export function TodayScreen() {
       {items.data?.map((i, n) => (
         <Card key={`${i.ruleId}-${n}`} withBorder padding="sm" data-testid="due-item">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Text>{t(i.titleKey, i.params)}</Text>
-            <Group gap={6} wrap="nowrap">
+            <Text style={{ flex: 1 }}>{t(i.titleKey, i.params)}</Text>
+            <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
               <Badge color={i.overdue ? 'red' : 'blue'} variant="light">
                 {i.overdue ? t('today.overdue') : t('today.due', { date: formatDate(i.due) })}
               </Badge>

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
 import { fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { FormModal, useCloseGuard } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { FormModal, GuardedForm } from '../../app/FormModal';
+import { notifySaved, useContractForm } from '../../app/forms';
 
 type Dialog = { kind: 'edit'; user: User | null } | { kind: 'reset'; user: User } | { kind: 'deactivate'; user: User } | null;
 
@@ -101,9 +101,7 @@ function useRefresh() {
 function UserForm({ user, session, sections, onDone }: { user: User | null; session: SessionUser; sections: { id: number; number: string }[]; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
-  const schema = user ? api['users.update'].input : api['users.create'].input;
-  const form = useContractForm(schema, {
-    id: user?.id,
+  const form = useContractForm(user ? api['users.update'].input : api['users.create'].input, {
     surname: user?.surname ?? '',
     name: user?.name ?? '',
     patronymic: user?.patronymic ?? '',
@@ -111,63 +109,52 @@ function UserForm({ user, session, sections, onDone }: { user: User | null; sess
     position: user?.position ?? '',
     role: user?.role ?? 'inspector',
     sectionIds: user?.sectionIds ?? [],
+    id: user?.id,
     login: user?.login ?? '',
     temporaryPassword: '',
   });
-  const requestClose = useCloseGuard(form.isDirty());
-  const save = useMutation({
-    mutationFn: async (v: typeof form.values) => {
-      const common = { surname: v.surname, name: v.name, patronymic: v.patronymic, rank: v.rank, position: v.position, role: v.role, sectionIds: v.sectionIds };
-      return user ? call('users.update', { id: user.id, ...common }) : call('users.create', { ...common, login: v.login, temporaryPassword: v.temporaryPassword });
-    },
-    onSuccess: () => {
-      notifySaved(t, user ? undefined : t('users.created'));
-      void refresh();
-      onDone();
-    },
-    onError: (e) => showApiError(t, e, form),
-  });
+  async function save({ id: _id, login, temporaryPassword, ...common }: typeof form.values) {
+    if (user) await call('users.update', { id: user.id, ...common });
+    else await call('users.create', { ...common, login, temporaryPassword });
+    notifySaved(t, user ? undefined : t('users.created'));
+    void refresh();
+    onDone();
+  }
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
-      <Stack gap="sm">
+    <GuardedForm form={form} onSubmit={save}>
+      <Group grow align="flex-start">
+        <TextInput label={t('fields.surname')} withAsterisk data-autofocus {...form.getInputProps('surname')} />
+        <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('name')} />
+      </Group>
+      <TextInput label={t('fields.patronymic')} {...form.getInputProps('patronymic')} />
+      <Group grow align="flex-start">
+        <TextInput label={t('fields.rank')} {...form.getInputProps('rank')} />
+        <TextInput label={t('fields.position')} {...form.getInputProps('position')} />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('fields.role')}
+          allowDeselect={false}
+          disabled={user?.id === session.id}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          {...form.getInputProps('role')}
+        />
+        <MultiSelect
+          label={t('fields.sections')}
+          searchable
+          data={sections.map((s) => ({ value: String(s.id), label: s.number }))}
+          value={form.values.sectionIds.map(String)}
+          onChange={(v) => form.setFieldValue('sectionIds', v.map(Number))}
+          error={form.errors.sectionIds}
+        />
+      </Group>
+      {!user && (
         <Group grow align="flex-start">
-          <TextInput label={t('fields.surname')} withAsterisk data-autofocus {...form.getInputProps('surname')} />
-          <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('name')} />
+          <TextInput label={t('fields.login')} withAsterisk autoComplete="off" {...form.getInputProps('login')} />
+          <PasswordInput label={t('fields.temporaryPassword')} withAsterisk autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
         </Group>
-        <TextInput label={t('fields.patronymic')} {...form.getInputProps('patronymic')} />
-        <Group grow align="flex-start">
-          <TextInput label={t('fields.rank')} {...form.getInputProps('rank')} />
-          <TextInput label={t('fields.position')} {...form.getInputProps('position')} />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label={t('fields.role')}
-            allowDeselect={false}
-            disabled={user?.id === session.id}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            {...form.getInputProps('role')}
-          />
-          <MultiSelect
-            label={t('fields.sections')}
-            searchable
-            data={sections.map((s) => ({ value: String(s.id), label: s.number }))}
-            value={form.values.sectionIds.map(String)}
-            onChange={(v) => form.setFieldValue('sectionIds', v.map(Number))}
-            error={form.errors.sectionIds}
-          />
-        </Group>
-        {!user && (
-          <Group grow align="flex-start">
-            <TextInput label={t('fields.login')} withAsterisk autoComplete="off" {...form.getInputProps('login')} />
-            <PasswordInput label={t('fields.temporaryPassword')} withAsterisk autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
-          </Group>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('app.save')}</Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+    </GuardedForm>
   );
 }
 
@@ -175,29 +162,17 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), { temporaryPassword: '' });
-  const requestClose = useCloseGuard(form.isDirty());
+  async function reset(v: typeof form.values) {
+    await call('users.resetPassword', { id: user.id, ...v });
+    notifySaved(t, t('users.passwordReset'));
+    void refresh();
+    onDone();
+  }
   return (
-    <form
-      onSubmit={form.onSubmit(async (v) => {
-        try {
-          await call('users.resetPassword', { id: user.id, ...v });
-          notifySaved(t, t('users.passwordReset'));
-          void refresh();
-          onDone();
-        } catch (e) {
-          showApiError(t, e, form);
-        }
-      })}
-    >
-      <Stack>
-        <Text>{fullName(user)} ({user.login})</Text>
-        <PasswordInput label={t('fields.temporaryPassword')} data-autofocus autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit">{t('users.resetPassword')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <GuardedForm form={form} onSubmit={reset} submitLabel={t('users.resetPassword')}>
+      <Text>{fullName(user)} ({user.login})</Text>
+      <PasswordInput label={t('fields.temporaryPassword')} data-autofocus autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
+    </GuardedForm>
   );
 }
 
@@ -205,29 +180,17 @@ function DeactivateForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(z.object({ reason: api['users.deactivate'].input.shape.reason }), { reason: '' });
-  const requestClose = useCloseGuard(form.isDirty());
+  async function deactivate(v: typeof form.values) {
+    await call('users.deactivate', { id: user.id, ...v });
+    notifySaved(t);
+    void refresh();
+    onDone();
+  }
   return (
-    <form
-      onSubmit={form.onSubmit(async (v) => {
-        try {
-          await call('users.deactivate', { id: user.id, ...v });
-          notifySaved(t);
-          void refresh();
-          onDone();
-        } catch (e) {
-          showApiError(t, e, form);
-        }
-      })}
-    >
-      <Stack>
-        <Text>{fullName(user)} ({user.login})</Text>
-        <Text size="sm" c="dimmed">{t('users.deactivateText')}</Text>
-        <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit" color="red">{t('users.deactivate')}</Button>
-        </Group>
-      </Stack>
-    </form>
+    <GuardedForm form={form} onSubmit={deactivate} submitLabel={t('users.deactivate')} color="red">
+      <Text>{fullName(user)} ({user.login})</Text>
+      <Text size="sm" c="dimmed">{t('users.deactivateText')}</Text>
+      <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
+    </GuardedForm>
   );
 }

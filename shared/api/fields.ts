@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from './contract';
+
+/** Field groups several calls share. */
+export const personNameFields = {
+  surname: requiredText(80),
+  name: requiredText(80),
+  patronymic: optionalText(80),
+  rank: optionalText(80),
+  position: optionalText(200),
+};
+
+export const stationFields = {
+  uppNumber: requiredText(20),
+  uppName: requiredText(200),
+  policeBody: requiredText(200),
+  address: requiredText(300),
+};
+
+/** p.3: a section is urban or rural; rural ones have the daily call-in of p.23(3). */
+export const sectionKindSchema = z.enum(['urban', 'rural']);
+export const newSectionSchema = z.object({
+  number: requiredText(20),
+  kind: sectionKindSchema,
+});
