@@ -10,6 +10,9 @@ import { staffHandlers } from './modules/staff/handlers';
 import { todayHandlers } from './modules/deadlines/handlers';
 import { DeadlineRegistry } from './modules/deadlines/registry';
 import { uncoveredAbsences } from './modules/staff/service';
+import { citizensHandlers } from './modules/citizens/handlers';
+import { receptionHandlers } from './modules/reception/handlers';
+import { dueFollowUps } from './modules/reception/service';
 
 /** Calls a person who must change a temporary password may still make. */
 const BEFORE_PASSWORD_CHANGE = new Set<CallName>(['app.status', 'auth.lock', 'auth.changePassword', 'auth.unlock', 'auth.recover']);
@@ -17,6 +20,7 @@ const BEFORE_PASSWORD_CHANGE = new Set<CallName>(['app.status', 'auth.lock', 'au
 export function buildDeadlines(): DeadlineRegistry {
   const r = new DeadlineRegistry();
   r.register('cover.missing', uncoveredAbsences);
+  r.register('reception.followUp', dueFollowUps);
   return r;
 }
 
@@ -44,6 +48,8 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...stationHandlers,
     ...staffHandlers,
     ...todayHandlers(buildDeadlines()),
+    ...citizensHandlers,
+    ...receptionHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

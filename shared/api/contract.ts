@@ -74,4 +74,5 @@ export const loginSchema = z
   .max(32, 'validation.tooLong')
   .regex(/^[a-z0-9._-]+$/, 'validation.loginChars');
 export const passwordSchema = z.string().min(8, 'validation.passwordShort').max(200, 'validation.tooLong');
+/** a generated file (PDF, XLSX) for the user to save or print */
 export const pdfOutput = z.object({ fileName: z.string(), base64: z.string() });

@@ -4,9 +4,11 @@ import { usersApi } from './users';
 import { stationApi } from './station';
 import { staffApi } from './staff';
 import { todayApi } from './today';
+import { citizensApi } from './citizens';
+import { receptionApi } from './reception';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -18,3 +20,5 @@ export type { User } from './users';
 export type { Station, Section, Settings } from './station';
 export type { Absence } from './staff';
 export type { DueItem } from './today';
+export type { Citizen, CitizenHit, CitizenInput } from './citizens';
+export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } from './reception';

@@ -43,6 +43,50 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'citizens and reception log (p.9)',
+    sql: `
+      CREATE TABLE citizens (
+        id INTEGER PRIMARY KEY, iin TEXT UNIQUE, no_iin TEXT CHECK (no_iin IN ('foreigner','unknown')),
+        surname TEXT NOT NULL, name TEXT NOT NULL, patronymic TEXT NOT NULL DEFAULT '',
+        birth_date TEXT, sex TEXT CHECK (sex IN ('male','female')), address TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        CHECK (iin IS NOT NULL OR no_iin IS NOT NULL)
+      );
+      CREATE VIRTUAL TABLE citizens_fts USING fts5(names, iin, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TABLE reception_categories (
+        code TEXT PRIMARY KEY, name_kk TEXT NOT NULL, name_ru TEXT NOT NULL,
+        builtin INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1, sort INTEGER NOT NULL
+      );
+      INSERT INTO reception_categories (code, name_kk, name_ru, builtin, sort) VALUES
+        ('complaint', 'Шағым', 'Жалоба', 1, 1),
+        ('statement', 'Арыз', 'Заявление', 1, 2),
+        ('help', 'Көмек сұрау', 'Просьба о помощи', 1, 3),
+        ('consultation', 'Кеңес алу', 'Консультация', 1, 4),
+        ('information', 'Ақпарат беру', 'Сообщение информации', 1, 5),
+        ('other', 'Басқа', 'Другое', 1, 99);
+      CREATE TABLE receptions (
+        id INTEGER PRIMARY KEY, year INTEGER NOT NULL, number INTEGER NOT NULL,
+        received_at TEXT NOT NULL, mode TEXT NOT NULL CHECK (mode IN ('inPerson','online')),
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id), category_code TEXT NOT NULL REFERENCES reception_categories(code),
+        subject TEXT NOT NULL, action TEXT NOT NULL, action_details TEXT NOT NULL DEFAULT '',
+        receiver_id INTEGER NOT NULL REFERENCES users(id), follow_up_due TEXT, follow_up_result TEXT NOT NULL DEFAULT '',
+        follow_up_done_at TEXT, voided INTEGER NOT NULL DEFAULT 0, void_reason TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1, created_by INTEGER NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        UNIQUE (year, number)
+      );
+      CREATE INDEX receptions_received ON receptions(received_at);
+      CREATE INDEX receptions_citizen ON receptions(citizen_id, received_at);
+      CREATE INDEX receptions_follow_up ON receptions(follow_up_due) WHERE follow_up_due IS NOT NULL AND follow_up_done_at IS NULL AND voided = 0;
+      CREATE TABLE reception_versions (
+        id INTEGER PRIMARY KEY, reception_id INTEGER NOT NULL REFERENCES receptions(id), version INTEGER NOT NULL,
+        data_json TEXT NOT NULL, changed_by INTEGER NOT NULL REFERENCES users(id), changed_at TEXT NOT NULL, reason TEXT NOT NULL,
+        UNIQUE (reception_id, version)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -72,7 +72,74 @@ export interface AuditLogTable {
   hash: string;
 }
 
+// citizens: the station's register of people
+export interface CitizensTable {
+  id: Generated<number>;
+  iin: string | null;
+  no_iin: 'foreigner' | 'unknown' | null;
+  surname: string;
+  name: string;
+  patronymic: string;
+  birth_date: string | null;
+  sex: 'male' | 'female' | null;
+  address: string;
+  phone: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface CitizensFtsTable {
+  rowid: number;
+  names: string;
+  iin: string;
+}
+
+// reception (p.9)
+export interface ReceptionCategoriesTable {
+  code: string;
+  name_kk: string;
+  name_ru: string;
+  builtin: number;
+  active: number;
+  sort: number;
+}
+export interface ReceptionsTable {
+  id: Generated<number>;
+  year: number;
+  number: number;
+  received_at: string;
+  mode: 'inPerson' | 'online';
+  citizen_id: number;
+  category_code: string;
+  subject: string;
+  action: string;
+  action_details: string;
+  receiver_id: number;
+  follow_up_due: string | null;
+  follow_up_result: string;
+  follow_up_done_at: string | null;
+  voided: number;
+  void_reason: string;
+  version: number;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface ReceptionVersionsTable {
+  id: Generated<number>;
+  reception_id: number;
+  version: number;
+  data_json: string;
+  changed_by: number;
+  changed_at: string;
+  reason: string;
+}
+
 export interface DB {
+  citizens: CitizensTable;
+  citizens_fts: CitizensFtsTable;
+  reception_categories: ReceptionCategoriesTable;
+  receptions: ReceptionsTable;
+  reception_versions: ReceptionVersionsTable;
   station: StationTable;
   sections: SectionsTable;
   calendar_overrides: CalendarOverridesTable;

@@ -1,0 +1,6 @@
+import type { Handlers } from '../../handlers';
+import { searchCitizens } from './service';
+
+export const citizensHandlers: Handlers<'citizens.search'> = {
+  'citizens.search': async ({ query, limit }, { ctx }) => searchCitizens(ctx().db, query, limit),
+};

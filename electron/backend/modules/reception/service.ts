@@ -1,0 +1,207 @@
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import { AppError, type DueItem, type Reception, type ReceptionCategory } from '../../../../shared/api';
+import type { receptionFilterSchema, receptionInputSchema } from '../../../../shared/api/reception';
+import { formatDate, shortName } from '../../../../shared/format';
+import type { DB } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+import { toCitizen, upsertCitizen } from '../citizens/service';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type ReceptionFields = z.output<typeof receptionInputSchema>;
+export type ReceptionFilterFields = z.output<typeof receptionFilterSchema>;
+
+/** Who may be written down as the one who received (p.2(3): an assistant too, shown as such). */
+const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
+
+export async function listCategories(db: Q): Promise<ReceptionCategory[]> {
+  const rows = await db.selectFrom('reception_categories').selectAll().orderBy('sort').orderBy('name_ru').execute();
+  return rows.map((r) => ({ code: r.code, nameKk: r.name_kk, nameRu: r.name_ru, builtin: r.builtin === 1, active: r.active === 1 }));
+}
+
+export async function addCategory(ctx: Ctx, nameKk: string, nameRu: string): Promise<ReceptionCategory[]> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const all = await listCategories(trx);
+    if (all.some((c) => c.nameRu.toLowerCase() === nameRu.toLowerCase() || c.nameKk.toLowerCase() === nameKk.toLowerCase())) {
+      throw new AppError('CONFLICT', 'reception.categoryExists', undefined, [{ path: 'nameRu', messageKey: 'reception.categoryExists' }]);
+    }
+    const code = `station-${all.filter((c) => !c.builtin).length + 1}`;
+    const sort = 50 + all.filter((c) => !c.builtin).length;
+    await trx.insertInto('reception_categories').values({ code, name_kk: nameKk, name_ru: nameRu, builtin: 0, active: 1, sort }).execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.addCategory', entity: 'reception_category', entityId: code, after: { nameKk, nameRu } });
+    return listCategories(trx);
+  });
+}
+
+function baseQuery(db: Q) {
+  return db
+    .selectFrom('receptions as r')
+    .innerJoin('citizens as c', 'c.id', 'r.citizen_id')
+    .innerJoin('users as u', 'u.id', 'r.receiver_id')
+    .selectAll('r')
+    .select([
+      'c.iin', 'c.no_iin', 'c.surname', 'c.name', 'c.patronymic', 'c.birth_date', 'c.sex', 'c.address', 'c.phone', 'c.created_at as c_created', 'c.updated_at as c_updated',
+      'u.surname as u_surname', 'u.name as u_name', 'u.patronymic as u_patronymic', 'u.role as u_role',
+    ]);
+}
+type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function toReception(r: JoinedRow): Reception {
+  return {
+    id: r.id,
+    year: r.year,
+    number: r.number,
+    receivedAt: r.received_at,
+    mode: r.mode,
+    citizen: toCitizen({ id: r.citizen_id, iin: r.iin, no_iin: r.no_iin, surname: r.surname, name: r.name, patronymic: r.patronymic, birth_date: r.birth_date, sex: r.sex, address: r.address, phone: r.phone, created_at: r.c_created, updated_at: r.c_updated }),
+    categoryCode: r.category_code,
+    subject: r.subject,
+    action: r.action as Reception['action'],
+    actionDetails: r.action_details,
+    receiverId: r.receiver_id,
+    receiverName: shortName({ surname: r.u_surname, name: r.u_name, patronymic: r.u_patronymic }),
+    receiverRole: r.u_role,
+    followUpDue: r.follow_up_due,
+    followUpResult: r.follow_up_result,
+    followUpDoneAt: r.follow_up_done_at,
+    status: r.voided ? 'voided' : r.follow_up_due && !r.follow_up_done_at ? 'open' : 'done',
+    voidReason: r.void_reason,
+    version: r.version,
+  };
+}
+
+export async function getReception(db: Q, id: number): Promise<Reception> {
+  const r = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
+  return toReception(r);
+}
+
+async function checkRefs(trx: Transaction<DB>, e: ReceptionFields): Promise<void> {
+  const receiver = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', e.receiverId).executeTakeFirst();
+  if (!receiver || receiver.active !== 1 || !RECEIVER_ROLES.includes(receiver.role)) {
+    throw new AppError('VALIDATION', 'reception.receiverInvalid', undefined, [{ path: 'receiverId', messageKey: 'reception.receiverInvalid' }]);
+  }
+  const cat = await trx.selectFrom('reception_categories').select('active').where('code', '=', e.categoryCode).executeTakeFirst();
+  if (!cat || cat.active !== 1) throw new AppError('VALIDATION', 'reception.categoryInvalid', undefined, [{ path: 'categoryCode', messageKey: 'reception.categoryInvalid' }]);
+}
+
+async function snapshot(trx: Transaction<DB>, ctx: Ctx, id: number, reason: string): Promise<Reception> {
+  const entry = await getReception(trx, id);
+  await trx
+    .insertInto('reception_versions')
+    .values({ reception_id: id, version: entry.version, data_json: JSON.stringify(entry), changed_by: ctx.user.id, changed_at: ctx.now.toISOString(), reason })
+    .execute();
+  return entry;
+}
+
+const entryColumns = (e: ReceptionFields, citizenId: number) => ({
+  received_at: e.receivedAt,
+  mode: e.mode,
+  citizen_id: citizenId,
+  category_code: e.categoryCode,
+  subject: e.subject,
+  action: e.action,
+  action_details: e.actionDetails,
+  receiver_id: e.receiverId,
+  follow_up_due: e.followUpDue,
+});
+
+/** A new journal entry, numbered in the journal's order within its year. */
+export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Reception> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkRefs(trx, e);
+    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, e.citizen);
+    const year = Number(e.receivedAt.slice(0, 4));
+    const { n } = await trx.selectFrom('receptions').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('year', '=', year).executeTakeFirstOrThrow();
+    const at = ctx.now.toISOString();
+    const { id } = await trx
+      .insertInto('receptions')
+      .values({ ...entryColumns(e, citizen.id), year, number: Number(n) + 1, version: 1, voided: 0, void_reason: '', follow_up_result: '', created_by: ctx.user.id, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const entry = await snapshot(trx, ctx, id, '');
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.create', entity: 'reception', entityId: id, after: entry });
+    return entry;
+  });
+}
+
+export async function correctReception(ctx: Ctx, id: number, reason: string, e: ReceptionFields): Promise<Reception> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getReception(trx, id);
+    if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
+    await checkRefs(trx, e);
+    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, e.citizen);
+    await trx
+      .updateTable('receptions')
+      .set({ ...entryColumns(e, citizen.id), version: before.version + 1, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    const after = await snapshot(trx, ctx, id, reason);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.correct', entity: 'reception', entityId: id, before, after: { ...after, reason } });
+    return after;
+  });
+}
+
+async function change(ctx: Ctx, id: number, action: string, reason: string, set: (before: Reception) => Updateable<DB['receptions']>): Promise<Reception> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getReception(trx, id);
+    if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
+    await trx.updateTable('receptions').set({ ...set(before), version: before.version + 1, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    const after = await snapshot(trx, ctx, id, reason);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'reception', entityId: id, before, after });
+    return after;
+  });
+}
+
+export const voidReception = (ctx: Ctx, id: number, reason: string) => change(ctx, id, 'reception.void', reason, () => ({ voided: 1, void_reason: reason }));
+
+export const setFollowUpResult = (ctx: Ctx, id: number, result: string) =>
+  change(ctx, id, 'reception.setResult', '', () => ({ follow_up_result: result, follow_up_done_at: ctx.now.toISOString() }));
+
+export async function receptionHistory(db: Q, id: number) {
+  const rows = await db
+    .selectFrom('reception_versions as v')
+    .innerJoin('users as u', 'u.id', 'v.changed_by')
+    .select(['v.version', 'v.changed_at', 'v.reason', 'v.data_json', 'u.surname', 'u.name', 'u.patronymic'])
+    .where('v.reception_id', '=', id)
+    .orderBy('v.version', 'desc')
+    .execute();
+  return rows.map((r) => ({ version: r.version, changedAt: r.changed_at, changedBy: shortName(r), reason: r.reason, data: JSON.parse(r.data_json) as Reception }));
+}
+
+export async function listReceptions(db: Q, f: ReceptionFilterFields): Promise<Reception[]> {
+  let q = baseQuery(db)
+    .where('r.received_at', '>=', f.from)
+    .where('r.received_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD'));
+  if (f.mode) q = q.where('r.mode', '=', f.mode);
+  if (f.categoryCode) q = q.where('r.category_code', '=', f.categoryCode);
+  if (f.receiverId) q = q.where('r.receiver_id', '=', f.receiverId);
+  if (f.status === 'voided') q = q.where('r.voided', '=', 1);
+  if (f.status === 'open') q = q.where('r.voided', '=', 0).where('r.follow_up_due', 'is not', null).where('r.follow_up_done_at', 'is', null);
+  if (f.status === 'done') q = q.where('r.voided', '=', 0).where((eb) => eb.or([eb('r.follow_up_due', 'is', null), eb('r.follow_up_done_at', 'is not', null)]));
+  const rows = await q.orderBy('r.year').orderBy('r.number').limit(20_000).execute();
+  return rows.map(toReception);
+}
+
+/** p.9 (ours): a visit's follow-up deadline, for the receiver — the UPP lead and chiefs see all. */
+export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
+  const horizon = dayjs(date).add(3, 'day').format('YYYY-MM-DD');
+  let q = baseQuery(ctx.db)
+    .where('r.voided', '=', 0)
+    .where('r.follow_up_due', 'is not', null)
+    .where('r.follow_up_done_at', 'is', null)
+    .where('r.follow_up_due', '<=', horizon);
+  if (!['uppLead', 'supervisor'].includes(ctx.user.role)) q = q.where('r.receiver_id', '=', ctx.user.id);
+  const rows = await q.orderBy('r.follow_up_due').limit(200).execute();
+  return rows.map(toReception).map((r) => ({
+    ruleId: 'reception.followUp',
+    paragraph: '9',
+    titleKey: 'today.rules.receptionFollowUp',
+    params: { number: `${r.number}/${r.year}`, person: shortName(r.citizen), date: formatDate(r.receivedAt), subject: r.subject.slice(0, 80) },
+    due: r.followUpDue!,
+    overdue: r.followUpDue! < date,
+    link: `/reception/${r.id}`,
+  }));
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { citizenInputSchema, citizenSchema } from './citizens';
+
+/** p.9: in person at the UPP in the evening hours, or online during the working day. */
+export const RECEPTION_MODES = ['inPerson', 'online'] as const;
+/** What was done with the visit (ours: the Rules give no list). */
+export const RECEPTION_ACTIONS = ['explained', 'statementPassed', 'referred', 'personFile', 'other'] as const;
+export const RECEPTION_STATUSES = ['open', 'done', 'voided'] as const;
+
+export const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
+export const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
+
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime');
+
+export const categorySchema = z.object({ code: z.string(), nameKk: z.string(), nameRu: z.string(), builtin: z.boolean(), active: z.boolean() });
+export type ReceptionCategory = z.infer<typeof categorySchema>;
+
+export const receptionInputSchema = z
+  .object({
+    receivedAt: dateTime,
+    mode: z.enum(RECEPTION_MODES),
+    citizen: citizenInputSchema,
+    categoryCode: z.string().min(1, 'validation.required'),
+    subject: requiredText(2000),
+    action: z.enum(RECEPTION_ACTIONS),
+    /** passed on to whom / referred where */
+    actionDetails: optionalText(500),
+    receiverId: z.number({ error: 'validation.required' }).int(),
+    followUpDue: isoDate.nullable().default(null),
+  })
+  .refine((r) => !['statementPassed', 'referred'].includes(r.action) || r.actionDetails !== '', {
+    message: 'reception.detailsRequired',
+    path: ['actionDetails'],
+  })
+  .refine((r) => r.followUpDue === null || r.followUpDue >= r.receivedAt.slice(0, 10), {
+    message: 'reception.followUpBeforeVisit',
+    path: ['followUpDue'],
+  });
+export type ReceptionInput = z.input<typeof receptionInputSchema>;
+
+export const receptionSchema = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  number: z.number().int(),
+  receivedAt: z.string(),
+  mode: z.enum(RECEPTION_MODES),
+  citizen: citizenSchema,
+  categoryCode: z.string(),
+  subject: z.string(),
+  action: z.enum(RECEPTION_ACTIONS),
+  actionDetails: z.string(),
+  receiverId: z.number().int(),
+  receiverName: z.string(),
+  receiverRole: z.string(),
+  followUpDue: z.string().nullable(),
+  followUpResult: z.string(),
+  followUpDoneAt: z.string().nullable(),
+  status: z.enum(RECEPTION_STATUSES),
+  voidReason: z.string(),
+  version: z.number().int(),
+});
+export type Reception = z.infer<typeof receptionSchema>;
+
+export const receptionVersionSchema = z.object({
+  version: z.number().int(),
+  changedAt: z.string(),
+  changedBy: z.string(),
+  reason: z.string(),
+  data: receptionSchema,
+});
+
+export const receptionFilterSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    mode: z.enum(RECEPTION_MODES).nullable().default(null),
+    categoryCode: z.string().nullable().default(null),
+    receiverId: z.number().int().nullable().default(null),
+    status: z.enum(RECEPTION_STATUSES).nullable().default(null),
+  })
+  .refine((f) => f.from <= f.to, { message: 'validation.periodOrder', path: ['to'] });
+export type ReceptionFilter = z.input<typeof receptionFilterSchema>;
+
+const byId = z.object({ id: z.number().int() });
+
+export const receptionApi = {
+  'reception.categories': defineCall({ input: z.object({}), output: z.array(categorySchema), access: READERS }),
+  'reception.addCategory': defineCall({
+    input: z.object({ nameKk: requiredText(100), nameRu: requiredText(100) }),
+    output: z.array(categorySchema),
+    access: ['uppLead'],
+  }),
+  'reception.create': defineCall({ input: receptionInputSchema, output: receptionSchema, access: WRITERS }),
+  /** A correction keeps the previous version in the entry's history. */
+  'reception.correct': defineCall({
+    input: z.object({ id: z.number().int(), reason: requiredText(300), entry: receptionInputSchema }),
+    output: receptionSchema,
+    access: WRITERS,
+  }),
+  /** An entry made by mistake is voided, never deleted. */
+  'reception.void': defineCall({ input: z.object({ id: z.number().int(), reason: requiredText(300) }), output: receptionSchema, access: ['inspector', 'uppLead'] }),
+  'reception.setResult': defineCall({ input: z.object({ id: z.number().int(), result: requiredText(1000) }), output: receptionSchema, access: WRITERS }),
+  'reception.get': defineCall({
+    input: byId,
+    output: z.object({ entry: receptionSchema, history: z.array(receptionVersionSchema) }),
+    access: READERS,
+  }),
+  'reception.list': defineCall({ input: receptionFilterSchema, output: z.array(receptionSchema), access: READERS }),
+  /** The journal for a day or a period: A4 landscape, numbered rows, totals. */
+  'reception.print': defineCall({ input: z.object({ filter: receptionFilterSchema, language: languageSchema }), output: pdfOutput, access: READERS }),
+  'reception.exportXlsx': defineCall({ input: z.object({ filter: receptionFilterSchema, language: languageSchema }), output: pdfOutput, access: READERS }),
+};

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { makeIin } from '../../shared/iin';
+import type { ReceptionInput } from '../../shared/api';
+import { setUpStation } from './helpers';
+import { pdfText } from './pdf';
+
+const IIN_A = makeIin('1985-06-12', 'male', 4411);
+const IIN_B = makeIin('1992-02-29', 'female', 208);
+
+const entry = (over: Partial<ReceptionInput> & { citizen?: Partial<ReceptionInput['citizen']> } = {}): ReceptionInput => ({
+  receivedAt: '2026-11-20T18:15',
+  mode: 'inPerson',
+  categoryCode: 'complaint',
+  subject: 'Шум от соседей после 23:00',
+  action: 'explained',
+  actionDetails: '',
+  receiverId: 1,
+  followUpDue: null,
+  ...over,
+  citizen: { id: null, iin: IIN_A, noIin: null, surname: 'Қасымов', name: 'Бауыржан', patronymic: 'Ерланұлы', birthDate: null, sex: null, address: 'Сейфуллин к-сі, 5, 12 п.', phone: '+7 701 555 1234', ...over.citizen },
+});
+
+async function desk() {
+  const s = await setUpStation({ clock: () => new Date('2026-11-20T18:30:00') });
+  const assistant = await s.call('users.create', { surname: 'Бекова', name: 'Ляззат', patronymic: '', rank: 'лейтенант', position: 'помощник УИП', role: 'assistant', sectionIds: [1], login: 'bekova', temporaryPassword: 'Temp-12345' });
+  return { ...s, assistant };
+}
+
+describe('reception log', () => {
+  it('registers an entry: number per year, date of birth and sex from the IIN, audited', async () => {
+    const s = await desk();
+    const a = await s.call('reception.create', entry());
+    expect(a).toMatchObject({ year: 2026, number: 1, status: 'done', receiverName: 'Әбдіқадыров Е. С.', citizen: { iin: IIN_A, birthDate: '1985-06-12', sex: 'male' } });
+    const b = await s.call('reception.create', entry({ receivedAt: '2026-11-20T18:40', citizen: { iin: IIN_B, surname: 'Омарова', name: 'Әсел', patronymic: '' } }));
+    expect(b.number).toBe(2);
+    const nextYear = await s.call('reception.create', entry({ receivedAt: '2027-01-05T18:05' }));
+    expect(nextYear).toMatchObject({ year: 2027, number: 1 });
+    expect(await s.call('audit.verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('refuses a bad IIN saying what is wrong, and saves nothing', async () => {
+    const s = await desk();
+    const wrong = IIN_A.slice(0, 11) + ((Number(IIN_A[11]) + 1) % 10);
+    expect((await s.fail('reception.create', entry({ citizen: { iin: wrong } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.checksum' }]);
+    expect((await s.fail('reception.create', entry({ citizen: { iin: '12345' } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.length' }]);
+    expect((await s.fail('reception.create', entry({ citizen: { iin: '' } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.requiredOrReason' }]);
+    expect((await s.fail('reception.create', entry({ action: 'referred' }))).fields).toEqual([{ path: 'actionDetails', messageKey: 'reception.detailsRequired' }]);
+    expect(await s.call('reception.list', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect(await s.call('citizens.search', { query: 'қасым' })).toEqual([]);
+  });
+
+  it('keeps one citizen per person: by IIN, by the chosen record, or by name and birth date without IIN', async () => {
+    const s = await desk();
+    const first = await s.call('reception.create', entry());
+    // the same IIN typed again with a new phone: same person, phone updated
+    const again = await s.call('reception.create', entry({ receivedAt: '2026-11-21T18:10', citizen: { phone: '+7 777 000 0000' } }));
+    expect(again.citizen.id).toBe(first.citizen.id);
+    expect(again.citizen.phone).toBe('+7 777 000 0000');
+    // a foreigner without IIN, flagged; the second visit finds the same record by name and birth date
+    const f1 = await s.call('reception.create', entry({ citizen: { iin: '', noIin: 'foreigner', surname: 'Ли', name: 'Вэй', patronymic: '', birthDate: '1990-03-03', sex: 'male' } }));
+    const f2 = await s.call('reception.create', entry({ receivedAt: '2026-11-22T18:00', citizen: { iin: '', noIin: 'foreigner', surname: 'ЛИ', name: 'вэй', patronymic: '', birthDate: '1990-03-03', sex: 'male' } }));
+    expect(f1.citizen).toMatchObject({ iin: null, noIin: 'foreigner' });
+    expect(f2.citizen.id).toBe(f1.citizen.id);
+    // an IIN already held by another person cannot be given to the chosen one
+    const e = await s.fail('reception.create', entry({ citizen: { id: f1.citizen.id, iin: IIN_A, noIin: null } }));
+    expect(e).toMatchObject({ code: 'CONFLICT', messageKey: 'iin.taken' });
+  });
+
+  it('finds returning citizens by part of the IIN or any part of a name, any case, Kazakh or Russian letters', async () => {
+    const s = await desk();
+    await s.call('reception.create', entry());
+    await s.call('reception.create', entry({ receivedAt: '2026-11-20T19:00', citizen: { iin: IIN_B, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы' } }));
+    const names = async (q: string) => (await s.call('citizens.search', { query: q })).map((c) => c.surname);
+    expect(await names(IIN_A.slice(0, 5))).toEqual(['Қасымов']);
+    expect(await names('қасым')).toEqual(['Қасымов']);
+    expect(await names('КАСЫМОВ')).toEqual(['Қасымов']); // typed with a Russian keyboard
+    expect(await names('бауыр қас')).toEqual(['Қасымов']);
+    expect(await names('гүлнұр')).toEqual(['Әбдіқадырова']);
+    expect(await names('абдикадыр')).toEqual(['Әбдіқадырова']);
+    expect(await names('серікқызы')).toEqual(['Әбдіқадырова']);
+    expect(await names('"; DROP TABLE citizens; --')).toEqual([]);
+    const hit = (await s.call('citizens.search', { query: 'қасымов' }))[0]!;
+    expect(hit).toMatchObject({ lastVisit: '2026-11-20T18:15', visits: 1, phone: '+7 701 555 1234' });
+  });
+
+  it('corrects with the previous version kept, voids with a reason, never deletes', async () => {
+    const s = await desk();
+    const a = await s.call('reception.create', entry());
+    const fixed = await s.call('reception.correct', { id: a.id, reason: 'опечатка в сути', entry: entry({ subject: 'Шум от соседей после 22:00' }) });
+    expect(fixed).toMatchObject({ number: 1, version: 2, subject: 'Шум от соседей после 22:00' });
+    const { history } = await s.call('reception.get', { id: a.id });
+    expect(history.map((h) => [h.version, h.reason, h.data.subject])).toEqual([
+      [2, 'опечатка в сути', 'Шум от соседей после 22:00'],
+      [1, '', 'Шум от соседей после 23:00'],
+    ]);
+    const voided = await s.call('reception.void', { id: a.id, reason: 'внесено по ошибке' });
+    expect(voided).toMatchObject({ status: 'voided', voidReason: 'внесено по ошибке', version: 3 });
+    expect(await s.fail('reception.correct', { id: a.id, reason: 'x', entry: entry() })).toMatchObject({ code: 'CONFLICT', messageKey: 'reception.voided' });
+    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20' })).map((r) => r.status)).toEqual(['voided']);
+  });
+
+  it('lets an assistant register (shown as assistant) but not void', async () => {
+    const s = await desk();
+    s.backend.lock();
+    await s.call('auth.unlock', { login: 'bekova', password: 'Temp-12345' });
+    await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Bekova-2026' });
+    const a = await s.call('reception.create', entry({ receiverId: s.assistant.id }));
+    expect(a).toMatchObject({ receiverRole: 'assistant', receiverName: 'Бекова Л.' });
+    expect(await s.fail('reception.void', { id: a.id, reason: 'x' })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('puts an open follow-up on Today (p.9) until its result is recorded', async () => {
+    const s = await desk();
+    const a = await s.call('reception.create', entry({ followUpDue: '2026-11-23', action: 'statementPassed', actionDetails: 'в ОП Турксибского района' }));
+    expect(a.status).toBe('open');
+    expect(await s.call('today.list', { date: '2026-11-10' })).toEqual([]);
+    const due = await s.call('today.list', { date: '2026-11-21' });
+    expect(due).toEqual([expect.objectContaining({ ruleId: 'reception.followUp', paragraph: '9', due: '2026-11-23', overdue: false, params: expect.objectContaining({ number: '1/2026', person: 'Қасымов Б. Е.' }) })]);
+    expect((await s.call('today.list', { date: '2026-11-24' }))[0]?.overdue).toBe(true);
+    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).length).toBe(1);
+    await s.call('reception.setResult', { id: a.id, result: 'Проверено, нарушений нет' });
+    expect(await s.call('today.list', { date: '2026-11-24' })).toEqual([]);
+    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).length).toBe(0);
+  });
+
+  it('filters by mode, category and receiver', async () => {
+    const s = await desk();
+    await s.call('reception.create', entry());
+    await s.call('reception.create', entry({ receivedAt: '2026-11-20T11:00', mode: 'online', categoryCode: 'consultation', receiverId: s.assistant.id }));
+    const day = { from: '2026-11-20', to: '2026-11-20' };
+    expect((await s.call('reception.list', { ...day, mode: 'online' })).map((r) => r.number)).toEqual([2]);
+    expect((await s.call('reception.list', { ...day, categoryCode: 'complaint' })).map((r) => r.number)).toEqual([1]);
+    expect((await s.call('reception.list', { ...day, receiverId: s.assistant.id })).map((r) => r.number)).toEqual([2]);
+    expect(await s.fail('reception.list', { from: '2026-11-21', to: '2026-11-20' })).toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('lets the station extend the categories', async () => {
+    const s = await desk();
+    const cats = await s.call('reception.addCategory', { nameKk: 'Жол қозғалысы', nameRu: 'Дорожное движение' });
+    const added = cats.find((c) => c.nameRu === 'Дорожное движение')!;
+    expect(added.builtin).toBe(false);
+    expect(await s.fail('reception.addCategory', { nameKk: 'Жол қозғалысы', nameRu: 'дорожное движение' })).toMatchObject({ messageKey: 'reception.categoryExists' });
+    const e = await s.call('reception.create', entry({ categoryCode: added.code }));
+    expect(e.categoryCode).toBe(added.code);
+  });
+
+  it('prints the journal for a period (Kazakh letters intact) and exports the same to Excel', async () => {
+    const s = await desk();
+    await s.call('reception.create', entry());
+    await s.call('reception.create', entry({ receivedAt: '2026-11-20T19:05', mode: 'online', citizen: { iin: IIN_B, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы', address: 'Өтеген батыр к-сі, 7' } }));
+    const v = await s.call('reception.create', entry({ receivedAt: '2026-11-20T20:00', citizen: { iin: '', noIin: 'unknown', surname: 'Жоқ', name: 'Адам', birthDate: null } }));
+    await s.call('reception.void', { id: v.id, reason: 'қате енгізілді' });
+    const filter = { from: '2026-11-20', to: '2026-11-20' };
+    const pdf = Buffer.from((await s.call('reception.print', { filter, language: 'kk' })).base64, 'base64');
+    const text = pdfText(pdf);
+    expect(text).toContain('АЗАМАТТАРДЫ ҚАБЫЛДАУ ЖУРНАЛЫ');
+    // a name may wrap inside its column
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Қасымов Бауыржан Ерланұлы');
+    expect(flat).toContain('Әбдіқадырова Гүлнұр Серікқызы');
+    expect(text).toContain('Өтеген батыр');
+    expect(text).toContain(IIN_A);
+    expect(text).toContain('Барлығы қабылданды: 2 (УПП-да — 1, онлайн — 1)');
+    expect(text).toContain('Күші жойылған жазбалар: 1');
+    expect(text).toMatch(/1 беттің 1-беті|беттің/);
+    const ru = pdfText(Buffer.from((await s.call('reception.print', { filter, language: 'ru' })).base64, 'base64'));
+    expect(ru).toContain('ЖУРНАЛ ПРИЁМА ГРАЖДАН');
+    expect(ru).toContain('за 20.11.2026');
+
+    const xlsx = Buffer.from((await s.call('reception.exportXlsx', { filter, language: 'ru' })).base64, 'base64');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(4).getCell(4).value).toBe('Ф.И.О., ИИН, дата рождения');
+    expect(String(ws.getRow(5).getCell(4).value)).toContain('Қасымов Бауыржан Ерланұлы');
+    expect(ws.getRow(6).getCell(3).value).toBe('онлайн');
+    expect(ws.getRow(7).font?.strike).toBe(true);
+  });
+});
