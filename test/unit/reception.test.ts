@@ -8,7 +8,7 @@ import { pdfText } from './pdf';
 const IIN_A = makeIin('1985-06-12', 'male', 4411);
 const IIN_B = makeIin('1992-02-29', 'female', 208);
 
-const entry = (over: Partial<ReceptionInput> & { citizen?: Partial<ReceptionInput['citizen']> } = {}): ReceptionInput => ({
+const entry = (over: Omit<Partial<ReceptionInput>, 'citizen'> & { citizen?: Partial<ReceptionInput['citizen']> } = {}): ReceptionInput => ({
   receivedAt: '2026-11-20T18:15',
   mode: 'inPerson',
   categoryCode: 'complaint',
@@ -170,7 +170,7 @@ describe('reception log', () => {
 
     const xlsx = Buffer.from((await s.call('reception.exportXlsx', { filter, language: 'ru' })).base64, 'base64');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx);
+    await wb.xlsx.load(new Uint8Array(xlsx).buffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(4).getCell(4).value).toBe('Ф.И.О., ИИН, дата рождения');
     expect(String(ws.getRow(5).getCell(4).value)).toContain('Қасымов Бауыржан Ерланұлы');
