@@ -25,7 +25,9 @@ test('staff: a long absence without cover shows on Today with p.6, the cover ord
   await expect(dialog.getByTestId('cover-rule')).toContainText('6-т.');
   await shot(page, '11-absence-form');
 
-  // Esc with typed text asks first; "back" keeps everything
+  // the first Esc closes the open calendar only; the next, with typed text, asks first; "back" keeps everything
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Сақтамай жабу керек пе?')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByText('Сақтамай жабу керек пе?')).toBeVisible();
   await page.getByRole('button', { name: 'Артқа' }).click();
@@ -74,9 +76,15 @@ test('staff: a long absence without cover shows on Today with p.6, the cover ord
   await page.getByRole('link', { name: 'УПП и настройки' }).click();
   await expect(page.getByRole('row').filter({ hasText: '16.12.2026' })).toContainText('День Независимости');
   await field(page, 'Дата').fill('28.11.2026');
-  await page.keyboard.press('Escape');
-  await page.getByRole('combobox', { name: 'Изменение' }).click();
-  await page.getByRole('option', { name: 'рабочий день' }).click();
+  // Tab on to the next field and choose by keyboard: the list opens on its current value
+  await page.keyboard.press('Tab');
+  const change = page.getByRole('combobox', { name: 'Изменение' });
+  await expect(change).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: 'рабочий день' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(change).toHaveValue('рабочий день');
   await field(page, 'Название').fill('перенос с 07.12');
   await page.getByRole('button', { name: 'Сохранить' }).last().click();
   await expect(page.getByRole('row').filter({ hasText: '28.11.2026' })).toContainText('рабочий (перенос)');

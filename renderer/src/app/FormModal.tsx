@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Group, Modal, Stack, Text, type ModalProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
 import { showApiError } from './forms';
 
@@ -24,23 +23,40 @@ export function FormModal({ onClose, children, ...props }: ModalProps) {
   const { t } = useTranslation();
   const dirty = useRef(false);
   const setDirty = useCallback((d: boolean) => void (dirty.current = d), []);
-  const requestClose = useCallback(() => {
-    if (!dirty.current) return onClose();
-    modals.openConfirmModal({
-      title: t('app.discardTitle'),
-      children: <Text size="sm">{t('app.discardText')}</Text>,
-      labels: { confirm: t('app.discard'), cancel: t('app.back') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        dirty.current = false;
-        onClose();
-      },
-    });
-  }, [onClose, t]);
+  // while the question is up, Esc answers the question ("back"), not the form
+  const [asking, setAsking] = useState(false);
+  const requestClose = useCallback(() => (dirty.current ? setAsking(true) : onClose()), [onClose]);
   const guard = useMemo(() => ({ setDirty, requestClose }), [setDirty, requestClose]);
   return (
-    <Modal {...props} onClose={requestClose}>
-      <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>
+    // no opening animation: at the desk the first keystroke must land in the form
+    <Modal transitionProps={{ duration: 0 }} {...props} closeOnEscape={false} onClose={requestClose}>
+      {/* keys from the question bubble here too (React events cross portals): one place decides what Esc means */}
+      <div
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || e.defaultPrevented) return;
+          if (asking) return setAsking(false);
+          // an open dropdown (select, calendar) marks its input: Esc closes the dropdown only
+          if ((e.target as HTMLElement).getAttribute('data-mantine-stop-propagation') !== 'true') requestClose();
+        }}
+      >
+        <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>
+        <Modal opened={asking} onClose={() => setAsking(false)} closeOnEscape={false} title={t('app.discardTitle')} transitionProps={{ duration: 0 }} zIndex={400} size="sm">
+          <Text size="sm">{t('app.discardText')}</Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setAsking(false)} data-autofocus>{t('app.back')}</Button>
+            <Button
+              color="red"
+              onClick={() => {
+                setAsking(false);
+                dirty.current = false;
+                onClose();
+              }}
+            >
+              {t('app.discard')}
+            </Button>
+          </Group>
+        </Modal>
+      </div>
     </Modal>
   );
 }

@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
-import { IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconLock, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAddressBook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconLock, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, SessionUser } from '../../../shared/api';
@@ -12,17 +12,27 @@ import { TodayScreen } from '../modules/today/TodayScreen';
 import { UsersScreen } from '../modules/users/UsersScreen';
 import { StaffScreen } from '../modules/staff/StaffScreen';
 import { StationScreen } from '../modules/station/StationScreen';
+import { ReceptionScreen } from '../modules/reception/ReceptionScreen';
+import { READERS } from '../../../shared/api/reception';
 
 interface Route {
   path: string;
   label: string;
   icon: typeof IconUsers;
   roles?: readonly Role[];
-  screen: (s: SessionUser) => React.ReactNode;
+  /** `rest` is what follows the path in the address: '#/reception/12' gives '12' */
+  screen: (s: SessionUser, rest: string, go: (hash: string) => void) => React.ReactNode;
 }
 
 const ROUTES: Route[] = [
-  { path: 'today', label: 'nav.today', icon: IconCalendarDue, screen: () => <TodayScreen /> },
+  { path: 'today', label: 'nav.today', icon: IconCalendarDue, screen: (_s, _r, go) => <TodayScreen go={go} /> },
+  {
+    path: 'reception',
+    label: 'nav.reception',
+    icon: IconAddressBook,
+    roles: READERS,
+    screen: (s, rest, go) => <ReceptionScreen session={s} openId={rest ? Number(rest) : null} onOpen={(id) => go(id ? `/reception/${id}` : '/reception')} />,
+  },
   { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },
   { path: 'station', label: 'nav.station', icon: IconBuildingCommunity, roles: ['uppLead', 'admin'], screen: (s) => <StationScreen session={s} /> },
@@ -34,7 +44,8 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
   const [pwOpen, pw] = useDisclosure(false);
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
   const routes = ROUTES.filter((r) => !r.roles || r.roles.includes(session.role));
-  const current = routes.find((r) => `#/${r.path}` === hash) ?? routes[0]!;
+  const [, path = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? [];
+  const current = routes.find((r) => r.path === path) ?? routes[0]!;
   useHotkeys([['mod+L', onLock]]);
 
   return (
@@ -85,7 +96,7 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
           {t(`roles.${session.role}`)}
         </Badge>
       </AppShell.Navbar>
-      <AppShell.Main>{current.screen(session)}</AppShell.Main>
+      <AppShell.Main>{current.screen(session, current.path === path ? rest : '', setHash)}</AppShell.Main>
       <Modal opened={pwOpen} onClose={pw.close} title={t('app.changePassword')}>
         <ChangePasswordForm onDone={pw.close} />
       </Modal>

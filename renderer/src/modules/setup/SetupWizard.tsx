@@ -6,7 +6,7 @@ import { api } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { showApiError, useContractForm } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { savePdf } from '../../app/pdf';
+import { saveFile } from '../../app/saveFile';
 
 const STEP_PREFIX = ['station.', 'sections', 'lead.'];
 
@@ -53,7 +53,7 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
 
   async function printSheet(language: 'kk' | 'ru') {
     try {
-      savePdf(await call('recovery.sheet', { language }));
+      saveFile(await call('recovery.sheet', { language }));
     } catch (e) {
       showApiError(t, e);
     }

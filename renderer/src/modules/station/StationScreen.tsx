@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
-import { savePdf } from '../../app/pdf';
+import { saveFile } from '../../app/saveFile';
 import { CalendarPanel } from './CalendarPanel';
 
 /** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
@@ -210,7 +210,7 @@ function NewRecovery({ session }: { session: SessionUser }) {
         <Code block fz={20} ta="center">{code}</Code>
         <Group>
           {(['kk', 'ru'] as const).map((language) => (
-            <Button key={language} variant="light" leftSection={<IconPrinter size={16} />} onClick={async () => { try { savePdf(await call('recovery.sheet', { language })); } catch (e) { showApiError(t, e); } }}>
+            <Button key={language} variant="light" leftSection={<IconPrinter size={16} />} onClick={async () => { try { saveFile(await call('recovery.sheet', { language })); } catch (e) { showApiError(t, e); } }}>
               {language === 'kk' ? t('setup.sheetKk') : t('setup.sheetRu')}
             </Button>
           ))}

@@ -5,7 +5,7 @@ import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
 
 /** "What is due": every item from the deadlines registry, with its paragraph. */
-export function TodayScreen() {
+export function TodayScreen({ go }: { go: (hash: string) => void }) {
   const { t } = useTranslation();
   const date = isoDay(new Date());
   const items = useQuery({ queryKey: ['today.list', date], queryFn: () => call('today.list', { date }) });
@@ -16,7 +16,19 @@ export function TodayScreen() {
       </Title>
       {items.data?.length === 0 && <Text c="dimmed">{t('today.empty')}</Text>}
       {items.data?.map((i, n) => (
-        <Card key={`${i.ruleId}-${n}`} withBorder padding="sm" data-testid="due-item">
+        <Card
+          key={`${i.ruleId}-${n}`}
+          withBorder
+          padding="sm"
+          data-testid="due-item"
+          component={i.link ? 'a' : 'div'}
+          href={i.link ? `#${i.link}` : undefined}
+          onClick={(e: React.MouseEvent) => {
+            if (!i.link) return;
+            e.preventDefault();
+            go(i.link);
+          }}
+        >
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Text style={{ flex: 1 }}>{t(i.titleKey, i.params)}</Text>
             <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>

@@ -1,0 +1,245 @@
+import { Alert, Checkbox, CloseButton, Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { IconUserCheck } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { CitizenHit, Reception, ReceptionCategory, ReceptionInput, SessionUser, Settings, User } from '../../../../shared/api';
+import { NO_IIN_REASONS } from '../../../../shared/api/citizens';
+import { RECEPTION_ACTIONS, receptionInputSchema } from '../../../../shared/api/reception';
+import { parseIin } from '../../../../shared/iin';
+import { formatDate, shortName } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { DateField } from '../../app/DateField';
+import { GuardedForm } from '../../app/FormModal';
+import { notifySaved, useContractForm } from '../../app/forms';
+import { CitizenSearch } from './CitizenSearch';
+
+const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
+const correctionSchema = z.object({ reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong') });
+
+/**
+ * At the desk Enter never saves half an entry: in a field it moves to the next one
+ * (as Tab does); an open list takes it for its choice. Ctrl+Enter saves.
+ */
+function enterMovesOn(e: React.KeyboardEvent) {
+  const el = e.target as HTMLElement;
+  if (el.tagName !== 'INPUT' || e.shiftKey || e.altKey) return;
+  // a list that took the key for its choice, or the search box starting a new citizen, has handled it
+  const handled = e.defaultPrevented;
+  e.preventDefault();
+  if (handled || el.getAttribute('aria-expanded') === 'true') return;
+  const scope = el.closest('form');
+  if (!scope) return;
+  const fields = [...scope.querySelectorAll<HTMLElement>('input, textarea, button, [tabindex]')].filter(
+    (x) => !x.hasAttribute('disabled') && x.tabIndex >= 0 && x.offsetParent !== null && x.getAttribute('type') !== 'hidden',
+  );
+  fields[fields.indexOf(el) + 1]?.focus();
+}
+
+/** In the station's evening hours a visit is in person; otherwise most likely online (p.9). */
+export function defaultMode(now: Date, s: Settings): 'inPerson' | 'online' {
+  const hm = dayjs(now).format('HH:mm');
+  return hm >= s.receptionFrom && hm <= s.receptionTo ? 'inPerson' : 'online';
+}
+
+function initialValues(entry: Reception | null, session: SessionUser, receivers: User[], settings: Settings): ReceptionInput & { reason: string } {
+  if (entry) {
+    const c = entry.citizen;
+    return {
+      receivedAt: entry.receivedAt, mode: entry.mode, categoryCode: entry.categoryCode, subject: entry.subject, action: entry.action,
+      actionDetails: entry.actionDetails, receiverId: entry.receiverId, followUpDue: entry.followUpDue, reason: '',
+      citizen: { id: c.id, iin: c.iin ?? '', noIin: c.noIin, surname: c.surname, name: c.name, patronymic: c.patronymic, birthDate: c.birthDate, sex: c.sex, address: c.address, phone: c.phone },
+    };
+  }
+  const now = new Date();
+  return {
+    receivedAt: dayjs(now).format('YYYY-MM-DDTHH:mm'),
+    mode: defaultMode(now, settings),
+    categoryCode: '',
+    subject: '',
+    action: 'explained',
+    actionDetails: '',
+    receiverId: receivers.some((u) => u.id === session.id) ? session.id : (receivers[0]?.id as number),
+    followUpDue: null,
+    reason: '',
+    citizen: { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' },
+  };
+}
+
+/** A journal entry: new, or a correction of one (with its reason). Keyboard first: Tab, Ctrl+Enter saves. */
+export function ReceptionForm({ entry, session, categories, users, settings, onDone }: {
+  entry: Reception | null;
+  session: SessionUser;
+  categories: ReceptionCategory[];
+  users: User[];
+  settings: Settings;
+  onDone: (saved: Reception) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const receivers = users.filter((u) => u.active && RECEIVER_ROLES.includes(u.role));
+  const form = useContractForm(entry ? receptionInputSchema.and(correctionSchema) : receptionInputSchema, initialValues(entry, session, receivers, settings));
+  const v = form.values;
+  const c = v.citizen;
+  const iin = c.iin ? parseIin(c.iin) : null;
+  const known = c.id !== null;
+
+  function pick(hit: CitizenHit) {
+    form.setFieldValue('citizen', {
+      id: hit.id, iin: hit.iin ?? '', noIin: hit.noIin, surname: hit.surname, name: hit.name, patronymic: hit.patronymic,
+      birthDate: hit.birthDate, sex: hit.sex, address: hit.address, phone: hit.phone,
+    });
+    form.clearErrors();
+    // straight on to what the citizen came with
+    setTimeout(() => document.querySelector<HTMLInputElement>('[data-field="categoryCode"]')?.focus(), 0);
+  }
+
+  /** From the search box: twelve digits are an IIN, words are surname, name, patronymic. */
+  function startNew(typed: string) {
+    const focus = (name: string) => setTimeout(() => document.querySelector<HTMLInputElement>(`[data-field="${name}"]`)?.focus(), 0);
+    if (/^[\d\s]+$/.test(typed)) {
+      setIin(typed.replace(/\s/g, ''));
+      focus('citizen.surname');
+      return;
+    }
+    const [surname = '', name = '', ...rest] = typed.split(/\s+/);
+    const cap = (w: string) => w.charAt(0).toLocaleUpperCase('kk') + w.slice(1);
+    form.setFieldValue('citizen.surname', cap(surname));
+    form.setFieldValue('citizen.name', cap(name));
+    form.setFieldValue('citizen.patronymic', cap(rest.join(' ')));
+    focus('citizen.iin');
+  }
+
+  function setIin(value: string) {
+    form.setFieldValue('citizen.iin', value);
+    const r = parseIin(value);
+    if (r.ok) {
+      form.setFieldValue('citizen.birthDate', r.birthDate);
+      form.setFieldValue('citizen.sex', r.sex);
+      form.clearFieldError('citizen.iin');
+    } else if (value.replace(/\s/g, '').length >= 12) form.setFieldError('citizen.iin', t(`iin.${r.error}`));
+  }
+
+  async function save(values: typeof form.values) {
+    const { reason, ...input } = values;
+    const saved = entry ? await call('reception.correct', { id: entry.id, reason, entry: input }) : await call('reception.create', input);
+    notifySaved(t, entry ? t('reception.corrected') : t('reception.created', { number: saved.number }));
+    onDone(saved);
+  }
+
+  const saveKey = getHotkeyHandler([['mod+Enter', () => form.onSubmit(save)()]]);
+
+  const hm = v.receivedAt.slice(11, 16);
+  const outside = v.mode === 'inPerson' && (hm < settings.receptionFrom || hm > settings.receptionTo);
+  const [date, time] = [v.receivedAt.slice(0, 10), hm];
+  const catLabel = (x: ReceptionCategory) => (i18n.language === 'kk' ? x.nameKk : x.nameRu);
+
+  return (
+    <div onKeyDown={(e) => (e.key === 'Enter' && !e.ctrlKey && !e.metaKey ? enterMovesOn(e) : saveKey(e))}>
+      <GuardedForm form={form} onSubmit={save}>
+        <Grid gap="lg">
+          <Grid.Col span={6}>
+            <Stack gap="xs">
+              <Divider label={t('reception.citizen')} labelPosition="left" />
+              {!entry && !known && <CitizenSearch onPick={pick} onNew={startNew} />}
+              {known && (
+                <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text size="sm">{shortName(c)} {c.iin ? `· ${c.iin}` : ''}</Text>
+                    {!entry && <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)} />}
+                  </Group>
+                </Alert>
+              )}
+              <Group align="flex-start" gap="xs" wrap="nowrap">
+                <TextInput
+                  label="ИИН / ЖСН"
+                  data-field="citizen.iin"
+                  style={{ flex: 1 }}
+                  maxLength={14}
+                  inputMode="numeric"
+                  disabled={c.noIin !== null}
+                  value={c.iin}
+                  onChange={(e) => setIin(e.currentTarget.value)}
+                  error={form.errors['citizen.iin']}
+                  description={iin?.ok ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) }) : undefined}
+                />
+                <Checkbox
+                  mt={30}
+                  label={t('reception.noIin')}
+                  checked={c.noIin !== null}
+                  onChange={(e) => {
+                    form.setFieldValue('citizen.noIin', e.currentTarget.checked ? 'foreigner' : null);
+                    if (e.currentTarget.checked) form.setFieldValue('citizen.iin', '');
+                    form.clearFieldError('citizen.iin');
+                  }}
+                />
+              </Group>
+              {c.noIin !== null && (
+                <Select label={t('reception.noIinReason')} allowDeselect={false} data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))} {...form.getInputProps('citizen.noIin')} />
+              )}
+              <Group grow align="flex-start" gap="xs">
+                <TextInput label={t('fields.surname')} withAsterisk data-field="citizen.surname" {...form.getInputProps('citizen.surname')} />
+                <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('citizen.name')} />
+              </Group>
+              <TextInput label={t('fields.patronymic')} {...form.getInputProps('citizen.patronymic')} />
+              <Group grow align="flex-start" gap="xs">
+                <DateField label={t('reception.birthDate')} disabled={iin?.ok === true} {...form.getInputProps('citizen.birthDate')} />
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>{t('reception.sex')}</Text>
+                  <SegmentedControl
+                    disabled={iin?.ok === true}
+                    value={c.sex ?? ''}
+                    onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}
+                    data={[{ value: 'male', label: t('reception.sexes.male') }, { value: 'female', label: t('reception.sexes.female') }]}
+                  />
+                </Stack>
+              </Group>
+              <TextInput label={t('reception.address')} {...form.getInputProps('citizen.address')} />
+              <TextInput label={t('reception.phone')} {...form.getInputProps('citizen.phone')} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Stack gap="xs">
+              <Divider label={t('reception.visit')} labelPosition="left" />
+              <Group grow align="flex-start" gap="xs">
+                <DateField label={t('reception.receivedAt')} withAsterisk clearable={false} value={date} onChange={(d) => d && form.setFieldValue('receivedAt', `${d}T${time}`)} error={form.errors.receivedAt} />
+                <TextInput label="ЧЧ:ММ" aria-label={t('reception.receivedAt')} value={time} maxLength={5} onChange={(e) => form.setFieldValue('receivedAt', `${date}T${e.currentTarget.value}`)} />
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>{t('reception.mode')}</Text>
+                  <SegmentedControl value={v.mode} onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')} data={[{ value: 'inPerson', label: t('reception.modes.inPerson') }, { value: 'online', label: t('reception.modes.online') }]} />
+                </Stack>
+              </Group>
+              {outside && <Text size="xs" c="orange">{t('reception.outsideHours', { from: settings.receptionFrom, to: settings.receptionTo })}</Text>}
+              <Select
+                label={t('reception.category')}
+                withAsterisk
+                searchable
+                selectFirstOptionOnChange
+                data-field="categoryCode"
+                data={categories.filter((x) => x.active).map((x) => ({ value: x.code, label: catLabel(x) }))}
+                {...form.getInputProps('categoryCode')}
+              />
+              <Textarea label={t('reception.subject')} withAsterisk autosize minRows={2} maxRows={4} {...form.getInputProps('subject')} />
+              <Select label={t('reception.action')} allowDeselect={false} searchable selectFirstOptionOnChange data={RECEPTION_ACTIONS.map((a) => ({ value: a, label: t(`reception.actions.${a}`) }))} {...form.getInputProps('action')} />
+              {v.action !== 'explained' && <TextInput label={t('reception.actionDetails')} withAsterisk={['statementPassed', 'referred'].includes(v.action)} {...form.getInputProps('actionDetails')} />}
+              <Group grow align="flex-start" gap="xs">
+                <Select
+                  label={t('reception.receiver')}
+                  allowDeselect={false}
+                  searchable
+                  data={receivers.map((u) => ({ value: String(u.id), label: `${shortName(u)}${u.role === 'assistant' ? ` (${t('roles.assistant')})` : ''}` }))}
+                  value={v.receiverId ? String(v.receiverId) : null}
+                  onChange={(x) => form.setFieldValue('receiverId', Number(x))}
+                  error={form.errors.receiverId}
+                />
+                <DateField label={t('reception.followUpDue')} {...form.getInputProps('followUpDue')} />
+              </Group>
+              {entry && <TextInput label={t('reception.correctionReason')} withAsterisk {...form.getInputProps('reason')} />}
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        <Text size="xs" c="dimmed">{t('reception.newEntryHint')}</Text>
+      </GuardedForm>
+    </div>
+  );
+}

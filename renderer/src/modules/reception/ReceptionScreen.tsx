@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Reception, ReceptionFilter, SessionUser } from '../../../../shared/api';
+import { RECEPTION_MODES, RECEPTION_STATUSES, WRITERS } from '../../../../shared/api/reception';
+import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { DateField } from '../../app/DateField';
+import { FormModal } from '../../app/FormModal';
+import { showApiError } from '../../app/forms';
+import { saveFile } from '../../app/saveFile';
+import { ReceptionForm } from './ReceptionForm';
+import { ReceptionDetails } from './ReceptionDetails';
+
+export const STATUS_COLORS = { open: 'orange', done: 'teal', voided: 'gray' } as const;
+
+/** The evening desk (p.9): today's journal, F2 for the next citizen, print or export for any period. */
+export function ReceptionScreen({ session, openId, onOpen }: { session: SessionUser; openId: number | null; onOpen: (id: number | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const today = isoDay(new Date());
+  const [filter, setFilter] = useState<Required<ReceptionFilter>>({ from: today, to: today, mode: null, categoryCode: null, receiverId: null, status: null });
+  const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
+  const canWrite = (WRITERS as readonly string[]).includes(session.role);
+
+  const list = useQuery({ queryKey: ['reception.list', filter], queryFn: () => call('reception.list', filter), enabled: filter.from <= filter.to });
+  const categories = useQuery({ queryKey: ['reception.categories'], queryFn: () => call('reception.categories', {}) });
+  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const ready = categories.data && users.data && station.data;
+
+  // F2 works at once, even while the lists are still loading: the form waits for them
+  useHotkeys([['F2', () => canWrite && !form && setForm({ entry: null })]], []);
+
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['reception.list'] });
+    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: ['citizens.search'] });
+  };
+  const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) => setFilter((f) => ({ ...f, [k]: v ?? null }));
+  const catName = (code: string) => {
+    const c = categories.data?.find((x) => x.code === code);
+    return c ? (i18n.language === 'kk' ? c.nameKk : c.nameRu) : code;
+  };
+  async function exportAs(kind: 'print' | 'exportXlsx', language: 'kk' | 'ru') {
+    try {
+      saveFile(await call(kind === 'print' ? 'reception.print' : 'reception.exportXlsx', { filter, language }));
+    } catch (e) {
+      showApiError(t, e);
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Group gap="xs" align="baseline">
+          <Title order={3}>{t('reception.title')}</Title>
+          {station.data && <Text c="dimmed" size="sm">{station.data.settings.receptionFrom}–{station.data.settings.receptionTo}</Text>}
+        </Group>
+        <Group gap="xs">
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />}>{t('reception.print')}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'kk')}>{t('reception.printKk')}</Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'ru')}>{t('reception.printRu')}</Menu.Item>
+              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void exportAs('exportXlsx', i18n.language as 'kk' | 'ru')}>{t('reception.excel')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          {canWrite && (
+            <Button leftSection={<IconPlus size={16} />} disabled={!ready} onClick={() => setForm({ entry: null })} title="F2">
+              {t('reception.newEntry')} (F2)
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <DateField label={t('reception.from')} w={130} clearable={false} value={filter.from} onChange={(v) => v && set('from', v)} />
+        <DateField label={t('reception.to')} w={130} clearable={false} value={filter.to} onChange={(v) => v && set('to', v)} error={filter.from > filter.to ? t('validation.periodOrder') : undefined} />
+        <Select label={t('reception.mode')} w={120} clearable placeholder={t('reception.all')} data={RECEPTION_MODES.map((m) => ({ value: m, label: t(`reception.modes.${m}`) }))} value={filter.mode} onChange={(v) => set('mode', v as never)} />
+        <Select label={t('reception.category')} w={190} clearable placeholder={t('reception.all')} data={(categories.data ?? []).map((c) => ({ value: c.code, label: catName(c.code) }))} value={filter.categoryCode} onChange={(v) => set('categoryCode', v)} />
+        <Select label={t('reception.receiver')} w={180} clearable searchable placeholder={t('reception.all')} data={(users.data ?? []).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.receiverId ? String(filter.receiverId) : null} onChange={(v) => set('receiverId', v ? Number(v) : null)} />
+        <Select label={t('reception.statusLabel')} w={140} clearable placeholder={t('reception.all')} data={RECEPTION_STATUSES.map((s) => ({ value: s, label: t(`reception.status.${s}`) }))} value={filter.status} onChange={(v) => set('status', v as never)} />
+      </Group>
+      <DataTable
+        withTableBorder
+        striped
+        highlightOnHover
+        minHeight={180}
+        height="calc(100vh - 250px)"
+        noRecordsText={t('app.noRecords')}
+        fetching={list.isFetching}
+        records={list.data ?? []}
+        onRowClick={({ record }) => onOpen(record.id)}
+        rowStyle={(r) => (r.status === 'voided' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
+        columns={[
+          { accessor: 'number', title: '№', width: 52, textAlign: 'right' },
+          { accessor: 'receivedAt', title: t('doc.journal.when'), width: 96, render: (r) => (filter.from === filter.to ? r.receivedAt.slice(11, 16) : `${formatDate(r.receivedAt)} ${r.receivedAt.slice(11, 16)}`) },
+          { accessor: 'mode', title: t('reception.mode'), width: 80, render: (r) => t(`reception.modes.${r.mode}`) },
+          {
+            accessor: 'citizen',
+            title: t('reception.citizen'),
+            render: (r) => (
+              <div>
+                <Text size="sm" fw={500}>{fullName(r.citizen)}</Text>
+                <Text size="xs" c="dimmed">{r.citizen.iin ?? t(`iin.no.${r.citizen.noIin ?? 'unknown'}`)}</Text>
+              </div>
+            ),
+          },
+          { accessor: 'subject', title: t('reception.subject'), ellipsis: true, render: (r) => `${catName(r.categoryCode)}: ${r.subject}` },
+          { accessor: 'action', title: t('reception.action'), width: 170, ellipsis: true, render: (r) => t(`reception.actions.${r.action}`) },
+          { accessor: 'receiverName', title: t('reception.receiver'), width: 130 },
+          {
+            accessor: 'status',
+            title: t('reception.statusLabel'),
+            width: 165,
+            render: (r) => (
+              <Badge variant="light" color={STATUS_COLORS[r.status]}>
+                {r.status === 'open' && r.followUpDue ? `${t('reception.status.open')} · ${formatDate(r.followUpDue)}` : t(`reception.status.${r.status}`)}
+              </Badge>
+            ),
+          },
+        ]}
+      />
+      <Text size="xs" c="dimmed">{t('reception.count', { count: list.data?.filter((r) => r.status !== 'voided').length ?? 0 })}</Text>
+
+      <FormModal opened={form !== null} onClose={() => setForm(null)} size={1100} title={form?.entry ? t('reception.editTitle', { number: form.entry.number }) : t('reception.newEntry')}>
+        {form && !ready && <Center h={200}><Loader /></Center>}
+        {form && ready && (
+          <ReceptionForm
+            entry={form.entry}
+            session={session}
+            categories={categories.data}
+            users={users.data}
+            settings={station.data.settings}
+            onDone={(saved) => {
+              setForm(null);
+              refresh();
+              if (form.entry) onOpen(saved.id);
+            }}
+          />
+        )}
+      </FormModal>
+      {openId !== null && (
+        <ReceptionDetails
+          id={openId}
+          session={session}
+          categoryName={catName}
+          onClose={() => onOpen(null)}
+          onCorrect={(entry) => {
+            onOpen(null);
+            setForm({ entry });
+          }}
+          onChanged={refresh}
+        />
+      )}
+    </Stack>
+  );
+}

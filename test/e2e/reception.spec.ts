@@ -1,0 +1,180 @@
+import type { Page } from '@playwright/test';
+import { makeIin } from '../../shared/iin';
+import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+
+const KASYMOV = makeIin('1985-06-12', 'male', 4411);
+const OMAROVA = makeIin('1992-02-29', 'female', 208);
+const NEW_MAN = makeIin('1979-09-30', 'male', 1717);
+// the desk works in Almaty time; the evening hours make a visit "in person" by default
+const almatyDay = (offsetDays = 0) => new Date(Date.now() + 5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Types into a field reached without the mouse (focus, then keys). */
+async function type(page: Page, label: string, text: string) {
+  await field(page.getByRole('dialog'), label).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+}
+/** F2, and the search box has the focus: what the inspector types next lands there. */
+async function newEntry(page: Page) {
+  await page.keyboard.press('F2');
+  await expect(field(page.getByRole('dialog'), 'Азаматты іздеу: ЖСН немесе тегі')).toBeFocused();
+}
+/** Types into the focused list box and takes the option offered, as soon as it is offered. */
+async function pick(page: Page, text: string, option: RegExp | string) {
+  await page.keyboard.type(text);
+  await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+async function choose(page: Page, label: string, text: string, option: RegExp | string) {
+  await field(page.getByRole('dialog'), label).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await pick(page, text, option);
+}
+
+test('an evening at the desk: six visitors by keyboard, returning citizens found, a bad IIN corrected, a correction, the printed journal', async ({ page, app }) => {
+  await page.clock.setFixedTime(new Date(`${almatyDay()}T18:05:00+05:00`));
+  await page.goto(app.url);
+  await apiCall(page, 'setup.create', STATION);
+  // two citizens who came before
+  const yesterday = almatyDay(-1);
+  const base = { mode: 'inPerson', categoryCode: 'consultation', subject: 'Кеңес', action: 'explained', actionDetails: '', receiverId: 1, followUpDue: null };
+  await apiCall(page, 'reception.create', { ...base, receivedAt: `${yesterday}T18:20`, citizen: { id: null, iin: KASYMOV, noIin: null, surname: 'Қасымов', name: 'Бауыржан', patronymic: 'Ерланұлы', address: 'Сейфуллин к-сі, 5, 12 п.', phone: '+7 701 555 1234' } });
+  await apiCall(page, 'reception.create', { ...base, receivedAt: `${yesterday}T18:40`, citizen: { id: null, iin: OMAROVA, noIin: null, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы', address: 'Өтеген батыр к-сі, 7', phone: '' } });
+  await page.reload();
+  await page.keyboard.press('Alt+1'); // nothing bound: proves the page has focus without a click
+  await page.goto(`${app.url}#/reception`);
+  await expect(page.getByRole('heading', { name: 'Азаматтарды қабылдау' })).toBeVisible();
+  const dialog = page.getByRole('dialog');
+
+  // 1 — a returning citizen found by part of his IIN
+  await newEntry(page);
+  await page.keyboard.type(KASYMOV.slice(0, 6));
+  await expect(page.getByRole('option', { name: /Қасымов Бауыржан/ })).toBeVisible();
+  await shot(page, '20-reception-search');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('known-citizen')).toContainText('Қасымов Б. Е.');
+  await expect(field(dialog, 'Мекенжайы')).toHaveValue('Сейфуллин к-сі, 5, 12 п.');
+  await expect(field(dialog, 'Санаты')).toBeFocused();
+  await pick(page, 'шағ', 'Шағым');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Көршісінің итін байлап ұстамайды');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'Көршісінің итін' })).toContainText('Қасымов Бауыржан Ерланұлы');
+
+  // 2 — found by a lowercase Kazakh name
+  await newEntry(page);
+  await page.keyboard.type('әбдіқ');
+  await expect(page.getByRole('option', { name: /Әбдіқадырова Гүлнұр/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('known-citizen')).toContainText('Әбдіқадырова Г. С.');
+  await expect(field(dialog, 'Санаты')).toBeFocused();
+  await pick(page, 'арыз', 'Арыз');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Пәтерден велосипед ұрланды');
+  await choose(page, 'Қабылданған шаралар', 'арыз', 'арыз қабылданып, берілді');
+  await type(page, 'Кімге берілді / қайда жіберілді', 'Түрксіб ауданының ПБ кезекші бөліміне');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+
+  // 3 — a new citizen whose IIN is mistyped: refused with the reason, corrected
+  await newEntry(page);
+  const wrong = NEW_MAN.slice(0, 11) + ((Number(NEW_MAN[11]) + 1) % 10);
+  await page.keyboard.type(wrong);
+  await page.waitForTimeout(400); // the search answers: nobody
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('ЖСН-нің бақылау цифры сәйкес келмейді')).toBeVisible();
+  await expect(field(dialog, 'Тегі')).toBeFocused();
+  await page.keyboard.type('Серікбаев');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Нұрсұлтан');
+  await choose(page, 'Санаты', 'кеңес', 'Кеңес алу');
+  await type(page, 'Өтініштің мәні', 'Жұмысқа анықтама сұрады');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('ЖСН-нің бақылау цифры сәйкес келмейді')).toBeVisible();
+  await shot(page, '21-reception-bad-iin');
+  await type(page, 'ИИН / ЖСН', NEW_MAN);
+  await expect(dialog.getByText('ЖСН дұрыс: 30.09.1979, ер')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+
+  // 4 — an online reception, a foreigner without IIN
+  await newEntry(page);
+  await field(dialog, 'ЖСН жоқ').focus();
+  await page.keyboard.press('Space');
+  await type(page, 'Тегі', 'Ли');
+  await type(page, 'Аты', 'Вэй');
+  await type(page, 'Туған күні', '03.03.1990');
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('radio', { name: 'онлайн' }).focus();
+  await page.keyboard.press('Space');
+  await choose(page, 'Санаты', 'ақпарат', 'Ақпарат беру');
+  await type(page, 'Өтініштің мәні', 'Көше шамдары жанбайды');
+  await type(page, 'Бақылау мерзімі', almatyDay(2).split('-').reverse().join('.'));
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+
+  // 5 — one more in person, typed as "surname name" into the search; Esc with typed text asks first
+  await newEntry(page);
+  await page.keyboard.type('жұмабекова айгүл');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+  await expect(field(dialog, 'Тегі')).toHaveValue('Жұмабекова');
+  await expect(field(dialog, 'ИИН / ЖСН')).toBeFocused();
+  await page.keyboard.type(makeIin('2001-01-15', 'female', 55));
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Сақтамай жабу керек пе?')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Сақтамай жабу керек пе?')).toHaveCount(0);
+  await expect(field(dialog, 'Тегі')).toHaveValue('Жұмабекова');
+  await choose(page, 'Санаты', 'көмек', 'Көмек сұрау');
+  await type(page, 'Өтініштің мәні', 'Жоғалған құжаттар бойынша көмек');
+  await shot(page, '22-reception-form');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+
+  // 6 — the sixth, made with a mistake and then corrected with a reason
+  await newEntry(page);
+  await page.keyboard.type('қасым');
+  await expect(page.getByRole('option', { name: /Қасымов/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(field(dialog, 'Санаты')).toBeFocused();
+  await pick(page, 'шағ', 'Шағым');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Көлік ауланы бөгеп тұр');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+  const sixth = page.getByRole('row').filter({ hasText: 'Көлік ауланы бөгеп тұр' });
+  await sixth.focus();
+  await sixth.click(); // opening a row: the one mouse action, the list has no row focus
+  const details = page.getByRole('dialog');
+  await details.getByRole('button', { name: 'Түзету' }).click();
+  await type(page, 'Өтініштің мәні', 'Бөгде көлік ауланың кіреберісін бөгеп тұр');
+  await type(page, 'Түзету себебі', 'мәні нақтыланды');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByText('Жазба тарихы')).toBeVisible();
+  await expect(page.getByRole('dialog').getByText('мәні нақтыланды')).toBeVisible();
+  await expect(page.getByRole('dialog').getByText('2-нұсқа', { exact: false })).toBeVisible();
+  await shot(page, '23-reception-history');
+  await page.keyboard.press('Escape');
+
+  // the evening's list
+  const rows = page.locator('table tbody tr');
+  await expect(rows).toHaveCount(6);
+  await expect(page.getByText('Жазбалар: 6')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Ли Вэй' })).toContainText('онлайн');
+  await shot(page, '24-reception-list');
+
+  // the printed journal, in Kazakh
+  await page.getByRole('button', { name: 'Журналды басып шығару' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF қазақ тілінде' }).click()]);
+  const text = (await pdfTextOf(download)).replace(/\s+/g, ' ');
+  expect(text).toContain('АЗАМАТТАРДЫ ҚАБЫЛДАУ ЖУРНАЛЫ');
+  for (const s of ['Қасымов Бауыржан Ерланұлы', 'Әбдіқадырова Гүлнұр Серікқызы', 'Серікбаев Нұрсұлтан', 'Ли Вэй', 'Жұмабекова Айгүл', 'Бөгде көлік ауланың кіреберісін бөгеп тұр', NEW_MAN, 'шетелдік, ЖСН жоқ']) {
+    expect(text, s).toContain(s);
+  }
+  expect(text).toContain('Барлығы қабылданды: 6 (УПП-да — 5, онлайн — 1)');
+  expect(text).not.toContain('Көлік ауланы бөгеп тұр');
+});
