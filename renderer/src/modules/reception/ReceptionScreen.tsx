@@ -80,11 +80,11 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
         </Group>
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <DateField label={t('reception.from')} w={130} clearable={false} value={filter.from} onChange={(v) => v && set('from', v)} />
-        <DateField label={t('reception.to')} w={130} clearable={false} value={filter.to} onChange={(v) => v && set('to', v)} error={filter.from > filter.to ? t('validation.periodOrder') : undefined} />
+        <DateField label={t('reception.from')} w={125} clearable={false} value={filter.from} onChange={(v) => v && set('from', v)} />
+        <DateField label={t('reception.to')} w={125} clearable={false} value={filter.to} onChange={(v) => v && set('to', v)} error={filter.from > filter.to ? t('validation.periodOrder') : undefined} />
         <Select label={t('reception.mode')} w={120} clearable placeholder={t('reception.all')} data={RECEPTION_MODES.map((m) => ({ value: m, label: t(`reception.modes.${m}`) }))} value={filter.mode} onChange={(v) => set('mode', v as never)} />
-        <Select label={t('reception.category')} w={190} clearable placeholder={t('reception.all')} data={(categories.data ?? []).map((c) => ({ value: c.code, label: catName(c.code) }))} value={filter.categoryCode} onChange={(v) => set('categoryCode', v)} />
-        <Select label={t('reception.receiver')} w={180} clearable searchable placeholder={t('reception.all')} data={(users.data ?? []).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.receiverId ? String(filter.receiverId) : null} onChange={(v) => set('receiverId', v ? Number(v) : null)} />
+        <Select label={t('reception.category')} w={170} clearable placeholder={t('reception.all')} data={(categories.data ?? []).map((c) => ({ value: c.code, label: catName(c.code) }))} value={filter.categoryCode} onChange={(v) => set('categoryCode', v)} />
+        <Select label={t('reception.receiver')} w={165} clearable searchable placeholder={t('reception.all')} data={(users.data ?? []).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.receiverId ? String(filter.receiverId) : null} onChange={(v) => set('receiverId', v ? Number(v) : null)} />
         <Select label={t('reception.statusLabel')} w={140} clearable placeholder={t('reception.all')} data={RECEPTION_STATUSES.map((s) => ({ value: s, label: t(`reception.status.${s}`) }))} value={filter.status} onChange={(v) => set('status', v as never)} />
       </Group>
       <DataTable
@@ -99,12 +99,13 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
         onRowClick={({ record }) => onOpen(record.id)}
         rowStyle={(r) => (r.status === 'voided' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
         columns={[
-          { accessor: 'number', title: '№', width: 52, textAlign: 'right' },
-          { accessor: 'receivedAt', title: t('doc.journal.when'), width: 96, render: (r) => (filter.from === filter.to ? r.receivedAt.slice(11, 16) : `${formatDate(r.receivedAt)} ${r.receivedAt.slice(11, 16)}`) },
-          { accessor: 'mode', title: t('reception.mode'), width: 80, render: (r) => t(`reception.modes.${r.mode}`) },
+          { accessor: 'number', title: '№', width: 44, textAlign: 'right' },
+          { accessor: 'receivedAt', title: t('doc.journal.when'), width: filter.from === filter.to ? 72 : 130, render: (r) => (filter.from === filter.to ? r.receivedAt.slice(11, 16) : `${formatDate(r.receivedAt)} ${r.receivedAt.slice(11, 16)}`) },
+          { accessor: 'mode', title: t('reception.mode'), width: 92, render: (r) => t(`reception.modes.${r.mode}`) },
           {
             accessor: 'citizen',
             title: t('reception.citizen'),
+            width: 200,
             render: (r) => (
               <div>
                 <Text size="sm" fw={500}>{fullName(r.citizen)}</Text>
@@ -112,16 +113,16 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
               </div>
             ),
           },
-          { accessor: 'subject', title: t('reception.subject'), ellipsis: true, render: (r) => `${catName(r.categoryCode)}: ${r.subject}` },
-          { accessor: 'action', title: t('reception.action'), width: 170, ellipsis: true, render: (r) => t(`reception.actions.${r.action}`) },
-          { accessor: 'receiverName', title: t('reception.receiver'), width: 130 },
+          { accessor: 'subject', title: t('reception.subject'), render: (r) => <Text size="sm" lineClamp={2}>{catName(r.categoryCode)}: {r.subject}</Text> },
+          { accessor: 'action', title: t('reception.action'), width: 150, ellipsis: true, render: (r) => t(`reception.actions.${r.action}`) },
+          { accessor: 'receiverName', title: t('reception.receiver'), width: 125, ellipsis: true },
           {
             accessor: 'status',
             title: t('reception.statusLabel'),
-            width: 165,
+            width: 150,
             render: (r) => (
               <Badge variant="light" color={STATUS_COLORS[r.status]}>
-                {r.status === 'open' && r.followUpDue ? `${t('reception.status.open')} · ${formatDate(r.followUpDue)}` : t(`reception.status.${r.status}`)}
+                {r.status === 'open' && r.followUpDue ? `${t('reception.status.open')} ${formatDate(r.followUpDue).slice(0, 5)}` : t(`reception.status.${r.status}`)}
               </Badge>
             ),
           },
