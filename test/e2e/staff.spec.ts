@@ -88,6 +88,10 @@ test('staff: a long absence without cover shows on Today with p.6, the cover ord
   await field(page, 'Название').fill('перенос с 07.12');
   await page.getByRole('button', { name: 'Сохранить' }).last().click();
   await expect(page.getByRole('row').filter({ hasText: '28.11.2026' })).toContainText('рабочий (перенос)');
+  await field(page, 'Название на казахском').fill('Жол қозғалысы');
+  await field(page, 'Название на русском').fill('Дорожное движение');
+  await page.getByRole('button', { name: 'Новая категория' }).click();
+  await expect(page.getByText('Жол қозғалысы / Дорожное движение')).toBeVisible();
   await page.getByRole('button', { name: 'Проверить журнал изменений' }).click();
   await expect(page.getByRole('status')).toContainText('Журнал изменений цел');
   await shot(page, '14-station-ru');

@@ -12,6 +12,7 @@ import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { CalendarPanel } from './CalendarPanel';
+import { CategoriesPanel } from '../reception/CategoriesPanel';
 
 /** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
 export function StationScreen({ session }: { session: SessionUser }) {
@@ -27,6 +28,8 @@ export function StationScreen({ session }: { session: SessionUser }) {
       </SimpleGrid>
       <Sections sections={station.data.sections} />
       <CalendarPanel />
+      {/* the administrator keeps the PC, not the journal: no reception data for him */}
+      {session.role === 'uppLead' && <CategoriesPanel canAdd />}
       <Security session={session} />
     </Stack>
   );
