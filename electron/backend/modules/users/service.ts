@@ -40,16 +40,7 @@ export async function getUser(db: Kysely<DB> | Transaction<DB>, id: number): Pro
   return u;
 }
 
-export interface NewUser {
-  login: string;
-  surname: string;
-  name: string;
-  patronymic: string;
-  rank: string;
-  position: string;
-  role: Role;
-  sectionIds: number[];
-}
+export type NewUser = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position'> & { role: Role; sectionIds: number[] };
 
 async function checkSections(trx: Transaction<DB>, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
