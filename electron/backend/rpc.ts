@@ -13,6 +13,8 @@ import { uncoveredAbsences } from './modules/staff/service';
 import { citizensHandlers } from './modules/citizens/handlers';
 import { receptionHandlers } from './modules/reception/handlers';
 import { dueFollowUps } from './modules/reception/service';
+import { notebookHandlers } from './modules/notebook/handlers';
+import { dueInstructions, duePassOn, missingCallIns } from './modules/notebook/service';
 
 /** Calls a person who must change a temporary password may still make. */
 const BEFORE_PASSWORD_CHANGE = new Set<CallName>(['app.status', 'auth.lock', 'auth.changePassword', 'auth.unlock', 'auth.recover']);
@@ -21,6 +23,9 @@ export function buildDeadlines(): DeadlineRegistry {
   const r = new DeadlineRegistry();
   r.register('cover.missing', uncoveredAbsences);
   r.register('reception.followUp', dueFollowUps);
+  r.register('notebook.passOn', duePassOn);
+  r.register('notebook.instruction', dueInstructions);
+  r.register('notebook.callIn', missingCallIns);
   return r;
 }
 
@@ -50,6 +55,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...todayHandlers(buildDeadlines()),
     ...citizensHandlers,
     ...receptionHandlers,
+    ...notebookHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

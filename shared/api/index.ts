@@ -6,9 +6,10 @@ import { staffApi } from './staff';
 import { todayApi } from './today';
 import { citizensApi } from './citizens';
 import { receptionApi } from './reception';
+import { notebookApi } from './notebook';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -22,3 +23,4 @@ export type { Absence } from './staff';
 export type { DueItem } from './today';
 export type { Citizen, CitizenHit, CitizenInput } from './citizens';
 export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } from './reception';
+export type { NotebookEntry, EntryKind } from './notebook';

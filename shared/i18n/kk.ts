@@ -26,7 +26,7 @@ export const kk: Shape<Catalog> = {
     changePassword: 'Құпиясөзді өзгерту',
     noRecords: 'Жазбалар жоқ',
   },
-  nav: { reception: 'Азаматтарды қабылдау', today: 'Бүгін', staff: 'Жеке құрам', users: 'Пайдаланушылар', station: 'УПП және баптаулар' },
+  nav: { notebook: 'Жұмыс дәптері', reception: 'Азаматтарды қабылдау', today: 'Бүгін', staff: 'Жеке құрам', users: 'Пайдаланушылар', station: 'УПП және баптаулар' },
   roles: {
     inspector: 'Учаскелік инспектор',
     assistant: 'Учаскелік инспектордың көмекшісі',
@@ -103,6 +103,9 @@ export const kk: Shape<Catalog> = {
     paragraph: '{{p}}-т.',
     ours: 'өз ережеміз',
     rules: {
+      passOn: 'Дәптер, № {{number}} жазба: «{{to}}» үшін ақпаратты {{deadline}} дейін беру',
+      instruction: '{{owner}}: {{givenBy}} тапсырмасы — {{text}}',
+      callInMissing: '{{person}}: {{date}} кезекші бөлімге байланысқа шықпаған',
       receptionFollowUp: '{{date}} № {{number}} қабылдау ({{person}}): бақылау мерзімі — {{subject}}',
       coverMissing: '{{person}}: {{from}} бастап {{to}} дейінгі болмауы бес жұмыс күнінен асады — іргелес учаскенің инспекторы тағайындалмаған',
     },
@@ -260,6 +263,16 @@ export const kk: Shape<Catalog> = {
     voided: 'Жазбаның күші жойылған, ол өзгертілмейді',
     outsideHours: 'УПП-ның қабылдау уақытынан тыс ({{from}}–{{to}})',
     count: 'Жазбалар: {{count}}',
+  },
+  notebook: {
+    title: 'Жұмыс дәптері',
+    passToRequired: 'Қай бөлімшеге немесе органға берілетінін көрсетіңіз',
+    addresseesRequired: 'Тапсырманы кімге беретініңізді таңдаңыз',
+    noNotebook: 'Бұл қызметкердің жұмыс дәптері жоқ',
+    correctOwnOnly: 'Тек өз дәптеріңіздің жазбасын түзетуге болады',
+    alreadyCorrected: 'Бұл жазба түзетілген',
+    notOpen: 'Бұл белгіні мұнда қоюға болмайды',
+    kinds: { instruction: 'тапсырма', information: 'алынған ақпарат', tour: 'учаскені аралау', onlineReception: 'онлайн-қабылдау', callIn: 'байланысқа шығу', passOn: 'берілетін ақпарат', other: 'басқа' },
   },
   validation: {
     required: 'Міндетті өріс',

@@ -22,7 +22,7 @@ export const ru = {
     changePassword: 'Сменить пароль',
     noRecords: 'Записей нет',
   },
-  nav: { reception: 'Приём граждан', today: 'Сегодня', staff: 'Личный состав', users: 'Пользователи', station: 'УПП и настройки' },
+  nav: { notebook: 'Рабочая тетрадь', reception: 'Приём граждан', today: 'Сегодня', staff: 'Личный состав', users: 'Пользователи', station: 'УПП и настройки' },
   roles: {
     inspector: 'Участковый инспектор',
     assistant: 'Помощник УИП',
@@ -99,6 +99,9 @@ export const ru = {
     paragraph: 'п. {{p}}',
     ours: 'своё правило',
     rules: {
+      passOn: 'Тетрадь, запись № {{number}}: информацию для «{{to}}» передать до {{deadline}}',
+      instruction: '{{owner}}: поручение {{givenBy}} — {{text}}',
+      callInMissing: '{{person}}: нет выхода на связь с дежурной частью за {{date}}',
       receptionFollowUp: 'Приём № {{number}} от {{date}} ({{person}}): срок контроля — {{subject}}',
       coverMissing: '{{person}}: отсутствие с {{from}} по {{to}} длится более пяти рабочих дней — не назначен инспектор смежного участка',
     },
@@ -256,6 +259,16 @@ export const ru = {
     voided: 'Запись аннулирована и не меняется',
     outsideHours: 'Вне часов приёма УПП ({{from}}–{{to}})',
     count: 'Записей: {{count}}',
+  },
+  notebook: {
+    title: 'Рабочая тетрадь',
+    passToRequired: 'Укажите, в какое подразделение или орган передать',
+    addresseesRequired: 'Выберите, кому дать поручение',
+    noNotebook: 'У этого сотрудника нет рабочей тетради',
+    correctOwnOnly: 'Исправить можно только запись своей тетради',
+    alreadyCorrected: 'Эта запись уже исправлена',
+    notOpen: 'Эту отметку сюда поставить нельзя',
+    kinds: { instruction: 'поручение', information: 'полученная информация', tour: 'обход участка', onlineReception: 'онлайн-приём', callIn: 'выход на связь', passOn: 'информация для передачи', other: 'другое' },
   },
   validation: {
     required: 'Обязательное поле',

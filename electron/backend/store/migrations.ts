@@ -87,6 +87,30 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'work notebooks (p.20, p.22, p.23(3), p.24(5))',
+    sql: `
+      CREATE TABLE notebook_entries (
+        id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES users(id), number INTEGER NOT NULL,
+        kind TEXT NOT NULL, occurred_at TEXT NOT NULL, text TEXT NOT NULL,
+        created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL,
+        corrects_id INTEGER REFERENCES notebook_entries(id),
+        given_by INTEGER REFERENCES users(id), due_date TEXT, expected_result TEXT NOT NULL DEFAULT '',
+        done_at TEXT, done_text TEXT NOT NULL DEFAULT '',
+        pass_to TEXT NOT NULL DEFAULT '', passed_at TEXT, passed_how TEXT NOT NULL DEFAULT '',
+        outgoing_number TEXT NOT NULL DEFAULT '', check_result TEXT NOT NULL DEFAULT '', check_result_at TEXT,
+        reception_id INTEGER REFERENCES receptions(id),
+        UNIQUE (owner_id, number)
+      );
+      CREATE INDEX notebook_owner_time ON notebook_entries(owner_id, occurred_at);
+      CREATE INDEX notebook_open_pass ON notebook_entries(kind, passed_at) WHERE kind = 'passOn';
+      CREATE TABLE notebook_reviews (
+        id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES users(id), reviewer_id INTEGER NOT NULL REFERENCES users(id),
+        reviewed_at TEXT NOT NULL, up_to_number INTEGER NOT NULL, remark TEXT NOT NULL DEFAULT ''
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -134,7 +134,42 @@ export interface ReceptionVersionsTable {
   reason: string;
 }
 
+// work notebooks (p.20)
+export interface NotebookEntriesTable {
+  id: Generated<number>;
+  owner_id: number;
+  number: number;
+  kind: string;
+  occurred_at: string;
+  text: string;
+  created_by: number;
+  created_at: string;
+  corrects_id: number | null;
+  given_by: number | null;
+  due_date: string | null;
+  expected_result: Generated<string>;
+  done_at: string | null;
+  done_text: Generated<string>;
+  pass_to: Generated<string>;
+  passed_at: string | null;
+  passed_how: Generated<string>;
+  outgoing_number: Generated<string>;
+  check_result: Generated<string>;
+  check_result_at: string | null;
+  reception_id: number | null;
+}
+export interface NotebookReviewsTable {
+  id: Generated<number>;
+  owner_id: number;
+  reviewer_id: number;
+  reviewed_at: string;
+  up_to_number: number;
+  remark: string;
+}
+
 export interface DB {
+  notebook_entries: NotebookEntriesTable;
+  notebook_reviews: NotebookReviewsTable;
   citizens: CitizensTable;
   citizens_fts: CitizensFtsTable;
   reception_categories: ReceptionCategoriesTable;

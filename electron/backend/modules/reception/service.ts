@@ -8,6 +8,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 import { toCitizen, upsertCitizen } from '../citizens/service';
+import { appendEntry } from '../notebook/service';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type ReceptionFields = z.output<typeof receptionInputSchema>;
@@ -123,6 +124,12 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
       .executeTakeFirstOrThrow();
     const entry = await snapshot(trx, ctx, id, '');
     await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.create', entity: 'reception', entityId: id, after: entry });
+    // p.9: an online reception is also written in the receiver's work notebook
+    if (e.mode === 'online') {
+      await appendEntry(trx, ctx.user.id, ctx.now, e.receiverId, {
+        kind: 'onlineReception', occurred_at: e.receivedAt, text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`, reception_id: id,
+      });
+    }
     return entry;
   });
 }

@@ -1,0 +1,276 @@
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import dayjs from 'dayjs';
+import { AppError, type DueItem, type EntryKind, type NotebookEntry } from '../../../../shared/api';
+import { NOTEBOOK_OWNERS } from '../../../../shared/api/notebook';
+import { formatDate, shortName } from '../../../../shared/format';
+import type { DB, NotebookEntriesTable } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+import { listUsers } from '../users/service';
+import { workingSections } from '../staff/service';
+import { getStation, workingCalendar } from '../station/service';
+
+type Q = Kysely<DB> | Transaction<DB>;
+const READ_ALL = ['uppLead', 'supervisor', 'dutyOfficer'];
+
+/**
+ * Who may open whose notebook: the owner; the UPP lead, chiefs and duty officers (p.16,
+ * p.23(3)); an inspector his assistants' notebooks and those of the sections he covers (p.6).
+ */
+export async function canRead(ctx: Ctx, ownerId: number): Promise<boolean> {
+  if (ctx.user.id === ownerId || READ_ALL.includes(ctx.user.role)) return true;
+  if (ctx.user.role !== 'inspector') return false;
+  const owner = (await listUsers(ctx.db, false)).find((u) => u.id === ownerId);
+  if (!owner) return false;
+  const mine = await workingSections(ctx);
+  return owner.sectionIds.some((s) => mine.includes(s)) && (owner.role === 'assistant' || owner.role === 'inspector');
+}
+
+async function requireRead(ctx: Ctx, ownerId: number): Promise<void> {
+  if (!(await canRead(ctx, ownerId))) throw new AppError('FORBIDDEN', 'errors.forbidden');
+}
+
+function baseQuery(db: Q) {
+  return db
+    .selectFrom('notebook_entries as e')
+    .innerJoin('users as w', 'w.id', 'e.created_by')
+    .leftJoin('users as g', 'g.id', 'e.given_by')
+    .leftJoin('notebook_entries as c', 'c.id', 'e.corrects_id')
+    .selectAll('e')
+    .select([
+      'w.surname as w_surname', 'w.name as w_name', 'w.patronymic as w_patronymic', 'w.role as w_role',
+      'g.surname as g_surname', 'g.name as g_name', 'g.patronymic as g_patronymic',
+      'c.number as corrects_number',
+      sql<number | null>`(SELECT x.number FROM notebook_entries x WHERE x.corrects_id = e.id ORDER BY x.id LIMIT 1)`.as('corrected_by_number'),
+    ]);
+}
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+const toEntry = (r: Row): NotebookEntry => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  number: r.number,
+  kind: r.kind as EntryKind,
+  occurredAt: r.occurred_at,
+  text: r.text,
+  writtenBy: shortName({ surname: r.w_surname, name: r.w_name, patronymic: r.w_patronymic }),
+  writtenByRole: r.w_role,
+  createdAt: r.created_at,
+  correctsNumber: r.corrects_number,
+  correctedByNumber: r.corrected_by_number,
+  givenBy: r.g_surname ? shortName({ surname: r.g_surname, name: r.g_name ?? '', patronymic: r.g_patronymic ?? '' }) : '',
+  dueDate: r.due_date,
+  expectedResult: r.expected_result,
+  doneAt: r.done_at,
+  doneText: r.done_text,
+  passTo: r.pass_to,
+  passedAt: r.passed_at,
+  passedHow: r.passed_how,
+  outgoingNumber: r.outgoing_number,
+  checkResult: r.check_result,
+  receptionId: r.reception_id,
+});
+
+export async function getEntry(db: Q, id: number): Promise<NotebookEntry> {
+  const r = await baseQuery(db).where('e.id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
+  return toEntry(r);
+}
+
+type NewEntry = Omit<Insertable<NotebookEntriesTable>, 'id' | 'number' | 'created_at' | 'owner_id' | 'created_by'>;
+
+/** The next number in the owner's notebook; entries are never renumbered or removed. */
+export async function appendEntry(trx: Transaction<DB>, actorId: number, now: Date, ownerId: number, e: NewEntry): Promise<NotebookEntry> {
+  const owner = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', ownerId).executeTakeFirst();
+  if (!owner || owner.active !== 1 || !(NOTEBOOK_OWNERS as readonly string[]).includes(owner.role)) {
+    throw new AppError('VALIDATION', 'notebook.noNotebook', undefined, [{ path: 'ownerId', messageKey: 'notebook.noNotebook' }]);
+  }
+  const { n } = await trx.selectFrom('notebook_entries').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto('notebook_entries')
+    .values({ ...e, owner_id: ownerId, number: Number(n) + 1, created_by: actorId, created_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const entry = await getEntry(trx, id);
+  await writeAudit(trx, actorId, now, { action: `notebook.${e.kind}`, entity: 'notebook_entry', entityId: id, after: entry });
+  return entry;
+}
+
+export async function writeOwn(ctx: Ctx, e: { kind: EntryKind; occurredAt: string; text: string; passTo: string; correctsId: number | null }): Promise<NotebookEntry> {
+  return ctx.db.transaction().execute(async (trx) => {
+    if (e.correctsId !== null) {
+      const old = await trx.selectFrom('notebook_entries').select(['owner_id', 'id']).where('id', '=', e.correctsId).executeTakeFirst();
+      if (!old || old.owner_id !== ctx.user.id) throw new AppError('VALIDATION', 'notebook.correctOwnOnly');
+      const already = await trx.selectFrom('notebook_entries').select('id').where('corrects_id', '=', e.correctsId).executeTakeFirst();
+      if (already) throw new AppError('CONFLICT', 'notebook.alreadyCorrected');
+    }
+    return appendEntry(trx, ctx.user.id, ctx.now, ctx.user.id, {
+      kind: e.kind, occurred_at: e.occurredAt, text: e.text, pass_to: e.kind === 'passOn' ? e.passTo : '', corrects_id: e.correctsId,
+    });
+  });
+}
+
+export async function instruct(ctx: Ctx, ownerIds: number[], text: string, dueDate: string, expectedResult: string): Promise<NotebookEntry[]> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const out: NotebookEntry[] = [];
+    for (const ownerId of new Set(ownerIds)) {
+      out.push(await appendEntry(trx, ctx.user.id, ctx.now, ownerId, {
+        kind: 'instruction', occurred_at: dayjs(ctx.now).format('YYYY-MM-DDTHH:mm'), text, given_by: ctx.user.id, due_date: dueDate, expected_result: expectedResult,
+      }));
+    }
+    return out;
+  });
+}
+
+export async function recordCallIn(ctx: Ctx, ownerId: number, occurredAt: string, text: string): Promise<NotebookEntry> {
+  return ctx.db.transaction().execute((trx) => appendEntry(trx, ctx.user.id, ctx.now, ownerId, { kind: 'callIn', occurred_at: occurredAt, text }));
+}
+
+/** A status mark on an entry (done, passed, check result): the text stays as written; audited. */
+async function mark(ctx: Ctx, id: number, check: (e: NotebookEntry) => void, set: Updateable<NotebookEntriesTable>, action: string): Promise<NotebookEntry> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getEntry(trx, id);
+    check(before);
+    await trx.updateTable('notebook_entries').set(set).where('id', '=', id).execute();
+    const after = await getEntry(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'notebook_entry', entityId: id, before, after });
+    return after;
+  });
+}
+
+const ownerOnly = (ctx: Ctx) => (e: NotebookEntry) => {
+  if (e.ownerId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
+};
+
+export const markDone = (ctx: Ctx, id: number, doneText: string) =>
+  mark(ctx, id, (e) => {
+    ownerOnly(ctx)(e);
+    if (e.kind !== 'instruction' || e.doneAt) throw new AppError('CONFLICT', 'notebook.notOpen');
+  }, { done_at: ctx.now.toISOString(), done_text: doneText }, 'notebook.markDone');
+
+export const markPassed = (ctx: Ctx, id: number, passedHow: string, outgoingNumber: string) =>
+  mark(ctx, id, (e) => {
+    ownerOnly(ctx)(e);
+    if (e.kind !== 'passOn' || e.passedAt) throw new AppError('CONFLICT', 'notebook.notOpen');
+  }, { passed_at: ctx.now.toISOString(), passed_how: passedHow, outgoing_number: outgoingNumber }, 'notebook.markPassed');
+
+export const recordCheck = (ctx: Ctx, id: number, checkResult: string) =>
+  mark(ctx, id, (e) => {
+    if (e.kind !== 'passOn') throw new AppError('CONFLICT', 'notebook.notOpen');
+  }, { check_result: checkResult, check_result_at: ctx.now.toISOString() }, 'notebook.recordCheck');
+
+export async function listEntries(ctx: Ctx, f: { ownerId: number; from: string | null; to: string | null; kind: EntryKind | null; text: string }) {
+  await requireRead(ctx, f.ownerId);
+  let q = baseQuery(ctx.db).where('e.owner_id', '=', f.ownerId);
+  if (f.from) q = q.where('e.occurred_at', '>=', f.from);
+  if (f.to) q = q.where('e.occurred_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD'));
+  if (f.kind) q = q.where('e.kind', '=', f.kind);
+  const rows = (await q.orderBy('e.number', 'desc').limit(5000).execute()).map(toEntry);
+  // a short free-text filter over what is already the owner's own small set; case folded for Cyrillic
+  const needle = f.text.trim().toLocaleLowerCase('ru');
+  const entries = needle ? rows.filter((e) => `${e.text} ${e.passTo} ${e.doneText}`.toLocaleLowerCase('ru').includes(needle)) : rows;
+  const reviews = await ctx.db
+    .selectFrom('notebook_reviews as r')
+    .innerJoin('users as u', 'u.id', 'r.reviewer_id')
+    .select(['r.id', 'r.reviewed_at', 'r.up_to_number', 'r.remark', 'u.surname', 'u.name', 'u.patronymic', 'u.role'])
+    .where('r.owner_id', '=', f.ownerId)
+    .orderBy('r.id', 'desc')
+    .execute();
+  return {
+    entries,
+    reviews: reviews.map((r) => ({ id: r.id, reviewer: shortName(r), reviewerRole: r.role, reviewedAt: r.reviewed_at, upToNumber: r.up_to_number, remark: r.remark })),
+  };
+}
+
+export async function review(ctx: Ctx, ownerId: number, remark: string) {
+  await requireRead(ctx, ownerId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const { n } = await trx.selectFrom('notebook_entries').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+    const at = ctx.now.toISOString();
+    const { id } = await trx.insertInto('notebook_reviews').values({ owner_id: ownerId, reviewer_id: ctx.user.id, reviewed_at: at, up_to_number: Number(n), remark }).returning('id').executeTakeFirstOrThrow();
+    const out = { id, reviewer: shortName(ctx.user), reviewerRole: ctx.user.role, reviewedAt: at, upToNumber: Number(n), remark };
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'notebook.review', entity: 'notebook', entityId: ownerId, after: out });
+    return out;
+  });
+}
+
+export async function owners(ctx: Ctx) {
+  const users = (await listUsers(ctx.db, false)).filter((u) => (NOTEBOOK_OWNERS as readonly string[]).includes(u.role));
+  const out = [];
+  for (const u of users) {
+    if (await canRead(ctx, u.id)) out.push({ userId: u.id, name: shortName(u), role: u.role, own: u.id === ctx.user.id, canWrite: u.id === ctx.user.id });
+  }
+  return out.sort((a, b) => Number(b.own) - Number(a.own) || a.name.localeCompare(b.name));
+}
+
+export async function passRegister(ctx: Ctx, from: string, to: string) {
+  const rows = await baseQuery(ctx.db)
+    .innerJoin('users as o', 'o.id', 'e.owner_id')
+    .select(['o.surname as o_surname', 'o.name as o_name', 'o.patronymic as o_patronymic'])
+    .where('e.kind', '=', 'passOn')
+    .where('e.occurred_at', '>=', from)
+    .where('e.occurred_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
+    .orderBy('e.occurred_at')
+    .execute();
+  return rows.map((r) => ({ ...toEntry(r), ownerName: shortName({ surname: r.o_surname, name: r.o_name, patronymic: r.o_patronymic }) }));
+}
+
+/** p.22 (last paragraph): information concerning another body leaves within 24 hours of receipt. */
+export async function duePassOn(ctx: Ctx, date: string): Promise<DueItem[]> {
+  let q = baseQuery(ctx.db).where('e.kind', '=', 'passOn').where('e.passed_at', 'is', null);
+  if (!['uppLead', 'supervisor'].includes(ctx.user.role)) q = q.where('e.owner_id', '=', ctx.user.id);
+  const rows = (await q.execute()).map(toEntry).filter((e) => e.correctedByNumber === null);
+  const now = dayjs(ctx.now);
+  return rows.map((e) => {
+    const deadline = dayjs(e.occurredAt).add(24, 'hour');
+    return {
+      ruleId: 'notebook.passOn',
+      paragraph: '22',
+      titleKey: 'today.rules.passOn',
+      params: { number: e.number, to: e.passTo, deadline: deadline.format('DD.MM.YYYY HH:mm') },
+      due: deadline.format('YYYY-MM-DD'),
+      overdue: now.isAfter(deadline) || deadline.format('YYYY-MM-DD') < date,
+      link: `/notebook/${e.ownerId}`,
+    };
+  });
+}
+
+/** p.20: an instruction's deadline, for its addressee, for the one who gave it, and for the UPP lead. */
+export async function dueInstructions(ctx: Ctx, date: string): Promise<DueItem[]> {
+  let q = baseQuery(ctx.db).where('e.kind', '=', 'instruction').where('e.done_at', 'is', null).where('e.due_date', '<=', dayjs(date).add(3, 'day').format('YYYY-MM-DD'));
+  if (ctx.user.role !== 'uppLead') q = q.where((eb) => eb.or([eb('e.owner_id', '=', ctx.user.id), eb('e.given_by', '=', ctx.user.id)]));
+  const rows = (await q.execute()).map(toEntry);
+  const names = new Map((await listUsers(ctx.db, true)).map((u) => [u.id, shortName(u)]));
+  return rows.map((e) => ({
+    ruleId: 'notebook.instruction',
+    paragraph: '20',
+    titleKey: 'today.rules.instruction',
+    params: { owner: names.get(e.ownerId) ?? '', text: e.text.slice(0, 80), givenBy: e.givenBy },
+    due: e.dueDate!,
+    overdue: e.dueDate! < date,
+    link: `/notebook/${e.ownerId}`,
+  }));
+}
+
+/** p.23(3): each working day a rural section's inspector calls in to the duty unit; the last week's gaps. */
+export async function missingCallIns(ctx: Ctx, date: string): Promise<DueItem[]> {
+  if (!['dutyOfficer', 'uppLead', 'supervisor', 'inspector'].includes(ctx.user.role)) return [];
+  const station = await getStation(ctx.db);
+  const rural = station.sections.filter((s) => s.kind === 'rural' && s.active).map((s) => s.id);
+  if (rural.length === 0) return [];
+  const cal = await workingCalendar(ctx.db);
+  const users = (await listUsers(ctx.db, false)).filter((u) => u.role === 'inspector' && u.sectionIds.some((s) => rural.includes(s)));
+  const out: DueItem[] = [];
+  for (const u of users) {
+    if (ctx.user.role === 'inspector' && u.id !== ctx.user.id) continue;
+    const since = (await ctx.db.selectFrom('users').select('created_at').where('id', '=', u.id).executeTakeFirstOrThrow()).created_at.slice(0, 10);
+    const calls = await ctx.db.selectFrom('notebook_entries').select('occurred_at').where('owner_id', '=', u.id).where('kind', '=', 'callIn').where('occurred_at', '>=', dayjs(date).subtract(7, 'day').format('YYYY-MM-DD')).execute();
+    const days = new Set(calls.map((c) => c.occurred_at.slice(0, 10)));
+    for (let d = dayjs(date).subtract(7, 'day'); d.isBefore(date, 'day'); d = d.add(1, 'day')) {
+      const day = d.format('YYYY-MM-DD');
+      if (day < since || !cal.isWorkingDay(day) || days.has(day)) continue;
+      out.push({ ruleId: 'notebook.callIn', paragraph: '23(3)', titleKey: 'today.rules.callInMissing', params: { person: shortName(u), date: formatDate(day) }, due: day, overdue: true, link: `/notebook/${u.id}` });
+    }
+  }
+  return out;
+}
