@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, isoDate, optionalText, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
 
 /** The work notebook (p.20): numbered entries, never erased; a correction is a new entry. */
 export const ENTRY_KINDS = ['instruction', 'information', 'tour', 'onlineReception', 'callIn', 'passOn', 'other'] as const;
@@ -104,6 +104,11 @@ export const notebookApi = {
     input: z.object({ from: isoDate, to: isoDate }),
     output: z.array(notebookEntrySchema.extend({ ownerName: z.string() })),
     access: ['uppLead', 'supervisor'],
+  }),
+  'notebook.print': defineCall({
+    input: z.object({ ownerId: z.number().int(), from: isoDate.nullable().default(null), to: isoDate.nullable().default(null), language: languageSchema }),
+    output: pdfOutput,
+    access: 'anyUser',
   }),
   'notebook.recordCheck': defineCall({ input: z.object({ id: z.number().int(), checkResult: requiredText(2000) }), output: notebookEntrySchema, access: ['uppLead'] }),
 };

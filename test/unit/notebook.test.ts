@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
 import { setUpStation } from './helpers';
+import { pdfText } from './pdf';
 
 /** A station with two inspectors (sections 1 and 2), an assistant on section 1 and a duty officer. */
 async function station(clock: { now: Date }) {
@@ -137,6 +138,26 @@ describe('work notebooks (p.20)', () => {
     await s.as('nurlanov');
     expect((await s.call('notebook.entries', { ownerId: s.a.id })).reviews).toEqual([expect.objectContaining({ remark: 'Указывать адреса полностью', reviewerRole: 'dutyOfficer' })]);
     expect(await s.fail('notebook.review', { ownerId: s.a.id, remark: '' })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('prints an extract with numbers, corrections and review marks, in Kazakh', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const e1 = await s.call('notebook.write', { kind: 'information', occurredAt: '2026-11-20T09:00', text: 'Өтеген батыр к-сі, 7: түнде шу', passTo: '' });
+    await s.call('notebook.write', { kind: 'information', occurredAt: '2026-11-20T09:00', text: 'Өтеген батыр к-сі, 17: түнде шу', passTo: '', correctsId: e1.id });
+    await s.as('duty');
+    await s.call('notebook.review', { ownerId: s.a.id, remark: 'Мекенжайды толық жазыңыз' });
+    const pdf = Buffer.from((await s.call('notebook.print', { ownerId: s.a.id, language: 'kk' })).base64, 'base64');
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('ЖҰМЫС ДӘПТЕРІНЕН ҮЗІНДІ');
+    expect(text).toContain('Нұрланов Тест');
+    expect(text).toContain('Өтеген батыр к-сі, 17: түнде шу');
+    expect(text).toContain('№ 2 жазбамен түзетілді');
+    expect(text).toContain('№ 1 түзетеді');
+    expect(text).toContain('Мекенжайды толық жазыңыз');
+    await s.as('omarova');
+    expect(await s.fail('notebook.print', { ownerId: s.a.id, language: 'ru' })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('writes an online reception into the receiver’s notebook (p.9)', async () => {

@@ -1,9 +1,15 @@
+import dayjs from 'dayjs';
 import type { Handlers } from '../../handlers';
+import { fullName } from '../../../../shared/format';
+import { renderPdf } from '../../documents/render';
+import { notebookExtract } from '../../documents/notebookExtract';
+import { getStation } from '../station/service';
+import { getUser } from '../users/service';
 import { instruct, listEntries, markDone, markPassed, owners, passRegister, recordCallIn, recordCheck, review, writeOwn } from './service';
 
 type N =
   | 'notebook.owners' | 'notebook.entries' | 'notebook.write' | 'notebook.instruct' | 'notebook.markDone'
-  | 'notebook.markPassed' | 'notebook.callIn' | 'notebook.review' | 'notebook.passRegister' | 'notebook.recordCheck';
+  | 'notebook.markPassed' | 'notebook.callIn' | 'notebook.review' | 'notebook.passRegister' | 'notebook.recordCheck' | 'notebook.print';
 
 export const notebookHandlers: Handlers<N> = {
   'notebook.owners': async (_i, { ctx }) => owners(ctx()),
@@ -15,5 +21,15 @@ export const notebookHandlers: Handlers<N> = {
   'notebook.callIn': async ({ ownerId, occurredAt, text }, { ctx }) => recordCallIn(ctx(), ownerId, occurredAt, text),
   'notebook.review': async ({ ownerId, remark }, { ctx }) => review(ctx(), ownerId, remark),
   'notebook.passRegister': async ({ from, to }, { ctx }) => passRegister(ctx(), from, to),
+  'notebook.print': async ({ ownerId, from, to, language }, { ctx, backend }) => {
+    const c = ctx();
+    const { entries, reviews } = await listEntries(c, { ownerId, from, to, kind: null, text: '' });
+    const owner = await getUser(c.db, ownerId);
+    const pdf = await renderPdf(
+      backend.resourcesDir,
+      notebookExtract({ station: await getStation(c.db), ownerName: fullName(owner), ownerPosition: [owner.rank, owner.position].filter(Boolean).join(', '), from, to, entries, reviews, printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm') }, language),
+    );
+    return { fileName: `notebook-${owner.login}-${language}.pdf`, base64: pdf.toString('base64') };
+  },
   'notebook.recordCheck': async ({ id, checkResult }, { ctx }) => recordCheck(ctx(), id, checkResult),
 };

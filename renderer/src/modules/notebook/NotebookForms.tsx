@@ -1,0 +1,120 @@
+import { Group, MultiSelect, Select, Text, TextInput, Textarea } from '@mantine/core';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api, type NotebookEntry } from '../../../../shared/api';
+import { OWN_KINDS } from '../../../../shared/api/notebook';
+import { call } from '../../api/client';
+import { DateField } from '../../app/DateField';
+import { GuardedForm } from '../../app/FormModal';
+import { notifySaved, useContractForm } from '../../app/forms';
+
+const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');
+
+/** Date and time as two fields over one 'YYYY-MM-DDTHH:mm' value. */
+function DateTimeFields({ value, onChange, error, label }: { value: string; onChange: (v: string) => void; error?: React.ReactNode; label: string }) {
+  const [date, time] = [value.slice(0, 10), value.slice(11, 16)];
+  return (
+    <Group grow align="flex-start" gap="xs">
+      <DateField label={label} withAsterisk clearable={false} value={date} onChange={(d) => d && onChange(`${d}T${time}`)} error={error} />
+      <TextInput label="ЧЧ:ММ" aria-label={`${label}, ЧЧ:ММ`} maxLength={5} value={time} onChange={(e) => onChange(`${date}T${e.currentTarget.value}`)} />
+    </Group>
+  );
+}
+
+/** One's own entry, or the correction of one: the old entry stays, marked as corrected. */
+export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useContractForm(api['notebook.write'].input, {
+    kind: (corrects?.kind ?? 'information') as (typeof OWN_KINDS)[number],
+    occurredAt: corrects?.occurredAt ?? nowMinute(),
+    text: corrects?.text ?? '',
+    passTo: corrects?.passTo ?? '',
+    correctsId: corrects?.id ?? null,
+  });
+  return (
+    <GuardedForm form={form} onSubmit={async (v) => { const e = await call('notebook.write', v); notifySaved(t, t('notebook.written', { n: e.number })); onDone(); }}>
+      {corrects && <Text size="sm" c="dimmed">{t('notebook.correcting', { n: corrects.number })}</Text>}
+      <Group grow align="flex-start" gap="xs">
+        <Select label={t('notebook.kind')} allowDeselect={false} disabled={corrects !== null} data={OWN_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+        <DateTimeFields label={t('notebook.when')} value={form.values.occurredAt} onChange={(v) => form.setFieldValue('occurredAt', v)} error={form.errors.occurredAt} />
+      </Group>
+      <Textarea label={t('notebook.text')} withAsterisk autosize minRows={4} maxRows={10} data-autofocus {...form.getInputProps('text')} />
+      {form.values.kind === 'passOn' && <TextInput label={t('notebook.passTo')} withAsterisk {...form.getInputProps('passTo')} />}
+      {form.values.kind === 'passOn' && <Text size="xs" c="orange">{t('notebook.passRule')}</Text>}
+    </GuardedForm>
+  );
+}
+
+export function InstructionForm({ owners, onDone }: { owners: { userId: number; name: string; role: string; own: boolean }[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useContractForm(api['notebook.instruct'].input, { ownerIds: [] as number[], text: '', dueDate: dayjs().add(3, 'day').format('YYYY-MM-DD'), expectedResult: '' });
+  return (
+    <GuardedForm form={form} submitLabel={t('notebook.instruct')} onSubmit={async (v) => { await call('notebook.instruct', v); notifySaved(t, t('notebook.instructed')); onDone(); }}>
+      <MultiSelect
+        label={t('notebook.addressees')}
+        withAsterisk
+        searchable
+        data-autofocus
+        data={owners.filter((o) => !o.own).map((o) => ({ value: String(o.userId), label: `${o.name} — ${t(`roles.${o.role}`)}` }))}
+        value={form.values.ownerIds.map(String)}
+        onChange={(v) => form.setFieldValue('ownerIds', v.map(Number))}
+        error={form.errors.ownerIds}
+      />
+      <Textarea label={t('notebook.text')} withAsterisk autosize minRows={3} {...form.getInputProps('text')} />
+      <Group grow align="flex-start">
+        <DateField label={t('notebook.due')} withAsterisk clearable={false} {...form.getInputProps('dueDate')} />
+        <TextInput label={t('notebook.expectedResult')} {...form.getInputProps('expectedResult')} />
+      </Group>
+    </GuardedForm>
+  );
+}
+
+export function CallInForm({ ownerId, onDone }: { ownerId: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useContractForm(api['notebook.callIn'].input, { ownerId, occurredAt: nowMinute(), text: '' });
+  return (
+    <GuardedForm form={form} onSubmit={async (v) => { await call('notebook.callIn', v); notifySaved(t); onDone(); }}>
+      <DateTimeFields label={t('notebook.when')} value={form.values.occurredAt} onChange={(v) => form.setFieldValue('occurredAt', v)} error={form.errors.occurredAt} />
+      <Textarea label={t('notebook.reported')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('text')} />
+    </GuardedForm>
+  );
+}
+
+export function ReviewForm({ ownerId, onDone }: { ownerId: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useContractForm(api['notebook.review'].input, { ownerId, remark: '' });
+  return (
+    <GuardedForm form={form} submitLabel={t('notebook.review')} onSubmit={async (v) => { await call('notebook.review', v); notifySaved(t); onDone(); }}>
+      <Text size="sm" c="dimmed">{t('notebook.reviewText')}</Text>
+      <Textarea label={t('notebook.remark')} autosize minRows={3} data-autofocus {...form.getInputProps('remark')} />
+    </GuardedForm>
+  );
+}
+
+export function MarkForm({ kind, entry, onDone }: { kind: 'done' | 'passed'; entry: NotebookEntry; onDone: () => void }) {
+  const { t } = useTranslation();
+  const schema = kind === 'done' ? z.object({ doneText: api['notebook.markDone'].input.shape.doneText }) : api['notebook.markPassed'].input.omit({ id: true });
+  const form = useContractForm(schema, { doneText: '', passedHow: '', outgoingNumber: '' });
+  return (
+    <GuardedForm
+      form={form}
+      onSubmit={async (v) => {
+        if (kind === 'done') await call('notebook.markDone', { id: entry.id, doneText: v.doneText });
+        else await call('notebook.markPassed', { id: entry.id, passedHow: v.passedHow, outgoingNumber: v.outgoingNumber });
+        notifySaved(t);
+        onDone();
+      }}
+    >
+      <Text size="sm">№ {entry.number}: {entry.text}</Text>
+      {kind === 'done' ? (
+        <Textarea label={t('notebook.doneText')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('doneText')} />
+      ) : (
+        <Group grow align="flex-start">
+          <TextInput label={t('notebook.passedHow')} withAsterisk data-autofocus {...form.getInputProps('passedHow')} />
+          <TextInput label={t('notebook.outgoingNumber')} {...form.getInputProps('outgoingNumber')} />
+        </Group>
+      )}
+    </GuardedForm>
+  );
+}
