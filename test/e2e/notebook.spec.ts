@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test';
+import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+
+async function login(page: Page, login: string, password: string) {
+  const lock = page.getByRole('button', { name: /Заблокировать|Бұғаттау/ });
+  if (await lock.isVisible()) await lock.click();
+  await field(page, 'Логин').fill(login);
+  await field(page, 'Пароль').fill(password);
+  await page.keyboard.press('Enter');
+}
+
+test('notebooks: an instruction to two inspectors, a tour and information passed on, the register, a review with a remark, the printed extract', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  const people = [
+    { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', role: 'inspector', sectionIds: [1] },
+    { login: 'omarova', surname: 'Омарова', name: 'Әсел', role: 'inspector', sectionIds: [2] },
+    { login: 'duty', surname: 'Кезекшіұлы', name: 'Бақыт', role: 'dutyOfficer', sectionIds: [] },
+  ];
+  for (const p of people) {
+    const u = await apiCall<{ id: number }>(page, 'users.create', { ...p, patronymic: '', rank: '', position: 'УИП', temporaryPassword: 'Temp-12345' });
+    await apiCall(page, 'users.resetPassword', { id: u.id, temporaryPassword: 'Temp-12345' });
+  }
+  // each sets his own password once
+  for (const p of people) {
+    await apiCall(page, 'auth.unlock', { login: p.login, password: 'Temp-12345' });
+    await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  }
+  await apiCall(page, 'auth.unlock', { login: 'abdikadyrov', password: STATION.lead.password });
+  await page.goto(`${app.url}#/notebook`);
+  await page.reload();
+
+  // --- the UPP lead gives one instruction to two inspectors ---
+  await page.getByRole('button', { name: 'Дать поручение' }).click();
+  const dialog = page.getByRole('dialog');
+  await field(dialog, 'Кому').focus();
+  for (const who of ['Нұрланов', 'Омарова']) {
+    await page.keyboard.type(who);
+    await expect(page.getByRole('option', { name: new RegExp(who) })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  }
+  await field(dialog, 'Текст записи').fill('Проверить освещение подъездов по ул. Сейфуллина');
+  await field(dialog, 'Ожидаемый результат').fill('рапорт');
+  await shot(page, '30-notebook-instruct');
+  await dialog.getByRole('button', { name: 'Дать поручение' }).click();
+  await expect(dialog).toBeHidden();
+
+  // --- the inspector: the instruction in his notebook, a tour, information to pass on ---
+  await login(page, 'nurlanov', 'Own-pass-2026');
+  await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
+  const entries = page.getByTestId('notebook-entry');
+  await expect(entries.first()).toContainText('Проверить освещение подъездов');
+  await expect(entries.first()).toContainText('поручил Әбдіқадыров Е. С.');
+  await page.keyboard.press('F2');
+  await field(dialog, 'Вид записи').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option', { name: 'обход участка' })).toBeVisible();
+  await page.getByRole('option', { name: 'обход участка' }).click();
+  await field(dialog, 'Текст записи').fill('Обход: Сейфуллина 1–15, в подъезде д. 7 не горит свет');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('F2');
+  await field(dialog, 'Вид записи').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: 'информация для передачи' }).click();
+  await field(dialog, 'Текст записи').fill('Во дворе д. 7 продают алкоголь подросткам');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Укажите, в какое подразделение или орган передать')).toBeVisible();
+  await field(dialog, 'Кому передать (подразделение, орган)').fill('ОДН УП Турксибского района');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('link', { name: 'Сегодня' }).click();
+  await expect(page.getByTestId('due-item').filter({ hasText: 'ОДН УП Турксибского района' })).toContainText('п. 22');
+  await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
+  await page.getByRole('button', { name: 'Передано' }).click();
+  await field(dialog, 'Как передано').fill('телефонограмма');
+  await field(dialog, 'Исходящий №').fill('17/345');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(entries.first()).toContainText('исх. № 17/345');
+  await shot(page, '31-notebook-inspector');
+
+  // --- the lead sees it in the register and files the check result ---
+  await login(page, 'abdikadyrov', STATION.lead.password);
+  await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
+  await page.getByRole('tab', { name: 'Журнал переданной информации' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'ОДН УП Турксибского района' });
+  await expect(row).toContainText('Нұрланов А.');
+  await row.getByRole('button', { name: 'Внести результат' }).click();
+  await field(dialog, 'Результат проверки').fill('Проверено ОДН, составлен протокол');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(row).toContainText('Проверено ОДН, составлен протокол');
+  await shot(page, '32-notebook-register');
+
+  // --- the duty officer reviews the inspector's notebook with a remark ---
+  await login(page, 'duty', 'Own-pass-2026');
+  await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
+  await page.getByRole('combobox', { name: 'Чья тетрадь' }).click();
+  await page.getByRole('option', { name: /Нұрланов/ }).click();
+  await page.getByRole('button', { name: 'Проверить тетрадь' }).click();
+  await field(dialog, 'Замечание').fill('Указывать номера квартир полностью');
+  await dialog.getByRole('button', { name: 'Проверить тетрадь' }).click();
+  await expect(page.getByTestId('reviews')).toContainText('Указывать номера квартир полностью');
+
+  // --- the inspector sees the remark and prints an extract ---
+  await login(page, 'nurlanov', 'Own-pass-2026');
+  await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
+  await expect(page.getByTestId('reviews')).toContainText('Кезекшіұлы Б. (Оперативный дежурный), по запись № 3 — Указывать номера квартир полностью');
+  await shot(page, '33-notebook-reviewed');
+  await page.getByRole('button', { name: 'Печать выписки' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF на русском' }).click()]);
+  const text = (await pdfTextOf(download)).replace(/\s+/g, ' ');
+  expect(text).toContain('ВЫПИСКА ИЗ РАБОЧЕЙ ТЕТРАДИ');
+  expect(text).toContain('Нұрланов Асқар');
+  expect(text).toContain('Проверить освещение подъездов по ул. Сейфуллина');
+  expect(text).toContain('передано');
+  expect(text).toContain('17/345');
+  expect(text).toContain('Указывать номера квартир полностью');
+});
