@@ -110,5 +110,6 @@ export const notebookApi = {
     output: pdfOutput,
     access: 'anyUser',
   }),
+  'notebook.printRegister': defineCall({ input: z.object({ from: isoDate, to: isoDate, language: languageSchema }), output: pdfOutput, access: ['uppLead', 'supervisor'] }),
   'notebook.recordCheck': defineCall({ input: z.object({ id: z.number().int(), checkResult: requiredText(2000) }), output: notebookEntrySchema, access: ['uppLead'] }),
 };

@@ -109,6 +109,11 @@ describe('work notebooks (p.20)', () => {
     expect(register).toEqual([expect.objectContaining({ ownerName: 'Нұрланов Т.', passTo: 'Отдел по делам несовершеннолетних', outgoingNumber: '17/345' })]);
     const checked = await s.call('notebook.recordCheck', { id: info.id, checkResult: 'Проверено ОДН, составлен протокол' });
     expect(checked.checkResult).toBe('Проверено ОДН, составлен протокол');
+    const printed = pdfText(Buffer.from((await s.call('notebook.printRegister', { from: '2026-11-01', to: '2026-11-30', language: 'kk' })).base64, 'base64')).replace(/\s+/g, ' ');
+    expect(printed).toContain('БЕРІЛГЕН АҚПАРАТ ЖУРНАЛЫ');
+    expect(printed).toContain('Отдел по делам несовершеннолетних');
+    expect(printed).toContain('Проверено ОДН, составлен протокол');
+    expect(printed).toContain('№ 17/345');
     expect((await s.call('audit.verify', {})).ok).toBe(true);
   });
 

@@ -33,13 +33,13 @@ export function notebookExtract(d: NotebookExtractData, lang: Language) {
       { stack: [{ text: e.text, decoration: e.correctedByNumber ? 'lineThrough' : undefined }, ...notes.map((n) => ({ text: n, fontSize: 10, italics: true }))] },
     ]);
   }
-  const period = d.from || d.to ? `${formatDate(d.from) || '…'} – ${formatDate(d.to) || '…'}` : t('doc.notebook.all');
+  const period = d.from || d.to ? t('doc.notebook.period', { period: `${formatDate(d.from) || '…'} – ${formatDate(d.to) || '…'}` }) : t('doc.notebook.all');
   const content: Content = [
     { text: d.station.policeBody, alignment: 'center', fontSize: 12 },
     { text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }), alignment: 'center', bold: true, fontSize: 12 },
     { text: t('doc.notebook.title'), alignment: 'center', bold: true, fontSize: 16, margin: [0, 12, 0, 2] },
     { text: `${d.ownerName}${d.ownerPosition ? `, ${d.ownerPosition}` : ''}`, alignment: 'center' },
-    { text: t('doc.notebook.period', { period }), alignment: 'center', margin: [0, 0, 0, 10] },
+    { text: period, alignment: 'center', margin: [0, 0, 0, 10] },
     d.entries.length === 0
       ? { text: t('doc.journal.empty'), italics: true, alignment: 'center' }
       : { table: { headerRows: 1, widths: [28, 72, 80, '*'], body }, fontSize: 11, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 } },

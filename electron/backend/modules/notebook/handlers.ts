@@ -3,13 +3,14 @@ import type { Handlers } from '../../handlers';
 import { fullName } from '../../../../shared/format';
 import { renderPdf } from '../../documents/render';
 import { notebookExtract } from '../../documents/notebookExtract';
+import { passRegisterDoc } from '../../documents/passRegister';
 import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import { instruct, listEntries, markDone, markPassed, owners, passRegister, recordCallIn, recordCheck, review, writeOwn } from './service';
 
 type N =
   | 'notebook.owners' | 'notebook.entries' | 'notebook.write' | 'notebook.instruct' | 'notebook.markDone'
-  | 'notebook.markPassed' | 'notebook.callIn' | 'notebook.review' | 'notebook.passRegister' | 'notebook.recordCheck' | 'notebook.print';
+  | 'notebook.markPassed' | 'notebook.callIn' | 'notebook.review' | 'notebook.passRegister' | 'notebook.recordCheck' | 'notebook.print' | 'notebook.printRegister';
 
 export const notebookHandlers: Handlers<N> = {
   'notebook.owners': async (_i, { ctx }) => owners(ctx()),
@@ -30,6 +31,12 @@ export const notebookHandlers: Handlers<N> = {
       notebookExtract({ station: await getStation(c.db), ownerName: fullName(owner), ownerPosition: [owner.rank, owner.position].filter(Boolean).join(', '), from, to, entries, reviews, printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm') }, language),
     );
     return { fileName: `notebook-${owner.login}-${language}.pdf`, base64: pdf.toString('base64') };
+  },
+  'notebook.printRegister': async ({ from, to, language }, { ctx, backend }) => {
+    const c = ctx();
+    const rows = await passRegister(c, from, to);
+    const pdf = await renderPdf(backend.resourcesDir, passRegisterDoc({ station: await getStation(c.db), from, to, rows, printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'), printedBy: fullName(c.user) }, language));
+    return { fileName: `pass-register-${from}_${to}-${language}.pdf`, base64: pdf.toString('base64') };
   },
   'notebook.recordCheck': async ({ id, checkResult }, { ctx }) => recordCheck(ctx(), id, checkResult),
 };

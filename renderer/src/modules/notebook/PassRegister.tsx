@@ -10,7 +10,9 @@ import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
-import { notifySaved, useContractForm } from '../../app/forms';
+import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { saveFile } from '../../app/saveFile';
+import { IconPrinter } from '@tabler/icons-react';
 
 /** p.24(5): every piece of information passed on, with the check result filed by the UPP lead. */
 export function PassRegister({ canRecord }: { canRecord: boolean }) {
@@ -21,9 +23,20 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
   const rows = useQuery({ queryKey: ['notebook.passRegister', period], queryFn: () => call('notebook.passRegister', period), enabled: period.from <= period.to });
   return (
     <Stack gap="sm">
-      <Group gap="xs">
+      <Group gap="xs" align="flex-start">
         <DateField label={t('reception.from')} w={125} clearable={false} value={period.from} onChange={(v) => v && setPeriod((p) => ({ ...p, from: v }))} />
         <DateField label={t('reception.to')} w={125} clearable={false} value={period.to} onChange={(v) => v && setPeriod((p) => ({ ...p, to: v }))} />
+        {(['kk', 'ru'] as const).map((language) => (
+          <Button
+            key={language}
+            mt={24}
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            onClick={async () => { try { saveFile(await call('notebook.printRegister', { ...period, language })); } catch (e) { showApiError(t, e); } }}
+          >
+            {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
+          </Button>
+        ))}
       </Group>
       <DataTable
         withTableBorder
