@@ -6,6 +6,8 @@ export const ENTRY_KINDS = ['instruction', 'information', 'tour', 'onlineRecepti
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 /** Kinds the owner writes himself; instructions come from superiors, call-ins from the duty officer, online receptions from the reception log. */
 export const OWN_KINDS = ['information', 'tour', 'passOn', 'other'] as const;
+/** open: an instruction not yet done or information not yet passed; corrected: replaced by a later entry */
+export const ENTRY_STATUSES = ['open', 'corrected'] as const;
 export const NOTEBOOK_OWNERS = ['inspector', 'assistant', 'uppLead'] as const;
 
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime');
@@ -66,7 +68,7 @@ export const notebookApi = {
     access: 'anyUser',
   }),
   'notebook.entries': defineCall({
-    input: z.object({ ownerId: z.number().int(), from: isoDate.nullable().default(null), to: isoDate.nullable().default(null), kind: z.enum(ENTRY_KINDS).nullable().default(null), text: z.string().max(100).default('') }),
+    input: z.object({ ownerId: z.number().int(), from: isoDate.nullable().default(null), to: isoDate.nullable().default(null), kind: z.enum(ENTRY_KINDS).nullable().default(null), text: z.string().max(100).default(''), status: z.enum(ENTRY_STATUSES).nullable().default(null) }),
     output: z.object({ entries: z.array(notebookEntrySchema), reviews: z.array(reviewSchema) }),
     access: 'anyUser',
   }),

@@ -266,6 +266,7 @@ export const kk: Shape<Catalog> = {
   },
   notebook: {
     title: 'Жұмыс дәптері',
+    statuses: { open: 'орындалмаған', corrected: 'түзетілген' },
     print: 'Үзіндіні басып шығару',
     owner: 'Кімнің дәптері',
     kind: 'Жазба түрі',

@@ -262,6 +262,7 @@ export const ru = {
   },
   notebook: {
     title: 'Рабочая тетрадь',
+    statuses: { open: 'не исполнено', corrected: 'исправлено' },
     print: 'Печать выписки',
     owner: 'Чья тетрадь',
     kind: 'Вид записи',

@@ -38,6 +38,9 @@ describe('work notebooks (p.20)', () => {
     expect(await s.fail('notebook.write', { kind: 'information', occurredAt: '2026-11-20T09:31', text: 'ещё раз', passTo: '', correctsId: e2.id })).toMatchObject({ messageKey: 'notebook.alreadyCorrected' });
     const { entries } = await s.call('notebook.entries', { ownerId: s.a.id });
     expect(entries.map((e) => [e.number, e.correctedByNumber])).toEqual([[3, null], [2, 3], [1, null]]);
+    expect((await s.call('notebook.entries', { ownerId: s.a.id, status: 'corrected' })).entries.map((e) => e.number)).toEqual([2]);
+    expect((await s.call('notebook.entries', { ownerId: s.a.id, text: 'КВ. 21' })).entries.map((e) => e.number)).toEqual([3]);
+    expect((await s.call('notebook.entries', { ownerId: s.a.id, kind: 'tour' })).entries.map((e) => e.number)).toEqual([1]);
     // another inspector's notebook starts at 1
     await s.as('omarova');
     expect((await s.call('notebook.write', { kind: 'tour', occurredAt: '2026-11-20T11:00', text: 'Обход', passTo: '' })).number).toBe(1);
@@ -82,7 +85,9 @@ describe('work notebooks (p.20)', () => {
     const mine = await s.call('today.list', { date: '2026-11-24' });
     expect(mine).toEqual([expect.objectContaining({ ruleId: 'notebook.instruction', paragraph: '20', overdue: true })]);
     expect(await s.fail('notebook.markDone', { id: given[1]!.id, doneText: 'не моё' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await s.call('notebook.entries', { ownerId: s.a.id, status: 'open' })).entries).toHaveLength(1);
     await s.call('notebook.markDone', { id: given[0]!.id, doneText: 'Проверено, рапорт сдан' });
+    expect((await s.call('notebook.entries', { ownerId: s.a.id, status: 'open' })).entries).toHaveLength(0);
     expect(await s.call('today.list', { date: '2026-11-24' })).toEqual([]);
   });
 

@@ -159,7 +159,9 @@ export const recordCheck = (ctx: Ctx, id: number, checkResult: string) =>
     if (e.kind !== 'passOn') throw new AppError('CONFLICT', 'notebook.notOpen');
   }, { check_result: checkResult, check_result_at: ctx.now.toISOString() }, 'notebook.recordCheck');
 
-export async function listEntries(ctx: Ctx, f: { ownerId: number; from: string | null; to: string | null; kind: EntryKind | null; text: string }) {
+const isOpen = (e: NotebookEntry) => e.correctedByNumber === null && ((e.kind === 'instruction' && !e.doneAt) || (e.kind === 'passOn' && !e.passedAt));
+
+export async function listEntries(ctx: Ctx, f: { ownerId: number; from: string | null; to: string | null; kind: EntryKind | null; text: string; status?: 'open' | 'corrected' | null }) {
   await requireRead(ctx, f.ownerId);
   let q = baseQuery(ctx.db).where('e.owner_id', '=', f.ownerId);
   if (f.from) q = q.where('e.occurred_at', '>=', f.from);
@@ -168,7 +170,9 @@ export async function listEntries(ctx: Ctx, f: { ownerId: number; from: string |
   const rows = (await q.orderBy('e.number', 'desc').limit(5000).execute()).map(toEntry);
   // a short free-text filter over what is already the owner's own small set; case folded for Cyrillic
   const needle = f.text.trim().toLocaleLowerCase('ru');
-  const entries = needle ? rows.filter((e) => `${e.text} ${e.passTo} ${e.doneText}`.toLocaleLowerCase('ru').includes(needle)) : rows;
+  const entries = rows
+    .filter((e) => !needle || `${e.text} ${e.passTo} ${e.doneText}`.toLocaleLowerCase('ru').includes(needle))
+    .filter((e) => !f.status || (f.status === 'open' ? isOpen(e) : e.correctedByNumber !== null));
   const reviews = await ctx.db
     .selectFrom('notebook_reviews as r')
     .innerJoin('users as u', 'u.id', 'r.reviewer_id')

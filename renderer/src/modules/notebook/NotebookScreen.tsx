@@ -5,7 +5,9 @@ import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend,
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EntryKind, NotebookEntry, SessionUser } from '../../../../shared/api';
-import { ENTRY_KINDS } from '../../../../shared/api/notebook';
+import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../shared/api/notebook';
+
+type EntryStatus = (typeof ENTRY_STATUSES)[number];
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
@@ -32,7 +34,7 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [filter, setFilter] = useState<{ from: string | null; to: string | null; kind: EntryKind | null; text: string }>({ from: null, to: null, kind: null, text: '' });
+  const [filter, setFilter] = useState<{ from: string | null; to: string | null; kind: EntryKind | null; text: string; status: EntryStatus | null }>({ from: null, to: null, kind: null, text: '', status: null });
   const owners = useQuery({ queryKey: ['notebook.owners'], queryFn: () => call('notebook.owners', {}) });
   const ownerId = ownerParam ?? owners.data?.[0]?.userId ?? null;
   const owner = owners.data?.find((o) => o.userId === ownerId);
@@ -68,10 +70,11 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
             value={ownerId ? String(ownerId) : null}
             onChange={(v) => v && go(`/notebook/${v}`)}
           />
-          <DateField label={t('reception.from')} w={125} value={filter.from} onChange={(v) => setFilter((f) => ({ ...f, from: v }))} />
-          <DateField label={t('reception.to')} w={125} value={filter.to} onChange={(v) => setFilter((f) => ({ ...f, to: v }))} />
-          <Select label={t('notebook.kind')} w={180} clearable placeholder={t('reception.all')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} value={filter.kind} onChange={(v) => setFilter((f) => ({ ...f, kind: v as EntryKind | null }))} />
-          <TextInput label={t('notebook.search')} w={160} value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.currentTarget.value }))} />
+          <DateField label={t('reception.from')} w={120} value={filter.from} onChange={(v) => setFilter((f) => ({ ...f, from: v }))} />
+          <DateField label={t('reception.to')} w={120} value={filter.to} onChange={(v) => setFilter((f) => ({ ...f, to: v }))} />
+          <Select label={t('notebook.kind')} w={170} clearable placeholder={t('reception.all')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} value={filter.kind} onChange={(v) => setFilter((f) => ({ ...f, kind: v as EntryKind | null }))} />
+          <Select label={t('reception.statusLabel')} w={140} clearable placeholder={t('reception.all')} data={ENTRY_STATUSES.map((k) => ({ value: k, label: t(`notebook.statuses.${k}`) }))} value={filter.status} onChange={(v) => setFilter((f) => ({ ...f, status: v as EntryStatus | null }))} />
+          <TextInput label={t('notebook.search')} w={150} value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.currentTarget.value }))} />
         </Group>
         <Group gap="xs">
           {isDuty && owner && <Button variant="light" leftSection={<IconPhoneCall size={16} />} onClick={() => setDialog({ kind: 'callIn' })}>{t('notebook.callIn')}</Button>}
