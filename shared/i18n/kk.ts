@@ -37,6 +37,9 @@ export const kk: Shape<Catalog> = {
   },
   sectionKind: { urban: 'қалалық', rural: 'ауылдық' },
   fields: {
+    iin: 'ИИН / ЖСН',
+    time: 'СС:ММ',
+    datePlaceholder: 'КК.АА.ЖЖЖЖ',
     uppNumber: 'УПП нөмірі',
     uppName: 'УПП атауы',
     policeBody: 'Полиция органы',

@@ -33,6 +33,9 @@ export const ru = {
   },
   sectionKind: { urban: 'городской', rural: 'сельский' },
   fields: {
+    iin: 'ИИН / ЖСН',
+    time: 'ЧЧ:ММ',
+    datePlaceholder: 'ДД.ММ.ГГГГ',
     uppNumber: 'Номер УПП',
     uppName: 'Наименование УПП',
     policeBody: 'Орган полиции',

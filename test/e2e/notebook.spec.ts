@@ -117,4 +117,10 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   expect(text).toContain('передано');
   expect(text).toContain('17/345');
   expect(text).toContain('Указывать номера квартир полностью');
+
+  // the same notebook in Kazakh
+  await page.getByText('Қазақша').click();
+  await expect(page.getByRole('heading', { name: 'Жұмыс дәптері' })).toBeVisible();
+  await expect(page.getByTestId('notebook-entry').first()).toContainText('берілетін ақпарат');
+  await shot(page, '34-notebook-kk');
 });

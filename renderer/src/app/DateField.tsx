@@ -12,12 +12,13 @@ dayjs.extend(customParseFormat);
  */
 export function DateField(props: Omit<DateInputProps, 'valueFormat' | 'dateParser'>) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   return (
     <DateInput
       data-mantine-stop-propagation={open ? 'true' : undefined}
       popoverProps={{ onOpen: () => setOpen(true), onClose: () => setOpen(false) }}
       valueFormat="DD.MM.YYYY"
-      placeholder="ДД.ММ.ГГГГ"
+      placeholder={t('fields.datePlaceholder')}
       clearable
       // Tab goes from the date to the next field, not to the little cross
       clearButtonProps={{ tabIndex: -1 }}

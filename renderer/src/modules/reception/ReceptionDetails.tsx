@@ -45,7 +45,7 @@ export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect
             <Table withRowBorders={false} verticalSpacing={2} fz="sm">
               <Table.Tbody>
                 <Row k={t('reception.citizen')} v={fullName(e.citizen)} />
-                <Row k="ИИН / ЖСН" v={e.citizen.iin ?? t(`iin.no.${e.citizen.noIin ?? 'unknown'}`)} />
+                <Row k={t('fields.iin')} v={e.citizen.iin ?? t(`iin.no.${e.citizen.noIin ?? 'unknown'}`)} />
                 <Row k={t('reception.birthDate')} v={formatDate(e.citizen.birthDate)} />
                 <Row k={t('reception.address')} v={e.citizen.address} />
                 <Row k={t('reception.phone')} v={e.citizen.phone} />

@@ -152,7 +152,7 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
               )}
               <Group align="flex-start" gap="xs" wrap="nowrap">
                 <TextInput
-                  label="ИИН / ЖСН"
+                  label={t('fields.iin')}
                   data-field="citizen.iin"
                   style={{ flex: 1 }}
                   maxLength={14}
@@ -203,7 +203,7 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
               <Divider label={t('reception.visit')} labelPosition="left" />
               <Group grow align="flex-start" gap="xs">
                 <DateField label={t('reception.receivedAt')} withAsterisk clearable={false} value={date} onChange={(d) => d && form.setFieldValue('receivedAt', `${d}T${time}`)} error={form.errors.receivedAt} />
-                <TextInput label="ЧЧ:ММ" aria-label={t('reception.receivedAt')} value={time} maxLength={5} onChange={(e) => form.setFieldValue('receivedAt', `${date}T${e.currentTarget.value}`)} />
+                <TextInput label={t('fields.time')} aria-label={t('reception.receivedAt')} value={time} maxLength={5} onChange={(e) => form.setFieldValue('receivedAt', `${date}T${e.currentTarget.value}`)} />
                 <Stack gap={4}>
                   <Text size="sm" fw={500}>{t('reception.mode')}</Text>
                   <SegmentedControl value={v.mode} onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')} data={[{ value: 'inPerson', label: t('reception.modes.inPerson') }, { value: 'online', label: t('reception.modes.online') }]} />
