@@ -9,6 +9,17 @@ async function login(page: Page, login: string, password: string) {
   await page.keyboard.press('Enter');
 }
 
+/** The kind of entry, chosen by typing part of its name. */
+async function kind(page: Page, typed: string, option: string) {
+  const box = field(page.getByRole('dialog'), 'Вид записи');
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(typed);
+  await expect(page.getByRole('option', { name: option })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveValue(option);
+}
+
 test('notebooks: an instruction to two inspectors, a tour and information passed on, the register, a review with a remark, the printed extract', async ({ page, app }) => {
   await page.goto(app.url);
   await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
@@ -54,17 +65,12 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   await expect(entries.first()).toContainText('Проверить освещение подъездов');
   await expect(entries.first()).toContainText('поручил Әбдіқадыров Е. С.');
   await page.keyboard.press('F2');
-  await field(dialog, 'Вид записи').focus();
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('option', { name: 'обход участка' })).toBeVisible();
-  await page.getByRole('option', { name: 'обход участка' }).click();
+  await kind(page, 'обход', 'обход участка');
   await field(dialog, 'Текст записи').fill('Обход: Сейфуллина 1–15, в подъезде д. 7 не горит свет');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
   await page.keyboard.press('F2');
-  await field(dialog, 'Вид записи').focus();
-  await page.keyboard.press('ArrowDown');
-  await page.getByRole('option', { name: 'информация для передачи' }).click();
+  await kind(page, 'для пер', 'информация для передачи');
   await field(dialog, 'Текст записи').fill('Во дворе д. 7 продают алкоголь подросткам');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog.getByText('Укажите, в какое подразделение или орган передать')).toBeVisible();

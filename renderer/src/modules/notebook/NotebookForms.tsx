@@ -37,7 +37,7 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
     <GuardedForm form={form} onSubmit={async (v) => { const e = await call('notebook.write', v); notifySaved(t, t('notebook.written', { n: e.number })); onDone(); }}>
       {corrects && <Text size="sm" c="dimmed">{t('notebook.correcting', { n: corrects.number })}</Text>}
       <Group grow align="flex-start" gap="xs">
-        <Select label={t('notebook.kind')} allowDeselect={false} disabled={corrects !== null} data={OWN_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+        <Select label={t('notebook.kind')} allowDeselect={false} searchable selectFirstOptionOnChange disabled={corrects !== null} data={OWN_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} {...form.getInputProps('kind')} />
         <DateTimeFields label={t('notebook.when')} value={form.values.occurredAt} onChange={(v) => form.setFieldValue('occurredAt', v)} error={form.errors.occurredAt} />
       </Group>
       <Textarea label={t('notebook.text')} withAsterisk autosize minRows={4} maxRows={10} data-autofocus {...form.getInputProps('text')} />
