@@ -37,6 +37,10 @@ export const notebookEntrySchema = z.object({
   outgoingNumber: z.string(),
   checkResult: z.string(),
   receptionId: z.number().int().nullable(),
+  /** links (p.20): the person the entry is about, the address */
+  citizenId: z.number().int().nullable(),
+  citizenName: z.string(),
+  address: z.string(),
 });
 export type NotebookEntry = z.infer<typeof notebookEntrySchema>;
 
@@ -55,6 +59,8 @@ const ownEntry = z
     occurredAt: dateTime,
     text: requiredText(4000),
     passTo: optionalText(300),
+    citizenId: z.number().int().nullable().default(null),
+    address: optionalText(300),
     /** an entry this one corrects (same notebook) */
     correctsId: z.number().int().nullable().default(null),
   })

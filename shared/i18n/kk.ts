@@ -269,6 +269,8 @@ export const kk: Shape<Catalog> = {
   },
   notebook: {
     title: 'Жұмыс дәптері',
+    citizen: 'Кім туралы (азамат)',
+    address: 'Мекенжайы',
     statuses: { open: 'орындалмаған', corrected: 'түзетілген' },
     print: 'Үзіндіні басып шығару',
     owner: 'Кімнің дәптері',

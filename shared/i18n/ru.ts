@@ -265,6 +265,8 @@ export const ru = {
   },
   notebook: {
     title: 'Рабочая тетрадь',
+    citizen: 'О ком (гражданин)',
+    address: 'Адрес',
     statuses: { open: 'не исполнено', corrected: 'исправлено' },
     print: 'Печать выписки',
     owner: 'Чья тетрадь',

@@ -72,6 +72,8 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   await page.keyboard.press('F2');
   await kind(page, 'для пер', 'информация для передачи');
   await field(dialog, 'Текст записи').fill('Во дворе д. 7 продают алкоголь подросткам');
+  await field(dialog, 'Адрес').fill('Сейфуллина, 7');
+  await shot(page, '35-notebook-entry-form');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog.getByText('Укажите, в какое подразделение или орган передать')).toBeVisible();
   await field(dialog, 'Кому передать (подразделение, орган)').fill('ОДН УП Турксибского района');
@@ -85,6 +87,7 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   await field(dialog, 'Исходящий №').fill('17/345');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(entries.first()).toContainText('исх. № 17/345');
+  await expect(entries.first()).toContainText('Сейфуллина, 7');
   await shot(page, '31-notebook-inspector');
 
   // --- the lead sees it in the register and files the check result ---

@@ -178,6 +178,11 @@ describe('work notebooks (p.20)', () => {
       citizen: { id: null, iin: makeIin('1990-01-01', 'male', 5), noIin: null, surname: 'Жақсылықов', name: 'Арман' },
     });
     const { entries } = await s.call('notebook.entries', { ownerId: s.a.id });
-    expect(entries).toEqual([expect.objectContaining({ kind: 'onlineReception', number: 1, text: '№ 1/2026. Жақсылықов А.: Вопрос о регистрации' })]);
+    expect(entries).toEqual([expect.objectContaining({ kind: 'onlineReception', number: 1, text: '№ 1/2026. Жақсылықов А.: Вопрос о регистрации', citizenName: expect.stringContaining('Жақсылықов Арман') })]);
+    // an own entry linked to the same citizen and an address
+    await s.as('nurlanov');
+    const linked = await s.call('notebook.write', { kind: 'information', occurredAt: '2026-11-20T12:00', text: 'Повторно обратился', passTo: '', citizenId: entries[0]!.citizenId, address: 'Сейфуллина, 5' });
+    expect(linked).toMatchObject({ citizenName: expect.stringContaining('Жақсылықов Арман'), address: 'Сейфуллина, 5' });
+    expect(await s.fail('notebook.write', { kind: 'information', occurredAt: '2026-11-20T12:00', text: 'x', passTo: '', citizenId: 999 })).toMatchObject({ code: 'VALIDATION' });
   });
 });

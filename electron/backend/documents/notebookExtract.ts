@@ -21,6 +21,7 @@ export function notebookExtract(d: NotebookExtractData, lang: Language) {
   const body: TableCell[][] = [[t('doc.notebook.number'), t('doc.notebook.when'), t('doc.notebook.kind'), t('doc.notebook.text')].map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center' }))];
   for (const e of [...d.entries].sort((a, b) => a.number - b.number)) {
     const notes = [
+      [e.citizenName, e.address].filter(Boolean).join('; '),
       e.kind === 'instruction' ? `${t('notebook.givenBy', { who: e.givenBy })}; ${t('notebook.dueBy', { date: formatDate(e.dueDate) })}${e.doneAt ? `; ${t('notebook.doneOn', { date: formatDateTime(e.doneAt) })}: ${e.doneText}` : ''}` : '',
       e.kind === 'passOn' ? `${t('notebook.passToLine', { to: e.passTo })}${e.passedAt ? `; ${t('notebook.passedOn', { date: formatDateTime(e.passedAt), how: e.passedHow, number: e.outgoingNumber || '—' })}` : ''}` : '',
       e.correctsNumber ? t('notebook.corrects', { n: e.correctsNumber }) : '',

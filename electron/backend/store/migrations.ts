@@ -101,6 +101,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         pass_to TEXT NOT NULL DEFAULT '', passed_at TEXT, passed_how TEXT NOT NULL DEFAULT '',
         outgoing_number TEXT NOT NULL DEFAULT '', check_result TEXT NOT NULL DEFAULT '', check_result_at TEXT,
         reception_id INTEGER REFERENCES receptions(id),
+        citizen_id INTEGER REFERENCES citizens(id), address TEXT NOT NULL DEFAULT '',
         UNIQUE (owner_id, number)
       );
       CREATE INDEX notebook_owner_time ON notebook_entries(owner_id, occurred_at);

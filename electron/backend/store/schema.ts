@@ -157,6 +157,8 @@ export interface NotebookEntriesTable {
   check_result: Generated<string>;
   check_result_at: string | null;
   reception_id: number | null;
+  citizen_id: number | null;
+  address: Generated<string>;
 }
 export interface NotebookReviewsTable {
   id: Generated<number>;

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction, type Updateable } 
 import dayjs from 'dayjs';
 import { AppError, type DueItem, type EntryKind, type NotebookEntry } from '../../../../shared/api';
 import { NOTEBOOK_OWNERS } from '../../../../shared/api/notebook';
-import { formatDate, shortName } from '../../../../shared/format';
+import { formatDate, fullName, shortName } from '../../../../shared/format';
 import type { DB, NotebookEntriesTable } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
@@ -36,11 +36,13 @@ function baseQuery(db: Q) {
     .innerJoin('users as w', 'w.id', 'e.created_by')
     .leftJoin('users as g', 'g.id', 'e.given_by')
     .leftJoin('notebook_entries as c', 'c.id', 'e.corrects_id')
+    .leftJoin('citizens as z', 'z.id', 'e.citizen_id')
     .selectAll('e')
     .select([
       'w.surname as w_surname', 'w.name as w_name', 'w.patronymic as w_patronymic', 'w.role as w_role',
       'g.surname as g_surname', 'g.name as g_name', 'g.patronymic as g_patronymic',
       'c.number as corrects_number',
+      'z.surname as z_surname', 'z.name as z_name', 'z.patronymic as z_patronymic', 'z.iin as z_iin',
       sql<number | null>`(SELECT x.number FROM notebook_entries x WHERE x.corrects_id = e.id ORDER BY x.id LIMIT 1)`.as('corrected_by_number'),
     ]);
 }
@@ -69,6 +71,9 @@ const toEntry = (r: Row): NotebookEntry => ({
   outgoingNumber: r.outgoing_number,
   checkResult: r.check_result,
   receptionId: r.reception_id,
+  citizenId: r.citizen_id,
+  citizenName: r.z_surname ? `${fullName({ surname: r.z_surname, name: r.z_name ?? '', patronymic: r.z_patronymic ?? '' })}${r.z_iin ? `, ${r.z_iin}` : ''}` : '',
+  address: r.address,
 });
 
 export async function getEntry(db: Q, id: number): Promise<NotebookEntry> {
@@ -96,7 +101,7 @@ export async function appendEntry(trx: Transaction<DB>, actorId: number, now: Da
   return entry;
 }
 
-export async function writeOwn(ctx: Ctx, e: { kind: EntryKind; occurredAt: string; text: string; passTo: string; correctsId: number | null }): Promise<NotebookEntry> {
+export async function writeOwn(ctx: Ctx, e: { kind: EntryKind; occurredAt: string; text: string; passTo: string; citizenId: number | null; address: string; correctsId: number | null }): Promise<NotebookEntry> {
   return ctx.db.transaction().execute(async (trx) => {
     if (e.correctsId !== null) {
       const old = await trx.selectFrom('notebook_entries').select(['owner_id', 'id']).where('id', '=', e.correctsId).executeTakeFirst();
@@ -104,8 +109,11 @@ export async function writeOwn(ctx: Ctx, e: { kind: EntryKind; occurredAt: strin
       const already = await trx.selectFrom('notebook_entries').select('id').where('corrects_id', '=', e.correctsId).executeTakeFirst();
       if (already) throw new AppError('CONFLICT', 'notebook.alreadyCorrected');
     }
+    if (e.citizenId !== null && !(await trx.selectFrom('citizens').select('id').where('id', '=', e.citizenId).executeTakeFirst())) {
+      throw new AppError('VALIDATION', 'errors.notFound', undefined, [{ path: 'citizenId', messageKey: 'errors.notFound' }]);
+    }
     return appendEntry(trx, ctx.user.id, ctx.now, ctx.user.id, {
-      kind: e.kind, occurred_at: e.occurredAt, text: e.text, pass_to: e.kind === 'passOn' ? e.passTo : '', corrects_id: e.correctsId,
+      kind: e.kind, occurred_at: e.occurredAt, text: e.text, pass_to: e.kind === 'passOn' ? e.passTo : '', corrects_id: e.correctsId, citizen_id: e.citizenId, address: e.address,
     });
   });
 }

@@ -127,7 +127,7 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
     // p.9: an online reception is also written in the receiver's work notebook
     if (e.mode === 'online') {
       await appendEntry(trx, ctx.user.id, ctx.now, e.receiverId, {
-        kind: 'onlineReception', occurred_at: e.receivedAt, text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`, reception_id: id,
+        kind: 'onlineReception', occurred_at: e.receivedAt, text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`, reception_id: id, citizen_id: entry.citizen.id,
       });
     }
     return entry;

@@ -1,4 +1,5 @@
-import { Group, MultiSelect, Select, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, CloseButton, Group, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,6 +9,8 @@ import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
+import { fullName } from '../../../../shared/format';
+import { CitizenSearch } from '../reception/CitizenSearch';
 
 const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');
 
@@ -31,8 +34,11 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
     occurredAt: corrects?.occurredAt ?? nowMinute(),
     text: corrects?.text ?? '',
     passTo: corrects?.passTo ?? '',
+    citizenId: corrects?.citizenId ?? null,
+    address: corrects?.address ?? '',
     correctsId: corrects?.id ?? null,
   });
+  const [citizen, setCitizen] = useState(corrects?.citizenName ?? '');
   return (
     <GuardedForm form={form} onSubmit={async (v) => { const e = await call('notebook.write', v); notifySaved(t, t('notebook.written', { n: e.number })); onDone(); }}>
       {corrects && <Text size="sm" c="dimmed">{t('notebook.correcting', { n: corrects.number })}</Text>}
@@ -41,8 +47,21 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
         <DateTimeFields label={t('notebook.when')} value={form.values.occurredAt} onChange={(v) => form.setFieldValue('occurredAt', v)} error={form.errors.occurredAt} />
       </Group>
       <Textarea label={t('notebook.text')} withAsterisk autosize minRows={4} maxRows={10} data-autofocus {...form.getInputProps('text')} />
-      {form.values.kind === 'passOn' && <TextInput label={t('notebook.passTo')} withAsterisk {...form.getInputProps('passTo')} />}
-      {form.values.kind === 'passOn' && <Text size="xs" c="orange">{t('notebook.passRule')}</Text>}
+      {form.values.kind === 'passOn' && <TextInput label={t('notebook.passTo')} withAsterisk description={t('notebook.passRule')} {...form.getInputProps('passTo')} />}
+      <Group grow align="flex-end" gap="xs">
+        {citizen ? (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>{t('notebook.citizen')}</Text>
+            <Group gap={4} wrap="nowrap">
+              <Badge variant="light" size="lg" tt="none" data-testid="linked-citizen">{citizen}</Badge>
+              <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => { setCitizen(''); form.setFieldValue('citizenId', null); }} />
+            </Group>
+          </Stack>
+        ) : (
+          <CitizenSearch label={t('notebook.citizen')} autoFocus={false} onPick={(c) => { form.setFieldValue('citizenId', c.id); setCitizen(`${fullName(c)}${c.iin ? `, ${c.iin}` : ''}`); }} onNew={() => undefined} />
+        )}
+        <TextInput label={t('notebook.address')} {...form.getInputProps('address')} />
+      </Group>
     </GuardedForm>
   );
 }

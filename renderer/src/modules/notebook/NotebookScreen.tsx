@@ -126,6 +126,9 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
                     {lastReview && e.number <= lastReview.upToNumber && <IconChecks size={14} color="var(--mantine-color-teal-6)" aria-label={t('notebook.reviewedMark')} />}
                   </Group>
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', textDecoration: e.correctedByNumber ? 'line-through' : undefined }}>{e.text}</Text>
+                  {(e.citizenName || e.address) && (
+                    <Text size="xs" c="dimmed">{[e.citizenName, e.address].filter(Boolean).join(' · ')}</Text>
+                  )}
                   {e.kind === 'instruction' && (
                     <Text size="xs" c={e.doneAt ? 'teal' : 'orange'}>
                       {t('notebook.dueBy', { date: formatDate(e.dueDate) })}{e.expectedResult ? ` · ${e.expectedResult}` : ''}

@@ -13,7 +13,7 @@ import { call } from '../../api/client';
  * letters, any case) offer known citizens with their last visit; Enter takes the first,
  * or — when nobody matches — starts a new citizen with what was typed.
  */
-export function CitizenSearch({ onPick, onNew }: { onPick: (c: CitizenHit) => void; onNew: (typed: string) => void }) {
+export function CitizenSearch({ onPick, onNew, label, autoFocus = true }: { onPick: (c: CitizenHit) => void; onNew: (typed: string) => void; label?: string; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [query] = useDebouncedValue(typed.trim(), 150);
@@ -47,13 +47,13 @@ export function CitizenSearch({ onPick, onNew }: { onPick: (c: CitizenHit) => vo
     >
       <Combobox.Target>
         <TextInput
-          label={t('reception.findCitizen')}
+          label={label ?? t('reception.findCitizen')}
           placeholder={t('reception.findHint')}
           leftSection={<IconSearch size={16} />}
           rightSection={hits.isFetching ? <Loader size={14} /> : null}
           value={typed}
-          data-autofocus
-          autoFocus
+          data-autofocus={autoFocus || undefined}
+          autoFocus={autoFocus}
           onChange={(e) => setTyped(e.currentTarget.value)}
           onFocus={() => options.length > 0 && combobox.openDropdown()}
           onBlur={() => combobox.closeDropdown()}
