@@ -269,6 +269,7 @@ export const kk: Shape<Catalog> = {
   },
   notebook: {
     title: 'Жұмыс дәптері',
+    sinceReview: 'Тек соңғы тексеруден кейінгілер (№ {{n}} жазбадан кейін)',
     citizen: 'Кім туралы (азамат)',
     address: 'Мекенжайы',
     statuses: { open: 'орындалмаған', corrected: 'түзетілген' },

@@ -265,6 +265,7 @@ export const ru = {
   },
   notebook: {
     title: 'Рабочая тетрадь',
+    sinceReview: 'Только после последней проверки (после записи № {{n}})',
     citizen: 'О ком (гражданин)',
     address: 'Адрес',
     statuses: { open: 'не исполнено', corrected: 'исправлено' },

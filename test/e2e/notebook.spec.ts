@@ -111,6 +111,12 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   await field(dialog, 'Замечание').fill('Указывать номера квартир полностью');
   await dialog.getByRole('button', { name: 'Проверить тетрадь' }).click();
   await expect(page.getByTestId('reviews')).toContainText('Указывать номера квартир полностью');
+  // the next reviewer reads from the last review on: nothing new yet
+  const since = page.getByRole('switch', { name: 'Только после последней проверки (после записи № 3)' });
+  await since.focus();
+  await page.keyboard.press('Space');
+  await expect(since).toBeChecked();
+  await expect(page.getByTestId('notebook-entry')).toHaveCount(0);
 
   // --- the inspector sees the remark and prints an extract ---
   await login(page, 'nurlanov', 'Own-pass-2026');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Select, Stack, Switch, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend, IconEye } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -57,6 +57,9 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
     void qc.invalidateQueries({ queryKey: ['today.list'] });
   };
   const lastReview = data.data?.reviews[0];
+  // a reviewer reads from the last review on (p.23(3), p.16)
+  const [sinceReview, setSinceReview] = useState(false);
+  const shown = (data.data?.entries ?? []).filter((e) => !sinceReview || !lastReview || e.number > lastReview.upToNumber);
 
   const notebook = (
     <Stack gap="sm">
@@ -109,9 +112,12 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
         </Card>
       ) : null}
 
-      {data.data?.entries.length === 0 && <Text c="dimmed">{t('app.noRecords')}</Text>}
+      {lastReview && (
+        <Switch label={t('notebook.sinceReview', { n: lastReview.upToNumber })} checked={sinceReview} onChange={(e) => setSinceReview(e.currentTarget.checked)} />
+      )}
+      {shown.length === 0 && <Text c="dimmed">{t('app.noRecords')}</Text>}
       <Stack gap={6}>
-        {data.data?.entries.map((e) => (
+        {shown.map((e) => (
           <Card key={e.id} withBorder padding="xs" data-testid="notebook-entry" style={e.correctedByNumber ? { opacity: 0.6 } : undefined}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Group gap="xs" wrap="nowrap" align="flex-start" style={{ flex: 1 }}>
