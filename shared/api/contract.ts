@@ -64,6 +64,8 @@ export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppError
 export const requiredText = (max = 200) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 export const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong').default('');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+/** a moment at the station, in its local time: 'YYYY-MM-DDTHH:mm' */
+export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'validation.dateTime');
 export const languageSchema = z.enum(['kk', 'ru']);
 export type Language = z.infer<typeof languageSchema>;
 export const loginSchema = z

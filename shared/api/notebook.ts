@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, localDateTime, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
 
 /** The work notebook (p.20): numbered entries, never erased; a correction is a new entry. */
 export const ENTRY_KINDS = ['instruction', 'information', 'tour', 'onlineReception', 'callIn', 'passOn', 'other'] as const;
@@ -10,7 +10,6 @@ export const OWN_KINDS = ['information', 'tour', 'passOn', 'other'] as const;
 export const ENTRY_STATUSES = ['open', 'corrected'] as const;
 export const NOTEBOOK_OWNERS = ['inspector', 'assistant', 'uppLead'] as const;
 
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime');
 
 export const notebookEntrySchema = z.object({
   id: z.number().int(),
@@ -56,7 +55,7 @@ export const reviewSchema = z.object({
 const ownEntry = z
   .object({
     kind: z.enum(OWN_KINDS),
-    occurredAt: dateTime,
+    occurredAt: localDateTime,
     text: requiredText(4000),
     passTo: optionalText(300),
     citizenId: z.number().int().nullable().default(null),
@@ -98,7 +97,7 @@ export const notebookApi = {
   }),
   /** p.23(3): the duty officer records a rural inspector's daily call-in. */
   'notebook.callIn': defineCall({
-    input: z.object({ ownerId: z.number().int(), occurredAt: dateTime, text: requiredText(2000) }),
+    input: z.object({ ownerId: z.number().int(), occurredAt: localDateTime, text: requiredText(2000) }),
     output: notebookEntrySchema,
     access: ['dutyOfficer'],
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, localDateTime, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
 /** p.9: in person at the UPP in the evening hours, or online during the working day. */
@@ -11,14 +11,13 @@ export const RECEPTION_STATUSES = ['open', 'done', 'voided'] as const;
 export const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 export const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime');
 
 export const categorySchema = z.object({ code: z.string(), nameKk: z.string(), nameRu: z.string(), builtin: z.boolean(), active: z.boolean() });
 export type ReceptionCategory = z.infer<typeof categorySchema>;
 
 export const receptionInputSchema = z
   .object({
-    receivedAt: dateTime,
+    receivedAt: localDateTime,
     mode: z.enum(RECEPTION_MODES),
     citizen: citizenInputSchema,
     categoryCode: z.string().min(1, 'validation.required'),

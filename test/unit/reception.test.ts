@@ -46,6 +46,7 @@ describe('reception log', () => {
     expect((await s.fail('reception.create', entry({ citizen: { iin: '12345' } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.length' }]);
     expect((await s.fail('reception.create', entry({ citizen: { iin: '' } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.requiredOrReason' }]);
     expect((await s.fail('reception.create', entry({ action: 'referred' }))).fields).toEqual([{ path: 'actionDetails', messageKey: 'reception.detailsRequired' }]);
+    expect((await s.fail('reception.create', entry({ receivedAt: '2026-11-20T25:10' }))).fields).toEqual([{ path: 'receivedAt', messageKey: 'validation.dateTime' }]);
     expect(await s.call('reception.list', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
     expect(await s.call('citizens.search', { query: 'қасым' })).toEqual([]);
   });

@@ -11,20 +11,9 @@ import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { fullName } from '../../../../shared/format';
 import { CitizenSearch } from '../reception/CitizenSearch';
+import { DateTimeFields } from '../../app/DateTimeFields';
 
 const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');
-
-/** Date and time as two fields over one 'YYYY-MM-DDTHH:mm' value. */
-function DateTimeFields({ value, onChange, error, label }: { value: string; onChange: (v: string) => void; error?: React.ReactNode; label: string }) {
-  const { t } = useTranslation();
-  const [date, time] = [value.slice(0, 10), value.slice(11, 16)];
-  return (
-    <Group grow align="flex-start" gap="xs">
-      <DateField label={label} withAsterisk clearable={false} value={date} onChange={(d) => d && onChange(`${d}T${time}`)} error={error} />
-      <TextInput label={t('fields.time')} aria-label={`${label}, ${t('fields.time')}`} maxLength={5} value={time} onChange={(e) => onChange(`${date}T${e.currentTarget.value}`)} />
-    </Group>
-  );
-}
 
 /** One's own entry, or the correction of one: the old entry stays, marked as corrected. */
 export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null; onDone: () => void }) {

@@ -11,6 +11,7 @@ import { parseIin } from '../../../../shared/iin';
 import { formatDate, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
+import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from './CitizenSearch';
@@ -131,7 +132,6 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
 
   const hm = v.receivedAt.slice(11, 16);
   const outside = v.mode === 'inPerson' && (hm < settings.receptionFrom || hm > settings.receptionTo);
-  const [date, time] = [v.receivedAt.slice(0, 10), hm];
   const catLabel = (x: ReceptionCategory) => (i18n.language === 'kk' ? x.nameKk : x.nameRu);
 
   return (
@@ -201,10 +201,11 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
           <Grid.Col span={6}>
             <Stack gap="xs">
               <Divider label={t('reception.visit')} labelPosition="left" />
-              <Group grow align="flex-start" gap="xs">
-                <DateField label={t('reception.receivedAt')} withAsterisk clearable={false} value={date} onChange={(d) => d && form.setFieldValue('receivedAt', `${d}T${time}`)} error={form.errors.receivedAt} />
-                <TextInput label={t('fields.time')} aria-label={t('reception.receivedAt')} value={time} maxLength={5} onChange={(e) => form.setFieldValue('receivedAt', `${date}T${e.currentTarget.value}`)} />
-                <Stack gap={4}>
+              <Group align="flex-start" gap="xs" wrap="nowrap">
+                <div style={{ flex: 3 }}>
+                  <DateTimeFields label={t('reception.receivedAt')} value={v.receivedAt} onChange={(x) => form.setFieldValue('receivedAt', x)} error={form.errors.receivedAt} />
+                </div>
+                <Stack gap={4} style={{ flex: 2 }}>
                   <Text size="sm" fw={500}>{t('reception.mode')}</Text>
                   <SegmentedControl value={v.mode} onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')} data={[{ value: 'inPerson', label: t('reception.modes.inPerson') }, { value: 'online', label: t('reception.modes.online') }]} />
                 </Stack>
