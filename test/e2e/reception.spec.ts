@@ -148,9 +148,10 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await expect(dialog).toBeHidden();
   const sixth = page.getByRole('row').filter({ hasText: 'Көлік ауланы бөгеп тұр' });
   await sixth.focus();
-  await sixth.click(); // opening a row: the one mouse action, the list has no row focus
+  await page.keyboard.press('Enter');
   const details = page.getByRole('dialog');
-  await details.getByRole('button', { name: 'Түзету' }).click();
+  await details.getByRole('button', { name: 'Түзету' }).focus();
+  await page.keyboard.press('Enter');
   await type(page, 'Өтініштің мәні', 'Бөгде көлік ауланың кіреберісін бөгеп тұр');
   await type(page, 'Түзету себебі', 'мәні нақтыланды');
   await page.keyboard.press('ControlOrMeta+Enter');

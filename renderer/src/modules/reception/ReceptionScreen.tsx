@@ -97,6 +97,14 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
         fetching={list.isFetching}
         records={list.data ?? []}
         onRowClick={({ record }) => onOpen(record.id)}
+        // rows are reachable with Tab and open with Enter, like the rest of the desk
+        customRowAttributes={(r) => ({
+          tabIndex: 0,
+          'aria-label': `№ ${r.number} ${fullName(r.citizen)}`,
+          onKeyDown: (e: React.KeyboardEvent) => {
+            if (e.key === 'Enter') onOpen(r.id);
+          },
+        })}
         rowStyle={(r) => (r.status === 'voided' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
         columns={[
           { accessor: 'number', title: '№', width: 44, textAlign: 'right' },
