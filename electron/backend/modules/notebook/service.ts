@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import dayjs from 'dayjs';
-import { AppError, type DueItem, type EntryKind, type NotebookEntry } from '../../../../shared/api';
+import { AppError, type DueItem, type EntryKind, type NotebookEntry, type User } from '../../../../shared/api';
 import { NOTEBOOK_OWNERS } from '../../../../shared/api/notebook';
 import { formatDate, fullName, shortName } from '../../../../shared/format';
 import type { DB, NotebookEntriesTable } from '../../store/schema';
@@ -21,9 +21,14 @@ export async function canRead(ctx: Ctx, ownerId: number): Promise<boolean> {
   if (ctx.user.id === ownerId || READ_ALL.includes(ctx.user.role)) return true;
   if (ctx.user.role !== 'inspector') return false;
   const owner = (await listUsers(ctx.db, false)).find((u) => u.id === ownerId);
-  if (!owner) return false;
-  const mine = await workingSections(ctx);
-  return owner.sectionIds.some((s) => mine.includes(s)) && (owner.role === 'assistant' || owner.role === 'inspector');
+  return owner !== undefined && readableBy(ctx, owner, await workingSections(ctx));
+}
+
+/** The rule itself, for a viewer whose working sections are already known. */
+function readableBy(ctx: Ctx, owner: User, mySections: number[]): boolean {
+  if (ctx.user.id === owner.id || READ_ALL.includes(ctx.user.role)) return true;
+  if (ctx.user.role !== 'inspector') return false;
+  return owner.sectionIds.some((s) => mySections.includes(s)) && (owner.role === 'assistant' || owner.role === 'inspector');
 }
 
 async function requireRead(ctx: Ctx, ownerId: number): Promise<void> {
@@ -208,10 +213,11 @@ export async function review(ctx: Ctx, ownerId: number, remark: string) {
 
 export async function owners(ctx: Ctx) {
   const users = (await listUsers(ctx.db, false)).filter((u) => (NOTEBOOK_OWNERS as readonly string[]).includes(u.role));
-  const out = [];
-  for (const u of users) {
-    if (await canRead(ctx, u.id)) out.push({ userId: u.id, name: shortName(u), role: u.role, own: u.id === ctx.user.id, canWrite: u.id === ctx.user.id });
-  }
+  // the staff list and the viewer's sections once, not once per notebook
+  const mine = ctx.user.role === 'inspector' ? await workingSections(ctx) : [];
+  const out = users
+    .filter((u) => readableBy(ctx, u, mine))
+    .map((u) => ({ userId: u.id, name: shortName(u), role: u.role, own: u.id === ctx.user.id, canWrite: u.id === ctx.user.id }));
   return out.sort((a, b) => Number(b.own) - Number(a.own) || a.name.localeCompare(b.name));
 }
 
