@@ -34,6 +34,11 @@ export async function listAbsences(db: Q): Promise<Absence[]> {
   return rows.map((r) => toAbsence(r, cal));
 }
 
+async function getAbsence(db: Q, id: number): Promise<Absence | undefined> {
+  const r = await db.selectFrom('absences').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toAbsence(r, await workingCalendar(db));
+}
+
 export interface AbsenceInput {
   userId: number;
   kind: Absence['kind'];
@@ -68,7 +73,7 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
       .values({ user_id: a.userId, kind: a.kind, from_date: a.from, to_date: a.to, cover_user_id: a.coverUserId, order_number: a.orderNumber, order_date: a.orderDate, cancelled: 0, cancel_reason: '' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const after = (await listAbsences(trx)).find((x) => x.id === id)!;
+    const after = (await getAbsence(trx, id))!;
     await writeAudit(trx, ctx.user.id, ctx.now, { action: 'staff.addAbsence', entity: 'absence', entityId: id, after });
     return after;
   });
@@ -76,11 +81,11 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
 
 export async function cancelAbsence(ctx: Ctx, id: number, reason: string): Promise<Absence> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = (await listAbsences(trx)).find((x) => x.id === id);
+    const before = await getAbsence(trx, id);
     if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
     if (before.cancelled) throw new AppError('CONFLICT', 'errors.alreadyCancelled');
     await trx.updateTable('absences').set({ cancelled: 1, cancel_reason: reason }).where('id', '=', id).execute();
-    const after = (await listAbsences(trx)).find((x) => x.id === id)!;
+    const after = (await getAbsence(trx, id))!;
     await writeAudit(trx, ctx.user.id, ctx.now, { action: 'staff.cancelAbsence', entity: 'absence', entityId: id, before, after: { ...after, reason } });
     return after;
   });
