@@ -15,6 +15,8 @@ import { receptionHandlers } from './modules/reception/handlers';
 import { dueFollowUps } from './modules/reception/service';
 import { notebookHandlers } from './modules/notebook/handlers';
 import { dueInstructions, duePassOn, missingCallIns } from './modules/notebook/service';
+import { preventionHandlers } from './modules/prevention/handlers';
+import { dueChecks, dueTransfers, filesOut } from './modules/prevention/service';
 
 /** Calls a person who must change a temporary password may still make. */
 const BEFORE_PASSWORD_CHANGE = new Set<CallName>(['app.status', 'auth.lock', 'auth.changePassword', 'auth.unlock', 'auth.recover']);
@@ -26,6 +28,9 @@ export function buildDeadlines(): DeadlineRegistry {
   r.register('notebook.passOn', duePassOn);
   r.register('notebook.instruction', dueInstructions);
   r.register('notebook.callIn', missingCallIns);
+  r.register('prevention.transfer', dueTransfers);
+  r.register('prevention.check', dueChecks);
+  r.register('prevention.out', filesOut);
   return r;
 }
 
@@ -56,6 +61,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...citizensHandlers,
     ...receptionHandlers,
     ...notebookHandlers,
+    ...preventionHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

@@ -7,9 +7,10 @@ import { todayApi } from './today';
 import { citizensApi } from './citizens';
 import { receptionApi } from './reception';
 import { notebookApi } from './notebook';
+import { preventionApi } from './prevention';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -24,3 +25,4 @@ export type { DueItem } from './today';
 export type { Citizen, CitizenHit, CitizenInput } from './citizens';
 export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } from './reception';
 export type { NotebookEntry, EntryKind } from './notebook';
+export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';

@@ -63,3 +63,19 @@ export async function setUpStation(opts: Parameters<typeof station>[0] = {}) {
   const res = await s.call('setup.create', SETUP);
   return { ...s, recoveryCode: res.recoveryCode };
 }
+
+type StationHandle = ReturnType<typeof station>;
+
+/** Adds a user with the temporary password every test uses. */
+export async function addUser(s: StationHandle, login: string, surname: string, role: 'inspector' | 'assistant' | 'dutyOfficer' | 'supervisor' | 'admin' | 'uppLead', sectionIds: number[]) {
+  return s.call('users.create', { surname, name: 'Тест', patronymic: '', rank: '', position: '', role, sectionIds, login, temporaryPassword: 'Temp-12345' });
+}
+
+/** Locks and unlocks as another user; a first login changes the temporary password. */
+export async function signInAs(s: StationHandle, login: string): Promise<void> {
+  s.backend.lock();
+  await s.call('auth.unlock', { login, password: login === LEAD.login ? LEAD.password : 'Own-pass-2026' }).catch(async () => {
+    await s.call('auth.unlock', { login, password: 'Temp-12345' });
+    await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  });
+}

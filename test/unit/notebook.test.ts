@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import { setUpStation } from './helpers';
+import { addUser, setUpStation, signInAs } from './helpers';
 import { pdfText } from './pdf';
 
 /** A station with two inspectors (sections 1 and 2), an assistant on section 1 and a duty officer. */
 async function station(clock: { now: Date }) {
   const s = await setUpStation({ clock: () => clock.now });
-  const mk = async (login: string, surname: string, role: 'inspector' | 'assistant' | 'dutyOfficer' | 'supervisor', sectionIds: number[]) => {
-    const u = await s.call('users.create', { surname, name: 'Тест', patronymic: '', rank: '', position: '', role, sectionIds, login, temporaryPassword: 'Temp-12345' });
-    return u;
-  };
+  const mk = (login: string, surname: string, role: 'inspector' | 'assistant' | 'dutyOfficer' | 'supervisor', sectionIds: number[]) => addUser(s, login, surname, role, sectionIds);
   const a = await mk('nurlanov', 'Нұрланов', 'inspector', [1]);
   const b = await mk('omarova', 'Омарова', 'inspector', [2]);
   const asst = await mk('bekova', 'Бекова', 'assistant', [1]);
   const duty = await mk('duty', 'Кезекшіұлы', 'dutyOfficer', []);
   const rural = await mk('auyl', 'Ауылбаев', 'inspector', [3]);
-  const as = async (login: string) => {
-    s.backend.lock();
-    await s.call('auth.unlock', { login, password: login === 'abdikadyrov' ? 'Qwerty-2026' : 'Own-pass-2026' }).catch(async () => {
-      await s.call('auth.unlock', { login, password: 'Temp-12345' });
-      await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
-    });
-  };
+  const as = (login: string) => signInAs(s, login);
   return { ...s, a, b, asst, duty, rural, as };
 }
 

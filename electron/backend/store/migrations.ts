@@ -112,6 +112,53 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'preventive-record person files (p.11–16)',
+    sql: `
+      CREATE TABLE safes (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, location TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE TABLE person_files (
+        id INTEGER PRIMARY KEY, number INTEGER NOT NULL UNIQUE, citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        status TEXT NOT NULL CHECK (status IN ('active','moving','transferred','removed')),
+        categories TEXT NOT NULL, grounds_body TEXT NOT NULL, grounds_number TEXT NOT NULL, grounds_date TEXT,
+        restrictions TEXT NOT NULL DEFAULT '', obligations TEXT NOT NULL DEFAULT '',
+        start_date TEXT NOT NULL, planned_end TEXT,
+        section_id INTEGER NOT NULL REFERENCES sections(id), inspector_id INTEGER NOT NULL REFERENCES users(id),
+        actual_address TEXT NOT NULL DEFAULT '', phones TEXT NOT NULL DEFAULT '', relations_json TEXT NOT NULL DEFAULT '[]', notes TEXT NOT NULL DEFAULT '',
+        custody_place TEXT NOT NULL CHECK (custody_place IN ('safe','policeBody')), safe_id INTEGER REFERENCES safes(id),
+        shelf TEXT NOT NULL DEFAULT '', controlling_inspector TEXT NOT NULL DEFAULT '',
+        departed_at TEXT, move_kind TEXT, new_address TEXT NOT NULL DEFAULT '', new_body TEXT NOT NULL DEFAULT '',
+        request_sent_at TEXT, request_number TEXT NOT NULL DEFAULT '',
+        confirmed_on TEXT, confirmation_ref TEXT NOT NULL DEFAULT '',
+        materials_sent_at TEXT, materials_list TEXT NOT NULL DEFAULT '', covering_number TEXT NOT NULL DEFAULT '',
+        removed_on TEXT, removal_grounds TEXT NOT NULL DEFAULT '', removal_reason TEXT NOT NULL DEFAULT '',
+        imported_from TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX person_files_citizen ON person_files(citizen_id);
+      CREATE TABLE supervision_records (
+        id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES person_files(id),
+        kind TEXT NOT NULL, planned_for TEXT, done_at TEXT, by_user_id INTEGER REFERENCES users(id), by_name TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '', violation INTEGER NOT NULL DEFAULT 0, violation_text TEXT NOT NULL DEFAULT '', measures TEXT NOT NULL DEFAULT '',
+        recorded_by INTEGER NOT NULL REFERENCES users(id), recorded_at TEXT NOT NULL
+      );
+      CREATE INDEX supervision_file ON supervision_records(file_id);
+      CREATE INDEX supervision_planned ON supervision_records(planned_for) WHERE done_at IS NULL;
+      CREATE TABLE custody_log (
+        id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES person_files(id),
+        action TEXT NOT NULL CHECK (action IN ('out','in','sent')), at TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES users(id), reason TEXT NOT NULL DEFAULT '', recorded_by INTEGER NOT NULL REFERENCES users(id)
+      );
+      CREATE INDEX custody_file ON custody_log(file_id, id);
+      CREATE TABLE person_file_access (
+        id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES person_files(id), user_id INTEGER NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL, action TEXT NOT NULL, purpose TEXT NOT NULL, purpose_text TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX person_file_access_file ON person_file_access(file_id, id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

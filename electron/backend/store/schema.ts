@@ -169,7 +169,97 @@ export interface NotebookReviewsTable {
   remark: string;
 }
 
+// preventive-record person files (p.11–16)
+export interface SafesTable {
+  id: Generated<number>;
+  name: string;
+  location: Generated<string>;
+  active: Generated<number>;
+}
+export interface PersonFilesTable {
+  id: Generated<number>;
+  number: number;
+  citizen_id: number;
+  status: 'active' | 'moving' | 'transferred' | 'removed';
+  /** JSON array of category codes */
+  categories: string;
+  grounds_body: string;
+  grounds_number: string;
+  grounds_date: string | null;
+  restrictions: string;
+  obligations: string;
+  start_date: string;
+  planned_end: string | null;
+  section_id: number;
+  inspector_id: number;
+  actual_address: string;
+  phones: string;
+  relations_json: string;
+  notes: string;
+  custody_place: 'safe' | 'policeBody';
+  safe_id: number | null;
+  shelf: string;
+  controlling_inspector: string;
+  departed_at: Generated<string | null>;
+  move_kind: Generated<'district' | 'region' | null>;
+  new_address: Generated<string>;
+  new_body: Generated<string>;
+  request_sent_at: Generated<string | null>;
+  request_number: Generated<string>;
+  confirmed_on: Generated<string | null>;
+  confirmation_ref: Generated<string>;
+  materials_sent_at: Generated<string | null>;
+  materials_list: Generated<string>;
+  covering_number: Generated<string>;
+  removed_on: Generated<string | null>;
+  removal_grounds: Generated<string>;
+  removal_reason: Generated<string>;
+  imported_from: Generated<string>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface SupervisionRecordsTable {
+  id: Generated<number>;
+  file_id: number;
+  kind: 'visit' | 'check' | 'conversation' | 'other';
+  planned_for: string | null;
+  done_at: string | null;
+  by_user_id: number | null;
+  /** who did it, for records imported from another station */
+  by_name: Generated<string>;
+  text: string;
+  violation: number;
+  violation_text: string;
+  measures: string;
+  recorded_by: number;
+  recorded_at: string;
+}
+export interface CustodyLogTable {
+  id: Generated<number>;
+  file_id: number;
+  action: 'out' | 'in' | 'sent';
+  at: string;
+  person_id: number;
+  reason: string;
+  recorded_by: number;
+}
+export interface PersonFileAccessTable {
+  id: Generated<number>;
+  file_id: number;
+  user_id: number;
+  at: string;
+  action: 'open' | 'print' | 'export';
+  purpose: 'supervision' | 'individualWork' | 'transfer' | 'control' | 'request' | 'other';
+  purpose_text: string;
+}
+
 export interface DB {
+  safes: SafesTable;
+  person_files: PersonFilesTable;
+  supervision_records: SupervisionRecordsTable;
+  custody_log: CustodyLogTable;
+  person_file_access: PersonFileAccessTable;
   notebook_entries: NotebookEntriesTable;
   notebook_reviews: NotebookReviewsTable;
   citizens: CitizensTable;

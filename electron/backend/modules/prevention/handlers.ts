@@ -1,0 +1,91 @@
+import dayjs from 'dayjs';
+import type { Handlers } from '../../handlers';
+import type { Language } from '../../../../shared/api';
+import { translator } from '../../../../shared/i18n';
+import { fullName, shortName } from '../../../../shared/format';
+import { renderPdf } from '../../documents/render';
+import { personFileCard } from '../../documents/personFileCard';
+import { coveringLetter, transferRequest } from '../../documents/transferLetters';
+import { safeInventory } from '../../documents/safeInventory';
+import { getStation } from '../station/service';
+import { getUser } from '../users/service';
+import { AppError } from '../../../../shared/api';
+import type { PurposeInput } from './service';
+import {
+  addSupervision, createFile, fileForExport, importFile, inventory, listFiles, listSafes, moveCustody, openFile, recordConfirmation,
+  recordDeparture, recordRequest, removeFromRecord, saveSafe, sendMaterials, updateFile,
+} from './service';
+import { openPackage, packageContent, packagePersonName, sealPackage } from './transferPackage';
+
+type N =
+  | 'prevention.safes' | 'prevention.saveSafe' | 'prevention.list' | 'prevention.open' | 'prevention.create' | 'prevention.update'
+  | 'prevention.addSupervision' | 'prevention.custody' | 'prevention.recordDeparture' | 'prevention.recordRequest'
+  | 'prevention.recordConfirmation' | 'prevention.sendMaterials' | 'prevention.remove' | 'prevention.print' | 'prevention.printInventory'
+  | 'prevention.exportPackage' | 'prevention.previewPackage' | 'prevention.importPackage';
+
+const purposeLabel = (lang: Language, p: PurposeInput) => [translator(lang)(`prevention.purposes.${p.purpose}`), p.purposeText].filter(Boolean).join(': ');
+
+export const preventionHandlers: Handlers<N> = {
+  'prevention.safes': async (_i, { ctx }) => listSafes(ctx().db),
+  'prevention.saveSafe': async (s, { ctx }) => saveSafe(ctx(), s),
+  'prevention.list': async (f, { ctx }) => listFiles(ctx(), f),
+  'prevention.open': async ({ id, purpose, purposeText }, { ctx }) => openFile(ctx(), id, { purpose, purposeText }),
+  'prevention.create': async (f, { ctx }) => createFile(ctx(), f),
+  'prevention.update': async ({ id, file }, { ctx }) => updateFile(ctx(), id, file),
+  'prevention.addSupervision': async ({ id, ...s }, { ctx }) => addSupervision(ctx(), id, s),
+  'prevention.custody': async ({ id, action, personId, reason }, { ctx }) => moveCustody(ctx(), id, action, personId, reason),
+  'prevention.recordDeparture': async ({ id, ...d }, { ctx }) => recordDeparture(ctx(), id, d),
+  'prevention.recordRequest': async ({ id, sentAt, requestNumber }, { ctx }) => recordRequest(ctx(), id, sentAt, requestNumber),
+  'prevention.recordConfirmation': async ({ id, confirmedOn, confirmationRef }, { ctx }) => recordConfirmation(ctx(), id, confirmedOn, confirmationRef),
+  'prevention.sendMaterials': async ({ id, materialsList, coveringNumber }, { ctx }) => sendMaterials(ctx(), id, materialsList, coveringNumber),
+  'prevention.remove': async ({ id, ...r }, { ctx }) => removeFromRecord(ctx(), id, r),
+  'prevention.print': async ({ id, document, language, purpose, purposeText }, { ctx, backend }) => {
+    const c = ctx();
+    const file = await openFile(c, id, { purpose, purposeText }, 'print');
+    // the letters exist only at their step of p.14
+    if (document === 'request' && !file.departedAt) throw new AppError('CONFLICT', 'prevention.noDeparture');
+    if (document === 'covering' && !file.materialsSentAt) throw new AppError('CONFLICT', 'prevention.notConfirmed');
+    const station = await getStation(c.db);
+    const printedAt = dayjs(c.now).format('DD.MM.YYYY HH:mm');
+    const me = await getUser(c.db, c.user.id);
+    const signer = { name: shortName(me), position: [me.position, me.rank].filter(Boolean).join(', ') };
+    const dd =
+      document === 'card'
+        ? personFileCard({ station, file, purpose: purposeLabel(language, { purpose, purposeText }), printedAt, printedBy: fullName(c.user) }, language)
+        : (document === 'request' ? transferRequest : coveringLetter)({ station, file, signer, date: printedAt }, language);
+    const pdf = await renderPdf(backend.resourcesDir, dd);
+    return { fileName: `person-file-${file.number}-${document}-${language}.pdf`, base64: pdf.toString('base64') };
+  },
+  'prevention.printInventory': async ({ safeId, language }, { ctx, backend }) => {
+    const c = ctx();
+    if (!['uppLead', 'supervisor'].includes(c.user.role)) throw new AppError('FORBIDDEN', 'errors.forbidden');
+    const t = translator(language);
+    const safe = safeId === null ? null : (await listSafes(c.db)).find((s) => s.id === safeId);
+    if (safe === undefined) throw new AppError('NOT_FOUND', 'errors.notFound');
+    const place = safe ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}` : t('prevention.custodyPlaces.policeBody');
+    const pdf = await renderPdf(backend.resourcesDir, safeInventory({ station: await getStation(c.db), place, rows: await inventory(c.db, safeId), printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'), printedBy: fullName(c.user) }, language));
+    return { fileName: `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`, base64: pdf.toString('base64') };
+  },
+  'prevention.exportPackage': async ({ id, passphrase, purpose, purposeText }, { ctx }) => {
+    const c = ctx();
+    const file = await fileForExport(c, id, { purpose, purposeText });
+    const bytes = sealPackage(packageContent(file, await getStation(c.db), c.now.toISOString()), passphrase);
+    return { fileName: `person-file-${file.number}.uchpkg`, base64: bytes.toString('base64') };
+  },
+  'prevention.previewPackage': async ({ base64, passphrase }) => {
+    const p = openPackage(Buffer.from(base64, 'base64'), passphrase);
+    return {
+      fromStation: p.fromStation,
+      exportedAt: p.exportedAt,
+      person: packagePersonName(p.citizen),
+      iin: p.citizen.iin || null,
+      birthDate: p.citizen.birthDate,
+      categories: p.file.categories,
+      grounds: `${p.file.groundsBody}, № ${p.file.groundsNumber}`,
+      startDate: p.file.startDate,
+      supervisionRecords: p.supervision.length,
+      relations: p.file.relations.length,
+    };
+  },
+  'prevention.importPackage': async ({ base64, passphrase, ...place }, { ctx }) => importFile(ctx(), openPackage(Buffer.from(base64, 'base64'), passphrase), place),
+};
