@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
+// the backend runs in this process: give it the station's zone, as on the station PC where the window and the backend share one clock
+process.env.TZ = 'Asia/Almaty';
+
 // Debian's Chromium: Playwright's own browser download cannot reach these machines
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 

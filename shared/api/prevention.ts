@@ -204,6 +204,8 @@ export const preventionApi = {
   'prevention.list': defineCall({ input: listFilterSchema, output: z.array(fileRowSchema), access: READERS }),
   /** p.15: reading a file states the purpose; the reading is logged. */
   'prevention.open': defineCall({ input: z.object({ ...fileId }).and(purposeSchema), output: personFileSchema, access: READERS }),
+  /** Who opened, printed or exported the file, and why; no content of the file itself. */
+  'prevention.accessLog': defineCall({ input: z.object({ ...fileId }), output: z.array(accessRowSchema), access: READERS }),
   'prevention.create': defineCall({ input: fileInputSchema, output: personFileSchema, access: DECIDERS }),
   'prevention.update': defineCall({ input: z.object({ ...fileId, file: fileInputSchema }), output: personFileSchema, access: DECIDERS }),
   /** p.12: a planned check, or a visit/check/conversation done, with violations and measures. */

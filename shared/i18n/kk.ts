@@ -391,6 +391,7 @@ export const kk: Shape<Catalog> = {
     purposeText: 'Нақтылау',
     purposes: { supervision: 'профилактикалық бақылау (12-т.)', individualWork: 'жеке профилактикалық жұмыс', transfer: 'кетуі және істі беру (14-т.)', control: 'профилактикалық жұмысты бақылау (16-т.)', request: 'полиция бөлімшесінің сұрауы', other: 'басқа (көрсетіңіз)' },
     accessActions: { open: 'ашты', print: 'басып шығару', export: 'пакет экспорты' },
+    print: 'Басып шығару',
     open: 'Ашу',
     supervision: {
       add: 'Жазу',

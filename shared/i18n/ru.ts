@@ -387,6 +387,7 @@ export const ru = {
     purposeText: 'Уточнение',
     purposes: { supervision: 'профилактический контроль (п.12)', individualWork: 'индивидуальная профилактическая работа', transfer: 'выбытие и передача дела (п.14)', control: 'контроль профилактической работы (п.16)', request: 'запрос подразделения полиции', other: 'другое (укажите)' },
     accessActions: { open: 'открыл', print: 'печать', export: 'экспорт пакета' },
+    print: 'Печать',
     open: 'Открыть',
     supervision: {
       add: 'Записать',

@@ -207,7 +207,7 @@ describe('person files: transfer package between stations', () => {
     expect(await other.fail('prevention.previewPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2025' })).toMatchObject({ code: 'VALIDATION', messageKey: 'prevention.packageDamaged' });
     const json = JSON.parse(bytes.toString('utf8'));
     const flipped = Buffer.from(json.data, 'base64');
-    flipped[10] ^= 1;
+    flipped[10] = flipped[10]! ^ 1;
     const tampered = Buffer.from(JSON.stringify({ ...json, data: flipped.toString('base64') })).toString('base64');
     const place = { sectionId: 2, inspectorId: other.b.id, safeId: other.safe.id, shelf: '1' };
     expect(await other.fail('prevention.importPackage', { base64: tampered, passphrase: 'Астана-Алматы-2026', ...place })).toMatchObject({ messageKey: 'prevention.packageDamaged' });

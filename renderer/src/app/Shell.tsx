@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconLock, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, SessionUser } from '../../../shared/api';
@@ -14,6 +14,7 @@ import { StaffScreen } from '../modules/staff/StaffScreen';
 import { StationScreen } from '../modules/station/StationScreen';
 import { ReceptionScreen } from '../modules/reception/ReceptionScreen';
 import { NotebookScreen } from '../modules/notebook/NotebookScreen';
+import { PreventionScreen } from '../modules/prevention/PreventionScreen';
 import { READERS } from '../../../shared/api/reception';
 
 interface Route {
@@ -40,6 +41,13 @@ const ROUTES: Route[] = [
     icon: IconNotebook,
     roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer'],
     screen: (s, rest, go) => <NotebookScreen session={s} ownerParam={rest ? Number(rest) : null} go={go} />,
+  },
+  {
+    path: 'prevention',
+    label: 'nav.prevention',
+    icon: IconFolders,
+    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    screen: (s, rest, go) => <PreventionScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
   },
   { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },

@@ -12,13 +12,13 @@ import { getUser } from '../users/service';
 import { AppError } from '../../../../shared/api';
 import type { PurposeInput } from './service';
 import {
-  addSupervision, createFile, fileForExport, importFile, inventory, listFiles, listSafes, moveCustody, openFile, recordConfirmation,
+  accessLog, addSupervision, createFile, fileForExport, importFile, inventory, listFiles, listSafes, moveCustody, openFile, recordConfirmation,
   recordDeparture, recordRequest, removeFromRecord, saveSafe, sendMaterials, updateFile,
 } from './service';
 import { openPackage, packageContent, packagePersonName, sealPackage } from './transferPackage';
 
 type N =
-  | 'prevention.safes' | 'prevention.saveSafe' | 'prevention.list' | 'prevention.open' | 'prevention.create' | 'prevention.update'
+  | 'prevention.safes' | 'prevention.saveSafe' | 'prevention.list' | 'prevention.open' | 'prevention.accessLog' | 'prevention.create' | 'prevention.update'
   | 'prevention.addSupervision' | 'prevention.custody' | 'prevention.recordDeparture' | 'prevention.recordRequest'
   | 'prevention.recordConfirmation' | 'prevention.sendMaterials' | 'prevention.remove' | 'prevention.print' | 'prevention.printInventory'
   | 'prevention.exportPackage' | 'prevention.previewPackage' | 'prevention.importPackage';
@@ -30,6 +30,7 @@ export const preventionHandlers: Handlers<N> = {
   'prevention.saveSafe': async (s, { ctx }) => saveSafe(ctx(), s),
   'prevention.list': async (f, { ctx }) => listFiles(ctx(), f),
   'prevention.open': async ({ id, purpose, purposeText }, { ctx }) => openFile(ctx(), id, { purpose, purposeText }),
+  'prevention.accessLog': async ({ id }, { ctx }) => accessLog(ctx(), id),
   'prevention.create': async (f, { ctx }) => createFile(ctx(), f),
   'prevention.update': async ({ id, file }, { ctx }) => updateFile(ctx(), id, file),
   'prevention.addSupervision': async ({ id, ...s }, { ctx }) => addSupervision(ctx(), id, s),

@@ -95,14 +95,7 @@ export async function getFile(db: Q, id: number): Promise<PersonFile> {
     .where('c.file_id', '=', id)
     .orderBy('c.id', 'desc')
     .execute();
-  const access = await db
-    .selectFrom('person_file_access as a')
-    .innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.at', 'a.action', 'a.purpose', 'a.purpose_text', 'u.surname', 'u.name', 'u.patronymic', 'u.role'])
-    .where('a.file_id', '=', id)
-    .orderBy('a.id', 'desc')
-    .limit(200)
-    .execute();
+  const access = await accessRows(db, id);
   const out = custody[0]?.action === 'out' ? custody[0].at : null;
   return {
     id: r.id,
@@ -168,8 +161,26 @@ export async function getFile(db: Q, id: number): Promise<PersonFile> {
       reason: c.reason,
       recordedBy: shortName({ surname: c.w_surname, name: c.w_name, patronymic: c.w_patronymic }),
     })),
-    access: access.map((a) => ({ at: a.at, user: shortName(a), role: a.role, action: a.action, purpose: a.purpose, purposeText: a.purpose_text })),
+    access,
   };
+}
+
+async function accessRows(db: Q, id: number) {
+  const rows = await db
+    .selectFrom('person_file_access as a')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .select(['a.at', 'a.action', 'a.purpose', 'a.purpose_text', 'u.surname', 'u.name', 'u.patronymic', 'u.role'])
+    .where('a.file_id', '=', id)
+    .orderBy('a.id', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((a) => ({ at: a.at, user: shortName(a), role: a.role, action: a.action, purpose: a.purpose, purposeText: a.purpose_text }));
+}
+
+/** The access history alone, for those who may open the file. */
+export async function accessLog(ctx: Ctx, id: number) {
+  await accessible(ctx, ctx.db, id);
+  return accessRows(ctx.db, id);
 }
 
 /** p.14: "үш тәулік" — three 24-hour periods from the departure, not from when the station learns of it. */

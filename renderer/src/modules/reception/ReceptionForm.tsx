@@ -1,20 +1,19 @@
-import { Alert, Checkbox, CloseButton, Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, CloseButton, Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconUserCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { CitizenHit, Reception, ReceptionCategory, ReceptionInput, SessionUser, Settings, User } from '../../../../shared/api';
-import { NO_IIN_REASONS } from '../../../../shared/api/citizens';
 import { RECEPTION_ACTIONS, receptionInputSchema } from '../../../../shared/api/reception';
-import { parseIin } from '../../../../shared/iin';
-import { formatDate, shortName } from '../../../../shared/format';
+import { shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from './CitizenSearch';
+import { CitizenFields, applyIin } from './CitizenFields';
 
 const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
 const correctionSchema = z.object({ reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong') });
@@ -82,7 +81,6 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
   const form = useContractForm(entry ? receptionInputSchema.and(correctionSchema) : receptionInputSchema, initialValues(entry, session, receivers, settings));
   const v = form.values;
   const c = v.citizen;
-  const iin = c.iin ? parseIin(c.iin) : null;
   const known = c.id !== null;
 
   function pick(hit: CitizenHit) {
@@ -111,15 +109,7 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
     focus('citizen.iin');
   }
 
-  function setIin(value: string) {
-    form.setFieldValue('citizen.iin', value);
-    const r = parseIin(value);
-    if (r.ok) {
-      form.setFieldValue('citizen.birthDate', r.birthDate);
-      form.setFieldValue('citizen.sex', r.sex);
-      form.clearFieldError('citizen.iin');
-    } else if (value.replace(/\s/g, '').length >= 12) form.setFieldError('citizen.iin', t(`iin.${r.error}`));
-  }
+  const setIin = (value: string) => applyIin(form, value, t);
 
   async function save(values: typeof form.values) {
     const { reason, ...input } = values;
@@ -150,52 +140,7 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
                   </Group>
                 </Alert>
               )}
-              <Group align="flex-start" gap="xs" wrap="nowrap">
-                <TextInput
-                  label={t('fields.iin')}
-                  data-field="citizen.iin"
-                  style={{ flex: 1 }}
-                  maxLength={14}
-                  inputMode="numeric"
-                  disabled={c.noIin !== null}
-                  value={c.iin}
-                  onChange={(e) => setIin(e.currentTarget.value)}
-                  error={form.errors['citizen.iin']}
-                  description={iin?.ok ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) }) : undefined}
-                />
-                <Checkbox
-                  mt={30}
-                  label={t('reception.noIin')}
-                  checked={c.noIin !== null}
-                  onChange={(e) => {
-                    form.setFieldValue('citizen.noIin', e.currentTarget.checked ? 'foreigner' : null);
-                    if (e.currentTarget.checked) form.setFieldValue('citizen.iin', '');
-                    form.clearFieldError('citizen.iin');
-                  }}
-                />
-              </Group>
-              {c.noIin !== null && (
-                <Select label={t('reception.noIinReason')} allowDeselect={false} data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))} {...form.getInputProps('citizen.noIin')} />
-              )}
-              <Group grow align="flex-start" gap="xs">
-                <TextInput label={t('fields.surname')} withAsterisk data-field="citizen.surname" {...form.getInputProps('citizen.surname')} />
-                <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('citizen.name')} />
-              </Group>
-              <TextInput label={t('fields.patronymic')} {...form.getInputProps('citizen.patronymic')} />
-              <Group grow align="flex-start" gap="xs">
-                <DateField label={t('reception.birthDate')} disabled={iin?.ok === true} {...form.getInputProps('citizen.birthDate')} />
-                <Stack gap={4}>
-                  <Text size="sm" fw={500}>{t('reception.sex')}</Text>
-                  <SegmentedControl
-                    disabled={iin?.ok === true}
-                    value={c.sex ?? ''}
-                    onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}
-                    data={[{ value: 'male', label: t('reception.sexes.male') }, { value: 'female', label: t('reception.sexes.female') }]}
-                  />
-                </Stack>
-              </Group>
-              <TextInput label={t('reception.address')} {...form.getInputProps('citizen.address')} />
-              <TextInput label={t('reception.phone')} {...form.getInputProps('citizen.phone')} />
+              <CitizenFields form={form} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={6}>

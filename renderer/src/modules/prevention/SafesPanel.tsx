@@ -1,0 +1,53 @@
+import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconPrinter } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type Language, type Safe } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { GuardedForm } from '../../app/FormModal';
+import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { saveFile } from '../../app/saveFile';
+
+/** p.13: the station's named safes, and the inventory of each for the check of what is inside. */
+export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const form = useContractForm(api['prevention.saveSafe'].input, { id: null, name: '', location: '', active: true });
+  const print = async (safeId: number | null) => {
+    try {
+      saveFile(await call('prevention.printInventory', { safeId, language: i18n.language as Language }));
+    } catch (e) {
+      showApiError(t, e);
+    }
+  };
+  return (
+    <Stack gap="sm">
+      <Table striped withTableBorder>
+        <Table.Thead><Table.Tr><Table.Th>{t('prevention.safeName')}</Table.Th><Table.Th>{t('prevention.safeLocation')}</Table.Th><Table.Th w={60}>{t('prevention.safeFiles')}</Table.Th><Table.Th w={50} /></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {safes.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>{s.name}</Table.Td><Table.Td>{s.location}</Table.Td><Table.Td>{s.files}</Table.Td>
+              <Table.Td><ActionIcon variant="subtle" aria-label={`${t('prevention.inventory')} ${s.name}`} title={t('prevention.inventory')} onClick={() => void print(s.id)}><IconPrinter size={16} /></ActionIcon></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Button variant="subtle" w="fit-content" leftSection={<IconPrinter size={16} />} onClick={() => void print(null)}>{t('prevention.inventoryPolice')}</Button>
+      {canEdit && (
+        <GuardedForm form={form} submitLabel={t('prevention.addSafe')} onSubmit={async (v) => {
+          await call('prevention.saveSafe', v);
+          form.reset();
+          notifySaved(t);
+          void qc.invalidateQueries({ queryKey: ['prevention.safes'] });
+        }}>
+          <Group grow gap="xs" align="flex-start">
+            <TextInput label={t('prevention.safeName')} withAsterisk leftSection={<IconPlus size={14} />} {...form.getInputProps('name')} />
+            <TextInput label={t('prevention.safeLocation')} {...form.getInputProps('location')} />
+          </Group>
+        </GuardedForm>
+      )}
+      {safes.length === 0 && <Text size="sm" c="dimmed">{t('app.noRecords')}</Text>}
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CitizenInput } from '../../../../shared/api';
+import { NO_IIN_REASONS } from '../../../../shared/api/citizens';
+import { parseIin } from '../../../../shared/iin';
+import { formatDate } from '../../../../shared/format';
+import { DateField } from '../../app/DateField';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form that holds a citizen under 'citizen'
+type CitizenForm = UseFormReturnType<any>;
+
+/** A typed IIN, checked as it is typed; a valid one fills date of birth and sex. */
+export function applyIin(form: CitizenForm, value: string, t: TFunction): void {
+  form.setFieldValue('citizen.iin', value);
+  const r = parseIin(value);
+  if (r.ok) {
+    form.setFieldValue('citizen.birthDate', r.birthDate);
+    form.setFieldValue('citizen.sex', r.sex);
+    form.clearFieldError('citizen.iin');
+  } else if (value.replace(/\s/g, '').length >= 12) form.setFieldError('citizen.iin', t(`iin.${r.error}`));
+}
+
+/** The person's fields of the station's register (reception, person files): IIN or the reason there is none, names, birth, address, phone. */
+export function CitizenFields({ form }: { form: CitizenForm }) {
+  const { t } = useTranslation();
+  const c = form.values.citizen as CitizenInput;
+  const iin = c.iin ? parseIin(c.iin) : null;
+  const setIin = (value: string) => applyIin(form, value, t);
+  return (
+    <>
+      <Group align="flex-start" gap="xs" wrap="nowrap">
+        <TextInput
+          label={t('fields.iin')}
+          data-field="citizen.iin"
+          style={{ flex: 1 }}
+          maxLength={14}
+          inputMode="numeric"
+          disabled={c.noIin !== null}
+          value={c.iin}
+          onChange={(e) => setIin(e.currentTarget.value)}
+          error={form.errors['citizen.iin']}
+          description={iin?.ok ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) }) : undefined}
+        />
+        <Checkbox
+          mt={30}
+          label={t('reception.noIin')}
+          checked={c.noIin !== null}
+          onChange={(e) => {
+            form.setFieldValue('citizen.noIin', e.currentTarget.checked ? 'foreigner' : null);
+            if (e.currentTarget.checked) form.setFieldValue('citizen.iin', '');
+            form.clearFieldError('citizen.iin');
+          }}
+        />
+      </Group>
+      {c.noIin !== null && (
+        <Select label={t('reception.noIinReason')} allowDeselect={false} data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))} {...form.getInputProps('citizen.noIin')} />
+      )}
+      <Group grow align="flex-start" gap="xs">
+        <TextInput label={t('fields.surname')} withAsterisk data-field="citizen.surname" {...form.getInputProps('citizen.surname')} />
+        <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('citizen.name')} />
+      </Group>
+      <TextInput label={t('fields.patronymic')} {...form.getInputProps('citizen.patronymic')} />
+      <Group grow align="flex-start" gap="xs">
+        <DateField label={t('reception.birthDate')} disabled={iin?.ok === true} {...form.getInputProps('citizen.birthDate')} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>{t('reception.sex')}</Text>
+          <SegmentedControl
+            disabled={iin?.ok === true}
+            value={c.sex ?? ''}
+            onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}
+            data={[{ value: 'male', label: t('reception.sexes.male') }, { value: 'female', label: t('reception.sexes.female') }]}
+          />
+        </Stack>
+      </Group>
+      <TextInput label={t('reception.address')} {...form.getInputProps('citizen.address')} />
+      <TextInput label={t('reception.phone')} {...form.getInputProps('citizen.phone')} />
+    </>
+  );
+}
