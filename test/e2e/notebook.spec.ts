@@ -16,6 +16,7 @@ async function kind(page: Page, typed: string, option: string) {
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(typed);
   await expect(page.getByRole('option', { name: option })).toBeVisible();
+  await expect(page.locator('[role="option"][data-combobox-selected]')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(box).toHaveValue(option);
 }

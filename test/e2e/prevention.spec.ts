@@ -23,6 +23,7 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(typed);
   await expect(page.getByRole('option', { name: option })).toBeVisible();
+  await expect(page.locator('[role="option"][data-combobox-selected]')).toHaveCount(1);
   await page.keyboard.press('Enter');
 }
 

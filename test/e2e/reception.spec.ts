@@ -23,6 +23,8 @@ async function newEntry(page: Page) {
 async function pick(page: Page, text: string, option: RegExp | string) {
   await page.keyboard.type(text);
   await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
+  // Enter takes the highlighted option: wait until the list has highlighted the first match
+  await expect(page.locator('[role="option"][data-combobox-selected]')).toHaveCount(1);
   await page.keyboard.press('Enter');
 }
 async function choose(page: Page, label: string, text: string, option: RegExp | string) {

@@ -26,7 +26,7 @@ export function personFileCard(d: CardData, lang: Language) {
   const c = f.citizen;
   const row = (label: string, value: string): TableCell[] => [{ text: label, bold: true, fontSize: 11 }, { text: value || '—', fontSize: 12 }];
   const storage = f.custodyPlace === 'safe'
-    ? `${t('prevention.custodyPlaces.safe')}: ${f.safeName}${f.shelf ? `, ${f.shelf}` : ''}`
+    ? `${t('prevention.custodyPlaces.safe')}: ${f.safeName}${f.shelf ? `, ${t('doc.card.shelf', { shelf: f.shelf })}` : ''}`
     : `${t('prevention.custodyPlaces.policeBody')}; ${t('prevention.controllingInspector')}: ${f.controllingInspector}`;
   const fields: TableCell[][] = [
     row(t('doc.card.fullName'), fullName(c)),

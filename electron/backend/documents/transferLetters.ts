@@ -38,6 +38,8 @@ export function transferRequest(d: LetterData, lang: Language) {
         address: f.newAddress,
         person: personLine(f, t),
         policeBody: d.station.policeBody,
+        number: d.station.uppNumber,
+        name: d.station.uppName,
         categories: f.categories.map((k) => t(`prevention.categoryFull.${k}`)).join('; '),
       }),
       alignment: 'justify',

@@ -71,7 +71,7 @@ export function DepartureForm({ file, onDone }: { file: PersonFile; onDone: Done
         <Select label={t('prevention.transfer.moveKind')} allowDeselect={false} data={MOVE_KINDS.map((k) => ({ value: k, label: t(`prevention.transfer.moveKinds.${k}`) }))} {...form.getInputProps('moveKind')} />
       </Group>
       <TextInput label={t('prevention.transfer.newAddress')} withAsterisk {...form.getInputProps('newAddress')} />
-      <TextInput label={t('prevention.transfer.newBody')} withAsterisk {...form.getInputProps('newBody')} />
+      <TextInput label={t('prevention.transfer.newBody')} description={t('prevention.transfer.newBodyHint')} withAsterisk {...form.getInputProps('newBody')} />
     </GuardedForm>
   );
 }
