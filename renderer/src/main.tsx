@@ -28,7 +28,8 @@ createRoot(document.getElementById('root')!).render(
       <QueryClientProvider client={queryClient}>
         <LocalizedDates>
           <ModalsProvider>
-            <Notifications position="top-right" />
+            {/* bottom right, two at a time: never over the header, the lock button or the first rows */}
+            <Notifications position="bottom-right" limit={2} />
             <App />
           </ModalsProvider>
         </LocalizedDates>

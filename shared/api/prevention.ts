@@ -62,6 +62,13 @@ export const custodyMoveSchema = z.object({
 
 export const accessRowSchema = z.object({ at: z.string(), user: z.string(), role: z.string(), action: z.string(), purpose: z.enum(PURPOSES), purposeText: z.string() });
 
+/** An optional photo: JPEG or PNG as a data URL, at most about 500 KB. */
+export const photoSchema = z
+  .string()
+  .max(700_000, 'prevention.photoTooBig')
+  .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, 'prevention.photoFormat')
+  .nullable();
+
 const fileCore = {
   categories: z.array(z.enum(CATEGORIES)),
   groundsBody: z.string(),
@@ -81,6 +88,7 @@ const fileCore = {
   safeId: z.number().int().nullable(),
   shelf: z.string(),
   controllingInspector: z.string(),
+  photo: photoSchema,
 };
 
 /** What the list shows; no grounds, restrictions or relations. */
@@ -157,6 +165,7 @@ export const fileInputSchema = z
     safeId: z.number().int().nullable().default(null),
     shelf: optionalText(50),
     controllingInspector: optionalText(150),
+    photo: photoSchema.default(null),
   })
   .refine((f) => f.plannedEnd === null || f.plannedEnd >= f.startDate, { message: 'validation.periodOrder', path: ['plannedEnd'] })
   .refine((f) => f.groundsDate <= f.startDate, { message: 'prevention.groundsAfterStart', path: ['groundsDate'] })

@@ -55,6 +55,8 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
   await field(dialog, 'ИИН / ЖСН').fill('850314300412');
   await field(dialog, 'Адрес').fill('г. Алматы, ул. Жансугурова, 14, кв. 7');
   await dialog.getByRole('checkbox', { name: '2 — УДО' }).check();
+  await dialog.locator('input[type="file"]').setInputFiles(path.join(ROOT, 'test/e2e/assets/photo.png'));
+  await expect(dialog.locator('img')).toBeVisible();
   await field(dialog, 'Суд или орган, вынесший решение').fill('Специализированный межрайонный суд г. Алматы');
   await field(dialog, '№ решения').fill('2-118/2026');
   await field(dialog, 'Дата решения').fill('01.10.2026');
@@ -110,6 +112,14 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
   await expect(departure).toBeHidden();
   await expect(page.getByTestId('request-due')).toContainText('Запрос направить до');
   await expect(page.getByTestId('file-status')).toHaveText('выбывает');
+  // Today names the 72-hour deadline with its paragraph; its link opens the file again, for a stated purpose
+  await page.getByRole('link', { name: 'Сегодня' }).click();
+  const due = page.getByText(/Дело № 1 \(Сейтқали Б\. Е\.\): запрос в орган полиции по новому месту жительства — до \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+  await expect(due).toBeVisible();
+  await shot(page, '48-prevention-today');
+  await due.click();
+  await page.getByRole('dialog', { name: 'Цель обращения к делу' }).getByRole('button', { name: 'Открыть' }).click();
+  await page.getByRole('tab', { name: 'Выбытие' }).click();
   const request = await printFrom(page, 'Печать запроса', 'PDF на русском');
   expect(request).toContain('Начальнику УП района Сарыарка г. Астаны');
   expect(request).toContain('пунктом 14');
@@ -180,6 +190,7 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
     await expect(imp).toBeHidden();
     await expect(other.getByRole('heading', { name: 'Сейтқали Бауыржан Ерғалиұлы' })).toBeVisible();
     await expect(other.getByTestId('file-status')).toHaveText('на учёте');
+    await expect(other.locator('main img')).toBeVisible();
     await other.getByRole('tab', { name: /Профилактический контроль/ }).click();
     await expect(other.getByText('нарушение: Отсутствовал по месту жительства после 22:00')).toBeVisible();
     await shot(other, '46-prevention-imported');

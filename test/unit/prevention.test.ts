@@ -6,6 +6,8 @@ import { pdfText } from './pdf';
 
 const IIN = makeIin('1985-03-14', 'male', 41);
 const PURPOSE = { purpose: 'supervision', purposeText: '' } as const;
+/** a 1×1 PNG */
+const PHOTO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const parolee = (safeId: number, over: Partial<PersonFileInput> = {}): PersonFileInput => ({
   citizen: { id: null, iin: IIN, noIin: null, surname: 'Сейтқали', name: 'Бауыржан', patronymic: 'Ерғалиұлы', address: 'г. Алматы, ул. Жансугурова, 14, кв. 7', phone: '+7 701 555 12 34' },
@@ -61,6 +63,7 @@ describe('person files: access (p.15, p.16, p.6)', () => {
     expect(await s.fail('prevention.open', { id: file.id, ...PURPOSE })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await s.fail('prevention.print', { id: file.id, document: 'card', language: 'ru', ...PURPOSE })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await s.call('prevention.list', {})).toEqual([]);
+    expect(await s.fail('prevention.accessLog', { id: file.id })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.b.id, citizen: { id: null, iin: makeIin('1990-01-01', 'male', 7), noIin: null, surname: 'Ещё', name: 'Один' } }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'prevention.notYourSection' });
 
     for (const login of ['duty', 'admin1']) {
@@ -189,7 +192,7 @@ describe('person files: transfer package between stations', () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);
     await s.as('nurlanov');
-    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['2', '3b'] }));
+    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['2', '3b'], photo: PHOTO }));
     await s.call('prevention.addSupervision', { id: file.id, kind: 'conversation', doneAt: '2026-11-20T09:00', text: 'Профилактическая беседа проведена' });
     await s.call('prevention.recordDeparture', { id: file.id, departedAt: '2026-11-20T08:00', moveKind: 'region', newAddress: 'г. Астана, ул. Кенесары, 40', newBody: 'УП района Сарыарка' });
     await s.call('prevention.recordRequest', { id: file.id, sentAt: '2026-11-20T09:30', requestNumber: '17/1102' });
@@ -220,6 +223,7 @@ describe('person files: transfer package between stations', () => {
     expect(imported.citizen).toMatchObject({ iin: IIN, surname: 'Сейтқали' });
     expect(imported.supervision).toEqual([expect.objectContaining({ kind: 'conversation', by: 'Нұрланов Т.', text: 'Профилактическая беседа проведена' })]);
     expect(imported.importedFrom).toContain('№ 1');
+    expect(imported.photo).toBe(PHOTO);
 
     // a second import of the same person fails after the person was touched: all of it rolls back
     const citizensBefore = other.backend.raw.prepare('SELECT * FROM citizens').all();
@@ -239,7 +243,8 @@ describe('person files: card, removal, validation', () => {
     expect(bad.fields?.map((f) => f.messageKey).sort()).toEqual(['prevention.categoryRequired', 'prevention.controllerRequired', 'prevention.groundsAfterStart']);
     expect(count(s, 'person_files')).toBe(0);
     expect(count(s, 'citizens')).toBe(0);
-    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['3a', '5'] }));
+    expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, photo: 'data:text/html;base64,PGI+' }))).toMatchObject({ fields: [{ path: 'photo', messageKey: 'prevention.photoFormat' }] });
+    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['3a', '5'], photo: PHOTO }));
     expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }))).toMatchObject({ messageKey: 'prevention.alreadyOnRecord', details: { number: 1 } });
 
     const ru = flat(pdfText(Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'ru', purpose: 'request', purposeText: 'запрос ОП' })).base64, 'base64')));

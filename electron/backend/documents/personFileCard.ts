@@ -66,12 +66,15 @@ export function personFileCard(d: CardData, lang: Language) {
     ...stationHeader(d.station, t),
     { text: t('doc.card.title'), alignment: 'center', bold: true, fontSize: 15, margin: [0, 12, 0, 2] },
     { text: t('doc.card.number', { number: f.number }), alignment: 'center', margin: [0, 0, 0, 10] },
-    { table: { widths: [150, '*'], body: fields, dontBreakRows: true }, layout: grid },
+    f.photo
+      ? { columns: [{ width: '*', table: { widths: [130, '*'], body: fields, dontBreakRows: true }, layout: grid }, { width: 90, image: f.photo, fit: [90, 120], margin: [8, 0, 0, 0] }] }
+      : { table: { widths: [150, '*'], body: fields, dontBreakRows: true }, layout: grid },
     { text: t('doc.card.supervision'), bold: true, margin: [0, 14, 0, 4] },
     f.supervision.length === 0
       ? { text: t('doc.card.noSupervision'), italics: true }
       : { table: { headerRows: 1, widths: [78, 90, '*', 80], body: log, dontBreakRows: true }, fontSize: 11, layout: grid },
-    ...(closing.length ? [{ text: t('doc.card.closed'), bold: true, margin: [0, 14, 0, 4] as [number, number, number, number] }, ...closing.map((text) => ({ text, fontSize: 12 }))] : []),
+    // the heading stays with its lines
+    ...(closing.length ? [{ unbreakable: true, stack: [{ text: t('doc.card.closed'), bold: true, margin: [0, 14, 0, 4] as [number, number, number, number] }, ...closing.map((text) => ({ text, fontSize: 12 }))] }] : []),
     { text: t('doc.card.purposeLine', { purpose: d.purpose }), fontSize: 10, italics: true, margin: [0, 18, 0, 0] },
     { text: t('doc.card.printed', { at: d.printedAt, by: d.printedBy }), fontSize: 10 },
   ];

@@ -134,7 +134,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         confirmed_on TEXT, confirmation_ref TEXT NOT NULL DEFAULT '',
         materials_sent_at TEXT, materials_list TEXT NOT NULL DEFAULT '', covering_number TEXT NOT NULL DEFAULT '',
         removed_on TEXT, removal_grounds TEXT NOT NULL DEFAULT '', removal_reason TEXT NOT NULL DEFAULT '',
-        imported_from TEXT NOT NULL DEFAULT '',
+        imported_from TEXT NOT NULL DEFAULT '', photo TEXT,
         created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL
       );
       CREATE INDEX person_files_citizen ON person_files(citizen_id);

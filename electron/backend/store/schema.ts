@@ -215,6 +215,8 @@ export interface PersonFilesTable {
   removal_grounds: Generated<string>;
   removal_reason: Generated<string>;
   imported_from: Generated<string>;
+  /** optional photo as a data URL (JPEG or PNG) */
+  photo: string | null;
   created_by: number;
   created_at: string;
   updated_at: string;

@@ -123,6 +123,7 @@ export async function getFile(db: Q, id: number): Promise<PersonFile> {
     safeName: r.safe_name ?? '',
     shelf: r.shelf,
     controllingInspector: r.controlling_inspector,
+    photo: r.photo,
     outSince: out,
     departedAt: r.departed_at,
     moveKind: r.move_kind,
@@ -308,6 +309,7 @@ async function fileValues(ctx: Ctx, trx: Transaction<DB>, f: Omit<FileInput, 'ci
     safe_id: f.custodyPlace === 'safe' ? f.safeId : null,
     shelf: f.custodyPlace === 'safe' ? f.shelf : '',
     controlling_inspector: f.custodyPlace === 'policeBody' ? f.controllingInspector : '',
+    photo: f.photo,
   };
 }
 
@@ -566,7 +568,7 @@ export async function importFile(ctx: Ctx, content: PackageContent, place: Impor
     const values = await fileValues(ctx, trx, {
       categories: f.categories, groundsBody: f.groundsBody, groundsNumber: f.groundsNumber, groundsDate: f.groundsDate ?? f.startDate,
       restrictions: f.restrictions, obligations: f.obligations, startDate: f.startDate, plannedEnd: f.plannedEnd,
-      actualAddress: f.newAddress || f.actualAddress, phones: f.phones, relations: f.relations, notes: f.notes, ...place,
+      actualAddress: f.newAddress || f.actualAddress, phones: f.phones, relations: f.relations, notes: f.notes, photo: f.photo, ...place,
     });
     const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, { ...content.citizen, id: null, address: f.newAddress || content.citizen.address });
     await refuseSecondFile(trx, citizen.id, null);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, type PersonFile, type Station } from '../../../../shared/api';
-import { CATEGORIES, SUPERVISION_KINDS, relationSchema } from '../../../../shared/api/prevention';
+import { CATEGORIES, SUPERVISION_KINDS, photoSchema, relationSchema } from '../../../../shared/api/prevention';
 import { citizenInputSchema } from '../../../../shared/api/citizens';
 import { fullName } from '../../../../shared/format';
 import { DEFAULT_SCRYPT, unwrapKey, wrapKey, type ScryptParams } from '../../store/keyring';
@@ -42,6 +42,7 @@ export const packageContentSchema = z.object({
     notes: z.string().max(3000),
     departedAt: z.string().max(20).nullable(),
     newAddress: z.string().max(300),
+    photo: photoSchema,
   }),
   supervision: z
     .array(
@@ -82,6 +83,7 @@ export function packageContent(file: PersonFile, station: Station, exportedAt: s
       notes: file.notes,
       departedAt: file.departedAt,
       newAddress: file.newAddress,
+      photo: file.photo,
     },
     supervision: file.supervision
       .filter((v) => v.doneAt !== null)

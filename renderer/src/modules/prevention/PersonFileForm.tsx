@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, CloseButton, Divider, Grid, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, CloseButton, Divider, FileInput, Grid, Group, Image, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenHit, PersonFile, PersonFileInput, Safe, SessionUser, Station, User } from '../../../../shared/api';
@@ -11,16 +11,24 @@ import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../reception/CitizenSearch';
 import { CitizenFields, applyIin } from '../reception/CitizenFields';
 
+const dataUrl = (f: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(f);
+  });
+
 const EMPTY_CITIZEN = { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' };
 
 function initialValues(file: PersonFile | null, session: SessionUser, station: Station, safes: Safe[], users: User[]): PersonFileInput {
   if (file) {
     const c = file.citizen;
-    const { categories, groundsBody, groundsNumber, groundsDate, restrictions, obligations, startDate, plannedEnd, sectionId, inspectorId, actualAddress, phones, relations, notes, custodyPlace, safeId, shelf, controllingInspector } = file;
+    const { categories, groundsBody, groundsNumber, groundsDate, restrictions, obligations, startDate, plannedEnd, sectionId, inspectorId, actualAddress, phones, relations, notes, custodyPlace, safeId, shelf, controllingInspector, photo } = file;
     return {
       citizen: { id: c.id, iin: c.iin ?? '', noIin: c.noIin, surname: c.surname, name: c.name, patronymic: c.patronymic, birthDate: c.birthDate, sex: c.sex, address: c.address, phone: c.phone },
       categories, groundsBody, groundsNumber, groundsDate: groundsDate ?? startDate, restrictions, obligations, startDate, plannedEnd, sectionId, inspectorId,
-      actualAddress, phones, relations, notes, custodyPlace, safeId, shelf, controllingInspector,
+      actualAddress, phones, relations, notes, custodyPlace, safeId, shelf, controllingInspector, photo,
     };
   }
   const mine = users.find((u) => u.id === session.id)?.sectionIds ?? [];
@@ -28,7 +36,7 @@ function initialValues(file: PersonFile | null, session: SessionUser, station: S
   return {
     citizen: EMPTY_CITIZEN, categories: [], groundsBody: '', groundsNumber: '', groundsDate: '', restrictions: '', obligations: '',
     startDate: isoDay(new Date()), plannedEnd: null, sectionId: own?.id as number, inspectorId: ['inspector', 'uppLead'].includes(session.role) ? session.id : (undefined as unknown as number),
-    actualAddress: '', phones: '', relations: [], notes: '', custodyPlace: 'safe', safeId: safes.find((s) => s.active)?.id ?? null, shelf: '', controllingInspector: '',
+    actualAddress: '', phones: '', relations: [], notes: '', custodyPlace: 'safe', safeId: safes.find((s) => s.active)?.id ?? null, shelf: '', controllingInspector: '', photo: null,
   };
 }
 
@@ -134,7 +142,19 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
                 <TextInput label={t('prevention.shelf')} {...form.getInputProps('shelf')} />
               </Group>
             )}
-            <Textarea label={t('prevention.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
+            <Group align="flex-start" gap="xs" wrap="nowrap">
+              <Textarea style={{ flex: 1 }} label={t('prevention.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
+              <Stack gap={4} w={190}>
+                <FileInput label={t('prevention.photo')} accept="image/jpeg,image/png" clearable value={null} placeholder={v.photo ? '✓' : ''} error={form.errors.photo}
+                  onChange={async (f) => form.setFieldValue('photo', f ? await dataUrl(f) : null)} />
+                {v.photo && (
+                  <Group gap={4} wrap="nowrap">
+                    <Image src={v.photo} h={60} w={48} fit="cover" radius="sm" alt="" />
+                    <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => form.setFieldValue('photo', null)} />
+                  </Group>
+                )}
+              </Stack>
+            </Group>
           </Stack>
         </Grid.Col>
       </Grid>

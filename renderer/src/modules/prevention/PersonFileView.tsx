@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Menu, Paper, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Image, Menu, Paper, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowBack, IconChevronDown, IconEdit, IconFileExport, IconLock, IconLockOpen, IconPlus, IconPrinter, IconTruckDelivery, IconUserMinus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +67,7 @@ export function PersonFileView({ file, purpose, session, station, safes, users, 
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="sm" align="flex-start" wrap="nowrap">
           <Button variant="subtle" px={6} onClick={onBack} aria-label={t('app.back')}><IconArrowBack size={18} /></Button>
+          {file.photo && <Image src={file.photo} h={84} w={66} fit="cover" radius="sm" alt="" />}
           <div>
             <Group gap="xs">
               <Title order={3}>{fullName(c)}</Title>
