@@ -145,7 +145,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         recorded_by INTEGER NOT NULL REFERENCES users(id), recorded_at TEXT NOT NULL
       );
       CREATE INDEX supervision_file ON supervision_records(file_id);
-      CREATE INDEX supervision_planned ON supervision_records(planned_for) WHERE done_at IS NULL;
+      CREATE INDEX supervision_planned ON supervision_records(file_id, planned_for) WHERE done_at IS NULL;
       CREATE TABLE custody_log (
         id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES person_files(id),
         action TEXT NOT NULL CHECK (action IN ('out','in','sent')), at TEXT NOT NULL,
