@@ -367,6 +367,7 @@ export const kk: Shape<Catalog> = {
     controllingInspector: 'ЖПҚ бөлінісінің бақылаушы инспекторы',
     status: 'Жағдайы',
     statuses: { active: 'есепте', moving: 'кетіп жатыр', transferred: 'берілді', removed: 'есептен шығарылды' },
+    inspectorShort: 'Инспектор',
     nextCheck: 'Жақын тексеру',
     checksDue: 'Тексерулер',
     search: 'Т.А.Ә. немесе ЖСН',

@@ -363,6 +363,7 @@ export const ru = {
     controllingInspector: 'Контролирующий инспектор подразделения МПС',
     status: 'Состояние',
     statuses: { active: 'на учёте', moving: 'выбывает', transferred: 'передано', removed: 'снят с учёта' },
+    inspectorShort: 'Инспектор',
     nextCheck: 'Ближайшая проверка',
     checksDue: 'Проверки до',
     search: 'Ф.И.О. или ИИН',

@@ -211,4 +211,12 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
   await shot(page, '47-prevention-purpose');
   await purpose.getByRole('button', { name: 'Открыть' }).click();
   await expect(page.getByTestId('file-status')).toHaveText('передано');
+  // the same file in Kazakh
+  await page.getByText('Қазақша').click();
+  await expect(page.getByTestId('file-status')).toHaveText('берілді');
+  await page.getByRole('tab', { name: 'Кетуі' }).click();
+  await shot(page, '49-prevention-file-kk');
+  await page.getByRole('button', { name: 'Артқа' }).click();
+  await expect(page.getByRole('row', { name: /Сейтқали Бауыржан/ })).toBeVisible();
+  await shot(page, '50-prevention-list-kk');
 });

@@ -84,7 +84,7 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
         <Select label={t('prevention.categories')} w={190} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={CATEGORIES.map((k) => ({ value: k, label: t(`prevention.categoryShort.${k}`) }))} value={filter.category} onChange={(v) => set('category', v as Filter['category'])} />
         <Select label={t('prevention.status')} w={140} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) }))} value={filter.status} onChange={(v) => set('status', v as Filter['status'])} />
         <Select label={t('prevention.section')} w={100} clearable placeholder={t('reception.all')} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={filter.sectionId ? String(filter.sectionId) : null} onChange={(v) => set('sectionId', v ? Number(v) : null)} />
-        <Select label={t('prevention.inspector')} w={160} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={(users.data ?? []).filter((u) => ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.inspectorId ? String(filter.inspectorId) : null} onChange={(v) => set('inspectorId', v ? Number(v) : null)} />
+        <Select label={t('prevention.inspectorShort')} w={160} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={(users.data ?? []).filter((u) => ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.inspectorId ? String(filter.inspectorId) : null} onChange={(v) => set('inspectorId', v ? Number(v) : null)} />
         <DateField label={t('prevention.checksDue')} w={130} value={filter.checksDueBy} onChange={(v) => set('checksDueBy', v)} />
       </Group>
       <DataTable
@@ -118,8 +118,8 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
           },
           { accessor: 'categories', title: t('prevention.categories'), width: 230, render: (r) => <Group gap={4}>{r.categories.map((k) => <Badge key={k} size="sm" variant="outline" tt="none" title={t(`prevention.categoryFull.${k}`)}>{t(`prevention.categoryShort.${k}`)}</Badge>)}</Group> },
           { accessor: 'sectionNumber', title: t('prevention.section'), width: 80 },
-          { accessor: 'inspector', title: t('prevention.inspector'), width: 140, ellipsis: true },
-          { accessor: 'nextCheck', title: t('prevention.nextCheck'), width: 110, render: (r) => formatDate(r.nextCheck) },
+          { accessor: 'inspector', title: t('prevention.inspectorShort'), width: 140, ellipsis: true },
+          { accessor: 'nextCheck', title: t('prevention.nextCheck'), width: 150, render: (r) => formatDate(r.nextCheck) },
           {
             accessor: 'status',
             title: t('prevention.status'),
