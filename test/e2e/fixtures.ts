@@ -60,3 +60,19 @@ export const STATION = {
   ],
   lead: { surname: 'Әбдіқадыров', name: 'Ерлан', patronymic: 'Серікұлы', rank: 'полиция майоры', position: 'УПП жұмысына жауапты', login: 'abdikadyrov', password: 'Qwerty-2026' },
 };
+
+/**
+ * Picks an option of a searchable Mantine select by typing part of it and Enter. The list
+ * highlights its first match a render after the typing; an Enter that lands before that
+ * does nothing, so it is pressed again while the list is still open.
+ */
+export async function pickOption(page: Page, box: Locator, typed: string, option: string | RegExp): Promise<void> {
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(typed);
+  await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
+  await expect(async () => {
+    if ((await box.getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Enter');
+    await expect(box).toHaveValue(option, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION } from './fixtures';
 
 async function login(page: Page, login: string, password: string) {
   const lock = page.getByRole('button', { name: /Заблокировать|Бұғаттау/ });
@@ -11,14 +11,7 @@ async function login(page: Page, login: string, password: string) {
 
 /** The kind of entry, chosen by typing part of its name. */
 async function kind(page: Page, typed: string, option: string) {
-  const box = field(page.getByRole('dialog'), 'Вид записи');
-  await box.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(typed);
-  await expect(page.getByRole('option', { name: option })).toBeVisible();
-  await expect(page.locator('[role="option"][data-combobox-selected]')).toHaveCount(1);
-  await page.keyboard.press('Enter');
-  await expect(box).toHaveValue(option);
+  await pickOption(page, field(page.getByRole('dialog'), 'Вид записи'), typed, option);
 }
 
 test('notebooks: an instruction to two inspectors, a tour and information passed on, the register, a review with a remark, the printed extract', async ({ page, app }) => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startBrowserHost } from '../../electron/host/browserHost';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION, ROOT } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION, ROOT } from './fixtures';
 
 /** A station with one inspector of section 17-1 and the UPP lead's safe; the inspector signed in. */
 async function stationWithInspector(page: Page, url: string, station = STATION) {
@@ -14,17 +14,6 @@ async function stationWithInspector(page: Page, url: string, station = STATION) 
   await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: 'Болатұлы', rank: 'капитан полиции', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
   await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
   await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
-}
-
-/** Picks an option of a Mantine select by typing part of it. */
-async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, typed: string, option: string | RegExp) {
-  const box = scope.getByRole('combobox', { name: label });
-  await box.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(typed);
-  await expect(page.getByRole('option', { name: option })).toBeVisible();
-  await expect(page.locator('[role="option"][data-combobox-selected]')).toHaveCount(1);
-  await page.keyboard.press('Enter');
 }
 
 async function printFrom(page: Page, menu: string, language: 'PDF на русском' | 'PDF на казахском') {
@@ -203,7 +192,7 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
 
   // --- back at the first station: the list, and opening a closed file asks the purpose ---
   await page.getByRole('button', { name: 'Назад' }).click();
-  await choose(page, page.locator('main'), 'Состояние', 'перед', 'передано');
+  await pickOption(page, page.locator('main').getByRole('combobox', { name: 'Состояние' }), 'перед', 'передано');
   await page.getByRole('row', { name: /Сейтқали Бауыржан/ }).click();
   const purpose = page.getByRole('dialog', { name: 'Цель обращения к делу' });
   await purpose.getByRole('combobox', { name: 'Цель' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION } from './fixtures';
 
 const KASYMOV = makeIin('1985-06-12', 'male', 4411);
 const OMAROVA = makeIin('1992-02-29', 'female', 208);
@@ -21,16 +21,10 @@ async function newEntry(page: Page) {
 }
 /** Types into the focused list box and takes the option offered, as soon as it is offered. */
 async function pick(page: Page, text: string, option: RegExp | string) {
-  await page.keyboard.type(text);
-  await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
-  // Enter takes the highlighted option: wait until the list has highlighted the first match
-  await expect(page.locator('[role="option"][data-combobox-selected]')).toHaveCount(1);
-  await page.keyboard.press('Enter');
+  await pickOption(page, page.locator(':focus'), text, option);
 }
 async function choose(page: Page, label: string, text: string, option: RegExp | string) {
-  await field(page.getByRole('dialog'), label).focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await pick(page, text, option);
+  await pickOption(page, field(page.getByRole('dialog'), label), text, option);
 }
 
 test('an evening at the desk: six visitors by keyboard, returning citizens found, a bad IIN corrected, a correction, the printed journal', async ({ page, app }) => {
