@@ -72,7 +72,11 @@ export async function pickOption(page: Page, box: Locator, typed: string, option
   await page.keyboard.type(typed);
   await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
   await expect(async () => {
-    if ((await box.getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Enter');
+    if ((await box.getAttribute('aria-expanded')) === 'true') {
+      // nothing highlighted (a re-render can clear it): the arrow takes the first match
+      if ((await page.locator('[role="option"][data-combobox-selected]').count()) === 0) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    }
     await expect(box).toHaveValue(option, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconBox, IconLockOpen, IconPackageImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -34,6 +34,13 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
   const ready = safes.data && users.data && station.data;
   const decides = DECIDERS.includes(session.role);
+  // stable option lists: a new array on every render makes a searchable select drop its highlighted option
+  const options = useMemo(() => ({
+    categories: CATEGORIES.map((k) => ({ value: k, label: t(`prevention.categoryShort.${k}`) })),
+    statuses: FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) })),
+    sections: (station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number })),
+    inspectors: (users.data ?? []).filter((u) => ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) })),
+  }), [t, station.data, users.data]);
 
   // leaving the address (Back, the list, another file) closes the file: it is opened again only with a purpose
   const [shownId, setShownId] = useState(openId);
@@ -81,10 +88,10 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <TextInput label={t('prevention.search')} w={190} leftSection={<IconSearch size={14} />} value={filter.text} onChange={(e) => set('text', e.currentTarget.value)} />
-        <Select label={t('prevention.categories')} w={190} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={CATEGORIES.map((k) => ({ value: k, label: t(`prevention.categoryShort.${k}`) }))} value={filter.category} onChange={(v) => set('category', v as Filter['category'])} />
-        <Select label={t('prevention.status')} w={140} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) }))} value={filter.status} onChange={(v) => set('status', v as Filter['status'])} />
-        <Select label={t('prevention.section')} w={100} clearable placeholder={t('reception.all')} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={filter.sectionId ? String(filter.sectionId) : null} onChange={(v) => set('sectionId', v ? Number(v) : null)} />
-        <Select label={t('prevention.inspectorShort')} w={160} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={(users.data ?? []).filter((u) => ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.inspectorId ? String(filter.inspectorId) : null} onChange={(v) => set('inspectorId', v ? Number(v) : null)} />
+        <Select label={t('prevention.categories')} w={190} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={options.categories} value={filter.category} onChange={(v) => set('category', v as Filter['category'])} />
+        <Select label={t('prevention.status')} w={140} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={options.statuses} value={filter.status} onChange={(v) => set('status', v as Filter['status'])} />
+        <Select label={t('prevention.section')} w={100} clearable placeholder={t('reception.all')} data={options.sections} value={filter.sectionId ? String(filter.sectionId) : null} onChange={(v) => set('sectionId', v ? Number(v) : null)} />
+        <Select label={t('prevention.inspectorShort')} w={160} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={options.inspectors} value={filter.inspectorId ? String(filter.inspectorId) : null} onChange={(v) => set('inspectorId', v ? Number(v) : null)} />
         <DateField label={t('prevention.checksDue')} w={130} value={filter.checksDueBy} onChange={(v) => set('checksDueBy', v)} />
       </Group>
       <DataTable
