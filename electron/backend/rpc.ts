@@ -16,6 +16,8 @@ import { dueFollowUps } from './modules/reception/service';
 import { notebookHandlers } from './modules/notebook/handlers';
 import { dueInstructions, duePassOn, missingCallIns } from './modules/notebook/service';
 import { preventionHandlers } from './modules/prevention/handlers';
+import { meetingsHandlers } from './modules/meetings/handlers';
+import { dueMeetingSteps, quarterCoverage } from './modules/meetings/service';
 import { dueChecks, dueTransfers, filesOut } from './modules/prevention/service';
 
 /** Calls a person who must change a temporary password may still make. */
@@ -31,6 +33,8 @@ export function buildDeadlines(): DeadlineRegistry {
   r.register('prevention.transfer', dueTransfers);
   r.register('prevention.check', dueChecks);
   r.register('prevention.out', filesOut);
+  r.register('meetings.quarter', quarterCoverage);
+  r.register('meetings.steps', dueMeetingSteps);
   return r;
 }
 
@@ -62,6 +66,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...receptionHandlers,
     ...notebookHandlers,
     ...preventionHandlers,
+    ...meetingsHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

@@ -8,9 +8,10 @@ import { citizensApi } from './citizens';
 import { receptionApi } from './reception';
 import { notebookApi } from './notebook';
 import { preventionApi } from './prevention';
+import { meetingsApi } from './meetings';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -26,3 +27,4 @@ export type { Citizen, CitizenHit, CitizenInput } from './citizens';
 export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } from './reception';
 export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';
+export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';

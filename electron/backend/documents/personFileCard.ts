@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, PersonFile, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime, fullName } from '../../../shared/format';
-import { a4 } from './render';
+import { a4, stationHeader } from './render';
 
 export interface CardData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
@@ -11,11 +11,6 @@ export interface CardData {
   printedAt: string;
   printedBy: string;
 }
-
-export const stationHeader = (station: CardData['station'], t: ReturnType<typeof translator>): Content[] => [
-  { text: station.policeBody, alignment: 'center', fontSize: 12 },
-  { text: t('doc.stationLine', { number: station.uppNumber, name: station.uppName }), alignment: 'center', bold: true, fontSize: 12 },
-];
 
 const grid = { hLineWidth: () => 0.5, vLineWidth: () => 0.5 };
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, Content } from 'pdfmake/interfaces';
+import type { Station } from '../../../shared/api';
+import type { translator } from '../../../shared/i18n';
 
 /**
  * pdfmake with Liberation Serif 2.x from resources/fonts (1.x lacks Kazakh letters;
@@ -48,3 +50,9 @@ export async function renderPdf(resourcesDir: string, dd: TDocumentDefinitions):
   const doc = pdfmake.createPdf(dd);
   return Buffer.from(await doc.getBuffer());
 }
+
+/** The two lines every form starts with: the police body and the station. */
+export const stationHeader = (station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>, t: ReturnType<typeof translator>): Content[] => [
+  { text: station.policeBody, alignment: 'center', fontSize: 12 },
+  { text: t('doc.stationLine', { number: station.uppNumber, name: station.uppName }), alignment: 'center', bold: true, fontSize: 12 },
+];

@@ -2,8 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Category, Language, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime } from '../../../shared/format';
-import { a4 } from './render';
-import { stationHeader } from './personFileCard';
+import { a4, stationHeader } from './render';
 
 export interface InventoryData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;

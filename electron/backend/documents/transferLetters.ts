@@ -2,8 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { Language, PersonFile, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime, fullName } from '../../../shared/format';
-import { a4 } from './render';
-import { stationHeader } from './personFileCard';
+import { a4, stationHeader } from './render';
 
 export interface LetterData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;

@@ -159,6 +159,39 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX person_file_access_file ON person_file_access(file_id, id);
     `,
   },
+  {
+    version: 5,
+    name: 'reporting meetings (Chapter 3, p.25–34)',
+    sql: `
+      CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, format TEXT NOT NULL, date TEXT NOT NULL, time TEXT NOT NULL, place TEXT NOT NULL,
+        expected INTEGER, police_leaders TEXT NOT NULL DEFAULT '', executive_reps TEXT NOT NULL DEFAULT '',
+        notice_channels TEXT NOT NULL DEFAULT '[]', notice_on TEXT, notice_details TEXT NOT NULL DEFAULT '',
+        report_text TEXT NOT NULL DEFAULT '', decisions TEXT NOT NULL DEFAULT '', video_ref TEXT NOT NULL DEFAULT '', awards TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','held','cancelled')), cancel_reason TEXT NOT NULL DEFAULT '',
+        finalized_at TEXT, finalized_by INTEGER REFERENCES users(id),
+        disposed_on TEXT, disposal_act TEXT NOT NULL DEFAULT '', disposed_by INTEGER REFERENCES users(id),
+        created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX meetings_date ON meetings(date);
+      CREATE TABLE meeting_sections (meeting_id INTEGER NOT NULL REFERENCES meetings(id), section_id INTEGER NOT NULL REFERENCES sections(id), PRIMARY KEY (meeting_id, section_id));
+      CREATE TABLE meeting_inspectors (meeting_id INTEGER NOT NULL REFERENCES meetings(id), user_id INTEGER NOT NULL REFERENCES users(id), PRIMARY KEY (meeting_id, user_id));
+      CREATE TABLE meeting_invitees (id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id), kind TEXT NOT NULL, name TEXT NOT NULL, came INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE meeting_participants (
+        id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id), full_name TEXT NOT NULL,
+        address TEXT NOT NULL DEFAULT '', organization TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX meeting_participants_meeting ON meeting_participants(meeting_id);
+      CREATE TABLE meeting_items (
+        id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meetings(id), kind TEXT NOT NULL, text TEXT NOT NULL, raised_by TEXT NOT NULL,
+        answered_in_full INTEGER NOT NULL, answer TEXT NOT NULL DEFAULT '', outside_competence INTEGER NOT NULL DEFAULT 0,
+        check_due TEXT, check_result TEXT NOT NULL DEFAULT '', check_done_at TEXT,
+        forward_to TEXT NOT NULL DEFAULT '', forwarded_on TEXT, forward_number TEXT NOT NULL DEFAULT '',
+        initiator_address TEXT NOT NULL DEFAULT '', initiator_notified_on TEXT
+      );
+      CREATE INDEX meeting_items_meeting ON meeting_items(meeting_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -256,7 +256,65 @@ export interface PersonFileAccessTable {
   purpose_text: string;
 }
 
+// reporting meetings (Chapter 3)
+export interface MeetingsTable {
+  id: Generated<number>;
+  kind: 'gathering' | 'akimMeeting' | 'jointGathering';
+  format: 'indoor' | 'outdoor' | 'online';
+  date: string;
+  time: string;
+  place: string;
+  expected: number | null;
+  police_leaders: string;
+  executive_reps: string;
+  notice_channels: Generated<string>;
+  notice_on: Generated<string | null>;
+  notice_details: Generated<string>;
+  report_text: Generated<string>;
+  decisions: Generated<string>;
+  video_ref: Generated<string>;
+  awards: Generated<string>;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  cancel_reason: Generated<string>;
+  finalized_at: Generated<string | null>;
+  finalized_by: Generated<number | null>;
+  disposed_on: Generated<string | null>;
+  disposal_act: Generated<string>;
+  disposed_by: Generated<number | null>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface MeetingSectionsTable { meeting_id: number; section_id: number }
+export interface MeetingInspectorsTable { meeting_id: number; user_id: number }
+export interface MeetingInviteesTable { id: Generated<number>; meeting_id: number; kind: string; name: string; came: number }
+export interface MeetingParticipantsTable { id: Generated<number>; meeting_id: number; full_name: string; address: string; organization: string; phone: string }
+export interface MeetingItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: 'complaint' | 'proposal' | 'remark';
+  text: string;
+  raised_by: string;
+  answered_in_full: number;
+  answer: string;
+  outside_competence: number;
+  check_due: string | null;
+  check_result: Generated<string>;
+  check_done_at: Generated<string | null>;
+  forward_to: string;
+  forwarded_on: Generated<string | null>;
+  forward_number: Generated<string>;
+  initiator_address: string;
+  initiator_notified_on: Generated<string | null>;
+}
+
 export interface DB {
+  meetings: MeetingsTable;
+  meeting_sections: MeetingSectionsTable;
+  meeting_inspectors: MeetingInspectorsTable;
+  meeting_invitees: MeetingInviteesTable;
+  meeting_participants: MeetingParticipantsTable;
+  meeting_items: MeetingItemsTable;
   safes: SafesTable;
   person_files: PersonFilesTable;
   supervision_records: SupervisionRecordsTable;

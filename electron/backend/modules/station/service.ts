@@ -6,7 +6,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 
-export const DEFAULT_SETTINGS: Settings = { idleMinutes: 10, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 14 };
+export const DEFAULT_SETTINGS: Settings = { idleMinutes: 10, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 14, meetingFields: ['address', 'organization'] };
 
 type Q = Kysely<DB> | Transaction<DB>;
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil, IconPlus, IconPrinter, IconShieldCheck } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, type Section, type SessionUser, type Station } from '../../../../shared/api';
+import { api, type Section, type SessionUser, type Settings, type Station } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
@@ -90,6 +90,11 @@ function SettingsForm({ station }: { station: Station }) {
             <NumberInput label={t('fields.idleMinutes')} min={1} max={240} allowDecimal={false} {...form.getInputProps('idleMinutes')} />
             <NumberInput label={t('fields.backupKeep')} min={1} max={365} allowDecimal={false} {...form.getInputProps('backupKeep')} />
           </Group>
+          <Checkbox.Group label={t('meetings.registrationFields')} description={t('meetings.registrationFieldsHint')} value={form.values.meetingFields ?? []} onChange={(v) => form.setFieldValue('meetingFields', v as Settings['meetingFields'])}>
+            <Group mt={6}>
+              {(['address', 'organization', 'phone'] as const).map((f) => <Checkbox key={f} value={f} label={t(`meetings.participant.${f}`)} />)}
+            </Group>
+          </Checkbox.Group>
           <Group justify="flex-end"><Button type="submit">{t('app.save')}</Button></Group>
         </Stack>
       </form>

@@ -1,0 +1,80 @@
+import type { Handlers } from '../../handlers';
+import { AppError, type Language } from '../../../../shared/api';
+import { translator } from '../../../../shared/i18n';
+import { formatDate, shortName } from '../../../../shared/format';
+import { renderPdf } from '../../documents/render';
+import { forwardingLetter, initiatorNotification, meetingNotice, meetingProtocol, meetingRegistration } from '../../documents/meetingDocuments';
+import { getStation } from '../station/service';
+import { getUser } from '../users/service';
+import {
+  addItem, addParticipant, cancelMeeting, disposeMaterials, finalizeMeeting, getMeeting, listMeetings, openItems, planMeeting, recordNotice,
+  removeParticipant, reportFigures, resolveItem, saveInvitees, saveRecord, updateMeeting, type ReportFigures,
+} from './service';
+
+type N =
+  | 'meetings.list' | 'meetings.get' | 'meetings.plan' | 'meetings.update' | 'meetings.cancel' | 'meetings.recordNotice' | 'meetings.saveInvitees'
+  | 'meetings.draftReport' | 'meetings.saveRecord' | 'meetings.addParticipant' | 'meetings.removeParticipant' | 'meetings.addItem' | 'meetings.resolveItem'
+  | 'meetings.finalize' | 'meetings.dispose' | 'meetings.openItems' | 'meetings.print';
+
+/** p.30: the report's skeleton from the figures; the inspector edits it into his own words. */
+function reportDraft(f: ReportFigures, lang: Language): string {
+  const t = translator(lang);
+  const lines = [
+    t('meetings.draft.period', { from: formatDate(f.from), to: formatDate(f.to) }),
+    '',
+    t('meetings.draft.situation'),
+    '',
+    t('meetings.draft.receptions', { total: f.receptions.total }),
+    ...f.receptions.byCategory.map((c) => `  — ${lang === 'kk' ? c.nameKk : c.nameRu}: ${c.count}`),
+    ...Object.entries(f.receptions.byAction).map(([a, n]) => `  · ${t(`reception.actions.${a}`)}: ${n}`),
+    '',
+    t('meetings.draft.files', { active: f.files.active, checks: f.files.checks, violations: f.files.violations }),
+    ...Object.entries(f.files.byCategory).map(([k, n]) => `  — ${t(`prevention.categoryShort.${k}`)}: ${n}`),
+    '',
+    t('meetings.draft.legislation'),
+    '',
+    f.previousItems.length ? t('meetings.draft.previous', { date: formatDate(f.previousItems[0]!.date) }) : t('meetings.draft.noPrevious'),
+    ...f.previousItems.map((i) => `  — ${i.text}: ${i.settled ? i.outcome : t('meetings.draft.stillOpen')}`),
+  ];
+  return lines.join('\n');
+}
+
+export const meetingsHandlers: Handlers<N> = {
+  'meetings.list': async ({ year }, { ctx }) => listMeetings(ctx(), year),
+  'meetings.get': async ({ id }, { ctx }) => getMeeting(ctx().db, id),
+  'meetings.plan': async (m, { ctx }) => planMeeting(ctx(), m),
+  'meetings.update': async ({ id, meeting }, { ctx }) => updateMeeting(ctx(), id, meeting),
+  'meetings.cancel': async ({ id, reason }, { ctx }) => cancelMeeting(ctx(), id, reason),
+  'meetings.recordNotice': async ({ id, channels, noticeOn, details }, { ctx }) => recordNotice(ctx(), id, channels, noticeOn, details),
+  'meetings.saveInvitees': async ({ id, invitees }, { ctx }) => saveInvitees(ctx(), id, invitees),
+  'meetings.draftReport': async ({ id, language }, { ctx }) => {
+    const c = ctx();
+    return { text: reportDraft(await reportFigures(c.db, await getMeeting(c.db, id)), language) };
+  },
+  'meetings.saveRecord': async ({ id, ...r }, { ctx }) => saveRecord(ctx(), id, r),
+  'meetings.addParticipant': async ({ id, ...p }, { ctx }) => addParticipant(ctx(), id, p),
+  'meetings.removeParticipant': async ({ id, participantId }, { ctx }) => removeParticipant(ctx(), id, participantId),
+  'meetings.addItem': async ({ id, ...i }, { ctx }) => addItem(ctx(), id, i),
+  'meetings.resolveItem': async ({ id, itemId, ...r }, { ctx }) => resolveItem(ctx(), id, itemId, r),
+  'meetings.finalize': async ({ id }, { ctx }) => finalizeMeeting(ctx(), id),
+  'meetings.dispose': async ({ id, disposalAct }, { ctx }) => disposeMaterials(ctx(), id, disposalAct),
+  'meetings.openItems': async (_i, { ctx }) => openItems(ctx()),
+  'meetings.print': async ({ id, document, itemId, language }, { ctx, backend }) => {
+    const c = ctx();
+    const meeting = await getMeeting(c.db, id);
+    const station = await getStation(c.db);
+    const signer = shortName(await getUser(c.db, c.user.id));
+    const item = itemId === null ? null : meeting.items.find((i) => i.id === itemId);
+    if ((document === 'forwarding' || document === 'notification') && (!item || !item.outsideCompetence)) throw new AppError('CONFLICT', 'meetings.notForwarded');
+    if (document === 'protocol' && !meeting.finalizedAt) throw new AppError('CONFLICT', 'meetings.notFinalized');
+    if (document === 'registration' && meeting.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
+    const inspectors = await Promise.all(meeting.inspectorIds.map((u) => getUser(c.db, u)));
+    const dd =
+      document === 'notice' ? meetingNotice({ station, meeting })
+        : document === 'registration' ? meetingRegistration({ station, meeting, fields: station.settings.meetingFields }, language)
+          : document === 'protocol' ? meetingProtocol({ station, meeting, signers: inspectors.map(shortName) }, language)
+            : (document === 'forwarding' ? forwardingLetter : initiatorNotification)({ station, meeting, item: item!, signer }, language);
+    const pdf = await renderPdf(backend.resourcesDir, dd);
+    return { fileName: `meeting-${meeting.date}-${document}${item ? `-${item.id}` : ''}-${language}.pdf`, base64: pdf.toString('base64') };
+  },
+};

@@ -1,0 +1,417 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import { AppError, type DueItem, type Meeting, type MeetingItem, type MeetingRow } from '../../../../shared/api';
+import { NOTICE_DAYS, type meetingInputSchema } from '../../../../shared/api/meetings';
+import { formatDate, shortName } from '../../../../shared/format';
+import type { DB, MeetingItemsTable } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+import { listUsers } from '../users/service';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type MeetingFields = z.output<typeof meetingInputSchema>;
+
+/** p.27: the notice is due ten calendar days before the meeting day. */
+export const noticeDeadline = (date: string) => dayjs(date).subtract(NOTICE_DAYS, 'day').format('YYYY-MM-DD');
+/** p.32: materials are kept one year from the meeting. */
+export const retentionEnd = (date: string) => dayjs(date).add(1, 'year').format('YYYY-MM-DD');
+export const quarterOf = (date: string) => {
+  const d = dayjs(date);
+  const q = Math.floor(d.month() / 3);
+  const from = d.month(q * 3).startOf('month');
+  return { from: from.format('YYYY-MM-DD'), to: from.add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD'), label: `${q + 1}/${d.year()}` };
+};
+
+type ItemRow = Omit<MeetingItemsTable, 'id' | 'check_result' | 'check_done_at' | 'forwarded_on' | 'forward_number' | 'initiator_notified_on'> & {
+  id: number; check_result: string; check_done_at: string | null; forwarded_on: string | null; forward_number: string; initiator_notified_on: string | null;
+};
+
+/** p.32: an item is settled when answered in full, checked, or forwarded with the initiator told. */
+const isOpen = (i: ItemRow) =>
+  i.answered_in_full !== 1 && (i.outside_competence === 1 ? !(i.forwarded_on && i.initiator_notified_on) : !i.check_done_at);
+
+const toItem = (i: ItemRow): MeetingItem => ({
+  id: i.id,
+  kind: i.kind,
+  text: i.text,
+  raisedBy: i.raised_by,
+  answeredInFull: i.answered_in_full === 1,
+  answer: i.answer,
+  outsideCompetence: i.outside_competence === 1,
+  checkDue: i.check_due,
+  checkResult: i.check_result,
+  checkDoneAt: i.check_done_at,
+  forwardTo: i.forward_to,
+  forwardedOn: i.forwarded_on,
+  forwardNumber: i.forward_number,
+  initiatorAddress: i.initiator_address,
+  initiatorNotifiedOn: i.initiator_notified_on,
+  open: isOpen(i),
+});
+
+async function links(db: Q, ids: number[]) {
+  if (ids.length === 0) return { sections: new Map<number, { id: number; number: string }[]>(), inspectors: new Map<number, { id: number; name: string }[]>() };
+  const s = await db.selectFrom('meeting_sections as m').innerJoin('sections as s', 's.id', 'm.section_id').select(['m.meeting_id', 's.id', 's.number']).where('m.meeting_id', 'in', ids).orderBy('s.number').execute();
+  const u = await db.selectFrom('meeting_inspectors as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['m.meeting_id', 'u.id', 'u.surname', 'u.name', 'u.patronymic']).where('m.meeting_id', 'in', ids).orderBy('u.surname').execute();
+  const group = <T, R>(rows: (T & { meeting_id: number })[], map: (r: T) => R) => {
+    const out = new Map<number, R[]>();
+    for (const r of rows) out.set(r.meeting_id, [...(out.get(r.meeting_id) ?? []), map(r)]);
+    return out;
+  };
+  return { sections: group(s, (r) => ({ id: r.id, number: r.number })), inspectors: group(u, (r) => ({ id: r.id, name: shortName(r) })) };
+}
+
+export async function getMeeting(db: Q, id: number): Promise<Meeting> {
+  const m = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!m) throw new AppError('NOT_FOUND', 'errors.notFound');
+  const { sections, inspectors } = await links(db, [id]);
+  const invitees = await db.selectFrom('meeting_invitees').selectAll().where('meeting_id', '=', id).orderBy('id').execute();
+  const participants = await db.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', id).orderBy('id').execute();
+  const items = await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', id).orderBy('id').execute();
+  const sec = sections.get(id) ?? [];
+  const ins = inspectors.get(id) ?? [];
+  return {
+    id: m.id,
+    kind: m.kind,
+    format: m.format,
+    date: m.date,
+    time: m.time,
+    place: m.place,
+    sectionIds: sec.map((s) => s.id),
+    sections: sec.map((s) => s.number).join(', '),
+    inspectorIds: ins.map((u) => u.id),
+    inspectors: ins.map((u) => u.name).join(', '),
+    expected: m.expected,
+    policeLeaders: m.police_leaders,
+    executiveReps: m.executive_reps,
+    noticeChannels: JSON.parse(m.notice_channels),
+    noticeOn: m.notice_on,
+    noticeDetails: m.notice_details,
+    noticeLate: m.notice_on !== null && m.notice_on > noticeDeadline(m.date),
+    invitees: invitees.map((i) => ({ id: i.id, kind: i.kind as Meeting['invitees'][number]['kind'], name: i.name, came: i.came === 1 })),
+    participants: participants.map((p) => ({ id: p.id, fullName: p.full_name, address: p.address, organization: p.organization, phone: p.phone })),
+    participantsCount: participants.length,
+    reportText: m.report_text,
+    decisions: m.decisions,
+    videoRef: m.video_ref,
+    awards: m.awards,
+    items: items.map(toItem),
+    status: m.status,
+    finalizedAt: m.finalized_at,
+    finalizedLate: m.finalized_at !== null && dayjs(m.finalized_at).format('YYYY-MM-DD') !== m.date,
+    cancelReason: m.cancel_reason,
+    disposedOn: m.disposed_on,
+    disposalAct: m.disposal_act,
+  };
+}
+
+/** Inspectors and assistants change their own meetings and those of their sections; the UPP lead all. */
+async function requireWrite(ctx: Ctx, db: Q, m: Meeting): Promise<void> {
+  if (ctx.user.role === 'uppLead' || m.inspectorIds.includes(ctx.user.id)) return;
+  const mine = (await listUsers(db, false)).find((u) => u.id === ctx.user.id)?.sectionIds ?? [];
+  if (!m.sectionIds.some((s) => mine.includes(s))) throw new AppError('FORBIDDEN', 'errors.forbidden');
+}
+
+async function checkRefs(trx: Transaction<DB>, f: MeetingFields): Promise<void> {
+  const fieldError = (path: string, key: string) => new AppError('VALIDATION', key, undefined, [{ path, messageKey: key }]);
+  const sections = await trx.selectFrom('sections').select('id').where('id', 'in', f.sectionIds).where('active', '=', 1).execute();
+  if (sections.length !== new Set(f.sectionIds).size) throw fieldError('sectionIds', 'errors.unknownSection');
+  const users = await trx.selectFrom('users').select('id').where('id', 'in', f.inspectorIds).where('active', '=', 1).where('role', 'in', ['inspector', 'assistant', 'uppLead']).execute();
+  if (users.length !== new Set(f.inspectorIds).size) throw fieldError('inspectorIds', 'meetings.notAnInspector');
+}
+
+async function setLinks(trx: Transaction<DB>, id: number, f: MeetingFields) {
+  await trx.deleteFrom('meeting_sections').where('meeting_id', '=', id).execute();
+  await trx.deleteFrom('meeting_inspectors').where('meeting_id', '=', id).execute();
+  await trx.insertInto('meeting_sections').values([...new Set(f.sectionIds)].map((s) => ({ meeting_id: id, section_id: s }))).execute();
+  await trx.insertInto('meeting_inspectors').values([...new Set(f.inspectorIds)].map((u) => ({ meeting_id: id, user_id: u }))).execute();
+}
+
+const values = (f: MeetingFields) => ({ kind: f.kind, format: f.format, date: f.date, time: f.time, place: f.place, expected: f.expected, police_leaders: f.policeLeaders, executive_reps: f.executiveReps });
+
+export async function planMeeting(ctx: Ctx, f: MeetingFields): Promise<Meeting> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkRefs(trx, f);
+    const at = ctx.now.toISOString();
+    const { id } = await trx.insertInto('meetings').values({ ...values(f), created_by: ctx.user.id, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    await setLinks(trx, id, f);
+    const m = await getMeeting(trx, id);
+    await requireWrite(ctx, trx, m);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'meetings.plan', entity: 'meeting', entityId: id, after: m });
+    return m;
+  });
+}
+
+/** One change to a meeting: access, state, the change and its audit in one transaction. */
+async function change(ctx: Ctx, id: number, action: string, run: (trx: Transaction<DB>, m: Meeting) => Promise<void>, opts: { whenFinal?: boolean } = {}): Promise<Meeting> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getMeeting(trx, id);
+    await requireWrite(ctx, trx, before);
+    if (before.status === 'cancelled' || before.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
+    if (before.finalizedAt && !opts.whenFinal) throw new AppError('CONFLICT', 'meetings.alreadyFinalized');
+    await run(trx, before);
+    await trx.updateTable('meetings').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    const after = await getMeeting(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'meeting', entityId: id, before, after });
+    return after;
+  });
+}
+
+export const updateMeeting = (ctx: Ctx, id: number, f: MeetingFields) =>
+  change(ctx, id, 'meetings.update', async (trx) => {
+    await checkRefs(trx, f);
+    await trx.updateTable('meetings').set(values(f)).where('id', '=', id).execute();
+    await setLinks(trx, id, f);
+  });
+
+export const cancelMeeting = (ctx: Ctx, id: number, reason: string) =>
+  change(ctx, id, 'meetings.cancel', async (trx) => {
+    await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: reason }).where('id', '=', id).execute();
+  });
+
+export const recordNotice = (ctx: Ctx, id: number, channels: string[], noticeOn: string, details: string) =>
+  change(ctx, id, 'meetings.notice', async (trx, m) => {
+    if (noticeOn > m.date) throw new AppError('VALIDATION', 'meetings.noticeAfterMeeting', undefined, [{ path: 'noticeOn', messageKey: 'meetings.noticeAfterMeeting' }]);
+    await trx.updateTable('meetings').set({ notice_channels: JSON.stringify([...new Set(channels)]), notice_on: noticeOn, notice_details: details }).where('id', '=', id).execute();
+  });
+
+export const saveInvitees = (ctx: Ctx, id: number, invitees: { kind: string; name: string; came: boolean }[]) =>
+  change(ctx, id, 'meetings.invitees', async (trx) => {
+    await trx.deleteFrom('meeting_invitees').where('meeting_id', '=', id).execute();
+    if (invitees.length) await trx.insertInto('meeting_invitees').values(invitees.map((i) => ({ meeting_id: id, kind: i.kind, name: i.name, came: i.came ? 1 : 0 }))).execute();
+  });
+
+export const saveRecord = (ctx: Ctx, id: number, r: { reportText: string; decisions: string; videoRef: string; awards: string }) =>
+  change(ctx, id, 'meetings.record', async (trx) => {
+    await trx.updateTable('meetings').set({ report_text: r.reportText, decisions: r.decisions, video_ref: r.videoRef, awards: r.awards }).where('id', '=', id).execute();
+  });
+
+/** Registration at the meeting (p.32) happens on its day, not before. */
+const heldToday = (ctx: Ctx, m: Meeting) => {
+  if (dayjs(ctx.now).format('YYYY-MM-DD') < m.date) throw new AppError('CONFLICT', 'meetings.notYet');
+};
+
+export const addParticipant = (ctx: Ctx, id: number, p: { fullName: string; address: string; organization: string; phone: string }) =>
+  change(ctx, id, 'meetings.participant', async (trx, m) => {
+    heldToday(ctx, m);
+    await trx.insertInto('meeting_participants').values({ meeting_id: id, full_name: p.fullName, address: p.address, organization: p.organization, phone: p.phone }).execute();
+  });
+
+export const removeParticipant = (ctx: Ctx, id: number, participantId: number) =>
+  change(ctx, id, 'meetings.participantRemoved', async (trx) => {
+    const r = await trx.deleteFrom('meeting_participants').where('id', '=', participantId).where('meeting_id', '=', id).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
+  });
+
+export interface ItemFields { kind: 'complaint' | 'proposal' | 'remark'; text: string; raisedBy: string; answeredInFull: boolean; answer: string; outsideCompetence: boolean; checkDue: string | null; forwardTo: string; initiatorAddress: string }
+
+export const addItem = (ctx: Ctx, id: number, i: ItemFields) =>
+  change(ctx, id, 'meetings.item', async (trx, m) => {
+    heldToday(ctx, m);
+    await trx.insertInto('meeting_items').values({
+      meeting_id: id, kind: i.kind, text: i.text, raised_by: i.raisedBy, answered_in_full: i.answeredInFull ? 1 : 0, answer: i.answer,
+      outside_competence: !i.answeredInFull && i.outsideCompetence ? 1 : 0, check_due: i.answeredInFull || i.outsideCompetence ? null : i.checkDue,
+      forward_to: !i.answeredInFull && i.outsideCompetence ? i.forwardTo : '', initiator_address: i.initiatorAddress,
+    }).execute();
+  });
+
+/** After the protocol is signed only the follow-up of its items changes (p.32, p.33). */
+export const resolveItem = (ctx: Ctx, id: number, itemId: number, r: { checkResult: string; forwardedOn: string | null; forwardNumber: string; initiatorNotifiedOn: string | null }) =>
+  change(ctx, id, 'meetings.resolveItem', async (trx, m) => {
+    const item = m.items.find((x) => x.id === itemId);
+    if (!item) throw new AppError('NOT_FOUND', 'errors.notFound');
+    if (item.answeredInFull) throw new AppError('CONFLICT', 'meetings.itemAnswered');
+    const today = dayjs(ctx.now).format('YYYY-MM-DD');
+    for (const [path, d] of [['forwardedOn', r.forwardedOn], ['initiatorNotifiedOn', r.initiatorNotifiedOn]] as const) {
+      if (d && (d < m.date || d > today)) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path, messageKey: 'meetings.dateOutOfRange' }]);
+    }
+    if (item.outsideCompetence) {
+      await trx.updateTable('meeting_items').set({ forwarded_on: r.forwardedOn, forward_number: r.forwardNumber, initiator_notified_on: r.initiatorNotifiedOn }).where('id', '=', itemId).execute();
+    } else {
+      if (r.checkResult === '') throw new AppError('VALIDATION', 'validation.required', undefined, [{ path: 'checkResult', messageKey: 'validation.required' }]);
+      await trx.updateTable('meeting_items').set({ check_result: r.checkResult, check_done_at: ctx.now.toISOString() }).where('id', '=', itemId).execute();
+    }
+  }, { whenFinal: true });
+
+/** p.32: drawn up on the meeting day and signed by the inspector; later is allowed but marked. */
+export const finalizeMeeting = (ctx: Ctx, id: number) =>
+  change(ctx, id, 'meetings.finalize', async (trx, m) => {
+    heldToday(ctx, m);
+    if (m.participantsCount === 0) throw new AppError('CONFLICT', 'meetings.noParticipants');
+    await trx.updateTable('meetings').set({ status: 'held', finalized_at: ctx.now.toISOString(), finalized_by: ctx.user.id }).where('id', '=', id).execute();
+  });
+
+/** p.32: after a year the materials go (the registration sheet with the names); the record of the meeting stays. */
+export async function disposeMaterials(ctx: Ctx, id: number, act: string): Promise<Meeting> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getMeeting(trx, id);
+    if (before.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
+    const today = dayjs(ctx.now).format('YYYY-MM-DD');
+    if (today < retentionEnd(before.date)) throw new AppError('CONFLICT', 'meetings.keepOneYear', { until: formatDate(retentionEnd(before.date)) });
+    await trx.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
+    await trx.updateTable('meetings').set({ disposed_on: today, disposal_act: act, disposed_by: ctx.user.id, report_text: '' }).where('id', '=', id).execute();
+    const after = await getMeeting(trx, id);
+    // the audit keeps that it happened, not the names that were removed
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'meetings.dispose', entity: 'meeting', entityId: id, before: { participantsCount: before.participantsCount, date: before.date }, after: { disposedOn: today, disposalAct: act } });
+    return { ...after, participantsCount: before.participantsCount };
+  });
+}
+
+export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]> {
+  const rows = await ctx.db
+    .selectFrom('meetings as m')
+    .selectAll('m')
+    .select([
+      sql<number>`(SELECT count(*) FROM meeting_participants p WHERE p.meeting_id = m.id)`.as('participants'),
+      sql<number>`(SELECT count(*) FROM meeting_items i WHERE i.meeting_id = m.id AND i.answered_in_full = 0 AND ((i.outside_competence = 1 AND (i.forwarded_on IS NULL OR i.initiator_notified_on IS NULL)) OR (i.outside_competence = 0 AND i.check_done_at IS NULL)))`.as('open_items'),
+    ])
+    .where('m.date', '>=', `${year}-01-01`)
+    .where('m.date', '<=', `${year}-12-31`)
+    .orderBy('m.date', 'desc')
+    .execute();
+  const { sections, inspectors } = await links(ctx.db, rows.map((r) => r.id));
+  return rows.map((m) => ({
+    id: m.id,
+    kind: m.kind,
+    format: m.format,
+    date: m.date,
+    time: m.time,
+    place: m.place,
+    sections: (sections.get(m.id) ?? []).map((s) => s.number).join(', '),
+    inspectors: (inspectors.get(m.id) ?? []).map((u) => u.name).join(', '),
+    status: m.status,
+    noticeOn: m.notice_on,
+    noticeLate: m.notice_on !== null && m.notice_on > noticeDeadline(m.date),
+    finalizedAt: m.finalized_at,
+    participantsCount: Number(m.participants),
+    disposedOn: m.disposed_on,
+    openItems: Number(m.open_items),
+  }));
+}
+
+/** p.33: the UPP lead controls every protocol; inspectors see their own meetings' items. */
+export async function openItems(ctx: Ctx) {
+  const rows = await ctx.db.selectFrom('meeting_items as i').innerJoin('meetings as m', 'm.id', 'i.meeting_id').selectAll('i').select(['m.date']).where('i.answered_in_full', '=', 0).where('m.status', '!=', 'cancelled').orderBy('m.date').execute();
+  const open = rows.filter(isOpen);
+  const { inspectors } = await links(ctx.db, [...new Set(open.map((r) => r.meeting_id))]);
+  return open
+    .filter((r) => ['uppLead', 'supervisor'].includes(ctx.user.role) || (inspectors.get(r.meeting_id) ?? []).some((u) => u.id === ctx.user.id))
+    .map((r) => ({ ...toItem(r), meetingId: r.meeting_id, meetingDate: r.date, inspectors: (inspectors.get(r.meeting_id) ?? []).map((u) => u.name).join(', ') }));
+}
+
+// ---- Today
+
+/** p.26 (p.22(13)): every inspector reports at least once a quarter. */
+export async function quarterCoverage(ctx: Ctx, date: string): Promise<DueItem[]> {
+  if (!['inspector', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
+  const q = quarterOf(date);
+  const inspectors = (await listUsers(ctx.db, false)).filter((u) => u.role === 'inspector' && (ctx.user.role !== 'inspector' || u.id === ctx.user.id));
+  const covered = new Set(
+    (await ctx.db.selectFrom('meeting_inspectors as i').innerJoin('meetings as m', 'm.id', 'i.meeting_id').select('i.user_id').where('m.status', '!=', 'cancelled').where('m.date', '>=', q.from).where('m.date', '<=', q.to).execute()).map((r) => r.user_id),
+  );
+  return inspectors
+    .filter((u) => !covered.has(u.id))
+    .map((u) => ({ ruleId: 'meetings.quarter', paragraph: '26', titleKey: 'today.rules.meetingQuarter', params: { person: shortName(u), quarter: q.label }, due: q.to, overdue: false, link: '/meetings' }));
+}
+
+async function myMeetings(ctx: Ctx) {
+  const rows = await ctx.db.selectFrom('meetings').selectAll().where('status', '!=', 'cancelled').where('disposed_on', 'is', null).execute();
+  if (['uppLead', 'supervisor'].includes(ctx.user.role)) return rows;
+  const mine = new Set((await ctx.db.selectFrom('meeting_inspectors').select('meeting_id').where('user_id', '=', ctx.user.id).execute()).map((r) => r.meeting_id));
+  return rows.filter((r) => mine.has(r.id));
+}
+
+/** p.27 notice 10 days before; p.32 protocol on the day; p.32 one-year retention; p.32 checks of open items. */
+export async function dueMeetingSteps(ctx: Ctx, date: string): Promise<DueItem[]> {
+  if (!['inspector', 'assistant', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
+  const out: DueItem[] = [];
+  for (const m of await myMeetings(ctx)) {
+    const params = { date: formatDate(m.date), place: m.place };
+    const link = `/meetings/${m.id}`;
+    if (m.status === 'planned' && !m.notice_on && m.date >= date) {
+      const due = noticeDeadline(m.date);
+      if (dayjs(due).subtract(7, 'day').format('YYYY-MM-DD') <= date) out.push({ ruleId: 'meetings.notice', paragraph: '27', titleKey: 'today.rules.meetingNotice', params, due, overdue: due < date, link });
+    }
+    if (m.status === 'planned' && m.date <= date) out.push({ ruleId: 'meetings.protocol', paragraph: '32', titleKey: 'today.rules.meetingProtocol', params, due: m.date, overdue: m.date < date, link });
+    if (m.status === 'held' && retentionEnd(m.date) <= date && ctx.user.role === 'uppLead') {
+      out.push({ ruleId: 'meetings.retention', paragraph: '32', titleKey: 'today.rules.meetingRetention', params, due: retentionEnd(m.date), overdue: false, link });
+    }
+  }
+  const ids = new Set((await myMeetings(ctx)).map((m) => m.id));
+  for (const i of await openItems(ctx)) {
+    if (!ids.has(i.meetingId) || (i.checkDue === null && !i.outsideCompetence)) continue;
+    const due = i.checkDue ?? i.meetingDate;
+    out.push({ ruleId: 'meetings.item', paragraph: i.outsideCompetence ? '32' : '33', titleKey: i.outsideCompetence ? 'today.rules.meetingForward' : 'today.rules.meetingCheck', params: { date: formatDate(i.meetingDate), text: i.text.slice(0, 80), to: i.forwardTo }, due, overdue: due < date, link: `/meetings/${i.meetingId}` });
+  }
+  return out;
+}
+
+// ---- p.29–30: the report's figures from the station's own records
+
+export interface ReportFigures {
+  from: string;
+  to: string;
+  receptions: { total: number; byCategory: { code: string; nameKk: string; nameRu: string; count: number }[]; byAction: Record<string, number> };
+  files: { active: number; byCategory: Record<string, number>; checks: number; violations: number };
+  previousItems: { date: string; text: string; settled: boolean; outcome: string }[];
+}
+
+/** From the previous meeting of these sections (or three months back) to this one. */
+export async function reportFigures(db: Q, m: Meeting): Promise<ReportFigures> {
+  const prev = await db
+    .selectFrom('meetings as x')
+    .innerJoin('meeting_sections as s', 's.meeting_id', 'x.id')
+    .select(['x.id', 'x.date'])
+    .where('s.section_id', 'in', m.sectionIds)
+    .where('x.status', '=', 'held')
+    .where('x.date', '<', m.date)
+    .orderBy('x.date', 'desc')
+    .executeTakeFirst();
+  const from = prev?.date ?? dayjs(m.date).subtract(3, 'month').format('YYYY-MM-DD');
+  const to = m.date;
+  const rec = await db
+    .selectFrom('receptions as r')
+    .innerJoin('reception_categories as c', 'c.code', 'r.category_code')
+    .select(['r.category_code', 'r.action', 'c.name_kk', 'c.name_ru'])
+    .where('r.voided', '=', 0)
+    .where('r.receiver_id', 'in', m.inspectorIds)
+    .where('r.received_at', '>=', from)
+    .where('r.received_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
+    .execute();
+  const byCat = new Map<string, { code: string; nameKk: string; nameRu: string; count: number }>();
+  const byAction: Record<string, number> = {};
+  for (const r of rec) {
+    const c = byCat.get(r.category_code) ?? { code: r.category_code, nameKk: r.name_kk, nameRu: r.name_ru, count: 0 };
+    c.count++;
+    byCat.set(r.category_code, c);
+    byAction[r.action] = (byAction[r.action] ?? 0) + 1;
+  }
+  const files = await db.selectFrom('person_files').select(['id', 'categories']).where('section_id', 'in', m.sectionIds).where('status', 'in', ['active', 'moving']).execute();
+  const byCategory: Record<string, number> = {};
+  for (const f of files) for (const k of JSON.parse(f.categories) as string[]) byCategory[k] = (byCategory[k] ?? 0) + 1;
+  const sup = files.length
+    ? await db
+        .selectFrom('supervision_records')
+        .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(violation), 0)`.as('v')])
+        .where('file_id', 'in', files.map((f) => f.id))
+        .where('done_at', '>=', from)
+        .where('done_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
+        .executeTakeFirstOrThrow()
+    : { n: 0, v: 0 };
+  const previousItems = prev
+    ? (await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', prev.id).orderBy('id').execute()).map((i) => ({
+        date: prev.date,
+        text: i.text,
+        settled: !isOpen(i),
+        outcome: i.answered_in_full ? i.answer : i.outside_competence ? `${i.forward_to}${i.forward_number ? `, № ${i.forward_number}` : ''}` : i.check_result,
+      }))
+    : [];
+  return {
+    from,
+    to,
+    receptions: { total: rec.length, byCategory: [...byCat.values()].sort((a, b) => b.count - a.count), byAction },
+    files: { active: files.length, byCategory, checks: Number(sup.n), violations: Number(sup.v) },
+    previousItems,
+  };
+}
