@@ -1,0 +1,134 @@
+import type { Page } from '@playwright/test';
+import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+
+const almatyDay = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
+
+async function printed(page: Page, button: string, language: 'PDF на русском' | 'PDF на казахском', scope = page.locator('main')) {
+  await scope.getByRole('button', { name: button }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: language }).click();
+  return (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+}
+
+test('reporting meeting: two adjacent sections, the notice, five participants, a complaint answered and one forwarded, the protocol and letters; the lead sees the open item', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  for (const [login, surname, sectionIds] of [['nurlanov', 'Нұрланов', [1]], ['omarova', 'Омарова', [2]]] as const) {
+    await apiCall(page, 'users.create', { login, surname, name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds, temporaryPassword: 'Temp-12345' });
+  }
+  await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
+  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await page.goto(`${app.url}#/meetings`);
+  await page.reload();
+
+  // --- Today: no meeting this quarter yet (p.26) ---
+  await page.getByRole('link', { name: 'Сегодня' }).click();
+  await expect(page.getByTestId('due-item').filter({ hasText: 'Нұрланов А.: в' })).toContainText('квартале нет отчётной встречи');
+  await page.getByRole('link', { name: 'Отчётные встречи' }).click();
+
+  // --- plan a joint meeting of sections 17-1 and 17-2, today ---
+  await page.getByRole('button', { name: 'Запланировать встречу' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Запланировать встречу' });
+  await dialog.getByRole('textbox', { name: 'Место (или ссылка)' }).fill('Школа № 45, актовый зал');
+  await dialog.getByRole('combobox', { name: 'Форма проведения' }).click();
+  await page.getByRole('option', { name: 'совместный сход нескольких участков' }).click();
+  await field(dialog, 'Дата').fill(ddmmyyyy(almatyDay()));
+  await page.keyboard.press('Tab');
+  await dialog.getByRole('combobox', { name: 'Участки' }).click();
+  await page.getByRole('option', { name: '17-2' }).click();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('combobox', { name: 'Отчитываются' }).click();
+  await page.getByRole('option', { name: 'Омарова А.' }).click();
+  await page.keyboard.press('Escape');
+  await shot(page, '60-meeting-plan');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('meeting-status')).toHaveText('запланирована');
+
+  // --- the notice: channels, and the poster in both languages ---
+  await page.getByRole('tab', { name: /Оповещение/ }).click();
+  await page.getByRole('button', { name: 'Записать оповещение' }).click();
+  const notice = page.getByRole('dialog', { name: 'Записать оповещение' });
+  await notice.getByRole('checkbox', { name: 'социальные сети' }).check();
+  await notice.getByRole('checkbox', { name: 'администрации предприятий и организаций' }).check();
+  await notice.getByRole('button', { name: 'Записать оповещение' }).click();
+  await expect(notice).toBeHidden();
+  await expect(page.getByTestId('notice-given')).toContainText('позже чем за 10 дней');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Объявление (каз./рус.)' }).click();
+  const poster = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+  expect(poster).toContain('ХАБАРЛАНДЫРУ');
+  expect(poster).toContain('ОБЪЯВЛЕНИЕ');
+  expect(poster).toContain('Школа № 45, актовый зал');
+
+  // --- five participants at the door: Enter registers, the name field is ready for the next ---
+  await page.getByRole('tab', { name: /Участники/ }).click();
+  for (const name of ['Жақсыбекова Гүлмира', 'Иванов Пётр', 'Серікбаев Нұрлан', 'Әлімова Дана', 'Ким Сергей']) {
+    const who = page.getByRole('textbox', { name: 'Ф.И.О.' });
+    await expect(who).toBeFocused();
+    await who.fill(name);
+    await page.getByRole('textbox', { name: 'Адрес' }).fill('ул. Сейфуллина');
+    await page.getByRole('textbox', { name: 'Адрес' }).press('Enter');
+    await expect(page.getByRole('cell', { name })).toBeVisible();
+  }
+  await expect(page.getByRole('tab', { name: 'Участники (5)' })).toBeVisible();
+  await shot(page, '61-meeting-participants');
+
+  // --- a complaint answered in full, a remark outside police competence ---
+  await page.getByRole('tab', { name: /Жалобы/ }).click();
+  await page.getByRole('button', { name: 'Записать' }).click();
+  let item = page.getByRole('dialog');
+  await field(item, 'Кто высказал').fill('Иванов П.');
+  await field(item, 'Содержание').fill('Шум во дворе по ночам');
+  await field(item, 'Ответ, данный на встрече').fill('Усилены вечерние обходы двора');
+  await item.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(item).toBeHidden();
+  await page.getByRole('button', { name: 'Записать' }).click();
+  item = page.getByRole('dialog');
+  await item.getByRole('combobox', { name: 'Вид' }).click();
+  await page.getByRole('option', { name: 'замечание' }).click();
+  await field(item, 'Кто высказал').fill('Серікбаев Н.');
+  await field(item, 'Содержание').fill('Не горят фонари на ул. Жансугурова');
+  await item.getByRole('checkbox', { name: 'Дан исчерпывающий ответ' }).uncheck();
+  await item.getByRole('checkbox', { name: 'Вне компетенции полиции' }).check();
+  await field(item, 'Куда направить (госорган)').fill('акимат Турксибского района');
+  await field(item, 'Адрес инициатора для уведомления').fill('ул. Жансугурова, 3');
+  await item.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(item).toBeHidden();
+  await expect(page.getByTestId('meeting-item')).toHaveCount(2);
+  await shot(page, '62-meeting-items');
+
+  // --- the protocol, signed the same day ---
+  await page.getByRole('tab', { name: 'Протокол' }).click();
+  await field(page.locator('main'), 'Принятые решения').fill('Провести рейд по ул. Жансугурова совместно с акиматом');
+  await field(page.locator('main'), 'Видеозапись (файл или номер хранения)').fill('DVR-01');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('button', { name: 'Оформить и подписать протокол' }).click();
+  await expect(page.getByTestId('finalized')).toContainText('Протокол оформлен');
+  await expect(page.getByTestId('finalized')).not.toContainText('не в день встречи');
+  const protocol = await printed(page, 'Протокол', 'PDF на русском', page.getByRole('tabpanel'));
+  for (const text of ['ПРОТОКОЛ', 'Школа № 45, актовый зал', 'Количество участников: 5', 'Шум во дворе по ночам', 'Усилены вечерние обходы двора', 'Провести рейд по ул. Жансугурова', 'Нұрланов А.', 'Омарова А.']) expect(protocol).toContain(text);
+  await shot(page, '63-meeting-protocol');
+
+  // --- the letter to the akimat and the initiator's notification ---
+  await page.getByRole('tab', { name: /Жалобы/ }).click();
+  const forwarded = page.getByTestId('meeting-item').filter({ hasText: 'фонари' });
+  const letter = await printed(page, 'Письмо в госорган', 'PDF на казахском', forwarded);
+  expect(letter).toContain('акимат Турксибского района');
+  expect(letter).toContain('Не горят фонари на ул. Жансугурова');
+  const notification = await printed(page, 'Уведомление инициатору', 'PDF на русском', forwarded);
+  expect(notification).toContain('УВЕДОМЛЕНИЕ');
+  expect(notification).toContain('Серікбаев Н.');
+
+  // --- p.33: the UPP lead sees the open item of the protocol ---
+  await page.getByRole('button', { name: 'Заблокировать' }).click();
+  await field(page, 'Логин').fill('abdikadyrov');
+  await field(page, 'Пароль').fill(STATION.lead.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Отчётные встречи' }).click();
+  await expect(page.getByTestId('open-item')).toContainText('Не горят фонари на ул. Жансугурова');
+  await expect(page.getByTestId('open-item')).toContainText('акимат Турксибского района');
+  await shot(page, '64-meetings-lead');
+});
