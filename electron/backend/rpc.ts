@@ -17,6 +17,8 @@ import { notebookHandlers } from './modules/notebook/handlers';
 import { dueInstructions, duePassOn, missingCallIns } from './modules/notebook/service';
 import { preventionHandlers } from './modules/prevention/handlers';
 import { meetingsHandlers } from './modules/meetings/handlers';
+import { plansHandlers } from './modules/plans/handlers';
+import { duePlans } from './modules/plans/service';
 import { dueMeetingSteps, quarterCoverage } from './modules/meetings/service';
 import { dueChecks, dueTransfers, filesOut } from './modules/prevention/service';
 
@@ -35,6 +37,7 @@ export function buildDeadlines(): DeadlineRegistry {
   r.register('prevention.out', filesOut);
   r.register('meetings.quarter', quarterCoverage);
   r.register('meetings.steps', dueMeetingSteps);
+  r.register('plans', duePlans);
   return r;
 }
 
@@ -67,6 +70,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...notebookHandlers,
     ...preventionHandlers,
     ...meetingsHandlers,
+    ...plansHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

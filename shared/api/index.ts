@@ -9,9 +9,10 @@ import { receptionApi } from './reception';
 import { notebookApi } from './notebook';
 import { preventionApi } from './prevention';
 import { meetingsApi } from './meetings';
+import { plansApi } from './plans';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -28,3 +29,4 @@ export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } fr
 export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
+export type { Plan, PlanItem } from './plans';

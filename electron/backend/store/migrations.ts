@@ -192,6 +192,25 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX meeting_items_meeting ON meeting_items(meeting_id);
     `,
   },
+  {
+    version: 6,
+    name: 'monthly UPP plan (p.18, p.24(1))',
+    sql: `
+      CREATE TABLE plans (
+        id INTEGER PRIMARY KEY, month TEXT NOT NULL, revision INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft','submitted','returned','approved','superseded')),
+        drafted_by INTEGER NOT NULL REFERENCES users(id), submitted_at TEXT, approved_by INTEGER REFERENCES users(id), approved_at TEXT,
+        return_remarks TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        UNIQUE (month, revision)
+      );
+      CREATE TABLE plan_items (
+        id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id), position INTEGER NOT NULL, text TEXT NOT NULL,
+        responsible_id INTEGER REFERENCES users(id), responsible_text TEXT NOT NULL DEFAULT '', due_date TEXT NOT NULL, basis TEXT NOT NULL DEFAULT '',
+        result TEXT CHECK (result IN ('done','notDone')), result_note TEXT NOT NULL DEFAULT '', marked_by INTEGER REFERENCES users(id), marked_at TEXT
+      );
+      CREATE INDEX plan_items_plan ON plan_items(plan_id, position);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -308,7 +308,38 @@ export interface MeetingItemsTable {
   initiator_notified_on: Generated<string | null>;
 }
 
+// monthly UPP plan (p.18, p.24(1))
+export interface PlansTable {
+  id: Generated<number>;
+  month: string;
+  revision: number;
+  status: 'draft' | 'submitted' | 'returned' | 'approved' | 'superseded';
+  drafted_by: number;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  return_remarks: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+export interface PlanItemsTable {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  text: string;
+  responsible_id: number | null;
+  responsible_text: string;
+  due_date: string;
+  basis: string;
+  result: 'done' | 'notDone' | null;
+  result_note: Generated<string>;
+  marked_by: number | null;
+  marked_at: string | null;
+}
+
 export interface DB {
+  plans: PlansTable;
+  plan_items: PlanItemsTable;
   meetings: MeetingsTable;
   meeting_sections: MeetingSectionsTable;
   meeting_inspectors: MeetingInspectorsTable;
