@@ -5,6 +5,8 @@ const almatyDay = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
 
 async function printed(page: Page, button: string, language: 'PDF на русском' | 'PDF на казахском', scope = page.locator('main')) {
+  // a menu still closing from the last print would take the click
+  await expect(page.getByRole('menu')).toHaveCount(0);
   await scope.getByRole('button', { name: button }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: language }).click();
@@ -131,4 +133,64 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
   await expect(page.getByTestId('open-item')).toContainText('Не горят фонари на ул. Жансугурова');
   await expect(page.getByTestId('open-item')).toContainText('акимат Турксибского района');
   await shot(page, '64-meetings-lead');
+});
+
+test('monthly plan: the lead drafts and submits, the chief returns it, then approves; the printed plan carries the approval block', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'users.create', { login: 'chief', surname: 'Бастықов', name: 'Марат', patronymic: '', rank: 'подполковник полиции', position: 'начальник МПС', role: 'supervisor', sectionIds: [], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'auth.unlock', { login: 'chief', password: 'Temp-12345' });
+  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await apiCall(page, 'auth.unlock', { login: 'abdikadyrov', password: STATION.lead.password });
+  await page.goto(`${app.url}#/plans`);
+  await page.reload();
+
+  await page.getByRole('button', { name: 'Сохранить проект' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Мероприятие' }).fill('Отчётная встреча с населением участков 17-1, 17-2');
+  await dialog.getByRole('combobox', { name: 'Ответственный' }).click();
+  await page.getByRole('option', { name: 'Нұрланов А.' }).click();
+  await dialog.getByRole('textbox', { name: 'Основание (пункт Правил, поручение)' }).fill('п.26');
+  await dialog.getByRole('button', { name: 'Добавить пункт' }).click();
+  await dialog.getByRole('textbox', { name: 'Мероприятие' }).nth(1).fill('Проверка владельцев оружия по месту жительства');
+  await dialog.getByRole('textbox', { name: 'или (например, «все УИП»)' }).nth(1).fill('все УИП');
+  await shot(page, '70-plan-draft');
+  await dialog.getByRole('button', { name: 'Сохранить проект' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('plan-item')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Направить на утверждение' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('на утверждении');
+
+  // the chief returns it with a remark, the lead corrects and submits again, the chief approves
+  const login = async (who: string, password: string) => {
+    await page.getByRole('button', { name: 'Заблокировать' }).click();
+    await field(page, 'Логин').fill(who);
+    await field(page, 'Пароль').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'План УПП' }).click();
+  };
+  await login('chief', 'Own-pass-2026');
+  await page.getByRole('button', { name: 'Вернуть с замечаниями' }).click();
+  await field(page.getByRole('dialog'), 'Замечания').fill('Добавить рейд по ночным заведениям');
+  await page.getByRole('dialog').getByRole('button', { name: 'Вернуть с замечаниями' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('возвращён с замечаниями');
+  await login('abdikadyrov', STATION.lead.password);
+  await expect(page.getByText('Добавить рейд по ночным заведениям')).toBeVisible();
+  await page.getByRole('button', { name: 'Изменить' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Добавить пункт' }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Мероприятие' }).nth(2).fill('Рейд по ночным заведениям');
+  await page.getByRole('dialog').getByRole('textbox', { name: 'или (например, «все УИП»)' }).nth(2).fill('УИП 17-1, 17-2');
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить проект' }).click();
+  await page.getByRole('button', { name: 'Направить на утверждение' }).click();
+  await login('chief', 'Own-pass-2026');
+  await page.getByRole('button', { name: 'Утвердить' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText('утверждён');
+  await shot(page, '71-plan-approved');
+  const plan = await printed(page, 'Печать', 'PDF на казахском');
+  expect(plan).toContain('БЕКІТЕМІН');
+  expect(plan).toContain('Бастықов М.');
+  expect(plan).toContain('Рейд по ночным заведениям');
+  expect(plan).toContain('ЖҰМЫС ЖОСПАРЫ');
 });

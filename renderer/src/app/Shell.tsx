@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconChecklist, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, SessionUser } from '../../../shared/api';
@@ -16,6 +16,7 @@ import { ReceptionScreen } from '../modules/reception/ReceptionScreen';
 import { NotebookScreen } from '../modules/notebook/NotebookScreen';
 import { PreventionScreen } from '../modules/prevention/PreventionScreen';
 import { MeetingsScreen } from '../modules/meetings/MeetingsScreen';
+import { PlansScreen } from '../modules/plans/PlansScreen';
 import { READERS } from '../../../shared/api/reception';
 
 interface Route {
@@ -56,6 +57,13 @@ const ROUTES: Route[] = [
     icon: IconSpeakerphone,
     roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
     screen: (s, rest, go) => <MeetingsScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
+  },
+  {
+    path: 'plans',
+    label: 'nav.plans',
+    icon: IconChecklist,
+    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    screen: (s, rest, go) => <PlansScreen session={s} monthParam={rest || null} go={go} />,
   },
   { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },
