@@ -133,6 +133,13 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
   await expect(page.getByTestId('open-item')).toContainText('Не горят фонари на ул. Жансугурова');
   await expect(page.getByTestId('open-item')).toContainText('акимат Турксибского района');
   await shot(page, '64-meetings-lead');
+  // the same in Kazakh
+  await page.getByText('Қазақша').click();
+  await expect(page.getByRole('heading', { name: 'Есеп беру кездесулері' })).toBeVisible();
+  await page.getByTestId('open-item').click();
+  await page.getByRole('tab', { name: /Шағымдар/ }).click();
+  await expect(page.getByTestId('meeting-item')).toHaveCount(2);
+  await shot(page, '65-meeting-items-kk');
 });
 
 test('monthly plan: the lead drafts and submits, the chief returns it, then approves; the printed plan carries the approval block', async ({ page, app }) => {
