@@ -18,6 +18,8 @@ import { dueInstructions, duePassOn, missingCallIns } from './modules/notebook/s
 import { preventionHandlers } from './modules/prevention/handlers';
 import { meetingsHandlers } from './modules/meetings/handlers';
 import { plansHandlers } from './modules/plans/handlers';
+import { listsHandlers } from './modules/lists/handlers';
+import { dueFirearmChecks, dueForeigners } from './modules/lists/service';
 import { duePlans } from './modules/plans/service';
 import { dueMeetingSteps, quarterCoverage } from './modules/meetings/service';
 import { dueChecks, dueTransfers, filesOut } from './modules/prevention/service';
@@ -38,6 +40,8 @@ export function buildDeadlines(): DeadlineRegistry {
   r.register('meetings.quarter', quarterCoverage);
   r.register('meetings.steps', dueMeetingSteps);
   r.register('plans', duePlans);
+  r.register('lists.firearms', dueFirearmChecks);
+  r.register('lists.foreigners', dueForeigners);
   return r;
 }
 
@@ -71,6 +75,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...preventionHandlers,
     ...meetingsHandlers,
     ...plansHandlers,
+    ...listsHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

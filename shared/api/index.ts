@@ -10,9 +10,10 @@ import { notebookApi } from './notebook';
 import { preventionApi } from './prevention';
 import { meetingsApi } from './meetings';
 import { plansApi } from './plans';
+import { listsApi } from './lists';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -30,3 +31,4 @@ export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
 export type { Plan, PlanItem } from './plans';
+export type { FirearmOwner, ProbationPerson, Foreigner, ListKind } from './lists';

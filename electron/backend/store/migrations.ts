@@ -211,6 +211,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX plan_items_plan ON plan_items(plan_id, position);
     `,
   },
+  {
+    version: 7,
+    name: 'section lists (p.17, Appendices 2–4)',
+    sql: `
+      CREATE TABLE firearm_owners (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id), citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        address TEXT NOT NULL, home_phone TEXT NOT NULL DEFAULT '', permit_by TEXT NOT NULL, permit_on TEXT NOT NULL, permit_until TEXT,
+        reregistered_on TEXT, withdrawn_on TEXT, surrendered_on TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE TABLE firearms (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES firearm_owners(id), kind TEXT NOT NULL, make TEXT NOT NULL DEFAULT '', calibre TEXT NOT NULL DEFAULT '', serial TEXT NOT NULL);
+      CREATE INDEX firearms_owner ON firearms(owner_id);
+      CREATE TABLE firearm_checks (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES firearm_owners(id), checked_on TEXT NOT NULL, result TEXT NOT NULL, by_user_id INTEGER NOT NULL REFERENCES users(id), recorded_at TEXT NOT NULL);
+      CREATE INDEX firearm_checks_owner ON firearm_checks(owner_id, checked_on);
+      CREATE TABLE probation_persons (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id), citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        address TEXT NOT NULL, work TEXT NOT NULL DEFAULT '', phones TEXT NOT NULL DEFAULT '', included_on TEXT NOT NULL, removed_on TEXT,
+        marks TEXT NOT NULL DEFAULT '', measure TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE TABLE foreigners (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id), citizen_id INTEGER NOT NULL REFERENCES citizens(id),
+        citizenship TEXT NOT NULL, passport_no TEXT NOT NULL, passport_valid_until TEXT, stay_until TEXT, temp_address TEXT NOT NULL,
+        home_phone TEXT NOT NULL DEFAULT '', work TEXT NOT NULL DEFAULT '', work_phone TEXT NOT NULL DEFAULT '',
+        checked_on TEXT, check_note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -337,7 +337,62 @@ export interface PlanItemsTable {
   marked_at: string | null;
 }
 
+// the section's lists (p.17, App 2–4)
+export interface FirearmOwnersTable {
+  id: Generated<number>;
+  section_id: number;
+  citizen_id: number;
+  address: string;
+  home_phone: string;
+  permit_by: string;
+  permit_on: string;
+  permit_until: string | null;
+  reregistered_on: string | null;
+  withdrawn_on: string | null;
+  surrendered_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface FirearmsTable { id: Generated<number>; owner_id: number; kind: string; make: string; calibre: string; serial: string }
+export interface FirearmChecksTable { id: Generated<number>; owner_id: number; checked_on: string; result: string; by_user_id: number; recorded_at: string }
+export interface ProbationPersonsTable {
+  id: Generated<number>;
+  section_id: number;
+  citizen_id: number;
+  address: string;
+  work: string;
+  phones: string;
+  included_on: string;
+  removed_on: string | null;
+  marks: string;
+  measure: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface ForeignersTable {
+  id: Generated<number>;
+  section_id: number;
+  citizen_id: number;
+  citizenship: string;
+  passport_no: string;
+  passport_valid_until: string | null;
+  stay_until: string | null;
+  temp_address: string;
+  home_phone: string;
+  work: string;
+  work_phone: string;
+  checked_on: string | null;
+  check_note: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
+  firearm_owners: FirearmOwnersTable;
+  firearms: FirearmsTable;
+  firearm_checks: FirearmChecksTable;
+  probation_persons: ProbationPersonsTable;
+  foreigners: ForeignersTable;
   plans: PlansTable;
   plan_items: PlanItemsTable;
   meetings: MeetingsTable;

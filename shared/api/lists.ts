@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { citizenInputSchema } from './citizens';
+
+/**
+ * The section's three electronic lists (p.17): firearm owners (Appendix 2, with the yearly
+ * check at home of p.22(10)), persons under non-custodial measures (Appendix 3), foreigners
+ * (Appendix 4). Every column of each appendix; the person is one of the station's register.
+ */
+export const LISTS = ['firearms', 'probation', 'foreigners'] as const;
+export type ListKind = (typeof LISTS)[number];
+
+const date = isoDate.nullable().default(null);
+
+export const weaponSchema = z.object({ kind: requiredText(100), make: optionalText(100), calibre: optionalText(30), serial: requiredText(50) });
+
+export const firearmOwnerInputSchema = z.object({
+  id: z.number().int().nullable().default(null),
+  sectionId: z.number({ error: 'validation.required' }).int(),
+  citizen: citizenInputSchema,
+  address: requiredText(300),
+  homePhone: optionalText(40),
+  weapons: z.array(weaponSchema).min(1, 'lists.weaponRequired').max(30),
+  permitBy: requiredText(200),
+  permitOn: isoDate,
+  permitUntil: date,
+  reregisteredOn: date,
+  withdrawnOn: date,
+  surrenderedOn: date,
+});
+
+export const probationInputSchema = z
+  .object({
+    id: z.number().int().nullable().default(null),
+    sectionId: z.number({ error: 'validation.required' }).int(),
+    citizen: citizenInputSchema,
+    address: requiredText(300),
+    work: optionalText(300),
+    phones: optionalText(100),
+    includedOn: isoDate,
+    removedOn: date,
+    marks: optionalText(1000),
+    /** ours, kept out of the appendix print (RULES §5: the form has no such column) */
+    measure: optionalText(300),
+  })
+  .refine((p) => p.removedOn === null || p.removedOn >= p.includedOn, { message: 'validation.periodOrder', path: ['removedOn'] });
+
+export const foreignerInputSchema = z.object({
+  id: z.number().int().nullable().default(null),
+  sectionId: z.number({ error: 'validation.required' }).int(),
+  citizen: citizenInputSchema,
+  citizenship: requiredText(100),
+  passportNo: requiredText(50),
+  passportValidUntil: date,
+  stayUntil: date,
+  tempAddress: requiredText(300),
+  homePhone: optionalText(40),
+  work: optionalText(300),
+  workPhone: optionalText(40),
+});
+
+const base = { id: z.number().int(), sectionId: z.number().int(), sectionNumber: z.string(), citizenId: z.number().int(), person: z.string(), iin: z.string().nullable(), birthDate: isoDate.nullable() };
+
+export const firearmOwnerSchema = z.object({
+  ...base,
+  address: z.string(),
+  homePhone: z.string(),
+  weapons: z.array(z.object({ kind: z.string(), make: z.string(), calibre: z.string(), serial: z.string() })),
+  permitBy: z.string(),
+  permitOn: isoDate,
+  permitUntil: isoDate.nullable(),
+  reregisteredOn: isoDate.nullable(),
+  withdrawnOn: isoDate.nullable(),
+  surrenderedOn: isoDate.nullable(),
+  lastCheck: z.object({ on: isoDate, result: z.string(), by: z.string() }).nullable(),
+  /** p.22(10): a year after the last check (or after the permit, before the first) */
+  nextCheck: isoDate.nullable(),
+});
+export const probationSchema = z.object({ ...base, address: z.string(), work: z.string(), phones: z.string(), includedOn: isoDate, removedOn: isoDate.nullable(), marks: z.string(), measure: z.string() });
+export const foreignerSchema = z.object({
+  ...base,
+  citizenship: z.string(),
+  passportNo: z.string(),
+  passportValidUntil: isoDate.nullable(),
+  stayUntil: isoDate.nullable(),
+  tempAddress: z.string(),
+  homePhone: z.string(),
+  work: z.string(),
+  workPhone: z.string(),
+  checkedOn: isoDate.nullable(),
+  checkNote: z.string(),
+});
+export type FirearmOwner = z.infer<typeof firearmOwnerSchema>;
+export type ProbationPerson = z.infer<typeof probationSchema>;
+export type Foreigner = z.infer<typeof foreignerSchema>;
+
+const filter = z.object({ sectionId: z.number().int().nullable().default(null), text: z.string().max(100).default('') });
+const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
+const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
+
+export const listsApi = {
+  'lists.firearms': defineCall({ input: filter, output: z.array(firearmOwnerSchema), access: READERS }),
+  'lists.saveFirearmOwner': defineCall({ input: firearmOwnerInputSchema, output: firearmOwnerSchema, access: WRITERS }),
+  /** p.22(10): the yearly check at home. */
+  'lists.recordFirearmCheck': defineCall({ input: z.object({ id: z.number().int(), checkedOn: isoDate, result: requiredText(1000) }), output: firearmOwnerSchema, access: WRITERS }),
+  'lists.probation': defineCall({ input: filter, output: z.array(probationSchema), access: READERS }),
+  'lists.saveProbation': defineCall({ input: probationInputSchema, output: probationSchema, access: WRITERS }),
+  'lists.foreigners': defineCall({ input: filter, output: z.array(foreignerSchema), access: READERS }),
+  'lists.saveForeigner': defineCall({ input: foreignerInputSchema, output: foreignerSchema, access: WRITERS }),
+  'lists.recordForeignerCheck': defineCall({ input: z.object({ id: z.number().int(), checkedOn: isoDate, note: optionalText(500) }), output: foreignerSchema, access: WRITERS }),
+  /** In the appendix's layout and columns. */
+  'lists.print': defineCall({ input: z.object({ list: z.enum(LISTS), sectionId: z.number().int().nullable().default(null), language: languageSchema }), output: pdfOutput, access: READERS }),
+  'lists.exportXlsx': defineCall({ input: z.object({ list: z.enum(LISTS), sectionId: z.number().int().nullable().default(null), language: languageSchema }), output: pdfOutput, access: READERS }),
+};
