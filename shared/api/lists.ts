@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
-import { citizenInputSchema } from './citizens';
+import { citizenInputSchema, citizenSchema } from './citizens';
 
 /**
  * The section's three electronic lists (p.17): firearm owners (Appendix 2, with the yearly
@@ -59,7 +59,7 @@ export const foreignerInputSchema = z.object({
   workPhone: optionalText(40),
 });
 
-const base = { id: z.number().int(), sectionId: z.number().int(), sectionNumber: z.string(), citizenId: z.number().int(), person: z.string(), iin: z.string().nullable(), birthDate: isoDate.nullable() };
+const base = { id: z.number().int(), sectionId: z.number().int(), sectionNumber: z.string(), citizenId: z.number().int(), citizen: citizenSchema, person: z.string(), iin: z.string().nullable(), birthDate: isoDate.nullable() };
 
 export const firearmOwnerSchema = z.object({
   ...base,

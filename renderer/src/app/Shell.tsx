@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconChecklist, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconChecklist, IconListDetails, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, SessionUser } from '../../../shared/api';
@@ -17,6 +17,7 @@ import { NotebookScreen } from '../modules/notebook/NotebookScreen';
 import { PreventionScreen } from '../modules/prevention/PreventionScreen';
 import { MeetingsScreen } from '../modules/meetings/MeetingsScreen';
 import { PlansScreen } from '../modules/plans/PlansScreen';
+import { ListsScreen } from '../modules/lists/ListsScreen';
 import { READERS } from '../../../shared/api/reception';
 
 interface Route {
@@ -64,6 +65,13 @@ const ROUTES: Route[] = [
     icon: IconChecklist,
     roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
     screen: (s, rest, go) => <PlansScreen session={s} monthParam={rest || null} go={go} />,
+  },
+  {
+    path: 'lists',
+    label: 'nav.lists',
+    icon: IconListDetails,
+    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    screen: (s, rest, go) => <ListsScreen session={s} listParam={rest || null} go={go} />,
   },
   { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },

@@ -46,11 +46,14 @@ function withCitizen<T extends keyof DB>(db: Q, table: T) {
     .innerJoin('citizens as c', 'c.id', 'x.citizen_id' as never)
     .innerJoin('sections as s', 's.id', 'x.section_id' as never)
     .selectAll('x' as never)
-    .select(['c.surname', 'c.name', 'c.patronymic', 'c.iin', 'c.birth_date', 's.number as section_number'] as never);
+    .select(['c.surname', 'c.name', 'c.patronymic', 'c.iin', 'c.birth_date', 'c.no_iin', 'c.sex', 'c.address as c_address', 'c.phone as c_phone', 's.number as section_number'] as never);
 }
 
-interface CitizenCols { surname: string; name: string; patronymic: string; iin: string | null; birth_date: string | null; section_number: string; id: number; section_id: number; citizen_id: number }
-const baseOf = (r: CitizenCols) => ({ id: r.id, sectionId: r.section_id, sectionNumber: r.section_number, citizenId: r.citizen_id, person: person(r), iin: r.iin, birthDate: r.birth_date });
+interface CitizenCols { surname: string; name: string; patronymic: string; iin: string | null; birth_date: string | null; no_iin: 'foreigner' | 'unknown' | null; sex: 'male' | 'female' | null; c_address: string; c_phone: string; section_number: string; id: number; section_id: number; citizen_id: number }
+const baseOf = (r: CitizenCols) => ({
+  id: r.id, sectionId: r.section_id, sectionNumber: r.section_number, citizenId: r.citizen_id, person: person(r), iin: r.iin, birthDate: r.birth_date,
+  citizen: { id: r.citizen_id, iin: r.iin, noIin: r.no_iin, surname: r.surname, name: r.name, patronymic: r.patronymic, birthDate: r.birth_date, sex: r.sex, address: r.c_address, phone: r.c_phone },
+});
 
 async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Promise<R[]> {
   const s = await sectionsOf(ctx);
