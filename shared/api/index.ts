@@ -10,10 +10,10 @@ import { notebookApi } from './notebook';
 import { preventionApi } from './prevention';
 import { meetingsApi } from './meetings';
 import { plansApi } from './plans';
-import { listsApi } from './lists';
+import { listsApi, listsImportApi } from './lists';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi, ...listsImportApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -31,4 +31,4 @@ export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
 export type { Plan, PlanItem } from './plans';
-export type { FirearmOwner, ProbationPerson, Foreigner, ListKind } from './lists';
+export type { FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';

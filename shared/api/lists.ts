@@ -112,3 +112,33 @@ export const listsApi = {
   'lists.print': defineCall({ input: z.object({ list: z.enum(LISTS), sectionId: z.number().int().nullable().default(null), language: languageSchema }), output: pdfOutput, access: READERS }),
   'lists.exportXlsx': defineCall({ input: z.object({ list: z.enum(LISTS), sectionId: z.number().int().nullable().default(null), language: languageSchema }), output: pdfOutput, access: READERS }),
 };
+
+/** The fields a spreadsheet column can fill, per list; the person's name is one column "surname name patronymic". */
+export const IMPORT_FIELDS = {
+  firearms: ['fullName', 'iin', 'address', 'homePhone', 'weaponKind', 'weaponMake', 'weaponCalibre', 'weaponSerial', 'permitBy', 'permitOn', 'permitUntil', 'reregisteredOn'],
+  probation: ['fullName', 'iin', 'birthDate', 'address', 'work', 'phones', 'includedOn', 'removedOn', 'marks'],
+  foreigners: ['fullName', 'citizenship', 'iin', 'birthDate', 'passportNo', 'passportValidUntil', 'stayUntil', 'tempAddress', 'homePhone', 'work', 'workPhone'],
+} as const;
+export const REQUIRED_IMPORT_FIELDS = {
+  firearms: ['fullName', 'address', 'weaponKind', 'weaponSerial', 'permitBy', 'permitOn'],
+  probation: ['fullName', 'address', 'includedOn'],
+  foreigners: ['fullName', 'citizenship', 'passportNo', 'tempAddress'],
+} as const;
+
+/** column index (0-based) for each field the user mapped; a field left out is not imported */
+const mappingSchema = z.record(z.string(), z.number().int().min(0).max(100));
+const importInput = z.object({ list: z.enum(LISTS), base64: z.string().min(1).max(20_000_000), sectionId: z.number({ error: 'validation.required' }).int(), mapping: mappingSchema.nullable().default(null) });
+
+export const importPreviewSchema = z.object({
+  columns: z.array(z.string()),
+  mapping: z.record(z.string(), z.number().int()),
+  rows: z.array(z.object({ row: z.number().int(), action: z.enum(['add', 'update', 'reject']), person: z.string(), reasons: z.array(z.string()) })),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const listsImportApi = {
+  /** Reads the file and says, row by row, what would be added, updated or rejected and why; saves nothing. */
+  'lists.importPreview': defineCall({ input: importInput, output: importPreviewSchema, access: WRITERS }),
+  /** The confirmed import: the valid rows in one transaction; rejected rows are left out. */
+  'lists.importApply': defineCall({ input: importInput, output: z.object({ added: z.number().int(), updated: z.number().int(), rejected: z.number().int() }), access: WRITERS }),
+};

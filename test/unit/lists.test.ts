@@ -86,3 +86,48 @@ describe('section lists (p.17, Appendices 2–4)', () => {
     expect(String(ws.getRow(3).getCell(4).value)).toContain('карабин, Сайга, 7,62, № K998877');
   });
 });
+
+async function sheet(rows: (string | Date)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Лист1');
+  ws.addRow(['Список лиц, имеющих огнестрельное оружие']);
+  ws.addRow(['№', 'ФИО владельца', 'ИИН', 'Адрес', 'Вид оружия', 'Марка', 'Калибр', 'Номер оружия', 'Кем выдано разрешение', 'Дата разрешения']);
+  ws.addRow(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  rows.forEach((r) => ws.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('Excel import of a list', () => {
+  it('maps the columns, shows what is added, updated or rejected and why, saves nothing until confirmed, then all valid rows at once', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const good = makeIin('1970-05-02', 'male', 12);
+    const base64 = await sheet([
+      ['1', 'Жұмабаев Серік Ахметұлы', good, 'ул. Сейфуллина, 12', 'ружьё', 'ИЖ-27', '12', 'A123456', 'УП Турксибского района', '15.03.2024'],
+      ['2', 'Петров Иван', '700502300125', 'ул. Абая, 1', 'карабин', 'Сайга', '7,62', 'K1', 'УП', '01.02.2023'],
+      ['3', 'Сидоров Олег', '', 'ул. Абая, 3', 'ружьё', 'МР-153', '12', 'M5', 'УП', '31.02.2023'],
+      ['4', 'Әлиев', '', 'ул. Абая, 5', '', '', '', 'X9', 'УП', new Date('2022-05-05T00:00:00Z')],
+    ]);
+    const preview = await s.call('lists.importPreview', { list: 'firearms', base64, sectionId: 1 });
+    expect(preview.mapping).toMatchObject({ fullName: 1, iin: 2, address: 3, weaponKind: 4, weaponMake: 5, weaponCalibre: 6, weaponSerial: 7, permitBy: 8, permitOn: 9 });
+    expect(preview.rows.map((r) => [r.row, r.action])).toEqual([[4, 'add'], [5, 'reject'], [6, 'reject'], [7, 'reject']]);
+    expect(preview.rows[1]!.reasons).toEqual(['iin.checksum']);
+    expect(preview.rows[2]!.reasons).toEqual(['lists.import.badDate:permitOn']);
+    expect(preview.rows[3]!.reasons).toEqual(expect.arrayContaining(['lists.import.missing:weaponKind', 'lists.import.nameIncomplete']));
+    // the preview (or a cancelled import) saved nothing
+    expect(await s.call('lists.firearms', {})).toEqual([]);
+    expect(await s.call('lists.importApply', { list: 'firearms', base64, sectionId: 1 })).toEqual({ added: 1, updated: 0, rejected: 3 });
+    const [owner] = await s.call('lists.firearms', {});
+    expect(owner).toMatchObject({ person: 'Жұмабаев Серік Ахметұлы', iin: good, permitOn: '2024-03-15', weapons: [{ kind: 'ружьё', make: 'ИЖ-27', calibre: '12', serial: 'A123456' }] });
+    // the same file again updates the owner instead of adding a second one; a new weapon joins the old
+    const again = await sheet([['1', 'Жұмабаев Серік Ахметұлы', good, 'ул. Сейфуллина, 12', 'карабин', 'Сайга', '7,62', 'K77', 'УП Турксибского района', '15.03.2024']]);
+    expect((await s.call('lists.importPreview', { list: 'firearms', base64: again, sectionId: 1 })).rows.map((r) => r.action)).toEqual(['update']);
+    expect(await s.call('lists.importApply', { list: 'firearms', base64: again, sectionId: 1 })).toEqual({ added: 0, updated: 1, rejected: 0 });
+    expect((await s.call('lists.firearms', {}))[0]!.weapons.map((w) => w.serial)).toEqual(['A123456', 'K77']);
+    // another section's inspector cannot import into section 1; nothing half-done
+    await s.as('omarova');
+    expect(await s.fail('lists.importApply', { list: 'firearms', base64: again, sectionId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await s.fail('lists.importPreview', { list: 'firearms', base64: Buffer.from('not excel').toString('base64'), sectionId: 2 })).toMatchObject({ messageKey: 'lists.importUnreadable' });
+  });
+});

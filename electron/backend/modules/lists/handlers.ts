@@ -5,9 +5,10 @@ import type { ListKind } from '../../../../shared/api';
 import { renderPdf } from '../../documents/render';
 import { sectionListPdf, sectionListXlsx, type ListRows } from '../../documents/sectionLists';
 import { getStation } from '../station/service';
+import { applyImport, previewImport } from './import';
 import { listFirearmOwners, listForeigners, listProbation, recordFirearmCheck, recordForeignerCheck, saveFirearmOwner, saveForeigner, saveProbation } from './service';
 
-type N = 'lists.firearms' | 'lists.saveFirearmOwner' | 'lists.recordFirearmCheck' | 'lists.probation' | 'lists.saveProbation' | 'lists.foreigners' | 'lists.saveForeigner' | 'lists.recordForeignerCheck' | 'lists.print' | 'lists.exportXlsx';
+type N = 'lists.importPreview' | 'lists.importApply' | 'lists.firearms' | 'lists.saveFirearmOwner' | 'lists.recordFirearmCheck' | 'lists.probation' | 'lists.saveProbation' | 'lists.foreigners' | 'lists.saveForeigner' | 'lists.recordForeignerCheck' | 'lists.print' | 'lists.exportXlsx';
 
 async function rowsOf(ctx: Ctx, list: ListKind, sectionId: number | null): Promise<ListRows> {
   const f = { sectionId, text: '' };
@@ -17,6 +18,8 @@ async function rowsOf(ctx: Ctx, list: ListKind, sectionId: number | null): Promi
 }
 
 export const listsHandlers: Handlers<N> = {
+  'lists.importPreview': async ({ list, base64, sectionId, mapping }, { ctx }) => previewImport(ctx(), list, base64, sectionId, mapping),
+  'lists.importApply': async ({ list, base64, sectionId, mapping }, { ctx }) => applyImport(ctx(), list, base64, sectionId, mapping),
   'lists.firearms': async (f, { ctx }) => listFirearmOwners(ctx(), f),
   'lists.saveFirearmOwner': async (o, { ctx }) => saveFirearmOwner(ctx(), o),
   'lists.recordFirearmCheck': async ({ id, checkedOn, result }, { ctx }) => recordFirearmCheck(ctx(), id, checkedOn, result),

@@ -102,6 +102,11 @@ export async function listFirearmOwners(ctx: Ctx, f: Filter): Promise<FirearmOwn
   return Promise.all((await scoped(ctx, rows, f)).map((r) => toOwner(ctx.db, r)));
 }
 
+/** Runs in the caller's transaction when there is one (a confirmed import saves many entries at once). */
+function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return ctx.db.isTransaction ? fn(ctx.db as Transaction<DB>) : ctx.db.transaction().execute(fn);
+}
+
 /** Saves one list entry with its person (the register), checking the section and auditing before/after. */
 async function saveEntry<T extends { id: number }>(
   ctx: Ctx,
@@ -110,7 +115,7 @@ async function saveEntry<T extends { id: number }>(
   get: (db: Q, id: number) => Promise<T>,
   write: (trx: Transaction<DB>, citizenId: number, id: number | null, at: string) => Promise<number>,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx) => {
     await requireSection(ctx, trx, input.sectionId);
     const before = input.id !== null ? await get(trx, input.id) : null;
     if (before) await requireSection(ctx, trx, (before as unknown as { sectionId: number }).sectionId);
