@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { AppError, type ImportPreview, type ListKind } from '../../../../shared/api';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
 import { parseIin } from '../../../../shared/iin';

@@ -13,8 +13,9 @@ import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm } from './ListForms';
+import { ImportForm } from './ImportDialog';
 
-type Dialog = { kind: 'edit'; list: ListKind; entry: FirearmOwner | ProbationPerson | Foreigner | null } | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number };
+type Dialog = { kind: 'edit'; list: ListKind; entry: FirearmOwner | ProbationPerson | Foreigner | null } | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number } | { kind: 'import' };
 
 /** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
 export function ListsScreen({ session, listParam, go }: { session: SessionUser; listParam: string | null; go: (hash: string) => void }) {
@@ -32,8 +33,8 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
   const mySection = users.data?.find((u) => u.id === session.id)?.sectionIds[0] ?? station.data?.sections.find((s) => s.active)?.id ?? 1;
   const today = isoDay(new Date());
   const refresh = () => {
+    if (dialog?.kind !== 'import') notifySaved(t);
     setDialog(null);
-    notifySaved(t);
     void qc.invalidateQueries({ queryKey: [`lists.${list}`] });
     void qc.invalidateQueries({ queryKey: ['today.list'] });
   };
@@ -67,6 +68,7 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
               <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'ru')}>{t('lists.excelRu')}</Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          {writes && <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} disabled={!station.data} onClick={() => setDialog({ kind: 'import' })}>{t('lists.importButton')}</Button>}
           {writes && <Button leftSection={<IconPlus size={16} />} disabled={!station.data} onClick={() => setDialog({ kind: 'edit', list, entry: null })}>{t('lists.add')}</Button>}
         </Group>
       </Group>
@@ -113,7 +115,8 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
             { accessor: 'actions', title: '', width: 100, render: (r) => writes && <Button size="compact-xs" variant="light" aria-label={t('lists.check')} title={t('lists.check')} onClick={(e) => { e.stopPropagation(); setDialog({ kind: 'check', list: 'foreigners', id: r.id }); }}>{t('lists.checkShort')}</Button> },
           ]} />
       )}
-      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} size={dialog?.kind === 'edit' ? 1150 : 'md'} title={dialog?.kind === 'check' ? t('lists.check') : t(`lists.tabs.${list}`)}>
+      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} size={dialog?.kind === 'edit' || dialog?.kind === 'import' ? 1150 : 'md'} title={dialog?.kind === 'check' ? t('lists.check') : dialog?.kind === 'import' ? `${t('lists.import.title')}: ${t(`lists.tabs.${list}`)}` : t(`lists.tabs.${list}`)}>
+        {dialog?.kind === 'import' && station.data && <ImportForm list={list} station={station.data} defaultSection={mySection} onDone={refresh} />}
         {dialog?.kind === 'edit' && station.data && dialog.list === 'firearms' && <FirearmOwnerForm entry={dialog.entry as FirearmOwner | null} station={station.data} defaultSection={mySection} onDone={refresh} />}
         {dialog?.kind === 'edit' && station.data && dialog.list === 'probation' && <ProbationForm entry={dialog.entry as ProbationPerson | null} station={station.data} defaultSection={mySection} onDone={refresh} />}
         {dialog?.kind === 'edit' && station.data && dialog.list === 'foreigners' && <ForeignerForm entry={dialog.entry as Foreigner | null} station={station.data} defaultSection={mySection} onDone={refresh} />}
