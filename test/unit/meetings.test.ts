@@ -30,6 +30,10 @@ describe('reporting meetings (Chapter 3)', () => {
     expect((await today('2026-11-20')).map((d) => d.params.person)).toEqual(['Нұрланов Т.']);
     expect(await s.fail('meetings.plan', joint(s.a.id, s.b.id, { sectionIds: [1] }))).toMatchObject({ fields: [{ path: 'sectionIds', messageKey: 'meetings.jointNeedsSections' }] });
     const m = await s.call('meetings.plan', joint(s.a.id, s.b.id));
+    // the report's draft gathers the sections' figures (p.29–30), the lists among them
+    const draft = (await s.call('meetings.draftReport', { id: m.id, language: 'ru' })).text;
+    expect(draft).toContain('Обращения граждан: принято 0');
+    expect(draft).toContain('Списки участка: владельцев оружия 0');
     await s.as('abdikadyrov');
     expect((await today('2026-11-20')).filter((d) => d.ruleId === 'meetings.quarter').map((d) => d.params.person)).toEqual(['Ауылбаев Т.']);
     // the notice: due 30.11 (10 calendar days before 10.12), shown from a week before

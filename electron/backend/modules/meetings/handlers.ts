@@ -30,6 +30,7 @@ function reportDraft(f: ReportFigures, lang: Language): string {
     '',
     t('meetings.draft.files', { active: f.files.active, checks: f.files.checks, violations: f.files.violations }),
     ...Object.entries(f.files.byCategory).map(([k, n]) => `  — ${t(`prevention.categoryShort.${k}`)}: ${n}`),
+    t('meetings.draft.lists', f.lists),
     '',
     t('meetings.draft.legislation'),
     '',

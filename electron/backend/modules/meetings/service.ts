@@ -354,6 +354,8 @@ export interface ReportFigures {
   to: string;
   receptions: { total: number; byCategory: { code: string; nameKk: string; nameRu: string; count: number }[]; byAction: Record<string, number> };
   files: { active: number; byCategory: Record<string, number>; checks: number; violations: number };
+  /** p.17 lists of the sections: how many, and checks at home in the period */
+  lists: { firearmOwners: number; firearmChecks: number; probation: number; foreigners: number; foreignerChecks: number };
   previousItems: { date: string; text: string; settled: boolean; outcome: string }[];
 }
 
@@ -399,6 +401,15 @@ export async function reportFigures(db: Q, m: Meeting): Promise<ReportFigures> {
         .where('done_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
         .executeTakeFirstOrThrow()
     : { n: 0, v: 0 };
+  const end = dayjs(to).add(1, 'day').format('YYYY-MM-DD');
+  const count = async (q: { executeTakeFirstOrThrow: () => Promise<{ n: number | string | bigint }> }) => Number((await q.executeTakeFirstOrThrow()).n);
+  const lists = {
+    firearmOwners: await count(db.selectFrom('firearm_owners').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds).where('surrendered_on', 'is', null).where('withdrawn_on', 'is', null)),
+    firearmChecks: await count(db.selectFrom('firearm_checks as k').innerJoin('firearm_owners as o', 'o.id', 'k.owner_id').select((eb) => eb.fn.countAll<number>().as('n')).where('o.section_id', 'in', m.sectionIds).where('k.checked_on', '>=', from).where('k.checked_on', '<', end)),
+    probation: await count(db.selectFrom('probation_persons').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds).where('removed_on', 'is', null)),
+    foreigners: await count(db.selectFrom('foreigners').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds)),
+    foreignerChecks: await count(db.selectFrom('foreigners').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds).where('checked_on', '>=', from).where('checked_on', '<', end)),
+  };
   const previousItems = prev
     ? (await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', prev.id).orderBy('id').execute()).map((i) => ({
         date: prev.date,
@@ -412,6 +423,7 @@ export async function reportFigures(db: Q, m: Meeting): Promise<ReportFigures> {
     to,
     receptions: { total: rec.length, byCategory: [...byCat.values()].sort((a, b) => b.count - a.count), byAction },
     files: { active: files.length, byCategory, checks: Number(sup.n), violations: Number(sup.v) },
+    lists,
     previousItems,
   };
 }
