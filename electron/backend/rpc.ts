@@ -19,6 +19,8 @@ import { preventionHandlers } from './modules/prevention/handlers';
 import { meetingsHandlers } from './modules/meetings/handlers';
 import { plansHandlers } from './modules/plans/handlers';
 import { listsHandlers } from './modules/lists/handlers';
+import { handoverHandlers } from './modules/handover/handlers';
+import { dueTours } from './modules/handover/service';
 import { dueFirearmChecks, dueForeigners } from './modules/lists/service';
 import { duePlans } from './modules/plans/service';
 import { dueMeetingSteps, quarterCoverage } from './modules/meetings/service';
@@ -42,6 +44,7 @@ export function buildDeadlines(): DeadlineRegistry {
   r.register('plans', duePlans);
   r.register('lists.firearms', dueFirearmChecks);
   r.register('lists.foreigners', dueForeigners);
+  r.register('handover.tour', dueTours);
   return r;
 }
 
@@ -76,6 +79,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...meetingsHandlers,
     ...plansHandlers,
     ...listsHandlers,
+    ...handoverHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

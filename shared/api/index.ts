@@ -11,9 +11,10 @@ import { preventionApi } from './prevention';
 import { meetingsApi } from './meetings';
 import { plansApi } from './plans';
 import { listsApi, listsImportApi } from './lists';
+import { handoverApi } from './handover';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi, ...listsImportApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi, ...listsImportApi, ...handoverApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -32,3 +33,4 @@ export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, Superv
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
 export type { Plan, PlanItem } from './plans';
 export type { FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';
+export type { HandoverAct, ActSnapshot } from './handover';

@@ -237,6 +237,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 8,
+    name: 'section acceptance and handover acts (p.4–6)',
+    sql: `
+      CREATE TABLE handover_acts (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id), kind TEXT NOT NULL CHECK (kind IN ('handover','cover')),
+        date TEXT NOT NULL, from_user_id INTEGER REFERENCES users(id), to_user_id INTEGER NOT NULL REFERENCES users(id),
+        superior TEXT NOT NULL, order_number TEXT NOT NULL DEFAULT '', order_date TEXT, remarks TEXT NOT NULL DEFAULT '',
+        snapshot_json TEXT NOT NULL, tour_done_on TEXT, tour_note TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL
+      );
+      CREATE INDEX handover_acts_section ON handover_acts(section_id, date);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -387,7 +387,27 @@ export interface ForeignersTable {
   updated_at: string;
 }
 
+// acceptance and handover of a section (p.4–6)
+export interface HandoverActsTable {
+  id: Generated<number>;
+  section_id: number;
+  kind: 'handover' | 'cover';
+  date: string;
+  from_user_id: number | null;
+  to_user_id: number;
+  superior: string;
+  order_number: string;
+  order_date: string | null;
+  remarks: string;
+  snapshot_json: string;
+  tour_done_on: string | null;
+  tour_note: Generated<string>;
+  created_by: number;
+  created_at: string;
+}
+
 export interface DB {
+  handover_acts: HandoverActsTable;
   firearm_owners: FirearmOwnersTable;
   firearms: FirearmsTable;
   firearm_checks: FirearmChecksTable;

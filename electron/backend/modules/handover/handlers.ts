@@ -1,0 +1,23 @@
+import type { Handlers } from '../../handlers';
+import { AppError } from '../../../../shared/api';
+import { renderPdf } from '../../documents/render';
+import { handoverActDoc } from '../../documents/handoverAct';
+import { getStation } from '../station/service';
+import { compareActs, listActs, recordAct, snapshot, tourDone } from './service';
+
+type N = 'handover.list' | 'handover.preview' | 'handover.record' | 'handover.print' | 'handover.compare' | 'handover.tourDone';
+
+export const handoverHandlers: Handlers<N> = {
+  'handover.list': async ({ sectionId }, { ctx }) => listActs(ctx(), sectionId),
+  'handover.preview': async ({ sectionId, fromUserId }, { ctx }) => snapshot(ctx(), sectionId, fromUserId),
+  'handover.record': async (a, { ctx }) => recordAct(ctx(), a),
+  'handover.print': async ({ id, language }, { ctx, backend }) => {
+    const c = ctx();
+    const act = (await listActs(c, null)).find((a) => a.id === id);
+    if (!act) throw new AppError('NOT_FOUND', 'errors.notFound');
+    const pdf = await renderPdf(backend.resourcesDir, handoverActDoc({ station: await getStation(c.db), act }, language));
+    return { fileName: `act-${act.section}-${act.date}-${language}.pdf`, base64: pdf.toString('base64') };
+  },
+  'handover.compare': async ({ olderId, newerId }, { ctx }) => compareActs(ctx(), olderId, newerId),
+  'handover.tourDone': async ({ id, doneOn, note }, { ctx }) => tourDone(ctx(), id, doneOn, note),
+};

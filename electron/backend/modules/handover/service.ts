@@ -1,0 +1,154 @@
+import type { Kysely, Transaction } from 'kysely';
+import dayjs from 'dayjs';
+import type { z } from 'zod';
+import { AppError, type ActSnapshot, type DueItem, type HandoverAct } from '../../../../shared/api';
+import type { actSnapshotSchema } from '../../../../shared/api/handover';
+import { formatDate, fullName, shortName } from '../../../../shared/format';
+import type { DB } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+import { listFiles } from '../prevention/service';
+import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+/** Everything the accepting inspector takes over, read from the live data (the caller is the UPP lead or a chief). */
+export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number | null): Promise<ActSnapshot> {
+  const section = await ctx.db.selectFrom('sections').select(['number', 'active']).where('id', '=', sectionId).executeTakeFirst();
+  if (!section || section.active !== 1) throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [{ path: 'sectionId', messageKey: 'errors.unknownSection' }]);
+  const files = (await listFiles(ctx, { category: null, inspectorId: null, sectionId, status: null, checksDueBy: null, text: '' })).filter((f) => f.status === 'active' || f.status === 'moving');
+  const storage = new Map(
+    (await ctx.db.selectFrom('person_files as f').leftJoin('safes as k', 'k.id', 'f.safe_id').select(['f.id', 'f.custody_place', 'k.name', 'f.shelf', 'f.controlling_inspector']).where('f.section_id', '=', sectionId).execute()).map((r) => [
+      r.id,
+      { place: r.custody_place, storage: r.custody_place === 'safe' ? `${r.name ?? ''}${r.shelf ? `, ${r.shelf}` : ''}` : r.controlling_inspector },
+    ]),
+  );
+  const filter = { sectionId, text: '' };
+  const owners = await listFirearmOwners(ctx, filter);
+  const today = dayjs(ctx.now).format('YYYY-MM-DD');
+  const instructions = fromUserId === null ? [] : await ctx.db.selectFrom('notebook_entries').select(['number', 'text', 'due_date']).where('owner_id', '=', fromUserId).where('kind', '=', 'instruction').where('done_at', 'is', null).orderBy('number').execute();
+  const planned = files.length
+    ? await ctx.db.selectFrom('supervision_records as v').innerJoin('person_files as f', 'f.id', 'v.file_id').select(['f.number', 'v.planned_for', 'v.kind']).where('v.done_at', 'is', null).where('f.section_id', '=', sectionId).where('f.status', 'in', ['active', 'moving']).execute()
+    : [];
+  return {
+    section: section.number,
+    personFiles: files.map((f) => ({ number: f.number, person: f.person, categories: f.categories, place: storage.get(f.id)?.place ?? 'safe', storage: storage.get(f.id)?.storage ?? '', out: f.outSince !== null })),
+    firearmOwners: owners.filter((o) => o.nextCheck !== null).map((o) => ({ person: o.person, weapons: o.weapons.length, nextCheck: o.nextCheck })),
+    probation: (await listProbation(ctx, filter)).filter((p) => p.removedOn === null).map((p) => ({ person: p.person })),
+    foreigners: (await listForeigners(ctx, filter)).map((f) => ({ person: f.person, stayUntil: f.stayUntil })),
+    openInstructions: instructions.map((i) => ({ number: i.number, text: i.text, due: i.due_date })),
+    unfinishedChecks: [
+      ...planned.map((p) => ({ what: `file:${p.number}:${p.kind}`, due: p.planned_for! })),
+      ...owners.filter((o) => o.nextCheck !== null && o.nextCheck <= today).map((o) => ({ what: `firearm:${o.person}`, due: o.nextCheck! })),
+    ],
+  };
+}
+
+async function getAct(db: Q, id: number): Promise<HandoverAct> {
+  const r = await db
+    .selectFrom('handover_acts as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .innerJoin('users as t', 't.id', 'a.to_user_id')
+    .leftJoin('users as f', 'f.id', 'a.from_user_id')
+    .selectAll('a')
+    .select(['s.number', 't.surname as t_surname', 't.name as t_name', 't.patronymic as t_patronymic', 'f.surname as f_surname', 'f.name as f_name', 'f.patronymic as f_patronymic'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
+  return {
+    id: r.id,
+    sectionId: r.section_id,
+    section: r.number,
+    kind: r.kind,
+    date: r.date,
+    fromUserId: r.from_user_id,
+    from: r.f_surname ? fullName({ surname: r.f_surname, name: r.f_name ?? '', patronymic: r.f_patronymic ?? '' }) : '',
+    toUserId: r.to_user_id,
+    to: fullName({ surname: r.t_surname, name: r.t_name, patronymic: r.t_patronymic }),
+    superior: r.superior,
+    orderNumber: r.order_number,
+    orderDate: r.order_date,
+    remarks: r.remarks,
+    snapshot: JSON.parse(r.snapshot_json) as z.infer<typeof actSnapshotSchema>,
+    tourDoneOn: r.tour_done_on,
+    tourNote: r.tour_note,
+  };
+}
+
+export async function listActs(ctx: Ctx, sectionId: number | null): Promise<HandoverAct[]> {
+  let q = ctx.db.selectFrom('handover_acts').select('id').orderBy('date', 'desc').orderBy('id', 'desc');
+  if (sectionId !== null) q = q.where('section_id', '=', sectionId);
+  return Promise.all((await q.execute()).map((r) => getAct(ctx.db, r.id)));
+}
+
+export interface ActFields { sectionId: number; kind: 'handover' | 'cover'; fromUserId: number | null; toUserId: number; date: string; superior: string; orderNumber: string; orderDate: string | null; remarks: string }
+
+/**
+ * The act with what was handed over, and — for a handover — the section and its person
+ * files moved to the accepting inspector, all in one transaction. A cover (p.6) moves
+ * nothing: the covering inspector works the section through the absence record.
+ */
+export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
+  const snap = await snapshot(ctx, a.sectionId, a.fromUserId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const to = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', a.toUserId).executeTakeFirst();
+    if (!to || to.active !== 1 || to.role !== 'inspector') throw new AppError('VALIDATION', 'handover.notAnInspector', undefined, [{ path: 'toUserId', messageKey: 'handover.notAnInspector' }]);
+    if (a.fromUserId !== null) {
+      const holds = await trx.selectFrom('user_sections').select('user_id').where('user_id', '=', a.fromUserId).where('section_id', '=', a.sectionId).executeTakeFirst();
+      if (!holds) throw new AppError('VALIDATION', 'handover.notHolder', undefined, [{ path: 'fromUserId', messageKey: 'handover.notHolder' }]);
+    }
+    const { id } = await trx
+      .insertInto('handover_acts')
+      .values({ section_id: a.sectionId, kind: a.kind, date: a.date, from_user_id: a.fromUserId, to_user_id: a.toUserId, superior: a.superior, order_number: a.orderNumber, order_date: a.orderDate, remarks: a.remarks, snapshot_json: JSON.stringify(snap), tour_done_on: null, created_by: ctx.user.id, created_at: ctx.now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (a.kind === 'handover') {
+      if (a.fromUserId !== null) await trx.deleteFrom('user_sections').where('user_id', '=', a.fromUserId).where('section_id', '=', a.sectionId).execute();
+      const already = await trx.selectFrom('user_sections').select('user_id').where('user_id', '=', a.toUserId).where('section_id', '=', a.sectionId).executeTakeFirst();
+      if (!already) await trx.insertInto('user_sections').values({ user_id: a.toUserId, section_id: a.sectionId }).execute();
+      let files = trx.updateTable('person_files').set({ inspector_id: a.toUserId, updated_at: ctx.now.toISOString() }).where('section_id', '=', a.sectionId).where('status', 'in', ['active', 'moving']);
+      if (a.fromUserId !== null) files = files.where('inspector_id', '=', a.fromUserId);
+      await files.execute();
+    }
+    const act = await getAct(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: `handover.${a.kind}`, entity: 'handover_act', entityId: id, after: { ...act, snapshot: { files: snap.personFiles.length, firearmOwners: snap.firearmOwners.length } } });
+    return act;
+  });
+}
+
+const entriesOf = (s: ActSnapshot) => [
+  ...s.personFiles.map((f) => `file:${f.number}:${f.person}`),
+  ...s.firearmOwners.map((o) => `firearm:${o.person}`),
+  ...s.probation.map((p) => `probation:${p.person}`),
+  ...s.foreigners.map((f) => `foreigner:${f.person}`),
+];
+
+export async function compareActs(ctx: Ctx, olderId: number, newerId: number) {
+  const [a, b] = [await getAct(ctx.db, olderId), await getAct(ctx.db, newerId)];
+  if (a.sectionId !== b.sectionId) throw new AppError('VALIDATION', 'handover.differentSections');
+  const [x, y] = [new Set(entriesOf(a.snapshot)), new Set(entriesOf(b.snapshot))];
+  return { added: [...y].filter((e) => !x.has(e)), removed: [...x].filter((e) => !y.has(e)) };
+}
+
+export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: string): Promise<HandoverAct> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await getAct(trx, id);
+    if (ctx.user.role !== 'uppLead' && before.toUserId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
+    if (doneOn < before.date || doneOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path: 'doneOn', messageKey: 'meetings.dateOutOfRange' }]);
+    await trx.updateTable('handover_acts').set({ tour_done_on: doneOn, tour_note: note }).where('id', '=', id).execute();
+    const after = await getAct(trx, id);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.tourDone', entity: 'handover_act', entityId: id, before: { tourDoneOn: before.tourDoneOn }, after: { tourDoneOn: doneOn, tourNote: note } });
+    return after;
+  });
+}
+
+/** p.5: within a month of accepting a section, the inspector walks it door to door. */
+export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
+  if (!['inspector', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
+  let q = ctx.db.selectFrom('handover_acts as a').innerJoin('sections as s', 's.id', 'a.section_id').innerJoin('users as u', 'u.id', 'a.to_user_id').select(['a.id', 'a.date', 's.number', 'u.surname', 'u.name', 'u.patronymic']).where('a.kind', '=', 'handover').where('a.tour_done_on', 'is', null);
+  if (ctx.user.role === 'inspector') q = q.where('a.to_user_id', '=', ctx.user.id);
+  return (await q.execute()).map((a) => {
+    const due = dayjs(a.date).add(1, 'month').format('YYYY-MM-DD');
+    return { ruleId: 'handover.tour', paragraph: '5', titleKey: 'today.rules.sectionTour', params: { person: shortName(a), section: a.number, accepted: formatDate(a.date) }, due, overdue: due < date, link: '/handover' };
+  });
+}

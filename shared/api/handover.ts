@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+
+/**
+ * Acceptance and handover of a section (p.4, p.6): an act generated from the live data —
+ * person files and where their paper is, the lists, open instructions and unfinished checks —
+ * with the superior present (p.4), remarks and signatures. Recording the act moves the
+ * section (and its person files) to the accepting inspector in one transaction, starts the
+ * one-month door-to-door tour (p.5), and the acts form the passport's §1 history.
+ */
+export const ACT_KINDS = ['handover', 'cover'] as const;
+
+export const actSnapshotSchema = z.object({
+  section: z.string(),
+  personFiles: z.array(z.object({ number: z.number().int(), person: z.string(), categories: z.array(z.string()), place: z.enum(['safe', 'policeBody']), storage: z.string(), out: z.boolean() })),
+  firearmOwners: z.array(z.object({ person: z.string(), weapons: z.number().int(), nextCheck: isoDate.nullable() })),
+  probation: z.array(z.object({ person: z.string() })),
+  foreigners: z.array(z.object({ person: z.string(), stayUntil: isoDate.nullable() })),
+  openInstructions: z.array(z.object({ number: z.number().int(), text: z.string(), due: isoDate.nullable() })),
+  unfinishedChecks: z.array(z.object({ what: z.string(), due: isoDate })),
+});
+export type ActSnapshot = z.infer<typeof actSnapshotSchema>;
+
+export const actSchema = z.object({
+  id: z.number().int(),
+  sectionId: z.number().int(),
+  section: z.string(),
+  kind: z.enum(ACT_KINDS),
+  date: isoDate,
+  fromUserId: z.number().int().nullable(),
+  from: z.string(),
+  toUserId: z.number().int(),
+  to: z.string(),
+  superior: z.string(),
+  orderNumber: z.string(),
+  orderDate: isoDate.nullable(),
+  remarks: z.string(),
+  snapshot: actSnapshotSchema,
+  tourDoneOn: isoDate.nullable(),
+  tourNote: z.string(),
+});
+export type HandoverAct = z.infer<typeof actSchema>;
+
+const actInput = z
+  .object({
+    sectionId: z.number({ error: 'validation.required' }).int(),
+    kind: z.enum(ACT_KINDS),
+    fromUserId: z.number().int().nullable().default(null),
+    toUserId: z.number({ error: 'validation.required' }).int(),
+    date: isoDate,
+    /** p.4: the deputy chief of the police body or the head of the MPS */
+    superior: requiredText(200),
+    orderNumber: optionalText(50),
+    orderDate: isoDate.nullable().default(null),
+    remarks: optionalText(3000),
+  })
+  .refine((a) => a.fromUserId !== a.toUserId, { message: 'handover.samePerson', path: ['toUserId'] })
+  .refine((a) => a.kind !== 'cover' || (a.orderNumber !== '' && a.orderDate !== null), { message: 'staff.coverOrderRequired', path: ['orderNumber'] });
+
+const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
+
+export const handoverApi = {
+  'handover.list': defineCall({ input: z.object({ sectionId: z.number().int().nullable().default(null) }), output: z.array(actSchema), access: READERS }),
+  /** What the act will list, read from the live data now. */
+  'handover.preview': defineCall({ input: z.object({ sectionId: z.number().int(), fromUserId: z.number().int().nullable().default(null) }), output: actSnapshotSchema, access: ['uppLead', 'supervisor'] }),
+  'handover.record': defineCall({ input: actInput, output: actSchema, access: ['uppLead', 'supervisor'] }),
+  'handover.print': defineCall({ input: z.object({ id: z.number().int(), language: languageSchema }), output: pdfOutput, access: READERS }),
+  /** What changed between two acts of the same section. */
+  'handover.compare': defineCall({
+    input: z.object({ olderId: z.number().int(), newerId: z.number().int() }),
+    output: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+    access: READERS,
+  }),
+  /** p.5: the door-to-door tour of the section within a month of accepting it. */
+  'handover.tourDone': defineCall({ input: z.object({ id: z.number().int(), doneOn: isoDate, note: optionalText(2000) }), output: actSchema, access: ['inspector', 'uppLead'] }),
+};
