@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Menu, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconChevronDown, IconPrinter, IconTransfer } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, type HandoverAct, type Language, type SessionUser, type Station, type User } from '../../../../shared/api';
+import { formatDate, isoDay, shortName } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { DateField } from '../../app/DateField';
+import { FormModal, GuardedForm } from '../../app/FormModal';
+import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { saveFile } from '../../app/saveFile';
+
+/** Acceptance and handover of sections (p.4–6): the acts, the passport's §1 history, the tour of p.5. */
+export function HandoverScreen({ session }: { session: SessionUser }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [sectionId, setSectionId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'record' } | { kind: 'tour'; act: HandoverAct } | null>(null);
+  const [diff, setDiff] = useState<{ id: number; added: string[]; removed: string[] } | null>(null);
+  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const acts = useQuery({ queryKey: ['handover.list', sectionId], queryFn: () => call('handover.list', { sectionId }) });
+  const chief = ['uppLead', 'supervisor'].includes(session.role);
+  const refresh = () => {
+    setDialog(null);
+    void qc.invalidateQueries({ queryKey: ['handover.list'] });
+    void qc.invalidateQueries({ queryKey: ['users.list'] });
+    void qc.invalidateQueries({ queryKey: ['today.list'] });
+  };
+  const print = async (id: number, language: Language) => {
+    try {
+      saveFile(await call('handover.print', { id, language }));
+    } catch (e) {
+      showApiError(t, e);
+    }
+  };
+  const compare = async (act: HandoverAct) => {
+    const older = (acts.data ?? []).find((x) => x.sectionId === act.sectionId && (x.date < act.date || (x.date === act.date && x.id < act.id)));
+    if (!older) return setDiff({ id: act.id, added: [], removed: [] });
+    try {
+      setDiff({ id: act.id, ...(await call('handover.compare', { olderId: older.id, newerId: act.id })) });
+    } catch (e) {
+      showApiError(t, e);
+    }
+  };
+  const label = (e: string) => e.split(':').slice(1).join(' · ');
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3}>{t('handover.title')}</Title>
+        <Group gap="xs" align="flex-end">
+          <Select aria-label={t('handover.section')} w={140} clearable placeholder={t('reception.all')} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={sectionId ? String(sectionId) : null} onChange={(v) => setSectionId(v ? Number(v) : null)} />
+          {chief && <Button leftSection={<IconTransfer size={16} />} disabled={!station.data || !users.data} onClick={() => setDialog({ kind: 'record' })}>{t('handover.record')}</Button>}
+        </Group>
+      </Group>
+      <Text size="sm" fw={600}>{t('handover.history')}</Text>
+      {(acts.data ?? []).length === 0 && <Text size="sm" c="dimmed">{t('app.noRecords')}</Text>}
+      {(acts.data ?? []).map((a) => (
+        <Paper key={a.id} withBorder p="sm" data-testid="act">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <div>
+              <Group gap="xs">
+                <Text fw={600}>{formatDate(a.date)} · {t('handover.section')} {a.section}</Text>
+                <Badge variant="light">{t(`handover.kinds.${a.kind}`)}</Badge>
+              </Group>
+              <Text size="sm">{t('handover.from')}: {a.from || t('handover.vacant')} → {t('handover.to')}: {a.to}; {a.superior}</Text>
+              <Text size="xs" c="dimmed">{t('handover.files', { n: a.snapshot.personFiles.length })} · {t('handover.firearms', { n: a.snapshot.firearmOwners.length })} · {t('handover.foreigners', { n: a.snapshot.foreigners.length })} · {t('handover.instructions', { n: a.snapshot.openInstructions.length })}</Text>
+              {a.kind === 'handover' && (a.tourDoneOn ? <Text size="xs" c="teal">{t('handover.tourDone', { date: formatDate(a.tourDoneOn) })}{a.tourNote ? `: ${a.tourNote}` : ''}</Text> : <Text size="xs" c="orange">{t('handover.tourRule')}</Text>)}
+              {diff?.id === a.id && (
+                <Text size="xs" mt={4}>
+                  {diff.added.length + diff.removed.length === 0 ? t('handover.noChanges') : `${t('handover.added')}: ${diff.added.map(label).join('; ') || '—'}. ${t('handover.removed')}: ${diff.removed.map(label).join('; ') || '—'}`}
+                </Text>
+              )}
+            </div>
+            <Group gap={4} wrap="nowrap">
+              {a.kind === 'handover' && !a.tourDoneOn && (a.toUserId === session.id || session.role === 'uppLead') && <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'tour', act: a })}>{t('handover.tour')}</Button>}
+              <Button size="xs" variant="subtle" onClick={() => void compare(a)}>{t('handover.compare')}</Button>
+              <Menu position="bottom-end">
+                <Menu.Target><Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} rightSection={<IconChevronDown size={12} />}>{t('prevention.print')}</Button></Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => void print(a.id, 'kk')}>{t('reception.printKk')}</Menu.Item>
+                  <Menu.Item onClick={() => void print(a.id, 'ru')}>{t('reception.printRu')}</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </Paper>
+      ))}
+      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} size="xl" title={dialog?.kind === 'tour' ? t('handover.tour') : t('handover.record')}>
+        {dialog?.kind === 'record' && station.data && users.data && <ActForm station={station.data} users={users.data} onDone={(a) => { notifySaved(t, t('handover.recorded', { section: a.section })); refresh(); }} />}
+        {dialog?.kind === 'tour' && <TourForm act={dialog.act} onDone={() => { notifySaved(t); refresh(); }} />}
+      </FormModal>
+    </Stack>
+  );
+}
+
+function ActForm({ station, users, onDone }: { station: Station; users: User[]; onDone: (a: HandoverAct) => void }) {
+  const { t } = useTranslation();
+  const inspectors = users.filter((u) => u.active && u.role === 'inspector');
+  const first = station.sections.find((s) => s.active);
+  const holder = (sectionId: number | undefined) => inspectors.find((u) => sectionId !== undefined && u.sectionIds.includes(sectionId))?.id ?? null;
+  const form = useContractForm(api['handover.record'].input, { sectionId: first?.id as number, kind: 'handover' as 'handover' | 'cover', fromUserId: holder(first?.id), toUserId: undefined as unknown as number, date: isoDay(new Date()), superior: '', orderNumber: '', orderDate: null, remarks: '' });
+  const v = form.values;
+  const preview = useQuery({ queryKey: ['handover.preview', v.sectionId, v.fromUserId], queryFn: () => call('handover.preview', { sectionId: v.sectionId, fromUserId: v.fromUserId ?? null }), enabled: !!v.sectionId });
+  const p = preview.data;
+  return (
+    <GuardedForm form={form} submitLabel={t('handover.record')} onSubmit={async (x) => onDone(await call('handover.record', x))}>
+      <SegmentedControl value={v.kind} onChange={(x) => form.setFieldValue('kind', x as 'handover' | 'cover')} data={(['handover', 'cover'] as const).map((k) => ({ value: k, label: t(`handover.kinds.${k}`) }))} />
+      <Group grow align="flex-start" gap="xs">
+        <Select label={t('handover.section')} withAsterisk allowDeselect={false} data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))} value={String(v.sectionId)} onChange={(x) => { form.setFieldValue('sectionId', Number(x)); form.setFieldValue('fromUserId', holder(Number(x))); }} />
+        <Select label={t('handover.from')} clearable placeholder={t('handover.vacant')} data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))} value={v.fromUserId ? String(v.fromUserId) : null} onChange={(x) => form.setFieldValue('fromUserId', x ? Number(x) : null)} error={form.errors.fromUserId} />
+        <Select label={t('handover.to')} withAsterisk searchable data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))} value={v.toUserId ? String(v.toUserId) : null} onChange={(x) => form.setFieldValue('toUserId', Number(x))} error={form.errors.toUserId} />
+        <DateField label={t('handover.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
+      </Group>
+      <TextInput label={t('handover.superior')} withAsterisk data-autofocus {...form.getInputProps('superior')} />
+      <Group grow align="flex-start" gap="xs">
+        <TextInput label={t('handover.orderNumber')} withAsterisk={v.kind === 'cover'} {...form.getInputProps('orderNumber')} />
+        <DateField label={t('handover.orderDate')} withAsterisk={v.kind === 'cover'} {...form.getInputProps('orderDate')} />
+      </Group>
+      <Textarea label={t('handover.remarks')} autosize minRows={2} {...form.getInputProps('remarks')} />
+      {p && (
+        <Alert variant="light" title={t('handover.preview')} data-testid="act-preview">
+          <SimpleGrid cols={3} spacing={4}>
+            <Text size="sm">{t('handover.files', { n: p.personFiles.length })}</Text>
+            <Text size="sm">{t('handover.firearms', { n: p.firearmOwners.length })}</Text>
+            <Text size="sm">{t('handover.probation', { n: p.probation.length })}</Text>
+            <Text size="sm">{t('handover.foreigners', { n: p.foreigners.length })}</Text>
+            <Text size="sm">{t('handover.instructions', { n: p.openInstructions.length })}</Text>
+            <Text size="sm">{t('handover.checks', { n: p.unfinishedChecks.length })}</Text>
+          </SimpleGrid>
+          {p.personFiles.map((f) => <Text key={f.number} size="xs">№ {f.number} {f.person} — {f.storage}</Text>)}
+          {v.kind === 'handover' && <Text size="xs" c="dimmed" mt={4}>{t('handover.moves')}</Text>}
+        </Alert>
+      )}
+    </GuardedForm>
+  );
+}
+
+function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useContractForm(api['handover.tourDone'].input, { id: act.id, doneOn: isoDay(new Date()), note: '' });
+  return (
+    <GuardedForm form={form} onSubmit={async (x) => { await call('handover.tourDone', x); onDone(); }}>
+      <Text size="sm" c="dimmed">{t('handover.tourRule')}</Text>
+      <DateField label={t('handover.date')} withAsterisk clearable={false} {...form.getInputProps('doneOn')} />
+      <Textarea label={t('handover.tourNote')} autosize minRows={3} data-autofocus {...form.getInputProps('note')} />
+    </GuardedForm>
+  );
+}
