@@ -35,7 +35,7 @@ function cells(d: ListRows, t: ReturnType<typeof translator>): string[][] {
 }
 
 const WIDTHS: Record<ListKind, (number | string)[]> = {
-  firearms: [22, 120, 140, '*', 120, 70, 110],
+  firearms: [22, 120, 130, '*', 110, 88, 105],
   probation: [22, 120, 62, 130, '*', 70, 70, 100],
   foreigners: [22, 140, 110, 90, 140, '*', 110],
 };
