@@ -20,6 +20,8 @@ import { meetingsHandlers } from './modules/meetings/handlers';
 import { plansHandlers } from './modules/plans/handlers';
 import { listsHandlers } from './modules/lists/handlers';
 import { handoverHandlers } from './modules/handover/handlers';
+import { passportHandlers } from './modules/passport/handlers';
+import { dueYearColumn } from './modules/passport/service';
 import { dueTours } from './modules/handover/service';
 import { dueFirearmChecks, dueForeigners } from './modules/lists/service';
 import { duePlans } from './modules/plans/service';
@@ -45,6 +47,7 @@ export function buildDeadlines(): DeadlineRegistry {
   r.register('lists.firearms', dueFirearmChecks);
   r.register('lists.foreigners', dueForeigners);
   r.register('handover.tour', dueTours);
+  r.register('passport.year', dueYearColumn);
   return r;
 }
 
@@ -80,6 +83,7 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
     ...plansHandlers,
     ...listsHandlers,
     ...handoverHandlers,
+    ...passportHandlers,
   } as Record<CallName, Handler<CallName>>;
 
   return {

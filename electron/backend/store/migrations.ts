@@ -251,6 +251,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX handover_acts_section ON handover_acts(section_id, date);
     `,
   },
+  {
+    version: 9,
+    name: 'section passport (App 1 §3–§6)',
+    sql: `
+      CREATE TABLE passport_values (
+        section_id INTEGER NOT NULL REFERENCES sections(id), year INTEGER NOT NULL, code TEXT NOT NULL, value REAL,
+        PRIMARY KEY (section_id, year, code)
+      );
+      CREATE TABLE passport_objects (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id), part TEXT NOT NULL, fields_json TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0, removed_reason TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX passport_objects_section ON passport_objects(section_id, part);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

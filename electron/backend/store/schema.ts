@@ -406,7 +406,22 @@ export interface HandoverActsTable {
   created_at: string;
 }
 
+// section passport (App 1)
+export interface PassportValuesTable { section_id: number; year: number; code: string; value: number | null }
+export interface PassportObjectsTable {
+  id: Generated<number>;
+  section_id: number;
+  part: 'enterprises' | 'dormitories' | 'permitObjects';
+  fields_json: string;
+  removed: Generated<number>;
+  removed_reason: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
+  passport_values: PassportValuesTable;
+  passport_objects: PassportObjectsTable;
   handover_acts: HandoverActsTable;
   firearm_owners: FirearmOwnersTable;
   firearms: FirearmsTable;

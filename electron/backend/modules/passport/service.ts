@@ -1,0 +1,101 @@
+import type { Kysely, Transaction } from 'kysely';
+import dayjs from 'dayjs';
+import { AppError, type DueItem, type Passport } from '../../../../shared/api';
+import { CHARACTERISTICS, HEADING_ROWS, OBJECT_FIELDS, type ObjectPart } from '../../../../shared/api/passport';
+import type { DB } from '../../store/schema';
+import type { Ctx } from '../../context';
+import { writeAudit } from '../audit/service';
+import { workingSections } from '../staff/service';
+
+type Q = Kysely<DB> | Transaction<DB>;
+const CODES = new Set<string>(CHARACTERISTICS.map(([c]) => c).filter((c) => !HEADING_ROWS.includes(c)));
+
+/** The section's own inspectors and assistants (with cover, p.6) write; the UPP lead all. */
+async function requireWrite(ctx: Ctx, db: Q, sectionId: number): Promise<void> {
+  if (ctx.user.role === 'uppLead') return;
+  const mine = await workingSections({ ...ctx, db: db as Kysely<DB> });
+  if (!mine.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+}
+
+export async function getPassport(db: Q, sectionId: number): Promise<Passport> {
+  const section = await db.selectFrom('sections').select('number').where('id', '=', sectionId).executeTakeFirst();
+  if (!section) throw new AppError('NOT_FOUND', 'errors.notFound');
+  const rows = await db.selectFrom('passport_values').selectAll().where('section_id', '=', sectionId).execute();
+  const values: Passport['values'] = {};
+  for (const r of rows) (values[String(r.year)] ??= {})[r.code] = r.value;
+  const objects = await db.selectFrom('passport_objects').selectAll().where('section_id', '=', sectionId).where('removed', '=', 0).orderBy('part').orderBy('id').execute();
+  return {
+    sectionId,
+    section: section.number,
+    years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
+    values,
+    objects: objects.map((o) => ({ id: o.id, part: o.part, fields: JSON.parse(o.fields_json), updatedAt: o.updated_at })),
+  };
+}
+
+/** §3: one year's column "as of 1 January"; an empty cell is stored as not filled. */
+export async function saveYear(ctx: Ctx, sectionId: number, year: number, values: Record<string, number | null>): Promise<Passport> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireWrite(ctx, trx, sectionId);
+    const unknown = Object.keys(values).filter((k) => !CODES.has(k));
+    if (unknown.length) throw new AppError('VALIDATION', 'validation.invalid');
+    const before = (await getPassport(trx, sectionId)).values[String(year)] ?? {};
+    await trx.deleteFrom('passport_values').where('section_id', '=', sectionId).where('year', '=', year).execute();
+    const filled = Object.entries(values).filter(([, v]) => v !== null);
+    if (filled.length) await trx.insertInto('passport_values').values(filled.map(([code, value]) => ({ section_id: sectionId, year, code, value }))).execute();
+    const after = await getPassport(trx, sectionId);
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'passport.saveYear', entity: 'passport', entityId: sectionId, before: { year, values: before }, after: { year, values: after.values[String(year)] ?? {} } });
+    return after;
+  });
+}
+
+export async function saveObject(ctx: Ctx, sectionId: number, id: number | null, part: ObjectPart, fields: Record<string, string>): Promise<Passport> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireWrite(ctx, trx, sectionId);
+    const allowed = new Set<string>(OBJECT_FIELDS[part]);
+    const clean = Object.fromEntries(Object.entries(fields).filter(([k]) => allowed.has(k)));
+    const at = ctx.now.toISOString();
+    let before: unknown = null;
+    let objectId = id;
+    if (id === null) {
+      objectId = (await trx.insertInto('passport_objects').values({ section_id: sectionId, part, fields_json: JSON.stringify(clean), created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    } else {
+      const old = await trx.selectFrom('passport_objects').selectAll().where('id', '=', id).where('section_id', '=', sectionId).where('removed', '=', 0).executeTakeFirst();
+      if (!old) throw new AppError('NOT_FOUND', 'errors.notFound');
+      before = JSON.parse(old.fields_json);
+      await trx.updateTable('passport_objects').set({ fields_json: JSON.stringify(clean), updated_at: at }).where('id', '=', id).execute();
+    }
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: `passport.${part}`, entity: 'passport_object', entityId: objectId!, before, after: clean });
+    return getPassport(trx, sectionId);
+  });
+}
+
+/** A removed object stays in the store (and the audit) with its reason; the passport no longer shows it. */
+export async function removeObject(ctx: Ctx, sectionId: number, id: number, reason: string): Promise<Passport> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireWrite(ctx, trx, sectionId);
+    const r = await trx.updateTable('passport_objects').set({ removed: 1, removed_reason: reason, updated_at: ctx.now.toISOString() }).where('id', '=', id).where('section_id', '=', sectionId).where('removed', '=', 0).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'passport.removeObject', entity: 'passport_object', entityId: id, after: { reason } });
+    return getPassport(trx, sectionId);
+  });
+}
+
+/** App 1 note, p.19: from mid-December the passport needs its column as of the coming 1 January. */
+export async function dueYearColumn(ctx: Ctx, date: string): Promise<DueItem[]> {
+  const d = dayjs(date);
+  const inDecember = d.month() === 11 && d.date() >= 15;
+  const inJanuary = d.month() === 0 && d.date() <= 31;
+  if (!inDecember && !inJanuary) return [];
+  const year = inDecember ? d.year() + 1 : d.year();
+  let sections: number[];
+  if (ctx.user.role === 'uppLead') sections = (await ctx.db.selectFrom('sections').select('id').where('active', '=', 1).execute()).map((s) => s.id);
+  else if (['inspector', 'assistant'].includes(ctx.user.role)) sections = await workingSections(ctx);
+  else return [];
+  if (sections.length === 0) return [];
+  const filled = new Set((await ctx.db.selectFrom('passport_values').select('section_id').where('year', '=', year).where('section_id', 'in', sections).execute()).map((r) => r.section_id));
+  const numbers = new Map((await ctx.db.selectFrom('sections').select(['id', 'number']).execute()).map((s) => [s.id, s.number]));
+  return sections
+    .filter((s) => !filled.has(s))
+    .map((s) => ({ ruleId: 'passport.year', paragraph: '19', titleKey: 'today.rules.passportYear', params: { section: numbers.get(s) ?? '', year }, due: `${year}-01-31`, overdue: false, link: `/passport/${s}` }));
+}

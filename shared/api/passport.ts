@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineCall, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+
+/**
+ * The electronic passport of a section (p.5, p.19, Appendix 1). §1 is the history of the
+ * acceptance/handover acts; §3 the characteristics, one column per year "as of 1 January";
+ * §4–§6 the objects, every column of the forms. Columns the paper fills "in pencil" (names,
+ * phones, home addresses of managers) are marked and printed only when asked for.
+ */
+/** §3 rows in the form's order; level 1 rows are the "including" lines under the one before. */
+export const CHARACTERISTICS = [
+  ['area', 0], ['dwellings', 0], ['multiStorey', 1], ['apartments', 1], ['dormitories', 1], ['dormRooms', 1], ['privateHouses', 1], ['privateDwellings', 1], ['dachaAreas', 1], ['dachas', 1],
+  ['population', 0], ['adults', 1], ['children', 1], ['foreigners', 1],
+  ['onTerritory', 0], ['enterprises', 1], ['jsc', 1], ['farms', 1], ['healthcare', 1], ['trade', 1], ['exchange', 1], ['banks', 1], ['post', 1], ['education', 1], ['parking', 1], ['culture', 1], ['sports', 1],
+  ['religious', 0], ['mosques', 1], ['churches', 1], ['religiousEducation', 1],
+] as const;
+export type CharacteristicCode = (typeof CHARACTERISTICS)[number][0];
+/** a heading line of the form with no figure of its own */
+export const HEADING_ROWS: readonly string[] = ['onTerritory'];
+
+export const OBJECT_PARTS = ['enterprises', 'dormitories', 'permitObjects'] as const;
+export type ObjectPart = (typeof OBJECT_PARTS)[number];
+/** every column of §4, §5, §6 after the number; pencil columns marked */
+export const OBJECT_FIELDS = {
+  enterprises: ['name', 'ownership', 'address', 'managers', 'workingHours', 'security', 'video', 'note'],
+  dormitories: ['name', 'address', 'managers', 'accessRegime'],
+  permitObjects: ['name', 'ownership', 'address', 'managers', 'checkpointHours', 'security'],
+} as const;
+export const PENCIL_FIELDS: readonly string[] = ['managers'];
+
+export const passportObjectSchema = z.object({ id: z.number().int(), part: z.enum(OBJECT_PARTS), fields: z.record(z.string(), z.string()), updatedAt: z.string() });
+export type PassportObject = z.infer<typeof passportObjectSchema>;
+
+export const passportSchema = z.object({
+  sectionId: z.number().int(),
+  section: z.string(),
+  years: z.array(z.number().int()),
+  /** year → row code → value */
+  values: z.record(z.string(), z.record(z.string(), z.number().nullable())),
+  objects: z.array(passportObjectSchema),
+});
+export type Passport = z.infer<typeof passportSchema>;
+
+const value = z.number().min(0, 'validation.range').max(10_000_000, 'validation.range').nullable();
+const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
+const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
+
+export const passportApi = {
+  'passport.get': defineCall({ input: z.object({ sectionId: z.number().int() }), output: passportSchema, access: READERS }),
+  /** §3: the column "as of 1 January" of one year. */
+  'passport.saveYear': defineCall({
+    input: z.object({ sectionId: z.number().int(), year: z.number().int().min(2000).max(2100), values: z.record(z.string(), value) }),
+    output: passportSchema,
+    access: WRITERS,
+  }),
+  'passport.saveObject': defineCall({
+    input: z.object({ sectionId: z.number().int(), id: z.number().int().nullable().default(null), part: z.enum(OBJECT_PARTS), fields: z.record(z.string(), optionalText(500)) }).refine((o) => (o.fields.name ?? '').trim() !== '', { message: 'validation.required', path: ['fields.name'] }),
+    output: passportSchema,
+    access: WRITERS,
+  }),
+  'passport.removeObject': defineCall({ input: z.object({ sectionId: z.number().int(), id: z.number().int(), reason: requiredText(300) }), output: passportSchema, access: WRITERS }),
+  /** The whole passport in the form's layout; pencil columns only when asked for. */
+  'passport.print': defineCall({ input: z.object({ sectionId: z.number().int(), language: languageSchema, withPencil: z.boolean().default(false) }), output: pdfOutput, access: READERS }),
+};
