@@ -46,6 +46,12 @@ test('lists: a firearm owner with two weapons, the yearly check at home, Appendi
   await check.getByRole('button', { name: 'Сохранить' }).click();
   await expect(check).toBeHidden();
   await expect(row).not.toContainText('15.03.2025');
+  // the search takes part of a name in any case
+  await page.getByRole('textbox', { name: 'Ф.И.О. или ИИН' }).fill('жұмаб');
+  await expect(row).toBeVisible();
+  await page.getByRole('textbox', { name: 'Ф.И.О. или ИИН' }).fill('иванов');
+  await expect(page.getByRole('row', { name: /Жұмабаев/ })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Ф.И.О. или ИИН' }).fill('');
   await shot(page, '81-list-firearms');
 
   await page.getByRole('button', { name: 'Печать' }).click();

@@ -73,6 +73,11 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   await field(dialog, 'Кому передать (подразделение, орган)').fill('ОДН УП Турксибского района');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
+  // the text search narrows the notebook (any case)
+  await field(page, 'Поиск по тексту').fill('АЛКОГОЛЬ');
+  await expect(entries).toHaveCount(1);
+  await field(page, 'Поиск по тексту').fill('');
+  await expect(entries).toHaveCount(3);
   await page.getByRole('link', { name: 'Сегодня' }).click();
   await expect(page.getByTestId('due-item').filter({ hasText: 'ОДН УП Турксибского района' })).toContainText('п. 22');
   await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();

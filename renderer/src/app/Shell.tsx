@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconChecklist, IconListDetails, IconTransfer, IconUsers, IconUserShield } from '@tabler/icons-react';
+import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconChecklist, IconListDetails, IconTransfer, IconMap2, IconUsers, IconUserShield } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, SessionUser } from '../../../shared/api';
@@ -19,6 +19,7 @@ import { MeetingsScreen } from '../modules/meetings/MeetingsScreen';
 import { PlansScreen } from '../modules/plans/PlansScreen';
 import { ListsScreen } from '../modules/lists/ListsScreen';
 import { HandoverScreen } from '../modules/handover/HandoverScreen';
+import { PassportScreen } from '../modules/passport/PassportScreen';
 import { READERS } from '../../../shared/api/reception';
 
 interface Route {
@@ -74,6 +75,7 @@ const ROUTES: Route[] = [
     roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
     screen: (s, rest, go) => <ListsScreen session={s} listParam={rest || null} go={go} />,
   },
+  { path: 'passport', label: 'nav.passport', icon: IconMap2, roles: ['inspector', 'assistant', 'uppLead', 'supervisor'], screen: (s, rest, go) => <PassportScreen session={s} sectionParam={rest ? Number(rest) : null} go={go} /> },
   { path: 'handover', label: 'nav.handover', icon: IconTransfer, roles: ['inspector', 'assistant', 'uppLead', 'supervisor'], screen: (s) => <HandoverScreen session={s} /> },
   { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
   { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },

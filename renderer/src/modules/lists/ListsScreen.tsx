@@ -76,7 +76,7 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
         <Tabs.List>{LISTS.map((l) => <Tabs.Tab key={l} value={l}>{t(`lists.tabs.${l}`)}</Tabs.Tab>)}</Tabs.List>
       </Tabs>
       <Group gap="xs" align="flex-end">
-        <TextInput label={t('lists.search')} w={220} leftSection={<IconSearch size={14} />} value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.currentTarget.value }))} />
+        <TextInput label={t('lists.search')} w={220} leftSection={<IconSearch size={14} />} value={filter.text} onChange={(e) => { const text = e.currentTarget.value; setFilter((f) => ({ ...f, text })); }} />
         <Select label={t('lists.section')} w={120} clearable placeholder={t('reception.all')} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={filter.sectionId ? String(filter.sectionId) : null} onChange={(v) => setFilter((f) => ({ ...f, sectionId: v ? Number(v) : null }))} />
       </Group>
       {list === 'firearms' && (

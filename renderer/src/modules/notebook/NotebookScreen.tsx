@@ -77,7 +77,7 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
           <DateField label={t('reception.to')} w={120} value={filter.to} onChange={(v) => setFilter((f) => ({ ...f, to: v }))} />
           <Select label={t('notebook.kind')} w={170} clearable placeholder={t('reception.all')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} value={filter.kind} onChange={(v) => setFilter((f) => ({ ...f, kind: v as EntryKind | null }))} />
           <Select label={t('reception.statusLabel')} w={140} clearable placeholder={t('reception.all')} data={ENTRY_STATUSES.map((k) => ({ value: k, label: t(`notebook.statuses.${k}`) }))} value={filter.status} onChange={(v) => setFilter((f) => ({ ...f, status: v as EntryStatus | null }))} />
-          <TextInput label={t('notebook.search')} w={150} value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.currentTarget.value }))} />
+          <TextInput label={t('notebook.search')} w={150} value={filter.text} onChange={(e) => { const text = e.currentTarget.value; setFilter((f) => ({ ...f, text })); }} />
         </Group>
         <Group gap="xs">
           {isDuty && owner && <Button variant="light" leftSection={<IconPhoneCall size={16} />} onClick={() => setDialog({ kind: 'callIn' })}>{t('notebook.callIn')}</Button>}

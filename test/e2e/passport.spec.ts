@@ -1,0 +1,51 @@
+import type { Page } from '@playwright/test';
+import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+
+async function chooseYear(page: Page, year: number) {
+  await page.getByRole('combobox', { name: 'По состоянию на 1 января' }).click();
+  await page.getByRole('option', { name: `01.01.${year}` }).click();
+}
+
+test('passport: §3 filled for two years, §4 with two enterprises, printed in Kazakh without the pencil columns', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
+  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await page.goto(`${app.url}#/passport`);
+  await page.reload();
+  const year = new Date().getFullYear();
+
+  for (const [y, population, dwellings] of [[year - 1, '5400', '120'], [year, '5520', '124']] as const) {
+    await chooseYear(page, y);
+    await page.getByRole('textbox', { name: `Всего проживает населения, 01.01.${y}` }).fill(population);
+    await page.getByRole('textbox', { name: `Жилые дома (всего), 01.01.${y}` }).fill(dwellings);
+    await page.getByRole('textbox', { name: `Территория (кв. км), 01.01.${y}` }).fill('2,4');
+    await page.getByRole('button', { name: 'Сохранить столбец' }).click();
+    await expect(page.getByText('Сохранено').first()).toBeVisible();
+  }
+  await chooseYear(page, year);
+  await expect(page.getByRole('cell', { name: '5 400' })).toBeVisible();
+  await shot(page, '95-passport-s3');
+
+  await page.getByRole('tab', { name: /§4 Предприятия/ }).click();
+  for (const [name, managers] of [['ТОО «Береке»', 'Ахметов Б., +7 701 111 22 33'], ['Рынок «Шұғыла»', 'Ким С., +7 702 000 00 00']]) {
+    await page.getByRole('button', { name: 'Добавить' }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Наименование').fill(name!);
+    await field(dialog, 'Адрес').fill('ул. Сейфуллина, 20');
+    await dialog.getByRole('textbox', { name: /Руководитель, начальник охраны/ }).fill(managers!);
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await expect(page.getByTestId('passport-object')).toHaveCount(2);
+  await shot(page, '96-passport-s4');
+
+  await page.getByRole('button', { name: 'Печать' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
+  const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+  for (const text of ['№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', `01.01.${year - 1} ж.`, `01.01.${year} ж.`, '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(pdf).toContain(text);
+  expect(pdf).not.toContain('+7 701 111 22 33');
+});
