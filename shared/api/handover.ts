@@ -18,6 +18,8 @@ export const actSnapshotSchema = z.object({
   foreigners: z.array(z.object({ person: z.string(), stayUntil: isoDate.nullable() })),
   openInstructions: z.array(z.object({ number: z.number().int(), text: z.string(), due: isoDate.nullable() })),
   unfinishedChecks: z.array(z.object({ what: z.string(), due: isoDate })),
+  /** the passport's state on the day: the latest 1 January column and the objects of §4–§6 */
+  passport: z.object({ lastYear: z.number().int().nullable(), filledRows: z.number().int(), enterprises: z.number().int(), dormitories: z.number().int(), permitObjects: z.number().int() }).optional(),
 });
 export type ActSnapshot = z.infer<typeof actSnapshotSchema>;
 

@@ -23,8 +23,11 @@ describe('section acceptance and handover (p.4–6)', () => {
     await signInAs(s, 'nurlanov');
     expect(await s.fail('handover.preview', { sectionId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
 
+    await s.call('passport.saveYear', { sectionId: 1, year: 2026, values: { area: 2.4, population: 5400 } });
+    await s.call('passport.saveObject', { sectionId: 1, part: 'enterprises', fields: { name: 'ТОО «Береке»' } });
     await signInAs(s, 'abdikadyrov');
     const preview = await s.call('handover.preview', { sectionId: 1, fromUserId: a.id });
+    expect(preview.passport).toEqual({ lastYear: 2026, filledRows: 2, enterprises: 1, dormitories: 0, permitObjects: 0 });
     expect(preview.personFiles).toEqual([{ number: 1, person: 'Сейтқали Бауыржан Ерғалиұлы', categories: ['2'], place: 'safe', storage: 'Сейф 1, полка 2', out: false }]);
     expect(preview.firearmOwners).toEqual([expect.objectContaining({ person: 'Жұмабаев Серік', weapons: 1 })]);
     expect(preview.openInstructions.map((i) => i.text)).toEqual(['Проверить подвалы по ул. Абая']);
@@ -53,7 +56,7 @@ describe('section acceptance and handover (p.4–6)', () => {
 
     // the act in Kazakh, and what changed by the next act
     const kk = flat(pdfText(Buffer.from((await s.call('handover.print', { id: recorded.id, language: 'kk' })).base64, 'base64')));
-    for (const text of ['ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ', 'Сейтқали Бауыржан Ерғалиұлы', 'Сейф 1, полка 2', 'Жұмабаев Серік', 'Проверить подвалы по ул. Абая', 'Ахметов Б. К.']) expect(kk).toContain(text);
+    for (const text of ['ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ', '2026 жылғы 1 қаңтардағы деректер', 'Сейтқали Бауыржан Ерғалиұлы', 'Сейф 1, полка 2', 'Жұмабаев Серік', 'Проверить подвалы по ул. Абая', 'Ахметов Б. К.']) expect(kk).toContain(text);
     await s.call('lists.saveForeigner', { sectionId: 1, citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' }, citizenship: 'Узбекистан', passportNo: 'FA1', tempAddress: 'ул. Абая, 7' });
     clock.now = new Date('2026-12-20T10:00:00');
     await signInAs(s, 'abdikadyrov');

@@ -26,6 +26,8 @@ export function handoverActDoc(d: { station: Pick<Station, 'uppNumber' | 'uppNam
     { text: t('doc.act.subtitle', { section: a.section, date: formatDate(a.date) }), alignment: 'center', margin: [0, 0, 0, 10] },
     { text: t('doc.act.parties', { from: a.from || t('doc.act.vacant'), to: a.to, superior: a.superior }), alignment: 'justify', leadingIndent: 30 },
     ...(a.orderNumber ? [{ text: t('doc.act.order', { number: a.orderNumber, date: formatDate(a.orderDate) }), margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
+    heading(t('doc.act.passport')),
+    { text: s.passport ? t('doc.act.passportState', { year: s.passport.lastYear ?? '—', rows: s.passport.filledRows, enterprises: s.passport.enterprises, dormitories: s.passport.dormitories, permit: s.passport.permitObjects }) : t('doc.act.none'), fontSize: 11 },
     heading(t('doc.act.files', { n: s.personFiles.length })),
     table(['№', t('prevention.person'), t('doc.inventory.categories'), t('doc.act.storage')], s.personFiles.map((f) => [String(f.number), f.person, f.categories.join(', '), `${f.place === 'safe' ? t('prevention.custodyPlaces.safe') : t('prevention.custodyPlaces.policeBody')}: ${f.storage}${f.out ? ` (${t('doc.act.out')})` : ''}`]), [30, '*', 50, 190]),
     heading(t('doc.act.firearms', { n: s.firearmOwners.length })),

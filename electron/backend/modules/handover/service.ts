@@ -9,6 +9,7 @@ import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 import { listFiles } from '../prevention/service';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
+import { getPassport } from '../passport/service';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -30,8 +31,18 @@ export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number |
   const planned = files.length
     ? await ctx.db.selectFrom('supervision_records as v').innerJoin('person_files as f', 'f.id', 'v.file_id').select(['f.number', 'v.planned_for', 'v.kind']).where('v.done_at', 'is', null).where('f.section_id', '=', sectionId).where('f.status', 'in', ['active', 'moving']).execute()
     : [];
+  const passport = await getPassport(ctx.db, sectionId);
+  const lastYear = passport.years.length ? passport.years[passport.years.length - 1]! : null;
+  const countOf = (part: string) => passport.objects.filter((o) => o.part === part).length;
   return {
     section: section.number,
+    passport: {
+      lastYear,
+      filledRows: lastYear === null ? 0 : Object.values(passport.values[String(lastYear)] ?? {}).filter((v) => v !== null).length,
+      enterprises: countOf('enterprises'),
+      dormitories: countOf('dormitories'),
+      permitObjects: countOf('permitObjects'),
+    },
     personFiles: files.map((f) => ({ number: f.number, person: f.person, categories: f.categories, place: storage.get(f.id)?.place ?? 'safe', storage: storage.get(f.id)?.storage ?? '', out: f.outSince !== null })),
     firearmOwners: owners.filter((o) => o.nextCheck !== null).map((o) => ({ person: o.person, weapons: o.weapons.length, nextCheck: o.nextCheck })),
     probation: (await listProbation(ctx, filter)).filter((p) => p.removedOn === null).map((p) => ({ person: p.person })),
