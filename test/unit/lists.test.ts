@@ -132,3 +132,29 @@ describe('Excel import of a list', () => {
     expect(await s.fail('lists.importPreview', { list: 'firearms', base64: Buffer.from('not excel').toString('base64'), sectionId: 2 })).toMatchObject({ messageKey: 'lists.importUnreadable' });
   });
 });
+
+describe('Excel round trip', () => {
+  it('brings every appendix column of every list back through export and import, into another station', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    await s.call('lists.saveFirearmOwner', { ...owner, reregisteredOn: '2025-03-10' });
+    await s.call('lists.saveProbation', { sectionId: 1, citizen: { id: null, iin: makeIin('1995-07-07', 'female', 3), noIin: null, surname: 'Әлиева', name: 'Дана', patronymic: 'Серікқызы' }, address: 'ул. Сейфуллина, 20', work: 'ТОО «Құрылыс», мастер', phones: '+7 705 111 11 11', includedOn: '2026-10-01', removedOn: '2026-11-10', marks: 'шрам на левой руке' });
+    await s.call('lists.saveForeigner', { sectionId: 1, citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам', birthDate: '1990-04-01' }, citizenship: 'Узбекистан', passportNo: 'FA1234567', passportValidUntil: '2030-01-01', stayUntil: '2026-12-10', tempAddress: 'ул. Жансугурова, 7', homePhone: '8 727 000 00 00', work: 'ТОО «Құрылыс»', workPhone: '8 727 111 11 11' });
+    const other = await station({ now: new Date('2026-11-21T10:00:00') });
+    await other.as('nurlanov');
+    const strip = (r: Record<string, unknown>) => {
+      const { id: _id, citizenId: _c, citizen: _z, lastCheck: _l, nextCheck: _n, checkedOn: _k, checkNote: _o, ...rest } = r;
+      return rest;
+    };
+    for (const list of ['firearms', 'probation', 'foreigners'] as const) {
+      const xlsx = (await s.call('lists.exportXlsx', { list, language: 'kk' })).base64;
+      expect(await other.call('lists.importPreview', { list, base64: xlsx, sectionId: 1 })).toMatchObject({ rows: [{ action: 'add', reasons: [] }] });
+      expect(await other.call('lists.importApply', { list, base64: xlsx, sectionId: 1 })).toEqual({ added: 1, updated: 0, rejected: 0 });
+      const call = list === 'firearms' ? 'lists.firearms' : list === 'probation' ? 'lists.probation' : 'lists.foreigners';
+      const [mine] = (await s.call(call, {})) as unknown as Record<string, unknown>[];
+      const [theirs] = (await other.call(call, {})) as unknown as Record<string, unknown>[];
+      expect(strip(theirs!)).toEqual(strip(mine!));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { FirearmOwner, Foreigner, Language, ListKind, ProbationPerson, Station } from '../../../shared/api';
+import { IMPORT_FIELDS } from '../../../shared/api/lists';
 import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
 import { a4, stationHeader } from './render';
@@ -72,5 +73,31 @@ export async function sectionListXlsx(d: ListRows & { asOf: string }, lang: Lang
   h.alignment = { wrapText: true, vertical: 'middle' };
   cells(d, t).forEach((r, n) => (ws.addRow([n + 1, ...r]).alignment = { wrapText: true, vertical: 'top' }));
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 5 : 28));
+  // the same entries one field per column, for another Uchaske (or this one) to import back
+  const data = wb.addWorksheet(DATA_SHEET);
+  const fields = IMPORT_FIELDS[d.list] as readonly string[];
+  data.addRow([...fields]);
+  data.addRow(fields.map((f) => t(`lists.fields.${f}`))).font = { italic: true };
+  for (const r of dataRows(d)) data.addRow(fields.map((f) => r[f] ?? ''));
+  data.columns.forEach((c) => (c.width = 22));
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The name of the sheet with one field per column; the import reads it by the field codes in its first row. */
+export const DATA_SHEET = 'uchaske';
+
+function dataRows(d: ListRows): Record<string, string>[] {
+  const date = (s: string | null) => formatDate(s);
+  switch (d.list) {
+    case 'firearms':
+      // one row per weapon; the import joins them back under their owner
+      return d.rows.flatMap((o) => o.weapons.map((w) => ({
+        fullName: o.person, iin: o.iin ?? '', address: o.address, homePhone: o.homePhone, weaponKind: w.kind, weaponMake: w.make, weaponCalibre: w.calibre, weaponSerial: w.serial,
+        permitBy: o.permitBy, permitOn: date(o.permitOn), permitUntil: date(o.permitUntil), reregisteredOn: date(o.reregisteredOn),
+      })));
+    case 'probation':
+      return d.rows.map((p) => ({ fullName: p.person, iin: p.iin ?? '', birthDate: date(p.birthDate), address: p.address, work: p.work, phones: p.phones, includedOn: date(p.includedOn), removedOn: date(p.removedOn), marks: p.marks }));
+    case 'foreigners':
+      return d.rows.map((f) => ({ fullName: f.person, citizenship: f.citizenship, iin: f.iin ?? '', birthDate: date(f.birthDate), passportNo: f.passportNo, passportValidUntil: date(f.passportValidUntil), stayUntil: date(f.stayUntil), tempAddress: f.tempAddress, homePhone: f.homePhone, work: f.work, workPhone: f.workPhone }));
+  }
 }

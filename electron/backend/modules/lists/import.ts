@@ -7,6 +7,7 @@ import { parseIin } from '../../../../shared/iin';
 import { foldName } from '../../../../shared/search/fold';
 import type { Ctx } from '../../context';
 import { listFirearmOwners, listForeigners, listProbation, saveFirearmOwner, saveForeigner, saveProbation } from './service';
+import { DATA_SHEET } from '../../documents/sectionLists';
 
 dayjs.extend(customParseFormat);
 
@@ -55,12 +56,23 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).trim();
 }
 
-async function readSheet(base64: string): Promise<{ columns: string[]; rows: { row: number; cells: string[] }[] }> {
+async function readSheet(base64: string): Promise<{ columns: string[]; rows: { row: number; cells: string[] }[]; byCode?: boolean }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
   } catch {
     throw new AppError('VALIDATION', 'lists.importUnreadable');
+  }
+  // a file exported by Uchaske carries its entries one field per column, named by code
+  const data = wb.getWorksheet(DATA_SHEET);
+  if (data) {
+    const codes = (Array.from({ length: data.columnCount }, (_x, i) => cellText(data.getRow(1).getCell(i + 1).value)));
+    const rows: { row: number; cells: string[] }[] = [];
+    for (let r = 3; r <= data.rowCount; r++) {
+      const cells = codes.map((_c, i) => cellText(data.getRow(r).getCell(i + 1).value));
+      if (cells.some((c) => c !== '')) rows.push({ row: r, cells });
+    }
+    return { columns: codes, rows, byCode: true };
   }
   const ws = wb.worksheets[0];
   if (!ws || ws.rowCount < 2) throw new AppError('VALIDATION', 'lists.importEmpty');
@@ -83,8 +95,12 @@ async function readSheet(base64: string): Promise<{ columns: string[]; rows: { r
   return { columns, rows };
 }
 
-export function guessMapping(list: ListKind, columns: string[]): Record<string, number> {
+export function guessMapping(list: ListKind, columns: string[], byCode = false): Record<string, number> {
   const out: Record<string, number> = {};
+  if (byCode) {
+    for (const field of IMPORT_FIELDS[list]) if (columns.includes(field)) out[field] = columns.indexOf(field);
+    return out;
+  }
   const used = new Set<number>();
   for (const field of IMPORT_FIELDS[list]) {
     const re = GUESS[field];
@@ -146,6 +162,18 @@ function checkRows(list: ListKind, sectionId: number, mapping: Record<string, nu
   });
 }
 
+/** Several rows of one owner (one per weapon) become one entry with all his weapons. */
+function joinWeapons(list: ListKind, rows: Checked[]): Checked[] {
+  if (list !== 'firearms') return rows;
+  const out: Checked[] = [];
+  for (const r of rows) {
+    const same = r.reasons.length === 0 ? out.find((o) => o.reasons.length === 0 && (r.iin ? o.iin === r.iin : foldName(o.person) === foldName(r.person))) : undefined;
+    if (same) (same.input as { weapons: unknown[] }).weapons.push(...(r.input as { weapons: unknown[] }).weapons);
+    else out.push(r);
+  }
+  return out;
+}
+
 /** Which of the list's entries a row would update: the same person (IIN, else the same name) in the same section. */
 async function existing(ctx: Ctx, list: ListKind, sectionId: number) {
   const rows = list === 'firearms' ? await listFirearmOwners(ctx, { sectionId, text: '' }) : list === 'probation' ? await listProbation(ctx, { sectionId, text: '' }) : await listForeigners(ctx, { sectionId, text: '' });
@@ -154,8 +182,8 @@ async function existing(ctx: Ctx, list: ListKind, sectionId: number) {
 
 export async function previewImport(ctx: Ctx, list: ListKind, base64: string, sectionId: number, mapping: Record<string, number> | null): Promise<ImportPreview> {
   const sheet = await readSheet(base64);
-  const map = mapping ?? guessMapping(list, sheet.columns);
-  const checked = checkRows(list, sectionId, map, sheet.rows);
+  const map = mapping ?? guessMapping(list, sheet.columns, sheet.byCode);
+  const checked = joinWeapons(list, checkRows(list, sectionId, map, sheet.rows));
   const find = await existing(ctx, list, sectionId);
   return {
     columns: sheet.columns,
@@ -167,7 +195,7 @@ export async function previewImport(ctx: Ctx, list: ListKind, base64: string, se
 /** All valid rows in one transaction (the savers nest in it); any failure leaves the list as it was. */
 export async function applyImport(ctx: Ctx, list: ListKind, base64: string, sectionId: number, mapping: Record<string, number> | null) {
   const sheet = await readSheet(base64);
-  const checked = checkRows(list, sectionId, mapping ?? guessMapping(list, sheet.columns), sheet.rows);
+  const checked = joinWeapons(list, checkRows(list, sectionId, mapping ?? guessMapping(list, sheet.columns, sheet.byCode), sheet.rows));
   const find = await existing(ctx, list, sectionId);
   let added = 0;
   let updated = 0;
