@@ -76,3 +76,17 @@ export const handoverApi = {
   /** p.5: the door-to-door tour of the section within a month of accepting it. */
   'handover.tourDone': defineCall({ input: z.object({ id: z.number().int(), doneOn: isoDate, note: optionalText(2000) }), output: actSchema, access: ['inspector', 'uppLead'] }),
 };
+
+export const tourAddressSchema = z.object({ id: z.number().int(), address: z.string(), visitedOn: isoDate.nullable(), note: z.string() });
+export type TourAddress = z.infer<typeof tourAddressSchema>;
+
+export const tourApi = {
+  /** p.5: the buildings and addresses of the section, ticked off as the tour visits them. */
+  'handover.tourAddresses': defineCall({ input: z.object({ actId: z.number().int() }), output: z.array(tourAddressSchema), access: READERS }),
+  'handover.addTourAddresses': defineCall({
+    input: z.object({ actId: z.number().int(), addresses: z.array(requiredText(300)).min(1, 'validation.required').max(2000) }),
+    output: z.array(tourAddressSchema),
+    access: ['inspector', 'uppLead'],
+  }),
+  'handover.markVisited': defineCall({ input: z.object({ id: z.number().int(), visitedOn: isoDate, note: optionalText(1000) }), output: z.array(tourAddressSchema), access: ['inspector', 'uppLead'] }),
+};

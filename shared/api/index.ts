@@ -11,11 +11,11 @@ import { preventionApi } from './prevention';
 import { meetingsApi } from './meetings';
 import { plansApi } from './plans';
 import { listsApi, listsImportApi } from './lists';
-import { handoverApi } from './handover';
+import { handoverApi, tourApi } from './handover';
 import { passportApi } from './passport';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi, ...listsImportApi, ...handoverApi, ...passportApi };
+export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi, ...listsImportApi, ...handoverApi, ...tourApi, ...passportApi };
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
@@ -34,5 +34,5 @@ export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, Superv
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
 export type { Plan, PlanItem } from './plans';
 export type { FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';
-export type { HandoverAct, ActSnapshot } from './handover';
+export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';

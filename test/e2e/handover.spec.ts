@@ -38,6 +38,25 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
   const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
   for (const text of ['ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ', 'Сейтқали Бауыржан Ерғалиұлы', 'Сейф 1, полка 2', 'Жұмабаев Серік', 'Ахметов Б. К., начальник МПС', 'Сейф исправен, опечатан']) expect(pdf).toContain(text);
 
+  // p.5: the door-to-door tour, address by address
+  await act.getByRole('button', { name: 'Подворный обход выполнен' }).click();
+  const tour = page.getByRole('dialog');
+  await field(tour, 'Добавить адреса (по одному в строке)').fill('ул. Сейфуллина, 12\nул. Сейфуллина, 14');
+  await tour.getByRole('button', { name: 'Добавить' }).click();
+  await expect(tour.getByTestId('tour-address')).toHaveCount(2);
+  await tour.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Сначала отметьте все адреса обхода: осталось 2')).toBeVisible();
+  for (const n of [0, 1]) {
+    await tour.getByTestId('tour-address').nth(n).getByRole('button', { name: 'Отметить' }).click();
+    await tour.getByRole('textbox', { name: 'Что выявлено', exact: true }).fill(n ? 'новый магазин' : 'жалоб нет');
+    await tour.getByRole('button', { name: 'Посещён' }).click();
+  }
+  await expect(tour.getByText(/посещён \d\d\.\d\d\.\d{4}: новый магазин/)).toBeVisible();
+  await shot(page, '92-handover-tour');
+  await tour.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(tour).toBeHidden();
+  await expect(act).toContainText('Обход выполнен');
+
   // the new inspector now holds the section and its person file
   const users = await apiCall<{ id: number; sectionIds: number[] }[]>(page, 'users.list', { includeInactive: false });
   expect(users.find((u) => u.id === c.id)!.sectionIds).toEqual([1]);

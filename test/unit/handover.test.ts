@@ -51,6 +51,12 @@ describe('section acceptance and handover (p.4–6)', () => {
     await signInAs(s, 'zhanov');
     expect((await s.call('today.list', { date: '2026-11-21' })).find((d) => d.ruleId === 'handover.tour')).toMatchObject({ paragraph: '5', due: '2026-12-20', overdue: false });
     expect(await s.fail('handover.tourDone', { id: recorded.id, doneOn: '2026-12-05' })).toMatchObject({ messageKey: 'meetings.dateOutOfRange' });
+    // the addresses of the section are ticked off one by one; the tour is done only when none is left
+    const addresses = await s.call('handover.addTourAddresses', { actId: recorded.id, addresses: ['ул. Абая, 1', 'ул. Абая, 3', 'ул. абая, 1'] });
+    expect(addresses.map((x) => x.address)).toEqual(['ул. Абая, 1', 'ул. Абая, 3']);
+    await s.call('handover.markVisited', { id: addresses[0]!.id, visitedOn: '2026-11-20', note: 'жалоб нет' });
+    expect(await s.fail('handover.tourDone', { id: recorded.id, doneOn: '2026-11-20' })).toMatchObject({ messageKey: 'handover.tourUnfinished', details: { left: 1 } });
+    await s.call('handover.markVisited', { id: addresses[1]!.id, visitedOn: '2026-11-20', note: 'новый магазин' });
     await s.call('handover.tourDone', { id: recorded.id, doneOn: '2026-11-20', note: 'Новый магазин на ул. Абая, 20' });
     expect((await s.call('today.list', { date: '2026-11-21' })).find((d) => d.ruleId === 'handover.tour')).toBeUndefined();
 

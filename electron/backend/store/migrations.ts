@@ -266,6 +266,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX passport_objects_section ON passport_objects(section_id, part);
     `,
   },
+  {
+    version: 10,
+    name: 'door-to-door tour addresses (p.5)',
+    sql: `
+      CREATE TABLE tour_addresses (
+        id INTEGER PRIMARY KEY, act_id INTEGER NOT NULL REFERENCES handover_acts(id), address TEXT NOT NULL,
+        visited_on TEXT, note TEXT NOT NULL DEFAULT '', visited_by INTEGER REFERENCES users(id)
+      );
+      CREATE INDEX tour_addresses_act ON tour_addresses(act_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -419,7 +419,10 @@ export interface PassportObjectsTable {
   updated_at: string;
 }
 
+export interface TourAddressesTable { id: Generated<number>; act_id: number; address: string; visited_on: string | null; note: Generated<string>; visited_by: number | null }
+
 export interface DB {
+  tour_addresses: TourAddressesTable;
   passport_values: PassportValuesTable;
   passport_objects: PassportObjectsTable;
   handover_acts: HandoverActsTable;

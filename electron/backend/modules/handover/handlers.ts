@@ -3,11 +3,14 @@ import { AppError } from '../../../../shared/api';
 import { renderPdf } from '../../documents/render';
 import { handoverActDoc } from '../../documents/handoverAct';
 import { getStation } from '../station/service';
-import { compareActs, listActs, recordAct, snapshot, tourDone } from './service';
+import { addTourAddresses, compareActs, listActs, markVisited, recordAct, snapshot, tourAddresses, tourDone } from './service';
 
-type N = 'handover.list' | 'handover.preview' | 'handover.record' | 'handover.print' | 'handover.compare' | 'handover.tourDone';
+type N = 'handover.tourAddresses' | 'handover.addTourAddresses' | 'handover.markVisited' | 'handover.list' | 'handover.preview' | 'handover.record' | 'handover.print' | 'handover.compare' | 'handover.tourDone';
 
 export const handoverHandlers: Handlers<N> = {
+  'handover.tourAddresses': async ({ actId }, { ctx }) => tourAddresses(ctx().db, actId),
+  'handover.addTourAddresses': async ({ actId, addresses }, { ctx }) => addTourAddresses(ctx(), actId, addresses),
+  'handover.markVisited': async ({ id, visitedOn, note }, { ctx }) => markVisited(ctx(), id, visitedOn, note),
   'handover.list': async ({ sectionId }, { ctx }) => listActs(ctx(), sectionId),
   'handover.preview': async ({ sectionId, fromUserId }, { ctx }) => snapshot(ctx(), sectionId, fromUserId),
   'handover.record': async (a, { ctx }) => recordAct(ctx(), a),

@@ -146,6 +146,8 @@ export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: strin
     const before = await getAct(trx, id);
     if (ctx.user.role !== 'uppLead' && before.toUserId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
     if (doneOn < before.date || doneOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path: 'doneOn', messageKey: 'meetings.dateOutOfRange' }]);
+    const left = (await tourAddresses(trx, id)).filter((x) => x.visitedOn === null).length;
+    if (left > 0) throw new AppError('CONFLICT', 'handover.tourUnfinished', { left });
     await trx.updateTable('handover_acts').set({ tour_done_on: doneOn, tour_note: note }).where('id', '=', id).execute();
     const after = await getAct(trx, id);
     await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.tourDone', entity: 'handover_act', entityId: id, before: { tourDoneOn: before.tourDoneOn }, after: { tourDoneOn: doneOn, tourNote: note } });
@@ -161,5 +163,50 @@ export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
   return (await q.execute()).map((a) => {
     const due = dayjs(a.date).add(1, 'month').format('YYYY-MM-DD');
     return { ruleId: 'handover.tour', paragraph: '5', titleKey: 'today.rules.sectionTour', params: { person: shortName(a), section: a.number, accepted: formatDate(a.date) }, due, overdue: due < date, link: '/handover' };
+  });
+}
+
+// ---- p.5: the door-to-door tour, address by address
+
+export async function tourAddresses(db: Q, actId: number) {
+  const rows = await db.selectFrom('tour_addresses').selectAll().where('act_id', '=', actId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, address: r.address, visitedOn: r.visited_on, note: r.note }));
+}
+
+async function requireTourer(ctx: Ctx, db: Q, actId: number) {
+  const act = await getAct(db, actId);
+  if (act.kind !== 'handover') throw new AppError('CONFLICT', 'handover.noTour');
+  if (ctx.user.role !== 'uppLead' && act.toUserId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
+  return act;
+}
+
+export async function addTourAddresses(ctx: Ctx, actId: number, addresses: string[]) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireTourer(ctx, trx, actId);
+    const known = new Set((await tourAddresses(trx, actId)).map((a) => a.address.toLocaleLowerCase('ru')));
+    // the same address typed twice (in any case) is one address
+    const fresh: string[] = [];
+    for (const a of addresses.map((x) => x.trim())) {
+      const key = a.toLocaleLowerCase('ru');
+      if (a && !known.has(key)) {
+        known.add(key);
+        fresh.push(a);
+      }
+    }
+    if (fresh.length) await trx.insertInto('tour_addresses').values(fresh.map((address) => ({ act_id: actId, address, visited_on: null, visited_by: null }))).execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.tourAddresses', entity: 'handover_act', entityId: actId, after: { added: fresh.length } });
+    return tourAddresses(trx, actId);
+  });
+}
+
+export async function markVisited(ctx: Ctx, id: number, visitedOn: string, note: string) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('tour_addresses').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'errors.notFound');
+    const act = await requireTourer(ctx, trx, row.act_id);
+    if (visitedOn < act.date || visitedOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path: 'visitedOn', messageKey: 'meetings.dateOutOfRange' }]);
+    await trx.updateTable('tour_addresses').set({ visited_on: visitedOn, note, visited_by: ctx.user.id }).where('id', '=', id).execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.visited', entity: 'tour_address', entityId: id, before: { visitedOn: row.visited_on, note: row.note }, after: { visitedOn, note } });
+    return tourAddresses(trx, row.act_id);
   });
 }

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Menu, Paper, SegmentedControl, Select, Sim
 import { IconChevronDown, IconPrinter, IconTransfer } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type HandoverAct, type Language, type SessionUser, type Station, type User } from '../../../../shared/api';
+import { api, type HandoverAct, type Language, type SessionUser, type Station, type TourAddress, type User } from '../../../../shared/api';
 import { formatDate, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
@@ -138,14 +138,40 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
   );
 }
 
+/** p.5: the section's addresses ticked off as the tour visits them, then the tour marked done. */
 function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: ['handover.tourAddresses', act.id], queryFn: () => call('handover.tourAddresses', { actId: act.id }) });
+  const [typed, setTyped] = useState('');
+  const [visit, setVisit] = useState<{ id: number; note: string } | null>(null);
   const form = useContractForm(api['handover.tourDone'].input, { id: act.id, doneOn: isoDay(new Date()), note: '' });
+  const put = (rows: TourAddress[]) => qc.setQueryData(['handover.tourAddresses', act.id], rows);
+  const left = (list.data ?? []).filter((a) => !a.visitedOn).length;
   return (
     <GuardedForm form={form} onSubmit={async (x) => { await call('handover.tourDone', x); onDone(); }}>
       <Text size="sm" c="dimmed">{t('handover.tourRule')}</Text>
+      <Text size="sm" fw={600}>{t('handover.addresses')} ({(list.data ?? []).length - left}/{(list.data ?? []).length})</Text>
+      <Stack gap={4} mah={260} style={{ overflowY: 'auto' }}>
+        {(list.data ?? []).map((a) => (
+          <Group key={a.id} gap="xs" wrap="nowrap" data-testid="tour-address">
+            <Text size="sm" style={{ flex: 1 }}>{a.address}</Text>
+            {a.visitedOn ? <Text size="xs" c="teal">{t('handover.visitedOn', { date: formatDate(a.visitedOn) })}{a.note ? `: ${a.note}` : ''}</Text>
+              : visit?.id === a.id ? (
+                <Group gap={4} wrap="nowrap">
+                  <TextInput size="xs" aria-label={t('handover.visitNote')} placeholder={t('handover.visitNote')} value={visit.note} onChange={(e) => { const note = e.currentTarget.value; setVisit({ id: a.id, note }); }} />
+                  <Button size="xs" onClick={async () => { try { put(await call('handover.markVisited', { id: a.id, visitedOn: isoDay(new Date()), note: visit.note })); setVisit(null); } catch (e) { showApiError(t, e); } }}>{t('handover.visited')}</Button>
+                </Group>
+              ) : <Button size="compact-xs" variant="light" onClick={() => setVisit({ id: a.id, note: '' })}>{t('handover.markVisited')}</Button>}
+          </Group>
+        ))}
+      </Stack>
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <Textarea style={{ flex: 1 }} label={t('handover.addAddresses')} autosize minRows={2} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} />
+        <Button variant="default" disabled={!typed.trim()} onClick={async () => { try { put(await call('handover.addTourAddresses', { actId: act.id, addresses: typed.split('\n').filter((x) => x.trim()) })); setTyped(''); } catch (e) { showApiError(t, e); } }}>{t('passport.addObject')}</Button>
+      </Group>
       <DateField label={t('handover.date')} withAsterisk clearable={false} {...form.getInputProps('doneOn')} />
-      <Textarea label={t('handover.tourNote')} autosize minRows={3} data-autofocus {...form.getInputProps('note')} />
+      <Textarea label={t('handover.tourNote')} autosize minRows={2} data-autofocus {...form.getInputProps('note')} />
     </GuardedForm>
   );
 }
