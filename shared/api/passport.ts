@@ -38,6 +38,10 @@ export const passportSchema = z.object({
   /** year → row code → value */
   values: z.record(z.string(), z.record(z.string(), z.number().nullable())),
   objects: z.array(passportObjectSchema),
+  /** §2: the plan with routes and posts, as an image; the paper insert may stay in the binder */
+  plan: z.object({ image: z.string().nullable(), note: z.string(), updatedAt: z.string() }).nullable(),
+  /** p.5: what the door-to-door tours found, address by address */
+  tourNotes: z.array(z.object({ date: z.string(), address: z.string(), note: z.string() })),
 });
 export type Passport = z.infer<typeof passportSchema>;
 
@@ -55,6 +59,15 @@ export const passportApi = {
   }),
   'passport.saveObject': defineCall({
     input: z.object({ sectionId: z.number().int(), id: z.number().int().nullable().default(null), part: z.enum(OBJECT_PARTS), fields: z.record(z.string(), optionalText(500)) }).refine((o) => (o.fields.name ?? '').trim() !== '', { message: 'validation.required', path: ['fields.name'] }),
+    output: passportSchema,
+    access: WRITERS,
+  }),
+  'passport.savePlan': defineCall({
+    input: z.object({
+      sectionId: z.number().int(),
+      image: z.string().max(3_000_000, 'prevention.photoTooBig').regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, 'prevention.photoFormat').nullable(),
+      note: optionalText(2000),
+    }),
     output: passportSchema,
     access: WRITERS,
   }),

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, STATION, ROOT } from './fixtures';
 
 async function chooseYear(page: Page, year: number) {
   await page.getByRole('combobox', { name: 'По состоянию на 1 января' }).click();
@@ -29,6 +30,14 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
   await expect(page.getByRole('cell', { name: '5 400' })).toBeVisible();
   await shot(page, '95-passport-s3');
 
+  // §2: the plan as an image with its note
+  await page.getByRole('tab', { name: '§2 План' }).click();
+  await page.locator('input[type="file"]').setInputFiles(path.join(ROOT, 'test/e2e/assets/photo.png'));
+  await expect(page.getByTestId('plan-image')).toBeVisible();
+  await field(page.locator('main'), 'Пояснение к плану').fill('Маршрут ПП-3: ул. Сейфуллина — ул. Абая');
+  await page.getByRole('button', { name: 'Сохранить план' }).click();
+  await expect(page.getByText('Сохранено').first()).toBeVisible();
+
   await page.getByRole('tab', { name: /§4 Предприятия/ }).click();
   for (const [name, managers] of [['ТОО «Береке»', 'Ахметов Б., +7 701 111 22 33'], ['Рынок «Шұғыла»', 'Ким С., +7 702 000 00 00']]) {
     await page.getByRole('button', { name: 'Добавить' }).click();
@@ -46,6 +55,6 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
   const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
-  for (const text of ['№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', `01.01.${year - 1} ж.`, `01.01.${year} ж.`, '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(pdf).toContain(text);
+  for (const text of ['Маршрут ПП-3', '№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', `01.01.${year - 1} ж.`, `01.01.${year} ж.`, '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(pdf).toContain(text);
   expect(pdf).not.toContain('+7 701 111 22 33');
 });

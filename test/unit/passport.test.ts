@@ -26,7 +26,11 @@ describe('section passport (p.5, p.19, Appendix 1)', () => {
     expect(two.objects.map((o) => o.fields.name)).toEqual(['ТОО «Береке»', 'Рынок «Шұғыла»']);
     expect(await s.fail('passport.saveObject', { sectionId: 1, part: 'dormitories', fields: { address: 'без названия' } })).toMatchObject({ fields: [{ path: 'fields.name', messageKey: 'validation.required' }] });
 
+    const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    expect(await s.fail('passport.savePlan', { sectionId: 1, image: 'data:text/html;base64,PGI+', note: '' })).toMatchObject({ fields: [{ path: 'image', messageKey: 'prevention.photoFormat' }] });
+    expect((await s.call('passport.savePlan', { sectionId: 1, image: PNG, note: 'Маршрут ПП-3: ул. Сейфуллина — ул. Абая' })).plan).toMatchObject({ image: PNG });
     const plain = flat(pdfText(Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'kk' })).base64, 'base64')));
+    expect(plain).toContain('Маршрут ПП-3: ул. Сейфуллина — ул. Абая');
     for (const text of ['№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', '01.01.2026 ж.', '01.01.2027 ж.', 'Барлығы тұратын тұрғын халқы', '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(plain).toContain(text);
     expect(plain).not.toContain('+7 701 111 22 33');
     const withPencil = flat(pdfText(Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: true })).base64, 'base64')));

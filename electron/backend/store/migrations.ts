@@ -277,6 +277,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX tour_addresses_act ON tour_addresses(act_id);
     `,
   },
+  {
+    version: 11,
+    name: 'section plan (App 1 §2)',
+    sql: `
+      CREATE TABLE passport_plans (section_id INTEGER PRIMARY KEY REFERENCES sections(id), image TEXT, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

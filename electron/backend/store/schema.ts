@@ -421,7 +421,10 @@ export interface PassportObjectsTable {
 
 export interface TourAddressesTable { id: Generated<number>; act_id: number; address: string; visited_on: string | null; note: Generated<string>; visited_by: number | null }
 
+export interface PassportPlansTable { section_id: number; image: string | null; note: string; updated_at: string }
+
 export interface DB {
+  passport_plans: PassportPlansTable;
   tour_addresses: TourAddressesTable;
   passport_values: PassportValuesTable;
   passport_objects: PassportObjectsTable;

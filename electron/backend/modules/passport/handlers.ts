@@ -3,11 +3,12 @@ import { renderPdf } from '../../documents/render';
 import { sectionPassport } from '../../documents/sectionPassport';
 import { getStation } from '../station/service';
 import { listActs } from '../handover/service';
-import { getPassport, removeObject, saveObject, saveYear } from './service';
+import { getPassport, removeObject, saveObject, savePlan, saveYear } from './service';
 
-type N = 'passport.get' | 'passport.saveYear' | 'passport.saveObject' | 'passport.removeObject' | 'passport.print';
+type N = 'passport.savePlan' | 'passport.get' | 'passport.saveYear' | 'passport.saveObject' | 'passport.removeObject' | 'passport.print';
 
 export const passportHandlers: Handlers<N> = {
+  'passport.savePlan': async ({ sectionId, image, note }, { ctx }) => savePlan(ctx(), sectionId, image, note),
   'passport.get': async ({ sectionId }, { ctx }) => getPassport(ctx().db, sectionId),
   'passport.saveYear': async ({ sectionId, year, values }, { ctx }) => saveYear(ctx(), sectionId, year, values),
   'passport.saveObject': async ({ sectionId, id, part, fields }, { ctx }) => saveObject(ctx(), sectionId, id, part, fields),

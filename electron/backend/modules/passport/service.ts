@@ -24,9 +24,21 @@ export async function getPassport(db: Q, sectionId: number): Promise<Passport> {
   const values: Passport['values'] = {};
   for (const r of rows) (values[String(r.year)] ??= {})[r.code] = r.value;
   const objects = await db.selectFrom('passport_objects').selectAll().where('section_id', '=', sectionId).where('removed', '=', 0).orderBy('part').orderBy('id').execute();
+  const plan = await db.selectFrom('passport_plans').selectAll().where('section_id', '=', sectionId).executeTakeFirst();
+  const tours = await db
+    .selectFrom('tour_addresses as t')
+    .innerJoin('handover_acts as a', 'a.id', 't.act_id')
+    .select(['t.visited_on', 't.address', 't.note'])
+    .where('a.section_id', '=', sectionId)
+    .where('t.visited_on', 'is not', null)
+    .where('t.note', '!=', '')
+    .orderBy('t.visited_on', 'desc')
+    .execute();
   return {
     sectionId,
     section: section.number,
+    plan: plan ? { image: plan.image, note: plan.note, updatedAt: plan.updated_at } : null,
+    tourNotes: tours.map((t) => ({ date: t.visited_on!, address: t.address, note: t.note })),
     years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
     values,
     objects: objects.map((o) => ({ id: o.id, part: o.part, fields: JSON.parse(o.fields_json), updatedAt: o.updated_at })),
@@ -98,4 +110,17 @@ export async function dueYearColumn(ctx: Ctx, date: string): Promise<DueItem[]> 
   return sections
     .filter((s) => !filled.has(s))
     .map((s) => ({ ruleId: 'passport.year', paragraph: '19', titleKey: 'today.rules.passportYear', params: { section: numbers.get(s) ?? '', year }, due: `${year}-01-31`, overdue: false, link: `/passport/${s}` }));
+}
+
+/** §2: the plan of the section as an image, with a note (routes, posts, forces). */
+export async function savePlan(ctx: Ctx, sectionId: number, image: string | null, note: string): Promise<Passport> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireWrite(ctx, trx, sectionId);
+    const at = ctx.now.toISOString();
+    const had = await trx.selectFrom('passport_plans').select(['note']).where('section_id', '=', sectionId).executeTakeFirst();
+    if (had) await trx.updateTable('passport_plans').set({ image, note, updated_at: at }).where('section_id', '=', sectionId).execute();
+    else await trx.insertInto('passport_plans').values({ section_id: sectionId, image, note, updated_at: at }).execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'passport.plan', entity: 'passport', entityId: sectionId, before: had ? { note: had.note } : null, after: { note, image: image ? 'image' : null } });
+    return getPassport(trx, sectionId);
+  });
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Checkbox, Group, Menu, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, FileInput, Group, Image, Menu, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconChevronDown, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +63,7 @@ export function PassportScreen({ session, sectionParam, go }: { session: Session
         <Tabs defaultValue="s3" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="s1">{t('passport.tabs.s1')}</Tabs.Tab>
+            <Tabs.Tab value="s2">{t('passport.planTab')}</Tabs.Tab>
             <Tabs.Tab value="s3">{t('passport.tabs.s3')}</Tabs.Tab>
             {OBJECT_PARTS.map((part) => <Tabs.Tab key={part} value={part}>{t(`passport.tabs.${part}`)} ({p.objects.filter((o) => o.part === part).length})</Tabs.Tab>)}
           </Tabs.List>
@@ -74,7 +75,14 @@ export function PassportScreen({ session, sectionParam, go }: { session: Session
                 </Table.Tbody>
               </Table>
             )}
+            {p.tourNotes.length > 0 && (
+              <Stack gap={2} mt="sm">
+                <Text size="sm" fw={600}>{t('doc.passport.tour')}</Text>
+                {p.tourNotes.map((n, i) => <Text key={i} size="sm">{formatDate(n.date)}, {n.address}: {n.note}</Text>)}
+              </Stack>
+            )}
           </Tabs.Panel>
+          <Tabs.Panel value="s2" pt="sm"><PlanPanel passport={p} writes={writes} onSaved={set} /></Tabs.Panel>
           <Tabs.Panel value="s3" pt="sm"><Characteristics passport={p} writes={writes} onSaved={set} /></Tabs.Panel>
           {OBJECT_PARTS.map((part) => (
             <Tabs.Panel key={part} value={part} pt="sm">
@@ -206,6 +214,42 @@ function ObjectForm({ sectionId, part, object, onDone }: { sectionId: number; pa
         <Button variant="default" onClick={close}>{t('app.cancel')}</Button>
         <Button loading={busy} onClick={() => void save()}>{t('app.save')}</Button>
       </Group>
+    </Stack>
+  );
+}
+
+/** §2: the plan of the section, an image with its note. */
+function PlanPanel({ passport, writes, onSaved }: { passport: Passport; writes: boolean; onSaved: (p: Passport) => void }) {
+  const { t } = useTranslation();
+  const [image, setImage] = useState<string | null>(passport.plan?.image ?? null);
+  const [note, setNote] = useState(passport.plan?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const read = (f: File) => new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(f);
+  });
+  return (
+    <Stack gap="xs">
+      {writes && <FileInput label={t('passport.planImage')} accept="image/png,image/jpeg" clearable value={null} placeholder={image ? '✓' : ''} onChange={async (f) => setImage(f ? await read(f) : null)} />}
+      {image && <Image src={image} alt="" mah={360} fit="contain" radius="sm" data-testid="plan-image" />}
+      <Textarea label={t('passport.planNote')} autosize minRows={2} readOnly={!writes} value={note} onChange={(e) => { const v = e.currentTarget.value; setNote(v); }} />
+      {writes && (
+        <Group>
+          <Button loading={busy} onClick={async () => {
+            setBusy(true);
+            try {
+              onSaved(await call('passport.savePlan', { sectionId: passport.sectionId, image, note }));
+              notifySaved(t);
+            } catch (e) {
+              showApiError(t, e);
+            } finally {
+              setBusy(false);
+            }
+          }}>{t('passport.savePlan')}</Button>
+        </Group>
+      )}
     </Stack>
   );
 }
