@@ -45,9 +45,15 @@ export function sectionPassport(d: { station: Pick<Station, 'uppNumber' | 'uppNa
     { text: t('doc.passport.note'), alignment: 'center', italics: true, fontSize: 11, margin: [0, 0, 0, 6] },
     section(t('doc.passport.s1')),
     s1.length ? { table: { headerRows: 1, widths: [22, '*', 80, 80, 150, 150], body: [headRow(['№', t('doc.passport.inspector'), t('doc.passport.accepted'), t('doc.passport.handed'), t('doc.passport.superior'), t('doc.passport.remarks')]), ...s1] }, fontSize: 10, layout: grid } : { text: t('doc.act.none'), italics: true, fontSize: 11 },
-    section(t('doc.passport.s2')),
-    ...(p.plan?.image ? [{ image: p.plan.image, fit: [720, 380] as [number, number], alignment: 'center' as const }] : [{ text: t('doc.passport.noPlan'), italics: true, fontSize: 11 }]),
-    ...(p.plan?.note ? [{ text: p.plan.note, fontSize: 11, margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
+    // the plan is an insert: heading, image and note stay together on one sheet
+    {
+      unbreakable: true,
+      stack: [
+        section(t('doc.passport.s2')),
+        ...(p.plan?.image ? [{ image: p.plan.image, fit: [720, 360] as [number, number], alignment: 'center' as const }] : [{ text: t('doc.passport.noPlan'), italics: true, fontSize: 11 }]),
+        ...(p.plan?.note ? [{ text: p.plan.note, fontSize: 11, margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
+      ],
+    },
     ...(p.tourNotes.length ? [{ text: t('doc.passport.tour'), bold: true, fontSize: 11, margin: [0, 8, 0, 2] as [number, number, number, number] }, ...p.tourNotes.map((n) => ({ text: `${formatDate(n.date)}, ${n.address}: ${n.note}`, fontSize: 10 }))] : []),
     section(t('doc.passport.s3')),
     years.length ? { table: { headerRows: 1, dontBreakRows: true, widths: [22, '*', ...years.map(() => 80)], body: s3 }, fontSize: 10, layout: grid } : { text: t('doc.act.none'), italics: true, fontSize: 11 },
