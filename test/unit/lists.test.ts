@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
 import { addUser, setUpStation, signInAs } from './helpers';
-import { pdfText } from './pdf';
+import { pdfWords } from './pdf';
 
-const flat = (pdf: string) => pdf.replace(/\s+/g, ' ');
 
 async function station(clock: { now: Date }) {
   const s = await setUpStation({ clock: () => clock.now });
@@ -69,14 +68,14 @@ describe('section lists (p.17, Appendices 2–4)', () => {
     await s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-11-18', note: 'проживает' });
     await s.call('lists.saveProbation', { sectionId: 1, citizen: { id: null, iin: makeIin('1995-07-07', 'female', 3), noIin: null, surname: 'Әлиева', name: 'Дана' }, address: 'ул. Сейфуллина, 20', includedOn: '2026-10-01', marks: 'шрам на левой руке', measure: 'пробационный контроль, 1 год' });
 
-    const app2 = flat(pdfText(Buffer.from((await s.call('lists.print', { list: 'firearms', language: 'kk' })).base64, 'base64')));
+    const app2 = pdfWords((Buffer.from((await s.call('lists.print', { list: 'firearms', language: 'kk' })).base64, 'base64')));
     // (pdftotext may interleave wrapped cells of neighbouring columns: check the pieces)
     for (const text of ['ЖЕКЕ ҚОЛДАНЫСЫНДА АТЫС ҚАРУЫ БАР АДАМДАРДЫҢ ТІЗІМІ', 'Қағидаларға 2-қосымша', 'Жұмабаев Серік Ахметұлы', 'ИЖ-27', '№ A123456', 'Сайга', '15.03.2024, УП', 'Турксибского района', '15.03.2029 дейін']) expect(app2).toContain(text);
-    const app3 = flat(pdfText(Buffer.from((await s.call('lists.print', { list: 'probation', language: 'ru' })).base64, 'base64')));
+    const app3 = pdfWords((Buffer.from((await s.call('lists.print', { list: 'probation', language: 'ru' })).base64, 'base64')));
     expect(app3).toContain('по состоянию на 20.11.2026');
     expect(app3).toContain('шрам на левой руке');
     expect(app3).not.toContain('пробационный контроль'); // ours, not a column of Appendix 3
-    const app4 = flat(pdfText(Buffer.from((await s.call('lists.print', { list: 'foreigners', language: 'ru' })).base64, 'base64')));
+    const app4 = pdfWords((Buffer.from((await s.call('lists.print', { list: 'foreigners', language: 'ru' })).base64, 'base64')));
     for (const text of ['Каримов Рустам, Республика Узбекистан', 'FA1234567, до 01.01.2030', 'до 10.12.2026', '18.11.2026: проживает']) expect(app4).toContain(text);
 
     const wb = new ExcelJS.Workbook();

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingInput } from '../../shared/api';
 import { addUser, setUpStation, signInAs } from './helpers';
-import { pdfText } from './pdf';
+import { pdfWords } from './pdf';
 
-const flat = (pdf: string) => pdf.replace(/\s+/g, ' ');
 
 /** Inspectors of sections 1 and 2 (adjacent) and of section 3. */
 async function station(clock: { now: Date }) {
@@ -77,7 +76,7 @@ describe('reporting meetings (Chapter 3)', () => {
     expect(signed).toMatchObject({ status: 'held', finalizedLate: true, participantsCount: 3 });
     expect(await s.fail('meetings.addParticipant', { id: m.id, fullName: 'Опоздавший' })).toMatchObject({ messageKey: 'meetings.alreadyFinalized' });
 
-    const protocol = flat(pdfText(Buffer.from((await s.call('meetings.print', { id: m.id, document: 'protocol', language: 'ru' })).base64, 'base64')));
+    const protocol = pdfWords((Buffer.from((await s.call('meetings.print', { id: m.id, document: 'protocol', language: 'ru' })).base64, 'base64')));
     for (const text of ['ПРОТОКОЛ', '10.12.2026, 18:30', 'Школа № 45, актовый зал', 'Количество участников: 3', 'Шум во дворе по ночам', 'Провести рейд', 'вне компетенции полиции: направить в акимат Турксибского района', 'Нұрланов Т.', 'Омарова Т.']) expect(protocol).toContain(text);
     expect(protocol).not.toContain('Жақсыбекова Гүлмира'); // the names are on the registration sheet, not in the protocol
 
@@ -91,11 +90,11 @@ describe('reporting meetings (Chapter 3)', () => {
     await s.call('meetings.resolveItem', { id: m.id, itemId: check!.id, checkResult: 'Камеры установлены акиматом' });
     expect(await s.fail('meetings.resolveItem', { id: m.id, itemId: forward!.id, forwardedOn: '2026-12-12', forwardNumber: '17/55' })).toMatchObject({ fields: [{ path: 'forwardedOn', messageKey: 'meetings.dateOutOfRange' }] });
     await s.call('meetings.resolveItem', { id: m.id, itemId: forward!.id, forwardedOn: '2026-12-11', forwardNumber: '17/55' });
-    const letter = flat(pdfText(Buffer.from((await s.call('meetings.print', { id: m.id, document: 'forwarding', itemId: forward!.id, language: 'kk' })).base64, 'base64')));
+    const letter = pdfWords((Buffer.from((await s.call('meetings.print', { id: m.id, document: 'forwarding', itemId: forward!.id, language: 'kk' })).base64, 'base64')));
     expect(letter).toContain('акимат Турксибского района');
     expect(letter).toContain('Не горят фонари на ул. Жансугурова');
     expect(letter).toMatch(/32-?тармағына/);
-    const note = flat(pdfText(Buffer.from((await s.call('meetings.print', { id: m.id, document: 'notification', itemId: forward!.id, language: 'ru' })).base64, 'base64')));
+    const note = pdfWords((Buffer.from((await s.call('meetings.print', { id: m.id, document: 'notification', itemId: forward!.id, language: 'ru' })).base64, 'base64')));
     expect(note).toContain('УВЕДОМЛЕНИЕ');
     expect(note).toContain('17/55');
     expect((await s.call('meetings.get', { id: m.id })).items.find((i) => i.id === forward!.id)!.open).toBe(true);
@@ -119,11 +118,11 @@ describe('reporting meetings (Chapter 3)', () => {
     const s = await station(clock);
     await s.call('station.updateSettings', { idleMinutes: 10, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 14, meetingFields: ['organization', 'phone'] });
     const m = await s.call('meetings.plan', joint(s.a.id, s.b.id));
-    const notice = flat(pdfText(Buffer.from((await s.call('meetings.print', { id: m.id, document: 'notice', language: 'ru' })).base64, 'base64')));
+    const notice = pdfWords((Buffer.from((await s.call('meetings.print', { id: m.id, document: 'notice', language: 'ru' })).base64, 'base64')));
     expect(notice).toContain('ХАБАРЛАНДЫРУ');
     expect(notice).toContain('ОБЪЯВЛЕНИЕ');
     expect(notice).toContain('10.12.2026, 18:30');
-    const reg = flat(pdfText(Buffer.from((await s.call('meetings.print', { id: m.id, document: 'registration', language: 'kk' })).base64, 'base64')));
+    const reg = pdfWords((Buffer.from((await s.call('meetings.print', { id: m.id, document: 'registration', language: 'kk' })).base64, 'base64')));
     expect(reg).toContain('ТІРКЕУ ПАРАҒЫ');
     expect(reg).toContain('Ұйым');
     expect(reg).not.toContain('Мекенжайы');

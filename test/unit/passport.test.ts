@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addUser, setUpStation, signInAs } from './helpers';
-import { pdfText } from './pdf';
+import { pdfWords } from './pdf';
 
-const flat = (pdf: string) => pdf.replace(/\s+/g, ' ');
 
 describe('section passport (p.5, p.19, Appendix 1)', () => {
   it('keeps §3 by years as of 1 January and §4–§6 objects; prints pencil columns only when asked; reminds from mid-December', async () => {
@@ -29,11 +28,11 @@ describe('section passport (p.5, p.19, Appendix 1)', () => {
     const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     expect(await s.fail('passport.savePlan', { sectionId: 1, image: 'data:text/html;base64,PGI+', note: '' })).toMatchObject({ fields: [{ path: 'image', messageKey: 'prevention.photoFormat' }] });
     expect((await s.call('passport.savePlan', { sectionId: 1, image: PNG, note: 'Маршрут ПП-3: ул. Сейфуллина — ул. Абая' })).plan).toMatchObject({ image: PNG });
-    const plain = flat(pdfText(Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'kk' })).base64, 'base64')));
+    const plain = pdfWords((Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'kk' })).base64, 'base64')));
     expect(plain).toContain('Маршрут ПП-3: ул. Сейфуллина — ул. Абая');
     for (const text of ['№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', '01.01.2026 ж.', '01.01.2027 ж.', 'Барлығы тұратын тұрғын халқы', '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(plain).toContain(text);
     expect(plain).not.toContain('+7 701 111 22 33');
-    const withPencil = flat(pdfText(Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: true })).base64, 'base64')));
+    const withPencil = pdfWords((Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: true })).base64, 'base64')));
     expect(withPencil).toContain('+7 701 111 22 33');
 
     // a mistaken object goes with a reason; the record and the audit keep it

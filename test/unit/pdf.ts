@@ -26,3 +26,6 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The PDF's words in one line: pdftotext breaks long lines where the printer would. */
+export const pdfWords = (pdf: Buffer | string) => (typeof pdf === 'string' ? pdf : pdfText(pdf)).replace(/\s+/g, ' ');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
 import type { PersonFileInput } from '../../shared/api';
 import { addUser, setUpStation, signInAs, tempDir } from './helpers';
-import { pdfText } from './pdf';
+import { pdfWords } from './pdf';
 
 const IIN = makeIin('1985-03-14', 'male', 41);
 const PURPOSE = { purpose: 'supervision', purposeText: '' } as const;
@@ -40,8 +40,6 @@ async function station(clock: { now: Date }, dataDir?: string) {
   return { ...s, a, b, safe: safe!, as: (login: string) => signInAs(s, login) };
 }
 
-/** pdftotext breaks long lines; compare words, not line breaks */
-const flat = (pdf: string) => pdf.replace(/\s+/g, ' ');
 
 const count = (s: { backend: { raw: { prepare: (q: string) => { get: () => unknown } } } }, table: string) =>
   (s.backend.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -134,7 +132,7 @@ describe('person files: supervision and custody (p.12, p.13)', () => {
     // the inventory of the safe (the UPP lead keeps it)
     expect(await s.fail('prevention.printInventory', { safeId: s.safe.id, language: 'ru' })).toMatchObject({ code: 'FORBIDDEN' });
     await s.as('abdikadyrov');
-    const inv = flat(pdfText(Buffer.from((await s.call('prevention.printInventory', { safeId: s.safe.id, language: 'kk' })).base64, 'base64')));
+    const inv = pdfWords((Buffer.from((await s.call('prevention.printInventory', { safeId: s.safe.id, language: 'kk' })).base64, 'base64')));
     expect(inv).toContain('ЕСЕПТІК ІСТЕРДІҢ ТІЗІМДЕМЕСІ');
     expect(inv).toContain('Сейтқали Бауыржан Ерғалиұлы');
     expect(inv).toContain('Барлық істер: 1');
@@ -161,7 +159,7 @@ describe('person files: moving away (p.14)', () => {
     expect(await s.fail('prevention.sendMaterials', { id: file.id, materialsList: 'Учётное дело', coveringNumber: '17/118' })).toMatchObject({ code: 'CONFLICT', messageKey: 'prevention.notConfirmed' });
     expect(await s.fail('prevention.recordConfirmation', { id: file.id, confirmedOn: '2026-11-22', confirmationRef: 'тел.' })).toMatchObject({ messageKey: 'prevention.requestFirst' });
     expect(await s.fail('prevention.exportPackage', { id: file.id, passphrase: 'Астана-Алматы-2026', ...PURPOSE })).toMatchObject({ messageKey: 'prevention.exportNotYet' });
-    const request = flat(pdfText(Buffer.from((await s.call('prevention.print', { id: file.id, document: 'request', language: 'ru', purpose: 'transfer', purposeText: '' })).base64, 'base64')));
+    const request = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'request', language: 'ru', purpose: 'transfer', purposeText: '' })).base64, 'base64')));
     expect(request).toContain('Начальнику УП района Сарыарка г. Астаны');
     expect(request).toMatch(/пунктом 14/);
     expect(request).toContain('г. Астана, ул. Кенесары, 40');
@@ -176,7 +174,7 @@ describe('person files: moving away (p.14)', () => {
     expect(sent).toMatchObject({ status: 'transferred', outSince: null, coveringNumber: '17/118' });
     expect(sent.custody[0]).toMatchObject({ action: 'sent' });
     expect(await s.fail('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-22T18:00', text: 'x' })).toMatchObject({ messageKey: 'prevention.closed' });
-    const covering = flat(pdfText(Buffer.from((await s.call('prevention.print', { id: file.id, document: 'covering', language: 'kk', purpose: 'transfer', purposeText: '' })).base64, 'base64')));
+    const covering = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'covering', language: 'kk', purpose: 'transfer', purposeText: '' })).base64, 'base64')));
     expect(covering).toContain('ІЛЕСПЕ ХАТ');
     expect(covering).toContain('Копия решения суда');
     expect(covering).toContain('17/118');
@@ -247,13 +245,13 @@ describe('person files: card, removal, validation', () => {
     const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['3a', '5'], photo: PHOTO }));
     expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }))).toMatchObject({ messageKey: 'prevention.alreadyOnRecord', details: { number: 1 } });
 
-    const ru = flat(pdfText(Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'ru', purpose: 'request', purposeText: 'запрос ОП' })).base64, 'base64')));
+    const ru = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'ru', purpose: 'request', purposeText: 'запрос ОП' })).base64, 'base64')));
     expect(ru).toContain('КАРТОЧКА ЛИЦА, СОСТОЯЩЕГО НА ПРОФИЛАКТИЧЕСКОМ УЧЁТЕ');
     expect(ru).toContain('Сейтқали Бауыржан Ерғалиұлы');
     expect(ru).toMatch(/3а\) лицо, освобождённое из мест лишения свободы/);
     expect(ru).toContain('защитное предписание');
     expect(ru).toContain('запрос подразделения полиции: запрос ОП');
-    const kk = flat(pdfText(Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'kk', ...PURPOSE })).base64, 'base64')));
+    const kk = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'kk', ...PURPOSE })).base64, 'base64')));
     expect(kk).toContain('ПРОФИЛАКТИКАЛЫҚ ЕСЕПТЕ ТҰРҒАН АДАМНЫҢ КАРТОЧКАСЫ');
     expect(kk).toContain('қорғау нұсқамасы шығарылған адам');
     expect(await s.fail('prevention.print', { id: file.id, document: 'request', language: 'ru', ...PURPOSE })).toMatchObject({ messageKey: 'prevention.noDeparture' });

@@ -5,15 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ListKind, Station } from '../../../../shared/api';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '../../../../shared/api/lists';
 import { call } from '../../api/client';
+import { readBase64 } from '../../app/files';
 import { useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 
-const toBase64 = async (f: File) => {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
 const COLORS = { add: 'teal', update: 'blue', reject: 'red' } as const;
 
 /** The list as it arrives today, in Excel: read, map the columns, see every row's fate, then load it in one go. */
@@ -62,7 +57,7 @@ export function ImportForm({ list, station, defaultSection, onDone }: { list: Li
     <Stack gap="sm">
       <Group grow align="flex-end">
         <FileInput label={t('lists.import.file')} accept=".xlsx" leftSection={<IconFileSpreadsheet size={16} />} value={file} data-autofocus
-          onChange={async (f) => { setFile(f); setPreview(null); const b = f ? await toBase64(f) : ''; setBase64(b); if (b) await read(null, b); }} />
+          onChange={async (f) => { setFile(f); setPreview(null); const b = f ? await readBase64(f) : ''; setBase64(b); if (b) await read(null, b); }} />
         <Select label={t('lists.section')} allowDeselect={false} data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))} value={String(sectionId)} onChange={(v) => { setSectionId(Number(v)); setPreview(null); }} />
       </Group>
       {preview && (

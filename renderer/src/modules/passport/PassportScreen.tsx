@@ -7,6 +7,7 @@ import type { Language, Passport, PassportObject, SessionUser } from '../../../.
 import { CHARACTERISTICS, HEADING_ROWS, OBJECT_FIELDS, OBJECT_PARTS, PENCIL_FIELDS, type ObjectPart } from '../../../../shared/api/passport';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { readDataUrl } from '../../app/files';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { z } from 'zod';
@@ -224,15 +225,9 @@ function PlanPanel({ passport, writes, onSaved }: { passport: Passport; writes: 
   const [image, setImage] = useState<string | null>(passport.plan?.image ?? null);
   const [note, setNote] = useState(passport.plan?.note ?? '');
   const [busy, setBusy] = useState(false);
-  const read = (f: File) => new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(f);
-  });
   return (
     <Stack gap="xs">
-      {writes && <FileInput label={t('passport.planImage')} accept="image/png,image/jpeg" clearable value={null} placeholder={image ? '✓' : ''} onChange={async (f) => setImage(f ? await read(f) : null)} />}
+      {writes && <FileInput label={t('passport.planImage')} accept="image/png,image/jpeg" clearable value={null} placeholder={image ? '✓' : ''} onChange={async (f) => setImage(f ? await readDataUrl(f) : null)} />}
       {image && <Image src={image} alt="" mah={360} fit="contain" radius="sm" data-testid="plan-image" />}
       <Textarea label={t('passport.planNote')} autosize minRows={2} readOnly={!writes} value={note} onChange={(e) => { const v = e.currentTarget.value; setNote(v); }} />
       {writes && (

@@ -6,15 +6,10 @@ import { z } from 'zod';
 import { api, type CallOutput, type PersonFile, type Safe, type Station, type User } from '../../../../shared/api';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { readBase64 } from '../../app/files';
 import { GuardedForm } from '../../app/FormModal';
 import { showApiError, useContractForm } from '../../app/forms';
 
-const toBase64 = async (f: File) => {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
 
 /** A file from another station: the package is opened and shown first, saved only on the second step. */
 export function ImportForm({ me, station, safes, users, onDone }: { me: number; station: Station; safes: Safe[]; users: User[]; onDone: (f: PersonFile) => void }) {
@@ -40,7 +35,7 @@ export function ImportForm({ me, station, safes, users, onDone }: { me: number; 
       onDone(await call('prevention.importPackage', x));
     }}>
       <FileInput label={t('prevention.importDialog.file')} withAsterisk accept=".uchpkg" value={file} error={form.errors.base64} data-autofocus
-        onChange={async (f) => { setFile(f); setPreview(null); form.setFieldValue('base64', f ? await toBase64(f) : ''); }} />
+        onChange={async (f) => { setFile(f); setPreview(null); form.setFieldValue('base64', f ? await readBase64(f) : ''); }} />
       <Group align="flex-start" gap="xs" wrap="nowrap">
         <PasswordInput style={{ flex: 1 }} label={t('prevention.transfer.passphrase')} withAsterisk autoComplete="off" {...form.getInputProps('passphrase')} onChange={(e) => { setPreview(null); form.setFieldValue('passphrase', e.currentTarget.value); }} />
         <Button mt={25} variant="light" disabled={!v.base64 || v.passphrase.length < 10} onClick={() => void open()}>{t('prevention.importDialog.preview')}</Button>

@@ -5,19 +5,12 @@ import type { CitizenHit, PersonFile, PersonFileInput, Safe, SessionUser, Statio
 import { CATEGORIES, fileInputSchema } from '../../../../shared/api/prevention';
 import { isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { readDataUrl } from '../../app/files';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../reception/CitizenSearch';
 import { CitizenFields, applyIin } from '../reception/CitizenFields';
-
-const dataUrl = (f: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(f);
-  });
 
 const EMPTY_CITIZEN = { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' };
 
@@ -146,7 +139,7 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
               <Textarea style={{ flex: 1 }} label={t('prevention.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
               <Stack gap={4} w={190}>
                 <FileInput label={t('prevention.photo')} accept="image/jpeg,image/png" clearable value={null} placeholder={v.photo ? '✓' : ''} error={form.errors.photo}
-                  onChange={async (f) => form.setFieldValue('photo', f ? await dataUrl(f) : null)} />
+                  onChange={async (f) => form.setFieldValue('photo', f ? await readDataUrl(f) : null)} />
                 {v.photo && (
                   <Group gap={4} wrap="nowrap">
                     <Image src={v.photo} h={60} w={48} fit="cover" radius="sm" alt="" />
