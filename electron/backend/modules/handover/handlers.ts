@@ -1,9 +1,8 @@
 import type { Handlers } from '../../handlers';
-import { AppError } from '../../../../shared/api';
 import { renderPdf } from '../../documents/render';
 import { handoverActDoc } from '../../documents/handoverAct';
 import { getStation } from '../station/service';
-import { addTourAddresses, compareActs, listActs, markVisited, recordAct, snapshot, tourAddresses, tourDone } from './service';
+import { addTourAddresses, compareActs, getAct, listActs, markVisited, recordAct, snapshot, tourAddresses, tourDone } from './service';
 
 type N = 'handover.tourAddresses' | 'handover.addTourAddresses' | 'handover.markVisited' | 'handover.list' | 'handover.preview' | 'handover.record' | 'handover.print' | 'handover.compare' | 'handover.tourDone';
 
@@ -16,8 +15,7 @@ export const handoverHandlers: Handlers<N> = {
   'handover.record': async (a, { ctx }) => recordAct(ctx(), a),
   'handover.print': async ({ id, language }, { ctx, backend }) => {
     const c = ctx();
-    const act = (await listActs(c, null)).find((a) => a.id === id);
-    if (!act) throw new AppError('NOT_FOUND', 'errors.notFound');
+    const act = await getAct(c.db, id);
     const pdf = await renderPdf(backend.resourcesDir, handoverActDoc({ station: await getStation(c.db), act }, language));
     return { fileName: `act-${act.section}-${act.date}-${language}.pdf`, base64: pdf.toString('base64') };
   },

@@ -55,7 +55,7 @@ export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number |
   };
 }
 
-async function getAct(db: Q, id: number): Promise<HandoverAct> {
+export async function getAct(db: Q, id: number): Promise<HandoverAct> {
   const r = await db
     .selectFrom('handover_acts as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')

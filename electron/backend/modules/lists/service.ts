@@ -9,7 +9,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 import { upsertCitizen } from '../citizens/service';
-import { workingSections } from '../staff/service';
+import { sectionScope } from '../staff/service';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type Filter = { sectionId: number | null; text: string };
@@ -21,14 +21,9 @@ export const EXPIRY_WARNING_DAYS = 30;
 
 // ---- access: the section's inspectors and assistants (with cover, p.6), the UPP lead and chiefs
 
-async function sectionsOf(ctx: Ctx, db: Q = ctx.db): Promise<number[] | 'all'> {
-  if (['uppLead', 'supervisor'].includes(ctx.user.role)) return 'all';
-  if (!['inspector', 'assistant'].includes(ctx.user.role)) return [];
-  return workingSections({ ...ctx, db: db as Kysely<DB> });
-}
 
 async function requireSection(ctx: Ctx, db: Q, sectionId: number): Promise<void> {
-  const s = await sectionsOf(ctx, db);
+  const s = await sectionScope(ctx, db);
   if (s !== 'all' && !s.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
   const section = await db.selectFrom('sections').select('active').where('id', '=', sectionId).executeTakeFirst();
   if (!section || section.active !== 1) throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [{ path: 'sectionId', messageKey: 'errors.unknownSection' }]);
@@ -56,7 +51,7 @@ const baseOf = (r: CitizenCols) => ({
 });
 
 async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Promise<R[]> {
-  const s = await sectionsOf(ctx);
+  const s = await sectionScope(ctx);
   return rows.filter((r) => (s === 'all' || s.includes(r.section_id)) && (f.sectionId === null || r.section_id === f.sectionId) && matches(f, person(r), r.iin));
 }
 

@@ -14,6 +14,8 @@ export type MeetingFields = z.output<typeof meetingInputSchema>;
 
 /** p.27: the notice is due ten calendar days before the meeting day. */
 export const noticeDeadline = (date: string) => dayjs(date).subtract(NOTICE_DAYS, 'day').format('YYYY-MM-DD');
+/** p.27: told later than ten calendar days before the meeting. */
+const isNoticeLate = (noticeOn: string | null, date: string) => noticeOn !== null && noticeOn > noticeDeadline(date);
 /** p.32: materials are kept one year from the meeting. */
 export const retentionEnd = (date: string) => dayjs(date).add(1, 'year').format('YYYY-MM-DD');
 export const quarterOf = (date: string) => {
@@ -88,7 +90,7 @@ export async function getMeeting(db: Q, id: number): Promise<Meeting> {
     noticeChannels: JSON.parse(m.notice_channels),
     noticeOn: m.notice_on,
     noticeDetails: m.notice_details,
-    noticeLate: m.notice_on !== null && m.notice_on > noticeDeadline(m.date),
+    noticeLate: isNoticeLate(m.notice_on, m.date),
     invitees: invitees.map((i) => ({ id: i.id, kind: i.kind as Meeting['invitees'][number]['kind'], name: i.name, came: i.came === 1 })),
     participants: participants.map((p) => ({ id: p.id, fullName: p.full_name, address: p.address, organization: p.organization, phone: p.phone })),
     participantsCount: participants.length,
@@ -264,13 +266,19 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
     .selectAll('m')
     .select([
       sql<number>`(SELECT count(*) FROM meeting_participants p WHERE p.meeting_id = m.id)`.as('participants'),
-      sql<number>`(SELECT count(*) FROM meeting_items i WHERE i.meeting_id = m.id AND i.answered_in_full = 0 AND ((i.outside_competence = 1 AND (i.forwarded_on IS NULL OR i.initiator_notified_on IS NULL)) OR (i.outside_competence = 0 AND i.check_done_at IS NULL)))`.as('open_items'),
     ])
     .where('m.date', '>=', `${year}-01-01`)
     .where('m.date', '<=', `${year}-12-31`)
     .orderBy('m.date', 'desc')
     .execute();
   const { sections, inspectors } = await links(ctx.db, rows.map((r) => r.id));
+  // the same rule as on a meeting's own items (isOpen), not a second one in SQL
+  const openItems = new Map<number, number>();
+  if (rows.length) {
+    for (const i of await ctx.db.selectFrom('meeting_items').selectAll().where('meeting_id', 'in', rows.map((r) => r.id)).execute()) {
+      if (isOpen(i)) openItems.set(i.meeting_id, (openItems.get(i.meeting_id) ?? 0) + 1);
+    }
+  }
   return rows.map((m) => ({
     id: m.id,
     kind: m.kind,
@@ -282,11 +290,11 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
     inspectors: (inspectors.get(m.id) ?? []).map((u) => u.name).join(', '),
     status: m.status,
     noticeOn: m.notice_on,
-    noticeLate: m.notice_on !== null && m.notice_on > noticeDeadline(m.date),
+    noticeLate: isNoticeLate(m.notice_on, m.date),
     finalizedAt: m.finalized_at,
     participantsCount: Number(m.participants),
     disposedOn: m.disposed_on,
-    openItems: Number(m.open_items),
+    openItems: openItems.get(m.id) ?? 0,
   }));
 }
 
@@ -326,7 +334,8 @@ async function myMeetings(ctx: Ctx) {
 export async function dueMeetingSteps(ctx: Ctx, date: string): Promise<DueItem[]> {
   if (!['inspector', 'assistant', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
   const out: DueItem[] = [];
-  for (const m of await myMeetings(ctx)) {
+  const meetings = await myMeetings(ctx);
+  for (const m of meetings) {
     const params = { date: formatDate(m.date), place: m.place };
     const link = `/meetings/${m.id}`;
     if (m.status === 'planned' && !m.notice_on && m.date >= date) {
@@ -338,7 +347,7 @@ export async function dueMeetingSteps(ctx: Ctx, date: string): Promise<DueItem[]
       out.push({ ruleId: 'meetings.retention', paragraph: '32', titleKey: 'today.rules.meetingRetention', params, due: retentionEnd(m.date), overdue: false, link });
     }
   }
-  const ids = new Set((await myMeetings(ctx)).map((m) => m.id));
+  const ids = new Set(meetings.map((m) => m.id));
   for (const i of await openItems(ctx)) {
     if (!ids.has(i.meetingId) || (i.checkDue === null && !i.outsideCompetence)) continue;
     const due = i.checkDue ?? i.meetingDate;

@@ -5,16 +5,15 @@ import { CHARACTERISTICS, HEADING_ROWS, OBJECT_FIELDS, type ObjectPart } from '.
 import type { DB } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
-import { workingSections } from '../staff/service';
+import { sectionScope, workingSections } from '../staff/service';
 
 type Q = Kysely<DB> | Transaction<DB>;
 const CODES = new Set<string>(CHARACTERISTICS.map(([c]) => c).filter((c) => !HEADING_ROWS.includes(c)));
 
 /** The section's own inspectors and assistants (with cover, p.6) write; the UPP lead all. */
 async function requireWrite(ctx: Ctx, db: Q, sectionId: number): Promise<void> {
-  if (ctx.user.role === 'uppLead') return;
-  const mine = await workingSections({ ...ctx, db: db as Kysely<DB> });
-  if (!mine.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+  const mine = await sectionScope(ctx, db);
+  if (mine !== 'all' && !mine.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
 }
 
 export async function getPassport(db: Q, sectionId: number): Promise<Passport> {

@@ -9,7 +9,7 @@ import type { DB, PersonFilesTable } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 import { getCitizen, upsertCitizen } from '../citizens/service';
-import { workingSections } from '../staff/service';
+import { sectionScope } from '../staff/service';
 import type { PackageContent } from './transferPackage';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -17,19 +17,17 @@ export type FileInput = z.output<typeof fileInputSchema>;
 export type ListFilter = z.output<typeof listFilterSchema>;
 export type PurposeInput = z.output<typeof purposeSchema>;
 
-/** p.16: the UPP lead and the MPS chiefs see every file. */
-const SEE_ALL = ['uppLead', 'supervisor'];
 const CLOSED = ['transferred', 'removed'];
 
 // ---- access (p.15): the responsible inspector, those working the section (incl. cover, p.6), the UPP lead, chiefs
 
 interface Scope { all: boolean; sections: number[]; userId: number }
 
-/** Inside a transaction pass it as db: the store has one connection, and a query beside the transaction would wait forever. */
-async function scopeOf(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Scope> {
-  if (SEE_ALL.includes(ctx.user.role)) return { all: true, sections: [], userId: ctx.user.id };
-  if (!['inspector', 'assistant'].includes(ctx.user.role)) return { all: false, sections: [], userId: -1 };
-  return { all: false, sections: await workingSections({ ...ctx, db }), userId: ctx.user.id };
+/** The section scope, plus the responsible inspector's own files; roles without sections see none. */
+async function scopeOf(ctx: Ctx, db: Q = ctx.db): Promise<Scope> {
+  const sections = await sectionScope(ctx, db);
+  if (sections === 'all') return { all: true, sections: [], userId: ctx.user.id };
+  return { all: false, sections, userId: ['inspector', 'assistant'].includes(ctx.user.role) ? ctx.user.id : -1 };
 }
 
 const inScope = (s: Scope, f: { section_id: number; inspector_id: number }) => s.all || f.inspector_id === s.userId || s.sections.includes(f.section_id);

@@ -112,6 +112,18 @@ export async function workingSections(ctx: Ctx): Promise<number[]> {
   return [...c.ownSectionIds, ...c.coveredSectionIds];
 }
 
+/**
+ * The sections whose records the caller works with: all of them for the UPP lead and the
+ * chiefs (p.16), his working sections (own and covered, p.6) for an inspector or an
+ * assistant, none for anyone else. Inside a transaction pass it as db: the store has one
+ * connection, and a query beside the transaction would wait forever.
+ */
+export async function sectionScope(ctx: Ctx, db: Kysely<DB> | Transaction<DB> = ctx.db): Promise<'all' | number[]> {
+  if (['uppLead', 'supervisor'].includes(ctx.user.role)) return 'all';
+  if (!['inspector', 'assistant'].includes(ctx.user.role)) return [];
+  return workingSections({ ...ctx, db });
+}
+
 /** p.6 deadline: a long absence with no covering inspector named, from its first day. */
 export async function uncoveredAbsences(ctx: Ctx, date: string): Promise<DueItem[]> {
   const users = await listUsers(ctx.db, true);
