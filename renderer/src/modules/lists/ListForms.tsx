@@ -10,21 +10,19 @@ import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../reception/CitizenSearch';
-import { CitizenFields, applyIin } from '../reception/CitizenFields';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../reception/CitizenFields';
 
-const EMPTY_CITIZEN = { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' };
 
 /** The person part shared by the three lists: found in the register, or typed anew. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the three list forms share the 'citizen' and 'sectionId' fields
 function PersonBlock({ form, known, station, noIinDefault }: { form: any; known: boolean; station: Station; noIinDefault?: 'foreigner' }) {
   const { t } = useTranslation();
   const v = form.values;
-  const pick = (hit: CitizenHit) => form.setFieldValue('citizen', { id: hit.id, iin: hit.iin ?? '', noIin: hit.noIin, surname: hit.surname, name: hit.name, patronymic: hit.patronymic, birthDate: hit.birthDate, sex: hit.sex, address: hit.address, phone: hit.phone });
+  const pick = (hit: CitizenHit) => form.setFieldValue('citizen', citizenFromHit(hit));
   const startNew = (typed: string) => {
-    if (/^[\d\s]+$/.test(typed)) return applyIin(form, typed.replace(/\s/g, ''), t);
-    const [surname = '', name = '', ...rest] = typed.split(/\s+/);
-    const cap = (w: string) => w.charAt(0).toLocaleUpperCase('kk') + w.slice(1);
-    form.setFieldValue('citizen', { ...EMPTY_CITIZEN, noIin: noIinDefault ?? null, surname: cap(surname), name: cap(name), patronymic: cap(rest.join(' ')) });
+    // a fresh person: a foreigner's list starts him without an IIN
+    if (!/^[\d\s]+$/.test(typed)) form.setFieldValue('citizen', { ...EMPTY_CITIZEN, noIin: noIinDefault ?? null });
+    applyTyped(form, typed, t);
   };
   return (
     <Stack gap="xs">

@@ -10,9 +10,8 @@ import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../reception/CitizenSearch';
-import { CitizenFields, applyIin } from '../reception/CitizenFields';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../reception/CitizenFields';
 
-const EMPTY_CITIZEN = { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' };
 
 function initialValues(file: PersonFile | null, session: SessionUser, station: Station, safes: Safe[], users: User[]): PersonFileInput {
   if (file) {
@@ -49,17 +48,10 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
   const inspectors = users.filter((u) => u.active && ['inspector', 'uppLead'].includes(u.role));
 
   function pick(hit: CitizenHit) {
-    form.setFieldValue('citizen', { id: hit.id, iin: hit.iin ?? '', noIin: hit.noIin, surname: hit.surname, name: hit.name, patronymic: hit.patronymic, birthDate: hit.birthDate, sex: hit.sex, address: hit.address, phone: hit.phone });
+    form.setFieldValue('citizen', citizenFromHit(hit));
     form.clearErrors();
   }
-  function startNew(typed: string) {
-    if (/^[\d\s]+$/.test(typed)) return applyIin(form, typed.replace(/\s/g, ''), t);
-    const [surname = '', name = '', ...rest] = typed.split(/\s+/);
-    const cap = (w: string) => w.charAt(0).toLocaleUpperCase('kk') + w.slice(1);
-    form.setFieldValue('citizen.surname', cap(surname));
-    form.setFieldValue('citizen.name', cap(name));
-    form.setFieldValue('citizen.patronymic', cap(rest.join(' ')));
-  }
+  const startNew = (typed: string) => void applyTyped(form, typed, t);
   async function save(values: PersonFileInput) {
     const saved = file ? await call('prevention.update', { id: file.id, file: values }) : await call('prevention.create', values);
     notifySaved(t, file ? undefined : t('prevention.fileTitle', { number: saved.number }));

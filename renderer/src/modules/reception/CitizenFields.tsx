@@ -2,7 +2,7 @@ import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } fro
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CitizenInput } from '../../../../shared/api';
+import type { CitizenHit, CitizenInput } from '../../../../shared/api';
 import { NO_IIN_REASONS } from '../../../../shared/api/citizens';
 import { parseIin } from '../../../../shared/iin';
 import { formatDate } from '../../../../shared/format';
@@ -10,6 +10,32 @@ import { DateField } from '../../app/DateField';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form that holds a citizen under 'citizen'
 type CitizenForm = UseFormReturnType<any>;
+
+/** A person not yet chosen or typed. */
+export const EMPTY_CITIZEN = { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' };
+
+/** A person found in the register, as the form holds him. */
+export const citizenFromHit = (hit: CitizenHit): CitizenInput => ({
+  id: hit.id, iin: hit.iin ?? '', noIin: hit.noIin, surname: hit.surname, name: hit.name, patronymic: hit.patronymic,
+  birthDate: hit.birthDate, sex: hit.sex, address: hit.address, phone: hit.phone,
+});
+
+/**
+ * What was typed in the search when nobody matched: twelve digits are an IIN, words are
+ * surname, name and patronymic (first letters capitalised). Says which it was.
+ */
+export function applyTyped(form: CitizenForm, typed: string, t: TFunction): 'iin' | 'name' {
+  if (/^[\d\s]+$/.test(typed)) {
+    applyIin(form, typed.replace(/\s/g, ''), t);
+    return 'iin';
+  }
+  const [surname = '', name = '', ...rest] = typed.split(/\s+/);
+  const cap = (w: string) => w.charAt(0).toLocaleUpperCase('kk') + w.slice(1);
+  form.setFieldValue('citizen.surname', cap(surname));
+  form.setFieldValue('citizen.name', cap(name));
+  form.setFieldValue('citizen.patronymic', cap(rest.join(' ')));
+  return 'name';
+}
 
 /** A typed IIN, checked as it is typed; a valid one fills date of birth and sex. */
 export function applyIin(form: CitizenForm, value: string, t: TFunction): void {

@@ -13,7 +13,7 @@ import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from './CitizenSearch';
-import { CitizenFields, applyIin } from './CitizenFields';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from './CitizenFields';
 
 const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
 const correctionSchema = z.object({ reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong') });
@@ -63,7 +63,7 @@ function initialValues(entry: Reception | null, session: SessionUser, receivers:
     receiverId: receivers.some((u) => u.id === session.id) ? session.id : (receivers[0]?.id as number),
     followUpDue: null,
     reason: '',
-    citizen: { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' },
+    citizen: EMPTY_CITIZEN,
   };
 }
 
@@ -84,10 +84,7 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
   const known = c.id !== null;
 
   function pick(hit: CitizenHit) {
-    form.setFieldValue('citizen', {
-      id: hit.id, iin: hit.iin ?? '', noIin: hit.noIin, surname: hit.surname, name: hit.name, patronymic: hit.patronymic,
-      birthDate: hit.birthDate, sex: hit.sex, address: hit.address, phone: hit.phone,
-    });
+    form.setFieldValue('citizen', citizenFromHit(hit));
     form.clearErrors();
     // straight on to what the citizen came with
     setTimeout(() => document.querySelector<HTMLInputElement>('[data-field="categoryCode"]')?.focus(), 0);
@@ -96,20 +93,9 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
   /** From the search box: twelve digits are an IIN, words are surname, name, patronymic. */
   function startNew(typed: string) {
     const focus = (name: string) => setTimeout(() => document.querySelector<HTMLInputElement>(`[data-field="${name}"]`)?.focus(), 0);
-    if (/^[\d\s]+$/.test(typed)) {
-      setIin(typed.replace(/\s/g, ''));
-      focus('citizen.surname');
-      return;
-    }
-    const [surname = '', name = '', ...rest] = typed.split(/\s+/);
-    const cap = (w: string) => w.charAt(0).toLocaleUpperCase('kk') + w.slice(1);
-    form.setFieldValue('citizen.surname', cap(surname));
-    form.setFieldValue('citizen.name', cap(name));
-    form.setFieldValue('citizen.patronymic', cap(rest.join(' ')));
-    focus('citizen.iin');
+    // the IIN typed: on to the surname; the name typed: on to the IIN
+    focus(applyTyped(form, typed, t) === 'iin' ? 'citizen.surname' : 'citizen.iin');
   }
-
-  const setIin = (value: string) => applyIin(form, value, t);
 
   async function save(values: typeof form.values) {
     const { reason, ...input } = values;
