@@ -80,3 +80,16 @@ export async function pickOption(page: Page, box: Locator, typed: string, option
     await expect(box).toHaveValue(option, { timeout: 500 });
   }).toPass({ timeout: 10_000 });
 }
+
+/** A fresh station set up through the API, the page in Russian. */
+export async function newStation(page: Page, url: string, station: typeof STATION = STATION): Promise<void> {
+  await page.goto(url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', station);
+}
+
+/** A user's first sign-in: the temporary password of the tests, then his own. */
+export async function firstSignIn(page: Page, login: string): Promise<void> {
+  await apiCall(page, 'auth.unlock', { login, password: 'Temp-12345' });
+  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+}

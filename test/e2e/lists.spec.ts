@@ -3,15 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, newStation, firstSignIn } from './fixtures';
 
 test('lists: a firearm owner with two weapons, the yearly check at home, Appendix 2 printed in Kazakh; a foreigner whose stay ends soon is on Today', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
-  await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
-  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/lists/firearms`);
   await page.reload();
 
@@ -67,9 +64,7 @@ test('lists: a firearm owner with two weapons, the yearly check at home, Appendi
 });
 
 test('lists: firearm owners imported from an Excel file with one bad row — preview, the bad row refused with its reason, the rest loaded', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   await page.goto(`${app.url}#/lists/firearms`);
   await page.reload();
   // the file as the weapons unit sends it: a title, the header, the numbering row, the people

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, STATION, newStation, firstSignIn } from './fixtures';
 
 const almatyDay = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
@@ -14,14 +14,11 @@ async function printed(page: Page, button: string, language: 'PDF на русс�
 }
 
 test('reporting meeting: two adjacent sections, the notice, five participants, a complaint answered and one forwarded, the protocol and letters; the lead sees the open item', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   for (const [login, surname, sectionIds] of [['nurlanov', 'Нұрланов', [1]], ['omarova', 'Омарова', [2]]] as const) {
     await apiCall(page, 'users.create', { login, surname, name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds, temporaryPassword: 'Temp-12345' });
   }
-  await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
-  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/meetings`);
   await page.reload();
 
@@ -143,13 +140,10 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
 });
 
 test('monthly plan: the lead drafts and submits, the chief returns it, then approves; the printed plan carries the approval block', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
   await apiCall(page, 'users.create', { login: 'chief', surname: 'Бастықов', name: 'Марат', patronymic: '', rank: 'подполковник полиции', position: 'начальник МПС', role: 'supervisor', sectionIds: [], temporaryPassword: 'Temp-12345' });
-  await apiCall(page, 'auth.unlock', { login: 'chief', password: 'Temp-12345' });
-  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await firstSignIn(page, 'chief');
   await apiCall(page, 'auth.unlock', { login: 'abdikadyrov', password: STATION.lead.password });
   await page.goto(`${app.url}#/plans`);
   await page.reload();

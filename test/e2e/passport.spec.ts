@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION, ROOT } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, ROOT, newStation, firstSignIn } from './fixtures';
 
 async function chooseYear(page: Page, year: number) {
   await page.getByRole('combobox', { name: 'По состоянию на 1 января' }).click();
@@ -8,12 +8,9 @@ async function chooseYear(page: Page, year: number) {
 }
 
 test('passport: §3 filled for two years, §4 with two enterprises, printed in Kazakh without the pencil columns', async ({ page, app }) => {
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
-  await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
-  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/passport`);
   await page.reload();
   const year = new Date().getFullYear();

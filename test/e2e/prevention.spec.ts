@@ -3,17 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startBrowserHost } from '../../electron/host/browserHost';
-import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION, ROOT } from './fixtures';
+import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION, ROOT, newStation, firstSignIn } from './fixtures';
 
 /** A station with one inspector of section 17-1 and the UPP lead's safe; the inspector signed in. */
 async function stationWithInspector(page: Page, url: string, station = STATION) {
-  await page.goto(url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', station);
+  await newStation(page, url, station);
   await apiCall(page, 'prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет УПП' });
   await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: 'Болатұлы', rank: 'капитан полиции', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
-  await apiCall(page, 'auth.unlock', { login: 'nurlanov', password: 'Temp-12345' });
-  await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+  await firstSignIn(page, 'nurlanov');
 }
 
 async function printFrom(page: Page, menu: string, language: 'PDF на русском' | 'PDF на казахском') {
