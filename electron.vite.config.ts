@@ -6,14 +6,20 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') }, external: ['better-sqlite3-multiple-ciphers', 'pdfmake'] },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') },
+        external: ['better-sqlite3-multiple-ciphers', 'pdfmake'],
+      },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
       // a sandboxed preload must be CommonJS
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

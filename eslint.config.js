@@ -3,23 +3,55 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 /**
  * Layering, in the spirit of VS Code's code-layering rule: each folder may import only
  * what ARCHITECTURE.md allows. A wrong import fails `npm test`.
  */
-const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'http', 'child_process', 'worker_threads', 'net', 'url', 'util', 'stream'];
-const nodeOnly = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `node:${m}`), 'node:*', 'better-sqlite3-multiple-ciphers', 'kysely', 'pdfmake', 'pdfmake/*'];
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'child_process',
+  'worker_threads',
+  'net',
+  'url',
+  'util',
+  'stream',
+];
+const nodeOnly = [
+  ...NODE_BUILTINS,
+  ...NODE_BUILTINS.map((m) => `node:${m}`),
+  'node:*',
+  'better-sqlite3-multiple-ciphers',
+  'kysely',
+  'pdfmake',
+  'pdfmake/*',
+];
 const restrict = (patterns, message) => ({ group: patterns, message });
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'scratch/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Prettier wraps code at 120; what stays longer is a string (a catalog text, a test's title, a migration's SQL)
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['error'] }],
     },
   },
@@ -28,45 +60,74 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(['**/electron/**', '**/renderer/**', 'electron'], 'shared/ imports nothing of ours'),
-        restrict(nodeOnly, 'shared/ runs in the renderer too: no Node, no database, no PDF'),
-        restrict(['react', 'react-dom', '@mantine/*'], 'shared/ has no UI'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['**/electron/**', '**/renderer/**', 'electron'], 'shared/ imports nothing of ours'),
+            restrict(nodeOnly, 'shared/ runs in the renderer too: no Node, no database, no PDF'),
+            restrict(['react', 'react-dom', '@mantine/*'], 'shared/ has no UI'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/backend/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(['electron', 'electron/*'], 'the backend runs under plain Node: never import electron'),
-        restrict(['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'], 'the backend depends only on shared/'),
-        restrict(['react', 'react-dom', '@mantine/*'], 'no UI in the backend'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['electron', 'electron/*'], 'the backend runs under plain Node: never import electron'),
+            restrict(
+              ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'],
+              'the backend depends only on shared/',
+            ),
+            restrict(['react', 'react-dom', '@mantine/*'], 'no UI in the backend'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(['electron', 'electron/*'], 'the browser host runs without Electron'),
-        restrict(['**/renderer/**'], 'the host serves the built renderer, it does not import it'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['electron', 'electron/*'], 'the browser host runs without Electron'),
+            restrict(['**/renderer/**'], 'the host serves the built renderer, it does not import it'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(['**/backend/**', '**/renderer/**', '**/main/**'], 'preload exposes only the bridge; it imports types from shared/'),
-        restrict(nodeOnly, 'preload is sandboxed: no Node'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(
+              ['**/backend/**', '**/renderer/**', '**/main/**'],
+              'preload exposes only the bridge; it imports types from shared/',
+            ),
+            restrict(nodeOnly, 'preload is sandboxed: no Node'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [restrict(['**/renderer/**'], 'main never imports the renderer')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [restrict(['**/renderer/**'], 'main never imports the renderer')] },
+      ],
     },
   },
   {
@@ -75,10 +136,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [
-        restrict(['**/electron/**', 'electron'], 'the renderer reaches the backend only through window.uchaske'),
-        restrict(nodeOnly, 'the renderer never touches Node, SQL or files'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['**/electron/**', 'electron'], 'the renderer reaches the backend only through window.uchaske'),
+            restrict(nodeOnly, 'the renderer never touches Node, SQL or files'),
+          ],
+        },
+      ],
     },
   },
 );

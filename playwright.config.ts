@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// the backend runs in this process: give it the station's zone, as on the station PC where the window and the backend share one clock
+// the backend runs in this process: give it the station's zone, as on the station PC where the window and the backend
+// share one clock
 process.env.TZ = 'Asia/Almaty';
 
 // Debian's Chromium: Playwright's own browser download cannot reach these machines
@@ -21,7 +22,16 @@ export default defineConfig({
     actionTimeout: 15_000,
     launchOptions: {
       executablePath: process.env.UCHASKE_CHROMIUM ?? chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
 });

@@ -13,7 +13,11 @@ const { values } = parseArgs({
 const dataDir = path.resolve(values.data ?? defaultDataDir());
 // a fixed port keeps the address the same from day to day (a bookmark); any free one if it is taken
 const wanted = Number(values.port ?? process.env.UCHASKE_PORT ?? 7380);
-const options = { dataDir, resourcesDir: path.join(ROOT, 'resources'), rendererDir: path.join(ROOT, 'out', 'renderer') };
+const options = {
+  dataDir,
+  resourcesDir: path.join(ROOT, 'resources'),
+  rendererDir: path.join(ROOT, 'out', 'renderer'),
+};
 const host = await startBrowserHost({ ...options, port: wanted }).catch((e: NodeJS.ErrnoException) => {
   if (e.code !== 'EADDRINUSE') throw e;
   return startBrowserHost({ ...options, port: 0 });

@@ -16,6 +16,12 @@ if (bin) {
   run(path.join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['preview']);
 } else {
   console.log('Uchaske: the Electron binary is not available on this machine (it cannot be downloaded here).');
-  console.log('Uchaske: starting the same program through the browser host instead — open the address below in a browser.');
-  run(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'browser-host.ts'), ...process.argv.slice(2)]);
+  console.log(
+    'Uchaske: starting the same program through the browser host instead — open the address below in a browser.',
+  );
+  run(process.execPath, [
+    path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    path.join(ROOT, 'scripts', 'browser-host.ts'),
+    ...process.argv.slice(2),
+  ]);
 }

@@ -31,7 +31,8 @@ export function parseIin(raw: string): IinResult {
   const month = Number(iin.slice(2, 4));
   const day = Number(iin.slice(4, 6));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { ok: false, error: 'date' };
+  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return { ok: false, error: 'date' };
   if (iinCheckDigit(iin.slice(0, 11)) !== Number(iin[11])) return { ok: false, error: 'checksum' };
   const birthDate = `${year}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
   return { ok: true, birthDate, sex: c % 2 === 1 ? 'male' : 'female' };

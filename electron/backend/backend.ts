@@ -107,7 +107,11 @@ export class Backend {
    * First run: a random key, the database with its schema, the first user's keyslot and
    * the recovery slot, then the first backup. `init` writes the station and returns the user id.
    */
-  async create(init: (db: Kysely<DB>) => Promise<number>, login: string, password: string): Promise<{ recoveryCode: string; userId: number }> {
+  async create(
+    init: (db: Kysely<DB>) => Promise<number>,
+    login: string,
+    password: string,
+  ): Promise<{ recoveryCode: string; userId: number }> {
     if (this.isSetUp) throw new AppError('CONFLICT', 'errors.alreadySetUp');
     const files = [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`];
     for (const f of files) fs.rmSync(f, { force: true });
@@ -136,7 +140,9 @@ export class Backend {
   private checkRate(): void {
     const now = this.clock().getTime();
     if (now < this.waitUntil) {
-      throw new AppError('RATE_LIMITED', 'errors.tooManyAttempts', { waitSeconds: Math.ceil((this.waitUntil - now) / 1000) });
+      throw new AppError('RATE_LIMITED', 'errors.tooManyAttempts', {
+        waitSeconds: Math.ceil((this.waitUntil - now) / 1000),
+      });
     }
   }
   private failed(): never {
@@ -161,7 +167,8 @@ export class Backend {
     const key = ring.unlockWithRecovery(code);
     if (!key) this.failed();
     const raw = this.openRaw(key);
-    const row = raw.prepare('SELECT id FROM users WHERE login = ? AND active = 1').get(login) as { id: number } | undefined;
+    const row = raw.prepare('SELECT id FROM users WHERE login = ? AND active = 1').get(login) as
+      { id: number } | undefined;
     raw.close();
     if (!row) {
       key.fill(0);
@@ -217,7 +224,15 @@ export class Backend {
       raw,
       db,
       key,
-      user: { id: userId, login: '', surname: '', name: '', patronymic: '', role: 'inspector', mustChangePassword: false },
+      user: {
+        id: userId,
+        login: '',
+        surname: '',
+        name: '',
+        patronymic: '',
+        role: 'inspector',
+        mustChangePassword: false,
+      },
       lastActivity: this.clock().getTime(),
       idleMinutes: 10,
     };

@@ -29,7 +29,13 @@ import { dueMeetingSteps, quarterCoverage } from './modules/meetings/service';
 import { dueChecks, dueTransfers, filesOut } from './modules/prevention/service';
 
 /** Calls a person who must change a temporary password may still make. */
-const BEFORE_PASSWORD_CHANGE = new Set<CallName>(['app.status', 'auth.lock', 'auth.changePassword', 'auth.unlock', 'auth.recover']);
+const BEFORE_PASSWORD_CHANGE = new Set<CallName>([
+  'app.status',
+  'auth.lock',
+  'auth.changePassword',
+  'auth.unlock',
+  'auth.recover',
+]);
 
 export function buildDeadlines(): DeadlineRegistry {
   const r = new DeadlineRegistry();
@@ -98,7 +104,8 @@ export function createRouter(backend: Backend, log: (line: string) => void = (l)
           if (def.access !== 'anyUser' && !(def.access as readonly Role[]).includes(ctx.user.role)) {
             throw new AppError('FORBIDDEN', 'errors.forbidden');
           }
-          if (ctx.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(n)) throw new AppError('FORBIDDEN', 'errors.mustChangePassword');
+          if (ctx.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(n))
+            throw new AppError('FORBIDDEN', 'errors.mustChangePassword');
         }
         const parsed = def.input.safeParse(input ?? {});
         if (!parsed.success) throw new AppError('VALIDATION', 'errors.validation', undefined, zodFields(parsed.error));

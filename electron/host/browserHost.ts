@@ -32,13 +32,17 @@ const TYPES: Record<string, string> = {
 const HOST = '127.0.0.1';
 const MAX_BODY = 20 * 1024 * 1024;
 
-export async function startBrowserHost(o: HostOptions): Promise<{ url: string; close: () => Promise<void>; backend: Backend }> {
+export async function startBrowserHost(
+  o: HostOptions,
+): Promise<{ url: string; close: () => Promise<void>; backend: Backend }> {
   const token = crypto.randomBytes(32).toString('hex');
   const backend = new Backend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir });
   const router = createRouter(backend);
   const indexFile = path.join(o.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`renderer is not built: ${indexFile} (run: npm run build)`);
-  const index = fs.readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <meta name="uchaske-token" content="${token}" />`);
+  const index = fs
+    .readFileSync(indexFile, 'utf8')
+    .replace('<head>', `<head>\n    <meta name="uchaske-token" content="${token}" />`);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -50,11 +54,17 @@ export async function startBrowserHost(o: HostOptions): Promise<{ url: string; c
     if (url.pathname === '/api/call') return void handleCall(req, res);
     if (req.method !== 'GET') return end(res, 405, 'method');
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+      res.writeHead(200, {
+        'content-type': TYPES['.html']!,
+        'cache-control': 'no-store',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+      });
       return void res.end(index);
     }
     const file = path.normalize(path.join(o.rendererDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(o.rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return end(res, 404, 'not found');
+    if (!file.startsWith(o.rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
+      return end(res, 404, 'not found');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });

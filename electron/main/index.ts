@@ -9,9 +9,12 @@ import { createRouter } from '../backend/rpc';
  * and one IPC channel into the same router the browser host uses.
  */
 const ORIGIN = 'app://uchaske';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.enableSandbox();
 
 const rendererDir = path.join(import.meta.dirname, '../renderer');
@@ -23,8 +26,12 @@ function serveRenderer(): void {
     const url = new URL(req.url);
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = path.normalize(path.join(rendererDir, rel));
-    if (url.host !== 'uchaske' || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) return new Response('not found', { status: 404 });
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }[path.extname(file)] ?? 'application/octet-stream';
+    if (url.host !== 'uchaske' || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file))
+      return new Response('not found', { status: 404 });
+    const type =
+      { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }[
+        path.extname(file)
+      ] ?? 'application/octet-stream';
     return new Response(fs.readFileSync(file), { headers: { 'content-type': type, 'content-security-policy': CSP } });
   });
 }

@@ -4,7 +4,15 @@ import { newSectionSchema, personNameFields, stationFields } from './fields';
 import { userSchema } from './users';
 
 /** Who is working now: the user as the shell needs him. */
-export const sessionUserSchema = userSchema.pick({ id: true, login: true, surname: true, name: true, patronymic: true, role: true, mustChangePassword: true });
+export const sessionUserSchema = userSchema.pick({
+  id: true,
+  login: true,
+  surname: true,
+  name: true,
+  patronymic: true,
+  role: true,
+  mustChangePassword: true,
+});
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 const ok = z.object({ ok: z.literal(true) });
@@ -35,7 +43,11 @@ export const authApi = {
     access: 'public',
   }),
   'auth.recover': defineCall({
-    input: z.object({ login: loginSchema, recoveryCode: z.string().trim().min(1, 'validation.required'), newPassword: passwordSchema }),
+    input: z.object({
+      login: loginSchema,
+      recoveryCode: z.string().trim().min(1, 'validation.required'),
+      newPassword: passwordSchema,
+    }),
     output: z.object({ session: sessionUserSchema }),
     access: 'public',
   }),

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineCall, isoDate, optionalText, requiredText } from './contract';
 import { parseIin } from '../iin';
 
-/** The station's one register of people (citizens, persons on record, list entries), keyed by IIN where there is one. */
+/**
+ * The station's one register of people (citizens, persons on record, list entries), keyed by IIN where there is one.
+ */
 export const NO_IIN_REASONS = ['foreigner', 'unknown'] as const;
 export const SEXES = ['male', 'female'] as const;
 

@@ -45,7 +45,12 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly details?: Record<string, unknown>;
   readonly fields?: AppErrorShape['fields'];
-  constructor(code: ErrorCode, messageKey: string, details?: Record<string, unknown>, fields?: AppErrorShape['fields']) {
+  constructor(
+    code: ErrorCode,
+    messageKey: string,
+    details?: Record<string, unknown>,
+    fields?: AppErrorShape['fields'],
+  ) {
     super(messageKey);
     this.name = 'AppError';
     this.code = code;
@@ -61,7 +66,8 @@ export class AppError extends Error {
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
 
 /** Shared field schemas. Messages are catalog keys, translated where shown. */
-export const requiredText = (max = 200) => z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+export const requiredText = (max = 200) =>
+  z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 export const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong').default('');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
 /** a moment at the station, in its local time: 'YYYY-MM-DDTHH:mm' */

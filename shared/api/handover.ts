@@ -12,14 +12,31 @@ export const ACT_KINDS = ['handover', 'cover'] as const;
 
 export const actSnapshotSchema = z.object({
   section: z.string(),
-  personFiles: z.array(z.object({ number: z.number().int(), person: z.string(), categories: z.array(z.string()), place: z.enum(['safe', 'policeBody']), storage: z.string(), out: z.boolean() })),
+  personFiles: z.array(
+    z.object({
+      number: z.number().int(),
+      person: z.string(),
+      categories: z.array(z.string()),
+      place: z.enum(['safe', 'policeBody']),
+      storage: z.string(),
+      out: z.boolean(),
+    }),
+  ),
   firearmOwners: z.array(z.object({ person: z.string(), weapons: z.number().int(), nextCheck: isoDate.nullable() })),
   probation: z.array(z.object({ person: z.string() })),
   foreigners: z.array(z.object({ person: z.string(), stayUntil: isoDate.nullable() })),
   openInstructions: z.array(z.object({ number: z.number().int(), text: z.string(), due: isoDate.nullable() })),
   unfinishedChecks: z.array(z.object({ what: z.string(), due: isoDate })),
   /** the passport's state on the day: the latest 1 January column and the objects of §4–§6 */
-  passport: z.object({ lastYear: z.number().int().nullable(), filledRows: z.number().int(), enterprises: z.number().int(), dormitories: z.number().int(), permitObjects: z.number().int() }).optional(),
+  passport: z
+    .object({
+      lastYear: z.number().int().nullable(),
+      filledRows: z.number().int(),
+      enterprises: z.number().int(),
+      dormitories: z.number().int(),
+      permitObjects: z.number().int(),
+    })
+    .optional(),
 });
 export type ActSnapshot = z.infer<typeof actSnapshotSchema>;
 
@@ -57,16 +74,31 @@ const actInput = z
     remarks: optionalText(3000),
   })
   .refine((a) => a.fromUserId !== a.toUserId, { message: 'handover.samePerson', path: ['toUserId'] })
-  .refine((a) => a.kind !== 'cover' || (a.orderNumber !== '' && a.orderDate !== null), { message: 'staff.coverOrderRequired', path: ['orderNumber'] });
+  .refine((a) => a.kind !== 'cover' || (a.orderNumber !== '' && a.orderDate !== null), {
+    message: 'staff.coverOrderRequired',
+    path: ['orderNumber'],
+  });
 
 const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
 export const handoverApi = {
-  'handover.list': defineCall({ input: z.object({ sectionId: z.number().int().nullable().default(null) }), output: z.array(actSchema), access: READERS }),
+  'handover.list': defineCall({
+    input: z.object({ sectionId: z.number().int().nullable().default(null) }),
+    output: z.array(actSchema),
+    access: READERS,
+  }),
   /** What the act will list, read from the live data now. */
-  'handover.preview': defineCall({ input: z.object({ sectionId: z.number().int(), fromUserId: z.number().int().nullable().default(null) }), output: actSnapshotSchema, access: ['uppLead', 'supervisor'] }),
+  'handover.preview': defineCall({
+    input: z.object({ sectionId: z.number().int(), fromUserId: z.number().int().nullable().default(null) }),
+    output: actSnapshotSchema,
+    access: ['uppLead', 'supervisor'],
+  }),
   'handover.record': defineCall({ input: actInput, output: actSchema, access: ['uppLead', 'supervisor'] }),
-  'handover.print': defineCall({ input: z.object({ id: z.number().int(), language: languageSchema }), output: pdfOutput, access: READERS }),
+  'handover.print': defineCall({
+    input: z.object({ id: z.number().int(), language: languageSchema }),
+    output: pdfOutput,
+    access: READERS,
+  }),
   /** What changed between two acts of the same section. */
   'handover.compare': defineCall({
     input: z.object({ olderId: z.number().int(), newerId: z.number().int() }),
@@ -74,19 +106,39 @@ export const handoverApi = {
     access: READERS,
   }),
   /** p.5: the door-to-door tour of the section within a month of accepting it. */
-  'handover.tourDone': defineCall({ input: z.object({ id: z.number().int(), doneOn: isoDate, note: optionalText(2000) }), output: actSchema, access: ['inspector', 'uppLead'] }),
+  'handover.tourDone': defineCall({
+    input: z.object({ id: z.number().int(), doneOn: isoDate, note: optionalText(2000) }),
+    output: actSchema,
+    access: ['inspector', 'uppLead'],
+  }),
 };
 
-export const tourAddressSchema = z.object({ id: z.number().int(), address: z.string(), visitedOn: isoDate.nullable(), note: z.string() });
+export const tourAddressSchema = z.object({
+  id: z.number().int(),
+  address: z.string(),
+  visitedOn: isoDate.nullable(),
+  note: z.string(),
+});
 export type TourAddress = z.infer<typeof tourAddressSchema>;
 
 export const tourApi = {
   /** p.5: the buildings and addresses of the section, ticked off as the tour visits them. */
-  'handover.tourAddresses': defineCall({ input: z.object({ actId: z.number().int() }), output: z.array(tourAddressSchema), access: READERS }),
+  'handover.tourAddresses': defineCall({
+    input: z.object({ actId: z.number().int() }),
+    output: z.array(tourAddressSchema),
+    access: READERS,
+  }),
   'handover.addTourAddresses': defineCall({
-    input: z.object({ actId: z.number().int(), addresses: z.array(requiredText(300)).min(1, 'validation.required').max(2000) }),
+    input: z.object({
+      actId: z.number().int(),
+      addresses: z.array(requiredText(300)).min(1, 'validation.required').max(2000),
+    }),
     output: z.array(tourAddressSchema),
     access: ['inspector', 'uppLead'],
   }),
-  'handover.markVisited': defineCall({ input: z.object({ id: z.number().int(), visitedOn: isoDate, note: optionalText(1000) }), output: z.array(tourAddressSchema), access: ['inspector', 'uppLead'] }),
+  'handover.markVisited': defineCall({
+    input: z.object({ id: z.number().int(), visitedOn: isoDate, note: optionalText(1000) }),
+    output: z.array(tourAddressSchema),
+    access: ['inspector', 'uppLead'],
+  }),
 };

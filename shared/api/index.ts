@@ -15,7 +15,24 @@ import { handoverApi, tourApi } from './handover';
 import { passportApi } from './passport';
 
 /** Every call of Uchaske, declared once; both transports and the router read this. */
-export const api = { ...authApi, ...usersApi, ...stationApi, ...staffApi, ...todayApi, ...citizensApi, ...receptionApi, ...notebookApi, ...preventionApi, ...meetingsApi, ...plansApi, ...listsApi, ...listsImportApi, ...handoverApi, ...tourApi, ...passportApi };
+export const api = {
+  ...authApi,
+  ...usersApi,
+  ...stationApi,
+  ...staffApi,
+  ...todayApi,
+  ...citizensApi,
+  ...receptionApi,
+  ...notebookApi,
+  ...preventionApi,
+  ...meetingsApi,
+  ...plansApi,
+  ...listsApi,
+  ...listsImportApi,
+  ...handoverApi,
+  ...tourApi,
+  ...passportApi,
+};
 export type Api = typeof api;
 export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;

@@ -12,7 +12,12 @@ export type ListKind = (typeof LISTS)[number];
 
 const date = isoDate.nullable().default(null);
 
-export const weaponSchema = z.object({ kind: requiredText(100), make: optionalText(100), calibre: optionalText(30), serial: requiredText(50) });
+export const weaponSchema = z.object({
+  kind: requiredText(100),
+  make: optionalText(100),
+  calibre: optionalText(30),
+  serial: requiredText(50),
+});
 
 export const firearmOwnerInputSchema = z.object({
   id: z.number().int().nullable().default(null),
@@ -43,7 +48,10 @@ export const probationInputSchema = z
     /** ours, kept out of the appendix print (RULES §5: the form has no such column) */
     measure: optionalText(300),
   })
-  .refine((p) => p.removedOn === null || p.removedOn >= p.includedOn, { message: 'validation.periodOrder', path: ['removedOn'] });
+  .refine((p) => p.removedOn === null || p.removedOn >= p.includedOn, {
+    message: 'validation.periodOrder',
+    path: ['removedOn'],
+  });
 
 export const foreignerInputSchema = z.object({
   id: z.number().int().nullable().default(null),
@@ -59,7 +67,16 @@ export const foreignerInputSchema = z.object({
   workPhone: optionalText(40),
 });
 
-const base = { id: z.number().int(), sectionId: z.number().int(), sectionNumber: z.string(), citizenId: z.number().int(), citizen: citizenSchema, person: z.string(), iin: z.string().nullable(), birthDate: isoDate.nullable() };
+const base = {
+  id: z.number().int(),
+  sectionId: z.number().int(),
+  sectionNumber: z.string(),
+  citizenId: z.number().int(),
+  citizen: citizenSchema,
+  person: z.string(),
+  iin: z.string().nullable(),
+  birthDate: isoDate.nullable(),
+};
 
 export const firearmOwnerSchema = z.object({
   ...base,
@@ -76,7 +93,16 @@ export const firearmOwnerSchema = z.object({
   /** p.22(10): a year after the last check (or after the permit, before the first) */
   nextCheck: isoDate.nullable(),
 });
-export const probationSchema = z.object({ ...base, address: z.string(), work: z.string(), phones: z.string(), includedOn: isoDate, removedOn: isoDate.nullable(), marks: z.string(), measure: z.string() });
+export const probationSchema = z.object({
+  ...base,
+  address: z.string(),
+  work: z.string(),
+  phones: z.string(),
+  includedOn: isoDate,
+  removedOn: isoDate.nullable(),
+  marks: z.string(),
+  measure: z.string(),
+});
 export const foreignerSchema = z.object({
   ...base,
   citizenship: z.string(),
@@ -94,7 +120,10 @@ export type FirearmOwner = z.infer<typeof firearmOwnerSchema>;
 export type ProbationPerson = z.infer<typeof probationSchema>;
 export type Foreigner = z.infer<typeof foreignerSchema>;
 
-const filter = z.object({ sectionId: z.number().int().nullable().default(null), text: z.string().max(100).default('') });
+const filter = z.object({
+  sectionId: z.number().int().nullable().default(null),
+  text: z.string().max(100).default(''),
+});
 const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 
@@ -102,22 +131,71 @@ export const listsApi = {
   'lists.firearms': defineCall({ input: filter, output: z.array(firearmOwnerSchema), access: READERS }),
   'lists.saveFirearmOwner': defineCall({ input: firearmOwnerInputSchema, output: firearmOwnerSchema, access: WRITERS }),
   /** p.22(10): the yearly check at home. */
-  'lists.recordFirearmCheck': defineCall({ input: z.object({ id: z.number().int(), checkedOn: isoDate, result: requiredText(1000) }), output: firearmOwnerSchema, access: WRITERS }),
+  'lists.recordFirearmCheck': defineCall({
+    input: z.object({ id: z.number().int(), checkedOn: isoDate, result: requiredText(1000) }),
+    output: firearmOwnerSchema,
+    access: WRITERS,
+  }),
   'lists.probation': defineCall({ input: filter, output: z.array(probationSchema), access: READERS }),
   'lists.saveProbation': defineCall({ input: probationInputSchema, output: probationSchema, access: WRITERS }),
   'lists.foreigners': defineCall({ input: filter, output: z.array(foreignerSchema), access: READERS }),
   'lists.saveForeigner': defineCall({ input: foreignerInputSchema, output: foreignerSchema, access: WRITERS }),
-  'lists.recordForeignerCheck': defineCall({ input: z.object({ id: z.number().int(), checkedOn: isoDate, note: optionalText(500) }), output: foreignerSchema, access: WRITERS }),
+  'lists.recordForeignerCheck': defineCall({
+    input: z.object({ id: z.number().int(), checkedOn: isoDate, note: optionalText(500) }),
+    output: foreignerSchema,
+    access: WRITERS,
+  }),
   /** In the appendix's layout and columns. */
-  'lists.print': defineCall({ input: z.object({ list: z.enum(LISTS), sectionId: z.number().int().nullable().default(null), language: languageSchema }), output: pdfOutput, access: READERS }),
-  'lists.exportXlsx': defineCall({ input: z.object({ list: z.enum(LISTS), sectionId: z.number().int().nullable().default(null), language: languageSchema }), output: pdfOutput, access: READERS }),
+  'lists.print': defineCall({
+    input: z.object({
+      list: z.enum(LISTS),
+      sectionId: z.number().int().nullable().default(null),
+      language: languageSchema,
+    }),
+    output: pdfOutput,
+    access: READERS,
+  }),
+  'lists.exportXlsx': defineCall({
+    input: z.object({
+      list: z.enum(LISTS),
+      sectionId: z.number().int().nullable().default(null),
+      language: languageSchema,
+    }),
+    output: pdfOutput,
+    access: READERS,
+  }),
 };
 
 /** The fields a spreadsheet column can fill, per list; the person's name is one column "surname name patronymic". */
 export const IMPORT_FIELDS = {
-  firearms: ['fullName', 'iin', 'address', 'homePhone', 'weaponKind', 'weaponMake', 'weaponCalibre', 'weaponSerial', 'permitBy', 'permitOn', 'permitUntil', 'reregisteredOn'],
+  firearms: [
+    'fullName',
+    'iin',
+    'address',
+    'homePhone',
+    'weaponKind',
+    'weaponMake',
+    'weaponCalibre',
+    'weaponSerial',
+    'permitBy',
+    'permitOn',
+    'permitUntil',
+    'reregisteredOn',
+  ],
   probation: ['fullName', 'iin', 'birthDate', 'address', 'work', 'phones', 'includedOn', 'removedOn', 'marks'],
-  foreigners: ['fullName', 'citizenship', 'iin', 'birthDate', 'passportNo', 'passportValidUntil', 'stayUntil', 'tempAddress', 'homePhone', 'work', 'workPhone'],
+  foreigners: [
+    'fullName',
+    'citizenship',
+    'iin',
+    'birthDate',
+    'passportNo',
+    'passportValidUntil',
+    'stayUntil',
+    'tempAddress',
+    'homePhone',
+    'work',
+    'workPhone',
+  ],
 } as const;
 export const REQUIRED_IMPORT_FIELDS = {
   firearms: ['fullName', 'address', 'weaponKind', 'weaponSerial', 'permitBy', 'permitOn'],
@@ -127,12 +205,24 @@ export const REQUIRED_IMPORT_FIELDS = {
 
 /** column index (0-based) for each field the user mapped; a field left out is not imported */
 const mappingSchema = z.record(z.string(), z.number().int().min(0).max(100));
-const importInput = z.object({ list: z.enum(LISTS), base64: z.string().min(1).max(20_000_000), sectionId: z.number({ error: 'validation.required' }).int(), mapping: mappingSchema.nullable().default(null) });
+const importInput = z.object({
+  list: z.enum(LISTS),
+  base64: z.string().min(1).max(20_000_000),
+  sectionId: z.number({ error: 'validation.required' }).int(),
+  mapping: mappingSchema.nullable().default(null),
+});
 
 export const importPreviewSchema = z.object({
   columns: z.array(z.string()),
   mapping: z.record(z.string(), z.number().int()),
-  rows: z.array(z.object({ row: z.number().int(), action: z.enum(['add', 'update', 'reject']), person: z.string(), reasons: z.array(z.string()) })),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      action: z.enum(['add', 'update', 'reject']),
+      person: z.string(),
+      reasons: z.array(z.string()),
+    }),
+  ),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
@@ -140,5 +230,9 @@ export const listsImportApi = {
   /** Reads the file and says, row by row, what would be added, updated or rejected and why; saves nothing. */
   'lists.importPreview': defineCall({ input: importInput, output: importPreviewSchema, access: WRITERS }),
   /** The confirmed import: the valid rows in one transaction; rejected rows are left out. */
-  'lists.importApply': defineCall({ input: importInput, output: z.object({ added: z.number().int(), updated: z.number().int(), rejected: z.number().int() }), access: WRITERS }),
+  'lists.importApply': defineCall({
+    input: importInput,
+    output: z.object({ added: z.number().int(), updated: z.number().int(), rejected: z.number().int() }),
+    access: WRITERS,
+  }),
 };

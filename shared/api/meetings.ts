@@ -10,9 +10,22 @@ import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredT
 export const MEETING_KINDS = ['gathering', 'akimMeeting', 'jointGathering'] as const;
 export const MEETING_FORMATS = ['indoor', 'outdoor', 'online'] as const;
 export const NOTICE_CHANNELS = ['media', 'social', 'enterprises'] as const;
-export const INVITEE_KINDS = ['maslikhat', 'public', 'health', 'labour', 'education', 'agriculture', 'housing', 'organization', 'media'] as const;
+export const INVITEE_KINDS = [
+  'maslikhat',
+  'public',
+  'health',
+  'labour',
+  'education',
+  'agriculture',
+  'housing',
+  'organization',
+  'media',
+] as const;
 export const ITEM_KINDS = ['complaint', 'proposal', 'remark'] as const;
-/** Registration fields beyond the name; the law that governs them (art. 39-3(1)) is not in our sources, so the station chooses. */
+/**
+ * Registration fields beyond the name; the law that governs them (art. 39-3(1)) is not in our sources, so the station
+ * chooses.
+ */
 export const PARTICIPANT_FIELDS = ['address', 'organization', 'phone'] as const;
 export const NOTICE_DAYS = 10;
 
@@ -31,7 +44,10 @@ export const meetingInputSchema = z
     policeLeaders: optionalText(300),
     executiveReps: optionalText(300),
   })
-  .refine((m) => m.kind !== 'jointGathering' || m.sectionIds.length > 1, { message: 'meetings.jointNeedsSections', path: ['sectionIds'] });
+  .refine((m) => m.kind !== 'jointGathering' || m.sectionIds.length > 1, {
+    message: 'meetings.jointNeedsSections',
+    path: ['sectionIds'],
+  });
 export type MeetingInput = z.input<typeof meetingInputSchema>;
 
 export const itemSchema = z.object({
@@ -55,7 +71,13 @@ export const itemSchema = z.object({
 });
 export type MeetingItem = z.infer<typeof itemSchema>;
 
-export const participantSchema = z.object({ id: z.number().int(), fullName: z.string(), address: z.string(), organization: z.string(), phone: z.string() });
+export const participantSchema = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  address: z.string(),
+  organization: z.string(),
+  phone: z.string(),
+});
 
 export const meetingSchema = z.object({
   id: z.number().int(),
@@ -76,7 +98,9 @@ export const meetingSchema = z.object({
   noticeDetails: z.string(),
   /** p.27: told fewer than ten calendar days before */
   noticeLate: z.boolean(),
-  invitees: z.array(z.object({ id: z.number().int(), kind: z.enum(INVITEE_KINDS), name: z.string(), came: z.boolean() })),
+  invitees: z.array(
+    z.object({ id: z.number().int(), kind: z.enum(INVITEE_KINDS), name: z.string(), came: z.boolean() }),
+  ),
   participants: z.array(participantSchema),
   participantsCount: z.number().int(),
   reportText: z.string(),
@@ -94,7 +118,24 @@ export const meetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const meetingRowSchema = meetingSchema.pick({ id: true, kind: true, format: true, date: true, time: true, place: true, sections: true, inspectors: true, status: true, noticeOn: true, noticeLate: true, finalizedAt: true, participantsCount: true, disposedOn: true }).extend({ openItems: z.number().int() });
+export const meetingRowSchema = meetingSchema
+  .pick({
+    id: true,
+    kind: true,
+    format: true,
+    date: true,
+    time: true,
+    place: true,
+    sections: true,
+    inspectors: true,
+    status: true,
+    noticeOn: true,
+    noticeLate: true,
+    finalizedAt: true,
+    participantsCount: true,
+    disposedOn: true,
+  })
+  .extend({ openItems: z.number().int() });
 export type MeetingRow = z.infer<typeof meetingRowSchema>;
 
 const id = { id: z.number().int() };
@@ -102,53 +143,123 @@ const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
 export const meetingsApi = {
-  'meetings.list': defineCall({ input: z.object({ year: z.number().int().min(2000).max(2100) }), output: z.array(meetingRowSchema), access: READERS }),
+  'meetings.list': defineCall({
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: z.array(meetingRowSchema),
+    access: READERS,
+  }),
   'meetings.get': defineCall({ input: z.object(id), output: meetingSchema, access: READERS }),
   'meetings.plan': defineCall({ input: meetingInputSchema, output: meetingSchema, access: WRITERS }),
-  'meetings.update': defineCall({ input: z.object({ ...id, meeting: meetingInputSchema }), output: meetingSchema, access: WRITERS }),
-  'meetings.cancel': defineCall({ input: z.object({ ...id, reason: requiredText(300) }), output: meetingSchema, access: WRITERS }),
+  'meetings.update': defineCall({
+    input: z.object({ ...id, meeting: meetingInputSchema }),
+    output: meetingSchema,
+    access: WRITERS,
+  }),
+  'meetings.cancel': defineCall({
+    input: z.object({ ...id, reason: requiredText(300) }),
+    output: meetingSchema,
+    access: WRITERS,
+  }),
   /** p.27: channels and the day the public was told. */
   'meetings.recordNotice': defineCall({
-    input: z.object({ ...id, channels: z.array(z.enum(NOTICE_CHANNELS)).min(1, 'meetings.channelsRequired'), noticeOn: isoDate, details: optionalText(1000) }),
+    input: z.object({
+      ...id,
+      channels: z.array(z.enum(NOTICE_CHANNELS)).min(1, 'meetings.channelsRequired'),
+      noticeOn: isoDate,
+      details: optionalText(1000),
+    }),
     output: meetingSchema,
     access: WRITERS,
   }),
   'meetings.saveInvitees': defineCall({
-    input: z.object({ ...id, invitees: z.array(z.object({ kind: z.enum(INVITEE_KINDS), name: requiredText(200), came: z.boolean().default(false) })).max(200) }),
+    input: z.object({
+      ...id,
+      invitees: z
+        .array(z.object({ kind: z.enum(INVITEE_KINDS), name: requiredText(200), came: z.boolean().default(false) }))
+        .max(200),
+    }),
     output: meetingSchema,
     access: WRITERS,
   }),
   /** p.29–30: the section's own figures for the report, as a draft to edit. */
-  'meetings.draftReport': defineCall({ input: z.object({ ...id, language: languageSchema }), output: z.object({ text: z.string() }), access: WRITERS }),
+  'meetings.draftReport': defineCall({
+    input: z.object({ ...id, language: languageSchema }),
+    output: z.object({ text: z.string() }),
+    access: WRITERS,
+  }),
   'meetings.saveRecord': defineCall({
-    input: z.object({ ...id, reportText: optionalText(20_000), decisions: optionalText(5000), videoRef: optionalText(300), awards: optionalText(2000) }),
+    input: z.object({
+      ...id,
+      reportText: optionalText(20_000),
+      decisions: optionalText(5000),
+      videoRef: optionalText(300),
+      awards: optionalText(2000),
+    }),
     output: meetingSchema,
     access: WRITERS,
   }),
   'meetings.addParticipant': defineCall({
-    input: z.object({ ...id, fullName: requiredText(150), address: optionalText(300), organization: optionalText(200), phone: optionalText(40) }),
+    input: z.object({
+      ...id,
+      fullName: requiredText(150),
+      address: optionalText(300),
+      organization: optionalText(200),
+      phone: optionalText(40),
+    }),
     output: meetingSchema,
     access: WRITERS,
   }),
-  'meetings.removeParticipant': defineCall({ input: z.object({ ...id, participantId: z.number().int() }), output: meetingSchema, access: WRITERS }),
+  'meetings.removeParticipant': defineCall({
+    input: z.object({ ...id, participantId: z.number().int() }),
+    output: meetingSchema,
+    access: WRITERS,
+  }),
   'meetings.addItem': defineCall({
     input: z
-      .object({ ...id, kind: z.enum(ITEM_KINDS), text: requiredText(2000), raisedBy: requiredText(200), answeredInFull: z.boolean(), answer: optionalText(2000), outsideCompetence: z.boolean().default(false), checkDue: isoDate.nullable().default(null), forwardTo: optionalText(300), initiatorAddress: optionalText(300) })
+      .object({
+        ...id,
+        kind: z.enum(ITEM_KINDS),
+        text: requiredText(2000),
+        raisedBy: requiredText(200),
+        answeredInFull: z.boolean(),
+        answer: optionalText(2000),
+        outsideCompetence: z.boolean().default(false),
+        checkDue: isoDate.nullable().default(null),
+        forwardTo: optionalText(300),
+        initiatorAddress: optionalText(300),
+      })
       .refine((i) => !i.answeredInFull || i.answer !== '', { message: 'meetings.answerRequired', path: ['answer'] })
-      .refine((i) => i.answeredInFull || i.outsideCompetence || i.checkDue !== null, { message: 'meetings.checkDueRequired', path: ['checkDue'] })
-      .refine((i) => !i.outsideCompetence || i.forwardTo !== '', { message: 'meetings.forwardToRequired', path: ['forwardTo'] }),
+      .refine((i) => i.answeredInFull || i.outsideCompetence || i.checkDue !== null, {
+        message: 'meetings.checkDueRequired',
+        path: ['checkDue'],
+      })
+      .refine((i) => !i.outsideCompetence || i.forwardTo !== '', {
+        message: 'meetings.forwardToRequired',
+        path: ['forwardTo'],
+      }),
     output: meetingSchema,
     access: WRITERS,
   }),
   /** p.32: the check of an item not answered in full, or its forwarding and the initiator told. */
   'meetings.resolveItem': defineCall({
-    input: z.object({ ...id, itemId: z.number().int(), checkResult: optionalText(2000), forwardedOn: isoDate.nullable().default(null), forwardNumber: optionalText(50), initiatorNotifiedOn: isoDate.nullable().default(null) }),
+    input: z.object({
+      ...id,
+      itemId: z.number().int(),
+      checkResult: optionalText(2000),
+      forwardedOn: isoDate.nullable().default(null),
+      forwardNumber: optionalText(50),
+      initiatorNotifiedOn: isoDate.nullable().default(null),
+    }),
     output: meetingSchema,
     access: ['inspector', 'assistant', 'uppLead'],
   }),
   /** p.32: drawn up and signed by the inspector on the meeting day. */
   'meetings.finalize': defineCall({ input: z.object(id), output: meetingSchema, access: ['inspector', 'uppLead'] }),
-  'meetings.dispose': defineCall({ input: z.object({ ...id, disposalAct: requiredText(100) }), output: meetingSchema, access: ['uppLead'] }),
+  'meetings.dispose': defineCall({
+    input: z.object({ ...id, disposalAct: requiredText(100) }),
+    output: meetingSchema,
+    access: ['uppLead'],
+  }),
   /** p.33: every open item of every protocol. */
   'meetings.openItems': defineCall({
     input: z.object({}),
@@ -156,7 +267,12 @@ export const meetingsApi = {
     access: ['inspector', 'assistant', 'uppLead', 'supervisor'],
   }),
   'meetings.print': defineCall({
-    input: z.object({ ...id, document: z.enum(['notice', 'registration', 'protocol', 'forwarding', 'notification']), itemId: z.number().int().nullable().default(null), language: languageSchema }),
+    input: z.object({
+      ...id,
+      document: z.enum(['notice', 'registration', 'protocol', 'forwarding', 'notification']),
+      itemId: z.number().int().nullable().default(null),
+      language: languageSchema,
+    }),
     output: pdfOutput,
     access: READERS,
   }),

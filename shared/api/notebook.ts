@@ -2,14 +2,24 @@ import { z } from 'zod';
 import { defineCall, isoDate, localDateTime, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
 
 /** The work notebook (p.20): numbered entries, never erased; a correction is a new entry. */
-export const ENTRY_KINDS = ['instruction', 'information', 'tour', 'onlineReception', 'callIn', 'passOn', 'other'] as const;
+export const ENTRY_KINDS = [
+  'instruction',
+  'information',
+  'tour',
+  'onlineReception',
+  'callIn',
+  'passOn',
+  'other',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-/** Kinds the owner writes himself; instructions come from superiors, call-ins from the duty officer, online receptions from the reception log. */
+/**
+ * Kinds the owner writes himself; instructions come from superiors, call-ins from the duty officer, online receptions
+ * from the reception log.
+ */
 export const OWN_KINDS = ['information', 'tour', 'passOn', 'other'] as const;
 /** open: an instruction not yet done or information not yet passed; corrected: replaced by a later entry */
 export const ENTRY_STATUSES = ['open', 'corrected'] as const;
 export const NOTEBOOK_OWNERS = ['inspector', 'assistant', 'uppLead'] as const;
-
 
 export const notebookEntrySchema = z.object({
   id: z.number().int(),
@@ -69,11 +79,26 @@ export const notebookApi = {
   /** Whose notebooks the caller may open: his own, his assistants', those he covers or reviews. */
   'notebook.owners': defineCall({
     input: z.object({}),
-    output: z.array(z.object({ userId: z.number().int(), name: z.string(), role: z.string(), own: z.boolean(), canWrite: z.boolean() })),
+    output: z.array(
+      z.object({
+        userId: z.number().int(),
+        name: z.string(),
+        role: z.string(),
+        own: z.boolean(),
+        canWrite: z.boolean(),
+      }),
+    ),
     access: 'anyUser',
   }),
   'notebook.entries': defineCall({
-    input: z.object({ ownerId: z.number().int(), from: isoDate.nullable().default(null), to: isoDate.nullable().default(null), kind: z.enum(ENTRY_KINDS).nullable().default(null), text: z.string().max(100).default(''), status: z.enum(ENTRY_STATUSES).nullable().default(null) }),
+    input: z.object({
+      ownerId: z.number().int(),
+      from: isoDate.nullable().default(null),
+      to: isoDate.nullable().default(null),
+      kind: z.enum(ENTRY_KINDS).nullable().default(null),
+      text: z.string().max(100).default(''),
+      status: z.enum(ENTRY_STATUSES).nullable().default(null),
+    }),
     output: z.object({ entries: z.array(notebookEntrySchema), reviews: z.array(reviewSchema) }),
     access: 'anyUser',
   }),
@@ -89,7 +114,11 @@ export const notebookApi = {
     output: z.array(notebookEntrySchema),
     access: ['uppLead', 'supervisor'],
   }),
-  'notebook.markDone': defineCall({ input: z.object({ id: z.number().int(), doneText: requiredText(2000) }), output: notebookEntrySchema, access: NOTEBOOK_OWNERS }),
+  'notebook.markDone': defineCall({
+    input: z.object({ id: z.number().int(), doneText: requiredText(2000) }),
+    output: notebookEntrySchema,
+    access: NOTEBOOK_OWNERS,
+  }),
   'notebook.markPassed': defineCall({
     input: z.object({ id: z.number().int(), passedHow: requiredText(300), outgoingNumber: optionalText(50) }),
     output: notebookEntrySchema,
@@ -113,10 +142,23 @@ export const notebookApi = {
     access: ['uppLead', 'supervisor'],
   }),
   'notebook.print': defineCall({
-    input: z.object({ ownerId: z.number().int(), from: isoDate.nullable().default(null), to: isoDate.nullable().default(null), language: languageSchema }),
+    input: z.object({
+      ownerId: z.number().int(),
+      from: isoDate.nullable().default(null),
+      to: isoDate.nullable().default(null),
+      language: languageSchema,
+    }),
     output: pdfOutput,
     access: 'anyUser',
   }),
-  'notebook.printRegister': defineCall({ input: z.object({ from: isoDate, to: isoDate, language: languageSchema }), output: pdfOutput, access: ['uppLead', 'supervisor'] }),
-  'notebook.recordCheck': defineCall({ input: z.object({ id: z.number().int(), checkResult: requiredText(2000) }), output: notebookEntrySchema, access: ['uppLead'] }),
+  'notebook.printRegister': defineCall({
+    input: z.object({ from: isoDate, to: isoDate, language: languageSchema }),
+    output: pdfOutput,
+    access: ['uppLead', 'supervisor'],
+  }),
+  'notebook.recordCheck': defineCall({
+    input: z.object({ id: z.number().int(), checkResult: requiredText(2000) }),
+    output: notebookEntrySchema,
+    access: ['uppLead'],
+  }),
 };

@@ -9,10 +9,37 @@ import { defineCall, languageSchema, optionalText, pdfOutput, requiredText } fro
  */
 /** §3 rows in the form's order; level 1 rows are the "including" lines under the one before. */
 export const CHARACTERISTICS = [
-  ['area', 0], ['dwellings', 0], ['multiStorey', 1], ['apartments', 1], ['dormitories', 1], ['dormRooms', 1], ['privateHouses', 1], ['privateDwellings', 1], ['dachaAreas', 1], ['dachas', 1],
-  ['population', 0], ['adults', 1], ['children', 1], ['foreigners', 1],
-  ['onTerritory', 0], ['enterprises', 1], ['jsc', 1], ['farms', 1], ['healthcare', 1], ['trade', 1], ['exchange', 1], ['banks', 1], ['post', 1], ['education', 1], ['parking', 1], ['culture', 1], ['sports', 1],
-  ['religious', 0], ['mosques', 1], ['churches', 1], ['religiousEducation', 1],
+  ['area', 0],
+  ['dwellings', 0],
+  ['multiStorey', 1],
+  ['apartments', 1],
+  ['dormitories', 1],
+  ['dormRooms', 1],
+  ['privateHouses', 1],
+  ['privateDwellings', 1],
+  ['dachaAreas', 1],
+  ['dachas', 1],
+  ['population', 0],
+  ['adults', 1],
+  ['children', 1],
+  ['foreigners', 1],
+  ['onTerritory', 0],
+  ['enterprises', 1],
+  ['jsc', 1],
+  ['farms', 1],
+  ['healthcare', 1],
+  ['trade', 1],
+  ['exchange', 1],
+  ['banks', 1],
+  ['post', 1],
+  ['education', 1],
+  ['parking', 1],
+  ['culture', 1],
+  ['sports', 1],
+  ['religious', 0],
+  ['mosques', 1],
+  ['churches', 1],
+  ['religiousEducation', 1],
 ] as const;
 export type CharacteristicCode = (typeof CHARACTERISTICS)[number][0];
 /** a heading line of the form with no figure of its own */
@@ -28,7 +55,12 @@ export const OBJECT_FIELDS = {
 } as const;
 export const PENCIL_FIELDS: readonly string[] = ['managers'];
 
-export const passportObjectSchema = z.object({ id: z.number().int(), part: z.enum(OBJECT_PARTS), fields: z.record(z.string(), z.string()), updatedAt: z.string() });
+export const passportObjectSchema = z.object({
+  id: z.number().int(),
+  part: z.enum(OBJECT_PARTS),
+  fields: z.record(z.string(), z.string()),
+  updatedAt: z.string(),
+});
 export type PassportObject = z.infer<typeof passportObjectSchema>;
 
 export const passportSchema = z.object({
@@ -50,28 +82,55 @@ const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 
 export const passportApi = {
-  'passport.get': defineCall({ input: z.object({ sectionId: z.number().int() }), output: passportSchema, access: READERS }),
+  'passport.get': defineCall({
+    input: z.object({ sectionId: z.number().int() }),
+    output: passportSchema,
+    access: READERS,
+  }),
   /** §3: the column "as of 1 January" of one year. */
   'passport.saveYear': defineCall({
-    input: z.object({ sectionId: z.number().int(), year: z.number().int().min(2000).max(2100), values: z.record(z.string(), value) }),
+    input: z.object({
+      sectionId: z.number().int(),
+      year: z.number().int().min(2000).max(2100),
+      values: z.record(z.string(), value),
+    }),
     output: passportSchema,
     access: WRITERS,
   }),
   'passport.saveObject': defineCall({
-    input: z.object({ sectionId: z.number().int(), id: z.number().int().nullable().default(null), part: z.enum(OBJECT_PARTS), fields: z.record(z.string(), optionalText(500)) }).refine((o) => (o.fields.name ?? '').trim() !== '', { message: 'validation.required', path: ['fields.name'] }),
+    input: z
+      .object({
+        sectionId: z.number().int(),
+        id: z.number().int().nullable().default(null),
+        part: z.enum(OBJECT_PARTS),
+        fields: z.record(z.string(), optionalText(500)),
+      })
+      .refine((o) => (o.fields.name ?? '').trim() !== '', { message: 'validation.required', path: ['fields.name'] }),
     output: passportSchema,
     access: WRITERS,
   }),
   'passport.savePlan': defineCall({
     input: z.object({
       sectionId: z.number().int(),
-      image: z.string().max(3_000_000, 'prevention.photoTooBig').regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, 'prevention.photoFormat').nullable(),
+      image: z
+        .string()
+        .max(3_000_000, 'prevention.photoTooBig')
+        .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, 'prevention.photoFormat')
+        .nullable(),
       note: optionalText(2000),
     }),
     output: passportSchema,
     access: WRITERS,
   }),
-  'passport.removeObject': defineCall({ input: z.object({ sectionId: z.number().int(), id: z.number().int(), reason: requiredText(300) }), output: passportSchema, access: WRITERS }),
+  'passport.removeObject': defineCall({
+    input: z.object({ sectionId: z.number().int(), id: z.number().int(), reason: requiredText(300) }),
+    output: passportSchema,
+    access: WRITERS,
+  }),
   /** The whole passport in the form's layout; pencil columns only when asked for. */
-  'passport.print': defineCall({ input: z.object({ sectionId: z.number().int(), language: languageSchema, withPencil: z.boolean().default(false) }), output: pdfOutput, access: READERS }),
+  'passport.print': defineCall({
+    input: z.object({ sectionId: z.number().int(), language: languageSchema, withPencil: z.boolean().default(false) }),
+    output: pdfOutput,
+    access: READERS,
+  }),
 };

@@ -18,7 +18,10 @@ export const planItemInputSchema = z
     dueDate: isoDate,
     basis: optionalText(200),
   })
-  .refine((i) => i.responsibleId !== null || i.responsibleText !== '', { message: 'plans.responsibleRequired', path: ['responsibleId'] });
+  .refine((i) => i.responsibleId !== null || i.responsibleText !== '', {
+    message: 'plans.responsibleRequired',
+    path: ['responsibleId'],
+  });
 
 export const planItemSchema = z.object({
   id: z.number().int(),
@@ -55,12 +58,28 @@ const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 export const plansApi = {
   /** Every revision of a month's plan, newest first. */
   'plans.revisions': defineCall({ input: z.object({ month }), output: z.array(planSchema), access: READERS }),
-  'plans.saveDraft': defineCall({ input: z.object({ month, items: z.array(planItemInputSchema).min(1, 'plans.itemsRequired').max(200) }), output: planSchema, access: ['uppLead'] }),
+  'plans.saveDraft': defineCall({
+    input: z.object({ month, items: z.array(planItemInputSchema).min(1, 'plans.itemsRequired').max(200) }),
+    output: planSchema,
+    access: ['uppLead'],
+  }),
   'plans.submit': defineCall({ input: z.object(id), output: planSchema, access: ['uppLead'] }),
   'plans.approve': defineCall({ input: z.object(id), output: planSchema, access: ['supervisor'] }),
-  'plans.return': defineCall({ input: z.object({ ...id, remarks: requiredText(2000) }), output: planSchema, access: ['supervisor'] }),
+  'plans.return': defineCall({
+    input: z.object({ ...id, remarks: requiredText(2000) }),
+    output: planSchema,
+    access: ['supervisor'],
+  }),
   /** An approved plan changes only through a new revision, approved again. */
   'plans.revise': defineCall({ input: z.object(id), output: planSchema, access: ['uppLead'] }),
-  'plans.markItem': defineCall({ input: z.object({ itemId: z.number().int(), result: z.enum(ITEM_RESULTS), note: optionalText(1000) }), output: planSchema, access: ['inspector', 'assistant', 'uppLead'] }),
-  'plans.print': defineCall({ input: z.object({ ...id, language: languageSchema }), output: pdfOutput, access: READERS }),
+  'plans.markItem': defineCall({
+    input: z.object({ itemId: z.number().int(), result: z.enum(ITEM_RESULTS), note: optionalText(1000) }),
+    output: planSchema,
+    access: ['inspector', 'assistant', 'uppLead'],
+  }),
+  'plans.print': defineCall({
+    input: z.object({ ...id, language: languageSchema }),
+    output: pdfOutput,
+    access: READERS,
+  }),
 };

@@ -17,7 +17,10 @@ export type FileStatus = (typeof FILE_STATUSES)[number];
 export const PURPOSES = ['supervision', 'individualWork', 'transfer', 'control', 'request', 'other'] as const;
 export const purposeSchema = z
   .object({ purpose: z.enum(PURPOSES), purposeText: optionalText(300) })
-  .refine((p) => p.purpose !== 'other' || p.purposeText !== '', { message: 'prevention.purposeTextRequired', path: ['purposeText'] });
+  .refine((p) => p.purpose !== 'other' || p.purposeText !== '', {
+    message: 'prevention.purposeTextRequired',
+    path: ['purposeText'],
+  });
 export type Purpose = z.input<typeof purposeSchema>;
 
 /** p.12: kinds of supervision records. */
@@ -34,7 +37,13 @@ export const relationSchema = z.object({
   phone: optionalText(40),
 });
 
-export const safeSchema = z.object({ id: z.number().int(), name: z.string(), location: z.string(), active: z.boolean(), files: z.number().int() });
+export const safeSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  location: z.string(),
+  active: z.boolean(),
+  files: z.number().int(),
+});
 export type Safe = z.infer<typeof safeSchema>;
 
 export const supervisionSchema = z.object({
@@ -60,7 +69,14 @@ export const custodyMoveSchema = z.object({
   recordedBy: z.string(),
 });
 
-export const accessRowSchema = z.object({ at: z.string(), user: z.string(), role: z.string(), action: z.string(), purpose: z.enum(PURPOSES), purposeText: z.string() });
+export const accessRowSchema = z.object({
+  at: z.string(),
+  user: z.string(),
+  role: z.string(),
+  action: z.string(),
+  purpose: z.enum(PURPOSES),
+  purposeText: z.string(),
+});
 
 /** An optional photo: JPEG or PNG as a data URL, at most about 500 KB. */
 export const photoSchema = z
@@ -167,10 +183,19 @@ export const fileInputSchema = z
     controllingInspector: optionalText(150),
     photo: photoSchema.default(null),
   })
-  .refine((f) => f.plannedEnd === null || f.plannedEnd >= f.startDate, { message: 'validation.periodOrder', path: ['plannedEnd'] })
+  .refine((f) => f.plannedEnd === null || f.plannedEnd >= f.startDate, {
+    message: 'validation.periodOrder',
+    path: ['plannedEnd'],
+  })
   .refine((f) => f.groundsDate <= f.startDate, { message: 'prevention.groundsAfterStart', path: ['groundsDate'] })
-  .refine((f) => f.custodyPlace !== 'safe' || f.safeId !== null, { message: 'prevention.safeRequired', path: ['safeId'] })
-  .refine((f) => f.custodyPlace !== 'policeBody' || f.controllingInspector !== '', { message: 'prevention.controllerRequired', path: ['controllingInspector'] });
+  .refine((f) => f.custodyPlace !== 'safe' || f.safeId !== null, {
+    message: 'prevention.safeRequired',
+    path: ['safeId'],
+  })
+  .refine((f) => f.custodyPlace !== 'policeBody' || f.controllingInspector !== '', {
+    message: 'prevention.controllerRequired',
+    path: ['controllingInspector'],
+  });
 export type PersonFileInput = z.input<typeof fileInputSchema>;
 
 export const listFilterSchema = z.object({
@@ -206,17 +231,34 @@ const passphrase = z.string().min(10, 'prevention.passphraseShort').max(200, 'va
 export const preventionApi = {
   'prevention.safes': defineCall({ input: z.object({}), output: z.array(safeSchema), access: READERS }),
   'prevention.saveSafe': defineCall({
-    input: z.object({ id: z.number().int().nullable().default(null), name: requiredText(60), location: optionalText(200), active: z.boolean().default(true) }),
+    input: z.object({
+      id: z.number().int().nullable().default(null),
+      name: requiredText(60),
+      location: optionalText(200),
+      active: z.boolean().default(true),
+    }),
     output: z.array(safeSchema),
     access: ['uppLead'],
   }),
   'prevention.list': defineCall({ input: listFilterSchema, output: z.array(fileRowSchema), access: READERS }),
   /** p.15: reading a file states the purpose; the reading is logged. */
-  'prevention.open': defineCall({ input: z.object({ ...fileId }).and(purposeSchema), output: personFileSchema, access: READERS }),
+  'prevention.open': defineCall({
+    input: z.object({ ...fileId }).and(purposeSchema),
+    output: personFileSchema,
+    access: READERS,
+  }),
   /** Who opened, printed or exported the file, and why; no content of the file itself. */
-  'prevention.accessLog': defineCall({ input: z.object({ ...fileId }), output: z.array(accessRowSchema), access: READERS }),
+  'prevention.accessLog': defineCall({
+    input: z.object({ ...fileId }),
+    output: z.array(accessRowSchema),
+    access: READERS,
+  }),
   'prevention.create': defineCall({ input: fileInputSchema, output: personFileSchema, access: DECIDERS }),
-  'prevention.update': defineCall({ input: z.object({ ...fileId, file: fileInputSchema }), output: personFileSchema, access: DECIDERS }),
+  'prevention.update': defineCall({
+    input: z.object({ ...fileId, file: fileInputSchema }),
+    output: personFileSchema,
+    access: DECIDERS,
+  }),
   /** p.12: a planned check, or a visit/check/conversation done, with violations and measures. */
   'prevention.addSupervision': defineCall({
     input: z
@@ -232,42 +274,103 @@ export const preventionApi = {
         /** a planned check this record fulfils */
         fulfilsId: z.number().int().nullable().default(null),
       })
-      .refine((s) => s.doneAt !== null || s.plannedFor !== null, { message: 'prevention.whenRequired', path: ['doneAt'] })
+      .refine((s) => s.doneAt !== null || s.plannedFor !== null, {
+        message: 'prevention.whenRequired',
+        path: ['doneAt'],
+      })
       .refine((s) => s.doneAt === null || s.text !== '', { message: 'validation.required', path: ['text'] })
-      .refine((s) => !s.violation || s.violationText !== '', { message: 'prevention.violationTextRequired', path: ['violationText'] }),
+      .refine((s) => !s.violation || s.violationText !== '', {
+        message: 'prevention.violationTextRequired',
+        path: ['violationText'],
+      }),
     output: personFileSchema,
     access: READERS,
   }),
   /** p.13: the paper file taken out of, or returned to, its safe. */
   'prevention.custody': defineCall({
-    input: z.object({ ...fileId, action: z.enum(['out', 'in']), personId: z.number().int(), reason: optionalText(300) }).refine((c) => c.action === 'in' || c.reason !== '', { message: 'prevention.reasonRequired', path: ['reason'] }),
+    input: z
+      .object({ ...fileId, action: z.enum(['out', 'in']), personId: z.number().int(), reason: optionalText(300) })
+      .refine((c) => c.action === 'in' || c.reason !== '', { message: 'prevention.reasonRequired', path: ['reason'] }),
     output: personFileSchema,
     access: READERS,
   }),
   /** p.14 step 1: departure for permanent residence in another district or region. */
   'prevention.recordDeparture': defineCall({
-    input: z.object({ ...fileId, departedAt: localDateTime, moveKind: z.enum(MOVE_KINDS), newAddress: requiredText(300), newBody: requiredText(300) }),
+    input: z.object({
+      ...fileId,
+      departedAt: localDateTime,
+      moveKind: z.enum(MOVE_KINDS),
+      newAddress: requiredText(300),
+      newBody: requiredText(300),
+    }),
     output: personFileSchema,
     access: DECIDERS,
   }),
-  'prevention.recordRequest': defineCall({ input: z.object({ ...fileId, sentAt: localDateTime, requestNumber: requiredText(50) }), output: personFileSchema, access: DECIDERS }),
-  'prevention.recordConfirmation': defineCall({ input: z.object({ ...fileId, confirmedOn: isoDate, confirmationRef: requiredText(100) }), output: personFileSchema, access: DECIDERS }),
+  'prevention.recordRequest': defineCall({
+    input: z.object({ ...fileId, sentAt: localDateTime, requestNumber: requiredText(50) }),
+    output: personFileSchema,
+    access: DECIDERS,
+  }),
+  'prevention.recordConfirmation': defineCall({
+    input: z.object({ ...fileId, confirmedOn: isoDate, confirmationRef: requiredText(100) }),
+    output: personFileSchema,
+    access: DECIDERS,
+  }),
   /** p.14 last step: only after the arrival is confirmed; closes the file here. */
-  'prevention.sendMaterials': defineCall({ input: z.object({ ...fileId, materialsList: requiredText(3000), coveringNumber: requiredText(50) }), output: personFileSchema, access: DECIDERS }),
-  'prevention.remove': defineCall({ input: z.object({ ...fileId, removedOn: isoDate, removalGrounds: requiredText(300), removalReason: requiredText(1000) }), output: personFileSchema, access: DECIDERS }),
+  'prevention.sendMaterials': defineCall({
+    input: z.object({ ...fileId, materialsList: requiredText(3000), coveringNumber: requiredText(50) }),
+    output: personFileSchema,
+    access: DECIDERS,
+  }),
+  'prevention.remove': defineCall({
+    input: z.object({
+      ...fileId,
+      removedOn: isoDate,
+      removalGrounds: requiredText(300),
+      removalReason: requiredText(1000),
+    }),
+    output: personFileSchema,
+    access: DECIDERS,
+  }),
   'prevention.print': defineCall({
-    input: z.object({ ...fileId, document: z.enum(['card', 'request', 'covering']), language: languageSchema }).and(purposeSchema),
+    input: z
+      .object({ ...fileId, document: z.enum(['card', 'request', 'covering']), language: languageSchema })
+      .and(purposeSchema),
     output: pdfOutput,
     access: READERS,
   }),
   /** p.13: the inventory of a safe, or of the files kept in the police body's premises. */
-  'prevention.printInventory': defineCall({ input: z.object({ safeId: z.number().int().nullable(), language: languageSchema }), output: pdfOutput, access: READERS }),
-  'prevention.exportPackage': defineCall({ input: z.object({ ...fileId, passphrase }).and(purposeSchema), output: pdfOutput, access: DECIDERS }),
-  'prevention.previewPackage': defineCall({ input: z.object({ base64: z.string().max(20_000_000), passphrase }), output: packagePreviewSchema, access: DECIDERS }),
+  'prevention.printInventory': defineCall({
+    input: z.object({ safeId: z.number().int().nullable(), language: languageSchema }),
+    output: pdfOutput,
+    access: READERS,
+  }),
+  'prevention.exportPackage': defineCall({
+    input: z.object({ ...fileId, passphrase }).and(purposeSchema),
+    output: pdfOutput,
+    access: DECIDERS,
+  }),
+  'prevention.previewPackage': defineCall({
+    input: z.object({ base64: z.string().max(20_000_000), passphrase }),
+    output: packagePreviewSchema,
+    access: DECIDERS,
+  }),
   'prevention.importPackage': defineCall({
     input: z
-      .object({ base64: z.string().max(20_000_000), passphrase, sectionId: z.number({ error: 'validation.required' }).int(), inspectorId: z.number({ error: 'validation.required' }).int(), custodyPlace: z.enum(CUSTODY_PLACES).default('safe'), safeId: z.number().int().nullable().default(null), shelf: optionalText(50), controllingInspector: optionalText(150) })
-      .refine((f) => f.custodyPlace !== 'safe' || f.safeId !== null, { message: 'prevention.safeRequired', path: ['safeId'] }),
+      .object({
+        base64: z.string().max(20_000_000),
+        passphrase,
+        sectionId: z.number({ error: 'validation.required' }).int(),
+        inspectorId: z.number({ error: 'validation.required' }).int(),
+        custodyPlace: z.enum(CUSTODY_PLACES).default('safe'),
+        safeId: z.number().int().nullable().default(null),
+        shelf: optionalText(50),
+        controllingInspector: optionalText(150),
+      })
+      .refine((f) => f.custodyPlace !== 'safe' || f.safeId !== null, {
+        message: 'prevention.safeRequired',
+        path: ['safeId'],
+      }),
     output: personFileSchema,
     access: DECIDERS,
   }),

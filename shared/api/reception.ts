@@ -11,8 +11,13 @@ export const RECEPTION_STATUSES = ['open', 'done', 'voided'] as const;
 export const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 export const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
-
-export const categorySchema = z.object({ code: z.string(), nameKk: z.string(), nameRu: z.string(), builtin: z.boolean(), active: z.boolean() });
+export const categorySchema = z.object({
+  code: z.string(),
+  nameKk: z.string(),
+  nameRu: z.string(),
+  builtin: z.boolean(),
+  active: z.boolean(),
+});
 export type ReceptionCategory = z.infer<typeof categorySchema>;
 
 export const receptionInputSchema = z
@@ -98,8 +103,16 @@ export const receptionApi = {
     access: WRITERS,
   }),
   /** An entry made by mistake is voided, never deleted. */
-  'reception.void': defineCall({ input: z.object({ id: z.number().int(), reason: requiredText(300) }), output: receptionSchema, access: ['inspector', 'uppLead'] }),
-  'reception.setResult': defineCall({ input: z.object({ id: z.number().int(), result: requiredText(1000) }), output: receptionSchema, access: WRITERS }),
+  'reception.void': defineCall({
+    input: z.object({ id: z.number().int(), reason: requiredText(300) }),
+    output: receptionSchema,
+    access: ['inspector', 'uppLead'],
+  }),
+  'reception.setResult': defineCall({
+    input: z.object({ id: z.number().int(), result: requiredText(1000) }),
+    output: receptionSchema,
+    access: WRITERS,
+  }),
   'reception.get': defineCall({
     input: byId,
     output: z.object({ entry: receptionSchema, history: z.array(receptionVersionSchema) }),
@@ -107,6 +120,14 @@ export const receptionApi = {
   }),
   'reception.list': defineCall({ input: receptionFilterSchema, output: z.array(receptionSchema), access: READERS }),
   /** The journal for a day or a period: A4 landscape, numbered rows, totals. */
-  'reception.print': defineCall({ input: z.object({ filter: receptionFilterSchema, language: languageSchema }), output: pdfOutput, access: READERS }),
-  'reception.exportXlsx': defineCall({ input: z.object({ filter: receptionFilterSchema, language: languageSchema }), output: pdfOutput, access: READERS }),
+  'reception.print': defineCall({
+    input: z.object({ filter: receptionFilterSchema, language: languageSchema }),
+    output: pdfOutput,
+    access: READERS,
+  }),
+  'reception.exportXlsx': defineCall({
+    input: z.object({ filter: receptionFilterSchema, language: languageSchema }),
+    output: pdfOutput,
+    access: READERS,
+  }),
 };

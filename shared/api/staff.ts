@@ -45,12 +45,20 @@ export const coverageSchema = z.object({
 
 export const staffApi = {
   'staff.absences': defineCall({ input: z.object({}), output: z.array(absenceSchema), access: 'anyUser' }),
-  'staff.addAbsence': defineCall({ input: absenceInputSchema, output: absenceSchema, access: ['uppLead', 'supervisor'] }),
+  'staff.addAbsence': defineCall({
+    input: absenceInputSchema,
+    output: absenceSchema,
+    access: ['uppLead', 'supervisor'],
+  }),
   'staff.cancelAbsence': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300) }),
     output: absenceSchema,
     access: ['uppLead', 'supervisor'],
   }),
   /** Sections each person works on a date: his own plus those he covers (p.6). */
-  'staff.coverage': defineCall({ input: z.object({ date: isoDate }), output: z.array(coverageSchema), access: 'anyUser' }),
+  'staff.coverage': defineCall({
+    input: z.object({ date: isoDate }),
+    output: z.array(coverageSchema),
+    access: 'anyUser',
+  }),
 };

@@ -18,7 +18,10 @@ export const settingsSchema = z.object({
   receptionFrom: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
   receptionTo: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
   backupKeep: z.number().int().min(1, 'validation.range').max(365, 'validation.range'),
-  /** p.32: what the meeting registration asks besides the name (art. 39-3(1) of the self-government law is not in our sources) */
+  /**
+   * p.32: what the meeting registration asks besides the name (art. 39-3(1) of the self-government law is not in our
+   * sources)
+   */
   meetingFields: z.array(z.enum(['address', 'organization', 'phone'])).default(['address', 'organization']),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -13,7 +13,13 @@ export function translator(lang: Language): TFunction {
   let t = cache.get(lang);
   if (!t) {
     const inst = i18next.createInstance();
-    void inst.init({ resources, lng: lang, fallbackLng: false, initAsync: false, interpolation: { escapeValue: false } });
+    void inst.init({
+      resources,
+      lng: lang,
+      fallbackLng: false,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+    });
     t = inst.t.bind(inst) as TFunction;
     cache.set(lang, t);
   }

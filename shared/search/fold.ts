@@ -3,7 +3,21 @@
  * Kazakh letters an inspector may type with a Russian keyboard: Әбдіқадыров must be found
  * as "абдикадыров" as well as "әбдіқадыров". Index and query are folded the same way.
  */
-const MAP: Record<string, string> = { ё: 'е', й: 'и', ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ъ: '', ь: '' };
+const MAP: Record<string, string> = {
+  ё: 'е',
+  й: 'и',
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ъ: '',
+  ь: '',
+};
 
 export function foldName(s: string): string {
   return s

@@ -14,12 +14,17 @@ import { makeIin } from '../../shared/iin';
 
 const SIZES = (process.env.BENCH_FILES ?? '500,5000').split(',').map(Number);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function run(files: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-prevention-'));
   try {
-    const backend = new Backend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), scrypt: { N: 1024, r: 8, p: 1 } });
+    const backend = new Backend({
+      dataDir,
+      resourcesDir: path.join(ROOT, 'resources'),
+      scrypt: { N: 1024, r: 8, p: 1 },
+    });
     const router = createRouter(backend, () => undefined);
     const call = async (name: string, input: unknown) => {
       const r = await router.call(name, input);
@@ -28,26 +33,55 @@ async function run(files: number) {
     };
     await call('setup.create', {
       station: { uppNumber: '1', uppName: 'Бенч', policeBody: 'УП', address: 'Алматы' },
-      sections: [{ number: '1-1', kind: 'urban' }, { number: '1-2', kind: 'urban' }],
-      lead: { surname: 'Бенчов', name: 'Б', patronymic: '', rank: '', position: '', login: 'lead', password: 'Bench-pass-1' },
+      sections: [
+        { number: '1-1', kind: 'urban' },
+        { number: '1-2', kind: 'urban' },
+      ],
+      lead: {
+        surname: 'Бенчов',
+        name: 'Б',
+        patronymic: '',
+        rank: '',
+        position: '',
+        login: 'lead',
+        password: 'Bench-pass-1',
+      },
     });
     const safes: { id: number }[] = await call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
     const t0 = performance.now();
     for (let i = 0; i < files; i++) {
       await call('prevention.create', {
-        citizen: { id: null, iin: makeIin(`19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? 'male' : 'female', i), noIin: null, surname: `Фамилия${i}`, name: 'Имя' },
-        categories: [['1', '2', '3a', '3b', '4', '5', '6', '7'][i % 8]], groundsBody: 'Суд', groundsNumber: `${i}`, groundsDate: '2026-01-01', startDate: '2026-01-02',
-        sectionId: 1 + (i % 2), inspectorId: 1, custodyPlace: 'safe', safeId: safes[0]!.id,
+        citizen: {
+          id: null,
+          iin: makeIin(`19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? 'male' : 'female', i),
+          noIin: null,
+          surname: `Фамилия${i}`,
+          name: 'Имя',
+        },
+        categories: [['1', '2', '3a', '3b', '4', '5', '6', '7'][i % 8]],
+        groundsBody: 'Суд',
+        groundsNumber: `${i}`,
+        groundsDate: '2026-01-01',
+        startDate: '2026-01-02',
+        sectionId: 1 + (i % 2),
+        inspectorId: 1,
+        custodyPlace: 'safe',
+        safeId: safes[0]!.id,
       });
     }
     const createMs = (performance.now() - t0) / files;
     // the logs of a file's years on record, written as the services write them
     const raw = backend.raw;
     raw.transaction(() => {
-      const sup = raw.prepare("INSERT INTO supervision_records (file_id, kind, planned_for, done_at, by_user_id, text, violation, violation_text, measures, recorded_by, recorded_at) VALUES (?, 'visit', ?, ?, 1, 'Проверен по месту жительства', 0, '', '', 1, '2026-01-01T00:00:00Z')");
-      const cus = raw.prepare("INSERT INTO custody_log (file_id, action, at, person_id, reason, recorded_by) VALUES (?, ?, ?, 1, 'проверка', 1)");
+      const sup = raw.prepare(
+        "INSERT INTO supervision_records (file_id, kind, planned_for, done_at, by_user_id, text, violation, violation_text, measures, recorded_by, recorded_at) VALUES (?, 'visit', ?, ?, 1, 'Проверен по месту жительства', 0, '', '', 1, '2026-01-01T00:00:00Z')",
+      );
+      const cus = raw.prepare(
+        "INSERT INTO custody_log (file_id, action, at, person_id, reason, recorded_by) VALUES (?, ?, ?, 1, 'проверка', 1)",
+      );
       for (let f = 1; f <= files; f++) {
-        for (let k = 0; k < 20; k++) sup.run(f, k === 19 ? '2026-12-01' : null, k === 19 ? null : `2026-0${1 + (k % 9)}-1${k % 10}T10:00`);
+        for (let k = 0; k < 20; k++)
+          sup.run(f, k === 19 ? '2026-12-01' : null, k === 19 ? null : `2026-0${1 + (k % 9)}-1${k % 10}T10:00`);
         for (let k = 0; k < 4; k++) cus.run(f, k % 2 ? 'in' : 'out', `2026-0${1 + k}-01T10:00:00Z`);
       }
     })();
@@ -63,8 +97,12 @@ async function run(files: number) {
     const out = {
       create: createMs,
       listAll: await time(20, () => call('prevention.list', { status: null })),
-      listFiltered: await time(20, (i) => call('prevention.list', { category: '2', sectionId: 1 + (i % 2), text: 'фамилия1' })),
-      open: await time(100, (i) => call('prevention.open', { id: 1 + ((i * 37) % files), purpose: 'control', purposeText: '' })),
+      listFiltered: await time(20, (i) =>
+        call('prevention.list', { category: '2', sectionId: 1 + (i % 2), text: 'фамилия1' }),
+      ),
+      open: await time(100, (i) =>
+        call('prevention.open', { id: 1 + ((i * 37) % files), purpose: 'control', purposeText: '' }),
+      ),
       today: await time(20, () => call('today.list', { date: '2026-11-28' })),
       rssMb: process.memoryUsage().rss / 2 ** 20,
       // a desk left open all evening refreshes Today again and again: the process must not grow
@@ -91,7 +129,9 @@ const results: ({ n: number } & Awaited<ReturnType<typeof run>>)[] = [];
 for (const n of SIZES) results.push({ n, ...(await run(n)) });
 const [a, b] = [results[0]!, results[results.length - 1]!];
 const row = (label: string, get: (r: (typeof results)[number]) => number) =>
-  console.log(`${label.padEnd(30)}${results.map((r) => get(r).toFixed(2).padStart(12)).join('')}${(get(b) / get(a)).toFixed(2).padStart(10)}×`);
+  console.log(
+    `${label.padEnd(30)}${results.map((r) => get(r).toFixed(2).padStart(12)).join('')}${(get(b) / get(a)).toFixed(2).padStart(10)}×`,
+  );
 console.log(`person files (ms)${' '.repeat(13)}${results.map((r) => `${r.n} files`.padStart(12)).join('')}     ratio`);
 row('create via API, mean', (r) => r.create);
 row('list all, p50', (r) => r.listAll.p50);

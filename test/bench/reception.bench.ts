@@ -17,23 +17,80 @@ import { makeIin } from '../../shared/iin';
 const SIZES = (process.env.BENCH_VISITS ?? '10000,1000000').split(',').map(Number);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let seed = 7;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
 
 // names built from parts, so that prefixes spread as real ones do
-const ROOTS = ['Әбді', 'Нұр', 'Серік', 'Омар', 'Жұма', 'Қасым', 'Төле', 'Үсен', 'Ғаби', 'Бейсен', 'Өмір', 'Құрман', 'Иван', 'Петр', 'Сидор', 'Ким', 'Ахмет', 'Бек', 'Дәулет', 'Ерғали', 'Жан', 'Қайрат', 'Мұхтар', 'Сәкен', 'Тұрсын', 'Шәріп', 'Ысқақ', 'Әлі', 'Бақыт', 'Ғалым'];
+const ROOTS = [
+  'Әбді',
+  'Нұр',
+  'Серік',
+  'Омар',
+  'Жұма',
+  'Қасым',
+  'Төле',
+  'Үсен',
+  'Ғаби',
+  'Бейсен',
+  'Өмір',
+  'Құрман',
+  'Иван',
+  'Петр',
+  'Сидор',
+  'Ким',
+  'Ахмет',
+  'Бек',
+  'Дәулет',
+  'Ерғали',
+  'Жан',
+  'Қайрат',
+  'Мұхтар',
+  'Сәкен',
+  'Тұрсын',
+  'Шәріп',
+  'Ысқақ',
+  'Әлі',
+  'Бақыт',
+  'Ғалым',
+];
 const MIDS = ['', 'қа', 'ба', 'ан', 'ғали', 'жан', 'бай', 'тай', 'ке', 'мұ', 'ра', 'се', 'ди', 'лы', 'те'];
 const ENDS_M = ['ов', 'ев', 'ұлы', 'ин', 'баев', 'уов'];
-const FIRST = ['Ерлан', 'Гүлназ', 'Данияр', 'Әсел', 'Айгүл', 'Мұрат', 'Сергей', 'Ольга', 'Нұрлан', 'Дәурен', 'Жанар', 'Ұлжан', 'Арман', 'Дина', 'Бауыржан', 'Мадина', 'Асқар', 'Сәуле', 'Тимур', 'Алия'];
+const FIRST = [
+  'Ерлан',
+  'Гүлназ',
+  'Данияр',
+  'Әсел',
+  'Айгүл',
+  'Мұрат',
+  'Сергей',
+  'Ольга',
+  'Нұрлан',
+  'Дәурен',
+  'Жанар',
+  'Ұлжан',
+  'Арман',
+  'Дина',
+  'Бауыржан',
+  'Мадина',
+  'Асқар',
+  'Сәуле',
+  'Тимур',
+  'Алия',
+];
 const surname = () => pick(ROOTS) + pick(MIDS) + pick(ENDS_M);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const f = (x: number) => x.toFixed(2).padStart(9);
 
 async function run(visits: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-reception-'));
   try {
-    const backend = new Backend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), scrypt: { N: 1024, r: 8, p: 1 } });
+    const backend = new Backend({
+      dataDir,
+      resourcesDir: path.join(ROOT, 'resources'),
+      scrypt: { N: 1024, r: 8, p: 1 },
+    });
     const router = createRouter(backend);
     const call = async (name: string, input: unknown) => {
       const r = await router.call(name, input);
@@ -48,15 +105,31 @@ async function run(visits: number) {
     const raw = backend.raw;
     const people = Math.max(1000, Math.floor(visits / 3)); // most citizens come more than once
     const at = new Date().toISOString();
-    const insCitizen = raw.prepare('INSERT INTO citizens (id, iin, no_iin, surname, name, patronymic, birth_date, sex, address, phone, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insCitizen = raw.prepare(
+      'INSERT INTO citizens (id, iin, no_iin, surname, name, patronymic, birth_date, sex, address, phone, created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const insFts = raw.prepare('INSERT INTO citizens_fts (rowid, names, iin) VALUES (?, ?, ?)');
-    const insVisit = raw.prepare("INSERT INTO receptions (year, number, received_at, mode, citizen_id, category_code, subject, action, action_details, receiver_id, follow_up_due, follow_up_result, follow_up_done_at, voided, void_reason, version, created_by, created_at, updated_at) VALUES (?, ?, ?, 'inPerson', ?, 'complaint', ?, 'explained', '', 1, NULL, '', NULL, 0, '', 1, 1, ?, ?)");
-    const insVersion = raw.prepare('INSERT INTO reception_versions (reception_id, version, data_json, changed_by, changed_at, reason) VALUES (?, 1, ?, 1, ?, \'\')');
+    const insVisit = raw.prepare(
+      "INSERT INTO receptions (year, number, received_at, mode, citizen_id, category_code, subject, action, action_details, receiver_id, follow_up_due, follow_up_result, follow_up_done_at, voided, void_reason, version, created_by, created_at, updated_at) VALUES (?, ?, ?, 'inPerson', ?, 'complaint', ?, 'explained', '', 1, NULL, '', NULL, 0, '', 1, 1, ?, ?)",
+    );
+    const insVersion = raw.prepare(
+      "INSERT INTO reception_versions (reception_id, version, data_json, changed_by, changed_at, reason) VALUES (?, 1, ?, 1, ?, '')",
+    );
     const lastHash = raw.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
-    const insAudit = raw.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, 1, ?, ?, ?, NULL, ?, ?, ?)');
+    const insAudit = raw.prepare(
+      'INSERT INTO audit_log (at, user_id, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, 1, ?, ?, ?, NULL, ?, ?, ?)',
+    );
     const audit = (action: string, entity: string, id: number, after: string) => {
       const prev = (lastHash.get() as string | undefined) ?? '0'.repeat(64);
-      insAudit.run(at, action, entity, String(id), after, prev, crypto.createHash('sha256').update(prev).update(after).digest('hex'));
+      insAudit.run(
+        at,
+        action,
+        entity,
+        String(id),
+        after,
+        prev,
+        crypto.createHash('sha256').update(prev).update(after).digest('hex'),
+      );
     };
     const sample: { iin: string; surname: string; name: string }[] = [];
     const t0 = Date.now();
@@ -65,7 +138,8 @@ async function run(visits: number) {
         const s = surname();
         const n = pick(FIRST);
         const birth = `19${String(40 + (id % 60)).padStart(2, '0')}-${String(1 + (id % 12)).padStart(2, '0')}-${String(1 + (id % 28)).padStart(2, '0')}`;
-        // birth date digits, then the row id: unique as the register requires (the checksum is not needed for a bulk load)
+        // birth date digits, then the row id: unique as the register requires (the checksum is not needed for a bulk
+        // load)
         const iin = `${birth.slice(2, 4)}${birth.slice(5, 7)}${birth.slice(8, 10)}${String(id).padStart(6, '0')}`;
         insCitizen.run(id, iin, s, n, '', birth, id % 2 ? 'female' : 'male', 'Алматы', '', at, at);
         insFts.run(id, foldName(`${s} ${n}`), iin);
@@ -77,7 +151,9 @@ async function run(visits: number) {
     const loadVisits = raw.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const cid = 1 + Math.floor(rnd() * people);
-        const when = new Date(Date.UTC(2020, 0, 1) + Math.floor((i / visits) * 6 * 365 * 86_400_000)).toISOString().slice(0, 16);
+        const when = new Date(Date.UTC(2020, 0, 1) + Math.floor((i / visits) * 6 * 365 * 86_400_000))
+          .toISOString()
+          .slice(0, 16);
         const id = Number(insVisit.run(Number(when.slice(0, 4)), i, when, cid, 'Шағым', at, at).lastInsertRowid);
         insVersion.run(id, '{}', at);
         audit('reception.create', 'reception', id, JSON.stringify({ id, cid }));
@@ -91,29 +167,57 @@ async function run(visits: number) {
       const s = sample[i % sample.length]!;
       const t = process.hrtime.bigint();
       await call('reception.create', {
-        receivedAt: '2026-11-20T18:30', mode: 'inPerson', categoryCode: 'complaint', subject: 'bench', action: 'explained', actionDetails: '', receiverId: 1, followUpDue: null,
-        citizen: i % 2 ? { id: null, iin: '', noIin: 'unknown', surname: surname(), name: pick(FIRST), birthDate: null } : { id: null, iin: makeIin('1999-09-09', 'male', 9000 + i), noIin: null, surname: s.surname, name: s.name },
+        receivedAt: '2026-11-20T18:30',
+        mode: 'inPerson',
+        categoryCode: 'complaint',
+        subject: 'bench',
+        action: 'explained',
+        actionDetails: '',
+        receiverId: 1,
+        followUpDue: null,
+        citizen:
+          i % 2
+            ? { id: null, iin: '', noIin: 'unknown', surname: surname(), name: pick(FIRST), birthDate: null }
+            : { id: null, iin: makeIin('1999-09-09', 'male', 9000 + i), noIin: null, surname: s.surname, name: s.name },
       });
       create.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     const search: number[] = [];
     for (let i = 0; i < 600; i++) {
       const s = sample[i % sample.length]!;
-      const q = [s.iin.slice(0, 6), s.surname.toLowerCase().slice(0, 4), `${s.surname.slice(0, 5)} ${s.name.slice(0, 2)}`, foldName(s.surname).slice(0, 6)][i % 4]!;
+      const q = [
+        s.iin.slice(0, 6),
+        s.surname.toLowerCase().slice(0, 4),
+        `${s.surname.slice(0, 5)} ${s.name.slice(0, 2)}`,
+        foldName(s.surname).slice(0, 6),
+      ][i % 4]!;
       const t = process.hrtime.bigint();
       await call('citizens.search', { query: q, limit: 8 });
       search.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     backend.lock();
-    return { people, loadSeconds, createP50: pct(create, 50), createP95: pct(create, 95), searchP50: pct(search, 50), searchP95: pct(search, 95) };
+    return {
+      people,
+      loadSeconds,
+      createP50: pct(create, 50),
+      createP95: pct(create, 95),
+      searchP50: pct(search, 50),
+      searchP95: pct(search, 95),
+    };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-console.log(`Uchaske reception bench — Node ${process.version}; encrypted store (SQLCipher 4), through the API router\n`);
-console.log(`${'visits'.padStart(10)}${'citizens'.padStart(10)}${'load s'.padStart(9)}${'create p50'.padStart(12)}${'create p95'.padStart(12)}${'search p50'.padStart(12)}${'search p95'.padStart(12)}   (ms)`);
+console.log(
+  `Uchaske reception bench — Node ${process.version}; encrypted store (SQLCipher 4), through the API router\n`,
+);
+console.log(
+  `${'visits'.padStart(10)}${'citizens'.padStart(10)}${'load s'.padStart(9)}${'create p50'.padStart(12)}${'create p95'.padStart(12)}${'search p50'.padStart(12)}${'search p95'.padStart(12)}   (ms)`,
+);
 for (const n of SIZES) {
   const r = await run(n);
-  console.log(`${String(n).padStart(10)}${String(r.people).padStart(10)}${f(r.loadSeconds)}${f(r.createP50).padStart(12)}${f(r.createP95).padStart(12)}${f(r.searchP50).padStart(12)}${f(r.searchP95).padStart(12)}${r.searchP95 <= 20 ? '' : '   ← above the 20 ms goal'}`);
+  console.log(
+    `${String(n).padStart(10)}${String(r.people).padStart(10)}${f(r.loadSeconds)}${f(r.createP50).padStart(12)}${f(r.createP95).padStart(12)}${f(r.searchP50).padStart(12)}${f(r.searchP95).padStart(12)}${r.searchP95 <= 20 ? '' : '   ← above the 20 ms goal'}`,
+  );
 }

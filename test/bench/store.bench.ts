@@ -17,10 +17,40 @@ const MODES: Mode[] = ['plain', 'sqlcipher', 'aegis256'];
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const KEY = crypto.randomBytes(32);
 
-const SURNAMES = ['Әбдіқадыров', 'Нұрланов', 'Серікбаев', 'Омаров', 'Жұмабеков', 'Иванов', 'Ким', 'Қасымов', 'Төлеуов', 'Үсенов', 'Петров', 'Ғабитов', 'Бейсенов', 'Өмірзақов', 'Сидоров', 'Құрманов'];
-const NAMES = ['Ерлан', 'Гүлназ', 'Данияр', 'Әсел', 'Айгүл', 'Мұрат', 'Сергей', 'Ольга', 'Нұрлан', 'Дәурен', 'Жанар', 'Ұлжан'];
+const SURNAMES = [
+  'Әбдіқадыров',
+  'Нұрланов',
+  'Серікбаев',
+  'Омаров',
+  'Жұмабеков',
+  'Иванов',
+  'Ким',
+  'Қасымов',
+  'Төлеуов',
+  'Үсенов',
+  'Петров',
+  'Ғабитов',
+  'Бейсенов',
+  'Өмірзақов',
+  'Сидоров',
+  'Құрманов',
+];
+const NAMES = [
+  'Ерлан',
+  'Гүлназ',
+  'Данияр',
+  'Әсел',
+  'Айгүл',
+  'Мұрат',
+  'Сергей',
+  'Ольга',
+  'Нұрлан',
+  'Дәурен',
+  'Жанар',
+  'Ұлжан',
+];
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
 
 function open(file: string, mode: Mode) {
@@ -42,12 +72,22 @@ function schema(db: Database.Database) {
 }
 
 function writer(db: Database.Database) {
-  const ins = db.prepare('INSERT INTO people (surname, name, patronymic, iin, address, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO people (surname, name, patronymic, iin, address, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const fts = db.prepare('INSERT INTO people_fts (rowid, surname, name, patronymic, iin) VALUES (?, ?, ?, ?, ?)');
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck();
-  const aud = db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, 1, ?, ?, ?, NULL, ?, ?, ?)');
+  const aud = db.prepare(
+    'INSERT INTO audit_log (at, user_id, action, entity, entity_id, before_json, after_json, prev_hash, hash) VALUES (?, 1, ?, ?, ?, NULL, ?, ?, ?)',
+  );
   return (i: number) => {
-    const p = [pick(SURNAMES), pick(NAMES), pick(NAMES) + 'ұлы', String(800000000000 + i).padStart(12, '0'), `Алматы, көше ${i % 500}, үй ${i % 97}`];
+    const p = [
+      pick(SURNAMES),
+      pick(NAMES),
+      pick(NAMES) + 'ұлы',
+      String(800000000000 + i).padStart(12, '0'),
+      `Алматы, көше ${i % 500}, үй ${i % 97}`,
+    ];
     const at = new Date().toISOString();
     const id = Number(ins.run(...p, at).lastInsertRowid);
     fts.run(id, p[0], p[1], p[2], p[3]);
@@ -112,25 +152,40 @@ function run(mode: Mode, n: number): Figures {
     const sr: number[] = [];
     for (let i = 0; i < 500; i++) {
       // what the desk types: a lower-case prefix of a surname and a name, or IIN digits
-      const q = i % 3 === 0 ? `iin:${String(800000000000 + Math.floor(rnd() * n)).slice(0, 9)}*` : `${pick(SURNAMES).toLowerCase().slice(0, 4)}* ${pick(NAMES).toLowerCase().slice(0, 3)}*`;
+      const q =
+        i % 3 === 0
+          ? `iin:${String(800000000000 + Math.floor(rnd() * n)).slice(0, 9)}*`
+          : `${pick(SURNAMES).toLowerCase().slice(0, 4)}* ${pick(NAMES).toLowerCase().slice(0, 3)}*`;
       const t = process.hrtime.bigint();
       search.all(q);
       sr.push(ms(t));
     }
     db.close();
     const fileMB = fs.readdirSync(dir).reduce((a, f) => a + fs.statSync(path.join(dir, f)).size, 0) / 1e6;
-    return { buildUsPerRow, insertP50: pct(ins, 50), insertP95: pct(ins, 95), lookupP95: pct(look, 95) * 1000, searchP50: pct(sr, 50), searchP95: pct(sr, 95), fileMB };
+    return {
+      buildUsPerRow,
+      insertP50: pct(ins, 50),
+      insertP95: pct(ins, 95),
+      lookupP95: pct(look, 95) * 1000,
+      searchP50: pct(sr, 50),
+      searchP95: pct(sr, 95),
+      fileMB,
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const f = (x: number, d = 2) => x.toFixed(d).padStart(9);
-console.log(`Uchaske store bench — Node ${process.version}, ${os.cpus().length} cores; encrypted ÷ plaintext in the last columns\n`);
+console.log(
+  `Uchaske store bench — Node ${process.version}, ${os.cpus().length} cores; encrypted ÷ plaintext in the last columns\n`,
+);
 for (const n of SIZES) {
   const r = Object.fromEntries(MODES.map((m) => [m, run(m, n)])) as Record<Mode, Figures>;
   console.log(`rows: ${n.toLocaleString('en')}`);
-  console.log(`${'metric'.padEnd(30)}${'plain'.padStart(9)}${'sqlcipher'.padStart(10)}${'aegis'.padStart(9)}  ${'sqlc÷pl'.padStart(8)}${'aegis÷pl'.padStart(9)}`);
+  console.log(
+    `${'metric'.padEnd(30)}${'plain'.padStart(9)}${'sqlcipher'.padStart(10)}${'aegis'.padStart(9)}  ${'sqlc÷pl'.padStart(8)}${'aegis÷pl'.padStart(9)}`,
+  );
   const rows: [string, keyof Figures][] = [
     ['bulk insert+FTS+audit, µs/row', 'buildUsPerRow'],
     ['single insert tx, ms p50', 'insertP50'],
@@ -142,7 +197,13 @@ for (const n of SIZES) {
   ];
   for (const [label, k] of rows) {
     const pl = r.plain[k];
-    console.log(`${label.padEnd(30)}${f(pl)}${f(r.sqlcipher[k]).padStart(10)}${f(r.aegis256[k])}  ${f(r.sqlcipher[k] / pl).padStart(8)}×${f(r.aegis256[k] / pl).trim().padStart(8)}×`);
+    console.log(
+      `${label.padEnd(30)}${f(pl)}${f(r.sqlcipher[k]).padStart(10)}${f(r.aegis256[k])}  ${f(r.sqlcipher[k] / pl).padStart(8)}×${f(
+        r.aegis256[k] / pl,
+      )
+        .trim()
+        .padStart(8)}×`,
+    );
   }
   console.log('');
 }

@@ -13,7 +13,11 @@ export const test = base.extend<{ app: { url: string; dataDir: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures object destructured
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-'));
-    const host = await startBrowserHost({ dataDir, resourcesDir: path.join(ROOT, 'resources'), rendererDir: path.join(ROOT, 'out', 'renderer') });
+    const host = await startBrowserHost({
+      dataDir,
+      resourcesDir: path.join(ROOT, 'resources'),
+      rendererDir: path.join(ROOT, 'out', 'renderer'),
+    });
     await use({ url: host.url, dataDir });
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -42,7 +46,11 @@ export async function apiCall<T = unknown>(page: Page, name: string, input: unkn
   const r = await page.evaluate(
     async ([n, i]) => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
-      const res = await fetch('/api/call', { method: 'POST', headers: { 'x-uchaske-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ name: n, input: i }) });
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'x-uchaske-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: n, input: i }),
+      });
       return res.json();
     },
     [name, input] as const,
@@ -52,13 +60,26 @@ export async function apiCall<T = unknown>(page: Page, name: string, input: unkn
 }
 
 export const STATION = {
-  station: { uppNumber: '17', uppName: 'Шұғыла', policeBody: 'Түрксіб ауданының полиция басқармасы', address: 'Алматы қ., Сейфуллин к-сі, 12' },
+  station: {
+    uppNumber: '17',
+    uppName: 'Шұғыла',
+    policeBody: 'Түрксіб ауданының полиция басқармасы',
+    address: 'Алматы қ., Сейфуллин к-сі, 12',
+  },
   sections: [
     { number: '17-1', kind: 'urban' },
     { number: '17-2', kind: 'urban' },
     { number: '17-3', kind: 'rural' },
   ],
-  lead: { surname: 'Әбдіқадыров', name: 'Ерлан', patronymic: 'Серікұлы', rank: 'полиция майоры', position: 'УПП жұмысына жауапты', login: 'abdikadyrov', password: 'Qwerty-2026' },
+  lead: {
+    surname: 'Әбдіқадыров',
+    name: 'Ерлан',
+    patronymic: 'Серікұлы',
+    rank: 'полиция майоры',
+    position: 'УПП жұмысына жауапты',
+    login: 'abdikadyrov',
+    password: 'Qwerty-2026',
+  },
 };
 
 /**
@@ -74,7 +95,8 @@ export async function pickOption(page: Page, box: Locator, typed: string, option
   await expect(async () => {
     if ((await box.getAttribute('aria-expanded')) === 'true') {
       // nothing highlighted (a re-render can clear it): the arrow takes the first match
-      if ((await page.locator('[role="option"][data-combobox-selected]').count()) === 0) await page.keyboard.press('ArrowDown');
+      if ((await page.locator('[role="option"][data-combobox-selected]').count()) === 0)
+        await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
     }
     await expect(box).toHaveValue(option, { timeout: 500 });

@@ -2,7 +2,10 @@ import { test, expect, shot, pdfTextOf, field } from './fixtures';
 
 const LEAD = { login: 'abdikadyrov', password: 'Qwerty-2026' };
 
-test('first run, recovery sheet, lock and unlock, language, users, temporary password, recovery code', async ({ page, app }) => {
+test('first run, recovery sheet, lock and unlock, language, users, temporary password, recovery code', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
 
   // --- first-run wizard, in Kazakh (the default) ---
@@ -41,7 +44,10 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   const code = (await page.getByTestId('recovery-code').textContent())!.trim();
   expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$/);
   await shot(page, '04-setup-recovery');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'қазақ тілінде' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'қазақ тілінде' }).click(),
+  ]);
   const sheet = await pdfTextOf(download);
   expect(sheet).toContain(code);
   expect(sheet).toContain('ҚОЛЖЕТІМДІЛІКТІ ҚАЛПЫНА КЕЛТІРУ ПАРАҒЫ');
@@ -124,13 +130,21 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   await expect(page.getByTestId('user-menu')).toContainText('Нұрланова Г. · Участковый инспектор');
   const refused = await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
-    const r = await fetch('/api/call', { method: 'POST', headers: { 'x-uchaske-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'users.list', input: { includeInactive: true } }) });
+    const r = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'x-uchaske-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'users.list', input: { includeInactive: true } }),
+    });
     return (await r.json()) as { ok: boolean; error?: { code: string } };
   });
   expect(refused.ok).toBe(true); // any user may list colleagues (staff screen)
   const forbidden = await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
-    const r = await fetch('/api/call', { method: 'POST', headers: { 'x-uchaske-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'users.create', input: {} }) });
+    const r = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'x-uchaske-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'users.create', input: {} }),
+    });
     return (await r.json()) as { ok: boolean; error?: { code: string } };
   });
   expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -151,6 +165,9 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
 test('a token-less or foreign request gets nothing from the host', async ({ page, app }) => {
   const noToken = await page.request.post(`${app.url}api/call`, { data: { name: 'app.status', input: {} } });
   expect(noToken.status()).toBe(403);
-  const wrongHost = await page.request.post(`${app.url}api/call`, { data: { name: 'app.status', input: {} }, headers: { host: 'evil.example:80' } });
+  const wrongHost = await page.request.post(`${app.url}api/call`, {
+    data: { name: 'app.status', input: {} },
+    headers: { host: 'evil.example:80' },
+  });
   expect(wrongHost.status()).toBe(421);
 });

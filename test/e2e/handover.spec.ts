@@ -1,18 +1,64 @@
 import { makeIin } from '../../shared/iin';
 import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
 
-test('handover: the UPP lead hands section 17-1 to a new inspector with the chief present; the act lists the person files with their safe and the firearm owners; the new inspector owns the section', async ({ page, app }) => {
+test('handover: the UPP lead hands section 17-1 to a new inspector with the chief present; the act lists the person files with their safe and the firearm owners; the new inspector owns the section', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
   await apiCall(page, 'setup.create', STATION);
-  const a = await apiCall<{ id: number }>(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
-  const c = await apiCall<{ id: number }>(page, 'users.create', { login: 'zhanov', surname: 'Жанов', name: 'Ерболат', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [], temporaryPassword: 'Temp-12345' });
+  const a = await apiCall<{ id: number }>(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
+  const c = await apiCall<{ id: number }>(page, 'users.create', {
+    login: 'zhanov',
+    surname: 'Жанов',
+    name: 'Ерболат',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [],
+    temporaryPassword: 'Temp-12345',
+  });
   const [safe] = await apiCall<{ id: number }[]>(page, 'prevention.saveSafe', { name: 'Сейф 1', location: '' });
   await apiCall(page, 'prevention.create', {
-    citizen: { id: null, iin: makeIin('1985-03-14', 'male', 41), noIin: null, surname: 'Сейтқали', name: 'Бауыржан', patronymic: 'Ерғалиұлы' },
-    categories: ['2'], groundsBody: 'Суд', groundsNumber: '2-118', groundsDate: '2026-10-01', startDate: '2026-10-05', sectionId: 1, inspectorId: a.id, custodyPlace: 'safe', safeId: safe!.id, shelf: 'полка 2',
+    citizen: {
+      id: null,
+      iin: makeIin('1985-03-14', 'male', 41),
+      noIin: null,
+      surname: 'Сейтқали',
+      name: 'Бауыржан',
+      patronymic: 'Ерғалиұлы',
+    },
+    categories: ['2'],
+    groundsBody: 'Суд',
+    groundsNumber: '2-118',
+    groundsDate: '2026-10-01',
+    startDate: '2026-10-05',
+    sectionId: 1,
+    inspectorId: a.id,
+    custodyPlace: 'safe',
+    safeId: safe!.id,
+    shelf: 'полка 2',
   });
-  await apiCall(page, 'lists.saveFirearmOwner', { sectionId: 1, citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' }, address: 'ул. Сейфуллина, 12', weapons: [{ kind: 'ружьё', serial: 'A1' }], permitBy: 'УП', permitOn: '2024-03-15' });
+  await apiCall(page, 'lists.saveFirearmOwner', {
+    sectionId: 1,
+    citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
+    address: 'ул. Сейфуллина, 12',
+    weapons: [{ kind: 'ружьё', serial: 'A1' }],
+    permitBy: 'УП',
+    permitOn: '2024-03-15',
+  });
   await page.goto(`${app.url}#/handover`);
   await page.reload();
 
@@ -21,7 +67,9 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
   await expect(dialog.getByRole('combobox', { name: 'Сдаёт' })).toHaveValue('Нұрланов А.');
   await dialog.getByRole('combobox', { name: 'Принимает' }).click();
   await page.getByRole('option', { name: 'Жанов Е.' }).click();
-  await field(dialog, 'В присутствии (заместитель начальника ОП или начальник МПС, п.4)').fill('Ахметов Б. К., начальник МПС');
+  await field(dialog, 'В присутствии (заместитель начальника ОП или начальник МПС, п.4)').fill(
+    'Ахметов Б. К., начальник МПС',
+  );
   await field(dialog, 'Замечания').fill('Сейф исправен, опечатан');
   await expect(page.getByTestId('act-preview')).toContainText('Учётных дел: 1');
   await expect(page.getByTestId('act-preview')).toContainText('Сейтқали Бауыржан Ерғалиұлы — Сейф 1, полка 2');
@@ -36,7 +84,15 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
   const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
-  for (const text of ['ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ', 'Сейтқали Бауыржан Ерғалиұлы', 'Сейф 1, полка 2', 'Жұмабаев Серік', 'Ахметов Б. К., начальник МПС', 'Сейф исправен, опечатан']) expect(pdf).toContain(text);
+  for (const text of [
+    'ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ',
+    'Сейтқали Бауыржан Ерғалиұлы',
+    'Сейф 1, полка 2',
+    'Жұмабаев Серік',
+    'Ахметов Б. К., начальник МПС',
+    'Сейф исправен, опечатан',
+  ])
+    expect(pdf).toContain(text);
 
   // p.5: the door-to-door tour, address by address
   await act.getByRole('button', { name: 'Подворный обход выполнен' }).click();

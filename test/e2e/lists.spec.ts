@@ -5,9 +5,22 @@ import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
 import { test, expect, shot, field, apiCall, pdfTextOf, newStation, firstSignIn } from './fixtures';
 
-test('lists: a firearm owner with two weapons, the yearly check at home, Appendix 2 printed in Kazakh; a foreigner whose stay ends soon is on Today', async ({ page, app }) => {
+test('lists: a firearm owner with two weapons, the yearly check at home, Appendix 2 printed in Kazakh; a foreigner whose stay ends soon is on Today', async ({
+  page,
+  app,
+}) => {
   await newStation(page, app.url);
-  await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
   await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/lists/firearms`);
   await page.reload();
@@ -55,15 +68,34 @@ test('lists: a firearm owner with two weapons, the yearly check at home, Appendi
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
   const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
-  for (const text of ['ЖЕКЕ ҚОЛДАНЫСЫНДА АТЫС ҚАРУЫ БАР АДАМДАРДЫҢ ТІЗІМІ', 'Қару иесінің Т.А.Ж.', 'Жұмабаев Серік Ахметұлы', 'ИЖ-27', 'K998877']) expect(pdf).toContain(text);
+  for (const text of [
+    'ЖЕКЕ ҚОЛДАНЫСЫНДА АТЫС ҚАРУЫ БАР АДАМДАРДЫҢ ТІЗІМІ',
+    'Қару иесінің Т.А.Ж.',
+    'Жұмабаев Серік Ахметұлы',
+    'ИЖ-27',
+    'K998877',
+  ])
+    expect(pdf).toContain(text);
 
   // a foreigner whose permitted stay ends within a month shows on Today
-  await apiCall(page, 'lists.saveForeigner', { sectionId: 1, citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' }, citizenship: 'Узбекистан', passportNo: 'FA1234567', stayUntil: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10), tempAddress: 'ул. Жансугурова, 7' });
+  await apiCall(page, 'lists.saveForeigner', {
+    sectionId: 1,
+    citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' },
+    citizenship: 'Узбекистан',
+    passportNo: 'FA1234567',
+    stayUntil: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+    tempAddress: 'ул. Жансугурова, 7',
+  });
   await page.getByRole('link', { name: 'Сегодня' }).click();
-  await expect(page.getByTestId('due-item').filter({ hasText: 'Каримов Рустам: срок разрешённого проживания истекает' })).toBeVisible();
+  await expect(
+    page.getByTestId('due-item').filter({ hasText: 'Каримов Рустам: срок разрешённого проживания истекает' }),
+  ).toBeVisible();
 });
 
-test('lists: firearm owners imported from an Excel file with one bad row — preview, the bad row refused with its reason, the rest loaded', async ({ page, app }) => {
+test('lists: firearm owners imported from an Excel file with one bad row — preview, the bad row refused with its reason, the rest loaded', async ({
+  page,
+  app,
+}) => {
   await newStation(page, app.url);
   await page.goto(`${app.url}#/lists/firearms`);
   await page.reload();
@@ -71,10 +103,43 @@ test('lists: firearm owners imported from an Excel file with one bad row — pre
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Лист1');
   ws.addRow(['Список владельцев оружия, участок 17-1']);
-  ws.addRow(['№', 'ФИО владельца', 'ИИН', 'Адрес', 'Вид оружия', 'Марка', 'Калибр', 'Номер оружия', 'Кем выдано разрешение', 'Дата разрешения']);
+  ws.addRow([
+    '№',
+    'ФИО владельца',
+    'ИИН',
+    'Адрес',
+    'Вид оружия',
+    'Марка',
+    'Калибр',
+    'Номер оружия',
+    'Кем выдано разрешение',
+    'Дата разрешения',
+  ]);
   ws.addRow(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-  ws.addRow(['1', 'Жұмабаев Серік Ахметұлы', makeIin('1970-05-02', 'male', 12), 'ул. Сейфуллина, 12', 'ружьё', 'ИЖ-27', '12', 'A123456', 'УП Турксибского района', '15.03.2024']);
-  ws.addRow(['2', 'Қасымова Әйгерім', makeIin('1985-08-19', 'female', 7), 'ул. Абая, 3', 'карабин', 'Сайга', '7,62', 'K12', 'УП Турксибского района', '01.02.2023']);
+  ws.addRow([
+    '1',
+    'Жұмабаев Серік Ахметұлы',
+    makeIin('1970-05-02', 'male', 12),
+    'ул. Сейфуллина, 12',
+    'ружьё',
+    'ИЖ-27',
+    '12',
+    'A123456',
+    'УП Турксибского района',
+    '15.03.2024',
+  ]);
+  ws.addRow([
+    '2',
+    'Қасымова Әйгерім',
+    makeIin('1985-08-19', 'female', 7),
+    'ул. Абая, 3',
+    'карабин',
+    'Сайга',
+    '7,62',
+    'K12',
+    'УП Турксибского района',
+    '01.02.2023',
+  ]);
   ws.addRow(['3', 'Петров Иван', '700502300125', 'ул. Абая, 1', 'ружьё', 'МР-153', '12', 'M5', 'УП', '01.02.2023']);
   const file = path.join(os.tmpdir(), `uchaske-firearms-${Date.now()}.xlsx`);
   fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -83,7 +148,9 @@ test('lists: firearm owners imported from an Excel file with one bad row — pre
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type="file"]').setInputFiles(file);
     await expect(page.getByTestId('import-summary')).toHaveText('Добавить: 2, обновить: 0, отклонить: 1');
-    await expect(page.getByTestId('import-row').filter({ hasText: 'Петров Иван' })).toContainText('Контрольная цифра ИИН не сходится');
+    await expect(page.getByTestId('import-row').filter({ hasText: 'Петров Иван' })).toContainText(
+      'Контрольная цифра ИИН не сходится',
+    );
     await shot(page, '82-list-import-preview');
     await dialog.getByRole('button', { name: 'Загрузить' }).click();
     await expect(dialog).toBeHidden();

@@ -4,7 +4,12 @@ import { test, expect, shot, field, apiCall, pdfTextOf, STATION, newStation, fir
 const almatyDay = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
 
-async function printed(page: Page, button: string, language: 'PDF на русском' | 'PDF на казахском', scope = page.locator('main')) {
+async function printed(
+  page: Page,
+  button: string,
+  language: 'PDF на русском' | 'PDF на казахском',
+  scope = page.locator('main'),
+) {
   // a menu still closing from the last print would take the click
   await expect(page.getByRole('menu')).toHaveCount(0);
   await scope.getByRole('button', { name: button }).click();
@@ -13,10 +18,26 @@ async function printed(page: Page, button: string, language: 'PDF на русс�
   return (await pdfTextOf(await download)).replace(/\s+/g, ' ');
 }
 
-test('reporting meeting: two adjacent sections, the notice, five participants, a complaint answered and one forwarded, the protocol and letters; the lead sees the open item', async ({ page, app }) => {
+test('reporting meeting: two adjacent sections, the notice, five participants, a complaint answered and one forwarded, the protocol and letters; the lead sees the open item', async ({
+  page,
+  app,
+}) => {
   await newStation(page, app.url);
-  for (const [login, surname, sectionIds] of [['nurlanov', 'Нұрланов', [1]], ['omarova', 'Омарова', [2]]] as const) {
-    await apiCall(page, 'users.create', { login, surname, name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds, temporaryPassword: 'Temp-12345' });
+  for (const [login, surname, sectionIds] of [
+    ['nurlanov', 'Нұрланов', [1]],
+    ['omarova', 'Омарова', [2]],
+  ] as const) {
+    await apiCall(page, 'users.create', {
+      login,
+      surname,
+      name: 'Асқар',
+      patronymic: '',
+      rank: '',
+      position: 'УИП',
+      role: 'inspector',
+      sectionIds,
+      temporaryPassword: 'Temp-12345',
+    });
   }
   await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/meetings`);
@@ -24,7 +45,9 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
 
   // --- Today: no meeting this quarter yet (p.26) ---
   await page.getByRole('link', { name: 'Сегодня' }).click();
-  await expect(page.getByTestId('due-item').filter({ hasText: 'Нұрланов А.: в' })).toContainText('квартале нет отчётной встречи');
+  await expect(page.getByTestId('due-item').filter({ hasText: 'Нұрланов А.: в' })).toContainText(
+    'квартале нет отчётной встречи',
+  );
   await page.getByRole('link', { name: 'Отчётные встречи' }).click();
 
   // --- plan a joint meeting of sections 17-1 and 17-2, today ---
@@ -108,7 +131,17 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
   await expect(page.getByTestId('finalized')).toContainText('Протокол оформлен');
   await expect(page.getByTestId('finalized')).not.toContainText('не в день встречи');
   const protocol = await printed(page, 'Протокол', 'PDF на русском', page.getByRole('tabpanel'));
-  for (const text of ['ПРОТОКОЛ', 'Школа № 45, актовый зал', 'Количество участников: 5', 'Шум во дворе по ночам', 'Усилены вечерние обходы двора', 'Провести рейд по ул. Жансугурова', 'Нұрланов А.', 'Омарова А.']) expect(protocol).toContain(text);
+  for (const text of [
+    'ПРОТОКОЛ',
+    'Школа № 45, актовый зал',
+    'Количество участников: 5',
+    'Шум во дворе по ночам',
+    'Усилены вечерние обходы двора',
+    'Провести рейд по ул. Жансугурова',
+    'Нұрланов А.',
+    'Омарова А.',
+  ])
+    expect(protocol).toContain(text);
   await shot(page, '63-meeting-protocol');
 
   // --- the letter to the akimat and the initiator's notification ---
@@ -139,10 +172,33 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
   await shot(page, '65-meeting-items-kk');
 });
 
-test('monthly plan: the lead drafts and submits, the chief returns it, then approves; the printed plan carries the approval block', async ({ page, app }) => {
+test('monthly plan: the lead drafts and submits, the chief returns it, then approves; the printed plan carries the approval block', async ({
+  page,
+  app,
+}) => {
   await newStation(page, app.url);
-  await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
-  await apiCall(page, 'users.create', { login: 'chief', surname: 'Бастықов', name: 'Марат', patronymic: '', rank: 'подполковник полиции', position: 'начальник МПС', role: 'supervisor', sectionIds: [], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
+  await apiCall(page, 'users.create', {
+    login: 'chief',
+    surname: 'Бастықов',
+    name: 'Марат',
+    patronymic: '',
+    rank: 'подполковник полиции',
+    position: 'начальник МПС',
+    role: 'supervisor',
+    sectionIds: [],
+    temporaryPassword: 'Temp-12345',
+  });
   await firstSignIn(page, 'chief');
   await apiCall(page, 'auth.unlock', { login: 'abdikadyrov', password: STATION.lead.password });
   await page.goto(`${app.url}#/plans`);
@@ -155,7 +211,10 @@ test('monthly plan: the lead drafts and submits, the chief returns it, then appr
   await page.getByRole('option', { name: 'Нұрланов А.' }).click();
   await dialog.getByRole('textbox', { name: 'Основание (пункт Правил, поручение)' }).fill('п.26');
   await dialog.getByRole('button', { name: 'Добавить пункт' }).click();
-  await dialog.getByRole('textbox', { name: 'Мероприятие' }).nth(1).fill('Проверка владельцев оружия по месту жительства');
+  await dialog
+    .getByRole('textbox', { name: 'Мероприятие' })
+    .nth(1)
+    .fill('Проверка владельцев оружия по месту жительства');
   await dialog.getByRole('textbox', { name: 'или (например, «все УИП»)' }).nth(1).fill('все УИП');
   await shot(page, '70-plan-draft');
   await dialog.getByRole('button', { name: 'Сохранить проект' }).click();
@@ -182,7 +241,11 @@ test('monthly plan: the lead drafts and submits, the chief returns it, then appr
   await page.getByRole('button', { name: 'Изменить' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Добавить пункт' }).click();
   await page.getByRole('dialog').getByRole('textbox', { name: 'Мероприятие' }).nth(2).fill('Рейд по ночным заведениям');
-  await page.getByRole('dialog').getByRole('textbox', { name: 'или (например, «все УИП»)' }).nth(2).fill('УИП 17-1, 17-2');
+  await page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: 'или (например, «все УИП»)' })
+    .nth(2)
+    .fill('УИП 17-1, 17-2');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить проект' }).click();
   await page.getByRole('button', { name: 'Направить на утверждение' }).click();
   await login('chief', 'Own-pass-2026');

@@ -14,7 +14,10 @@ async function kind(page: Page, typed: string, option: string) {
   await pickOption(page, field(page.getByRole('dialog'), 'Вид записи'), typed, option);
 }
 
-test('notebooks: an instruction to two inspectors, a tour and information passed on, the register, a review with a remark, the printed extract', async ({ page, app }) => {
+test('notebooks: an instruction to two inspectors, a tour and information passed on, the register, a review with a remark, the printed extract', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
   await apiCall(page, 'setup.create', STATION);
@@ -24,7 +27,13 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
     { login: 'duty', surname: 'Кезекшіұлы', name: 'Бақыт', role: 'dutyOfficer', sectionIds: [] },
   ];
   for (const p of people) {
-    const u = await apiCall<{ id: number }>(page, 'users.create', { ...p, patronymic: '', rank: '', position: 'УИП', temporaryPassword: 'Temp-12345' });
+    const u = await apiCall<{ id: number }>(page, 'users.create', {
+      ...p,
+      patronymic: '',
+      rank: '',
+      position: 'УИП',
+      temporaryPassword: 'Temp-12345',
+    });
     await apiCall(page, 'users.resetPassword', { id: u.id, temporaryPassword: 'Temp-12345' });
   }
   // each sets his own password once
@@ -120,10 +129,15 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   // --- the inspector sees the remark and prints an extract ---
   await login(page, 'nurlanov', 'Own-pass-2026');
   await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
-  await expect(page.getByTestId('reviews')).toContainText('Кезекшіұлы Б. (Оперативный дежурный), по запись № 3 — Указывать номера квартир полностью');
+  await expect(page.getByTestId('reviews')).toContainText(
+    'Кезекшіұлы Б. (Оперативный дежурный), по запись № 3 — Указывать номера квартир полностью',
+  );
   await shot(page, '33-notebook-reviewed');
   await page.getByRole('button', { name: 'Печать выписки' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF на русском' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'PDF на русском' }).click(),
+  ]);
   const text = (await pdfTextOf(download)).replace(/\s+/g, ' ');
   expect(text).toContain('ВЫПИСКА ИЗ РАБОЧЕЙ ТЕТРАДИ');
   expect(text).toContain('Нұрланов Асқар');

@@ -7,15 +7,31 @@ async function chooseYear(page: Page, year: number) {
   await page.getByRole('option', { name: `01.01.${year}` }).click();
 }
 
-test('passport: §3 filled for two years, §4 with two enterprises, printed in Kazakh without the pencil columns', async ({ page, app }) => {
+test('passport: §3 filled for two years, §4 with two enterprises, printed in Kazakh without the pencil columns', async ({
+  page,
+  app,
+}) => {
   await newStation(page, app.url);
-  await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: '', rank: '', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
   await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/passport`);
   await page.reload();
   const year = new Date().getFullYear();
 
-  for (const [y, population, dwellings] of [[year - 1, '5400', '120'], [year, '5520', '124']] as const) {
+  for (const [y, population, dwellings] of [
+    [year - 1, '5400', '120'],
+    [year, '5520', '124'],
+  ] as const) {
     await chooseYear(page, y);
     await page.getByRole('textbox', { name: `Всего проживает населения, 01.01.${y}` }).fill(population);
     await page.getByRole('textbox', { name: `Жилые дома (всего), 01.01.${y}` }).fill(dwellings);
@@ -36,7 +52,10 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
   await expect(page.getByText('Сохранено').first()).toBeVisible();
 
   await page.getByRole('tab', { name: /§4 Предприятия/ }).click();
-  for (const [name, managers] of [['ТОО «Береке»', 'Ахметов Б., +7 701 111 22 33'], ['Рынок «Шұғыла»', 'Ким С., +7 702 000 00 00']]) {
+  for (const [name, managers] of [
+    ['ТОО «Береке»', 'Ахметов Б., +7 701 111 22 33'],
+    ['Рынок «Шұғыла»', 'Ким С., +7 702 000 00 00'],
+  ]) {
     await page.getByRole('button', { name: 'Добавить' }).click();
     const dialog = page.getByRole('dialog');
     await field(dialog, 'Наименование').fill(name!);
@@ -52,6 +71,15 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
   const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
-  for (const text of ['Маршрут ПП-3', '№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', `01.01.${year - 1} ж.`, `01.01.${year} ж.`, '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(pdf).toContain(text);
+  for (const text of [
+    'Маршрут ПП-3',
+    '№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ',
+    `01.01.${year - 1} ж.`,
+    `01.01.${year} ж.`,
+    '5 520',
+    'ТОО «Береке»',
+    'Рынок «Шұғыла»',
+  ])
+    expect(pdf).toContain(text);
   expect(pdf).not.toContain('+7 701 111 22 33');
 });

@@ -3,13 +3,35 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startBrowserHost } from '../../electron/host/browserHost';
-import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION, ROOT, newStation, firstSignIn } from './fixtures';
+import {
+  test,
+  expect,
+  shot,
+  field,
+  apiCall,
+  pdfTextOf,
+  pickOption,
+  STATION,
+  ROOT,
+  newStation,
+  firstSignIn,
+} from './fixtures';
 
 /** A station with one inspector of section 17-1 and the UPP lead's safe; the inspector signed in. */
 async function stationWithInspector(page: Page, url: string, station = STATION) {
   await newStation(page, url, station);
   await apiCall(page, 'prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет УПП' });
-  await apiCall(page, 'users.create', { login: 'nurlanov', surname: 'Нұрланов', name: 'Асқар', patronymic: 'Болатұлы', rank: 'капитан полиции', position: 'УИП', role: 'inspector', sectionIds: [1], temporaryPassword: 'Temp-12345' });
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: 'Болатұлы',
+    rank: 'капитан полиции',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
   await firstSignIn(page, 'nurlanov');
 }
 
@@ -25,7 +47,11 @@ async function printFrom(page: Page, menu: string, language: 'PDF на русс�
   return text;
 }
 
-test('person files: a parolee placed on record, the paper out of the safe and back, a home visit with a violation, the move away (p.14) to a second station by package', async ({ page, app, browser }) => {
+test('person files: a parolee placed on record, the paper out of the safe and back, a home visit with a violation, the move away (p.14) to a second station by package', async ({
+  page,
+  app,
+  browser,
+}) => {
   await stationWithInspector(page, app.url);
   await page.goto(`${app.url}#/prevention`);
   await page.reload();
@@ -100,7 +126,9 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
   await expect(page.getByTestId('file-status')).toHaveText('выбывает');
   // Today names the 72-hour deadline with its paragraph; its link opens the file again, for a stated purpose
   await page.getByRole('link', { name: 'Сегодня' }).click();
-  const due = page.getByText(/Дело № 1 \(Сейтқали Б\. Е\.\): запрос в орган полиции по новому месту жительства — до \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+  const due = page.getByText(
+    /Дело № 1 \(Сейтқали Б\. Е\.\): запрос в орган полиции по новому месту жительства — до \d\d\.\d\d\.\d{4} \d\d:\d\d/,
+  );
   await expect(due).toBeVisible();
   await shot(page, '48-prevention-today');
   await due.click();
@@ -123,7 +151,9 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
   await expect(conf).toBeHidden();
   await page.getByRole('button', { name: 'Направить материалы' }).click();
   const mat = page.getByRole('dialog', { name: 'Направить материалы' });
-  await field(mat, 'Перечень материалов (по строке на документ)').fill('Копия приговора и постановления суда об УДО\nЛист профилактического контроля\nРапорт от 22.11.2026');
+  await field(mat, 'Перечень материалов (по строке на документ)').fill(
+    'Копия приговора и постановления суда об УДО\nЛист профилактического контроля\nРапорт от 22.11.2026',
+  );
   await field(mat, 'Исх. № сопроводительного письма').fill('17/1130');
   await mat.getByRole('button', { name: 'Направить материалы' }).click();
   await expect(mat).toBeHidden();
@@ -153,10 +183,24 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
 
   // --- a second station, with its own data folder, imports the package ---
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-astana-'));
-  const astana = await startBrowserHost({ dataDir, resourcesDir: path.join(ROOT, 'resources'), rendererDir: path.join(ROOT, 'out', 'renderer') });
-  const other = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Asia/Almaty' })).newPage();
+  const astana = await startBrowserHost({
+    dataDir,
+    resourcesDir: path.join(ROOT, 'resources'),
+    rendererDir: path.join(ROOT, 'out', 'renderer'),
+  });
+  const other = await (
+    await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Asia/Almaty' })
+  ).newPage();
   try {
-    await stationWithInspector(other, astana.url, { ...STATION, station: { uppNumber: '4', uppName: 'Сарыарқа', policeBody: 'УП района Сарыарка г. Астаны', address: 'г. Астана' } });
+    await stationWithInspector(other, astana.url, {
+      ...STATION,
+      station: {
+        uppNumber: '4',
+        uppName: 'Сарыарқа',
+        policeBody: 'УП района Сарыарка г. Астаны',
+        address: 'г. Астана',
+      },
+    });
     await other.goto(`${astana.url}#/prevention`);
     await other.reload();
     await other.getByRole('button', { name: 'Принять пакет' }).click();

@@ -6,7 +6,8 @@ const KASYMOV = makeIin('1985-06-12', 'male', 4411);
 const OMAROVA = makeIin('1992-02-29', 'female', 208);
 const NEW_MAN = makeIin('1979-09-30', 'male', 1717);
 // the desk works in Almaty time; the evening hours make a visit "in person" by default
-const almatyDay = (offsetDays = 0) => new Date(Date.now() + 5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const almatyDay = (offsetDays = 0) =>
+  new Date(Date.now() + 5 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** Types into a field reached without the mouse (focus, then keys). */
 async function type(page: Page, label: string, text: string) {
@@ -27,15 +28,52 @@ async function choose(page: Page, label: string, text: string, option: RegExp | 
   await pickOption(page, field(page.getByRole('dialog'), label), text, option);
 }
 
-test('an evening at the desk: six visitors by keyboard, returning citizens found, a bad IIN corrected, a correction, the printed journal', async ({ page, app }) => {
+test('an evening at the desk: six visitors by keyboard, returning citizens found, a bad IIN corrected, a correction, the printed journal', async ({
+  page,
+  app,
+}) => {
   await page.clock.setFixedTime(new Date(`${almatyDay()}T18:05:00+05:00`));
   await page.goto(app.url);
   await apiCall(page, 'setup.create', STATION);
   // two citizens who came before
   const yesterday = almatyDay(-1);
-  const base = { mode: 'inPerson', categoryCode: 'consultation', subject: 'Кеңес', action: 'explained', actionDetails: '', receiverId: 1, followUpDue: null };
-  await apiCall(page, 'reception.create', { ...base, receivedAt: `${yesterday}T18:20`, citizen: { id: null, iin: KASYMOV, noIin: null, surname: 'Қасымов', name: 'Бауыржан', patronymic: 'Ерланұлы', address: 'Сейфуллин к-сі, 5, 12 п.', phone: '+7 701 555 1234' } });
-  await apiCall(page, 'reception.create', { ...base, receivedAt: `${yesterday}T18:40`, citizen: { id: null, iin: OMAROVA, noIin: null, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы', address: 'Өтеген батыр к-сі, 7', phone: '' } });
+  const base = {
+    mode: 'inPerson',
+    categoryCode: 'consultation',
+    subject: 'Кеңес',
+    action: 'explained',
+    actionDetails: '',
+    receiverId: 1,
+    followUpDue: null,
+  };
+  await apiCall(page, 'reception.create', {
+    ...base,
+    receivedAt: `${yesterday}T18:20`,
+    citizen: {
+      id: null,
+      iin: KASYMOV,
+      noIin: null,
+      surname: 'Қасымов',
+      name: 'Бауыржан',
+      patronymic: 'Ерланұлы',
+      address: 'Сейфуллин к-сі, 5, 12 п.',
+      phone: '+7 701 555 1234',
+    },
+  });
+  await apiCall(page, 'reception.create', {
+    ...base,
+    receivedAt: `${yesterday}T18:40`,
+    citizen: {
+      id: null,
+      iin: OMAROVA,
+      noIin: null,
+      surname: 'Әбдіқадырова',
+      name: 'Гүлнұр',
+      patronymic: 'Серікқызы',
+      address: 'Өтеген батыр к-сі, 7',
+      phone: '',
+    },
+  });
   await page.reload();
   await page.keyboard.press('Alt+1'); // nothing bound: proves the page has focus without a click
   await page.goto(`${app.url}#/reception`);
@@ -166,10 +204,22 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
 
   // the printed journal, in Kazakh
   await page.getByRole('button', { name: 'Журналды басып шығару' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PDF қазақ тілінде' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'PDF қазақ тілінде' }).click(),
+  ]);
   const text = (await pdfTextOf(download)).replace(/\s+/g, ' ');
   expect(text).toContain('АЗАМАТТАРДЫ ҚАБЫЛДАУ ЖУРНАЛЫ');
-  for (const s of ['Қасымов Бауыржан Ерланұлы', 'Әбдіқадырова Гүлнұр Серікқызы', 'Серікбаев Нұрсұлтан', 'Ли Вэй', 'Жұмабекова Айгүл', 'Бөгде көлік ауланың кіреберісін бөгеп тұр', NEW_MAN, 'шетелдік, ЖСН жоқ']) {
+  for (const s of [
+    'Қасымов Бауыржан Ерланұлы',
+    'Әбдіқадырова Гүлнұр Серікқызы',
+    'Серікбаев Нұрсұлтан',
+    'Ли Вэй',
+    'Жұмабекова Айгүл',
+    'Бөгде көлік ауланың кіреберісін бөгеп тұр',
+    NEW_MAN,
+    'шетелдік, ЖСН жоқ',
+  ]) {
     expect(text, s).toContain(s);
   }
   expect(text).toContain('Барлығы қабылданды: 6 (УПП-да — 5, онлайн — 1)');

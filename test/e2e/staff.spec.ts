@@ -1,10 +1,33 @@
 import { test, expect, shot, field, apiCall, STATION } from './fixtures';
 
-test('staff: a long absence without cover shows on Today with p.6, the cover order fixes it; calendar; no typed text lost', async ({ page, app }) => {
+test('staff: a long absence without cover shows on Today with p.6, the cover order fixes it; calendar; no typed text lost', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await apiCall(page, 'setup.create', STATION);
-  const omarova = await apiCall<{ id: number }>(page, 'users.create', { surname: 'Омарова', name: 'Әсел', patronymic: '', rank: 'капитан полиции', position: 'УИП', role: 'inspector', sectionIds: [2, 3], login: 'omarova', temporaryPassword: 'Temp-12345' });
-  await apiCall(page, 'users.create', { surname: 'Серікбаев', name: 'Данияр', patronymic: '', rank: 'аға лейтенант', position: 'УИП', role: 'inspector', sectionIds: [1], login: 'serikbayev', temporaryPassword: 'Temp-12345' });
+  const omarova = await apiCall<{ id: number }>(page, 'users.create', {
+    surname: 'Омарова',
+    name: 'Әсел',
+    patronymic: '',
+    rank: 'капитан полиции',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [2, 3],
+    login: 'omarova',
+    temporaryPassword: 'Temp-12345',
+  });
+  await apiCall(page, 'users.create', {
+    surname: 'Серікбаев',
+    name: 'Данияр',
+    patronymic: '',
+    rank: 'аға лейтенант',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    login: 'serikbayev',
+    temporaryPassword: 'Temp-12345',
+  });
   await page.reload();
 
   // --- the absence form tells the p.6 rule while typing ---
@@ -50,7 +73,10 @@ test('staff: a long absence without cover shows on Today with p.6, the cover ord
 
   // --- the chief's order names the covering inspector; cover follows everywhere ---
   const absences = await apiCall<{ id: number; userId: number }[]>(page, 'staff.absences', {});
-  await apiCall(page, 'staff.cancelAbsence', { id: absences.find((a) => a.userId === omarova.id)!.id, reason: 'бұйрық шықты' });
+  await apiCall(page, 'staff.cancelAbsence', {
+    id: absences.find((a) => a.userId === omarova.id)!.id,
+    reason: 'бұйрық шықты',
+  });
   await page.getByRole('link', { name: 'Жеке құрам' }).click();
   await page.getByRole('button', { name: 'Болмау', exact: true }).click();
   await field(dialog, 'Қызметкер').click();
@@ -106,7 +132,12 @@ test('the screen locks itself after the idle time and forgets what it showed', a
   await page.clock.install();
   await page.goto(app.url);
   await apiCall(page, 'setup.create', STATION);
-  await apiCall(page, 'station.updateSettings', { idleMinutes: 2, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 14 });
+  await apiCall(page, 'station.updateSettings', {
+    idleMinutes: 2,
+    receptionFrom: '18:00',
+    receptionTo: '21:00',
+    backupKeep: 14,
+  });
   await page.reload();
   await page.getByRole('link', { name: 'Пайдаланушылар' }).click();
   await expect(page.getByText('Әбдіқадыров Ерлан Серікұлы')).toBeVisible();

@@ -5,7 +5,10 @@ import { pdfInfo, pdfText } from './pdf';
 describe('recovery sheet', () => {
   it('prints the code once issued, in Kazakh with all Kazakh letters, and in Russian, on A4', async () => {
     const s = station();
-    const { recoveryCode } = await s.call('setup.create', { ...SETUP, station: { ...SETUP.station, address: 'Алматы, ӘҒҚҢӨҰҮҺІ әғқңөұүһі көшесі, 5' } });
+    const { recoveryCode } = await s.call('setup.create', {
+      ...SETUP,
+      station: { ...SETUP.station, address: 'Алматы, ӘҒҚҢӨҰҮҺІ әғқңөұүһі көшесі, 5' },
+    });
     const kk = Buffer.from((await s.call('recovery.sheet', { language: 'kk' })).base64, 'base64');
     const text = pdfText(kk);
     expect(text).toContain(recoveryCode);
@@ -25,6 +28,9 @@ describe('recovery sheet', () => {
     const s = await setUpStation();
     s.backend.lock();
     await s.call('auth.unlock', { login: 'abdikadyrov', password: 'Qwerty-2026' });
-    expect(await s.fail('recovery.sheet', { language: 'ru' })).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.recoverySheetGone' });
+    expect(await s.fail('recovery.sheet', { language: 'ru' })).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.recoverySheetGone',
+    });
   });
 });

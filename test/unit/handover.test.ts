@@ -3,7 +3,6 @@ import { makeIin } from '../../shared/iin';
 import { addUser, setUpStation, signInAs } from './helpers';
 import { pdfWords } from './pdf';
 
-
 describe('section acceptance and handover (p.4–6)', () => {
   it('records an act from the live data and moves the section and its person files in one transaction', async () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
@@ -12,13 +11,40 @@ describe('section acceptance and handover (p.4–6)', () => {
     const c = await addUser(s, 'zhanov', 'Жанов', 'inspector', []);
     const duty = await addUser(s, 'duty', 'Кезекшіұлы', 'dutyOfficer', []);
     const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
-    await s.call('notebook.instruct', { ownerIds: [a.id], text: 'Проверить подвалы по ул. Абая', dueDate: '2026-11-30' });
+    await s.call('notebook.instruct', {
+      ownerIds: [a.id],
+      text: 'Проверить подвалы по ул. Абая',
+      dueDate: '2026-11-30',
+    });
     await signInAs(s, 'nurlanov');
     const file = await s.call('prevention.create', {
-      citizen: { id: null, iin: makeIin('1985-03-14', 'male', 41), noIin: null, surname: 'Сейтқали', name: 'Бауыржан', patronymic: 'Ерғалиұлы' },
-      categories: ['2'], groundsBody: 'Суд', groundsNumber: '2-118', groundsDate: '2026-10-01', startDate: '2026-10-05', sectionId: 1, inspectorId: a.id, custodyPlace: 'safe', safeId: safe!.id, shelf: 'полка 2',
+      citizen: {
+        id: null,
+        iin: makeIin('1985-03-14', 'male', 41),
+        noIin: null,
+        surname: 'Сейтқали',
+        name: 'Бауыржан',
+        patronymic: 'Ерғалиұлы',
+      },
+      categories: ['2'],
+      groundsBody: 'Суд',
+      groundsNumber: '2-118',
+      groundsDate: '2026-10-01',
+      startDate: '2026-10-05',
+      sectionId: 1,
+      inspectorId: a.id,
+      custodyPlace: 'safe',
+      safeId: safe!.id,
+      shelf: 'полка 2',
     });
-    await s.call('lists.saveFirearmOwner', { sectionId: 1, citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' }, address: 'ул. Сейфуллина, 12', weapons: [{ kind: 'ружьё', serial: 'A1' }], permitBy: 'УП', permitOn: '2024-03-15' });
+    await s.call('lists.saveFirearmOwner', {
+      sectionId: 1,
+      citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
+      address: 'ул. Сейфуллина, 12',
+      weapons: [{ kind: 'ружьё', serial: 'A1' }],
+      permitBy: 'УП',
+      permitOn: '2024-03-15',
+    });
     await signInAs(s, 'nurlanov');
     expect(await s.fail('handover.preview', { sectionId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
 
@@ -26,17 +52,44 @@ describe('section acceptance and handover (p.4–6)', () => {
     await s.call('passport.saveObject', { sectionId: 1, part: 'enterprises', fields: { name: 'ТОО «Береке»' } });
     await signInAs(s, 'abdikadyrov');
     const preview = await s.call('handover.preview', { sectionId: 1, fromUserId: a.id });
-    expect(preview.passport).toEqual({ lastYear: 2026, filledRows: 2, enterprises: 1, dormitories: 0, permitObjects: 0 });
-    expect(preview.personFiles).toEqual([{ number: 1, person: 'Сейтқали Бауыржан Ерғалиұлы', categories: ['2'], place: 'safe', storage: 'Сейф 1, полка 2', out: false }]);
+    expect(preview.passport).toEqual({
+      lastYear: 2026,
+      filledRows: 2,
+      enterprises: 1,
+      dormitories: 0,
+      permitObjects: 0,
+    });
+    expect(preview.personFiles).toEqual([
+      {
+        number: 1,
+        person: 'Сейтқали Бауыржан Ерғалиұлы',
+        categories: ['2'],
+        place: 'safe',
+        storage: 'Сейф 1, полка 2',
+        out: false,
+      },
+    ]);
     expect(preview.firearmOwners).toEqual([expect.objectContaining({ person: 'Жұмабаев Серік', weapons: 1 })]);
     expect(preview.openInstructions.map((i) => i.text)).toEqual(['Проверить подвалы по ул. Абая']);
     expect(preview.unfinishedChecks.map((x) => x.what)).toEqual(['firearm:Жұмабаев Серік']);
 
     // a wrong receiver changes nothing
-    const act = { sectionId: 1, kind: 'handover' as const, fromUserId: a.id, date: '2026-11-20', superior: 'Ахметов Б. К., начальник МПС' };
-    expect(await s.fail('handover.record', { ...act, toUserId: duty.id })).toMatchObject({ messageKey: 'handover.notAnInspector' });
-    expect(await s.fail('handover.record', { ...act, fromUserId: c.id, toUserId: a.id })).toMatchObject({ messageKey: 'handover.notHolder' });
-    expect((await s.call('users.list', { includeInactive: false })).find((u) => u.id === a.id)!.sectionIds).toEqual([1]);
+    const act = {
+      sectionId: 1,
+      kind: 'handover' as const,
+      fromUserId: a.id,
+      date: '2026-11-20',
+      superior: 'Ахметов Б. К., начальник МПС',
+    };
+    expect(await s.fail('handover.record', { ...act, toUserId: duty.id })).toMatchObject({
+      messageKey: 'handover.notAnInspector',
+    });
+    expect(await s.fail('handover.record', { ...act, fromUserId: c.id, toUserId: a.id })).toMatchObject({
+      messageKey: 'handover.notHolder',
+    });
+    expect((await s.call('users.list', { includeInactive: false })).find((u) => u.id === a.id)!.sectionIds).toEqual([
+      1,
+    ]);
     expect(await s.call('handover.list', {})).toEqual([]);
 
     const recorded = await s.call('handover.record', { ...act, toUserId: c.id, remarks: 'Сейф исправен' });
@@ -44,28 +97,69 @@ describe('section acceptance and handover (p.4–6)', () => {
     const users = await s.call('users.list', { includeInactive: false });
     expect(users.find((u) => u.id === a.id)!.sectionIds).toEqual([]);
     expect(users.find((u) => u.id === c.id)!.sectionIds).toEqual([1]);
-    expect((await s.call('prevention.open', { id: file.id, purpose: 'control', purposeText: '' })).inspectorId).toBe(c.id);
+    expect((await s.call('prevention.open', { id: file.id, purpose: 'control', purposeText: '' })).inspectorId).toBe(
+      c.id,
+    );
 
     // p.5: the tour within a month is on Today for the new inspector
     await signInAs(s, 'zhanov');
-    expect((await s.call('today.list', { date: '2026-11-21' })).find((d) => d.ruleId === 'handover.tour')).toMatchObject({ paragraph: '5', due: '2026-12-20', overdue: false });
-    expect(await s.fail('handover.tourDone', { id: recorded.id, doneOn: '2026-12-05' })).toMatchObject({ messageKey: 'meetings.dateOutOfRange' });
+    expect(
+      (await s.call('today.list', { date: '2026-11-21' })).find((d) => d.ruleId === 'handover.tour'),
+    ).toMatchObject({ paragraph: '5', due: '2026-12-20', overdue: false });
+    expect(await s.fail('handover.tourDone', { id: recorded.id, doneOn: '2026-12-05' })).toMatchObject({
+      messageKey: 'meetings.dateOutOfRange',
+    });
     // the addresses of the section are ticked off one by one; the tour is done only when none is left
-    const addresses = await s.call('handover.addTourAddresses', { actId: recorded.id, addresses: ['ул. Абая, 1', 'ул. Абая, 3', 'ул. абая, 1'] });
+    const addresses = await s.call('handover.addTourAddresses', {
+      actId: recorded.id,
+      addresses: ['ул. Абая, 1', 'ул. Абая, 3', 'ул. абая, 1'],
+    });
     expect(addresses.map((x) => x.address)).toEqual(['ул. Абая, 1', 'ул. Абая, 3']);
     await s.call('handover.markVisited', { id: addresses[0]!.id, visitedOn: '2026-11-20', note: 'жалоб нет' });
-    expect(await s.fail('handover.tourDone', { id: recorded.id, doneOn: '2026-11-20' })).toMatchObject({ messageKey: 'handover.tourUnfinished', details: { left: 1 } });
+    expect(await s.fail('handover.tourDone', { id: recorded.id, doneOn: '2026-11-20' })).toMatchObject({
+      messageKey: 'handover.tourUnfinished',
+      details: { left: 1 },
+    });
     await s.call('handover.markVisited', { id: addresses[1]!.id, visitedOn: '2026-11-20', note: 'новый магазин' });
     await s.call('handover.tourDone', { id: recorded.id, doneOn: '2026-11-20', note: 'Новый магазин на ул. Абая, 20' });
-    expect((await s.call('today.list', { date: '2026-11-21' })).find((d) => d.ruleId === 'handover.tour')).toBeUndefined();
+    expect(
+      (await s.call('today.list', { date: '2026-11-21' })).find((d) => d.ruleId === 'handover.tour'),
+    ).toBeUndefined();
 
     // the act in Kazakh, and what changed by the next act
-    const kk = pdfWords((Buffer.from((await s.call('handover.print', { id: recorded.id, language: 'kk' })).base64, 'base64')));
-    for (const text of ['ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ', '2026 жылғы 1 қаңтардағы деректер', 'Сейтқали Бауыржан Ерғалиұлы', 'Сейф 1, полка 2', 'Жұмабаев Серік', 'Проверить подвалы по ул. Абая', 'Ахметов Б. К.']) expect(kk).toContain(text);
-    await s.call('lists.saveForeigner', { sectionId: 1, citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' }, citizenship: 'Узбекистан', passportNo: 'FA1', tempAddress: 'ул. Абая, 7' });
+    const kk = pdfWords(
+      Buffer.from((await s.call('handover.print', { id: recorded.id, language: 'kk' })).base64, 'base64'),
+    );
+    for (const text of [
+      'ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ',
+      '2026 жылғы 1 қаңтардағы деректер',
+      'Сейтқали Бауыржан Ерғалиұлы',
+      'Сейф 1, полка 2',
+      'Жұмабаев Серік',
+      'Проверить подвалы по ул. Абая',
+      'Ахметов Б. К.',
+    ])
+      expect(kk).toContain(text);
+    await s.call('lists.saveForeigner', {
+      sectionId: 1,
+      citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' },
+      citizenship: 'Узбекистан',
+      passportNo: 'FA1',
+      tempAddress: 'ул. Абая, 7',
+    });
     clock.now = new Date('2026-12-20T10:00:00');
     await signInAs(s, 'abdikadyrov');
-    const back = await s.call('handover.record', { sectionId: 1, kind: 'handover', fromUserId: c.id, toUserId: a.id, date: '2026-12-20', superior: 'Ахметов Б. К.' });
-    expect(await s.call('handover.compare', { olderId: recorded.id, newerId: back.id })).toEqual({ added: ['foreigner:Каримов Рустам'], removed: [] });
+    const back = await s.call('handover.record', {
+      sectionId: 1,
+      kind: 'handover',
+      fromUserId: c.id,
+      toUserId: a.id,
+      date: '2026-12-20',
+      superior: 'Ахметов Б. К.',
+    });
+    expect(await s.call('handover.compare', { olderId: recorded.id, newerId: back.id })).toEqual({
+      added: ['foreigner:Каримов Рустам'],
+      removed: [],
+    });
   });
 });

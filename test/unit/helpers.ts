@@ -23,7 +23,13 @@ export function tempDir(): string {
 export function station(opts: { clock?: () => Date; dataDir?: string; migrations?: typeof MIGRATIONS } = {}) {
   const dataDir = opts.dataDir ?? tempDir();
   const logs: string[] = [];
-  const backend = new Backend({ dataDir, resourcesDir: path.join(ROOT, 'resources'), scrypt: { N: 1024, r: 8, p: 1 }, clock: opts.clock, migrations: opts.migrations });
+  const backend = new Backend({
+    dataDir,
+    resourcesDir: path.join(ROOT, 'resources'),
+    scrypt: { N: 1024, r: 8, p: 1 },
+    clock: opts.clock,
+    migrations: opts.migrations,
+  });
   const router = createRouter(backend, (l) => logs.push(l));
   async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
     const r = await router.call(name, input);
@@ -49,7 +55,12 @@ export const LEAD = {
 };
 
 export const SETUP = {
-  station: { uppNumber: '17', uppName: 'Шұғыла', policeBody: 'Управление полиции Турксибского района г. Алматы', address: 'г. Алматы, ул. Сейфуллина, 12' },
+  station: {
+    uppNumber: '17',
+    uppName: 'Шұғыла',
+    policeBody: 'Управление полиции Турксибского района г. Алматы',
+    address: 'г. Алматы, ул. Сейфуллина, 12',
+  },
   sections: [
     { number: '17-1', kind: 'urban' as const },
     { number: '17-2', kind: 'urban' as const },
@@ -67,15 +78,33 @@ export async function setUpStation(opts: Parameters<typeof station>[0] = {}) {
 type StationHandle = ReturnType<typeof station>;
 
 /** Adds a user with the temporary password every test uses. */
-export async function addUser(s: StationHandle, login: string, surname: string, role: 'inspector' | 'assistant' | 'dutyOfficer' | 'supervisor' | 'admin' | 'uppLead', sectionIds: number[]) {
-  return s.call('users.create', { surname, name: 'Тест', patronymic: '', rank: '', position: '', role, sectionIds, login, temporaryPassword: 'Temp-12345' });
+export async function addUser(
+  s: StationHandle,
+  login: string,
+  surname: string,
+  role: 'inspector' | 'assistant' | 'dutyOfficer' | 'supervisor' | 'admin' | 'uppLead',
+  sectionIds: number[],
+) {
+  return s.call('users.create', {
+    surname,
+    name: 'Тест',
+    patronymic: '',
+    rank: '',
+    position: '',
+    role,
+    sectionIds,
+    login,
+    temporaryPassword: 'Temp-12345',
+  });
 }
 
 /** Locks and unlocks as another user; a first login changes the temporary password. */
 export async function signInAs(s: StationHandle, login: string): Promise<void> {
   s.backend.lock();
-  await s.call('auth.unlock', { login, password: login === LEAD.login ? LEAD.password : 'Own-pass-2026' }).catch(async () => {
-    await s.call('auth.unlock', { login, password: 'Temp-12345' });
-    await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
-  });
+  await s
+    .call('auth.unlock', { login, password: login === LEAD.login ? LEAD.password : 'Own-pass-2026' })
+    .catch(async () => {
+      await s.call('auth.unlock', { login, password: 'Temp-12345' });
+      await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+    });
 }

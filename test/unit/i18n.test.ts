@@ -28,21 +28,30 @@ describe('catalogs', () => {
   it('name every built-in holiday in both languages', () => {
     for (const year of [2024, 2025, 2026, 2027]) {
       for (const name of builtInHolidays(year).values()) {
-        for (const lang of ['kk', 'ru'] as const) expect(translator(lang)(`calendar.holidays.${name}`), `${lang} ${name}`).not.toContain('calendar.');
+        for (const lang of ['kk', 'ru'] as const)
+          expect(translator(lang)(`calendar.holidays.${name}`), `${lang} ${name}`).not.toContain('calendar.');
       }
     }
   });
 
   it('translate every message key the backend and the contract can return', () => {
     const files = ['shared', 'electron/backend'].flatMap((d) =>
-      fs.readdirSync(path.join(ROOT, d), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => path.join(ROOT, d, f)),
+      fs
+        .readdirSync(path.join(ROOT, d), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(ROOT, d, f)),
     );
     const keys = new Set<string>();
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/'((?:errors|validation|staff|today\.rules)\.[A-Za-z]+)'/g)) if (!Object.hasOwn(api, m[1]!)) keys.add(m[1]!);
+      for (const m of text.matchAll(/'((?:errors|validation|staff|today\.rules)\.[A-Za-z]+)'/g))
+        if (!Object.hasOwn(api, m[1]!)) keys.add(m[1]!);
       // every module's own messages, where they are raised or attached to a field
-      for (const m of text.matchAll(/(?:AppError\('[A-Z_]+', |messageKey: |message: |titleKey: )'([a-z]+\.[A-Za-z.]+)'/g)) keys.add(m[1]!);
+      for (const m of text.matchAll(
+        /(?:AppError\('[A-Z_]+', |messageKey: |message: |titleKey: )'([a-z]+\.[A-Za-z.]+)'/g,
+      ))
+        keys.add(m[1]!);
     }
     expect(keys.size).toBeGreaterThan(30);
     for (const lang of ['kk', 'ru'] as const) {

@@ -16,7 +16,9 @@ describe('IIN', () => {
     // 1st row: 9·1+0·2+0·3+4·4+1·5+5·6+3·7+0·8+1·9+2·10+3·11 = 143; 143 mod 11 = 0
     expect(iinCheckDigit('90041530123')).toBe(0);
     // a first sum of 10 falls back to the second row of weights
-    const tenFirst = Array.from({ length: 10000 }, (_, i) => `880101300${String(i).padStart(2, '0')}`.slice(0, 11)).find((s) => {
+    const tenFirst = Array.from({ length: 10000 }, (_, i) =>
+      `880101300${String(i).padStart(2, '0')}`.slice(0, 11),
+    ).find((s) => {
       const d = [...s].map(Number);
       return d.reduce((a, x, i) => a + x * (i + 1), 0) % 11 === 10;
     })!;
@@ -53,13 +55,20 @@ describe('IIN', () => {
     // (the 11th digit has weight 11 ≡ 0 mod 11 in the first row: the algorithm cannot see it change)
     const firstRow = (s: string) => [...s.slice(0, 11)].map(Number).reduce((a, x, i) => a + x * (i + 1), 0) % 11 !== 10;
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }), fc.boolean(), fc.integer({ min: 0, max: 9999 }), fc.constantFrom(7, 8, 9, 11), fc.integer({ min: 1, max: 9 }), (date, female, serial, pos, delta) => {
-        const iin = makeIin(date.toISOString().slice(0, 10), female ? 'female' : 'male', serial);
-        expect(parseIin(iin).ok).toBe(true);
-        const changed = iin.slice(0, pos) + ((Number(iin[pos]) + delta) % 10) + iin.slice(pos + 1);
-        fc.pre(pos === 11 || (firstRow(iin) && firstRow(changed)));
-        expect(parseIin(changed).ok).toBe(false);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 9999 }),
+        fc.constantFrom(7, 8, 9, 11),
+        fc.integer({ min: 1, max: 9 }),
+        (date, female, serial, pos, delta) => {
+          const iin = makeIin(date.toISOString().slice(0, 10), female ? 'female' : 'male', serial);
+          expect(parseIin(iin).ok).toBe(true);
+          const changed = iin.slice(0, pos) + ((Number(iin[pos]) + delta) % 10) + iin.slice(pos + 1);
+          fc.pre(pos === 11 || (firstRow(iin) && firstRow(changed)));
+          expect(parseIin(changed).ok).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,6 @@ import { makeIin } from '../../shared/iin';
 import { addUser, setUpStation, signInAs } from './helpers';
 import { pdfWords } from './pdf';
 
-
 async function station(clock: { now: Date }) {
   const s = await setUpStation({ clock: () => clock.now });
   const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
@@ -15,10 +14,20 @@ async function station(clock: { now: Date }) {
 
 const owner = {
   sectionId: 1,
-  citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік', patronymic: 'Ахметұлы' },
+  citizen: {
+    id: null,
+    iin: makeIin('1970-05-02', 'male', 12),
+    noIin: null,
+    surname: 'Жұмабаев',
+    name: 'Серік',
+    patronymic: 'Ахметұлы',
+  },
   address: 'ул. Сейфуллина, 12, кв. 4',
   homePhone: '8 727 255 11 22',
-  weapons: [{ kind: 'гладкоствольное ружьё', make: 'ИЖ-27', calibre: '12', serial: 'A123456' }, { kind: 'карабин', make: 'Сайга', calibre: '7,62', serial: 'K998877' }],
+  weapons: [
+    { kind: 'гладкоствольное ружьё', make: 'ИЖ-27', calibre: '12', serial: 'A123456' },
+    { kind: 'карабин', make: 'Сайга', calibre: '7,62', serial: 'K998877' },
+  ],
   permitBy: 'УП Турксибского района',
   permitOn: '2024-03-15',
   permitUntil: '2029-03-15',
@@ -29,28 +38,48 @@ describe('section lists (p.17, Appendices 2–4)', () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);
     await s.as('nurlanov');
-    expect(await s.fail('lists.saveFirearmOwner', { ...owner, weapons: [] })).toMatchObject({ fields: [{ path: 'weapons', messageKey: 'lists.weaponRequired' }] });
+    expect(await s.fail('lists.saveFirearmOwner', { ...owner, weapons: [] })).toMatchObject({
+      fields: [{ path: 'weapons', messageKey: 'lists.weaponRequired' }],
+    });
     const o = await s.call('lists.saveFirearmOwner', owner);
-    expect(o).toMatchObject({ person: 'Жұмабаев Серік Ахметұлы', sectionNumber: '17-1', lastCheck: null, nextCheck: '2025-03-15' });
-    const due = async (date: string) => (await s.call('today.list', { date })).filter((d) => d.ruleId === 'lists.firearmCheck');
+    expect(o).toMatchObject({
+      person: 'Жұмабаев Серік Ахметұлы',
+      sectionNumber: '17-1',
+      lastCheck: null,
+      nextCheck: '2025-03-15',
+    });
+    const due = async (date: string) =>
+      (await s.call('today.list', { date })).filter((d) => d.ruleId === 'lists.firearmCheck');
     expect(await due('2026-11-20')).toEqual([expect.objectContaining({ paragraph: '22(10)', overdue: true })]);
-    const checked = await s.call('lists.recordFirearmCheck', { id: o.id, checkedOn: '2026-11-19', result: 'Оружие хранится в сейфе, нарушений нет' });
+    const checked = await s.call('lists.recordFirearmCheck', {
+      id: o.id,
+      checkedOn: '2026-11-19',
+      result: 'Оружие хранится в сейфе, нарушений нет',
+    });
     expect(checked).toMatchObject({ lastCheck: { on: '2026-11-19', by: 'Нұрланов Т.' }, nextCheck: '2027-11-19' });
     expect(await due('2026-11-20')).toEqual([]);
     expect(await due('2027-10-25')).toEqual([expect.objectContaining({ due: '2027-11-19', overdue: false })]);
-    expect(await s.fail('lists.recordFirearmCheck', { id: o.id, checkedOn: '2026-11-21', result: 'x' })).toMatchObject({ messageKey: 'lists.checkInFuture' });
+    expect(await s.fail('lists.recordFirearmCheck', { id: o.id, checkedOn: '2026-11-21', result: 'x' })).toMatchObject({
+      messageKey: 'lists.checkInFuture',
+    });
     // the neighbour's inspector neither sees nor changes it; the duty officer has no lists
     await s.as('omarova');
     expect(await s.call('lists.firearms', {})).toEqual([]);
-    expect(await s.fail('lists.recordFirearmCheck', { id: o.id, checkedOn: '2026-11-20', result: 'x' })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await s.fail('lists.saveFirearmOwner', { ...owner, id: o.id, sectionId: 2 })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await s.fail('lists.recordFirearmCheck', { id: o.id, checkedOn: '2026-11-20', result: 'x' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await s.fail('lists.saveFirearmOwner', { ...owner, id: o.id, sectionId: 2 })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await s.as('duty');
     expect(await s.fail('lists.firearms', {})).toMatchObject({ code: 'FORBIDDEN' });
     // surrendered weapons end the yearly checks
     await s.as('nurlanov');
     const surrendered = await s.call('lists.saveFirearmOwner', { ...owner, id: o.id, surrenderedOn: '2026-11-20' });
     expect(surrendered.nextCheck).toBeNull();
-    expect(s.backend.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'firearm_owner'").get()).toEqual({ n: 3 });
+    expect(s.backend.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'firearm_owner'").get()).toEqual({
+      n: 3,
+    });
   });
 
   it('shows a foreigner whose stay or passport ends within 30 days, and prints each appendix in its columns, Excel too', async () => {
@@ -59,29 +88,81 @@ describe('section lists (p.17, Appendices 2–4)', () => {
     await s.as('nurlanov');
     await s.call('lists.saveFirearmOwner', owner);
     const f = await s.call('lists.saveForeigner', {
-      sectionId: 1, citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам', birthDate: '1990-04-01' },
-      citizenship: 'Республика Узбекистан', passportNo: 'FA1234567', passportValidUntil: '2030-01-01', stayUntil: '2026-12-10', tempAddress: 'ул. Жансугурова, 7', work: 'ТОО «Құрылыс»',
+      sectionId: 1,
+      citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам', birthDate: '1990-04-01' },
+      citizenship: 'Республика Узбекистан',
+      passportNo: 'FA1234567',
+      passportValidUntil: '2030-01-01',
+      stayUntil: '2026-12-10',
+      tempAddress: 'ул. Жансугурова, 7',
+      work: 'ТОО «Құрылыс»',
     });
     const today = (await s.call('today.list', { date: '2026-11-20' })).filter((d) => d.ruleId.startsWith('lists.'));
-    expect(today.map((d) => [d.ruleId, d.params.until])).toEqual(expect.arrayContaining([['lists.stay', '10.12.2026']]));
+    expect(today.map((d) => [d.ruleId, d.params.until])).toEqual(
+      expect.arrayContaining([['lists.stay', '10.12.2026']]),
+    );
     expect(today.find((d) => d.ruleId === 'lists.passport')).toBeUndefined();
     await s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-11-18', note: 'проживает' });
-    await s.call('lists.saveProbation', { sectionId: 1, citizen: { id: null, iin: makeIin('1995-07-07', 'female', 3), noIin: null, surname: 'Әлиева', name: 'Дана' }, address: 'ул. Сейфуллина, 20', includedOn: '2026-10-01', marks: 'шрам на левой руке', measure: 'пробационный контроль, 1 год' });
+    await s.call('lists.saveProbation', {
+      sectionId: 1,
+      citizen: { id: null, iin: makeIin('1995-07-07', 'female', 3), noIin: null, surname: 'Әлиева', name: 'Дана' },
+      address: 'ул. Сейфуллина, 20',
+      includedOn: '2026-10-01',
+      marks: 'шрам на левой руке',
+      measure: 'пробационный контроль, 1 год',
+    });
 
-    const app2 = pdfWords((Buffer.from((await s.call('lists.print', { list: 'firearms', language: 'kk' })).base64, 'base64')));
+    const app2 = pdfWords(
+      Buffer.from((await s.call('lists.print', { list: 'firearms', language: 'kk' })).base64, 'base64'),
+    );
     // (pdftotext may interleave wrapped cells of neighbouring columns: check the pieces)
-    for (const text of ['ЖЕКЕ ҚОЛДАНЫСЫНДА АТЫС ҚАРУЫ БАР АДАМДАРДЫҢ ТІЗІМІ', 'Қағидаларға 2-қосымша', 'Жұмабаев Серік Ахметұлы', 'ИЖ-27', '№ A123456', 'Сайга', '15.03.2024, УП', 'Турксибского района', '15.03.2029 дейін']) expect(app2).toContain(text);
-    const app3 = pdfWords((Buffer.from((await s.call('lists.print', { list: 'probation', language: 'ru' })).base64, 'base64')));
+    for (const text of [
+      'ЖЕКЕ ҚОЛДАНЫСЫНДА АТЫС ҚАРУЫ БАР АДАМДАРДЫҢ ТІЗІМІ',
+      'Қағидаларға 2-қосымша',
+      'Жұмабаев Серік Ахметұлы',
+      'ИЖ-27',
+      '№ A123456',
+      'Сайга',
+      '15.03.2024, УП',
+      'Турксибского района',
+      '15.03.2029 дейін',
+    ])
+      expect(app2).toContain(text);
+    const app3 = pdfWords(
+      Buffer.from((await s.call('lists.print', { list: 'probation', language: 'ru' })).base64, 'base64'),
+    );
     expect(app3).toContain('по состоянию на 20.11.2026');
     expect(app3).toContain('шрам на левой руке');
     expect(app3).not.toContain('пробационный контроль'); // ours, not a column of Appendix 3
-    const app4 = pdfWords((Buffer.from((await s.call('lists.print', { list: 'foreigners', language: 'ru' })).base64, 'base64')));
-    for (const text of ['Каримов Рустам, Республика Узбекистан', 'FA1234567, до 01.01.2030', 'до 10.12.2026', '18.11.2026: проживает']) expect(app4).toContain(text);
+    const app4 = pdfWords(
+      Buffer.from((await s.call('lists.print', { list: 'foreigners', language: 'ru' })).base64, 'base64'),
+    );
+    for (const text of [
+      'Каримов Рустам, Республика Узбекистан',
+      'FA1234567, до 01.01.2030',
+      'до 10.12.2026',
+      '18.11.2026: проживает',
+    ])
+      expect(app4).toContain(text);
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await s.call('lists.exportXlsx', { list: 'firearms', language: 'ru' })).base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from(
+        (await s.call('lists.exportXlsx', { list: 'firearms', language: 'ru' })).base64,
+        'base64',
+      ) as unknown as ArrayBuffer,
+    );
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(2).values).toEqual([undefined, '№', 'Ф.И.О. (при наличии) владельца оружия', 'Адрес (домашний телефон)', 'Вид оружия, марка, калибр ствола, №', 'Когда, кем и на какой срок выдано разрешение', 'Дата перерегистрации', 'Дата изъятия и сдачи оружия']);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      '№',
+      'Ф.И.О. (при наличии) владельца оружия',
+      'Адрес (домашний телефон)',
+      'Вид оружия, марка, калибр ствола, №',
+      'Когда, кем и на какой срок выдано разрешение',
+      'Дата перерегистрации',
+      'Дата изъятия и сдачи оружия',
+    ]);
     expect(ws.getRow(3).getCell(2).value).toBe('Жұмабаев Серік Ахметұлы');
     expect(String(ws.getRow(3).getCell(4).value)).toContain('карабин, Сайга, 7,62, № K998877');
   });
@@ -91,7 +172,18 @@ async function sheet(rows: (string | Date)[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Лист1');
   ws.addRow(['Список лиц, имеющих огнестрельное оружие']);
-  ws.addRow(['№', 'ФИО владельца', 'ИИН', 'Адрес', 'Вид оружия', 'Марка', 'Калибр', 'Номер оружия', 'Кем выдано разрешение', 'Дата разрешения']);
+  ws.addRow([
+    '№',
+    'ФИО владельца',
+    'ИИН',
+    'Адрес',
+    'Вид оружия',
+    'Марка',
+    'Калибр',
+    'Номер оружия',
+    'Кем выдано разрешение',
+    'Дата разрешения',
+  ]);
   ws.addRow(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   rows.forEach((r) => ws.addRow(r));
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
@@ -104,31 +196,97 @@ describe('Excel import of a list', () => {
     await s.as('nurlanov');
     const good = makeIin('1970-05-02', 'male', 12);
     const base64 = await sheet([
-      ['1', 'Жұмабаев Серік Ахметұлы', good, 'ул. Сейфуллина, 12', 'ружьё', 'ИЖ-27', '12', 'A123456', 'УП Турксибского района', '15.03.2024'],
+      [
+        '1',
+        'Жұмабаев Серік Ахметұлы',
+        good,
+        'ул. Сейфуллина, 12',
+        'ружьё',
+        'ИЖ-27',
+        '12',
+        'A123456',
+        'УП Турксибского района',
+        '15.03.2024',
+      ],
       ['2', 'Петров Иван', '700502300125', 'ул. Абая, 1', 'карабин', 'Сайга', '7,62', 'K1', 'УП', '01.02.2023'],
       ['3', 'Сидоров Олег', '', 'ул. Абая, 3', 'ружьё', 'МР-153', '12', 'M5', 'УП', '31.02.2023'],
       ['4', 'Әлиев', '', 'ул. Абая, 5', '', '', '', 'X9', 'УП', new Date('2022-05-05T00:00:00Z')],
     ]);
     const preview = await s.call('lists.importPreview', { list: 'firearms', base64, sectionId: 1 });
-    expect(preview.mapping).toMatchObject({ fullName: 1, iin: 2, address: 3, weaponKind: 4, weaponMake: 5, weaponCalibre: 6, weaponSerial: 7, permitBy: 8, permitOn: 9 });
-    expect(preview.rows.map((r) => [r.row, r.action])).toEqual([[4, 'add'], [5, 'reject'], [6, 'reject'], [7, 'reject']]);
+    expect(preview.mapping).toMatchObject({
+      fullName: 1,
+      iin: 2,
+      address: 3,
+      weaponKind: 4,
+      weaponMake: 5,
+      weaponCalibre: 6,
+      weaponSerial: 7,
+      permitBy: 8,
+      permitOn: 9,
+    });
+    expect(preview.rows.map((r) => [r.row, r.action])).toEqual([
+      [4, 'add'],
+      [5, 'reject'],
+      [6, 'reject'],
+      [7, 'reject'],
+    ]);
     expect(preview.rows[1]!.reasons).toEqual(['iin.checksum']);
     expect(preview.rows[2]!.reasons).toEqual(['lists.import.badDate:permitOn']);
-    expect(preview.rows[3]!.reasons).toEqual(expect.arrayContaining(['lists.import.missing:weaponKind', 'lists.import.nameIncomplete']));
+    expect(preview.rows[3]!.reasons).toEqual(
+      expect.arrayContaining(['lists.import.missing:weaponKind', 'lists.import.nameIncomplete']),
+    );
     // the preview (or a cancelled import) saved nothing
     expect(await s.call('lists.firearms', {})).toEqual([]);
-    expect(await s.call('lists.importApply', { list: 'firearms', base64, sectionId: 1 })).toEqual({ added: 1, updated: 0, rejected: 3 });
+    expect(await s.call('lists.importApply', { list: 'firearms', base64, sectionId: 1 })).toEqual({
+      added: 1,
+      updated: 0,
+      rejected: 3,
+    });
     const [owner] = await s.call('lists.firearms', {});
-    expect(owner).toMatchObject({ person: 'Жұмабаев Серік Ахметұлы', iin: good, permitOn: '2024-03-15', weapons: [{ kind: 'ружьё', make: 'ИЖ-27', calibre: '12', serial: 'A123456' }] });
+    expect(owner).toMatchObject({
+      person: 'Жұмабаев Серік Ахметұлы',
+      iin: good,
+      permitOn: '2024-03-15',
+      weapons: [{ kind: 'ружьё', make: 'ИЖ-27', calibre: '12', serial: 'A123456' }],
+    });
     // the same file again updates the owner instead of adding a second one; a new weapon joins the old
-    const again = await sheet([['1', 'Жұмабаев Серік Ахметұлы', good, 'ул. Сейфуллина, 12', 'карабин', 'Сайга', '7,62', 'K77', 'УП Турксибского района', '15.03.2024']]);
-    expect((await s.call('lists.importPreview', { list: 'firearms', base64: again, sectionId: 1 })).rows.map((r) => r.action)).toEqual(['update']);
-    expect(await s.call('lists.importApply', { list: 'firearms', base64: again, sectionId: 1 })).toEqual({ added: 0, updated: 1, rejected: 0 });
+    const again = await sheet([
+      [
+        '1',
+        'Жұмабаев Серік Ахметұлы',
+        good,
+        'ул. Сейфуллина, 12',
+        'карабин',
+        'Сайга',
+        '7,62',
+        'K77',
+        'УП Турксибского района',
+        '15.03.2024',
+      ],
+    ]);
+    expect(
+      (await s.call('lists.importPreview', { list: 'firearms', base64: again, sectionId: 1 })).rows.map(
+        (r) => r.action,
+      ),
+    ).toEqual(['update']);
+    expect(await s.call('lists.importApply', { list: 'firearms', base64: again, sectionId: 1 })).toEqual({
+      added: 0,
+      updated: 1,
+      rejected: 0,
+    });
     expect((await s.call('lists.firearms', {}))[0]!.weapons.map((w) => w.serial)).toEqual(['A123456', 'K77']);
     // another section's inspector cannot import into section 1; nothing half-done
     await s.as('omarova');
-    expect(await s.fail('lists.importApply', { list: 'firearms', base64: again, sectionId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await s.fail('lists.importPreview', { list: 'firearms', base64: Buffer.from('not excel').toString('base64'), sectionId: 2 })).toMatchObject({ messageKey: 'lists.importUnreadable' });
+    expect(await s.fail('lists.importApply', { list: 'firearms', base64: again, sectionId: 1 })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(
+      await s.fail('lists.importPreview', {
+        list: 'firearms',
+        base64: Buffer.from('not excel').toString('base64'),
+        sectionId: 2,
+      }),
+    ).toMatchObject({ messageKey: 'lists.importUnreadable' });
   });
 });
 
@@ -138,19 +296,62 @@ describe('Excel round trip', () => {
     const s = await station(clock);
     await s.as('nurlanov');
     await s.call('lists.saveFirearmOwner', { ...owner, reregisteredOn: '2025-03-10' });
-    await s.call('lists.saveProbation', { sectionId: 1, citizen: { id: null, iin: makeIin('1995-07-07', 'female', 3), noIin: null, surname: 'Әлиева', name: 'Дана', patronymic: 'Серікқызы' }, address: 'ул. Сейфуллина, 20', work: 'ТОО «Құрылыс», мастер', phones: '+7 705 111 11 11', includedOn: '2026-10-01', removedOn: '2026-11-10', marks: 'шрам на левой руке' });
-    await s.call('lists.saveForeigner', { sectionId: 1, citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам', birthDate: '1990-04-01' }, citizenship: 'Узбекистан', passportNo: 'FA1234567', passportValidUntil: '2030-01-01', stayUntil: '2026-12-10', tempAddress: 'ул. Жансугурова, 7', homePhone: '8 727 000 00 00', work: 'ТОО «Құрылыс»', workPhone: '8 727 111 11 11' });
+    await s.call('lists.saveProbation', {
+      sectionId: 1,
+      citizen: {
+        id: null,
+        iin: makeIin('1995-07-07', 'female', 3),
+        noIin: null,
+        surname: 'Әлиева',
+        name: 'Дана',
+        patronymic: 'Серікқызы',
+      },
+      address: 'ул. Сейфуллина, 20',
+      work: 'ТОО «Құрылыс», мастер',
+      phones: '+7 705 111 11 11',
+      includedOn: '2026-10-01',
+      removedOn: '2026-11-10',
+      marks: 'шрам на левой руке',
+    });
+    await s.call('lists.saveForeigner', {
+      sectionId: 1,
+      citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам', birthDate: '1990-04-01' },
+      citizenship: 'Узбекистан',
+      passportNo: 'FA1234567',
+      passportValidUntil: '2030-01-01',
+      stayUntil: '2026-12-10',
+      tempAddress: 'ул. Жансугурова, 7',
+      homePhone: '8 727 000 00 00',
+      work: 'ТОО «Құрылыс»',
+      workPhone: '8 727 111 11 11',
+    });
     const other = await station({ now: new Date('2026-11-21T10:00:00') });
     await other.as('nurlanov');
     const strip = (r: Record<string, unknown>) => {
-      const { id: _id, citizenId: _c, citizen: _z, lastCheck: _l, nextCheck: _n, checkedOn: _k, checkNote: _o, ...rest } = r;
+      const {
+        id: _id,
+        citizenId: _c,
+        citizen: _z,
+        lastCheck: _l,
+        nextCheck: _n,
+        checkedOn: _k,
+        checkNote: _o,
+        ...rest
+      } = r;
       return rest;
     };
     for (const list of ['firearms', 'probation', 'foreigners'] as const) {
       const xlsx = (await s.call('lists.exportXlsx', { list, language: 'kk' })).base64;
-      expect(await other.call('lists.importPreview', { list, base64: xlsx, sectionId: 1 })).toMatchObject({ rows: [{ action: 'add', reasons: [] }] });
-      expect(await other.call('lists.importApply', { list, base64: xlsx, sectionId: 1 })).toEqual({ added: 1, updated: 0, rejected: 0 });
-      const call = list === 'firearms' ? 'lists.firearms' : list === 'probation' ? 'lists.probation' : 'lists.foreigners';
+      expect(await other.call('lists.importPreview', { list, base64: xlsx, sectionId: 1 })).toMatchObject({
+        rows: [{ action: 'add', reasons: [] }],
+      });
+      expect(await other.call('lists.importApply', { list, base64: xlsx, sectionId: 1 })).toEqual({
+        added: 1,
+        updated: 0,
+        rejected: 0,
+      });
+      const call =
+        list === 'firearms' ? 'lists.firearms' : list === 'probation' ? 'lists.probation' : 'lists.foreigners';
       const [mine] = (await s.call(call, {})) as unknown as Record<string, unknown>[];
       const [theirs] = (await other.call(call, {})) as unknown as Record<string, unknown>[];
       expect(strip(theirs!)).toEqual(strip(mine!));

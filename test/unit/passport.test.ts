@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { addUser, setUpStation, signInAs } from './helpers';
 import { pdfWords } from './pdf';
 
-
 describe('section passport (p.5, p.19, Appendix 1)', () => {
   it('keeps §3 by years as of 1 January and §4–§6 objects; prints pencil columns only when asked; reminds from mid-December', async () => {
     const clock = { now: new Date('2026-12-16T10:00:00') };
@@ -10,38 +9,109 @@ describe('section passport (p.5, p.19, Appendix 1)', () => {
     await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
     await addUser(s, 'omarova', 'Омарова', 'inspector', [2]);
     await signInAs(s, 'nurlanov');
-    const due = async () => (await s.call('today.list', { date: '2026-12-16' })).filter((d) => d.ruleId === 'passport.year');
-    expect(await due()).toEqual([expect.objectContaining({ paragraph: '19', params: { section: '17-1', year: 2027 } })]);
-    await s.call('passport.saveYear', { sectionId: 1, year: 2026, values: { area: 2.4, dwellings: 120, multiStorey: 40, population: 5400, adults: 4100, children: 1300, foreigners: 35, mosques: 1 } });
-    const p = await s.call('passport.saveYear', { sectionId: 1, year: 2027, values: { area: 2.4, dwellings: 124, population: 5520, adults: 4180, children: 1340 } });
+    const due = async () =>
+      (await s.call('today.list', { date: '2026-12-16' })).filter((d) => d.ruleId === 'passport.year');
+    expect(await due()).toEqual([
+      expect.objectContaining({ paragraph: '19', params: { section: '17-1', year: 2027 } }),
+    ]);
+    await s.call('passport.saveYear', {
+      sectionId: 1,
+      year: 2026,
+      values: {
+        area: 2.4,
+        dwellings: 120,
+        multiStorey: 40,
+        population: 5400,
+        adults: 4100,
+        children: 1300,
+        foreigners: 35,
+        mosques: 1,
+      },
+    });
+    const p = await s.call('passport.saveYear', {
+      sectionId: 1,
+      year: 2027,
+      values: { area: 2.4, dwellings: 124, population: 5520, adults: 4180, children: 1340 },
+    });
     expect(p.years).toEqual([2026, 2027]);
     expect(p.values['2027']).toMatchObject({ dwellings: 124, population: 5520 });
     expect(await due()).toEqual([]);
-    expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { population: -1 } })).toMatchObject({ code: 'VALIDATION' });
-    expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { madeUp: 1 } })).toMatchObject({ code: 'VALIDATION' });
+    expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { population: -1 } })).toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { madeUp: 1 } })).toMatchObject({
+      code: 'VALIDATION',
+    });
 
-    await s.call('passport.saveObject', { sectionId: 1, part: 'enterprises', fields: { name: 'ТОО «Береке»', ownership: 'частная', address: 'ул. Сейфуллина, 20', managers: 'Ахметов Б., +7 701 111 22 33, ул. Абая, 5', workingHours: '09:00–18:00', security: 'ЧОП, пожарная сигнализация', video: 'есть', note: '45 работников' } });
-    const two = await s.call('passport.saveObject', { sectionId: 1, part: 'enterprises', fields: { name: 'Рынок «Шұғыла»', address: 'ул. Жансугурова, 1', managers: 'Ким С., +7 702 000 00 00' } });
+    await s.call('passport.saveObject', {
+      sectionId: 1,
+      part: 'enterprises',
+      fields: {
+        name: 'ТОО «Береке»',
+        ownership: 'частная',
+        address: 'ул. Сейфуллина, 20',
+        managers: 'Ахметов Б., +7 701 111 22 33, ул. Абая, 5',
+        workingHours: '09:00–18:00',
+        security: 'ЧОП, пожарная сигнализация',
+        video: 'есть',
+        note: '45 работников',
+      },
+    });
+    const two = await s.call('passport.saveObject', {
+      sectionId: 1,
+      part: 'enterprises',
+      fields: { name: 'Рынок «Шұғыла»', address: 'ул. Жансугурова, 1', managers: 'Ким С., +7 702 000 00 00' },
+    });
     expect(two.objects.map((o) => o.fields.name)).toEqual(['ТОО «Береке»', 'Рынок «Шұғыла»']);
-    expect(await s.fail('passport.saveObject', { sectionId: 1, part: 'dormitories', fields: { address: 'без названия' } })).toMatchObject({ fields: [{ path: 'fields.name', messageKey: 'validation.required' }] });
+    expect(
+      await s.fail('passport.saveObject', { sectionId: 1, part: 'dormitories', fields: { address: 'без названия' } }),
+    ).toMatchObject({ fields: [{ path: 'fields.name', messageKey: 'validation.required' }] });
 
-    const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-    expect(await s.fail('passport.savePlan', { sectionId: 1, image: 'data:text/html;base64,PGI+', note: '' })).toMatchObject({ fields: [{ path: 'image', messageKey: 'prevention.photoFormat' }] });
-    expect((await s.call('passport.savePlan', { sectionId: 1, image: PNG, note: 'Маршрут ПП-3: ул. Сейфуллина — ул. Абая' })).plan).toMatchObject({ image: PNG });
-    const plain = pdfWords((Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'kk' })).base64, 'base64')));
+    const PNG =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    expect(
+      await s.fail('passport.savePlan', { sectionId: 1, image: 'data:text/html;base64,PGI+', note: '' }),
+    ).toMatchObject({ fields: [{ path: 'image', messageKey: 'prevention.photoFormat' }] });
+    expect(
+      (await s.call('passport.savePlan', { sectionId: 1, image: PNG, note: 'Маршрут ПП-3: ул. Сейфуллина — ул. Абая' }))
+        .plan,
+    ).toMatchObject({ image: PNG });
+    const plain = pdfWords(
+      Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'kk' })).base64, 'base64'),
+    );
     expect(plain).toContain('Маршрут ПП-3: ул. Сейфуллина — ул. Абая');
-    for (const text of ['№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ', '01.01.2026 ж.', '01.01.2027 ж.', 'Барлығы тұратын тұрғын халқы', '5 520', 'ТОО «Береке»', 'Рынок «Шұғыла»']) expect(plain).toContain(text);
+    for (const text of [
+      '№ 17-1 ӘКІМШІЛІК УЧАСКЕНІҢ ПАСПОРТЫ',
+      '01.01.2026 ж.',
+      '01.01.2027 ж.',
+      'Барлығы тұратын тұрғын халқы',
+      '5 520',
+      'ТОО «Береке»',
+      'Рынок «Шұғыла»',
+    ])
+      expect(plain).toContain(text);
     expect(plain).not.toContain('+7 701 111 22 33');
-    const withPencil = pdfWords((Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: true })).base64, 'base64')));
+    const withPencil = pdfWords(
+      Buffer.from(
+        (await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: true })).base64,
+        'base64',
+      ),
+    );
     expect(withPencil).toContain('+7 701 111 22 33');
 
     // a mistaken object goes with a reason; the record and the audit keep it
     await s.call('passport.removeObject', { sectionId: 1, id: two.objects[1]!.id, reason: 'рынок закрыт' });
-    expect((await s.call('passport.get', { sectionId: 1 })).objects.map((o) => o.fields.name)).toEqual(['ТОО «Береке»']);
-    expect(s.backend.raw.prepare("SELECT removed_reason FROM passport_objects WHERE removed = 1").all()).toEqual([{ removed_reason: 'рынок закрыт' }]);
+    expect((await s.call('passport.get', { sectionId: 1 })).objects.map((o) => o.fields.name)).toEqual([
+      'ТОО «Береке»',
+    ]);
+    expect(s.backend.raw.prepare('SELECT removed_reason FROM passport_objects WHERE removed = 1').all()).toEqual([
+      { removed_reason: 'рынок закрыт' },
+    ]);
 
     await signInAs(s, 'omarova');
-    expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { area: 3 } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { area: 3 } })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await s.call('passport.get', { sectionId: 1 })).values['2027']!.area).toBe(2.4);
   });
 });

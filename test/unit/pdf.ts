@@ -21,7 +21,12 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
     const f = path.join(dir, 'doc.pdf');
     fs.writeFileSync(f, pdf);
     const out = execFileSync('pdfinfo', [f], { encoding: 'utf8' });
-    return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+    return Object.fromEntries(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,10 +7,20 @@ import { pdfWords } from './pdf';
 const IIN = makeIin('1985-03-14', 'male', 41);
 const PURPOSE = { purpose: 'supervision', purposeText: '' } as const;
 /** a 1×1 PNG */
-const PHOTO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PHOTO =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const parolee = (safeId: number, over: Partial<PersonFileInput> = {}): PersonFileInput => ({
-  citizen: { id: null, iin: IIN, noIin: null, surname: 'Сейтқали', name: 'Бауыржан', patronymic: 'Ерғалиұлы', address: 'г. Алматы, ул. Жансугурова, 14, кв. 7', phone: '+7 701 555 12 34' },
+  citizen: {
+    id: null,
+    iin: IIN,
+    noIin: null,
+    surname: 'Сейтқали',
+    name: 'Бауыржан',
+    patronymic: 'Ерғалиұлы',
+    address: 'г. Алматы, ул. Жансугурова, 14, кв. 7',
+    phone: '+7 701 555 12 34',
+  },
   categories: ['2'],
   groundsBody: 'Специализированный межрайонный суд г. Алматы',
   groundsNumber: '2-118/2026',
@@ -40,7 +50,6 @@ async function station(clock: { now: Date }, dataDir?: string) {
   return { ...s, a, b, safe: safe!, as: (login: string) => signInAs(s, login) };
 }
 
-
 const count = (s: { backend: { raw: { prepare: (q: string) => { get: () => unknown } } } }, table: string) =>
   (s.backend.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -54,15 +63,29 @@ describe('person files: access (p.15, p.16, p.6)', () => {
 
     // every read states its purpose and is logged
     const opened = await s.call('prevention.open', { id: file.id, purpose: 'supervision', purposeText: '' });
-    expect(opened.access).toEqual([expect.objectContaining({ user: 'Нұрланов Т.', action: 'open', purpose: 'supervision' })]);
-    expect(await s.fail('prevention.open', { id: file.id, purpose: 'other', purposeText: '' })).toMatchObject({ fields: [{ path: 'purposeText', messageKey: 'prevention.purposeTextRequired' }] });
+    expect(opened.access).toEqual([
+      expect.objectContaining({ user: 'Нұрланов Т.', action: 'open', purpose: 'supervision' }),
+    ]);
+    expect(await s.fail('prevention.open', { id: file.id, purpose: 'other', purposeText: '' })).toMatchObject({
+      fields: [{ path: 'purposeText', messageKey: 'prevention.purposeTextRequired' }],
+    });
 
     await s.as('omarova');
     expect(await s.fail('prevention.open', { id: file.id, ...PURPOSE })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await s.fail('prevention.print', { id: file.id, document: 'card', language: 'ru', ...PURPOSE })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await s.fail('prevention.print', { id: file.id, document: 'card', language: 'ru', ...PURPOSE }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
     expect(await s.call('prevention.list', {})).toEqual([]);
     expect(await s.fail('prevention.accessLog', { id: file.id })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.b.id, citizen: { id: null, iin: makeIin('1990-01-01', 'male', 7), noIin: null, surname: 'Ещё', name: 'Один' } }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'prevention.notYourSection' });
+    expect(
+      await s.fail(
+        'prevention.create',
+        parolee(s.safe.id, {
+          inspectorId: s.b.id,
+          citizen: { id: null, iin: makeIin('1990-01-01', 'male', 7), noIin: null, surname: 'Ещё', name: 'Один' },
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN', messageKey: 'prevention.notYourSection' });
 
     for (const login of ['duty', 'admin1']) {
       await s.as(login);
@@ -78,7 +101,10 @@ describe('person files: access (p.15, p.16, p.6)', () => {
     await s.as('nurlanov');
     const seen = await s.call('prevention.open', { id: file.id, ...PURPOSE });
     expect(seen.access.map((a) => [a.user, a.purpose])).toEqual([
-      ['Нұрланов Т.', 'supervision'], ['Әбдіқадыров Е. С.', 'control'], ['Бастықов Т.', 'control'], ['Нұрланов Т.', 'supervision'],
+      ['Нұрланов Т.', 'supervision'],
+      ['Әбдіқадыров Е. С.', 'control'],
+      ['Бастықов Т.', 'control'],
+      ['Нұрланов Т.', 'supervision'],
     ]);
     expect(s.logs.join('\n')).not.toMatch(/Сейтқали|Бауыржан|Жансугурова/);
   });
@@ -89,13 +115,26 @@ describe('person files: access (p.15, p.16, p.6)', () => {
     await s.as('nurlanov');
     const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }));
     await s.as('abdikadyrov');
-    await s.call('staff.addAbsence', { userId: s.a.id, kind: 'leave', from: '2026-11-23', to: '2026-12-11', coverUserId: s.b.id, orderNumber: '245', orderDate: '2026-11-19' });
+    await s.call('staff.addAbsence', {
+      userId: s.a.id,
+      kind: 'leave',
+      from: '2026-11-23',
+      to: '2026-12-11',
+      coverUserId: s.b.id,
+      orderNumber: '245',
+      orderDate: '2026-11-19',
+    });
     await s.as('omarova');
     expect(await s.fail('prevention.open', { id: file.id, ...PURPOSE })).toMatchObject({ code: 'FORBIDDEN' });
     clock.now = new Date('2026-11-24T10:00:00');
     await s.as('omarova');
     expect((await s.call('prevention.list', {})).map((r) => r.number)).toEqual([1]);
-    await s.call('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-24T09:30', text: 'Дома, трезв' });
+    await s.call('prevention.addSupervision', {
+      id: file.id,
+      kind: 'visit',
+      doneAt: '2026-11-24T09:30',
+      text: 'Дома, трезв',
+    });
     clock.now = new Date('2026-12-14T10:00:00');
     await s.as('omarova');
     expect(await s.fail('prevention.open', { id: file.id, ...PURPOSE })).toMatchObject({ code: 'FORBIDDEN' });
@@ -109,30 +148,71 @@ describe('person files: supervision and custody (p.12, p.13)', () => {
     await s.as('nurlanov');
     const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }));
     const planned = await s.call('prevention.addSupervision', { id: file.id, kind: 'check', plannedFor: '2026-11-21' });
-    const today = async (date: string) => (await s.call('today.list', { date })).filter((d) => d.ruleId.startsWith('prevention.'));
-    expect(await today('2026-11-20')).toEqual([expect.objectContaining({ ruleId: 'prevention.check', paragraph: '12', due: '2026-11-21', overdue: false })]);
+    const today = async (date: string) =>
+      (await s.call('today.list', { date })).filter((d) => d.ruleId.startsWith('prevention.'));
+    expect(await today('2026-11-20')).toEqual([
+      expect.objectContaining({ ruleId: 'prevention.check', paragraph: '12', due: '2026-11-21', overdue: false }),
+    ]);
 
-    const out = await s.call('prevention.custody', { id: file.id, action: 'out', personId: s.a.id, reason: 'Проверка по месту жительства' });
+    const out = await s.call('prevention.custody', {
+      id: file.id,
+      action: 'out',
+      personId: s.a.id,
+      reason: 'Проверка по месту жительства',
+    });
     expect(out.outSince).toBe(new Date('2026-11-20T10:00:00').toISOString());
-    expect(await s.fail('prevention.custody', { id: file.id, action: 'out', personId: s.a.id, reason: 'ещё раз' })).toMatchObject({ messageKey: 'prevention.alreadyOut' });
-    expect((await today('2026-11-20')).find((d) => d.ruleId === 'prevention.out')).toMatchObject({ paragraph: '13', overdue: false });
+    expect(
+      await s.fail('prevention.custody', { id: file.id, action: 'out', personId: s.a.id, reason: 'ещё раз' }),
+    ).toMatchObject({ messageKey: 'prevention.alreadyOut' });
+    expect((await today('2026-11-20')).find((d) => d.ruleId === 'prevention.out')).toMatchObject({
+      paragraph: '13',
+      overdue: false,
+    });
     clock.now = new Date('2026-11-21T08:00:00');
     await s.as('nurlanov');
     expect((await today('2026-11-21')).find((d) => d.ruleId === 'prevention.out')).toMatchObject({ overdue: true });
-    expect((await s.call('prevention.list', { checksDueBy: '2026-11-21' })).map((r) => r.outSince !== null)).toEqual([true]);
+    expect((await s.call('prevention.list', { checksDueBy: '2026-11-21' })).map((r) => r.outSince !== null)).toEqual([
+      true,
+    ]);
 
     // the visit fulfils the planned check, with a violation and the measure taken
-    const visited = await s.call('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-21T07:30', text: 'Проверен по месту жительства', violation: true, violationText: 'Отсутствовал после 22:00', measures: 'Составлен рапорт', fulfilsId: planned.supervision[0]!.id });
-    expect(visited.supervision).toEqual([expect.objectContaining({ kind: 'visit', violation: true, by: 'Нұрланов Т.', plannedFor: '2026-11-21' })]);
-    expect(await s.fail('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-21T07:40', text: 'x', violation: true })).toMatchObject({ fields: [{ path: 'violationText', messageKey: 'prevention.violationTextRequired' }] });
+    const visited = await s.call('prevention.addSupervision', {
+      id: file.id,
+      kind: 'visit',
+      doneAt: '2026-11-21T07:30',
+      text: 'Проверен по месту жительства',
+      violation: true,
+      violationText: 'Отсутствовал после 22:00',
+      measures: 'Составлен рапорт',
+      fulfilsId: planned.supervision[0]!.id,
+    });
+    expect(visited.supervision).toEqual([
+      expect.objectContaining({ kind: 'visit', violation: true, by: 'Нұрланов Т.', plannedFor: '2026-11-21' }),
+    ]);
+    expect(
+      await s.fail('prevention.addSupervision', {
+        id: file.id,
+        kind: 'visit',
+        doneAt: '2026-11-21T07:40',
+        text: 'x',
+        violation: true,
+      }),
+    ).toMatchObject({ fields: [{ path: 'violationText', messageKey: 'prevention.violationTextRequired' }] });
     await s.call('prevention.custody', { id: file.id, action: 'in', personId: s.a.id, reason: '' });
     expect(await today('2026-11-21')).toEqual([]);
-    expect((await s.call('prevention.open', { id: file.id, ...PURPOSE })).custody.map((c) => c.action)).toEqual(['in', 'out']);
+    expect((await s.call('prevention.open', { id: file.id, ...PURPOSE })).custody.map((c) => c.action)).toEqual([
+      'in',
+      'out',
+    ]);
 
     // the inventory of the safe (the UPP lead keeps it)
-    expect(await s.fail('prevention.printInventory', { safeId: s.safe.id, language: 'ru' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await s.fail('prevention.printInventory', { safeId: s.safe.id, language: 'ru' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await s.as('abdikadyrov');
-    const inv = pdfWords((Buffer.from((await s.call('prevention.printInventory', { safeId: s.safe.id, language: 'kk' })).base64, 'base64')));
+    const inv = pdfWords(
+      Buffer.from((await s.call('prevention.printInventory', { safeId: s.safe.id, language: 'kk' })).base64, 'base64'),
+    );
     expect(inv).toContain('ЕСЕПТІК ІСТЕРДІҢ ТІЗІМДЕМЕСІ');
     expect(inv).toContain('Сейтқали Бауыржан Ерғалиұлы');
     expect(inv).toContain('Барлық істер: 1');
@@ -145,9 +225,21 @@ describe('person files: moving away (p.14)', () => {
     const s = await station(clock);
     await s.as('nurlanov');
     const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }));
-    await s.call('prevention.recordDeparture', { id: file.id, departedAt: '2026-11-19T18:30', moveKind: 'region', newAddress: 'г. Астана, ул. Кенесары, 40', newBody: 'УП района Сарыарка г. Астаны' });
-    const due = async (date: string) => (await s.call('today.list', { date })).find((d) => d.ruleId === 'prevention.request');
-    expect(await due('2026-11-20')).toMatchObject({ paragraph: '14', due: '2026-11-22', overdue: false, params: { deadline: '22.11.2026 18:30' } });
+    await s.call('prevention.recordDeparture', {
+      id: file.id,
+      departedAt: '2026-11-19T18:30',
+      moveKind: 'region',
+      newAddress: 'г. Астана, ул. Кенесары, 40',
+      newBody: 'УП района Сарыарка г. Астаны',
+    });
+    const due = async (date: string) =>
+      (await s.call('today.list', { date })).find((d) => d.ruleId === 'prevention.request');
+    expect(await due('2026-11-20')).toMatchObject({
+      paragraph: '14',
+      due: '2026-11-22',
+      overdue: false,
+      params: { deadline: '22.11.2026 18:30' },
+    });
     clock.now = new Date('2026-11-22T18:29:00');
     await s.as('nurlanov');
     expect(await due('2026-11-22')).toMatchObject({ overdue: false });
@@ -156,31 +248,102 @@ describe('person files: moving away (p.14)', () => {
     expect(await due('2026-11-22')).toMatchObject({ overdue: true });
 
     const before = await s.call('prevention.open', { id: file.id, ...PURPOSE });
-    expect(await s.fail('prevention.sendMaterials', { id: file.id, materialsList: 'Учётное дело', coveringNumber: '17/118' })).toMatchObject({ code: 'CONFLICT', messageKey: 'prevention.notConfirmed' });
-    expect(await s.fail('prevention.recordConfirmation', { id: file.id, confirmedOn: '2026-11-22', confirmationRef: 'тел.' })).toMatchObject({ messageKey: 'prevention.requestFirst' });
-    expect(await s.fail('prevention.exportPackage', { id: file.id, passphrase: 'Астана-Алматы-2026', ...PURPOSE })).toMatchObject({ messageKey: 'prevention.exportNotYet' });
-    const request = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'request', language: 'ru', purpose: 'transfer', purposeText: '' })).base64, 'base64')));
+    expect(
+      await s.fail('prevention.sendMaterials', {
+        id: file.id,
+        materialsList: 'Учётное дело',
+        coveringNumber: '17/118',
+      }),
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'prevention.notConfirmed' });
+    expect(
+      await s.fail('prevention.recordConfirmation', {
+        id: file.id,
+        confirmedOn: '2026-11-22',
+        confirmationRef: 'тел.',
+      }),
+    ).toMatchObject({ messageKey: 'prevention.requestFirst' });
+    expect(
+      await s.fail('prevention.exportPackage', { id: file.id, passphrase: 'Астана-Алматы-2026', ...PURPOSE }),
+    ).toMatchObject({ messageKey: 'prevention.exportNotYet' });
+    const request = pdfWords(
+      Buffer.from(
+        (
+          await s.call('prevention.print', {
+            id: file.id,
+            document: 'request',
+            language: 'ru',
+            purpose: 'transfer',
+            purposeText: '',
+          })
+        ).base64,
+        'base64',
+      ),
+    );
     expect(request).toContain('Начальнику УП района Сарыарка г. Астаны');
     expect(request).toMatch(/пунктом 14/);
     expect(request).toContain('г. Астана, ул. Кенесары, 40');
     await s.call('prevention.recordRequest', { id: file.id, sentAt: '2026-11-22T18:20', requestNumber: '17/1102' });
     expect(await due('2026-11-22')).toBeUndefined();
-    await s.call('prevention.recordConfirmation', { id: file.id, confirmedOn: '2026-11-22', confirmationRef: 'письмо УП Сарыарка № 5/331' });
+    await s.call('prevention.recordConfirmation', {
+      id: file.id,
+      confirmedOn: '2026-11-22',
+      confirmationRef: 'письмо УП Сарыарка № 5/331',
+    });
     // the paper must be back in the safe before it leaves the station
-    await s.call('prevention.custody', { id: file.id, action: 'out', personId: s.a.id, reason: 'Подготовка к отправке' });
-    expect(await s.fail('prevention.sendMaterials', { id: file.id, materialsList: 'Учётное дело', coveringNumber: '17/118' })).toMatchObject({ messageKey: 'prevention.paperOut' });
+    await s.call('prevention.custody', {
+      id: file.id,
+      action: 'out',
+      personId: s.a.id,
+      reason: 'Подготовка к отправке',
+    });
+    expect(
+      await s.fail('prevention.sendMaterials', {
+        id: file.id,
+        materialsList: 'Учётное дело',
+        coveringNumber: '17/118',
+      }),
+    ).toMatchObject({ messageKey: 'prevention.paperOut' });
     await s.call('prevention.custody', { id: file.id, action: 'in', personId: s.a.id, reason: '' });
-    const sent = await s.call('prevention.sendMaterials', { id: file.id, materialsList: 'Копия решения суда\nЛист профилактического контроля', coveringNumber: '17/118' });
+    const sent = await s.call('prevention.sendMaterials', {
+      id: file.id,
+      materialsList: 'Копия решения суда\nЛист профилактического контроля',
+      coveringNumber: '17/118',
+    });
     expect(sent).toMatchObject({ status: 'transferred', outSince: null, coveringNumber: '17/118' });
     expect(sent.custody[0]).toMatchObject({ action: 'sent' });
-    expect(await s.fail('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-22T18:00', text: 'x' })).toMatchObject({ messageKey: 'prevention.closed' });
-    const covering = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'covering', language: 'kk', purpose: 'transfer', purposeText: '' })).base64, 'base64')));
+    expect(
+      await s.fail('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-22T18:00', text: 'x' }),
+    ).toMatchObject({ messageKey: 'prevention.closed' });
+    const covering = pdfWords(
+      Buffer.from(
+        (
+          await s.call('prevention.print', {
+            id: file.id,
+            document: 'covering',
+            language: 'kk',
+            purpose: 'transfer',
+            purposeText: '',
+          })
+        ).base64,
+        'base64',
+      ),
+    );
     expect(covering).toContain('ІЛЕСПЕ ХАТ');
     expect(covering).toContain('Копия решения суда');
     expect(covering).toContain('17/118');
     // the audit holds each step with before and after
-    const steps = s.backend.raw.prepare("SELECT action FROM audit_log WHERE entity = 'person_file' ORDER BY id").all() as { action: string }[];
-    expect(steps.map((r) => r.action)).toEqual(['prevention.create', 'prevention.departure', 'prevention.request', 'prevention.confirmation', 'prevention.custody.out', 'prevention.custody.in', 'prevention.materialsSent']);
+    const steps = s.backend.raw
+      .prepare("SELECT action FROM audit_log WHERE entity = 'person_file' ORDER BY id")
+      .all() as { action: string }[];
+    expect(steps.map((r) => r.action)).toEqual([
+      'prevention.create',
+      'prevention.departure',
+      'prevention.request',
+      'prevention.confirmation',
+      'prevention.custody.out',
+      'prevention.custody.in',
+      'prevention.materialsSent',
+    ]);
     expect(before.status).toBe('moving');
   });
 });
@@ -190,45 +353,109 @@ describe('person files: transfer package between stations', () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);
     await s.as('nurlanov');
-    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['2', '3b'], photo: PHOTO }));
-    await s.call('prevention.addSupervision', { id: file.id, kind: 'conversation', doneAt: '2026-11-20T09:00', text: 'Профилактическая беседа проведена' });
-    await s.call('prevention.recordDeparture', { id: file.id, departedAt: '2026-11-20T08:00', moveKind: 'region', newAddress: 'г. Астана, ул. Кенесары, 40', newBody: 'УП района Сарыарка' });
+    const file = await s.call(
+      'prevention.create',
+      parolee(s.safe.id, { inspectorId: s.a.id, categories: ['2', '3b'], photo: PHOTO }),
+    );
+    await s.call('prevention.addSupervision', {
+      id: file.id,
+      kind: 'conversation',
+      doneAt: '2026-11-20T09:00',
+      text: 'Профилактическая беседа проведена',
+    });
+    await s.call('prevention.recordDeparture', {
+      id: file.id,
+      departedAt: '2026-11-20T08:00',
+      moveKind: 'region',
+      newAddress: 'г. Астана, ул. Кенесары, 40',
+      newBody: 'УП района Сарыарка',
+    });
     await s.call('prevention.recordRequest', { id: file.id, sentAt: '2026-11-20T09:30', requestNumber: '17/1102' });
     await s.call('prevention.recordConfirmation', { id: file.id, confirmedOn: '2026-11-20', confirmationRef: '5/331' });
-    const pkg = await s.call('prevention.exportPackage', { id: file.id, passphrase: 'Астана-Алматы-2026', purpose: 'transfer', purposeText: '' });
+    const pkg = await s.call('prevention.exportPackage', {
+      id: file.id,
+      passphrase: 'Астана-Алматы-2026',
+      purpose: 'transfer',
+      purposeText: '',
+    });
     const bytes = Buffer.from(pkg.base64, 'base64');
     expect(bytes.toString('utf8')).not.toMatch(/Сейтқали|Жансугурова|2-118/);
-    expect((await s.call('prevention.open', { id: file.id, ...PURPOSE })).access[1]).toMatchObject({ action: 'export', purpose: 'transfer' });
+    expect((await s.call('prevention.open', { id: file.id, ...PURPOSE })).access[1]).toMatchObject({
+      action: 'export',
+      purpose: 'transfer',
+    });
 
     // the other station, with its own data folder and its own key
     const other = await station({ now: new Date('2026-11-25T10:00:00') }, tempDir());
     await other.as('abdikadyrov');
-    const preview = await other.call('prevention.previewPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2026' });
-    expect(preview).toMatchObject({ person: 'Сейтқали Бауыржан Ерғалиұлы', iin: IIN, categories: ['2', '3b'], supervisionRecords: 1, relations: 1 });
-    expect(await other.fail('prevention.previewPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2025' })).toMatchObject({ code: 'VALIDATION', messageKey: 'prevention.packageDamaged' });
+    const preview = await other.call('prevention.previewPackage', {
+      base64: pkg.base64,
+      passphrase: 'Астана-Алматы-2026',
+    });
+    expect(preview).toMatchObject({
+      person: 'Сейтқали Бауыржан Ерғалиұлы',
+      iin: IIN,
+      categories: ['2', '3b'],
+      supervisionRecords: 1,
+      relations: 1,
+    });
+    expect(
+      await other.fail('prevention.previewPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2025' }),
+    ).toMatchObject({ code: 'VALIDATION', messageKey: 'prevention.packageDamaged' });
     const json = JSON.parse(bytes.toString('utf8'));
     const flipped = Buffer.from(json.data, 'base64');
     flipped[10] = flipped[10]! ^ 1;
     const tampered = Buffer.from(JSON.stringify({ ...json, data: flipped.toString('base64') })).toString('base64');
     const place = { sectionId: 2, inspectorId: other.b.id, safeId: other.safe.id, shelf: '1' };
-    expect(await other.fail('prevention.importPackage', { base64: tampered, passphrase: 'Астана-Алматы-2026', ...place })).toMatchObject({ messageKey: 'prevention.packageDamaged' });
-    expect(await other.fail('prevention.importPackage', { base64: Buffer.from('not a package').toString('base64'), passphrase: 'Астана-Алматы-2026', ...place })).toMatchObject({ messageKey: 'prevention.packageDamaged' });
+    expect(
+      await other.fail('prevention.importPackage', { base64: tampered, passphrase: 'Астана-Алматы-2026', ...place }),
+    ).toMatchObject({ messageKey: 'prevention.packageDamaged' });
+    expect(
+      await other.fail('prevention.importPackage', {
+        base64: Buffer.from('not a package').toString('base64'),
+        passphrase: 'Астана-Алматы-2026',
+        ...place,
+      }),
+    ).toMatchObject({ messageKey: 'prevention.packageDamaged' });
     expect(count(other, 'person_files')).toBe(0);
     expect(count(other, 'citizens')).toBe(0);
 
-    const imported = await other.call('prevention.importPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2026', ...place });
-    expect(imported).toMatchObject({ number: 1, status: 'active', sectionNumber: '17-2', categories: ['2', '3b'], groundsNumber: '2-118/2026', actualAddress: 'г. Астана, ул. Кенесары, 40' });
+    const imported = await other.call('prevention.importPackage', {
+      base64: pkg.base64,
+      passphrase: 'Астана-Алматы-2026',
+      ...place,
+    });
+    expect(imported).toMatchObject({
+      number: 1,
+      status: 'active',
+      sectionNumber: '17-2',
+      categories: ['2', '3b'],
+      groundsNumber: '2-118/2026',
+      actualAddress: 'г. Астана, ул. Кенесары, 40',
+    });
     expect(imported.citizen).toMatchObject({ iin: IIN, surname: 'Сейтқали' });
-    expect(imported.supervision).toEqual([expect.objectContaining({ kind: 'conversation', by: 'Нұрланов Т.', text: 'Профилактическая беседа проведена' })]);
+    expect(imported.supervision).toEqual([
+      expect.objectContaining({ kind: 'conversation', by: 'Нұрланов Т.', text: 'Профилактическая беседа проведена' }),
+    ]);
     expect(imported.importedFrom).toContain('№ 1');
     expect(imported.photo).toBe(PHOTO);
 
     // a second import of the same person fails after the person was touched: all of it rolls back
     const citizensBefore = other.backend.raw.prepare('SELECT * FROM citizens').all();
-    const rows = { files: count(other, 'person_files'), records: count(other, 'supervision_records'), audit: count(other, 'audit_log') };
-    expect(await other.fail('prevention.importPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2026', ...place })).toMatchObject({ code: 'CONFLICT', messageKey: 'prevention.alreadyOnRecord' });
+    const rows = {
+      files: count(other, 'person_files'),
+      records: count(other, 'supervision_records'),
+      audit: count(other, 'audit_log'),
+    };
+    expect(
+      await other.fail('prevention.importPackage', { base64: pkg.base64, passphrase: 'Астана-Алматы-2026', ...place }),
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'prevention.alreadyOnRecord' });
     expect(other.backend.raw.prepare('SELECT * FROM citizens').all()).toEqual(citizensBefore);
-    expect({ files: count(other, 'person_files'), records: count(other, 'supervision_records'), audit: count(other, 'audit_log') }).toEqual(rows);
+    expect({
+      files: count(other, 'person_files'),
+      records: count(other, 'supervision_records'),
+      audit: count(other, 'audit_log'),
+    }).toEqual(rows);
   });
 });
 
@@ -237,29 +464,86 @@ describe('person files: card, removal, validation', () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);
     await s.as('nurlanov');
-    const bad = await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: [], groundsDate: '2026-11-01', custodyPlace: 'policeBody' }));
-    expect(bad.fields?.map((f) => f.messageKey).sort()).toEqual(['prevention.categoryRequired', 'prevention.controllerRequired', 'prevention.groundsAfterStart']);
+    const bad = await s.fail(
+      'prevention.create',
+      parolee(s.safe.id, {
+        inspectorId: s.a.id,
+        categories: [],
+        groundsDate: '2026-11-01',
+        custodyPlace: 'policeBody',
+      }),
+    );
+    expect(bad.fields?.map((f) => f.messageKey).sort()).toEqual([
+      'prevention.categoryRequired',
+      'prevention.controllerRequired',
+      'prevention.groundsAfterStart',
+    ]);
     expect(count(s, 'person_files')).toBe(0);
     expect(count(s, 'citizens')).toBe(0);
-    expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, photo: 'data:text/html;base64,PGI+' }))).toMatchObject({ fields: [{ path: 'photo', messageKey: 'prevention.photoFormat' }] });
-    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, categories: ['3a', '5'], photo: PHOTO }));
-    expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }))).toMatchObject({ messageKey: 'prevention.alreadyOnRecord', details: { number: 1 } });
+    expect(
+      await s.fail(
+        'prevention.create',
+        parolee(s.safe.id, { inspectorId: s.a.id, photo: 'data:text/html;base64,PGI+' }),
+      ),
+    ).toMatchObject({ fields: [{ path: 'photo', messageKey: 'prevention.photoFormat' }] });
+    const file = await s.call(
+      'prevention.create',
+      parolee(s.safe.id, { inspectorId: s.a.id, categories: ['3a', '5'], photo: PHOTO }),
+    );
+    expect(await s.fail('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }))).toMatchObject({
+      messageKey: 'prevention.alreadyOnRecord',
+      details: { number: 1 },
+    });
 
-    const ru = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'ru', purpose: 'request', purposeText: 'запрос ОП' })).base64, 'base64')));
+    const ru = pdfWords(
+      Buffer.from(
+        (
+          await s.call('prevention.print', {
+            id: file.id,
+            document: 'card',
+            language: 'ru',
+            purpose: 'request',
+            purposeText: 'запрос ОП',
+          })
+        ).base64,
+        'base64',
+      ),
+    );
     expect(ru).toContain('КАРТОЧКА ЛИЦА, СОСТОЯЩЕГО НА ПРОФИЛАКТИЧЕСКОМ УЧЁТЕ');
     expect(ru).toContain('Сейтқали Бауыржан Ерғалиұлы');
     expect(ru).toMatch(/3а\) лицо, освобождённое из мест лишения свободы/);
     expect(ru).toContain('защитное предписание');
     expect(ru).toContain('запрос подразделения полиции: запрос ОП');
-    const kk = pdfWords((Buffer.from((await s.call('prevention.print', { id: file.id, document: 'card', language: 'kk', ...PURPOSE })).base64, 'base64')));
+    const kk = pdfWords(
+      Buffer.from(
+        (await s.call('prevention.print', { id: file.id, document: 'card', language: 'kk', ...PURPOSE })).base64,
+        'base64',
+      ),
+    );
     expect(kk).toContain('ПРОФИЛАКТИКАЛЫҚ ЕСЕПТЕ ТҰРҒАН АДАМНЫҢ КАРТОЧКАСЫ');
     expect(kk).toContain('қорғау нұсқамасы шығарылған адам');
-    expect(await s.fail('prevention.print', { id: file.id, document: 'request', language: 'ru', ...PURPOSE })).toMatchObject({ messageKey: 'prevention.noDeparture' });
+    expect(
+      await s.fail('prevention.print', { id: file.id, document: 'request', language: 'ru', ...PURPOSE }),
+    ).toMatchObject({ messageKey: 'prevention.noDeparture' });
 
-    expect(await s.fail('prevention.remove', { id: file.id, removedOn: '2026-10-01', removalGrounds: 'Постановление', removalReason: 'Истёк срок' })).toMatchObject({ fields: [{ path: 'removedOn', messageKey: 'prevention.removedBeforeStart' }] });
-    const removed = await s.call('prevention.remove', { id: file.id, removedOn: '2026-11-20', removalGrounds: 'Постановление № 44', removalReason: 'Истёк срок надзора' });
+    expect(
+      await s.fail('prevention.remove', {
+        id: file.id,
+        removedOn: '2026-10-01',
+        removalGrounds: 'Постановление',
+        removalReason: 'Истёк срок',
+      }),
+    ).toMatchObject({ fields: [{ path: 'removedOn', messageKey: 'prevention.removedBeforeStart' }] });
+    const removed = await s.call('prevention.remove', {
+      id: file.id,
+      removedOn: '2026-11-20',
+      removalGrounds: 'Постановление № 44',
+      removalReason: 'Истёк срок надзора',
+    });
     expect(removed.status).toBe('removed');
-    expect(await s.fail('prevention.update', { id: file.id, file: parolee(s.safe.id, { inspectorId: s.a.id }) })).toMatchObject({ messageKey: 'prevention.closed' });
+    expect(
+      await s.fail('prevention.update', { id: file.id, file: parolee(s.safe.id, { inspectorId: s.a.id }) }),
+    ).toMatchObject({ messageKey: 'prevention.closed' });
     expect((await s.call('prevention.open', { id: file.id, ...PURPOSE })).removalReason).toBe('Истёк срок надзора');
     expect((await s.call('prevention.list', { status: 'removed' })).map((r) => r.number)).toEqual([1]);
     // once removed, the person may be placed on record again

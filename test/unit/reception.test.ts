@@ -8,7 +8,9 @@ import { pdfText } from './pdf';
 const IIN_A = makeIin('1985-06-12', 'male', 4411);
 const IIN_B = makeIin('1992-02-29', 'female', 208);
 
-const entry = (over: Omit<Partial<ReceptionInput>, 'citizen'> & { citizen?: Partial<ReceptionInput['citizen']> } = {}): ReceptionInput => ({
+const entry = (
+  over: Omit<Partial<ReceptionInput>, 'citizen'> & { citizen?: Partial<ReceptionInput['citizen']> } = {},
+): ReceptionInput => ({
   receivedAt: '2026-11-20T18:15',
   mode: 'inPerson',
   categoryCode: 'complaint',
@@ -18,12 +20,34 @@ const entry = (over: Omit<Partial<ReceptionInput>, 'citizen'> & { citizen?: Part
   receiverId: 1,
   followUpDue: null,
   ...over,
-  citizen: { id: null, iin: IIN_A, noIin: null, surname: 'Қасымов', name: 'Бауыржан', patronymic: 'Ерланұлы', birthDate: null, sex: null, address: 'Сейфуллин к-сі, 5, 12 п.', phone: '+7 701 555 1234', ...over.citizen },
+  citizen: {
+    id: null,
+    iin: IIN_A,
+    noIin: null,
+    surname: 'Қасымов',
+    name: 'Бауыржан',
+    patronymic: 'Ерланұлы',
+    birthDate: null,
+    sex: null,
+    address: 'Сейфуллин к-сі, 5, 12 п.',
+    phone: '+7 701 555 1234',
+    ...over.citizen,
+  },
 });
 
 async function desk() {
   const s = await setUpStation({ clock: () => new Date('2026-11-20T18:30:00') });
-  const assistant = await s.call('users.create', { surname: 'Бекова', name: 'Ляззат', patronymic: '', rank: 'лейтенант', position: 'помощник УИП', role: 'assistant', sectionIds: [1], login: 'bekova', temporaryPassword: 'Temp-12345' });
+  const assistant = await s.call('users.create', {
+    surname: 'Бекова',
+    name: 'Ляззат',
+    patronymic: '',
+    rank: 'лейтенант',
+    position: 'помощник УИП',
+    role: 'assistant',
+    sectionIds: [1],
+    login: 'bekova',
+    temporaryPassword: 'Temp-12345',
+  });
   return { ...s, assistant };
 }
 
@@ -31,8 +55,20 @@ describe('reception log', () => {
   it('registers an entry: number per year, date of birth and sex from the IIN, audited', async () => {
     const s = await desk();
     const a = await s.call('reception.create', entry());
-    expect(a).toMatchObject({ year: 2026, number: 1, status: 'done', receiverName: 'Әбдіқадыров Е. С.', citizen: { iin: IIN_A, birthDate: '1985-06-12', sex: 'male' } });
-    const b = await s.call('reception.create', entry({ receivedAt: '2026-11-20T18:40', citizen: { iin: IIN_B, surname: 'Омарова', name: 'Әсел', patronymic: '' } }));
+    expect(a).toMatchObject({
+      year: 2026,
+      number: 1,
+      status: 'done',
+      receiverName: 'Әбдіқадыров Е. С.',
+      citizen: { iin: IIN_A, birthDate: '1985-06-12', sex: 'male' },
+    });
+    const b = await s.call(
+      'reception.create',
+      entry({
+        receivedAt: '2026-11-20T18:40',
+        citizen: { iin: IIN_B, surname: 'Омарова', name: 'Әсел', patronymic: '' },
+      }),
+    );
     expect(b.number).toBe(2);
     const nextYear = await s.call('reception.create', entry({ receivedAt: '2027-01-05T18:05' }));
     expect(nextYear).toMatchObject({ year: 2027, number: 1 });
@@ -42,11 +78,21 @@ describe('reception log', () => {
   it('refuses a bad IIN saying what is wrong, and saves nothing', async () => {
     const s = await desk();
     const wrong = IIN_A.slice(0, 11) + ((Number(IIN_A[11]) + 1) % 10);
-    expect((await s.fail('reception.create', entry({ citizen: { iin: wrong } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.checksum' }]);
-    expect((await s.fail('reception.create', entry({ citizen: { iin: '12345' } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.length' }]);
-    expect((await s.fail('reception.create', entry({ citizen: { iin: '' } }))).fields).toEqual([{ path: 'citizen.iin', messageKey: 'iin.requiredOrReason' }]);
-    expect((await s.fail('reception.create', entry({ action: 'referred' }))).fields).toEqual([{ path: 'actionDetails', messageKey: 'reception.detailsRequired' }]);
-    expect((await s.fail('reception.create', entry({ receivedAt: '2026-11-20T25:10' }))).fields).toEqual([{ path: 'receivedAt', messageKey: 'validation.dateTime' }]);
+    expect((await s.fail('reception.create', entry({ citizen: { iin: wrong } }))).fields).toEqual([
+      { path: 'citizen.iin', messageKey: 'iin.checksum' },
+    ]);
+    expect((await s.fail('reception.create', entry({ citizen: { iin: '12345' } }))).fields).toEqual([
+      { path: 'citizen.iin', messageKey: 'iin.length' },
+    ]);
+    expect((await s.fail('reception.create', entry({ citizen: { iin: '' } }))).fields).toEqual([
+      { path: 'citizen.iin', messageKey: 'iin.requiredOrReason' },
+    ]);
+    expect((await s.fail('reception.create', entry({ action: 'referred' }))).fields).toEqual([
+      { path: 'actionDetails', messageKey: 'reception.detailsRequired' },
+    ]);
+    expect((await s.fail('reception.create', entry({ receivedAt: '2026-11-20T25:10' }))).fields).toEqual([
+      { path: 'receivedAt', messageKey: 'validation.dateTime' },
+    ]);
     expect(await s.call('reception.list', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
     expect(await s.call('citizens.search', { query: 'қасым' })).toEqual([]);
   });
@@ -55,12 +101,42 @@ describe('reception log', () => {
     const s = await desk();
     const first = await s.call('reception.create', entry());
     // the same IIN typed again with a new phone: same person, phone updated
-    const again = await s.call('reception.create', entry({ receivedAt: '2026-11-21T18:10', citizen: { phone: '+7 777 000 0000' } }));
+    const again = await s.call(
+      'reception.create',
+      entry({ receivedAt: '2026-11-21T18:10', citizen: { phone: '+7 777 000 0000' } }),
+    );
     expect(again.citizen.id).toBe(first.citizen.id);
     expect(again.citizen.phone).toBe('+7 777 000 0000');
     // a foreigner without IIN, flagged; the second visit finds the same record by name and birth date
-    const f1 = await s.call('reception.create', entry({ citizen: { iin: '', noIin: 'foreigner', surname: 'Ли', name: 'Вэй', patronymic: '', birthDate: '1990-03-03', sex: 'male' } }));
-    const f2 = await s.call('reception.create', entry({ receivedAt: '2026-11-22T18:00', citizen: { iin: '', noIin: 'foreigner', surname: 'ЛИ', name: 'вэй', patronymic: '', birthDate: '1990-03-03', sex: 'male' } }));
+    const f1 = await s.call(
+      'reception.create',
+      entry({
+        citizen: {
+          iin: '',
+          noIin: 'foreigner',
+          surname: 'Ли',
+          name: 'Вэй',
+          patronymic: '',
+          birthDate: '1990-03-03',
+          sex: 'male',
+        },
+      }),
+    );
+    const f2 = await s.call(
+      'reception.create',
+      entry({
+        receivedAt: '2026-11-22T18:00',
+        citizen: {
+          iin: '',
+          noIin: 'foreigner',
+          surname: 'ЛИ',
+          name: 'вэй',
+          patronymic: '',
+          birthDate: '1990-03-03',
+          sex: 'male',
+        },
+      }),
+    );
     expect(f1.citizen).toMatchObject({ iin: null, noIin: 'foreigner' });
     expect(f2.citizen.id).toBe(f1.citizen.id);
     // an IIN already held by another person cannot be given to the chosen one
@@ -71,7 +147,13 @@ describe('reception log', () => {
   it('finds returning citizens by part of the IIN or any part of a name, any case, Kazakh or Russian letters', async () => {
     const s = await desk();
     await s.call('reception.create', entry());
-    await s.call('reception.create', entry({ receivedAt: '2026-11-20T19:00', citizen: { iin: IIN_B, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы' } }));
+    await s.call(
+      'reception.create',
+      entry({
+        receivedAt: '2026-11-20T19:00',
+        citizen: { iin: IIN_B, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы' },
+      }),
+    );
     const names = async (q: string) => (await s.call('citizens.search', { query: q })).map((c) => c.surname);
     expect(await names(IIN_A.slice(0, 5))).toEqual(['Қасымов']);
     expect(await names('қасым')).toEqual(['Қасымов']);
@@ -88,7 +170,11 @@ describe('reception log', () => {
   it('corrects with the previous version kept, voids with a reason, never deletes', async () => {
     const s = await desk();
     const a = await s.call('reception.create', entry());
-    const fixed = await s.call('reception.correct', { id: a.id, reason: 'опечатка в сути', entry: entry({ subject: 'Шум от соседей после 22:00' }) });
+    const fixed = await s.call('reception.correct', {
+      id: a.id,
+      reason: 'опечатка в сути',
+      entry: entry({ subject: 'Шум от соседей после 22:00' }),
+    });
     expect(fixed).toMatchObject({ number: 1, version: 2, subject: 'Шум от соседей после 22:00' });
     const { history } = await s.call('reception.get', { id: a.id });
     expect(history.map((h) => [h.version, h.reason, h.data.subject])).toEqual([
@@ -97,8 +183,13 @@ describe('reception log', () => {
     ]);
     const voided = await s.call('reception.void', { id: a.id, reason: 'внесено по ошибке' });
     expect(voided).toMatchObject({ status: 'voided', voidReason: 'внесено по ошибке', version: 3 });
-    expect(await s.fail('reception.correct', { id: a.id, reason: 'x', entry: entry() })).toMatchObject({ code: 'CONFLICT', messageKey: 'reception.voided' });
-    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20' })).map((r) => r.status)).toEqual(['voided']);
+    expect(await s.fail('reception.correct', { id: a.id, reason: 'x', entry: entry() })).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'reception.voided',
+    });
+    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20' })).map((r) => r.status)).toEqual([
+      'voided',
+    ]);
   });
 
   it('lets an assistant register (shown as assistant) but not void', async () => {
@@ -113,27 +204,54 @@ describe('reception log', () => {
 
   it('puts an open follow-up on Today (p.9) until its result is recorded', async () => {
     const s = await desk();
-    const a = await s.call('reception.create', entry({ followUpDue: '2026-11-23', action: 'statementPassed', actionDetails: 'в ОП Турксибского района' }));
+    const a = await s.call(
+      'reception.create',
+      entry({ followUpDue: '2026-11-23', action: 'statementPassed', actionDetails: 'в ОП Турксибского района' }),
+    );
     expect(a.status).toBe('open');
-    expect((await s.call('today.list', { date: '2026-11-10' })).filter((d) => d.ruleId === 'reception.followUp')).toEqual([]);
+    expect(
+      (await s.call('today.list', { date: '2026-11-10' })).filter((d) => d.ruleId === 'reception.followUp'),
+    ).toEqual([]);
     const due = (await s.call('today.list', { date: '2026-11-21' })).filter((d) => d.ruleId === 'reception.followUp');
-    expect(due).toEqual([expect.objectContaining({ ruleId: 'reception.followUp', paragraph: '9', due: '2026-11-23', overdue: false, params: expect.objectContaining({ number: '1/2026', person: 'Қасымов Б. Е.' }) })]);
-    expect((await s.call('today.list', { date: '2026-11-24' })).find((d) => d.ruleId === 'reception.followUp')?.overdue).toBe(true);
+    expect(due).toEqual([
+      expect.objectContaining({
+        ruleId: 'reception.followUp',
+        paragraph: '9',
+        due: '2026-11-23',
+        overdue: false,
+        params: expect.objectContaining({ number: '1/2026', person: 'Қасымов Б. Е.' }),
+      }),
+    ]);
+    expect(
+      (await s.call('today.list', { date: '2026-11-24' })).find((d) => d.ruleId === 'reception.followUp')?.overdue,
+    ).toBe(true);
     expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).length).toBe(1);
     await s.call('reception.setResult', { id: a.id, result: 'Проверено, нарушений нет' });
-    expect((await s.call('today.list', { date: '2026-11-24' })).filter((d) => d.ruleId === 'reception.followUp')).toEqual([]);
+    expect(
+      (await s.call('today.list', { date: '2026-11-24' })).filter((d) => d.ruleId === 'reception.followUp'),
+    ).toEqual([]);
     expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).length).toBe(0);
   });
 
   it('filters by mode, category and receiver', async () => {
     const s = await desk();
     await s.call('reception.create', entry());
-    await s.call('reception.create', entry({ receivedAt: '2026-11-20T11:00', mode: 'online', categoryCode: 'consultation', receiverId: s.assistant.id }));
+    await s.call(
+      'reception.create',
+      entry({
+        receivedAt: '2026-11-20T11:00',
+        mode: 'online',
+        categoryCode: 'consultation',
+        receiverId: s.assistant.id,
+      }),
+    );
     const day = { from: '2026-11-20', to: '2026-11-20' };
     expect((await s.call('reception.list', { ...day, mode: 'online' })).map((r) => r.number)).toEqual([2]);
     expect((await s.call('reception.list', { ...day, categoryCode: 'complaint' })).map((r) => r.number)).toEqual([1]);
     expect((await s.call('reception.list', { ...day, receiverId: s.assistant.id })).map((r) => r.number)).toEqual([2]);
-    expect(await s.fail('reception.list', { from: '2026-11-21', to: '2026-11-20' })).toMatchObject({ code: 'VALIDATION' });
+    expect(await s.fail('reception.list', { from: '2026-11-21', to: '2026-11-20' })).toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('lets the station extend the categories', async () => {
@@ -141,7 +259,9 @@ describe('reception log', () => {
     const cats = await s.call('reception.addCategory', { nameKk: 'Жол қозғалысы', nameRu: 'Дорожное движение' });
     const added = cats.find((c) => c.nameRu === 'Дорожное движение')!;
     expect(added.builtin).toBe(false);
-    expect(await s.fail('reception.addCategory', { nameKk: 'Жол қозғалысы', nameRu: 'дорожное движение' })).toMatchObject({ messageKey: 'reception.categoryExists' });
+    expect(
+      await s.fail('reception.addCategory', { nameKk: 'Жол қозғалысы', nameRu: 'дорожное движение' }),
+    ).toMatchObject({ messageKey: 'reception.categoryExists' });
     const e = await s.call('reception.create', entry({ categoryCode: added.code }));
     expect(e.categoryCode).toBe(added.code);
   });
@@ -149,8 +269,27 @@ describe('reception log', () => {
   it('prints the journal for a period (Kazakh letters intact) and exports the same to Excel', async () => {
     const s = await desk();
     await s.call('reception.create', entry());
-    await s.call('reception.create', entry({ receivedAt: '2026-11-20T19:05', mode: 'online', citizen: { iin: IIN_B, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: 'Серікқызы', address: 'Өтеген батыр к-сі, 7' } }));
-    const v = await s.call('reception.create', entry({ receivedAt: '2026-11-20T20:00', citizen: { iin: '', noIin: 'unknown', surname: 'Жоқ', name: 'Адам', birthDate: null } }));
+    await s.call(
+      'reception.create',
+      entry({
+        receivedAt: '2026-11-20T19:05',
+        mode: 'online',
+        citizen: {
+          iin: IIN_B,
+          surname: 'Әбдіқадырова',
+          name: 'Гүлнұр',
+          patronymic: 'Серікқызы',
+          address: 'Өтеген батыр к-сі, 7',
+        },
+      }),
+    );
+    const v = await s.call(
+      'reception.create',
+      entry({
+        receivedAt: '2026-11-20T20:00',
+        citizen: { iin: '', noIin: 'unknown', surname: 'Жоқ', name: 'Адам', birthDate: null },
+      }),
+    );
     await s.call('reception.void', { id: v.id, reason: 'қате енгізілді' });
     const filter = { from: '2026-11-20', to: '2026-11-20' };
     const pdf = Buffer.from((await s.call('reception.print', { filter, language: 'kk' })).base64, 'base64');

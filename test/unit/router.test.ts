@@ -2,19 +2,36 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setUpStation, station, LEAD, SETUP } from './helpers';
 
-const INSPECTOR = { surname: 'Нұрланова', name: 'Гүлназ', patronymic: '', rank: 'капитан полиции', position: 'УИП', role: 'inspector' as const, sectionIds: [1], login: 'nurlanova', temporaryPassword: 'Temp-12345' };
+const INSPECTOR = {
+  surname: 'Нұрланова',
+  name: 'Гүлназ',
+  patronymic: '',
+  rank: 'капитан полиции',
+  position: 'УИП',
+  role: 'inspector' as const,
+  sectionIds: [1],
+  login: 'nurlanova',
+  temporaryPassword: 'Temp-12345',
+};
 
 describe('router', () => {
   it('answers public status before setup and refuses other calls while locked', async () => {
     const s = station();
     expect(await s.call('app.status', {})).toEqual({ state: 'setup', session: null, idleMinutes: null });
     expect(await s.fail('users.list', {})).toMatchObject({ code: 'LOCKED' });
-    expect(await s.router.call('no.such.call', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', messageKey: 'errors.unknownCall' } });
+    expect(await s.router.call('no.such.call', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', messageKey: 'errors.unknownCall' },
+    });
   });
 
   it('validates input with field keys and changes nothing on bad input', async () => {
     const s = station();
-    const e = await s.fail('setup.create', { ...SETUP, sections: [], lead: { ...LEAD, login: 'Ы', password: 'short' } });
+    const e = await s.fail('setup.create', {
+      ...SETUP,
+      sections: [],
+      lead: { ...LEAD, login: 'Ы', password: 'short' },
+    });
     expect(e.code).toBe('VALIDATION');
     expect(e.fields).toEqual(
       expect.arrayContaining([
@@ -28,7 +45,13 @@ describe('router', () => {
 
   it('leaves nothing behind when setup fails inside the backend', async () => {
     const s = station();
-    const e = await s.fail('setup.create', { ...SETUP, sections: [{ number: '5', kind: 'urban' }, { number: '5', kind: 'rural' }] });
+    const e = await s.fail('setup.create', {
+      ...SETUP,
+      sections: [
+        { number: '5', kind: 'urban' },
+        { number: '5', kind: 'rural' },
+      ],
+    });
     expect(e).toMatchObject({ code: 'VALIDATION', messageKey: 'errors.sectionDuplicate' });
     expect((await s.call('app.status', {})).state).toBe('setup');
     expect(fs.readdirSync(s.dataDir)).toEqual([]);
@@ -46,7 +69,10 @@ describe('router', () => {
     s.backend.lock();
     await s.call('auth.unlock', { login: 'nurlanova', password: 'Temp-12345' });
     // a temporary password must be changed before anything else
-    expect(await s.fail('station.get', {})).toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.mustChangePassword' });
+    expect(await s.fail('station.get', {})).toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'errors.mustChangePassword',
+    });
     await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
     expect((await s.call('station.get', {})).uppNumber).toBe('17');
     expect(await s.fail('users.create', { ...INSPECTOR, login: 'other' })).toMatchObject({ code: 'FORBIDDEN' });
@@ -70,24 +96,45 @@ describe('unlock and recovery', () => {
     let now = new Date('2026-11-20T19:00:00');
     const s = await setUpStation({ clock: () => now });
     s.backend.lock();
-    for (let i = 0; i < 3; i++) expect(await s.fail('auth.unlock', { login: LEAD.login, password: 'wrong' })).toMatchObject({ code: 'AUTH', messageKey: 'errors.wrongLogin' });
+    for (let i = 0; i < 3; i++)
+      expect(await s.fail('auth.unlock', { login: LEAD.login, password: 'wrong' })).toMatchObject({
+        code: 'AUTH',
+        messageKey: 'errors.wrongLogin',
+      });
     // the right password too is refused while the wait lasts
-    expect(await s.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({ code: 'RATE_LIMITED', details: { waitSeconds: 1 } });
+    expect(await s.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { waitSeconds: 1 },
+    });
     now = new Date(now.getTime() + 1500);
     expect(await s.fail('auth.unlock', { login: LEAD.login, password: 'wrong' })).toMatchObject({ code: 'AUTH' });
-    expect(await s.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({ code: 'RATE_LIMITED', details: { waitSeconds: 2 } });
+    expect(await s.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { waitSeconds: 2 },
+    });
     now = new Date(now.getTime() + 2500);
-    expect((await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password })).session.login).toBe(LEAD.login);
+    expect((await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password })).session.login).toBe(
+      LEAD.login,
+    );
     // an unknown login gets the same answer as a wrong password
     s.backend.lock();
-    expect(await s.fail('auth.unlock', { login: 'nobody', password: 'x' })).toMatchObject({ code: 'AUTH', messageKey: 'errors.wrongLogin' });
+    expect(await s.fail('auth.unlock', { login: 'nobody', password: 'x' })).toMatchObject({
+      code: 'AUTH',
+      messageKey: 'errors.wrongLogin',
+    });
   });
 
   it('unlocks with the recovery code, sets a new password, and the old one stops working', async () => {
     const s = await setUpStation();
     s.backend.lock();
-    expect(await s.fail('auth.recover', { login: LEAD.login, recoveryCode: 'AAAA-BBBB', newPassword: 'New-pass-2026' })).toMatchObject({ code: 'AUTH' });
-    const { session } = await s.call('auth.recover', { login: LEAD.login, recoveryCode: s.recoveryCode.toLowerCase(), newPassword: 'New-pass-2026' });
+    expect(
+      await s.fail('auth.recover', { login: LEAD.login, recoveryCode: 'AAAA-BBBB', newPassword: 'New-pass-2026' }),
+    ).toMatchObject({ code: 'AUTH' });
+    const { session } = await s.call('auth.recover', {
+      login: LEAD.login,
+      recoveryCode: s.recoveryCode.toLowerCase(),
+      newPassword: 'New-pass-2026',
+    });
     expect(session.login).toBe(LEAD.login);
     s.backend.lock();
     expect(await s.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({ code: 'AUTH' });
@@ -96,11 +143,16 @@ describe('unlock and recovery', () => {
 
   it('regenerates the recovery code: the old code stops working', async () => {
     const s = await setUpStation();
-    expect(await s.fail('recovery.regenerate', { password: 'wrong-one' })).toMatchObject({ code: 'AUTH', messageKey: 'errors.wrongPassword' });
+    expect(await s.fail('recovery.regenerate', { password: 'wrong-one' })).toMatchObject({
+      code: 'AUTH',
+      messageKey: 'errors.wrongPassword',
+    });
     const { recoveryCode } = await s.call('recovery.regenerate', { password: LEAD.password });
     expect(recoveryCode).not.toBe(s.recoveryCode);
     s.backend.lock();
-    expect(await s.fail('auth.recover', { login: LEAD.login, recoveryCode: s.recoveryCode, newPassword: 'New-pass-2026' })).toMatchObject({ code: 'AUTH' });
+    expect(
+      await s.fail('auth.recover', { login: LEAD.login, recoveryCode: s.recoveryCode, newPassword: 'New-pass-2026' }),
+    ).toMatchObject({ code: 'AUTH' });
     await s.call('auth.recover', { login: LEAD.login, recoveryCode, newPassword: 'New-pass-2026' });
   });
 });
@@ -109,18 +161,35 @@ describe('users', () => {
   it('creates with a temporary password, resets it, deactivates keeping history', async () => {
     const s = await setUpStation();
     const u = await s.call('users.create', INSPECTOR);
-    expect(u).toMatchObject({ login: 'nurlanova', role: 'inspector', sectionIds: [1], active: true, mustChangePassword: true });
-    expect(await s.fail('users.create', INSPECTOR)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.loginTaken' });
-    expect(await s.fail('users.create', { ...INSPECTOR, login: 'xtwo', sectionIds: [99] })).toMatchObject({ code: 'VALIDATION', messageKey: 'errors.unknownSection' });
+    expect(u).toMatchObject({
+      login: 'nurlanova',
+      role: 'inspector',
+      sectionIds: [1],
+      active: true,
+      mustChangePassword: true,
+    });
+    expect(await s.fail('users.create', INSPECTOR)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.loginTaken',
+    });
+    expect(await s.fail('users.create', { ...INSPECTOR, login: 'xtwo', sectionIds: [99] })).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'errors.unknownSection',
+    });
     const upd = await s.call('users.update', { id: u.id, ...INSPECTOR, sectionIds: [1, 2], rank: 'майор полиции' });
     expect(upd).toMatchObject({ sectionIds: [1, 2], rank: 'майор полиции' });
     await s.call('users.resetPassword', { id: u.id, temporaryPassword: 'Reset-12345' });
     await s.call('users.deactivate', { id: u.id, reason: 'перевод в другой ОП' });
     expect((await s.call('users.list', { includeInactive: false })).map((x) => x.login)).toEqual([LEAD.login]);
     expect((await s.call('users.list', { includeInactive: true })).find((x) => x.id === u.id)?.active).toBe(false);
-    expect(await s.fail('users.deactivate', { id: 1, reason: 'x' })).toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.ownDeactivate' });
+    expect(await s.fail('users.deactivate', { id: 1, reason: 'x' })).toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'errors.ownDeactivate',
+    });
     s.backend.lock();
-    expect(await s.fail('auth.unlock', { login: 'nurlanova', password: 'Reset-12345' })).toMatchObject({ code: 'AUTH' });
+    expect(await s.fail('auth.unlock', { login: 'nurlanova', password: 'Reset-12345' })).toMatchObject({
+      code: 'AUTH',
+    });
   });
 
   it('audits every change in a hash chain and finds the first broken link', async () => {
@@ -138,10 +207,14 @@ describe('users', () => {
       { action: 'users.update', user_id: 1 },
       { action: 'station.addSection', user_id: 1 },
     ]);
-    const before = JSON.parse((s.backend.raw.prepare('SELECT before_json b FROM audit_log WHERE id = 4').get() as { b: string }).b);
+    const before = JSON.parse(
+      (s.backend.raw.prepare('SELECT before_json b FROM audit_log WHERE id = 4').get() as { b: string }).b,
+    );
     expect(before.sectionIds).toEqual([1]);
     s.backend.raw.prepare("UPDATE audit_log SET after_json = replace(after_json, '17-4', '17-9') WHERE id = 5").run();
-    s.backend.raw.prepare("UPDATE audit_log SET after_json = replace(after_json, 'Нұрланова', 'Иванова') WHERE id = 3").run();
+    s.backend.raw
+      .prepare("UPDATE audit_log SET after_json = replace(after_json, 'Нұрланова', 'Иванова') WHERE id = 3")
+      .run();
     expect(await s.call('audit.verify', {})).toEqual({ ok: false, rows: 5, firstBrokenId: 3 });
   });
 });

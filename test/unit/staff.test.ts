@@ -39,7 +39,11 @@ describe('p.6 cover: more than five working days', () => {
       { userId: 2, sectionIds: [2, 3] },
     ];
     const absences = [{ userId: 2, from: '2026-11-02', to: '2026-11-13', coverUserId: 1, cancelled: false }];
-    expect(sectionsOnDate(1, '2026-11-05', assignments, absences)).toEqual({ own: [1], covered: [2, 3], absent: false });
+    expect(sectionsOnDate(1, '2026-11-05', assignments, absences)).toEqual({
+      own: [1],
+      covered: [2, 3],
+      absent: false,
+    });
     expect(sectionsOnDate(2, '2026-11-05', assignments, absences)).toEqual({ own: [2, 3], covered: [], absent: true });
     expect(sectionsOnDate(1, '2026-11-14', assignments, absences).covered).toEqual([]);
     expect(sectionsOnDate(1, '2026-11-05', assignments, [{ ...absences[0]!, cancelled: true }]).covered).toEqual([]);
@@ -49,31 +53,101 @@ describe('p.6 cover: more than five working days', () => {
 describe('absences through the API', () => {
   it('records an absence with its cover order, shows coverage, and puts a missing cover on Today', async () => {
     const s = await setUpStation({ clock: () => new Date('2026-11-05T10:00:00') });
-    const a = await s.call('users.create', { surname: 'Серікбаев', name: 'Данияр', patronymic: '', rank: '', position: '', role: 'inspector', sectionIds: [1], login: 'serikbayev', temporaryPassword: 'Temp-12345' });
-    const b = await s.call('users.create', { surname: 'Омарова', name: 'Әсел', patronymic: '', rank: '', position: '', role: 'inspector', sectionIds: [2, 3], login: 'omarova', temporaryPassword: 'Temp-12345' });
+    const a = await s.call('users.create', {
+      surname: 'Серікбаев',
+      name: 'Данияр',
+      patronymic: '',
+      rank: '',
+      position: '',
+      role: 'inspector',
+      sectionIds: [1],
+      login: 'serikbayev',
+      temporaryPassword: 'Temp-12345',
+    });
+    const b = await s.call('users.create', {
+      surname: 'Омарова',
+      name: 'Әсел',
+      patronymic: '',
+      rank: '',
+      position: '',
+      role: 'inspector',
+      sectionIds: [2, 3],
+      login: 'omarova',
+      temporaryPassword: 'Temp-12345',
+    });
 
-    const bad = await s.fail('staff.addAbsence', { userId: b.id, kind: 'leave', from: '2026-11-02', to: '2026-11-13', coverUserId: a.id, orderNumber: '', orderDate: null });
+    const bad = await s.fail('staff.addAbsence', {
+      userId: b.id,
+      kind: 'leave',
+      from: '2026-11-02',
+      to: '2026-11-13',
+      coverUserId: a.id,
+      orderNumber: '',
+      orderDate: null,
+    });
     expect(bad.fields).toEqual([{ path: 'orderNumber', messageKey: 'staff.coverOrderRequired' }]);
     expect(await s.call('staff.absences', {})).toEqual([]);
 
-    expect((await s.call('today.list', { date: '2026-11-05' })).filter((d) => d.ruleId === 'cover.missing')).toEqual([]);
-    const noCover = await s.call('staff.addAbsence', { userId: a.id, kind: 'illness', from: '2026-11-02', to: '2026-11-13', coverUserId: null, orderNumber: '', orderDate: null });
+    expect((await s.call('today.list', { date: '2026-11-05' })).filter((d) => d.ruleId === 'cover.missing')).toEqual(
+      [],
+    );
+    const noCover = await s.call('staff.addAbsence', {
+      userId: a.id,
+      kind: 'illness',
+      from: '2026-11-02',
+      to: '2026-11-13',
+      coverUserId: null,
+      orderNumber: '',
+      orderDate: null,
+    });
     expect(noCover).toMatchObject({ workingDays: 10, coverRequired: true, coverUserId: null });
     const today = (await s.call('today.list', { date: '2026-11-05' })).filter((d) => d.ruleId === 'cover.missing');
-    expect(today).toEqual([expect.objectContaining({ ruleId: 'cover.missing', paragraph: '6', overdue: true, params: expect.objectContaining({ person: 'Серікбаев Д.', from: '02.11.2026' }) })]);
+    expect(today).toEqual([
+      expect.objectContaining({
+        ruleId: 'cover.missing',
+        paragraph: '6',
+        overdue: true,
+        params: expect.objectContaining({ person: 'Серікбаев Д.', from: '02.11.2026' }),
+      }),
+    ]);
 
-    const cover = await s.call('staff.addAbsence', { userId: b.id, kind: 'leave', from: '2026-11-02', to: '2026-11-13', coverUserId: 1, orderNumber: '245', orderDate: '2026-10-30' });
+    const cover = await s.call('staff.addAbsence', {
+      userId: b.id,
+      kind: 'leave',
+      from: '2026-11-02',
+      to: '2026-11-13',
+      coverUserId: 1,
+      orderNumber: '245',
+      orderDate: '2026-10-30',
+    });
     expect(cover.coverRequired).toBe(true);
-    expect(await s.fail('staff.addAbsence', { userId: b.id, kind: 'leave', from: '2026-11-10', to: '2026-11-11', coverUserId: null, orderNumber: '', orderDate: null })).toMatchObject({ code: 'CONFLICT', messageKey: 'staff.overlap' });
+    expect(
+      await s.fail('staff.addAbsence', {
+        userId: b.id,
+        kind: 'leave',
+        from: '2026-11-10',
+        to: '2026-11-11',
+        coverUserId: null,
+        orderNumber: '',
+        orderDate: null,
+      }),
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'staff.overlap' });
     const cov = await s.call('staff.coverage', { date: '2026-11-05' });
-    expect(cov.find((c) => c.userId === 1)).toEqual({ userId: 1, ownSectionIds: [], coveredSectionIds: [2, 3], absentToday: false });
+    expect(cov.find((c) => c.userId === 1)).toEqual({
+      userId: 1,
+      ownSectionIds: [],
+      coveredSectionIds: [2, 3],
+      absentToday: false,
+    });
     expect(cov.find((c) => c.userId === b.id)?.absentToday).toBe(true);
 
     // access follows the cover: the lead, with no section of his own, works Omarova's two today
     expect(await workingSections(s.backend.context())).toEqual([2, 3]);
 
     await s.call('staff.cancelAbsence', { id: noCover.id, reason: 'ошибка ввода' });
-    expect((await s.call('today.list', { date: '2026-11-05' })).filter((d) => d.ruleId === 'cover.missing')).toEqual([]);
+    expect((await s.call('today.list', { date: '2026-11-05' })).filter((d) => d.ruleId === 'cover.missing')).toEqual(
+      [],
+    );
     expect((await s.call('audit.verify', {})).ok).toBe(true);
   });
 });

@@ -8,13 +8,28 @@ import { migrate, schemaVersion, LATEST_VERSION, MIGRATIONS } from '../../electr
 import { listBackups } from '../../electron/backend/store/backup';
 import { setUpStation, station, tempDir, LEAD } from './helpers';
 
-const filesOf = (dir: string) => fs.readdirSync(dir, { recursive: true }).map(String).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
+const filesOf = (dir: string) =>
+  fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .map((f) => path.join(dir, f))
+    .filter((f) => fs.statSync(f).isFile());
 
 describe('encrypted store', () => {
   it('keeps no plaintext of a saved value in the database, its WAL, backups or keyring', async () => {
     const s = await setUpStation();
     const marker = 'Жұмабекова-Маркер';
-    await s.call('users.create', { surname: marker, name: 'Айгүл', patronymic: '', rank: '', position: '', role: 'inspector', sectionIds: [1], login: 'zhumabekova', temporaryPassword: 'Temp-12345' });
+    await s.call('users.create', {
+      surname: marker,
+      name: 'Айгүл',
+      patronymic: '',
+      rank: '',
+      position: '',
+      role: 'inspector',
+      sectionIds: [1],
+      login: 'zhumabekova',
+      temporaryPassword: 'Temp-12345',
+    });
     expect(fs.existsSync(`${s.backend.dbFile}-wal`)).toBe(true);
     const walBytes = fs.readFileSync(`${s.backend.dbFile}-wal`);
     expect(walBytes.length).toBeGreaterThan(0);
@@ -68,7 +83,9 @@ describe('encrypted store', () => {
     expect(migrate(db, steps)).toEqual([2]);
     expect(migrate(db, steps)).toEqual([]);
     // a failing step leaves the version where it was
-    expect(() => migrate(db, [...steps, { version: 3, name: 'bad', sql: 'CREATE TABLE c(x); CREATE TABLE a(x)' }])).toThrow();
+    expect(() =>
+      migrate(db, [...steps, { version: 3, name: 'bad', sql: 'CREATE TABLE c(x); CREATE TABLE a(x)' }]),
+    ).toThrow();
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare("SELECT count(*) n FROM sqlite_master WHERE name = 'c'").get()).toEqual({ n: 0 });
     db.close();
@@ -94,7 +111,6 @@ describe('encrypted store', () => {
     const db = openEncrypted(copy, got.key, 'sqlcipher');
     expect(db.prepare('SELECT upp_number FROM station').get()).toEqual({ upp_number: '17' });
     db.close();
-
   });
 
   it('backs up before running a new migration at unlock', async () => {
@@ -117,7 +133,12 @@ describe('encrypted store', () => {
   it('rotates backups, keeping the newest', async () => {
     let now = new Date('2026-11-20T10:00:00');
     const s = await setUpStation({ clock: () => now });
-    await s.call('station.updateSettings', { idleMinutes: 10, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 2 });
+    await s.call('station.updateSettings', {
+      idleMinutes: 10,
+      receptionFrom: '18:00',
+      receptionTo: '21:00',
+      backupKeep: 2,
+    });
     for (let d = 21; d <= 24; d++) {
       now = new Date(`2026-11-${d}T10:00:00`);
       s.backend.lock();

@@ -13,10 +13,20 @@ export interface PassRegisterData {
   printedBy: string;
 }
 
-/** p.24(5): the register of information passed to other units and bodies, with the check results ("cumulative file"). */
+/**
+ * p.24(5): the register of information passed to other units and bodies, with the check results ("cumulative file").
+ */
 export function passRegisterDoc(d: PassRegisterData, lang: Language) {
   const t = translator(lang);
-  const head = ['№', t('doc.register.owner'), t('doc.register.received'), t('doc.register.text'), t('doc.register.passTo'), t('doc.register.passed'), t('doc.register.check')];
+  const head = [
+    '№',
+    t('doc.register.owner'),
+    t('doc.register.received'),
+    t('doc.register.text'),
+    t('doc.register.passTo'),
+    t('doc.register.passed'),
+    t('doc.register.check'),
+  ];
   const body: TableCell[][] = [head.map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center' }))];
   d.rows.forEach((r, i) =>
     body.push([
@@ -25,21 +35,40 @@ export function passRegisterDoc(d: PassRegisterData, lang: Language) {
       formatDateTime(r.occurredAt),
       r.text,
       r.passTo,
-      r.passedAt ? `${formatDateTime(r.passedAt)}\n${r.passedHow}${r.outgoingNumber ? `, № ${r.outgoingNumber}` : ''}` : t('notebook.notPassed'),
+      r.passedAt
+        ? `${formatDateTime(r.passedAt)}\n${r.passedHow}${r.outgoingNumber ? `, № ${r.outgoingNumber}` : ''}`
+        : t('notebook.notPassed'),
       r.checkResult,
     ]),
   );
   const content: Content = [
     { text: d.station.policeBody, alignment: 'center', fontSize: 12 },
-    { text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }), alignment: 'center', bold: true, fontSize: 12 },
+    {
+      text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }),
+      alignment: 'center',
+      bold: true,
+      fontSize: 12,
+    },
     { text: t('doc.register.title'), alignment: 'center', bold: true, fontSize: 16, margin: [0, 10, 0, 2] },
-    { text: t('doc.journal.period', { period: `${formatDate(d.from)} – ${formatDate(d.to)}` }), alignment: 'center', margin: [0, 0, 0, 10] },
+    {
+      text: t('doc.journal.period', { period: `${formatDate(d.from)} – ${formatDate(d.to)}` }),
+      alignment: 'center',
+      margin: [0, 0, 0, 10],
+    },
     d.rows.length === 0
       ? { text: t('doc.journal.empty'), italics: true, alignment: 'center' }
-      : { table: { headerRows: 1, dontBreakRows: true, widths: [22, 95, 62, '*', 110, 105, 130], body }, fontSize: 10, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 } },
+      : {
+          table: { headerRows: 1, dontBreakRows: true, widths: [22, 95, 62, '*', 110, 105, 130], body },
+          fontSize: 10,
+          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+        },
     { text: t('doc.journal.printed', { at: d.printedAt, by: d.printedBy }), fontSize: 11, margin: [0, 20, 0, 0] },
   ];
-  const dd = a4(content, { landscape: true, title: t('doc.register.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  const dd = a4(content, {
+    landscape: true,
+    title: t('doc.register.title'),
+    footer: (p, n) => t('doc.page', { page: p, pages: n }),
+  });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;
 }

@@ -28,21 +28,36 @@ export function journalRow(e: Reception, cats: ReceptionCategory[], lang: Langua
     number: String(e.number),
     when: formatDateTime(e.receivedAt),
     mode: t(`reception.modes.${e.mode}`),
-    citizen: [fullName(c), idLine, c.birthDate ? `${t('doc.journal.born')} ${formatDate(c.birthDate)}` : ''].filter(Boolean).join('\n'),
+    citizen: [fullName(c), idLine, c.birthDate ? `${t('doc.journal.born')} ${formatDate(c.birthDate)}` : '']
+      .filter(Boolean)
+      .join('\n'),
     contacts: [c.address, c.phone].filter(Boolean).join('\n'),
     subject: `${categoryName(cats, e.categoryCode, lang)}: ${e.subject}`,
     action: [t(`reception.actions.${e.action}`), e.actionDetails].filter(Boolean).join(': '),
     receiver: `${e.receiverName}${e.receiverRole === 'assistant' ? ` (${t('doc.journal.assistant')})` : ''}`,
-    followUp: e.status === 'voided'
-      ? `${t('reception.status.voided')}: ${e.voidReason}`
-      : [e.followUpDue ? `${t('doc.journal.due')} ${formatDate(e.followUpDue)}` : '', e.followUpResult].filter(Boolean).join('\n'),
+    followUp:
+      e.status === 'voided'
+        ? `${t('reception.status.voided')}: ${e.voidReason}`
+        : [e.followUpDue ? `${t('doc.journal.due')} ${formatDate(e.followUpDue)}` : '', e.followUpResult]
+            .filter(Boolean)
+            .join('\n'),
   };
 }
 
 /** Журнал приёма граждан / Азаматтарды қабылдау журналы: A4 landscape, numbered rows, totals (p.9). */
 export function receptionJournal(d: JournalData, lang: Language) {
   const t = translator(lang);
-  const head = ['№', t('doc.journal.when'), t('doc.journal.mode'), t('doc.journal.citizen'), t('doc.journal.contacts'), t('doc.journal.subject'), t('doc.journal.action'), t('doc.journal.receiver'), t('doc.journal.followUp')];
+  const head = [
+    '№',
+    t('doc.journal.when'),
+    t('doc.journal.mode'),
+    t('doc.journal.citizen'),
+    t('doc.journal.contacts'),
+    t('doc.journal.subject'),
+    t('doc.journal.action'),
+    t('doc.journal.receiver'),
+    t('doc.journal.followUp'),
+  ];
   const body: TableCell[][] = [head.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#eeeeee' }))];
   for (const e of d.entries) {
     const r = journalRow(e, d.categories, lang);
@@ -59,7 +74,10 @@ export function receptionJournal(d: JournalData, lang: Language) {
   const live = d.entries.filter((e) => e.status !== 'voided');
   const byMode = (m: Reception['mode']) => live.filter((e) => e.mode === m).length;
   const byCategory = d.categories
-    .map((c) => ({ name: lang === 'kk' ? c.nameKk : c.nameRu, n: live.filter((e) => e.categoryCode === c.code).length }))
+    .map((c) => ({
+      name: lang === 'kk' ? c.nameKk : c.nameRu,
+      n: live.filter((e) => e.categoryCode === c.code).length,
+    }))
     .filter((x) => x.n > 0)
     .map((x) => `${x.name} — ${x.n}`)
     .join('; ');
@@ -67,23 +85,40 @@ export function receptionJournal(d: JournalData, lang: Language) {
 
   const content: Content = [
     { text: d.station.policeBody, alignment: 'center', fontSize: 12 },
-    { text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }), alignment: 'center', bold: true, fontSize: 12 },
+    {
+      text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }),
+      alignment: 'center',
+      bold: true,
+      fontSize: 12,
+    },
     { text: t('doc.journal.title'), alignment: 'center', bold: true, fontSize: 16, margin: [0, 10, 0, 2] },
     { text: t('doc.journal.period', { period }), alignment: 'center', margin: [0, 0, 0, 10] },
     d.entries.length === 0
       ? { text: t('doc.journal.empty'), alignment: 'center', italics: true, margin: [0, 20, 0, 20] }
       : {
           table: { headerRows: 1, dontBreakRows: true, widths: [20, 54, 42, 118, 92, '*', 100, 64, 72], body },
-          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2 },
+          layout: {
+            hLineWidth: () => 0.5,
+            vLineWidth: () => 0.5,
+            paddingLeft: () => 3,
+            paddingRight: () => 3,
+            paddingTop: () => 2,
+            paddingBottom: () => 2,
+          },
           fontSize: 9.5,
         },
     {
       margin: [0, 12, 0, 0],
       fontSize: 12,
       stack: [
-        { text: t('doc.journal.total', { count: live.length, inPerson: byMode('inPerson'), online: byMode('online') }), bold: true },
+        {
+          text: t('doc.journal.total', { count: live.length, inPerson: byMode('inPerson'), online: byMode('online') }),
+          bold: true,
+        },
         ...(byCategory ? [{ text: `${t('doc.journal.byCategory')}: ${byCategory}` }] : []),
-        ...(d.entries.length > live.length ? [{ text: t('doc.journal.voidedCount', { count: d.entries.length - live.length }) }] : []),
+        ...(d.entries.length > live.length
+          ? [{ text: t('doc.journal.voidedCount', { count: d.entries.length - live.length }) }]
+          : []),
       ],
     },
     {
@@ -95,7 +130,11 @@ export function receptionJournal(d: JournalData, lang: Language) {
       ],
     },
   ];
-  const dd = a4(content, { landscape: true, title: t('doc.journal.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  const dd = a4(content, {
+    landscape: true,
+    title: t('doc.journal.title'),
+    footer: (p, n) => t('doc.page', { page: p, pages: n }),
+  });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;
 }

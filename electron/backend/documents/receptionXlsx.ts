@@ -9,16 +9,40 @@ export async function receptionXlsx(d: JournalData, lang: Language): Promise<Buf
   const t = translator(lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Uchaske';
-  const ws = wb.addWorksheet(t('doc.journal.sheet'), { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(t('doc.journal.sheet'), {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.addRow([t('doc.journal.title')]).font = { bold: true, size: 14 };
-  ws.addRow([`${t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName })} — ${formatDate(d.from)} – ${formatDate(d.to)}`]);
+  ws.addRow([
+    `${t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName })} — ${formatDate(d.from)} – ${formatDate(d.to)}`,
+  ]);
   ws.addRow([]);
-  const header = ws.addRow(['№', t('doc.journal.when'), t('doc.journal.mode'), t('doc.journal.citizen'), t('doc.journal.contacts'), t('doc.journal.subject'), t('doc.journal.action'), t('doc.journal.receiver'), t('doc.journal.followUp')]);
+  const header = ws.addRow([
+    '№',
+    t('doc.journal.when'),
+    t('doc.journal.mode'),
+    t('doc.journal.citizen'),
+    t('doc.journal.contacts'),
+    t('doc.journal.subject'),
+    t('doc.journal.action'),
+    t('doc.journal.receiver'),
+    t('doc.journal.followUp'),
+  ]);
   header.font = { bold: true };
   header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } }));
   for (const e of d.entries) {
     const r = journalRow(e, d.categories, lang);
-    const row = ws.addRow([e.number, r.when, r.mode, r.citizen, r.contacts, r.subject, r.action, r.receiver, r.followUp]);
+    const row = ws.addRow([
+      e.number,
+      r.when,
+      r.mode,
+      r.citizen,
+      r.contacts,
+      r.subject,
+      r.action,
+      r.receiver,
+      r.followUp,
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
     if (e.status === 'voided') row.font = { strike: true, color: { argb: 'FF666666' } };
   }

@@ -15,13 +15,31 @@ export function recoverySheet(d: RecoverySheetData, lang: Language) {
   const t = translator(lang);
   const content: Content = [
     { text: d.station.policeBody, alignment: 'center' },
-    { text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }), alignment: 'center', bold: true },
+    {
+      text: t('doc.stationLine', { number: d.station.uppNumber, name: d.station.uppName }),
+      alignment: 'center',
+      bold: true,
+    },
     { text: d.station.address, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 24] },
     { text: t('doc.recovery.title'), alignment: 'center', bold: true, fontSize: 16, margin: [0, 0, 0, 6] },
     { text: t('doc.recovery.secret'), alignment: 'center', italics: true, margin: [0, 0, 0, 18] },
     { text: t('doc.recovery.purpose'), margin: [0, 0, 0, 12] },
     {
-      table: { widths: ['*'], body: [[{ text: d.code, alignment: 'center', fontSize: 20, bold: true, margin: [0, 12, 0, 12], characterSpacing: 1 }]] },
+      table: {
+        widths: ['*'],
+        body: [
+          [
+            {
+              text: d.code,
+              alignment: 'center',
+              fontSize: 20,
+              bold: true,
+              margin: [0, 12, 0, 12],
+              characterSpacing: 1,
+            },
+          ],
+        ],
+      },
       margin: [0, 0, 0, 18],
     },
     { text: t('doc.recovery.howTo'), margin: [0, 0, 0, 6], bold: true },

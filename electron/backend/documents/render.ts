@@ -28,7 +28,10 @@ function ensureFonts(resourcesDir: string): void {
 }
 
 /** A4, serif 14 pt, page numbers: the house style of every printed form. */
-export function a4(content: Content, opts: { footer?: (page: number, pages: number) => string; landscape?: boolean; title: string }): TDocumentDefinitions {
+export function a4(
+  content: Content,
+  opts: { footer?: (page: number, pages: number) => string; landscape?: boolean; title: string },
+): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageOrientation: opts.landscape ? 'landscape' : 'portrait',
@@ -52,7 +55,15 @@ export async function renderPdf(resourcesDir: string, dd: TDocumentDefinitions):
 }
 
 /** The two lines every form starts with: the police body and the station. */
-export const stationHeader = (station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>, t: ReturnType<typeof translator>): Content[] => [
+export const stationHeader = (
+  station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>,
+  t: ReturnType<typeof translator>,
+): Content[] => [
   { text: station.policeBody, alignment: 'center', fontSize: 12 },
-  { text: t('doc.stationLine', { number: station.uppNumber, name: station.uppName }), alignment: 'center', bold: true, fontSize: 12 },
+  {
+    text: t('doc.stationLine', { number: station.uppNumber, name: station.uppName }),
+    alignment: 'center',
+    bold: true,
+    fontSize: 12,
+  },
 ];

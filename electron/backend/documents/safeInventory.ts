@@ -7,15 +7,36 @@ import { a4, stationHeader } from './render';
 export interface InventoryData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
   place: string;
-  rows: { number: number; person: string; birthDate: string | null; categories: Category[]; shelf: string; startDate: string; section: string; inspector: string; controllingInspector: string; outSince: string | null }[];
+  rows: {
+    number: number;
+    person: string;
+    birthDate: string | null;
+    categories: Category[];
+    shelf: string;
+    startDate: string;
+    section: string;
+    inspector: string;
+    controllingInspector: string;
+    outSince: string | null;
+  }[];
   printedAt: string;
   printedBy: string;
 }
 
-/** p.13: the inventory of the files kept in one safe (or in the police body's premises), for a check of what is there. */
+/**
+ * p.13: the inventory of the files kept in one safe (or in the police body's premises), for a check of what is there.
+ */
 export function safeInventory(d: InventoryData, lang: Language) {
   const t = translator(lang);
-  const head = [t('prevention.number'), t('doc.inventory.person'), t('doc.inventory.categories'), t('doc.inventory.since'), t('doc.inventory.section'), t('doc.inventory.shelf'), t('doc.inventory.state')];
+  const head = [
+    t('prevention.number'),
+    t('doc.inventory.person'),
+    t('doc.inventory.categories'),
+    t('doc.inventory.since'),
+    t('doc.inventory.section'),
+    t('doc.inventory.shelf'),
+    t('doc.inventory.state'),
+  ];
   const body: TableCell[][] = [head.map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center' }))];
   for (const r of d.rows) {
     body.push([
@@ -34,7 +55,11 @@ export function safeInventory(d: InventoryData, lang: Language) {
     { text: t('doc.inventory.place', { place: d.place }), alignment: 'center', margin: [0, 0, 0, 10] },
     d.rows.length === 0
       ? { text: t('doc.journal.empty'), italics: true, alignment: 'center' }
-      : { table: { headerRows: 1, dontBreakRows: true, widths: [30, '*', 40, 62, 90, 50, 62], body }, fontSize: 10, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 } },
+      : {
+          table: { headerRows: 1, dontBreakRows: true, widths: [30, '*', 40, 62, 90, 50, 62], body },
+          fontSize: 10,
+          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+        },
     { text: t('doc.inventory.total', { count: d.rows.length }), margin: [0, 10, 0, 0] },
     { text: t('doc.inventory.checked'), margin: [0, 16, 0, 0] },
     { text: t('doc.card.printed', { at: d.printedAt, by: d.printedBy }), fontSize: 10, margin: [0, 16, 0, 0] },

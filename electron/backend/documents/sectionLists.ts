@@ -6,7 +6,10 @@ import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
 import { a4, stationHeader } from './render';
 
-export type ListRows = { list: 'firearms'; rows: FirearmOwner[] } | { list: 'probation'; rows: ProbationPerson[] } | { list: 'foreigners'; rows: Foreigner[] };
+export type ListRows =
+  | { list: 'firearms'; rows: FirearmOwner[] }
+  | { list: 'probation'; rows: ProbationPerson[] }
+  | { list: 'foreigners'; rows: Foreigner[] };
 
 /** The rows of an appendix, column by column as the form has them (RULES §5); our own extra fields stay out. */
 function cells(d: ListRows, t: ReturnType<typeof translator>): string[][] {
@@ -19,10 +22,23 @@ function cells(d: ListRows, t: ReturnType<typeof translator>): string[][] {
         o.weapons.map((w) => [w.kind, w.make, w.calibre, `№ ${w.serial}`].filter(Boolean).join(', ')).join('\n'),
         `${formatDate(o.permitOn)}, ${o.permitBy}${o.permitUntil ? `, ${t('doc.lists.until', { date: formatDate(o.permitUntil) })}` : ''}`,
         formatDate(o.reregisteredOn),
-        [o.withdrawnOn ? `${t('doc.lists.withdrawn')} ${formatDate(o.withdrawnOn)}` : '', o.surrenderedOn ? `${t('doc.lists.surrendered')} ${formatDate(o.surrenderedOn)}` : ''].filter(Boolean).join('\n'),
+        [
+          o.withdrawnOn ? `${t('doc.lists.withdrawn')} ${formatDate(o.withdrawnOn)}` : '',
+          o.surrenderedOn ? `${t('doc.lists.surrendered')} ${formatDate(o.surrenderedOn)}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
       ]);
     case 'probation':
-      return d.rows.map((p) => [p.person, formatDate(p.birthDate), p.address, [p.work, p.phones].filter(Boolean).join(', '), formatDate(p.includedOn), formatDate(p.removedOn), p.marks]);
+      return d.rows.map((p) => [
+        p.person,
+        formatDate(p.birthDate),
+        p.address,
+        [p.work, p.phones].filter(Boolean).join(', '),
+        formatDate(p.includedOn),
+        formatDate(p.removedOn),
+        p.marks,
+      ]);
     case 'foreigners':
       return d.rows.map((f) => [
         `${f.person}, ${f.citizenship}`,
@@ -41,7 +57,10 @@ const WIDTHS: Record<ListKind, (number | string)[]> = {
   foreigners: [22, 140, 110, 90, 140, '*', 110],
 };
 
-export function sectionListPdf(d: ListRows & { station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>; sections: string; asOf: string }, lang: Language) {
+export function sectionListPdf(
+  d: ListRows & { station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>; sections: string; asOf: string },
+  lang: Language,
+) {
   const t = translator(lang);
   const head = ['№', ...(t(`doc.lists.${d.list}.cols`, { returnObjects: true }) as unknown as string[])];
   const body: TableCell[][] = [head.map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center' }))];
@@ -50,12 +69,33 @@ export function sectionListPdf(d: ListRows & { station: Pick<Station, 'uppNumber
   const content: Content = [
     ...stationHeader(d.station, t),
     { text: t(`doc.lists.${d.list}.appendix`), alignment: 'right', fontSize: 10, margin: [0, 6, 0, 0] },
-    { text: t(`doc.lists.${d.list}.title`, { date: formatDate(d.asOf) }), alignment: 'center', bold: true, fontSize: 14, margin: [0, 4, 0, 2] },
-    { text: t('doc.lists.sections', { sections: d.sections }), alignment: 'center', fontSize: 12, margin: [0, 0, 0, 8] },
-    d.rows.length ? { table: { headerRows: 2, dontBreakRows: true, widths: WIDTHS[d.list], body }, fontSize: 10, layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 } } : { text: t('doc.journal.empty'), italics: true, alignment: 'center' },
+    {
+      text: t(`doc.lists.${d.list}.title`, { date: formatDate(d.asOf) }),
+      alignment: 'center',
+      bold: true,
+      fontSize: 14,
+      margin: [0, 4, 0, 2],
+    },
+    {
+      text: t('doc.lists.sections', { sections: d.sections }),
+      alignment: 'center',
+      fontSize: 12,
+      margin: [0, 0, 0, 8],
+    },
+    d.rows.length
+      ? {
+          table: { headerRows: 2, dontBreakRows: true, widths: WIDTHS[d.list], body },
+          fontSize: 10,
+          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+        }
+      : { text: t('doc.journal.empty'), italics: true, alignment: 'center' },
     { text: t('doc.lists.signature'), margin: [0, 20, 0, 0] },
   ];
-  const dd = a4(content, { landscape: true, title: t(`doc.lists.${d.list}.title`, { date: formatDate(d.asOf) }), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  const dd = a4(content, {
+    landscape: true,
+    title: t(`doc.lists.${d.list}.title`, { date: formatDate(d.asOf) }),
+    footer: (p, n) => t('doc.page', { page: p, pages: n }),
+  });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;
 }
@@ -91,13 +131,47 @@ function dataRows(d: ListRows): Record<string, string>[] {
   switch (d.list) {
     case 'firearms':
       // one row per weapon; the import joins them back under their owner
-      return d.rows.flatMap((o) => o.weapons.map((w) => ({
-        fullName: o.person, iin: o.iin ?? '', address: o.address, homePhone: o.homePhone, weaponKind: w.kind, weaponMake: w.make, weaponCalibre: w.calibre, weaponSerial: w.serial,
-        permitBy: o.permitBy, permitOn: date(o.permitOn), permitUntil: date(o.permitUntil), reregisteredOn: date(o.reregisteredOn),
-      })));
+      return d.rows.flatMap((o) =>
+        o.weapons.map((w) => ({
+          fullName: o.person,
+          iin: o.iin ?? '',
+          address: o.address,
+          homePhone: o.homePhone,
+          weaponKind: w.kind,
+          weaponMake: w.make,
+          weaponCalibre: w.calibre,
+          weaponSerial: w.serial,
+          permitBy: o.permitBy,
+          permitOn: date(o.permitOn),
+          permitUntil: date(o.permitUntil),
+          reregisteredOn: date(o.reregisteredOn),
+        })),
+      );
     case 'probation':
-      return d.rows.map((p) => ({ fullName: p.person, iin: p.iin ?? '', birthDate: date(p.birthDate), address: p.address, work: p.work, phones: p.phones, includedOn: date(p.includedOn), removedOn: date(p.removedOn), marks: p.marks }));
+      return d.rows.map((p) => ({
+        fullName: p.person,
+        iin: p.iin ?? '',
+        birthDate: date(p.birthDate),
+        address: p.address,
+        work: p.work,
+        phones: p.phones,
+        includedOn: date(p.includedOn),
+        removedOn: date(p.removedOn),
+        marks: p.marks,
+      }));
     case 'foreigners':
-      return d.rows.map((f) => ({ fullName: f.person, citizenship: f.citizenship, iin: f.iin ?? '', birthDate: date(f.birthDate), passportNo: f.passportNo, passportValidUntil: date(f.passportValidUntil), stayUntil: date(f.stayUntil), tempAddress: f.tempAddress, homePhone: f.homePhone, work: f.work, workPhone: f.workPhone }));
+      return d.rows.map((f) => ({
+        fullName: f.person,
+        citizenship: f.citizenship,
+        iin: f.iin ?? '',
+        birthDate: date(f.birthDate),
+        passportNo: f.passportNo,
+        passportValidUntil: date(f.passportValidUntil),
+        stayUntil: date(f.stayUntil),
+        tempAddress: f.tempAddress,
+        homePhone: f.homePhone,
+        work: f.work,
+        workPhone: f.workPhone,
+      }));
   }
 }

@@ -80,7 +80,11 @@ export function newRecoveryCode(): string {
   return chars.join('').replace(/(.{4})(?!$)/g, '$1-');
 }
 /** The code as typed: any case, with or without dashes and spaces. */
-export const normalizeRecoveryCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/(.{4})(?!$)/g, '$1-');
+export const normalizeRecoveryCode = (code: string) =>
+  code
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/(.{4})(?!$)/g, '$1-');
 
 export class Keyring {
   constructor(

@@ -285,10 +285,29 @@ export interface MeetingsTable {
   created_at: string;
   updated_at: string;
 }
-export interface MeetingSectionsTable { meeting_id: number; section_id: number }
-export interface MeetingInspectorsTable { meeting_id: number; user_id: number }
-export interface MeetingInviteesTable { id: Generated<number>; meeting_id: number; kind: string; name: string; came: number }
-export interface MeetingParticipantsTable { id: Generated<number>; meeting_id: number; full_name: string; address: string; organization: string; phone: string }
+export interface MeetingSectionsTable {
+  meeting_id: number;
+  section_id: number;
+}
+export interface MeetingInspectorsTable {
+  meeting_id: number;
+  user_id: number;
+}
+export interface MeetingInviteesTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: string;
+  name: string;
+  came: number;
+}
+export interface MeetingParticipantsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  full_name: string;
+  address: string;
+  organization: string;
+  phone: string;
+}
 export interface MeetingItemsTable {
   id: Generated<number>;
   meeting_id: number;
@@ -353,8 +372,22 @@ export interface FirearmOwnersTable {
   created_at: string;
   updated_at: string;
 }
-export interface FirearmsTable { id: Generated<number>; owner_id: number; kind: string; make: string; calibre: string; serial: string }
-export interface FirearmChecksTable { id: Generated<number>; owner_id: number; checked_on: string; result: string; by_user_id: number; recorded_at: string }
+export interface FirearmsTable {
+  id: Generated<number>;
+  owner_id: number;
+  kind: string;
+  make: string;
+  calibre: string;
+  serial: string;
+}
+export interface FirearmChecksTable {
+  id: Generated<number>;
+  owner_id: number;
+  checked_on: string;
+  result: string;
+  by_user_id: number;
+  recorded_at: string;
+}
 export interface ProbationPersonsTable {
   id: Generated<number>;
   section_id: number;
@@ -407,7 +440,12 @@ export interface HandoverActsTable {
 }
 
 // section passport (App 1)
-export interface PassportValuesTable { section_id: number; year: number; code: string; value: number | null }
+export interface PassportValuesTable {
+  section_id: number;
+  year: number;
+  code: string;
+  value: number | null;
+}
 export interface PassportObjectsTable {
   id: Generated<number>;
   section_id: number;
@@ -419,9 +457,21 @@ export interface PassportObjectsTable {
   updated_at: string;
 }
 
-export interface TourAddressesTable { id: Generated<number>; act_id: number; address: string; visited_on: string | null; note: Generated<string>; visited_by: number | null }
+export interface TourAddressesTable {
+  id: Generated<number>;
+  act_id: number;
+  address: string;
+  visited_on: string | null;
+  note: Generated<string>;
+  visited_by: number | null;
+}
 
-export interface PassportPlansTable { section_id: number; image: string | null; note: string; updated_at: string }
+export interface PassportPlansTable {
+  section_id: number;
+  image: string | null;
+  note: string;
+  updated_at: string;
+}
 
 export interface DB {
   passport_plans: PassportPlansTable;

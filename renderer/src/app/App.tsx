@@ -52,10 +52,27 @@ export function App() {
   const refresh = () => qc.refetchQueries({ queryKey: STATUS_KEY });
   const { state, session } = status.data;
   if (state === 'setup' || inWizard) {
-    return <SetupWizard onStarted={() => setInWizard(true)} onFinished={() => { setInWizard(false); void refresh(); }} />;
+    return (
+      <SetupWizard
+        onStarted={() => setInWizard(true)}
+        onFinished={() => {
+          setInWizard(false);
+          void refresh();
+        }}
+      />
+    );
   }
   // whoever unlocks starts from "what is due"
-  if (state === 'locked' || !session) return <UnlockScreen onUnlocked={() => { window.location.hash = '/today'; void refresh(); }} />;
-  if (session.mustChangePassword) return <ChangePasswordScreen session={session} forced onDone={refresh} onLock={lock} />;
+  if (state === 'locked' || !session)
+    return (
+      <UnlockScreen
+        onUnlocked={() => {
+          window.location.hash = '/today';
+          void refresh();
+        }}
+      />
+    );
+  if (session.mustChangePassword)
+    return <ChangePasswordScreen session={session} forced onDone={refresh} onLock={lock} />;
   return <Shell session={session} onLock={lock} />;
 }

@@ -40,10 +40,20 @@ export function FormModal({ onClose, children, ...props }: ModalProps) {
         }}
       >
         <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>
-        <Modal opened={asking} onClose={() => setAsking(false)} closeOnEscape={false} title={t('app.discardTitle')} transitionProps={{ duration: 0 }} zIndex={400} size="sm">
+        <Modal
+          opened={asking}
+          onClose={() => setAsking(false)}
+          closeOnEscape={false}
+          title={t('app.discardTitle')}
+          transitionProps={{ duration: 0 }}
+          zIndex={400}
+          size="sm"
+        >
           <Text size="sm">{t('app.discardText')}</Text>
           <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setAsking(false)} data-autofocus>{t('app.back')}</Button>
+            <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
+              {t('app.back')}
+            </Button>
             <Button
               color="red"
               onClick={() => {
@@ -65,7 +75,13 @@ export function FormModal({ onClose, children, ...props }: ModalProps) {
  * The body of a dialog form: validation by the contract, the backend's field errors
  * on the fields, a guarded Cancel and a busy Save.
  */
-export function GuardedForm<V>({ form, onSubmit, submitLabel, color, children }: {
+export function GuardedForm<V>({
+  form,
+  onSubmit,
+  submitLabel,
+  color,
+  children,
+}: {
   form: UseFormReturnType<V>;
   onSubmit: (values: V) => Promise<void>;
   submitLabel?: string;
@@ -91,8 +107,12 @@ export function GuardedForm<V>({ form, onSubmit, submitLabel, color, children }:
       <Stack gap="sm">
         {children}
         <Group justify="flex-end">
-          <Button variant="default" onClick={requestClose}>{t('app.cancel')}</Button>
-          <Button type="submit" color={color} loading={busy}>{submitLabel ?? t('app.save')}</Button>
+          <Button variant="default" onClick={requestClose}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" color={color} loading={busy}>
+            {submitLabel ?? t('app.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

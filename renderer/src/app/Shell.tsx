@@ -1,6 +1,21 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconNotebook, IconBuildingCommunity, IconCalendarDue, IconChevronDown, IconFolders, IconLock, IconSpeakerphone, IconChecklist, IconListDetails, IconTransfer, IconMap2, IconUsers, IconUserShield } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconNotebook,
+  IconBuildingCommunity,
+  IconCalendarDue,
+  IconChevronDown,
+  IconFolders,
+  IconLock,
+  IconSpeakerphone,
+  IconChecklist,
+  IconListDetails,
+  IconTransfer,
+  IconMap2,
+  IconUsers,
+  IconUserShield,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, SessionUser } from '../../../shared/api';
@@ -38,7 +53,13 @@ const ROUTES: Route[] = [
     label: 'nav.reception',
     icon: IconAddressBook,
     roles: READERS,
-    screen: (s, rest, go) => <ReceptionScreen session={s} openId={rest ? Number(rest) : null} onOpen={(id) => go(id ? `/reception/${id}` : '/reception')} />,
+    screen: (s, rest, go) => (
+      <ReceptionScreen
+        session={s}
+        openId={rest ? Number(rest) : null}
+        onOpen={(id) => go(id ? `/reception/${id}` : '/reception')}
+      />
+    ),
   },
   {
     path: 'notebook',
@@ -75,11 +96,41 @@ const ROUTES: Route[] = [
     roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
     screen: (s, rest, go) => <ListsScreen session={s} listParam={rest || null} go={go} />,
   },
-  { path: 'passport', label: 'nav.passport', icon: IconMap2, roles: ['inspector', 'assistant', 'uppLead', 'supervisor'], screen: (s, rest, go) => <PassportScreen session={s} sectionParam={rest ? Number(rest) : null} go={go} /> },
-  { path: 'handover', label: 'nav.handover', icon: IconTransfer, roles: ['inspector', 'assistant', 'uppLead', 'supervisor'], screen: (s) => <HandoverScreen session={s} /> },
-  { path: 'staff', label: 'nav.staff', icon: IconUserShield, roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'], screen: (s) => <StaffScreen session={s} /> },
-  { path: 'users', label: 'nav.users', icon: IconUsers, roles: ['uppLead', 'admin'], screen: (s) => <UsersScreen session={s} /> },
-  { path: 'station', label: 'nav.station', icon: IconBuildingCommunity, roles: ['uppLead', 'admin'], screen: (s) => <StationScreen session={s} /> },
+  {
+    path: 'passport',
+    label: 'nav.passport',
+    icon: IconMap2,
+    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    screen: (s, rest, go) => <PassportScreen session={s} sectionParam={rest ? Number(rest) : null} go={go} />,
+  },
+  {
+    path: 'handover',
+    label: 'nav.handover',
+    icon: IconTransfer,
+    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    screen: (s) => <HandoverScreen session={s} />,
+  },
+  {
+    path: 'staff',
+    label: 'nav.staff',
+    icon: IconUserShield,
+    roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'],
+    screen: (s) => <StaffScreen session={s} />,
+  },
+  {
+    path: 'users',
+    label: 'nav.users',
+    icon: IconUsers,
+    roles: ['uppLead', 'admin'],
+    screen: (s) => <UsersScreen session={s} />,
+  },
+  {
+    path: 'station',
+    label: 'nav.station',
+    icon: IconBuildingCommunity,
+    roles: ['uppLead', 'admin'],
+    screen: (s) => <StationScreen session={s} />,
+  },
 ];
 
 export function Shell({ session, onLock }: { session: SessionUser; onLock: () => void }) {

@@ -16,7 +16,11 @@ export const errorMessage = (t: TFunction, e: unknown): string => {
  * A Mantine form validated by the contract's own zod schema; messages are catalog
  * keys, shown in the current language.
  */
-export function useContractForm<V extends Record<string, unknown>>(schema: z.ZodType, initialValues: V, extra?: (v: V) => Record<string, string | null>) {
+export function useContractForm<V extends Record<string, unknown>>(
+  schema: z.ZodType,
+  initialValues: V,
+  extra?: (v: V) => Record<string, string | null>,
+) {
   const { t } = useTranslation();
   const resolve = schemaResolver(schema, { sync: true });
   return useForm<V>({
@@ -41,4 +45,5 @@ export function showApiError<V>(t: TFunction, e: unknown, form?: UseFormReturnTy
   notifications.show({ color: 'red', message: errorMessage(t, e), autoClose: 6000 });
 }
 
-export const notifySaved = (t: TFunction, message?: string) => notifications.show({ color: 'teal', message: message ?? t('app.saved'), autoClose: 2500 });
+export const notifySaved = (t: TFunction, message?: string) =>
+  notifications.show({ color: 'teal', message: message ?? t('app.saved'), autoClose: 2500 });

@@ -12,7 +12,18 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 
-function rowHash(prev: string, r: { at: string; user_id: number | null; action: string; entity: string; entity_id: string; before_json: string | null; after_json: string | null }): string {
+function rowHash(
+  prev: string,
+  r: {
+    at: string;
+    user_id: number | null;
+    action: string;
+    entity: string;
+    entity_id: string;
+    before_json: string | null;
+    after_json: string | null;
+  },
+): string {
   return crypto
     .createHash('sha256')
     .update(prev)
@@ -33,15 +44,21 @@ export async function writeAudit(trx: Transaction<DB>, userId: number | null, at
     before_json: e.before === undefined ? null : JSON.stringify(e.before),
     after_json: e.after === undefined ? null : JSON.stringify(e.after),
   };
-  await trx.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: rowHash(prev, row) }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prev, hash: rowHash(prev, row) })
+    .execute();
 }
 
 /** Walks the chain; reports the first row whose link or content does not match. */
-export async function verifyAudit(db: Kysely<DB>): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null }> {
+export async function verifyAudit(
+  db: Kysely<DB>,
+): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null }> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
   let prev = GENESIS;
   for (const r of rows) {
-    if (r.prev_hash !== prev || rowHash(prev, r) !== r.hash) return { ok: false, rows: rows.length, firstBrokenId: r.id };
+    if (r.prev_hash !== prev || rowHash(prev, r) !== r.hash)
+      return { ok: false, rows: rows.length, firstBrokenId: r.id };
     prev = r.hash;
   }
   return { ok: true, rows: rows.length, firstBrokenId: null };

@@ -7,7 +7,15 @@ import { renderPdf } from '../../documents/render';
 import { recoverySheet } from '../../documents/recoverySheet';
 import { writeAudit } from '../audit/service';
 
-type N = 'app.status' | 'setup.create' | 'auth.unlock' | 'auth.recover' | 'auth.lock' | 'auth.changePassword' | 'recovery.sheet' | 'recovery.regenerate';
+type N =
+  | 'app.status'
+  | 'setup.create'
+  | 'auth.unlock'
+  | 'auth.recover'
+  | 'auth.lock'
+  | 'auth.changePassword'
+  | 'recovery.sheet'
+  | 'recovery.regenerate';
 
 export const authHandlers: Handlers<N> = {
   'app.status': async (_i, { backend }) => ({
@@ -47,10 +55,14 @@ export const authHandlers: Handlers<N> = {
   'auth.changePassword': async ({ currentPassword, newPassword }, { backend, ctx }) => {
     const c = ctx();
     if (!backend.checkPassword(c.user.login, currentPassword)) {
-      throw new AppError('AUTH', 'errors.wrongPassword', undefined, [{ path: 'currentPassword', messageKey: 'errors.wrongPassword' }]);
+      throw new AppError('AUTH', 'errors.wrongPassword', undefined, [
+        { path: 'currentPassword', messageKey: 'errors.wrongPassword' },
+      ]);
     }
     if (currentPassword === newPassword) {
-      throw new AppError('VALIDATION', 'errors.samePassword', undefined, [{ path: 'newPassword', messageKey: 'errors.samePassword' }]);
+      throw new AppError('VALIDATION', 'errors.samePassword', undefined, [
+        { path: 'newPassword', messageKey: 'errors.samePassword' },
+      ]);
     }
     backend.writeSlot(c.user.login, c.user.id, newPassword);
     await setMustChange(c, c.user.id, false, 'auth.changePassword');
@@ -66,7 +78,15 @@ export const authHandlers: Handlers<N> = {
     const station = await getStation(c.db);
     const pdf = await renderPdf(
       backend.resourcesDir,
-      recoverySheet({ station, code, issuedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'), issuedBy: `${c.user.surname} ${c.user.name}` }, language),
+      recoverySheet(
+        {
+          station,
+          code,
+          issuedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
+          issuedBy: `${c.user.surname} ${c.user.name}`,
+        },
+        language,
+      ),
     );
     return { fileName: `recovery-${dayjs(c.now).format('YYYYMMDD')}.pdf`, base64: pdf.toString('base64') };
   },
@@ -74,10 +94,16 @@ export const authHandlers: Handlers<N> = {
   'recovery.regenerate': async ({ password }, { backend, ctx }) => {
     const c = ctx();
     if (!backend.checkPassword(c.user.login, password)) {
-      throw new AppError('AUTH', 'errors.wrongPassword', undefined, [{ path: 'password', messageKey: 'errors.wrongPassword' }]);
+      throw new AppError('AUTH', 'errors.wrongPassword', undefined, [
+        { path: 'password', messageKey: 'errors.wrongPassword' },
+      ]);
     }
     const recoveryCode = backend.regenerateRecovery();
-    await c.db.transaction().execute((trx) => writeAudit(trx, c.user.id, c.now, { action: 'recovery.regenerate', entity: 'keyring', entityId: 'recovery' }));
+    await c.db
+      .transaction()
+      .execute((trx) =>
+        writeAudit(trx, c.user.id, c.now, { action: 'recovery.regenerate', entity: 'keyring', entityId: 'recovery' }),
+      );
     return { recoveryCode };
   },
 };

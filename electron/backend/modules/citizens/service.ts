@@ -42,7 +42,12 @@ async function index(trx: Transaction<DB>, c: Citizen): Promise<void> {
  * IIN) the one with the same full name and date of birth; otherwise a new record.
  * What was typed updates the record, audited with before and after.
  */
-export async function upsertCitizen(trx: Transaction<DB>, actorId: number, now: Date, input: CitizenFields): Promise<Citizen> {
+export async function upsertCitizen(
+  trx: Transaction<DB>,
+  actorId: number,
+  now: Date,
+  input: CitizenFields,
+): Promise<Citizen> {
   const fromIin = input.iin ? parseIin(input.iin) : null;
   const values = {
     iin: input.iin || null,
@@ -57,16 +62,27 @@ export async function upsertCitizen(trx: Transaction<DB>, actorId: number, now: 
     phone: input.phone,
   };
   let existing: Row | undefined;
-  if (input.id !== null) existing = await trx.selectFrom('citizens').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!existing && values.iin) existing = await trx.selectFrom('citizens').selectAll().where('iin', '=', values.iin).executeTakeFirst();
+  if (input.id !== null)
+    existing = await trx.selectFrom('citizens').selectAll().where('id', '=', input.id).executeTakeFirst();
+  if (!existing && values.iin)
+    existing = await trx.selectFrom('citizens').selectAll().where('iin', '=', values.iin).executeTakeFirst();
   if (!existing && !values.iin && values.birth_date) {
-    const same = await trx.selectFrom('citizens').selectAll().where('iin', 'is', null).where('birth_date', '=', values.birth_date).execute();
+    const same = await trx
+      .selectFrom('citizens')
+      .selectAll()
+      .where('iin', 'is', null)
+      .where('birth_date', '=', values.birth_date)
+      .execute();
     const key = foldName(`${values.surname} ${values.name} ${values.patronymic}`);
     existing = same.find((c) => foldName(`${c.surname} ${c.name} ${c.patronymic}`) === key);
   }
   const at = now.toISOString();
   if (!existing) {
-    const { id } = await trx.insertInto('citizens').values({ ...values, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('citizens')
+      .values({ ...values, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const c = (await getCitizen(trx, id))!;
     await index(trx, c);
     await writeAudit(trx, actorId, now, { action: 'citizens.create', entity: 'citizen', entityId: id, after: c });
@@ -82,10 +98,20 @@ export async function upsertCitizen(trx: Transaction<DB>, actorId: number, now: 
   const before = toCitizen(existing);
   const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => values[k] !== existing[k]);
   if (!changed) return before;
-  await trx.updateTable('citizens').set({ ...values, updated_at: at }).where('id', '=', existing.id).execute();
+  await trx
+    .updateTable('citizens')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', existing.id)
+    .execute();
   const after = (await getCitizen(trx, existing.id))!;
   await index(trx, after);
-  await writeAudit(trx, actorId, now, { action: 'citizens.update', entity: 'citizen', entityId: existing.id, before, after });
+  await writeAudit(trx, actorId, now, {
+    action: 'citizens.update',
+    entity: 'citizen',
+    entityId: existing.id,
+    before,
+    after,
+  });
   return after;
 }
 

@@ -2,9 +2,28 @@ import type { Handlers } from '../../handlers';
 import { renderPdf } from '../../documents/render';
 import { handoverActDoc } from '../../documents/handoverAct';
 import { getStation } from '../station/service';
-import { addTourAddresses, compareActs, getAct, listActs, markVisited, recordAct, snapshot, tourAddresses, tourDone } from './service';
+import {
+  addTourAddresses,
+  compareActs,
+  getAct,
+  listActs,
+  markVisited,
+  recordAct,
+  snapshot,
+  tourAddresses,
+  tourDone,
+} from './service';
 
-type N = 'handover.tourAddresses' | 'handover.addTourAddresses' | 'handover.markVisited' | 'handover.list' | 'handover.preview' | 'handover.record' | 'handover.print' | 'handover.compare' | 'handover.tourDone';
+type N =
+  | 'handover.tourAddresses'
+  | 'handover.addTourAddresses'
+  | 'handover.markVisited'
+  | 'handover.list'
+  | 'handover.preview'
+  | 'handover.record'
+  | 'handover.print'
+  | 'handover.compare'
+  | 'handover.tourDone';
 
 export const handoverHandlers: Handlers<N> = {
   'handover.tourAddresses': async ({ actId }, { ctx }) => tourAddresses(ctx().db, actId),
@@ -16,7 +35,10 @@ export const handoverHandlers: Handlers<N> = {
   'handover.print': async ({ id, language }, { ctx, backend }) => {
     const c = ctx();
     const act = await getAct(c.db, id);
-    const pdf = await renderPdf(backend.resourcesDir, handoverActDoc({ station: await getStation(c.db), act }, language));
+    const pdf = await renderPdf(
+      backend.resourcesDir,
+      handoverActDoc({ station: await getStation(c.db), act }, language),
+    );
     return { fileName: `act-${act.section}-${act.date}-${language}.pdf`, base64: pdf.toString('base64') };
   },
   'handover.compare': async ({ olderId, newerId }, { ctx }) => compareActs(ctx(), olderId, newerId),

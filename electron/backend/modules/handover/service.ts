@@ -15,21 +15,58 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 /** Everything the accepting inspector takes over, read from the live data (the caller is the UPP lead or a chief). */
 export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number | null): Promise<ActSnapshot> {
-  const section = await ctx.db.selectFrom('sections').select(['number', 'active']).where('id', '=', sectionId).executeTakeFirst();
-  if (!section || section.active !== 1) throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [{ path: 'sectionId', messageKey: 'errors.unknownSection' }]);
-  const files = (await listFiles(ctx, { category: null, inspectorId: null, sectionId, status: null, checksDueBy: null, text: '' })).filter((f) => f.status === 'active' || f.status === 'moving');
+  const section = await ctx.db
+    .selectFrom('sections')
+    .select(['number', 'active'])
+    .where('id', '=', sectionId)
+    .executeTakeFirst();
+  if (!section || section.active !== 1)
+    throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
+      { path: 'sectionId', messageKey: 'errors.unknownSection' },
+    ]);
+  const files = (
+    await listFiles(ctx, { category: null, inspectorId: null, sectionId, status: null, checksDueBy: null, text: '' })
+  ).filter((f) => f.status === 'active' || f.status === 'moving');
   const storage = new Map(
-    (await ctx.db.selectFrom('person_files as f').leftJoin('safes as k', 'k.id', 'f.safe_id').select(['f.id', 'f.custody_place', 'k.name', 'f.shelf', 'f.controlling_inspector']).where('f.section_id', '=', sectionId).execute()).map((r) => [
+    (
+      await ctx.db
+        .selectFrom('person_files as f')
+        .leftJoin('safes as k', 'k.id', 'f.safe_id')
+        .select(['f.id', 'f.custody_place', 'k.name', 'f.shelf', 'f.controlling_inspector'])
+        .where('f.section_id', '=', sectionId)
+        .execute()
+    ).map((r) => [
       r.id,
-      { place: r.custody_place, storage: r.custody_place === 'safe' ? `${r.name ?? ''}${r.shelf ? `, ${r.shelf}` : ''}` : r.controlling_inspector },
+      {
+        place: r.custody_place,
+        storage:
+          r.custody_place === 'safe' ? `${r.name ?? ''}${r.shelf ? `, ${r.shelf}` : ''}` : r.controlling_inspector,
+      },
     ]),
   );
   const filter = { sectionId, text: '' };
   const owners = await listFirearmOwners(ctx, filter);
   const today = dayjs(ctx.now).format('YYYY-MM-DD');
-  const instructions = fromUserId === null ? [] : await ctx.db.selectFrom('notebook_entries').select(['number', 'text', 'due_date']).where('owner_id', '=', fromUserId).where('kind', '=', 'instruction').where('done_at', 'is', null).orderBy('number').execute();
+  const instructions =
+    fromUserId === null
+      ? []
+      : await ctx.db
+          .selectFrom('notebook_entries')
+          .select(['number', 'text', 'due_date'])
+          .where('owner_id', '=', fromUserId)
+          .where('kind', '=', 'instruction')
+          .where('done_at', 'is', null)
+          .orderBy('number')
+          .execute();
   const planned = files.length
-    ? await ctx.db.selectFrom('supervision_records as v').innerJoin('person_files as f', 'f.id', 'v.file_id').select(['f.number', 'v.planned_for', 'v.kind']).where('v.done_at', 'is', null).where('f.section_id', '=', sectionId).where('f.status', 'in', ['active', 'moving']).execute()
+    ? await ctx.db
+        .selectFrom('supervision_records as v')
+        .innerJoin('person_files as f', 'f.id', 'v.file_id')
+        .select(['f.number', 'v.planned_for', 'v.kind'])
+        .where('v.done_at', 'is', null)
+        .where('f.section_id', '=', sectionId)
+        .where('f.status', 'in', ['active', 'moving'])
+        .execute()
     : [];
   const passport = await getPassport(ctx.db, sectionId);
   const lastYear = passport.years.length ? passport.years[passport.years.length - 1]! : null;
@@ -38,19 +75,33 @@ export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number |
     section: section.number,
     passport: {
       lastYear,
-      filledRows: lastYear === null ? 0 : Object.values(passport.values[String(lastYear)] ?? {}).filter((v) => v !== null).length,
+      filledRows:
+        lastYear === null ? 0 : Object.values(passport.values[String(lastYear)] ?? {}).filter((v) => v !== null).length,
       enterprises: countOf('enterprises'),
       dormitories: countOf('dormitories'),
       permitObjects: countOf('permitObjects'),
     },
-    personFiles: files.map((f) => ({ number: f.number, person: f.person, categories: f.categories, place: storage.get(f.id)?.place ?? 'safe', storage: storage.get(f.id)?.storage ?? '', out: f.outSince !== null })),
-    firearmOwners: owners.filter((o) => o.nextCheck !== null).map((o) => ({ person: o.person, weapons: o.weapons.length, nextCheck: o.nextCheck })),
-    probation: (await listProbation(ctx, filter)).filter((p) => p.removedOn === null).map((p) => ({ person: p.person })),
+    personFiles: files.map((f) => ({
+      number: f.number,
+      person: f.person,
+      categories: f.categories,
+      place: storage.get(f.id)?.place ?? 'safe',
+      storage: storage.get(f.id)?.storage ?? '',
+      out: f.outSince !== null,
+    })),
+    firearmOwners: owners
+      .filter((o) => o.nextCheck !== null)
+      .map((o) => ({ person: o.person, weapons: o.weapons.length, nextCheck: o.nextCheck })),
+    probation: (await listProbation(ctx, filter))
+      .filter((p) => p.removedOn === null)
+      .map((p) => ({ person: p.person })),
     foreigners: (await listForeigners(ctx, filter)).map((f) => ({ person: f.person, stayUntil: f.stayUntil })),
     openInstructions: instructions.map((i) => ({ number: i.number, text: i.text, due: i.due_date })),
     unfinishedChecks: [
       ...planned.map((p) => ({ what: `file:${p.number}:${p.kind}`, due: p.planned_for! })),
-      ...owners.filter((o) => o.nextCheck !== null && o.nextCheck <= today).map((o) => ({ what: `firearm:${o.person}`, due: o.nextCheck! })),
+      ...owners
+        .filter((o) => o.nextCheck !== null && o.nextCheck <= today)
+        .map((o) => ({ what: `firearm:${o.person}`, due: o.nextCheck! })),
     ],
   };
 }
@@ -62,7 +113,15 @@ export async function getAct(db: Q, id: number): Promise<HandoverAct> {
     .innerJoin('users as t', 't.id', 'a.to_user_id')
     .leftJoin('users as f', 'f.id', 'a.from_user_id')
     .selectAll('a')
-    .select(['s.number', 't.surname as t_surname', 't.name as t_name', 't.patronymic as t_patronymic', 'f.surname as f_surname', 'f.name as f_name', 'f.patronymic as f_patronymic'])
+    .select([
+      's.number',
+      't.surname as t_surname',
+      't.name as t_name',
+      't.patronymic as t_patronymic',
+      'f.surname as f_surname',
+      'f.name as f_name',
+      'f.patronymic as f_patronymic',
+    ])
     .where('a.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
@@ -92,7 +151,17 @@ export async function listActs(ctx: Ctx, sectionId: number | null): Promise<Hand
   return Promise.all((await q.execute()).map((r) => getAct(ctx.db, r.id)));
 }
 
-export interface ActFields { sectionId: number; kind: 'handover' | 'cover'; fromUserId: number | null; toUserId: number; date: string; superior: string; orderNumber: string; orderDate: string | null; remarks: string }
+export interface ActFields {
+  sectionId: number;
+  kind: 'handover' | 'cover';
+  fromUserId: number | null;
+  toUserId: number;
+  date: string;
+  superior: string;
+  orderNumber: string;
+  orderDate: string | null;
+  remarks: string;
+}
 
 /**
  * The act with what was handed over, and — for a handover — the section and its person
@@ -103,26 +172,71 @@ export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
   const snap = await snapshot(ctx, a.sectionId, a.fromUserId);
   return ctx.db.transaction().execute(async (trx) => {
     const to = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', a.toUserId).executeTakeFirst();
-    if (!to || to.active !== 1 || to.role !== 'inspector') throw new AppError('VALIDATION', 'handover.notAnInspector', undefined, [{ path: 'toUserId', messageKey: 'handover.notAnInspector' }]);
+    if (!to || to.active !== 1 || to.role !== 'inspector')
+      throw new AppError('VALIDATION', 'handover.notAnInspector', undefined, [
+        { path: 'toUserId', messageKey: 'handover.notAnInspector' },
+      ]);
     if (a.fromUserId !== null) {
-      const holds = await trx.selectFrom('user_sections').select('user_id').where('user_id', '=', a.fromUserId).where('section_id', '=', a.sectionId).executeTakeFirst();
-      if (!holds) throw new AppError('VALIDATION', 'handover.notHolder', undefined, [{ path: 'fromUserId', messageKey: 'handover.notHolder' }]);
+      const holds = await trx
+        .selectFrom('user_sections')
+        .select('user_id')
+        .where('user_id', '=', a.fromUserId)
+        .where('section_id', '=', a.sectionId)
+        .executeTakeFirst();
+      if (!holds)
+        throw new AppError('VALIDATION', 'handover.notHolder', undefined, [
+          { path: 'fromUserId', messageKey: 'handover.notHolder' },
+        ]);
     }
     const { id } = await trx
       .insertInto('handover_acts')
-      .values({ section_id: a.sectionId, kind: a.kind, date: a.date, from_user_id: a.fromUserId, to_user_id: a.toUserId, superior: a.superior, order_number: a.orderNumber, order_date: a.orderDate, remarks: a.remarks, snapshot_json: JSON.stringify(snap), tour_done_on: null, created_by: ctx.user.id, created_at: ctx.now.toISOString() })
+      .values({
+        section_id: a.sectionId,
+        kind: a.kind,
+        date: a.date,
+        from_user_id: a.fromUserId,
+        to_user_id: a.toUserId,
+        superior: a.superior,
+        order_number: a.orderNumber,
+        order_date: a.orderDate,
+        remarks: a.remarks,
+        snapshot_json: JSON.stringify(snap),
+        tour_done_on: null,
+        created_by: ctx.user.id,
+        created_at: ctx.now.toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (a.kind === 'handover') {
-      if (a.fromUserId !== null) await trx.deleteFrom('user_sections').where('user_id', '=', a.fromUserId).where('section_id', '=', a.sectionId).execute();
-      const already = await trx.selectFrom('user_sections').select('user_id').where('user_id', '=', a.toUserId).where('section_id', '=', a.sectionId).executeTakeFirst();
-      if (!already) await trx.insertInto('user_sections').values({ user_id: a.toUserId, section_id: a.sectionId }).execute();
-      let files = trx.updateTable('person_files').set({ inspector_id: a.toUserId, updated_at: ctx.now.toISOString() }).where('section_id', '=', a.sectionId).where('status', 'in', ['active', 'moving']);
+      if (a.fromUserId !== null)
+        await trx
+          .deleteFrom('user_sections')
+          .where('user_id', '=', a.fromUserId)
+          .where('section_id', '=', a.sectionId)
+          .execute();
+      const already = await trx
+        .selectFrom('user_sections')
+        .select('user_id')
+        .where('user_id', '=', a.toUserId)
+        .where('section_id', '=', a.sectionId)
+        .executeTakeFirst();
+      if (!already)
+        await trx.insertInto('user_sections').values({ user_id: a.toUserId, section_id: a.sectionId }).execute();
+      let files = trx
+        .updateTable('person_files')
+        .set({ inspector_id: a.toUserId, updated_at: ctx.now.toISOString() })
+        .where('section_id', '=', a.sectionId)
+        .where('status', 'in', ['active', 'moving']);
       if (a.fromUserId !== null) files = files.where('inspector_id', '=', a.fromUserId);
       await files.execute();
     }
     const act = await getAct(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: `handover.${a.kind}`, entity: 'handover_act', entityId: id, after: { ...act, snapshot: { files: snap.personFiles.length, firearmOwners: snap.firearmOwners.length } } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: `handover.${a.kind}`,
+      entity: 'handover_act',
+      entityId: id,
+      after: { ...act, snapshot: { files: snap.personFiles.length, firearmOwners: snap.firearmOwners.length } },
+    });
     return act;
   });
 }
@@ -144,13 +258,27 @@ export async function compareActs(ctx: Ctx, olderId: number, newerId: number) {
 export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: string): Promise<HandoverAct> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getAct(trx, id);
-    if (ctx.user.role !== 'uppLead' && before.toUserId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
-    if (doneOn < before.date || doneOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path: 'doneOn', messageKey: 'meetings.dateOutOfRange' }]);
+    if (ctx.user.role !== 'uppLead' && before.toUserId !== ctx.user.id)
+      throw new AppError('FORBIDDEN', 'errors.forbidden');
+    if (doneOn < before.date || doneOn > dayjs(ctx.now).format('YYYY-MM-DD'))
+      throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [
+        { path: 'doneOn', messageKey: 'meetings.dateOutOfRange' },
+      ]);
     const left = (await tourAddresses(trx, id)).filter((x) => x.visitedOn === null).length;
     if (left > 0) throw new AppError('CONFLICT', 'handover.tourUnfinished', { left });
-    await trx.updateTable('handover_acts').set({ tour_done_on: doneOn, tour_note: note }).where('id', '=', id).execute();
+    await trx
+      .updateTable('handover_acts')
+      .set({ tour_done_on: doneOn, tour_note: note })
+      .where('id', '=', id)
+      .execute();
     const after = await getAct(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.tourDone', entity: 'handover_act', entityId: id, before: { tourDoneOn: before.tourDoneOn }, after: { tourDoneOn: doneOn, tourNote: note } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'handover.tourDone',
+      entity: 'handover_act',
+      entityId: id,
+      before: { tourDoneOn: before.tourDoneOn },
+      after: { tourDoneOn: doneOn, tourNote: note },
+    });
     return after;
   });
 }
@@ -158,11 +286,25 @@ export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: strin
 /** p.5: within a month of accepting a section, the inspector walks it door to door. */
 export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
   if (!['inspector', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
-  let q = ctx.db.selectFrom('handover_acts as a').innerJoin('sections as s', 's.id', 'a.section_id').innerJoin('users as u', 'u.id', 'a.to_user_id').select(['a.id', 'a.date', 's.number', 'u.surname', 'u.name', 'u.patronymic']).where('a.kind', '=', 'handover').where('a.tour_done_on', 'is', null);
+  let q = ctx.db
+    .selectFrom('handover_acts as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .innerJoin('users as u', 'u.id', 'a.to_user_id')
+    .select(['a.id', 'a.date', 's.number', 'u.surname', 'u.name', 'u.patronymic'])
+    .where('a.kind', '=', 'handover')
+    .where('a.tour_done_on', 'is', null);
   if (ctx.user.role === 'inspector') q = q.where('a.to_user_id', '=', ctx.user.id);
   return (await q.execute()).map((a) => {
     const due = dayjs(a.date).add(1, 'month').format('YYYY-MM-DD');
-    return { ruleId: 'handover.tour', paragraph: '5', titleKey: 'today.rules.sectionTour', params: { person: shortName(a), section: a.number, accepted: formatDate(a.date) }, due, overdue: due < date, link: '/handover' };
+    return {
+      ruleId: 'handover.tour',
+      paragraph: '5',
+      titleKey: 'today.rules.sectionTour',
+      params: { person: shortName(a), section: a.number, accepted: formatDate(a.date) },
+      due,
+      overdue: due < date,
+      link: '/handover',
+    };
   });
 }
 
@@ -193,8 +335,17 @@ export async function addTourAddresses(ctx: Ctx, actId: number, addresses: strin
         fresh.push(a);
       }
     }
-    if (fresh.length) await trx.insertInto('tour_addresses').values(fresh.map((address) => ({ act_id: actId, address, visited_on: null, visited_by: null }))).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.tourAddresses', entity: 'handover_act', entityId: actId, after: { added: fresh.length } });
+    if (fresh.length)
+      await trx
+        .insertInto('tour_addresses')
+        .values(fresh.map((address) => ({ act_id: actId, address, visited_on: null, visited_by: null })))
+        .execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'handover.tourAddresses',
+      entity: 'handover_act',
+      entityId: actId,
+      after: { added: fresh.length },
+    });
     return tourAddresses(trx, actId);
   });
 }
@@ -204,9 +355,22 @@ export async function markVisited(ctx: Ctx, id: number, visitedOn: string, note:
     const row = await trx.selectFrom('tour_addresses').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound');
     const act = await requireTourer(ctx, trx, row.act_id);
-    if (visitedOn < act.date || visitedOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path: 'visitedOn', messageKey: 'meetings.dateOutOfRange' }]);
-    await trx.updateTable('tour_addresses').set({ visited_on: visitedOn, note, visited_by: ctx.user.id }).where('id', '=', id).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'handover.visited', entity: 'tour_address', entityId: id, before: { visitedOn: row.visited_on, note: row.note }, after: { visitedOn, note } });
+    if (visitedOn < act.date || visitedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
+      throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [
+        { path: 'visitedOn', messageKey: 'meetings.dateOutOfRange' },
+      ]);
+    await trx
+      .updateTable('tour_addresses')
+      .set({ visited_on: visitedOn, note, visited_by: ctx.user.id })
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'handover.visited',
+      entity: 'tour_address',
+      entityId: id,
+      before: { visitedOn: row.visited_on, note: row.note },
+      after: { visitedOn, note },
+    });
     return tourAddresses(trx, row.act_id);
   });
 }

@@ -2,11 +2,24 @@ import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { AppError, type ImportPreview, type ListKind } from '../../../../shared/api';
-import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
+import {
+  IMPORT_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  firearmOwnerInputSchema,
+  foreignerInputSchema,
+  probationInputSchema,
+} from '../../../../shared/api/lists';
 import { parseIin } from '../../../../shared/iin';
 import { foldName } from '../../../../shared/search/fold';
 import type { Ctx } from '../../context';
-import { listFirearmOwners, listForeigners, listProbation, saveFirearmOwner, saveForeigner, saveProbation } from './service';
+import {
+  listFirearmOwners,
+  listForeigners,
+  listProbation,
+  saveFirearmOwner,
+  saveForeigner,
+  saveProbation,
+} from './service';
 import { DATA_SHEET } from '../../documents/sectionLists';
 
 dayjs.extend(customParseFormat);
@@ -50,13 +63,19 @@ const GUESS: Record<string, RegExp> = {
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return dayjs(v).format('DD.MM.YYYY');
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
   return String(v).trim();
 }
 
-async function readSheet(base64: string): Promise<{ columns: string[]; rows: { row: number; cells: string[] }[]; byCode?: boolean }> {
+async function readSheet(
+  base64: string,
+): Promise<{ columns: string[]; rows: { row: number; cells: string[] }[]; byCode?: boolean }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
@@ -66,7 +85,7 @@ async function readSheet(base64: string): Promise<{ columns: string[]; rows: { r
   // a file exported by Uchaske carries its entries one field per column, named by code
   const data = wb.getWorksheet(DATA_SHEET);
   if (data) {
-    const codes = (Array.from({ length: data.columnCount }, (_x, i) => cellText(data.getRow(1).getCell(i + 1).value)));
+    const codes = Array.from({ length: data.columnCount }, (_x, i) => cellText(data.getRow(1).getCell(i + 1).value));
     const rows: { row: number; cells: string[] }[] = [];
     for (let r = 3; r <= data.rowCount; r++) {
       const cells = codes.map((_c, i) => cellText(data.getRow(r).getCell(i + 1).value));
@@ -80,7 +99,10 @@ async function readSheet(base64: string): Promise<{ columns: string[]; rows: { r
   let headerRow = 1;
   for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
     const filled = (ws.getRow(r).values as ExcelJS.CellValue[]).filter((v) => cellText(v) !== '').length;
-    if (filled >= 3) { headerRow = r; break; }
+    if (filled >= 3) {
+      headerRow = r;
+      break;
+    }
   }
   const width = ws.columnCount;
   const cellsOf = (r: number) => Array.from({ length: width }, (_x, i) => cellText(ws.getRow(r).getCell(i + 1).value));
@@ -114,7 +136,16 @@ export function guessMapping(list: ListKind, columns: string[], byCode = false):
   return out;
 }
 
-const DATE_FIELDS = new Set(['birthDate', 'permitOn', 'permitUntil', 'reregisteredOn', 'includedOn', 'removedOn', 'passportValidUntil', 'stayUntil']);
+const DATE_FIELDS = new Set([
+  'birthDate',
+  'permitOn',
+  'permitUntil',
+  'reregisteredOn',
+  'includedOn',
+  'removedOn',
+  'passportValidUntil',
+  'stayUntil',
+]);
 
 function parseDate(s: string): string | null | 'bad' {
   if (!s) return null;
@@ -122,10 +153,21 @@ function parseDate(s: string): string | null | 'bad' {
   return d.isValid() ? d.format('YYYY-MM-DD') : 'bad';
 }
 
-interface Checked { row: number; person: string; reasons: string[]; input: unknown; iin: string | null }
+interface Checked {
+  row: number;
+  person: string;
+  reasons: string[];
+  input: unknown;
+  iin: string | null;
+}
 
 /** Each row as the list's own form input, or the reasons it cannot be one. */
-function checkRows(list: ListKind, sectionId: number, mapping: Record<string, number>, rows: { row: number; cells: string[] }[]): Checked[] {
+function checkRows(
+  list: ListKind,
+  sectionId: number,
+  mapping: Record<string, number>,
+  rows: { row: number; cells: string[] }[],
+): Checked[] {
   return rows.map(({ row, cells }) => {
     const get = (f: string) => (mapping[f] === undefined ? '' : (cells[mapping[f]!] ?? ''));
     const reasons: string[] = [];
@@ -145,18 +187,72 @@ function checkRows(list: ListKind, sectionId: number, mapping: Record<string, nu
       const p = parseIin(iin);
       if (!p.ok) reasons.push(`iin.${p.error}`);
     }
-    const citizen = { id: null, iin, noIin: iin ? null : list === 'foreigners' ? ('foreigner' as const) : ('unknown' as const), surname, name, patronymic: rest.join(' '), birthDate: dates.birthDate ?? null };
+    const citizen = {
+      id: null,
+      iin,
+      noIin: iin ? null : list === 'foreigners' ? ('foreigner' as const) : ('unknown' as const),
+      surname,
+      name,
+      patronymic: rest.join(' '),
+      birthDate: dates.birthDate ?? null,
+    };
     const input =
       list === 'firearms'
-        ? { id: null, sectionId, citizen, address: v.address, homePhone: v.homePhone, weapons: [{ kind: v.weaponKind, make: v.weaponMake, calibre: v.weaponCalibre, serial: v.weaponSerial }], permitBy: v.permitBy, permitOn: dates.permitOn, permitUntil: dates.permitUntil, reregisteredOn: dates.reregisteredOn }
+        ? {
+            id: null,
+            sectionId,
+            citizen,
+            address: v.address,
+            homePhone: v.homePhone,
+            weapons: [{ kind: v.weaponKind, make: v.weaponMake, calibre: v.weaponCalibre, serial: v.weaponSerial }],
+            permitBy: v.permitBy,
+            permitOn: dates.permitOn,
+            permitUntil: dates.permitUntil,
+            reregisteredOn: dates.reregisteredOn,
+          }
         : list === 'probation'
-          ? { id: null, sectionId, citizen, address: v.address, work: v.work, phones: v.phones, includedOn: dates.includedOn, removedOn: dates.removedOn, marks: v.marks }
-          : { id: null, sectionId, citizen, citizenship: v.citizenship, passportNo: v.passportNo, passportValidUntil: dates.passportValidUntil, stayUntil: dates.stayUntil, tempAddress: v.tempAddress, homePhone: v.homePhone, work: v.work, workPhone: v.workPhone };
+          ? {
+              id: null,
+              sectionId,
+              citizen,
+              address: v.address,
+              work: v.work,
+              phones: v.phones,
+              includedOn: dates.includedOn,
+              removedOn: dates.removedOn,
+              marks: v.marks,
+            }
+          : {
+              id: null,
+              sectionId,
+              citizen,
+              citizenship: v.citizenship,
+              passportNo: v.passportNo,
+              passportValidUntil: dates.passportValidUntil,
+              stayUntil: dates.stayUntil,
+              tempAddress: v.tempAddress,
+              homePhone: v.homePhone,
+              work: v.work,
+              workPhone: v.workPhone,
+            };
     if (reasons.length === 0) {
-      const schema = list === 'firearms' ? firearmOwnerInputSchema : list === 'probation' ? probationInputSchema : foreignerInputSchema;
+      const schema =
+        list === 'firearms'
+          ? firearmOwnerInputSchema
+          : list === 'probation'
+            ? probationInputSchema
+            : foreignerInputSchema;
       const parsed = schema.safeParse(input);
-      if (!parsed.success) for (const i of parsed.error.issues) reasons.push(/^[a-z]+\.[A-Za-z.]+$/.test(i.message) ? i.message : 'validation.invalid');
-      return { row, person: [surname, name, ...rest].join(' '), reasons: [...new Set(reasons)], input: parsed.success ? parsed.data : input, iin: iin || null };
+      if (!parsed.success)
+        for (const i of parsed.error.issues)
+          reasons.push(/^[a-z]+\.[A-Za-z.]+$/.test(i.message) ? i.message : 'validation.invalid');
+      return {
+        row,
+        person: [surname, name, ...rest].join(' '),
+        reasons: [...new Set(reasons)],
+        input: parsed.success ? parsed.data : input,
+        iin: iin || null,
+      };
     }
     return { row, person: [surname, name, ...rest].join(' '), reasons, input, iin: iin || null };
   });
@@ -167,7 +263,12 @@ function joinWeapons(list: ListKind, rows: Checked[]): Checked[] {
   if (list !== 'firearms') return rows;
   const out: Checked[] = [];
   for (const r of rows) {
-    const same = r.reasons.length === 0 ? out.find((o) => o.reasons.length === 0 && (r.iin ? o.iin === r.iin : foldName(o.person) === foldName(r.person))) : undefined;
+    const same =
+      r.reasons.length === 0
+        ? out.find(
+            (o) => o.reasons.length === 0 && (r.iin ? o.iin === r.iin : foldName(o.person) === foldName(r.person)),
+          )
+        : undefined;
     if (same) (same.input as { weapons: unknown[] }).weapons.push(...(r.input as { weapons: unknown[] }).weapons);
     else out.push(r);
   }
@@ -176,11 +277,22 @@ function joinWeapons(list: ListKind, rows: Checked[]): Checked[] {
 
 /** Which of the list's entries a row would update: the same person (IIN, else the same name) in the same section. */
 async function existing(ctx: Ctx, list: ListKind, sectionId: number) {
-  const rows = list === 'firearms' ? await listFirearmOwners(ctx, { sectionId, text: '' }) : list === 'probation' ? await listProbation(ctx, { sectionId, text: '' }) : await listForeigners(ctx, { sectionId, text: '' });
+  const rows =
+    list === 'firearms'
+      ? await listFirearmOwners(ctx, { sectionId, text: '' })
+      : list === 'probation'
+        ? await listProbation(ctx, { sectionId, text: '' })
+        : await listForeigners(ctx, { sectionId, text: '' });
   return (c: Checked) => rows.find((r) => (c.iin ? r.iin === c.iin : foldName(r.person) === foldName(c.person)));
 }
 
-export async function previewImport(ctx: Ctx, list: ListKind, base64: string, sectionId: number, mapping: Record<string, number> | null): Promise<ImportPreview> {
+export async function previewImport(
+  ctx: Ctx,
+  list: ListKind,
+  base64: string,
+  sectionId: number,
+  mapping: Record<string, number> | null,
+): Promise<ImportPreview> {
   const sheet = await readSheet(base64);
   const map = mapping ?? guessMapping(list, sheet.columns, sheet.byCode);
   const checked = joinWeapons(list, checkRows(list, sectionId, map, sheet.rows));
@@ -188,14 +300,28 @@ export async function previewImport(ctx: Ctx, list: ListKind, base64: string, se
   return {
     columns: sheet.columns,
     mapping: map,
-    rows: checked.map((c) => ({ row: c.row, person: c.person, reasons: c.reasons, action: c.reasons.length ? 'reject' : find(c) ? 'update' : 'add' })),
+    rows: checked.map((c) => ({
+      row: c.row,
+      person: c.person,
+      reasons: c.reasons,
+      action: c.reasons.length ? 'reject' : find(c) ? 'update' : 'add',
+    })),
   };
 }
 
 /** All valid rows in one transaction (the savers nest in it); any failure leaves the list as it was. */
-export async function applyImport(ctx: Ctx, list: ListKind, base64: string, sectionId: number, mapping: Record<string, number> | null) {
+export async function applyImport(
+  ctx: Ctx,
+  list: ListKind,
+  base64: string,
+  sectionId: number,
+  mapping: Record<string, number> | null,
+) {
   const sheet = await readSheet(base64);
-  const checked = joinWeapons(list, checkRows(list, sectionId, mapping ?? guessMapping(list, sheet.columns, sheet.byCode), sheet.rows));
+  const checked = joinWeapons(
+    list,
+    checkRows(list, sectionId, mapping ?? guessMapping(list, sheet.columns, sheet.byCode), sheet.rows),
+  );
   const find = await existing(ctx, list, sectionId);
   let added = 0;
   let updated = 0;
@@ -206,14 +332,29 @@ export async function applyImport(ctx: Ctx, list: ListKind, base64: string, sect
       if (list === 'firearms') {
         const input = c.input as Parameters<typeof saveFirearmOwner>[1];
         const old = prior as Awaited<ReturnType<typeof listFirearmOwners>>[number] | undefined;
-        const weapons = old ? [...old.weapons.filter((w) => !input.weapons.some((n) => n.serial === w.serial)), ...input.weapons] : input.weapons;
-        await saveFirearmOwner(inTrx, { ...input, id: old?.id ?? null, weapons, citizen: { ...input.citizen, id: old?.citizenId ?? null } });
+        const weapons = old
+          ? [...old.weapons.filter((w) => !input.weapons.some((n) => n.serial === w.serial)), ...input.weapons]
+          : input.weapons;
+        await saveFirearmOwner(inTrx, {
+          ...input,
+          id: old?.id ?? null,
+          weapons,
+          citizen: { ...input.citizen, id: old?.citizenId ?? null },
+        });
       } else if (list === 'probation') {
         const input = c.input as Parameters<typeof saveProbation>[1];
-        await saveProbation(inTrx, { ...input, id: prior?.id ?? null, citizen: { ...input.citizen, id: prior?.citizenId ?? null } });
+        await saveProbation(inTrx, {
+          ...input,
+          id: prior?.id ?? null,
+          citizen: { ...input.citizen, id: prior?.citizenId ?? null },
+        });
       } else {
         const input = c.input as Parameters<typeof saveForeigner>[1];
-        await saveForeigner(inTrx, { ...input, id: prior?.id ?? null, citizen: { ...input.citizen, id: prior?.citizenId ?? null } });
+        await saveForeigner(inTrx, {
+          ...input,
+          id: prior?.id ?? null,
+          citizen: { ...input.citizen, id: prior?.citizenId ?? null },
+        });
       }
       if (prior) updated++;
       else added++;

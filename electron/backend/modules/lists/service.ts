@@ -1,7 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { AppError, type DueItem, type FirearmOwner, type Foreigner, type ProbationPerson } from '../../../../shared/api';
+import {
+  AppError,
+  type DueItem,
+  type FirearmOwner,
+  type Foreigner,
+  type ProbationPerson,
+} from '../../../../shared/api';
 import type { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
 import { formatDate, fullName, shortName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
@@ -15,18 +21,23 @@ type Q = Kysely<DB> | Transaction<DB>;
 type Filter = { sectionId: number | null; text: string };
 
 /** p.22(10): the check at home once a year. */
-export const nextFirearmCheck = (lastCheck: string | null, permitOn: string) => dayjs(lastCheck ?? permitOn).add(1, 'year').format('YYYY-MM-DD');
+export const nextFirearmCheck = (lastCheck: string | null, permitOn: string) =>
+  dayjs(lastCheck ?? permitOn)
+    .add(1, 'year')
+    .format('YYYY-MM-DD');
 /** Stay or passport ending within this many days shows on Today. */
 export const EXPIRY_WARNING_DAYS = 30;
 
 // ---- access: the section's inspectors and assistants (with cover, p.6), the UPP lead and chiefs
 
-
 async function requireSection(ctx: Ctx, db: Q, sectionId: number): Promise<void> {
   const s = await sectionScope(ctx, db);
   if (s !== 'all' && !s.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
   const section = await db.selectFrom('sections').select('active').where('id', '=', sectionId).executeTakeFirst();
-  if (!section || section.active !== 1) throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [{ path: 'sectionId', messageKey: 'errors.unknownSection' }]);
+  if (!section || section.active !== 1)
+    throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
+      { path: 'sectionId', messageKey: 'errors.unknownSection' },
+    ]);
 }
 
 const person = (c: { surname: string; name: string; patronymic: string }) => fullName(c);
@@ -41,18 +52,65 @@ function withCitizen<T extends keyof DB>(db: Q, table: T) {
     .innerJoin('citizens as c', 'c.id', 'x.citizen_id' as never)
     .innerJoin('sections as s', 's.id', 'x.section_id' as never)
     .selectAll('x' as never)
-    .select(['c.surname', 'c.name', 'c.patronymic', 'c.iin', 'c.birth_date', 'c.no_iin', 'c.sex', 'c.address as c_address', 'c.phone as c_phone', 's.number as section_number'] as never);
+    .select([
+      'c.surname',
+      'c.name',
+      'c.patronymic',
+      'c.iin',
+      'c.birth_date',
+      'c.no_iin',
+      'c.sex',
+      'c.address as c_address',
+      'c.phone as c_phone',
+      's.number as section_number',
+    ] as never);
 }
 
-interface CitizenCols { surname: string; name: string; patronymic: string; iin: string | null; birth_date: string | null; no_iin: 'foreigner' | 'unknown' | null; sex: 'male' | 'female' | null; c_address: string; c_phone: string; section_number: string; id: number; section_id: number; citizen_id: number }
+interface CitizenCols {
+  surname: string;
+  name: string;
+  patronymic: string;
+  iin: string | null;
+  birth_date: string | null;
+  no_iin: 'foreigner' | 'unknown' | null;
+  sex: 'male' | 'female' | null;
+  c_address: string;
+  c_phone: string;
+  section_number: string;
+  id: number;
+  section_id: number;
+  citizen_id: number;
+}
 const baseOf = (r: CitizenCols) => ({
-  id: r.id, sectionId: r.section_id, sectionNumber: r.section_number, citizenId: r.citizen_id, person: person(r), iin: r.iin, birthDate: r.birth_date,
-  citizen: { id: r.citizen_id, iin: r.iin, noIin: r.no_iin, surname: r.surname, name: r.name, patronymic: r.patronymic, birthDate: r.birth_date, sex: r.sex, address: r.c_address, phone: r.c_phone },
+  id: r.id,
+  sectionId: r.section_id,
+  sectionNumber: r.section_number,
+  citizenId: r.citizen_id,
+  person: person(r),
+  iin: r.iin,
+  birthDate: r.birth_date,
+  citizen: {
+    id: r.citizen_id,
+    iin: r.iin,
+    noIin: r.no_iin,
+    surname: r.surname,
+    name: r.name,
+    patronymic: r.patronymic,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    address: r.c_address,
+    phone: r.c_phone,
+  },
 });
 
 async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Promise<R[]> {
   const s = await sectionScope(ctx);
-  return rows.filter((r) => (s === 'all' || s.includes(r.section_id)) && (f.sectionId === null || r.section_id === f.sectionId) && matches(f, person(r), r.iin));
+  return rows.filter(
+    (r) =>
+      (s === 'all' || s.includes(r.section_id)) &&
+      (f.sectionId === null || r.section_id === f.sectionId) &&
+      matches(f, person(r), r.iin),
+  );
 }
 
 // ---- Appendix 2: firearm owners
@@ -60,7 +118,12 @@ async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Pr
 type OwnerRow = CitizenCols & DB['firearm_owners'] & { id: number };
 
 async function toOwner(db: Q, r: OwnerRow): Promise<FirearmOwner> {
-  const weapons = await db.selectFrom('firearms').select(['kind', 'make', 'calibre', 'serial']).where('owner_id', '=', r.id).orderBy('id').execute();
+  const weapons = await db
+    .selectFrom('firearms')
+    .select(['kind', 'make', 'calibre', 'serial'])
+    .where('owner_id', '=', r.id)
+    .orderBy('id')
+    .execute();
   const last = await db
     .selectFrom('firearm_checks as k')
     .innerJoin('users as u', 'u.id', 'k.by_user_id')
@@ -87,13 +150,17 @@ async function toOwner(db: Q, r: OwnerRow): Promise<FirearmOwner> {
 }
 
 async function getOwner(db: Q, id: number): Promise<FirearmOwner> {
-  const r = (await withCitizen(db, 'firearm_owners').where('x.id' as never, '=', id as never).executeTakeFirst()) as unknown as OwnerRow | undefined;
+  const r = (await withCitizen(db, 'firearm_owners')
+    .where('x.id' as never, '=', id as never)
+    .executeTakeFirst()) as unknown as OwnerRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toOwner(db, r);
 }
 
 export async function listFirearmOwners(ctx: Ctx, f: Filter): Promise<FirearmOwner[]> {
-  const rows = (await withCitizen(ctx.db, 'firearm_owners').orderBy('c.surname' as never).execute()) as unknown as OwnerRow[];
+  const rows = (await withCitizen(ctx.db, 'firearm_owners')
+    .orderBy('c.surname' as never)
+    .execute()) as unknown as OwnerRow[];
   return Promise.all((await scoped(ctx, rows, f)).map((r) => toOwner(ctx.db, r)));
 }
 
@@ -114,10 +181,21 @@ async function saveEntry<T extends { id: number }>(
     await requireSection(ctx, trx, input.sectionId);
     const before = input.id !== null ? await get(trx, input.id) : null;
     if (before) await requireSection(ctx, trx, (before as unknown as { sectionId: number }).sectionId);
-    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, before ? { ...input.citizen, id: (before as unknown as { citizenId: number }).citizenId } : input.citizen);
+    const citizen = await upsertCitizen(
+      trx,
+      ctx.user.id,
+      ctx.now,
+      before ? { ...input.citizen, id: (before as unknown as { citizenId: number }).citizenId } : input.citizen,
+    );
     const id = await write(trx, citizen.id, input.id, ctx.now.toISOString());
     const after = await get(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: `lists.${entity}.${before ? 'update' : 'create'}`, entity, entityId: id, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: `lists.${entity}.${before ? 'update' : 'create'}`,
+      entity,
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -125,26 +203,68 @@ async function saveEntry<T extends { id: number }>(
 export function saveFirearmOwner(ctx: Ctx, o: z.output<typeof firearmOwnerInputSchema>): Promise<FirearmOwner> {
   return saveEntry(ctx, 'firearm_owner', o, getOwner, async (trx, citizenId, id, at) => {
     const values = {
-      section_id: o.sectionId, citizen_id: citizenId, address: o.address, home_phone: o.homePhone, permit_by: o.permitBy, permit_on: o.permitOn,
-      permit_until: o.permitUntil, reregistered_on: o.reregisteredOn, withdrawn_on: o.withdrawnOn, surrendered_on: o.surrenderedOn, updated_at: at,
+      section_id: o.sectionId,
+      citizen_id: citizenId,
+      address: o.address,
+      home_phone: o.homePhone,
+      permit_by: o.permitBy,
+      permit_on: o.permitOn,
+      permit_until: o.permitUntil,
+      reregistered_on: o.reregisteredOn,
+      withdrawn_on: o.withdrawnOn,
+      surrendered_on: o.surrenderedOn,
+      updated_at: at,
     };
     let ownerId = id;
-    if (ownerId === null) ownerId = (await trx.insertInto('firearm_owners').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    if (ownerId === null)
+      ownerId = (
+        await trx
+          .insertInto('firearm_owners')
+          .values({ ...values, created_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     else await trx.updateTable('firearm_owners').set(values).where('id', '=', ownerId).execute();
     await trx.deleteFrom('firearms').where('owner_id', '=', ownerId).execute();
-    await trx.insertInto('firearms').values(o.weapons.map((w) => ({ owner_id: ownerId!, ...w }))).execute();
+    await trx
+      .insertInto('firearms')
+      .values(o.weapons.map((w) => ({ owner_id: ownerId!, ...w })))
+      .execute();
     return ownerId;
   });
 }
 
-export async function recordFirearmCheck(ctx: Ctx, id: number, checkedOn: string, result: string): Promise<FirearmOwner> {
+export async function recordFirearmCheck(
+  ctx: Ctx,
+  id: number,
+  checkedOn: string,
+  result: string,
+): Promise<FirearmOwner> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getOwner(trx, id);
     await requireSection(ctx, trx, before.sectionId);
-    if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [{ path: 'checkedOn', messageKey: 'lists.checkInFuture' }]);
-    await trx.insertInto('firearm_checks').values({ owner_id: id, checked_on: checkedOn, result, by_user_id: ctx.user.id, recorded_at: ctx.now.toISOString() }).execute();
+    if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
+      throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
+        { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
+      ]);
+    await trx
+      .insertInto('firearm_checks')
+      .values({
+        owner_id: id,
+        checked_on: checkedOn,
+        result,
+        by_user_id: ctx.user.id,
+        recorded_at: ctx.now.toISOString(),
+      })
+      .execute();
     const after = await getOwner(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'lists.firearmCheck', entity: 'firearm_owner', entityId: id, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'lists.firearmCheck',
+      entity: 'firearm_owner',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -153,21 +273,50 @@ export async function recordFirearmCheck(ctx: Ctx, id: number, checkedOn: string
 
 type ProbationRow = CitizenCols & DB['probation_persons'] & { id: number };
 const toProbation = (r: ProbationRow): ProbationPerson => ({
-  ...baseOf(r), address: r.address, work: r.work, phones: r.phones, includedOn: r.included_on, removedOn: r.removed_on, marks: r.marks, measure: r.measure,
+  ...baseOf(r),
+  address: r.address,
+  work: r.work,
+  phones: r.phones,
+  includedOn: r.included_on,
+  removedOn: r.removed_on,
+  marks: r.marks,
+  measure: r.measure,
 });
 async function getProbation(db: Q, id: number): Promise<ProbationPerson> {
-  const r = (await withCitizen(db, 'probation_persons').where('x.id' as never, '=', id as never).executeTakeFirst()) as unknown as ProbationRow | undefined;
+  const r = (await withCitizen(db, 'probation_persons')
+    .where('x.id' as never, '=', id as never)
+    .executeTakeFirst()) as unknown as ProbationRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toProbation(r);
 }
 export async function listProbation(ctx: Ctx, f: Filter): Promise<ProbationPerson[]> {
-  const rows = (await withCitizen(ctx.db, 'probation_persons').orderBy('x.included_on' as never).execute()) as unknown as ProbationRow[];
+  const rows = (await withCitizen(ctx.db, 'probation_persons')
+    .orderBy('x.included_on' as never)
+    .execute()) as unknown as ProbationRow[];
   return (await scoped(ctx, rows, f)).map(toProbation);
 }
 export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>): Promise<ProbationPerson> {
   return saveEntry(ctx, 'probation_person', p, getProbation, async (trx, citizenId, id, at) => {
-    const values = { section_id: p.sectionId, citizen_id: citizenId, address: p.address, work: p.work, phones: p.phones, included_on: p.includedOn, removed_on: p.removedOn, marks: p.marks, measure: p.measure, updated_at: at };
-    if (id === null) return (await trx.insertInto('probation_persons').values({ ...values, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    const values = {
+      section_id: p.sectionId,
+      citizen_id: citizenId,
+      address: p.address,
+      work: p.work,
+      phones: p.phones,
+      included_on: p.includedOn,
+      removed_on: p.removedOn,
+      marks: p.marks,
+      measure: p.measure,
+      updated_at: at,
+    };
+    if (id === null)
+      return (
+        await trx
+          .insertInto('probation_persons')
+          .values({ ...values, created_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     await trx.updateTable('probation_persons').set(values).where('id', '=', id).execute();
     return id;
   });
@@ -177,25 +326,54 @@ export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>
 
 type ForeignerRow = CitizenCols & DB['foreigners'] & { id: number };
 const toForeigner = (r: ForeignerRow): Foreigner => ({
-  ...baseOf(r), citizenship: r.citizenship, passportNo: r.passport_no, passportValidUntil: r.passport_valid_until, stayUntil: r.stay_until, tempAddress: r.temp_address,
-  homePhone: r.home_phone, work: r.work, workPhone: r.work_phone, checkedOn: r.checked_on, checkNote: r.check_note,
+  ...baseOf(r),
+  citizenship: r.citizenship,
+  passportNo: r.passport_no,
+  passportValidUntil: r.passport_valid_until,
+  stayUntil: r.stay_until,
+  tempAddress: r.temp_address,
+  homePhone: r.home_phone,
+  work: r.work,
+  workPhone: r.work_phone,
+  checkedOn: r.checked_on,
+  checkNote: r.check_note,
 });
 async function getForeigner(db: Q, id: number): Promise<Foreigner> {
-  const r = (await withCitizen(db, 'foreigners').where('x.id' as never, '=', id as never).executeTakeFirst()) as unknown as ForeignerRow | undefined;
+  const r = (await withCitizen(db, 'foreigners')
+    .where('x.id' as never, '=', id as never)
+    .executeTakeFirst()) as unknown as ForeignerRow | undefined;
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toForeigner(r);
 }
 export async function listForeigners(ctx: Ctx, f: Filter): Promise<Foreigner[]> {
-  const rows = (await withCitizen(ctx.db, 'foreigners').orderBy('c.surname' as never).execute()) as unknown as ForeignerRow[];
+  const rows = (await withCitizen(ctx.db, 'foreigners')
+    .orderBy('c.surname' as never)
+    .execute()) as unknown as ForeignerRow[];
   return (await scoped(ctx, rows, f)).map(toForeigner);
 }
 export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {
   return saveEntry(ctx, 'foreigner', p, getForeigner, async (trx, citizenId, id, at) => {
     const values = {
-      section_id: p.sectionId, citizen_id: citizenId, citizenship: p.citizenship, passport_no: p.passportNo, passport_valid_until: p.passportValidUntil, stay_until: p.stayUntil,
-      temp_address: p.tempAddress, home_phone: p.homePhone, work: p.work, work_phone: p.workPhone, updated_at: at,
+      section_id: p.sectionId,
+      citizen_id: citizenId,
+      citizenship: p.citizenship,
+      passport_no: p.passportNo,
+      passport_valid_until: p.passportValidUntil,
+      stay_until: p.stayUntil,
+      temp_address: p.tempAddress,
+      home_phone: p.homePhone,
+      work: p.work,
+      work_phone: p.workPhone,
+      updated_at: at,
     };
-    if (id === null) return (await trx.insertInto('foreigners').values({ ...values, checked_on: null, check_note: '', created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    if (id === null)
+      return (
+        await trx
+          .insertInto('foreigners')
+          .values({ ...values, checked_on: null, check_note: '', created_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     await trx.updateTable('foreigners').set(values).where('id', '=', id).execute();
     return id;
   });
@@ -204,10 +382,23 @@ export async function recordForeignerCheck(ctx: Ctx, id: number, checkedOn: stri
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getForeigner(trx, id);
     await requireSection(ctx, trx, before.sectionId);
-    if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [{ path: 'checkedOn', messageKey: 'lists.checkInFuture' }]);
-    await trx.updateTable('foreigners').set({ checked_on: checkedOn, check_note: note, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
+      throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
+        { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
+      ]);
+    await trx
+      .updateTable('foreigners')
+      .set({ checked_on: checkedOn, check_note: note, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     const after = await getForeigner(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'lists.foreignerCheck', entity: 'foreigner', entityId: id, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'lists.foreignerCheck',
+      entity: 'foreigner',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -219,7 +410,15 @@ export async function dueFirearmChecks(ctx: Ctx, date: string): Promise<DueItem[
   const horizon = dayjs(date).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD');
   return (await listFirearmOwners(ctx, { sectionId: null, text: '' }))
     .filter((o) => o.nextCheck !== null && o.nextCheck <= horizon)
-    .map((o) => ({ ruleId: 'lists.firearmCheck', paragraph: '22(10)', titleKey: 'today.rules.firearmCheck', params: { person: o.person, section: o.sectionNumber, last: o.lastCheck ? formatDate(o.lastCheck.on) : '—' }, due: o.nextCheck!, overdue: o.nextCheck! < date, link: '/lists/firearms' }));
+    .map((o) => ({
+      ruleId: 'lists.firearmCheck',
+      paragraph: '22(10)',
+      titleKey: 'today.rules.firearmCheck',
+      params: { person: o.person, section: o.sectionNumber, last: o.lastCheck ? formatDate(o.lastCheck.on) : '—' },
+      due: o.nextCheck!,
+      overdue: o.nextCheck! < date,
+      link: '/lists/firearms',
+    }));
 }
 
 /** Ours (p.17(3) gives no term): a stay or a passport ending within 30 days. */
@@ -227,8 +426,20 @@ export async function dueForeigners(ctx: Ctx, date: string): Promise<DueItem[]> 
   const horizon = dayjs(date).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD');
   const out: DueItem[] = [];
   for (const f of await listForeigners(ctx, { sectionId: null, text: '' })) {
-    for (const [what, until] of [['stay', f.stayUntil], ['passport', f.passportValidUntil]] as const) {
-      if (until && until <= horizon) out.push({ ruleId: `lists.${what}`, paragraph: 'ours', titleKey: `today.rules.foreigner${what === 'stay' ? 'Stay' : 'Passport'}`, params: { person: f.person, until: formatDate(until) }, due: until, overdue: until < date, link: '/lists/foreigners' });
+    for (const [what, until] of [
+      ['stay', f.stayUntil],
+      ['passport', f.passportValidUntil],
+    ] as const) {
+      if (until && until <= horizon)
+        out.push({
+          ruleId: `lists.${what}`,
+          paragraph: 'ours',
+          titleKey: `today.rules.foreigner${what === 'stay' ? 'Stay' : 'Passport'}`,
+          params: { person: f.person, until: formatDate(until) },
+          due: until,
+          overdue: until < date,
+          link: '/lists/foreigners',
+        });
     }
   }
   return out;

@@ -3,18 +3,53 @@ import { AppError, type Language } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
 import { formatDate, shortName } from '../../../../shared/format';
 import { renderPdf } from '../../documents/render';
-import { forwardingLetter, initiatorNotification, meetingNotice, meetingProtocol, meetingRegistration } from '../../documents/meetingDocuments';
+import {
+  forwardingLetter,
+  initiatorNotification,
+  meetingNotice,
+  meetingProtocol,
+  meetingRegistration,
+} from '../../documents/meetingDocuments';
 import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import {
-  addItem, addParticipant, cancelMeeting, disposeMaterials, finalizeMeeting, getMeeting, listMeetings, openItems, planMeeting, recordNotice,
-  removeParticipant, reportFigures, resolveItem, saveInvitees, saveRecord, updateMeeting, type ReportFigures,
+  addItem,
+  addParticipant,
+  cancelMeeting,
+  disposeMaterials,
+  finalizeMeeting,
+  getMeeting,
+  listMeetings,
+  openItems,
+  planMeeting,
+  recordNotice,
+  removeParticipant,
+  reportFigures,
+  resolveItem,
+  saveInvitees,
+  saveRecord,
+  updateMeeting,
+  type ReportFigures,
 } from './service';
 
 type N =
-  | 'meetings.list' | 'meetings.get' | 'meetings.plan' | 'meetings.update' | 'meetings.cancel' | 'meetings.recordNotice' | 'meetings.saveInvitees'
-  | 'meetings.draftReport' | 'meetings.saveRecord' | 'meetings.addParticipant' | 'meetings.removeParticipant' | 'meetings.addItem' | 'meetings.resolveItem'
-  | 'meetings.finalize' | 'meetings.dispose' | 'meetings.openItems' | 'meetings.print';
+  | 'meetings.list'
+  | 'meetings.get'
+  | 'meetings.plan'
+  | 'meetings.update'
+  | 'meetings.cancel'
+  | 'meetings.recordNotice'
+  | 'meetings.saveInvitees'
+  | 'meetings.draftReport'
+  | 'meetings.saveRecord'
+  | 'meetings.addParticipant'
+  | 'meetings.removeParticipant'
+  | 'meetings.addItem'
+  | 'meetings.resolveItem'
+  | 'meetings.finalize'
+  | 'meetings.dispose'
+  | 'meetings.openItems'
+  | 'meetings.print';
 
 /** p.30: the report's skeleton from the figures; the inspector edits it into his own words. */
 function reportDraft(f: ReportFigures, lang: Language): string {
@@ -34,7 +69,9 @@ function reportDraft(f: ReportFigures, lang: Language): string {
     '',
     t('meetings.draft.legislation'),
     '',
-    f.previousItems.length ? t('meetings.draft.previous', { date: formatDate(f.previousItems[0]!.date) }) : t('meetings.draft.noPrevious'),
+    f.previousItems.length
+      ? t('meetings.draft.previous', { date: formatDate(f.previousItems[0]!.date) })
+      : t('meetings.draft.noPrevious'),
     ...f.previousItems.map((i) => `  — ${i.text}: ${i.settled ? i.outcome : t('meetings.draft.stillOpen')}`),
   ];
   return lines.join('\n');
@@ -46,7 +83,8 @@ export const meetingsHandlers: Handlers<N> = {
   'meetings.plan': async (m, { ctx }) => planMeeting(ctx(), m),
   'meetings.update': async ({ id, meeting }, { ctx }) => updateMeeting(ctx(), id, meeting),
   'meetings.cancel': async ({ id, reason }, { ctx }) => cancelMeeting(ctx(), id, reason),
-  'meetings.recordNotice': async ({ id, channels, noticeOn, details }, { ctx }) => recordNotice(ctx(), id, channels, noticeOn, details),
+  'meetings.recordNotice': async ({ id, channels, noticeOn, details }, { ctx }) =>
+    recordNotice(ctx(), id, channels, noticeOn, details),
   'meetings.saveInvitees': async ({ id, invitees }, { ctx }) => saveInvitees(ctx(), id, invitees),
   'meetings.draftReport': async ({ id, language }, { ctx }) => {
     const c = ctx();
@@ -66,16 +104,26 @@ export const meetingsHandlers: Handlers<N> = {
     const station = await getStation(c.db);
     const signer = shortName(await getUser(c.db, c.user.id));
     const item = itemId === null ? null : meeting.items.find((i) => i.id === itemId);
-    if ((document === 'forwarding' || document === 'notification') && (!item || !item.outsideCompetence)) throw new AppError('CONFLICT', 'meetings.notForwarded');
+    if ((document === 'forwarding' || document === 'notification') && (!item || !item.outsideCompetence))
+      throw new AppError('CONFLICT', 'meetings.notForwarded');
     if (document === 'protocol' && !meeting.finalizedAt) throw new AppError('CONFLICT', 'meetings.notFinalized');
     if (document === 'registration' && meeting.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
     const inspectors = await Promise.all(meeting.inspectorIds.map((u) => getUser(c.db, u)));
     const dd =
-      document === 'notice' ? meetingNotice({ station, meeting })
-        : document === 'registration' ? meetingRegistration({ station, meeting, fields: station.settings.meetingFields }, language)
-          : document === 'protocol' ? meetingProtocol({ station, meeting, signers: inspectors.map(shortName) }, language)
-            : (document === 'forwarding' ? forwardingLetter : initiatorNotification)({ station, meeting, item: item!, signer }, language);
+      document === 'notice'
+        ? meetingNotice({ station, meeting })
+        : document === 'registration'
+          ? meetingRegistration({ station, meeting, fields: station.settings.meetingFields }, language)
+          : document === 'protocol'
+            ? meetingProtocol({ station, meeting, signers: inspectors.map(shortName) }, language)
+            : (document === 'forwarding' ? forwardingLetter : initiatorNotification)(
+                { station, meeting, item: item!, signer },
+                language,
+              );
     const pdf = await renderPdf(backend.resourcesDir, dd);
-    return { fileName: `meeting-${meeting.date}-${document}${item ? `-${item.id}` : ''}-${language}.pdf`, base64: pdf.toString('base64') };
+    return {
+      fileName: `meeting-${meeting.date}-${document}${item ? `-${item.id}` : ''}-${language}.pdf`,
+      base64: pdf.toString('base64'),
+    };
   },
 };

@@ -22,16 +22,29 @@ export const quarterOf = (date: string) => {
   const d = dayjs(date);
   const q = Math.floor(d.month() / 3);
   const from = d.month(q * 3).startOf('month');
-  return { from: from.format('YYYY-MM-DD'), to: from.add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD'), label: `${q + 1}/${d.year()}` };
+  return {
+    from: from.format('YYYY-MM-DD'),
+    to: from.add(3, 'month').subtract(1, 'day').format('YYYY-MM-DD'),
+    label: `${q + 1}/${d.year()}`,
+  };
 };
 
-type ItemRow = Omit<MeetingItemsTable, 'id' | 'check_result' | 'check_done_at' | 'forwarded_on' | 'forward_number' | 'initiator_notified_on'> & {
-  id: number; check_result: string; check_done_at: string | null; forwarded_on: string | null; forward_number: string; initiator_notified_on: string | null;
+type ItemRow = Omit<
+  MeetingItemsTable,
+  'id' | 'check_result' | 'check_done_at' | 'forwarded_on' | 'forward_number' | 'initiator_notified_on'
+> & {
+  id: number;
+  check_result: string;
+  check_done_at: string | null;
+  forwarded_on: string | null;
+  forward_number: string;
+  initiator_notified_on: string | null;
 };
 
 /** p.32: an item is settled when answered in full, checked, or forwarded with the initiator told. */
 const isOpen = (i: ItemRow) =>
-  i.answered_in_full !== 1 && (i.outside_competence === 1 ? !(i.forwarded_on && i.initiator_notified_on) : !i.check_done_at);
+  i.answered_in_full !== 1 &&
+  (i.outside_competence === 1 ? !(i.forwarded_on && i.initiator_notified_on) : !i.check_done_at);
 
 const toItem = (i: ItemRow): MeetingItem => ({
   id: i.id,
@@ -53,23 +66,52 @@ const toItem = (i: ItemRow): MeetingItem => ({
 });
 
 async function links(db: Q, ids: number[]) {
-  if (ids.length === 0) return { sections: new Map<number, { id: number; number: string }[]>(), inspectors: new Map<number, { id: number; name: string }[]>() };
-  const s = await db.selectFrom('meeting_sections as m').innerJoin('sections as s', 's.id', 'm.section_id').select(['m.meeting_id', 's.id', 's.number']).where('m.meeting_id', 'in', ids).orderBy('s.number').execute();
-  const u = await db.selectFrom('meeting_inspectors as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['m.meeting_id', 'u.id', 'u.surname', 'u.name', 'u.patronymic']).where('m.meeting_id', 'in', ids).orderBy('u.surname').execute();
+  if (ids.length === 0)
+    return {
+      sections: new Map<number, { id: number; number: string }[]>(),
+      inspectors: new Map<number, { id: number; name: string }[]>(),
+    };
+  const s = await db
+    .selectFrom('meeting_sections as m')
+    .innerJoin('sections as s', 's.id', 'm.section_id')
+    .select(['m.meeting_id', 's.id', 's.number'])
+    .where('m.meeting_id', 'in', ids)
+    .orderBy('s.number')
+    .execute();
+  const u = await db
+    .selectFrom('meeting_inspectors as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.meeting_id', 'u.id', 'u.surname', 'u.name', 'u.patronymic'])
+    .where('m.meeting_id', 'in', ids)
+    .orderBy('u.surname')
+    .execute();
   const group = <T, R>(rows: (T & { meeting_id: number })[], map: (r: T) => R) => {
     const out = new Map<number, R[]>();
     for (const r of rows) out.set(r.meeting_id, [...(out.get(r.meeting_id) ?? []), map(r)]);
     return out;
   };
-  return { sections: group(s, (r) => ({ id: r.id, number: r.number })), inspectors: group(u, (r) => ({ id: r.id, name: shortName(r) })) };
+  return {
+    sections: group(s, (r) => ({ id: r.id, number: r.number })),
+    inspectors: group(u, (r) => ({ id: r.id, name: shortName(r) })),
+  };
 }
 
 export async function getMeeting(db: Q, id: number): Promise<Meeting> {
   const m = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!m) throw new AppError('NOT_FOUND', 'errors.notFound');
   const { sections, inspectors } = await links(db, [id]);
-  const invitees = await db.selectFrom('meeting_invitees').selectAll().where('meeting_id', '=', id).orderBy('id').execute();
-  const participants = await db.selectFrom('meeting_participants').selectAll().where('meeting_id', '=', id).orderBy('id').execute();
+  const invitees = await db
+    .selectFrom('meeting_invitees')
+    .selectAll()
+    .where('meeting_id', '=', id)
+    .orderBy('id')
+    .execute();
+  const participants = await db
+    .selectFrom('meeting_participants')
+    .selectAll()
+    .where('meeting_id', '=', id)
+    .orderBy('id')
+    .execute();
   const items = await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', id).orderBy('id').execute();
   const sec = sections.get(id) ?? [];
   const ins = inspectors.get(id) ?? [];
@@ -91,8 +133,19 @@ export async function getMeeting(db: Q, id: number): Promise<Meeting> {
     noticeOn: m.notice_on,
     noticeDetails: m.notice_details,
     noticeLate: isNoticeLate(m.notice_on, m.date),
-    invitees: invitees.map((i) => ({ id: i.id, kind: i.kind as Meeting['invitees'][number]['kind'], name: i.name, came: i.came === 1 })),
-    participants: participants.map((p) => ({ id: p.id, fullName: p.full_name, address: p.address, organization: p.organization, phone: p.phone })),
+    invitees: invitees.map((i) => ({
+      id: i.id,
+      kind: i.kind as Meeting['invitees'][number]['kind'],
+      name: i.name,
+      came: i.came === 1,
+    })),
+    participants: participants.map((p) => ({
+      id: p.id,
+      fullName: p.full_name,
+      address: p.address,
+      organization: p.organization,
+      phone: p.phone,
+    })),
     participantsCount: participants.length,
     reportText: m.report_text,
     decisions: m.decisions,
@@ -116,27 +169,58 @@ async function requireWrite(ctx: Ctx, db: Q, m: Meeting): Promise<void> {
 }
 
 async function checkRefs(trx: Transaction<DB>, f: MeetingFields): Promise<void> {
-  const fieldError = (path: string, key: string) => new AppError('VALIDATION', key, undefined, [{ path, messageKey: key }]);
-  const sections = await trx.selectFrom('sections').select('id').where('id', 'in', f.sectionIds).where('active', '=', 1).execute();
+  const fieldError = (path: string, key: string) =>
+    new AppError('VALIDATION', key, undefined, [{ path, messageKey: key }]);
+  const sections = await trx
+    .selectFrom('sections')
+    .select('id')
+    .where('id', 'in', f.sectionIds)
+    .where('active', '=', 1)
+    .execute();
   if (sections.length !== new Set(f.sectionIds).size) throw fieldError('sectionIds', 'errors.unknownSection');
-  const users = await trx.selectFrom('users').select('id').where('id', 'in', f.inspectorIds).where('active', '=', 1).where('role', 'in', ['inspector', 'assistant', 'uppLead']).execute();
+  const users = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', f.inspectorIds)
+    .where('active', '=', 1)
+    .where('role', 'in', ['inspector', 'assistant', 'uppLead'])
+    .execute();
   if (users.length !== new Set(f.inspectorIds).size) throw fieldError('inspectorIds', 'meetings.notAnInspector');
 }
 
 async function setLinks(trx: Transaction<DB>, id: number, f: MeetingFields) {
   await trx.deleteFrom('meeting_sections').where('meeting_id', '=', id).execute();
   await trx.deleteFrom('meeting_inspectors').where('meeting_id', '=', id).execute();
-  await trx.insertInto('meeting_sections').values([...new Set(f.sectionIds)].map((s) => ({ meeting_id: id, section_id: s }))).execute();
-  await trx.insertInto('meeting_inspectors').values([...new Set(f.inspectorIds)].map((u) => ({ meeting_id: id, user_id: u }))).execute();
+  await trx
+    .insertInto('meeting_sections')
+    .values([...new Set(f.sectionIds)].map((s) => ({ meeting_id: id, section_id: s })))
+    .execute();
+  await trx
+    .insertInto('meeting_inspectors')
+    .values([...new Set(f.inspectorIds)].map((u) => ({ meeting_id: id, user_id: u })))
+    .execute();
 }
 
-const values = (f: MeetingFields) => ({ kind: f.kind, format: f.format, date: f.date, time: f.time, place: f.place, expected: f.expected, police_leaders: f.policeLeaders, executive_reps: f.executiveReps });
+const values = (f: MeetingFields) => ({
+  kind: f.kind,
+  format: f.format,
+  date: f.date,
+  time: f.time,
+  place: f.place,
+  expected: f.expected,
+  police_leaders: f.policeLeaders,
+  executive_reps: f.executiveReps,
+});
 
 export async function planMeeting(ctx: Ctx, f: MeetingFields): Promise<Meeting> {
   return ctx.db.transaction().execute(async (trx) => {
     await checkRefs(trx, f);
     const at = ctx.now.toISOString();
-    const { id } = await trx.insertInto('meetings').values({ ...values(f), created_by: ctx.user.id, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('meetings')
+      .values({ ...values(f), created_by: ctx.user.id, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await setLinks(trx, id, f);
     const m = await getMeeting(trx, id);
     await requireWrite(ctx, trx, m);
@@ -146,7 +230,13 @@ export async function planMeeting(ctx: Ctx, f: MeetingFields): Promise<Meeting> 
 }
 
 /** One change to a meeting: access, state, the change and its audit in one transaction. */
-async function change(ctx: Ctx, id: number, action: string, run: (trx: Transaction<DB>, m: Meeting) => Promise<void>, opts: { whenFinal?: boolean } = {}): Promise<Meeting> {
+async function change(
+  ctx: Ctx,
+  id: number,
+  action: string,
+  run: (trx: Transaction<DB>, m: Meeting) => Promise<void>,
+  opts: { whenFinal?: boolean } = {},
+): Promise<Meeting> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getMeeting(trx, id);
     await requireWrite(ctx, trx, before);
@@ -169,24 +259,47 @@ export const updateMeeting = (ctx: Ctx, id: number, f: MeetingFields) =>
 
 export const cancelMeeting = (ctx: Ctx, id: number, reason: string) =>
   change(ctx, id, 'meetings.cancel', async (trx) => {
-    await trx.updateTable('meetings').set({ status: 'cancelled', cancel_reason: reason }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meetings')
+      .set({ status: 'cancelled', cancel_reason: reason })
+      .where('id', '=', id)
+      .execute();
   });
 
 export const recordNotice = (ctx: Ctx, id: number, channels: string[], noticeOn: string, details: string) =>
   change(ctx, id, 'meetings.notice', async (trx, m) => {
-    if (noticeOn > m.date) throw new AppError('VALIDATION', 'meetings.noticeAfterMeeting', undefined, [{ path: 'noticeOn', messageKey: 'meetings.noticeAfterMeeting' }]);
-    await trx.updateTable('meetings').set({ notice_channels: JSON.stringify([...new Set(channels)]), notice_on: noticeOn, notice_details: details }).where('id', '=', id).execute();
+    if (noticeOn > m.date)
+      throw new AppError('VALIDATION', 'meetings.noticeAfterMeeting', undefined, [
+        { path: 'noticeOn', messageKey: 'meetings.noticeAfterMeeting' },
+      ]);
+    await trx
+      .updateTable('meetings')
+      .set({ notice_channels: JSON.stringify([...new Set(channels)]), notice_on: noticeOn, notice_details: details })
+      .where('id', '=', id)
+      .execute();
   });
 
 export const saveInvitees = (ctx: Ctx, id: number, invitees: { kind: string; name: string; came: boolean }[]) =>
   change(ctx, id, 'meetings.invitees', async (trx) => {
     await trx.deleteFrom('meeting_invitees').where('meeting_id', '=', id).execute();
-    if (invitees.length) await trx.insertInto('meeting_invitees').values(invitees.map((i) => ({ meeting_id: id, kind: i.kind, name: i.name, came: i.came ? 1 : 0 }))).execute();
+    if (invitees.length)
+      await trx
+        .insertInto('meeting_invitees')
+        .values(invitees.map((i) => ({ meeting_id: id, kind: i.kind, name: i.name, came: i.came ? 1 : 0 })))
+        .execute();
   });
 
-export const saveRecord = (ctx: Ctx, id: number, r: { reportText: string; decisions: string; videoRef: string; awards: string }) =>
+export const saveRecord = (
+  ctx: Ctx,
+  id: number,
+  r: { reportText: string; decisions: string; videoRef: string; awards: string },
+) =>
   change(ctx, id, 'meetings.record', async (trx) => {
-    await trx.updateTable('meetings').set({ report_text: r.reportText, decisions: r.decisions, video_ref: r.videoRef, awards: r.awards }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meetings')
+      .set({ report_text: r.reportText, decisions: r.decisions, video_ref: r.videoRef, awards: r.awards })
+      .where('id', '=', id)
+      .execute();
   });
 
 /** Registration at the meeting (p.32) happens on its day, not before. */
@@ -194,54 +307,127 @@ const heldToday = (ctx: Ctx, m: Meeting) => {
   if (dayjs(ctx.now).format('YYYY-MM-DD') < m.date) throw new AppError('CONFLICT', 'meetings.notYet');
 };
 
-export const addParticipant = (ctx: Ctx, id: number, p: { fullName: string; address: string; organization: string; phone: string }) =>
+export const addParticipant = (
+  ctx: Ctx,
+  id: number,
+  p: { fullName: string; address: string; organization: string; phone: string },
+) =>
   change(ctx, id, 'meetings.participant', async (trx, m) => {
     heldToday(ctx, m);
-    await trx.insertInto('meeting_participants').values({ meeting_id: id, full_name: p.fullName, address: p.address, organization: p.organization, phone: p.phone }).execute();
+    await trx
+      .insertInto('meeting_participants')
+      .values({
+        meeting_id: id,
+        full_name: p.fullName,
+        address: p.address,
+        organization: p.organization,
+        phone: p.phone,
+      })
+      .execute();
   });
 
 export const removeParticipant = (ctx: Ctx, id: number, participantId: number) =>
   change(ctx, id, 'meetings.participantRemoved', async (trx) => {
-    const r = await trx.deleteFrom('meeting_participants').where('id', '=', participantId).where('meeting_id', '=', id).executeTakeFirst();
+    const r = await trx
+      .deleteFrom('meeting_participants')
+      .where('id', '=', participantId)
+      .where('meeting_id', '=', id)
+      .executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
   });
 
-export interface ItemFields { kind: 'complaint' | 'proposal' | 'remark'; text: string; raisedBy: string; answeredInFull: boolean; answer: string; outsideCompetence: boolean; checkDue: string | null; forwardTo: string; initiatorAddress: string }
+export interface ItemFields {
+  kind: 'complaint' | 'proposal' | 'remark';
+  text: string;
+  raisedBy: string;
+  answeredInFull: boolean;
+  answer: string;
+  outsideCompetence: boolean;
+  checkDue: string | null;
+  forwardTo: string;
+  initiatorAddress: string;
+}
 
 export const addItem = (ctx: Ctx, id: number, i: ItemFields) =>
   change(ctx, id, 'meetings.item', async (trx, m) => {
     heldToday(ctx, m);
-    await trx.insertInto('meeting_items').values({
-      meeting_id: id, kind: i.kind, text: i.text, raised_by: i.raisedBy, answered_in_full: i.answeredInFull ? 1 : 0, answer: i.answer,
-      outside_competence: !i.answeredInFull && i.outsideCompetence ? 1 : 0, check_due: i.answeredInFull || i.outsideCompetence ? null : i.checkDue,
-      forward_to: !i.answeredInFull && i.outsideCompetence ? i.forwardTo : '', initiator_address: i.initiatorAddress,
-    }).execute();
+    await trx
+      .insertInto('meeting_items')
+      .values({
+        meeting_id: id,
+        kind: i.kind,
+        text: i.text,
+        raised_by: i.raisedBy,
+        answered_in_full: i.answeredInFull ? 1 : 0,
+        answer: i.answer,
+        outside_competence: !i.answeredInFull && i.outsideCompetence ? 1 : 0,
+        check_due: i.answeredInFull || i.outsideCompetence ? null : i.checkDue,
+        forward_to: !i.answeredInFull && i.outsideCompetence ? i.forwardTo : '',
+        initiator_address: i.initiatorAddress,
+      })
+      .execute();
   });
 
 /** After the protocol is signed only the follow-up of its items changes (p.32, p.33). */
-export const resolveItem = (ctx: Ctx, id: number, itemId: number, r: { checkResult: string; forwardedOn: string | null; forwardNumber: string; initiatorNotifiedOn: string | null }) =>
-  change(ctx, id, 'meetings.resolveItem', async (trx, m) => {
-    const item = m.items.find((x) => x.id === itemId);
-    if (!item) throw new AppError('NOT_FOUND', 'errors.notFound');
-    if (item.answeredInFull) throw new AppError('CONFLICT', 'meetings.itemAnswered');
-    const today = dayjs(ctx.now).format('YYYY-MM-DD');
-    for (const [path, d] of [['forwardedOn', r.forwardedOn], ['initiatorNotifiedOn', r.initiatorNotifiedOn]] as const) {
-      if (d && (d < m.date || d > today)) throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [{ path, messageKey: 'meetings.dateOutOfRange' }]);
-    }
-    if (item.outsideCompetence) {
-      await trx.updateTable('meeting_items').set({ forwarded_on: r.forwardedOn, forward_number: r.forwardNumber, initiator_notified_on: r.initiatorNotifiedOn }).where('id', '=', itemId).execute();
-    } else {
-      if (r.checkResult === '') throw new AppError('VALIDATION', 'validation.required', undefined, [{ path: 'checkResult', messageKey: 'validation.required' }]);
-      await trx.updateTable('meeting_items').set({ check_result: r.checkResult, check_done_at: ctx.now.toISOString() }).where('id', '=', itemId).execute();
-    }
-  }, { whenFinal: true });
+export const resolveItem = (
+  ctx: Ctx,
+  id: number,
+  itemId: number,
+  r: { checkResult: string; forwardedOn: string | null; forwardNumber: string; initiatorNotifiedOn: string | null },
+) =>
+  change(
+    ctx,
+    id,
+    'meetings.resolveItem',
+    async (trx, m) => {
+      const item = m.items.find((x) => x.id === itemId);
+      if (!item) throw new AppError('NOT_FOUND', 'errors.notFound');
+      if (item.answeredInFull) throw new AppError('CONFLICT', 'meetings.itemAnswered');
+      const today = dayjs(ctx.now).format('YYYY-MM-DD');
+      for (const [path, d] of [
+        ['forwardedOn', r.forwardedOn],
+        ['initiatorNotifiedOn', r.initiatorNotifiedOn],
+      ] as const) {
+        if (d && (d < m.date || d > today))
+          throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [
+            { path, messageKey: 'meetings.dateOutOfRange' },
+          ]);
+      }
+      if (item.outsideCompetence) {
+        await trx
+          .updateTable('meeting_items')
+          .set({
+            forwarded_on: r.forwardedOn,
+            forward_number: r.forwardNumber,
+            initiator_notified_on: r.initiatorNotifiedOn,
+          })
+          .where('id', '=', itemId)
+          .execute();
+      } else {
+        if (r.checkResult === '')
+          throw new AppError('VALIDATION', 'validation.required', undefined, [
+            { path: 'checkResult', messageKey: 'validation.required' },
+          ]);
+        await trx
+          .updateTable('meeting_items')
+          .set({ check_result: r.checkResult, check_done_at: ctx.now.toISOString() })
+          .where('id', '=', itemId)
+          .execute();
+      }
+    },
+    { whenFinal: true },
+  );
 
 /** p.32: drawn up on the meeting day and signed by the inspector; later is allowed but marked. */
 export const finalizeMeeting = (ctx: Ctx, id: number) =>
   change(ctx, id, 'meetings.finalize', async (trx, m) => {
     heldToday(ctx, m);
     if (m.participantsCount === 0) throw new AppError('CONFLICT', 'meetings.noParticipants');
-    await trx.updateTable('meetings').set({ status: 'held', finalized_at: ctx.now.toISOString(), finalized_by: ctx.user.id }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meetings')
+      .set({ status: 'held', finalized_at: ctx.now.toISOString(), finalized_by: ctx.user.id })
+      .where('id', '=', id)
+      .execute();
   });
 
 /** p.32: after a year the materials go (the registration sheet with the names); the record of the meeting stays. */
@@ -250,12 +436,23 @@ export async function disposeMaterials(ctx: Ctx, id: number, act: string): Promi
     const before = await getMeeting(trx, id);
     if (before.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
     const today = dayjs(ctx.now).format('YYYY-MM-DD');
-    if (today < retentionEnd(before.date)) throw new AppError('CONFLICT', 'meetings.keepOneYear', { until: formatDate(retentionEnd(before.date)) });
+    if (today < retentionEnd(before.date))
+      throw new AppError('CONFLICT', 'meetings.keepOneYear', { until: formatDate(retentionEnd(before.date)) });
     await trx.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
-    await trx.updateTable('meetings').set({ disposed_on: today, disposal_act: act, disposed_by: ctx.user.id, report_text: '' }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meetings')
+      .set({ disposed_on: today, disposal_act: act, disposed_by: ctx.user.id, report_text: '' })
+      .where('id', '=', id)
+      .execute();
     const after = await getMeeting(trx, id);
     // the audit keeps that it happened, not the names that were removed
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'meetings.dispose', entity: 'meeting', entityId: id, before: { participantsCount: before.participantsCount, date: before.date }, after: { disposedOn: today, disposalAct: act } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'meetings.dispose',
+      entity: 'meeting',
+      entityId: id,
+      before: { participantsCount: before.participantsCount, date: before.date },
+      after: { disposedOn: today, disposalAct: act },
+    });
     return { ...after, participantsCount: before.participantsCount };
   });
 }
@@ -264,18 +461,27 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
   const rows = await ctx.db
     .selectFrom('meetings as m')
     .selectAll('m')
-    .select([
-      sql<number>`(SELECT count(*) FROM meeting_participants p WHERE p.meeting_id = m.id)`.as('participants'),
-    ])
+    .select([sql<number>`(SELECT count(*) FROM meeting_participants p WHERE p.meeting_id = m.id)`.as('participants')])
     .where('m.date', '>=', `${year}-01-01`)
     .where('m.date', '<=', `${year}-12-31`)
     .orderBy('m.date', 'desc')
     .execute();
-  const { sections, inspectors } = await links(ctx.db, rows.map((r) => r.id));
+  const { sections, inspectors } = await links(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   // the same rule as on a meeting's own items (isOpen), not a second one in SQL
   const openItems = new Map<number, number>();
   if (rows.length) {
-    for (const i of await ctx.db.selectFrom('meeting_items').selectAll().where('meeting_id', 'in', rows.map((r) => r.id)).execute()) {
+    for (const i of await ctx.db
+      .selectFrom('meeting_items')
+      .selectAll()
+      .where(
+        'meeting_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute()) {
       if (isOpen(i)) openItems.set(i.meeting_id, (openItems.get(i.meeting_id) ?? 0) + 1);
     }
   }
@@ -300,12 +506,29 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
 
 /** p.33: the UPP lead controls every protocol; inspectors see their own meetings' items. */
 export async function openItems(ctx: Ctx) {
-  const rows = await ctx.db.selectFrom('meeting_items as i').innerJoin('meetings as m', 'm.id', 'i.meeting_id').selectAll('i').select(['m.date']).where('i.answered_in_full', '=', 0).where('m.status', '!=', 'cancelled').orderBy('m.date').execute();
+  const rows = await ctx.db
+    .selectFrom('meeting_items as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .selectAll('i')
+    .select(['m.date'])
+    .where('i.answered_in_full', '=', 0)
+    .where('m.status', '!=', 'cancelled')
+    .orderBy('m.date')
+    .execute();
   const open = rows.filter(isOpen);
   const { inspectors } = await links(ctx.db, [...new Set(open.map((r) => r.meeting_id))]);
   return open
-    .filter((r) => ['uppLead', 'supervisor'].includes(ctx.user.role) || (inspectors.get(r.meeting_id) ?? []).some((u) => u.id === ctx.user.id))
-    .map((r) => ({ ...toItem(r), meetingId: r.meeting_id, meetingDate: r.date, inspectors: (inspectors.get(r.meeting_id) ?? []).map((u) => u.name).join(', ') }));
+    .filter(
+      (r) =>
+        ['uppLead', 'supervisor'].includes(ctx.user.role) ||
+        (inspectors.get(r.meeting_id) ?? []).some((u) => u.id === ctx.user.id),
+    )
+    .map((r) => ({
+      ...toItem(r),
+      meetingId: r.meeting_id,
+      meetingDate: r.date,
+      inspectors: (inspectors.get(r.meeting_id) ?? []).map((u) => u.name).join(', '),
+    }));
 }
 
 // ---- Today
@@ -314,19 +537,47 @@ export async function openItems(ctx: Ctx) {
 export async function quarterCoverage(ctx: Ctx, date: string): Promise<DueItem[]> {
   if (!['inspector', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
   const q = quarterOf(date);
-  const inspectors = (await listUsers(ctx.db, false)).filter((u) => u.role === 'inspector' && (ctx.user.role !== 'inspector' || u.id === ctx.user.id));
+  const inspectors = (await listUsers(ctx.db, false)).filter(
+    (u) => u.role === 'inspector' && (ctx.user.role !== 'inspector' || u.id === ctx.user.id),
+  );
   const covered = new Set(
-    (await ctx.db.selectFrom('meeting_inspectors as i').innerJoin('meetings as m', 'm.id', 'i.meeting_id').select('i.user_id').where('m.status', '!=', 'cancelled').where('m.date', '>=', q.from).where('m.date', '<=', q.to).execute()).map((r) => r.user_id),
+    (
+      await ctx.db
+        .selectFrom('meeting_inspectors as i')
+        .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+        .select('i.user_id')
+        .where('m.status', '!=', 'cancelled')
+        .where('m.date', '>=', q.from)
+        .where('m.date', '<=', q.to)
+        .execute()
+    ).map((r) => r.user_id),
   );
   return inspectors
     .filter((u) => !covered.has(u.id))
-    .map((u) => ({ ruleId: 'meetings.quarter', paragraph: '26', titleKey: 'today.rules.meetingQuarter', params: { person: shortName(u), quarter: q.label }, due: q.to, overdue: false, link: '/meetings' }));
+    .map((u) => ({
+      ruleId: 'meetings.quarter',
+      paragraph: '26',
+      titleKey: 'today.rules.meetingQuarter',
+      params: { person: shortName(u), quarter: q.label },
+      due: q.to,
+      overdue: false,
+      link: '/meetings',
+    }));
 }
 
 async function myMeetings(ctx: Ctx) {
-  const rows = await ctx.db.selectFrom('meetings').selectAll().where('status', '!=', 'cancelled').where('disposed_on', 'is', null).execute();
+  const rows = await ctx.db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('status', '!=', 'cancelled')
+    .where('disposed_on', 'is', null)
+    .execute();
   if (['uppLead', 'supervisor'].includes(ctx.user.role)) return rows;
-  const mine = new Set((await ctx.db.selectFrom('meeting_inspectors').select('meeting_id').where('user_id', '=', ctx.user.id).execute()).map((r) => r.meeting_id));
+  const mine = new Set(
+    (
+      await ctx.db.selectFrom('meeting_inspectors').select('meeting_id').where('user_id', '=', ctx.user.id).execute()
+    ).map((r) => r.meeting_id),
+  );
   return rows.filter((r) => mine.has(r.id));
 }
 
@@ -340,18 +591,52 @@ export async function dueMeetingSteps(ctx: Ctx, date: string): Promise<DueItem[]
     const link = `/meetings/${m.id}`;
     if (m.status === 'planned' && !m.notice_on && m.date >= date) {
       const due = noticeDeadline(m.date);
-      if (dayjs(due).subtract(7, 'day').format('YYYY-MM-DD') <= date) out.push({ ruleId: 'meetings.notice', paragraph: '27', titleKey: 'today.rules.meetingNotice', params, due, overdue: due < date, link });
+      if (dayjs(due).subtract(7, 'day').format('YYYY-MM-DD') <= date)
+        out.push({
+          ruleId: 'meetings.notice',
+          paragraph: '27',
+          titleKey: 'today.rules.meetingNotice',
+          params,
+          due,
+          overdue: due < date,
+          link,
+        });
     }
-    if (m.status === 'planned' && m.date <= date) out.push({ ruleId: 'meetings.protocol', paragraph: '32', titleKey: 'today.rules.meetingProtocol', params, due: m.date, overdue: m.date < date, link });
+    if (m.status === 'planned' && m.date <= date)
+      out.push({
+        ruleId: 'meetings.protocol',
+        paragraph: '32',
+        titleKey: 'today.rules.meetingProtocol',
+        params,
+        due: m.date,
+        overdue: m.date < date,
+        link,
+      });
     if (m.status === 'held' && retentionEnd(m.date) <= date && ctx.user.role === 'uppLead') {
-      out.push({ ruleId: 'meetings.retention', paragraph: '32', titleKey: 'today.rules.meetingRetention', params, due: retentionEnd(m.date), overdue: false, link });
+      out.push({
+        ruleId: 'meetings.retention',
+        paragraph: '32',
+        titleKey: 'today.rules.meetingRetention',
+        params,
+        due: retentionEnd(m.date),
+        overdue: false,
+        link,
+      });
     }
   }
   const ids = new Set(meetings.map((m) => m.id));
   for (const i of await openItems(ctx)) {
     if (!ids.has(i.meetingId) || (i.checkDue === null && !i.outsideCompetence)) continue;
     const due = i.checkDue ?? i.meetingDate;
-    out.push({ ruleId: 'meetings.item', paragraph: i.outsideCompetence ? '32' : '33', titleKey: i.outsideCompetence ? 'today.rules.meetingForward' : 'today.rules.meetingCheck', params: { date: formatDate(i.meetingDate), text: i.text.slice(0, 80), to: i.forwardTo }, due, overdue: due < date, link: `/meetings/${i.meetingId}` });
+    out.push({
+      ruleId: 'meetings.item',
+      paragraph: i.outsideCompetence ? '32' : '33',
+      titleKey: i.outsideCompetence ? 'today.rules.meetingForward' : 'today.rules.meetingCheck',
+      params: { date: formatDate(i.meetingDate), text: i.text.slice(0, 80), to: i.forwardTo },
+      due,
+      overdue: due < date,
+      link: `/meetings/${i.meetingId}`,
+    });
   }
   return out;
 }
@@ -361,10 +646,20 @@ export async function dueMeetingSteps(ctx: Ctx, date: string): Promise<DueItem[]
 export interface ReportFigures {
   from: string;
   to: string;
-  receptions: { total: number; byCategory: { code: string; nameKk: string; nameRu: string; count: number }[]; byAction: Record<string, number> };
+  receptions: {
+    total: number;
+    byCategory: { code: string; nameKk: string; nameRu: string; count: number }[];
+    byAction: Record<string, number>;
+  };
   files: { active: number; byCategory: Record<string, number>; checks: number; violations: number };
   /** p.17 lists of the sections: how many, and checks at home in the period */
-  lists: { firearmOwners: number; firearmChecks: number; probation: number; foreigners: number; foreignerChecks: number };
+  lists: {
+    firearmOwners: number;
+    firearmChecks: number;
+    probation: number;
+    foreigners: number;
+    foreignerChecks: number;
+  };
   previousItems: { date: string; text: string; settled: boolean; outcome: string }[];
 }
 
@@ -398,34 +693,83 @@ export async function reportFigures(db: Q, m: Meeting): Promise<ReportFigures> {
     byCat.set(r.category_code, c);
     byAction[r.action] = (byAction[r.action] ?? 0) + 1;
   }
-  const files = await db.selectFrom('person_files').select(['id', 'categories']).where('section_id', 'in', m.sectionIds).where('status', 'in', ['active', 'moving']).execute();
+  const files = await db
+    .selectFrom('person_files')
+    .select(['id', 'categories'])
+    .where('section_id', 'in', m.sectionIds)
+    .where('status', 'in', ['active', 'moving'])
+    .execute();
   const byCategory: Record<string, number> = {};
   for (const f of files) for (const k of JSON.parse(f.categories) as string[]) byCategory[k] = (byCategory[k] ?? 0) + 1;
   const sup = files.length
     ? await db
         .selectFrom('supervision_records')
         .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(violation), 0)`.as('v')])
-        .where('file_id', 'in', files.map((f) => f.id))
+        .where(
+          'file_id',
+          'in',
+          files.map((f) => f.id),
+        )
         .where('done_at', '>=', from)
         .where('done_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
         .executeTakeFirstOrThrow()
     : { n: 0, v: 0 };
   const end = dayjs(to).add(1, 'day').format('YYYY-MM-DD');
-  const count = async (q: { executeTakeFirstOrThrow: () => Promise<{ n: number | string | bigint }> }) => Number((await q.executeTakeFirstOrThrow()).n);
+  const count = async (q: { executeTakeFirstOrThrow: () => Promise<{ n: number | string | bigint }> }) =>
+    Number((await q.executeTakeFirstOrThrow()).n);
   const lists = {
-    firearmOwners: await count(db.selectFrom('firearm_owners').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds).where('surrendered_on', 'is', null).where('withdrawn_on', 'is', null)),
-    firearmChecks: await count(db.selectFrom('firearm_checks as k').innerJoin('firearm_owners as o', 'o.id', 'k.owner_id').select((eb) => eb.fn.countAll<number>().as('n')).where('o.section_id', 'in', m.sectionIds).where('k.checked_on', '>=', from).where('k.checked_on', '<', end)),
-    probation: await count(db.selectFrom('probation_persons').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds).where('removed_on', 'is', null)),
-    foreigners: await count(db.selectFrom('foreigners').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds)),
-    foreignerChecks: await count(db.selectFrom('foreigners').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', 'in', m.sectionIds).where('checked_on', '>=', from).where('checked_on', '<', end)),
+    firearmOwners: await count(
+      db
+        .selectFrom('firearm_owners')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('section_id', 'in', m.sectionIds)
+        .where('surrendered_on', 'is', null)
+        .where('withdrawn_on', 'is', null),
+    ),
+    firearmChecks: await count(
+      db
+        .selectFrom('firearm_checks as k')
+        .innerJoin('firearm_owners as o', 'o.id', 'k.owner_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('o.section_id', 'in', m.sectionIds)
+        .where('k.checked_on', '>=', from)
+        .where('k.checked_on', '<', end),
+    ),
+    probation: await count(
+      db
+        .selectFrom('probation_persons')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('section_id', 'in', m.sectionIds)
+        .where('removed_on', 'is', null),
+    ),
+    foreigners: await count(
+      db
+        .selectFrom('foreigners')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('section_id', 'in', m.sectionIds),
+    ),
+    foreignerChecks: await count(
+      db
+        .selectFrom('foreigners')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('section_id', 'in', m.sectionIds)
+        .where('checked_on', '>=', from)
+        .where('checked_on', '<', end),
+    ),
   };
   const previousItems = prev
-    ? (await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', prev.id).orderBy('id').execute()).map((i) => ({
-        date: prev.date,
-        text: i.text,
-        settled: !isOpen(i),
-        outcome: i.answered_in_full ? i.answer : i.outside_competence ? `${i.forward_to}${i.forward_number ? `, № ${i.forward_number}` : ''}` : i.check_result,
-      }))
+    ? (await db.selectFrom('meeting_items').selectAll().where('meeting_id', '=', prev.id).orderBy('id').execute()).map(
+        (i) => ({
+          date: prev.date,
+          text: i.text,
+          settled: !isOpen(i),
+          outcome: i.answered_in_full
+            ? i.answer
+            : i.outside_competence
+              ? `${i.forward_to}${i.forward_number ? `, № ${i.forward_number}` : ''}`
+              : i.check_result,
+        }),
+      )
     : [];
   return {
     from,

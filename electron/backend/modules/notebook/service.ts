@@ -28,7 +28,9 @@ export async function canRead(ctx: Ctx, ownerId: number): Promise<boolean> {
 function readableBy(ctx: Ctx, owner: User, mySections: number[]): boolean {
   if (ctx.user.id === owner.id || READ_ALL.includes(ctx.user.role)) return true;
   if (ctx.user.role !== 'inspector') return false;
-  return owner.sectionIds.some((s) => mySections.includes(s)) && (owner.role === 'assistant' || owner.role === 'inspector');
+  return (
+    owner.sectionIds.some((s) => mySections.includes(s)) && (owner.role === 'assistant' || owner.role === 'inspector')
+  );
 }
 
 async function requireRead(ctx: Ctx, ownerId: number): Promise<void> {
@@ -44,11 +46,21 @@ function baseQuery(db: Q) {
     .leftJoin('citizens as z', 'z.id', 'e.citizen_id')
     .selectAll('e')
     .select([
-      'w.surname as w_surname', 'w.name as w_name', 'w.patronymic as w_patronymic', 'w.role as w_role',
-      'g.surname as g_surname', 'g.name as g_name', 'g.patronymic as g_patronymic',
+      'w.surname as w_surname',
+      'w.name as w_name',
+      'w.patronymic as w_patronymic',
+      'w.role as w_role',
+      'g.surname as g_surname',
+      'g.name as g_name',
+      'g.patronymic as g_patronymic',
       'c.number as corrects_number',
-      'z.surname as z_surname', 'z.name as z_name', 'z.patronymic as z_patronymic', 'z.iin as z_iin',
-      sql<number | null>`(SELECT x.number FROM notebook_entries x WHERE x.corrects_id = e.id ORDER BY x.id LIMIT 1)`.as('corrected_by_number'),
+      'z.surname as z_surname',
+      'z.name as z_name',
+      'z.patronymic as z_patronymic',
+      'z.iin as z_iin',
+      sql<number | null>`(SELECT x.number FROM notebook_entries x WHERE x.corrects_id = e.id ORDER BY x.id LIMIT 1)`.as(
+        'corrected_by_number',
+      ),
     ]);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
@@ -65,7 +77,9 @@ const toEntry = (r: Row): NotebookEntry => ({
   createdAt: r.created_at,
   correctsNumber: r.corrects_number,
   correctedByNumber: r.corrected_by_number,
-  givenBy: r.g_surname ? shortName({ surname: r.g_surname, name: r.g_name ?? '', patronymic: r.g_patronymic ?? '' }) : '',
+  givenBy: r.g_surname
+    ? shortName({ surname: r.g_surname, name: r.g_name ?? '', patronymic: r.g_patronymic ?? '' })
+    : '',
   dueDate: r.due_date,
   expectedResult: r.expected_result,
   doneAt: r.done_at,
@@ -77,7 +91,9 @@ const toEntry = (r: Row): NotebookEntry => ({
   checkResult: r.check_result,
   receptionId: r.reception_id,
   citizenId: r.citizen_id,
-  citizenName: r.z_surname ? `${fullName({ surname: r.z_surname, name: r.z_name ?? '', patronymic: r.z_patronymic ?? '' })}${r.z_iin ? `, ${r.z_iin}` : ''}` : '',
+  citizenName: r.z_surname
+    ? `${fullName({ surname: r.z_surname, name: r.z_name ?? '', patronymic: r.z_patronymic ?? '' })}${r.z_iin ? `, ${r.z_iin}` : ''}`
+    : '',
   address: r.address,
 });
 
@@ -90,57 +106,132 @@ export async function getEntry(db: Q, id: number): Promise<NotebookEntry> {
 type NewEntry = Omit<Insertable<NotebookEntriesTable>, 'id' | 'number' | 'created_at' | 'owner_id' | 'created_by'>;
 
 /** The next number in the owner's notebook; entries are never renumbered or removed. */
-export async function appendEntry(trx: Transaction<DB>, actorId: number, now: Date, ownerId: number, e: NewEntry): Promise<NotebookEntry> {
+export async function appendEntry(
+  trx: Transaction<DB>,
+  actorId: number,
+  now: Date,
+  ownerId: number,
+  e: NewEntry,
+): Promise<NotebookEntry> {
   const owner = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', ownerId).executeTakeFirst();
   if (!owner || owner.active !== 1 || !(NOTEBOOK_OWNERS as readonly string[]).includes(owner.role)) {
-    throw new AppError('VALIDATION', 'notebook.noNotebook', undefined, [{ path: 'ownerId', messageKey: 'notebook.noNotebook' }]);
+    throw new AppError('VALIDATION', 'notebook.noNotebook', undefined, [
+      { path: 'ownerId', messageKey: 'notebook.noNotebook' },
+    ]);
   }
-  const { n } = await trx.selectFrom('notebook_entries').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+  const { n } = await trx
+    .selectFrom('notebook_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirstOrThrow();
   const { id } = await trx
     .insertInto('notebook_entries')
     .values({ ...e, owner_id: ownerId, number: Number(n) + 1, created_by: actorId, created_at: now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   const entry = await getEntry(trx, id);
-  await writeAudit(trx, actorId, now, { action: `notebook.${e.kind}`, entity: 'notebook_entry', entityId: id, after: entry });
+  await writeAudit(trx, actorId, now, {
+    action: `notebook.${e.kind}`,
+    entity: 'notebook_entry',
+    entityId: id,
+    after: entry,
+  });
   return entry;
 }
 
-export async function writeOwn(ctx: Ctx, e: { kind: EntryKind; occurredAt: string; text: string; passTo: string; citizenId: number | null; address: string; correctsId: number | null }): Promise<NotebookEntry> {
+export async function writeOwn(
+  ctx: Ctx,
+  e: {
+    kind: EntryKind;
+    occurredAt: string;
+    text: string;
+    passTo: string;
+    citizenId: number | null;
+    address: string;
+    correctsId: number | null;
+  },
+): Promise<NotebookEntry> {
   return ctx.db.transaction().execute(async (trx) => {
     if (e.correctsId !== null) {
-      const old = await trx.selectFrom('notebook_entries').select(['owner_id', 'id']).where('id', '=', e.correctsId).executeTakeFirst();
+      const old = await trx
+        .selectFrom('notebook_entries')
+        .select(['owner_id', 'id'])
+        .where('id', '=', e.correctsId)
+        .executeTakeFirst();
       if (!old || old.owner_id !== ctx.user.id) throw new AppError('VALIDATION', 'notebook.correctOwnOnly');
-      const already = await trx.selectFrom('notebook_entries').select('id').where('corrects_id', '=', e.correctsId).executeTakeFirst();
+      const already = await trx
+        .selectFrom('notebook_entries')
+        .select('id')
+        .where('corrects_id', '=', e.correctsId)
+        .executeTakeFirst();
       if (already) throw new AppError('CONFLICT', 'notebook.alreadyCorrected');
     }
-    if (e.citizenId !== null && !(await trx.selectFrom('citizens').select('id').where('id', '=', e.citizenId).executeTakeFirst())) {
-      throw new AppError('VALIDATION', 'errors.notFound', undefined, [{ path: 'citizenId', messageKey: 'errors.notFound' }]);
+    if (
+      e.citizenId !== null &&
+      !(await trx.selectFrom('citizens').select('id').where('id', '=', e.citizenId).executeTakeFirst())
+    ) {
+      throw new AppError('VALIDATION', 'errors.notFound', undefined, [
+        { path: 'citizenId', messageKey: 'errors.notFound' },
+      ]);
     }
     return appendEntry(trx, ctx.user.id, ctx.now, ctx.user.id, {
-      kind: e.kind, occurred_at: e.occurredAt, text: e.text, pass_to: e.kind === 'passOn' ? e.passTo : '', corrects_id: e.correctsId, citizen_id: e.citizenId, address: e.address,
+      kind: e.kind,
+      occurred_at: e.occurredAt,
+      text: e.text,
+      pass_to: e.kind === 'passOn' ? e.passTo : '',
+      corrects_id: e.correctsId,
+      citizen_id: e.citizenId,
+      address: e.address,
     });
   });
 }
 
-export async function instruct(ctx: Ctx, ownerIds: number[], text: string, dueDate: string, expectedResult: string): Promise<NotebookEntry[]> {
+export async function instruct(
+  ctx: Ctx,
+  ownerIds: number[],
+  text: string,
+  dueDate: string,
+  expectedResult: string,
+): Promise<NotebookEntry[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const out: NotebookEntry[] = [];
     for (const ownerId of new Set(ownerIds)) {
-      out.push(await appendEntry(trx, ctx.user.id, ctx.now, ownerId, {
-        kind: 'instruction', occurred_at: dayjs(ctx.now).format('YYYY-MM-DDTHH:mm'), text, given_by: ctx.user.id, due_date: dueDate, expected_result: expectedResult,
-      }));
+      out.push(
+        await appendEntry(trx, ctx.user.id, ctx.now, ownerId, {
+          kind: 'instruction',
+          occurred_at: dayjs(ctx.now).format('YYYY-MM-DDTHH:mm'),
+          text,
+          given_by: ctx.user.id,
+          due_date: dueDate,
+          expected_result: expectedResult,
+        }),
+      );
     }
     return out;
   });
 }
 
-export async function recordCallIn(ctx: Ctx, ownerId: number, occurredAt: string, text: string): Promise<NotebookEntry> {
-  return ctx.db.transaction().execute((trx) => appendEntry(trx, ctx.user.id, ctx.now, ownerId, { kind: 'callIn', occurred_at: occurredAt, text }));
+export async function recordCallIn(
+  ctx: Ctx,
+  ownerId: number,
+  occurredAt: string,
+  text: string,
+): Promise<NotebookEntry> {
+  return ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendEntry(trx, ctx.user.id, ctx.now, ownerId, { kind: 'callIn', occurred_at: occurredAt, text }),
+    );
 }
 
 /** A status mark on an entry (done, passed, check result): the text stays as written; audited. */
-async function mark(ctx: Ctx, id: number, check: (e: NotebookEntry) => void, set: Updateable<NotebookEntriesTable>, action: string): Promise<NotebookEntry> {
+async function mark(
+  ctx: Ctx,
+  id: number,
+  check: (e: NotebookEntry) => void,
+  set: Updateable<NotebookEntriesTable>,
+  action: string,
+): Promise<NotebookEntry> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getEntry(trx, id);
     check(before);
@@ -156,25 +247,54 @@ const ownerOnly = (ctx: Ctx) => (e: NotebookEntry) => {
 };
 
 export const markDone = (ctx: Ctx, id: number, doneText: string) =>
-  mark(ctx, id, (e) => {
-    ownerOnly(ctx)(e);
-    if (e.kind !== 'instruction' || e.doneAt) throw new AppError('CONFLICT', 'notebook.notOpen');
-  }, { done_at: ctx.now.toISOString(), done_text: doneText }, 'notebook.markDone');
+  mark(
+    ctx,
+    id,
+    (e) => {
+      ownerOnly(ctx)(e);
+      if (e.kind !== 'instruction' || e.doneAt) throw new AppError('CONFLICT', 'notebook.notOpen');
+    },
+    { done_at: ctx.now.toISOString(), done_text: doneText },
+    'notebook.markDone',
+  );
 
 export const markPassed = (ctx: Ctx, id: number, passedHow: string, outgoingNumber: string) =>
-  mark(ctx, id, (e) => {
-    ownerOnly(ctx)(e);
-    if (e.kind !== 'passOn' || e.passedAt) throw new AppError('CONFLICT', 'notebook.notOpen');
-  }, { passed_at: ctx.now.toISOString(), passed_how: passedHow, outgoing_number: outgoingNumber }, 'notebook.markPassed');
+  mark(
+    ctx,
+    id,
+    (e) => {
+      ownerOnly(ctx)(e);
+      if (e.kind !== 'passOn' || e.passedAt) throw new AppError('CONFLICT', 'notebook.notOpen');
+    },
+    { passed_at: ctx.now.toISOString(), passed_how: passedHow, outgoing_number: outgoingNumber },
+    'notebook.markPassed',
+  );
 
 export const recordCheck = (ctx: Ctx, id: number, checkResult: string) =>
-  mark(ctx, id, (e) => {
-    if (e.kind !== 'passOn') throw new AppError('CONFLICT', 'notebook.notOpen');
-  }, { check_result: checkResult, check_result_at: ctx.now.toISOString() }, 'notebook.recordCheck');
+  mark(
+    ctx,
+    id,
+    (e) => {
+      if (e.kind !== 'passOn') throw new AppError('CONFLICT', 'notebook.notOpen');
+    },
+    { check_result: checkResult, check_result_at: ctx.now.toISOString() },
+    'notebook.recordCheck',
+  );
 
-const isOpen = (e: NotebookEntry) => e.correctedByNumber === null && ((e.kind === 'instruction' && !e.doneAt) || (e.kind === 'passOn' && !e.passedAt));
+const isOpen = (e: NotebookEntry) =>
+  e.correctedByNumber === null && ((e.kind === 'instruction' && !e.doneAt) || (e.kind === 'passOn' && !e.passedAt));
 
-export async function listEntries(ctx: Ctx, f: { ownerId: number; from: string | null; to: string | null; kind: EntryKind | null; text: string; status?: 'open' | 'corrected' | null }) {
+export async function listEntries(
+  ctx: Ctx,
+  f: {
+    ownerId: number;
+    from: string | null;
+    to: string | null;
+    kind: EntryKind | null;
+    text: string;
+    status?: 'open' | 'corrected' | null;
+  },
+) {
   await requireRead(ctx, f.ownerId);
   let q = baseQuery(ctx.db).where('e.owner_id', '=', f.ownerId);
   if (f.from) q = q.where('e.occurred_at', '>=', f.from);
@@ -195,18 +315,45 @@ export async function listEntries(ctx: Ctx, f: { ownerId: number; from: string |
     .execute();
   return {
     entries,
-    reviews: reviews.map((r) => ({ id: r.id, reviewer: shortName(r), reviewerRole: r.role, reviewedAt: r.reviewed_at, upToNumber: r.up_to_number, remark: r.remark })),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      reviewer: shortName(r),
+      reviewerRole: r.role,
+      reviewedAt: r.reviewed_at,
+      upToNumber: r.up_to_number,
+      remark: r.remark,
+    })),
   };
 }
 
 export async function review(ctx: Ctx, ownerId: number, remark: string) {
   await requireRead(ctx, ownerId);
   return ctx.db.transaction().execute(async (trx) => {
-    const { n } = await trx.selectFrom('notebook_entries').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('owner_id', '=', ownerId).executeTakeFirstOrThrow();
+    const { n } = await trx
+      .selectFrom('notebook_entries')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
+      .where('owner_id', '=', ownerId)
+      .executeTakeFirstOrThrow();
     const at = ctx.now.toISOString();
-    const { id } = await trx.insertInto('notebook_reviews').values({ owner_id: ownerId, reviewer_id: ctx.user.id, reviewed_at: at, up_to_number: Number(n), remark }).returning('id').executeTakeFirstOrThrow();
-    const out = { id, reviewer: shortName(ctx.user), reviewerRole: ctx.user.role, reviewedAt: at, upToNumber: Number(n), remark };
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'notebook.review', entity: 'notebook', entityId: ownerId, after: out });
+    const { id } = await trx
+      .insertInto('notebook_reviews')
+      .values({ owner_id: ownerId, reviewer_id: ctx.user.id, reviewed_at: at, up_to_number: Number(n), remark })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const out = {
+      id,
+      reviewer: shortName(ctx.user),
+      reviewerRole: ctx.user.role,
+      reviewedAt: at,
+      upToNumber: Number(n),
+      remark,
+    };
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'notebook.review',
+      entity: 'notebook',
+      entityId: ownerId,
+      after: out,
+    });
     return out;
   });
 }
@@ -217,7 +364,13 @@ export async function owners(ctx: Ctx) {
   const mine = ctx.user.role === 'inspector' ? await workingSections(ctx) : [];
   const out = users
     .filter((u) => readableBy(ctx, u, mine))
-    .map((u) => ({ userId: u.id, name: shortName(u), role: u.role, own: u.id === ctx.user.id, canWrite: u.id === ctx.user.id }));
+    .map((u) => ({
+      userId: u.id,
+      name: shortName(u),
+      role: u.role,
+      own: u.id === ctx.user.id,
+      canWrite: u.id === ctx.user.id,
+    }));
   return out.sort((a, b) => Number(b.own) - Number(a.own) || a.name.localeCompare(b.name));
 }
 
@@ -230,7 +383,10 @@ export async function passRegister(ctx: Ctx, from: string, to: string) {
     .where('e.occurred_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
     .orderBy('e.occurred_at')
     .execute();
-  return rows.map((r) => ({ ...toEntry(r), ownerName: shortName({ surname: r.o_surname, name: r.o_name, patronymic: r.o_patronymic }) }));
+  return rows.map((r) => ({
+    ...toEntry(r),
+    ownerName: shortName({ surname: r.o_surname, name: r.o_name, patronymic: r.o_patronymic }),
+  }));
 }
 
 /** p.22 (last paragraph): information concerning another body leaves within 24 hours of receipt. */
@@ -255,8 +411,12 @@ export async function duePassOn(ctx: Ctx, date: string): Promise<DueItem[]> {
 
 /** p.20: an instruction's deadline, for its addressee, for the one who gave it, and for the UPP lead. */
 export async function dueInstructions(ctx: Ctx, date: string): Promise<DueItem[]> {
-  let q = baseQuery(ctx.db).where('e.kind', '=', 'instruction').where('e.done_at', 'is', null).where('e.due_date', '<=', dayjs(date).add(3, 'day').format('YYYY-MM-DD'));
-  if (ctx.user.role !== 'uppLead') q = q.where((eb) => eb.or([eb('e.owner_id', '=', ctx.user.id), eb('e.given_by', '=', ctx.user.id)]));
+  let q = baseQuery(ctx.db)
+    .where('e.kind', '=', 'instruction')
+    .where('e.done_at', 'is', null)
+    .where('e.due_date', '<=', dayjs(date).add(3, 'day').format('YYYY-MM-DD'));
+  if (ctx.user.role !== 'uppLead')
+    q = q.where((eb) => eb.or([eb('e.owner_id', '=', ctx.user.id), eb('e.given_by', '=', ctx.user.id)]));
   const rows = (await q.execute()).map(toEntry);
   const names = new Map((await listUsers(ctx.db, true)).map((u) => [u.id, shortName(u)]));
   return rows.map((e) => ({
@@ -277,17 +437,35 @@ export async function missingCallIns(ctx: Ctx, date: string): Promise<DueItem[]>
   const rural = station.sections.filter((s) => s.kind === 'rural' && s.active).map((s) => s.id);
   if (rural.length === 0) return [];
   const cal = await workingCalendar(ctx.db);
-  const users = (await listUsers(ctx.db, false)).filter((u) => u.role === 'inspector' && u.sectionIds.some((s) => rural.includes(s)));
+  const users = (await listUsers(ctx.db, false)).filter(
+    (u) => u.role === 'inspector' && u.sectionIds.some((s) => rural.includes(s)),
+  );
   const out: DueItem[] = [];
   for (const u of users) {
     if (ctx.user.role === 'inspector' && u.id !== ctx.user.id) continue;
-    const since = (await ctx.db.selectFrom('users').select('created_at').where('id', '=', u.id).executeTakeFirstOrThrow()).created_at.slice(0, 10);
-    const calls = await ctx.db.selectFrom('notebook_entries').select('occurred_at').where('owner_id', '=', u.id).where('kind', '=', 'callIn').where('occurred_at', '>=', dayjs(date).subtract(7, 'day').format('YYYY-MM-DD')).execute();
+    const since = (
+      await ctx.db.selectFrom('users').select('created_at').where('id', '=', u.id).executeTakeFirstOrThrow()
+    ).created_at.slice(0, 10);
+    const calls = await ctx.db
+      .selectFrom('notebook_entries')
+      .select('occurred_at')
+      .where('owner_id', '=', u.id)
+      .where('kind', '=', 'callIn')
+      .where('occurred_at', '>=', dayjs(date).subtract(7, 'day').format('YYYY-MM-DD'))
+      .execute();
     const days = new Set(calls.map((c) => c.occurred_at.slice(0, 10)));
     for (let d = dayjs(date).subtract(7, 'day'); d.isBefore(date, 'day'); d = d.add(1, 'day')) {
       const day = d.format('YYYY-MM-DD');
       if (day < since || !cal.isWorkingDay(day) || days.has(day)) continue;
-      out.push({ ruleId: 'notebook.callIn', paragraph: '23(3)', titleKey: 'today.rules.callInMissing', params: { person: shortName(u), date: formatDate(day) }, due: day, overdue: true, link: `/notebook/${u.id}` });
+      out.push({
+        ruleId: 'notebook.callIn',
+        paragraph: '23(3)',
+        titleKey: 'today.rules.callInMissing',
+        params: { person: shortName(u), date: formatDate(day) },
+        due: day,
+        overdue: true,
+        link: `/notebook/${u.id}`,
+      });
     }
   }
   return out;

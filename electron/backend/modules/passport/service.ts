@@ -22,7 +22,14 @@ export async function getPassport(db: Q, sectionId: number): Promise<Passport> {
   const rows = await db.selectFrom('passport_values').selectAll().where('section_id', '=', sectionId).execute();
   const values: Passport['values'] = {};
   for (const r of rows) (values[String(r.year)] ??= {})[r.code] = r.value;
-  const objects = await db.selectFrom('passport_objects').selectAll().where('section_id', '=', sectionId).where('removed', '=', 0).orderBy('part').orderBy('id').execute();
+  const objects = await db
+    .selectFrom('passport_objects')
+    .selectAll()
+    .where('section_id', '=', sectionId)
+    .where('removed', '=', 0)
+    .orderBy('part')
+    .orderBy('id')
+    .execute();
   const plan = await db.selectFrom('passport_plans').selectAll().where('section_id', '=', sectionId).executeTakeFirst();
   const tours = await db
     .selectFrom('tour_addresses as t')
@@ -40,12 +47,22 @@ export async function getPassport(db: Q, sectionId: number): Promise<Passport> {
     tourNotes: tours.map((t) => ({ date: t.visited_on!, address: t.address, note: t.note })),
     years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
     values,
-    objects: objects.map((o) => ({ id: o.id, part: o.part, fields: JSON.parse(o.fields_json), updatedAt: o.updated_at })),
+    objects: objects.map((o) => ({
+      id: o.id,
+      part: o.part,
+      fields: JSON.parse(o.fields_json),
+      updatedAt: o.updated_at,
+    })),
   };
 }
 
 /** §3: one year's column "as of 1 January"; an empty cell is stored as not filled. */
-export async function saveYear(ctx: Ctx, sectionId: number, year: number, values: Record<string, number | null>): Promise<Passport> {
+export async function saveYear(
+  ctx: Ctx,
+  sectionId: number,
+  year: number,
+  values: Record<string, number | null>,
+): Promise<Passport> {
   return ctx.db.transaction().execute(async (trx) => {
     await requireWrite(ctx, trx, sectionId);
     const unknown = Object.keys(values).filter((k) => !CODES.has(k));
@@ -53,14 +70,30 @@ export async function saveYear(ctx: Ctx, sectionId: number, year: number, values
     const before = (await getPassport(trx, sectionId)).values[String(year)] ?? {};
     await trx.deleteFrom('passport_values').where('section_id', '=', sectionId).where('year', '=', year).execute();
     const filled = Object.entries(values).filter(([, v]) => v !== null);
-    if (filled.length) await trx.insertInto('passport_values').values(filled.map(([code, value]) => ({ section_id: sectionId, year, code, value }))).execute();
+    if (filled.length)
+      await trx
+        .insertInto('passport_values')
+        .values(filled.map(([code, value]) => ({ section_id: sectionId, year, code, value })))
+        .execute();
     const after = await getPassport(trx, sectionId);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'passport.saveYear', entity: 'passport', entityId: sectionId, before: { year, values: before }, after: { year, values: after.values[String(year)] ?? {} } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'passport.saveYear',
+      entity: 'passport',
+      entityId: sectionId,
+      before: { year, values: before },
+      after: { year, values: after.values[String(year)] ?? {} },
+    });
     return after;
   });
 }
 
-export async function saveObject(ctx: Ctx, sectionId: number, id: number | null, part: ObjectPart, fields: Record<string, string>): Promise<Passport> {
+export async function saveObject(
+  ctx: Ctx,
+  sectionId: number,
+  id: number | null,
+  part: ObjectPart,
+  fields: Record<string, string>,
+): Promise<Passport> {
   return ctx.db.transaction().execute(async (trx) => {
     await requireWrite(ctx, trx, sectionId);
     const allowed = new Set<string>(OBJECT_FIELDS[part]);
@@ -69,14 +102,36 @@ export async function saveObject(ctx: Ctx, sectionId: number, id: number | null,
     let before: unknown = null;
     let objectId = id;
     if (id === null) {
-      objectId = (await trx.insertInto('passport_objects').values({ section_id: sectionId, part, fields_json: JSON.stringify(clean), created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+      objectId = (
+        await trx
+          .insertInto('passport_objects')
+          .values({ section_id: sectionId, part, fields_json: JSON.stringify(clean), created_at: at, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     } else {
-      const old = await trx.selectFrom('passport_objects').selectAll().where('id', '=', id).where('section_id', '=', sectionId).where('removed', '=', 0).executeTakeFirst();
+      const old = await trx
+        .selectFrom('passport_objects')
+        .selectAll()
+        .where('id', '=', id)
+        .where('section_id', '=', sectionId)
+        .where('removed', '=', 0)
+        .executeTakeFirst();
       if (!old) throw new AppError('NOT_FOUND', 'errors.notFound');
       before = JSON.parse(old.fields_json);
-      await trx.updateTable('passport_objects').set({ fields_json: JSON.stringify(clean), updated_at: at }).where('id', '=', id).execute();
+      await trx
+        .updateTable('passport_objects')
+        .set({ fields_json: JSON.stringify(clean), updated_at: at })
+        .where('id', '=', id)
+        .execute();
     }
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: `passport.${part}`, entity: 'passport_object', entityId: objectId!, before, after: clean });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: `passport.${part}`,
+      entity: 'passport_object',
+      entityId: objectId!,
+      before,
+      after: clean,
+    });
     return getPassport(trx, sectionId);
   });
 }
@@ -85,9 +140,20 @@ export async function saveObject(ctx: Ctx, sectionId: number, id: number | null,
 export async function removeObject(ctx: Ctx, sectionId: number, id: number, reason: string): Promise<Passport> {
   return ctx.db.transaction().execute(async (trx) => {
     await requireWrite(ctx, trx, sectionId);
-    const r = await trx.updateTable('passport_objects').set({ removed: 1, removed_reason: reason, updated_at: ctx.now.toISOString() }).where('id', '=', id).where('section_id', '=', sectionId).where('removed', '=', 0).executeTakeFirst();
+    const r = await trx
+      .updateTable('passport_objects')
+      .set({ removed: 1, removed_reason: reason, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .where('section_id', '=', sectionId)
+      .where('removed', '=', 0)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'passport.removeObject', entity: 'passport_object', entityId: id, after: { reason } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'passport.removeObject',
+      entity: 'passport_object',
+      entityId: id,
+      after: { reason },
+    });
     return getPassport(trx, sectionId);
   });
 }
@@ -100,15 +166,35 @@ export async function dueYearColumn(ctx: Ctx, date: string): Promise<DueItem[]> 
   if (!inDecember && !inJanuary) return [];
   const year = inDecember ? d.year() + 1 : d.year();
   let sections: number[];
-  if (ctx.user.role === 'uppLead') sections = (await ctx.db.selectFrom('sections').select('id').where('active', '=', 1).execute()).map((s) => s.id);
+  if (ctx.user.role === 'uppLead')
+    sections = (await ctx.db.selectFrom('sections').select('id').where('active', '=', 1).execute()).map((s) => s.id);
   else if (['inspector', 'assistant'].includes(ctx.user.role)) sections = await workingSections(ctx);
   else return [];
   if (sections.length === 0) return [];
-  const filled = new Set((await ctx.db.selectFrom('passport_values').select('section_id').where('year', '=', year).where('section_id', 'in', sections).execute()).map((r) => r.section_id));
-  const numbers = new Map((await ctx.db.selectFrom('sections').select(['id', 'number']).execute()).map((s) => [s.id, s.number]));
+  const filled = new Set(
+    (
+      await ctx.db
+        .selectFrom('passport_values')
+        .select('section_id')
+        .where('year', '=', year)
+        .where('section_id', 'in', sections)
+        .execute()
+    ).map((r) => r.section_id),
+  );
+  const numbers = new Map(
+    (await ctx.db.selectFrom('sections').select(['id', 'number']).execute()).map((s) => [s.id, s.number]),
+  );
   return sections
     .filter((s) => !filled.has(s))
-    .map((s) => ({ ruleId: 'passport.year', paragraph: '19', titleKey: 'today.rules.passportYear', params: { section: numbers.get(s) ?? '', year }, due: `${year}-01-31`, overdue: false, link: `/passport/${s}` }));
+    .map((s) => ({
+      ruleId: 'passport.year',
+      paragraph: '19',
+      titleKey: 'today.rules.passportYear',
+      params: { section: numbers.get(s) ?? '', year },
+      due: `${year}-01-31`,
+      overdue: false,
+      link: `/passport/${s}`,
+    }));
 }
 
 /** §2: the plan of the section as an image, with a note (routes, posts, forces). */
@@ -116,10 +202,26 @@ export async function savePlan(ctx: Ctx, sectionId: number, image: string | null
   return ctx.db.transaction().execute(async (trx) => {
     await requireWrite(ctx, trx, sectionId);
     const at = ctx.now.toISOString();
-    const had = await trx.selectFrom('passport_plans').select(['note']).where('section_id', '=', sectionId).executeTakeFirst();
-    if (had) await trx.updateTable('passport_plans').set({ image, note, updated_at: at }).where('section_id', '=', sectionId).execute();
-    else await trx.insertInto('passport_plans').values({ section_id: sectionId, image, note, updated_at: at }).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'passport.plan', entity: 'passport', entityId: sectionId, before: had ? { note: had.note } : null, after: { note, image: image ? 'image' : null } });
+    const had = await trx
+      .selectFrom('passport_plans')
+      .select(['note'])
+      .where('section_id', '=', sectionId)
+      .executeTakeFirst();
+    if (had)
+      await trx
+        .updateTable('passport_plans')
+        .set({ image, note, updated_at: at })
+        .where('section_id', '=', sectionId)
+        .execute();
+    else
+      await trx.insertInto('passport_plans').values({ section_id: sectionId, image, note, updated_at: at }).execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'passport.plan',
+      entity: 'passport',
+      entityId: sectionId,
+      before: had ? { note: had.note } : null,
+      after: { note, image: image ? 'image' : null },
+    });
     return getPassport(trx, sectionId);
   });
 }

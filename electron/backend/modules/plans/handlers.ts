@@ -4,7 +4,15 @@ import { monthlyPlanDoc } from '../../documents/monthlyPlan';
 import { getStation } from '../station/service';
 import { approvePlan, getPlan, markItem, returnPlan, revisePlan, revisions, saveDraft, submitPlan } from './service';
 
-type N = 'plans.revisions' | 'plans.saveDraft' | 'plans.submit' | 'plans.approve' | 'plans.return' | 'plans.revise' | 'plans.markItem' | 'plans.print';
+type N =
+  | 'plans.revisions'
+  | 'plans.saveDraft'
+  | 'plans.submit'
+  | 'plans.approve'
+  | 'plans.return'
+  | 'plans.revise'
+  | 'plans.markItem'
+  | 'plans.print';
 
 export const plansHandlers: Handlers<N> = {
   'plans.revisions': async ({ month }, { ctx }) => revisions(ctx().db, month),
@@ -17,7 +25,10 @@ export const plansHandlers: Handlers<N> = {
   'plans.print': async ({ id, language }, { ctx, backend }) => {
     const c = ctx();
     const plan = await getPlan(c.db, id);
-    const pdf = await renderPdf(backend.resourcesDir, monthlyPlanDoc({ station: await getStation(c.db), plan, leadName: plan.draftedBy }, language));
+    const pdf = await renderPdf(
+      backend.resourcesDir,
+      monthlyPlanDoc({ station: await getStation(c.db), plan, leadName: plan.draftedBy }, language),
+    );
     return { fileName: `plan-${plan.month}-r${plan.revision}-${language}.pdf`, base64: pdf.toString('base64') };
   },
 };

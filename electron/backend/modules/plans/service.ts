@@ -17,7 +17,16 @@ export async function getPlan(db: Q, id: number): Promise<Plan> {
     .innerJoin('users as d', 'd.id', 'p.drafted_by')
     .leftJoin('users as a', 'a.id', 'p.approved_by')
     .selectAll('p')
-    .select(['d.surname as d_surname', 'd.name as d_name', 'd.patronymic as d_patronymic', 'a.surname as a_surname', 'a.name as a_name', 'a.patronymic as a_patronymic', 'a.position as a_position', 'a.rank as a_rank'])
+    .select([
+      'd.surname as d_surname',
+      'd.name as d_name',
+      'd.patronymic as d_patronymic',
+      'a.surname as a_surname',
+      'a.name as a_name',
+      'a.patronymic as a_patronymic',
+      'a.position as a_position',
+      'a.rank as a_rank',
+    ])
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!p) throw new AppError('NOT_FOUND', 'errors.notFound');
@@ -36,7 +45,9 @@ export async function getPlan(db: Q, id: number): Promise<Plan> {
     status: p.status,
     draftedBy: shortName({ surname: p.d_surname, name: p.d_name, patronymic: p.d_patronymic }),
     submittedAt: p.submitted_at,
-    approvedBy: p.a_surname ? shortName({ surname: p.a_surname, name: p.a_name ?? '', patronymic: p.a_patronymic ?? '' }) : '',
+    approvedBy: p.a_surname
+      ? shortName({ surname: p.a_surname, name: p.a_name ?? '', patronymic: p.a_patronymic ?? '' })
+      : '',
     approvedByPosition: [p.a_position, p.a_rank].filter(Boolean).join(', '),
     approvedAt: p.approved_at,
     returnRemarks: p.return_remarks,
@@ -45,7 +56,12 @@ export async function getPlan(db: Q, id: number): Promise<Plan> {
       text: i.text,
       responsibleId: i.responsible_id,
       responsibleText: i.responsible_text,
-      responsible: [i.surname ? shortName({ surname: i.surname, name: i.name ?? '', patronymic: i.patronymic ?? '' }) : '', i.responsible_text].filter(Boolean).join(', '),
+      responsible: [
+        i.surname ? shortName({ surname: i.surname, name: i.name ?? '', patronymic: i.patronymic ?? '' }) : '',
+        i.responsible_text,
+      ]
+        .filter(Boolean)
+        .join(', '),
       dueDate: i.due_date,
       basis: i.basis,
       result: i.result,
@@ -56,7 +72,12 @@ export async function getPlan(db: Q, id: number): Promise<Plan> {
 }
 
 export async function revisions(db: Q, month: string): Promise<Plan[]> {
-  const rows = await db.selectFrom('plans').select('id').where('month', '=', month).orderBy('revision', 'desc').execute();
+  const rows = await db
+    .selectFrom('plans')
+    .select('id')
+    .where('month', '=', month)
+    .orderBy('revision', 'desc')
+    .execute();
   return Promise.all(rows.map((r) => getPlan(db, r.id)));
 }
 
@@ -64,7 +85,10 @@ async function writeItems(trx: Transaction<DB>, planId: number, month: string, i
   const from = `${month}-01`;
   const to = dayjs(from).endOf('month').format('YYYY-MM-DD');
   items.forEach((i, n) => {
-    if (i.dueDate < from || i.dueDate > to) throw new AppError('VALIDATION', 'plans.dueOutsideMonth', undefined, [{ path: `items.${n}.dueDate`, messageKey: 'plans.dueOutsideMonth' }]);
+    if (i.dueDate < from || i.dueDate > to)
+      throw new AppError('VALIDATION', 'plans.dueOutsideMonth', undefined, [
+        { path: `items.${n}.dueDate`, messageKey: 'plans.dueOutsideMonth' },
+      ]);
   });
   const ids = [...new Set(items.map((i) => i.responsibleId).filter((x): x is number => x !== null))];
   if (ids.length) {
@@ -72,26 +96,70 @@ async function writeItems(trx: Transaction<DB>, planId: number, month: string, i
     if (found.length !== ids.length) throw new AppError('VALIDATION', 'errors.notFound');
   }
   // a mark already made stays with its activity when a revision is edited
-  const marks = new Map((await trx.selectFrom('plan_items').select(['text', 'result', 'result_note', 'marked_by', 'marked_at']).where('plan_id', '=', planId).where('result', 'is not', null).execute()).map((m) => [m.text, m]));
+  const marks = new Map(
+    (
+      await trx
+        .selectFrom('plan_items')
+        .select(['text', 'result', 'result_note', 'marked_by', 'marked_at'])
+        .where('plan_id', '=', planId)
+        .where('result', 'is not', null)
+        .execute()
+    ).map((m) => [m.text, m]),
+  );
   await trx.deleteFrom('plan_items').where('plan_id', '=', planId).execute();
   await trx
     .insertInto('plan_items')
-    .values(items.map((i, n) => {
-      const m = marks.get(i.text);
-      return { plan_id: planId, position: n + 1, text: i.text, responsible_id: i.responsibleId, responsible_text: i.responsibleText, due_date: i.dueDate, basis: i.basis, result: m?.result ?? null, result_note: m?.result_note ?? '', marked_by: m?.marked_by ?? null, marked_at: m?.marked_at ?? null };
-    }))
+    .values(
+      items.map((i, n) => {
+        const m = marks.get(i.text);
+        return {
+          plan_id: planId,
+          position: n + 1,
+          text: i.text,
+          responsible_id: i.responsibleId,
+          responsible_text: i.responsibleText,
+          due_date: i.dueDate,
+          basis: i.basis,
+          result: m?.result ?? null,
+          result_note: m?.result_note ?? '',
+          marked_by: m?.marked_by ?? null,
+          marked_at: m?.marked_at ?? null,
+        };
+      }),
+    )
     .execute();
 }
 
 /** The lead's draft: created, or edited while it is a draft or came back with remarks. */
 export async function saveDraft(ctx: Ctx, month: string, items: ItemFields[]): Promise<Plan> {
   return ctx.db.transaction().execute(async (trx) => {
-    const latest = await trx.selectFrom('plans').selectAll().where('month', '=', month).orderBy('revision', 'desc').executeTakeFirst();
+    const latest = await trx
+      .selectFrom('plans')
+      .selectAll()
+      .where('month', '=', month)
+      .orderBy('revision', 'desc')
+      .executeTakeFirst();
     const at = ctx.now.toISOString();
     let id: number;
     let before: Plan | null = null;
     if (!latest) {
-      id = (await trx.insertInto('plans').values({ month, revision: 1, status: 'draft', drafted_by: ctx.user.id, submitted_at: null, approved_by: null, approved_at: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+      id = (
+        await trx
+          .insertInto('plans')
+          .values({
+            month,
+            revision: 1,
+            status: 'draft',
+            drafted_by: ctx.user.id,
+            submitted_at: null,
+            approved_by: null,
+            approved_at: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     } else if (latest.status === 'draft' || latest.status === 'returned') {
       id = latest.id;
       before = await getPlan(trx, id);
@@ -101,12 +169,24 @@ export async function saveDraft(ctx: Ctx, month: string, items: ItemFields[]): P
     }
     await writeItems(trx, id, month, items);
     const after = await getPlan(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'plans.saveDraft', entity: 'plan', entityId: id, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'plans.saveDraft',
+      entity: 'plan',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-async function transition(ctx: Ctx, id: number, action: string, from: Plan['status'][], run: (trx: Transaction<DB>, p: Plan) => Promise<void>): Promise<Plan> {
+async function transition(
+  ctx: Ctx,
+  id: number,
+  action: string,
+  from: Plan['status'][],
+  run: (trx: Transaction<DB>, p: Plan) => Promise<void>,
+): Promise<Plan> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getPlan(trx, id);
     if (!from.includes(before.status)) throw new AppError('CONFLICT', 'plans.wrongState');
@@ -120,14 +200,27 @@ async function transition(ctx: Ctx, id: number, action: string, from: Plan['stat
 
 export const submitPlan = (ctx: Ctx, id: number) =>
   transition(ctx, id, 'plans.submit', ['draft'], async (trx) => {
-    await trx.updateTable('plans').set({ status: 'submitted', submitted_at: ctx.now.toISOString(), return_remarks: '' }).where('id', '=', id).execute();
+    await trx
+      .updateTable('plans')
+      .set({ status: 'submitted', submitted_at: ctx.now.toISOString(), return_remarks: '' })
+      .where('id', '=', id)
+      .execute();
   });
 
 /** p.18: the head of the MPS approves; the revision it replaces steps aside. */
 export const approvePlan = (ctx: Ctx, id: number) =>
   transition(ctx, id, 'plans.approve', ['submitted'], async (trx, p) => {
-    await trx.updateTable('plans').set({ status: 'superseded' }).where('month', '=', p.month).where('status', '=', 'approved').execute();
-    await trx.updateTable('plans').set({ status: 'approved', approved_by: ctx.user.id, approved_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('plans')
+      .set({ status: 'superseded' })
+      .where('month', '=', p.month)
+      .where('status', '=', 'approved')
+      .execute();
+    await trx
+      .updateTable('plans')
+      .set({ status: 'approved', approved_by: ctx.user.id, approved_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   });
 
 export const returnPlan = (ctx: Ctx, id: number, remarks: string) =>
@@ -140,14 +233,62 @@ export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
   return ctx.db.transaction().execute(async (trx) => {
     const p = await getPlan(trx, id);
     if (p.status !== 'approved') throw new AppError('CONFLICT', 'plans.wrongState');
-    const pending = await trx.selectFrom('plans').select('id').where('month', '=', p.month).where('revision', '>', p.revision).executeTakeFirst();
+    const pending = await trx
+      .selectFrom('plans')
+      .select('id')
+      .where('month', '=', p.month)
+      .where('revision', '>', p.revision)
+      .executeTakeFirst();
     if (pending) throw new AppError('CONFLICT', 'plans.revisionPending');
     const at = ctx.now.toISOString();
-    const { id: newId } = await trx.insertInto('plans').values({ month: p.month, revision: p.revision + 1, status: 'draft', drafted_by: ctx.user.id, submitted_at: null, approved_by: null, approved_at: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const { id: newId } = await trx
+      .insertInto('plans')
+      .values({
+        month: p.month,
+        revision: p.revision + 1,
+        status: 'draft',
+        drafted_by: ctx.user.id,
+        submitted_at: null,
+        approved_by: null,
+        approved_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('plan_items')
-      .columns(['plan_id', 'position', 'text', 'responsible_id', 'responsible_text', 'due_date', 'basis', 'result', 'result_note', 'marked_by', 'marked_at'])
-      .expression((eb) => eb.selectFrom('plan_items').select([sql<number>`${newId}`.as('plan_id'), 'position', 'text', 'responsible_id', 'responsible_text', 'due_date', 'basis', 'result', 'result_note', 'marked_by', 'marked_at']).where('plan_id', '=', id))
+      .columns([
+        'plan_id',
+        'position',
+        'text',
+        'responsible_id',
+        'responsible_text',
+        'due_date',
+        'basis',
+        'result',
+        'result_note',
+        'marked_by',
+        'marked_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('plan_items')
+          .select([
+            sql<number>`${newId}`.as('plan_id'),
+            'position',
+            'text',
+            'responsible_id',
+            'responsible_text',
+            'due_date',
+            'basis',
+            'result',
+            'result_note',
+            'marked_by',
+            'marked_at',
+          ])
+          .where('plan_id', '=', id),
+      )
       .execute();
     const after = await getPlan(trx, newId);
     await writeAudit(trx, ctx.user.id, ctx.now, { action: 'plans.revise', entity: 'plan', entityId: newId, after });
@@ -158,14 +299,29 @@ export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
 /** During the month, on the plan in force: by the lead or the one responsible for the item. */
 export async function markItem(ctx: Ctx, itemId: number, result: 'done' | 'notDone', note: string): Promise<Plan> {
   return ctx.db.transaction().execute(async (trx) => {
-    const item = await trx.selectFrom('plan_items').select(['plan_id', 'responsible_id']).where('id', '=', itemId).executeTakeFirst();
+    const item = await trx
+      .selectFrom('plan_items')
+      .select(['plan_id', 'responsible_id'])
+      .where('id', '=', itemId)
+      .executeTakeFirst();
     if (!item) throw new AppError('NOT_FOUND', 'errors.notFound');
     const before = await getPlan(trx, item.plan_id);
     if (before.status !== 'approved') throw new AppError('CONFLICT', 'plans.notInForce');
-    if (ctx.user.role !== 'uppLead' && item.responsible_id !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
-    await trx.updateTable('plan_items').set({ result, result_note: note, marked_by: ctx.user.id, marked_at: ctx.now.toISOString() }).where('id', '=', itemId).execute();
+    if (ctx.user.role !== 'uppLead' && item.responsible_id !== ctx.user.id)
+      throw new AppError('FORBIDDEN', 'errors.forbidden');
+    await trx
+      .updateTable('plan_items')
+      .set({ result, result_note: note, marked_by: ctx.user.id, marked_at: ctx.now.toISOString() })
+      .where('id', '=', itemId)
+      .execute();
     const after = await getPlan(trx, item.plan_id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'plans.markItem', entity: 'plan', entityId: item.plan_id, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'plans.markItem',
+      entity: 'plan',
+      entityId: item.plan_id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -176,13 +332,39 @@ export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
   const d = dayjs(date);
   const next = d.add(1, 'month').format('YYYY-MM');
   if (['uppLead', 'supervisor'].includes(ctx.user.role) && d.date() > d.daysInMonth() - 7) {
-    const latest = await ctx.db.selectFrom('plans').select(['status']).where('month', '=', next).orderBy('revision', 'desc').executeTakeFirst();
+    const latest = await ctx.db
+      .selectFrom('plans')
+      .select(['status'])
+      .where('month', '=', next)
+      .orderBy('revision', 'desc')
+      .executeTakeFirst();
     const ready = latest && ['submitted', 'approved'].includes(latest.status);
-    if (!ready && ctx.user.role === 'uppLead') out.push({ ruleId: 'plans.draft', paragraph: '24(1)', titleKey: 'today.rules.planDraft', params: { month: next }, due: d.endOf('month').format('YYYY-MM-DD'), overdue: false, link: `/plans/${next}` });
+    if (!ready && ctx.user.role === 'uppLead')
+      out.push({
+        ruleId: 'plans.draft',
+        paragraph: '24(1)',
+        titleKey: 'today.rules.planDraft',
+        params: { month: next },
+        due: d.endOf('month').format('YYYY-MM-DD'),
+        overdue: false,
+        link: `/plans/${next}`,
+      });
   }
   if (ctx.user.role === 'supervisor') {
-    for (const p of await ctx.db.selectFrom('plans').select(['month', 'submitted_at']).where('status', '=', 'submitted').execute()) {
-      out.push({ ruleId: 'plans.approve', paragraph: '18', titleKey: 'today.rules.planApprove', params: { month: p.month }, due: dayjs(p.month).startOf('month').format('YYYY-MM-DD'), overdue: dayjs(p.month).startOf('month').format('YYYY-MM-DD') < date, link: `/plans/${p.month}` });
+    for (const p of await ctx.db
+      .selectFrom('plans')
+      .select(['month', 'submitted_at'])
+      .where('status', '=', 'submitted')
+      .execute()) {
+      out.push({
+        ruleId: 'plans.approve',
+        paragraph: '18',
+        titleKey: 'today.rules.planApprove',
+        params: { month: p.month },
+        due: dayjs(p.month).startOf('month').format('YYYY-MM-DD'),
+        overdue: dayjs(p.month).startOf('month').format('YYYY-MM-DD') < date,
+        link: `/plans/${p.month}`,
+      });
     }
   }
   let q = ctx.db
@@ -194,7 +376,15 @@ export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
     .where('i.due_date', '<=', d.add(3, 'day').format('YYYY-MM-DD'));
   if (ctx.user.role !== 'uppLead') q = q.where('i.responsible_id', '=', ctx.user.id);
   for (const i of await q.execute()) {
-    out.push({ ruleId: 'plans.item', paragraph: '18', titleKey: 'today.rules.planItem', params: { text: i.text.slice(0, 80), date: formatDate(i.due_date) }, due: i.due_date, overdue: i.due_date < date, link: `/plans/${i.month}` });
+    out.push({
+      ruleId: 'plans.item',
+      paragraph: '18',
+      titleKey: 'today.rules.planItem',
+      params: { text: i.text.slice(0, 80), date: formatDate(i.due_date) },
+      due: i.due_date,
+      overdue: i.due_date < date,
+      link: `/plans/${i.month}`,
+    });
   }
   return out;
 }

@@ -12,18 +12,49 @@ import { getUser } from '../users/service';
 import { AppError } from '../../../../shared/api';
 import type { PurposeInput } from './service';
 import {
-  accessLog, addSupervision, createFile, fileForExport, importFile, inventory, listFiles, listSafes, moveCustody, openFile, recordConfirmation,
-  recordDeparture, recordRequest, removeFromRecord, saveSafe, sendMaterials, updateFile,
+  accessLog,
+  addSupervision,
+  createFile,
+  fileForExport,
+  importFile,
+  inventory,
+  listFiles,
+  listSafes,
+  moveCustody,
+  openFile,
+  recordConfirmation,
+  recordDeparture,
+  recordRequest,
+  removeFromRecord,
+  saveSafe,
+  sendMaterials,
+  updateFile,
 } from './service';
 import { openPackage, packageContent, packagePersonName, sealPackage } from './transferPackage';
 
 type N =
-  | 'prevention.safes' | 'prevention.saveSafe' | 'prevention.list' | 'prevention.open' | 'prevention.accessLog' | 'prevention.create' | 'prevention.update'
-  | 'prevention.addSupervision' | 'prevention.custody' | 'prevention.recordDeparture' | 'prevention.recordRequest'
-  | 'prevention.recordConfirmation' | 'prevention.sendMaterials' | 'prevention.remove' | 'prevention.print' | 'prevention.printInventory'
-  | 'prevention.exportPackage' | 'prevention.previewPackage' | 'prevention.importPackage';
+  | 'prevention.safes'
+  | 'prevention.saveSafe'
+  | 'prevention.list'
+  | 'prevention.open'
+  | 'prevention.accessLog'
+  | 'prevention.create'
+  | 'prevention.update'
+  | 'prevention.addSupervision'
+  | 'prevention.custody'
+  | 'prevention.recordDeparture'
+  | 'prevention.recordRequest'
+  | 'prevention.recordConfirmation'
+  | 'prevention.sendMaterials'
+  | 'prevention.remove'
+  | 'prevention.print'
+  | 'prevention.printInventory'
+  | 'prevention.exportPackage'
+  | 'prevention.previewPackage'
+  | 'prevention.importPackage';
 
-const purposeLabel = (lang: Language, p: PurposeInput) => [translator(lang)(`prevention.purposes.${p.purpose}`), p.purposeText].filter(Boolean).join(': ');
+const purposeLabel = (lang: Language, p: PurposeInput) =>
+  [translator(lang)(`prevention.purposes.${p.purpose}`), p.purposeText].filter(Boolean).join(': ');
 
 export const preventionHandlers: Handlers<N> = {
   'prevention.safes': async (_i, { ctx }) => listSafes(ctx().db),
@@ -34,11 +65,15 @@ export const preventionHandlers: Handlers<N> = {
   'prevention.create': async (f, { ctx }) => createFile(ctx(), f),
   'prevention.update': async ({ id, file }, { ctx }) => updateFile(ctx(), id, file),
   'prevention.addSupervision': async ({ id, ...s }, { ctx }) => addSupervision(ctx(), id, s),
-  'prevention.custody': async ({ id, action, personId, reason }, { ctx }) => moveCustody(ctx(), id, action, personId, reason),
+  'prevention.custody': async ({ id, action, personId, reason }, { ctx }) =>
+    moveCustody(ctx(), id, action, personId, reason),
   'prevention.recordDeparture': async ({ id, ...d }, { ctx }) => recordDeparture(ctx(), id, d),
-  'prevention.recordRequest': async ({ id, sentAt, requestNumber }, { ctx }) => recordRequest(ctx(), id, sentAt, requestNumber),
-  'prevention.recordConfirmation': async ({ id, confirmedOn, confirmationRef }, { ctx }) => recordConfirmation(ctx(), id, confirmedOn, confirmationRef),
-  'prevention.sendMaterials': async ({ id, materialsList, coveringNumber }, { ctx }) => sendMaterials(ctx(), id, materialsList, coveringNumber),
+  'prevention.recordRequest': async ({ id, sentAt, requestNumber }, { ctx }) =>
+    recordRequest(ctx(), id, sentAt, requestNumber),
+  'prevention.recordConfirmation': async ({ id, confirmedOn, confirmationRef }, { ctx }) =>
+    recordConfirmation(ctx(), id, confirmedOn, confirmationRef),
+  'prevention.sendMaterials': async ({ id, materialsList, coveringNumber }, { ctx }) =>
+    sendMaterials(ctx(), id, materialsList, coveringNumber),
   'prevention.remove': async ({ id, ...r }, { ctx }) => removeFromRecord(ctx(), id, r),
   'prevention.print': async ({ id, document, language, purpose, purposeText }, { ctx, backend }) => {
     const c = ctx();
@@ -52,8 +87,20 @@ export const preventionHandlers: Handlers<N> = {
     const signer = { name: shortName(me), position: [me.position, me.rank].filter(Boolean).join(', ') };
     const dd =
       document === 'card'
-        ? personFileCard({ station, file, purpose: purposeLabel(language, { purpose, purposeText }), printedAt, printedBy: fullName(c.user) }, language)
-        : (document === 'request' ? transferRequest : coveringLetter)({ station, file, signer, date: printedAt }, language);
+        ? personFileCard(
+            {
+              station,
+              file,
+              purpose: purposeLabel(language, { purpose, purposeText }),
+              printedAt,
+              printedBy: fullName(c.user),
+            },
+            language,
+          )
+        : (document === 'request' ? transferRequest : coveringLetter)(
+            { station, file, signer, date: printedAt },
+            language,
+          );
     const pdf = await renderPdf(backend.resourcesDir, dd);
     return { fileName: `person-file-${file.number}-${document}-${language}.pdf`, base64: pdf.toString('base64') };
   },
@@ -63,8 +110,22 @@ export const preventionHandlers: Handlers<N> = {
     const t = translator(language);
     const safe = safeId === null ? null : (await listSafes(c.db)).find((s) => s.id === safeId);
     if (safe === undefined) throw new AppError('NOT_FOUND', 'errors.notFound');
-    const place = safe ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}` : t('prevention.custodyPlaces.policeBody');
-    const pdf = await renderPdf(backend.resourcesDir, safeInventory({ station: await getStation(c.db), place, rows: await inventory(c.db, safeId), printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'), printedBy: fullName(c.user) }, language));
+    const place = safe
+      ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}`
+      : t('prevention.custodyPlaces.policeBody');
+    const pdf = await renderPdf(
+      backend.resourcesDir,
+      safeInventory(
+        {
+          station: await getStation(c.db),
+          place,
+          rows: await inventory(c.db, safeId),
+          printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
+          printedBy: fullName(c.user),
+        },
+        language,
+      ),
+    );
     return { fileName: `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`, base64: pdf.toString('base64') };
   },
   'prevention.exportPackage': async ({ id, passphrase, purpose, purposeText }, { ctx }) => {
@@ -88,5 +149,6 @@ export const preventionHandlers: Handlers<N> = {
       relations: p.file.relations.length,
     };
   },
-  'prevention.importPackage': async ({ base64, passphrase, ...place }, { ctx }) => importFile(ctx(), openPackage(Buffer.from(base64, 'base64'), passphrase), place),
+  'prevention.importPackage': async ({ base64, passphrase, ...place }, { ctx }) =>
+    importFile(ctx(), openPackage(Buffer.from(base64, 'base64'), passphrase), place),
 };

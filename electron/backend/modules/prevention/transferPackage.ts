@@ -19,7 +19,15 @@ const sealedSchema = z.object({
   nonce: z.string(),
   data: z.string(),
   tag: z.string(),
-  scrypt: z.object({ N: z.number().int().min(1024).max(2 ** 20), r: z.number().int().min(1).max(16), p: z.number().int().min(1).max(4) }),
+  scrypt: z.object({
+    N: z
+      .number()
+      .int()
+      .min(1024)
+      .max(2 ** 20),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+  }),
 });
 
 export const packageContentSchema = z.object({
@@ -66,7 +74,18 @@ export function packageContent(file: PersonFile, station: Station, exportedAt: s
   return {
     fromStation: `${station.policeBody}, УПП № ${station.uppNumber} «${station.uppName}»`,
     exportedAt,
-    citizen: { id: null, iin: c.iin ?? '', noIin: c.noIin, surname: c.surname, name: c.name, patronymic: c.patronymic, birthDate: c.birthDate, sex: c.sex, address: c.address, phone: c.phone },
+    citizen: {
+      id: null,
+      iin: c.iin ?? '',
+      noIin: c.noIin,
+      surname: c.surname,
+      name: c.name,
+      patronymic: c.patronymic,
+      birthDate: c.birthDate,
+      sex: c.sex,
+      address: c.address,
+      phone: c.phone,
+    },
     file: {
       number: file.number,
       categories: file.categories,
@@ -88,11 +107,24 @@ export function packageContent(file: PersonFile, station: Station, exportedAt: s
     supervision: file.supervision
       .filter((v) => v.doneAt !== null)
       .reverse()
-      .map((v) => ({ kind: v.kind, plannedFor: v.plannedFor, doneAt: v.doneAt, by: v.by, text: v.text, violation: v.violation, violationText: v.violationText, measures: v.measures })),
+      .map((v) => ({
+        kind: v.kind,
+        plannedFor: v.plannedFor,
+        doneAt: v.doneAt,
+        by: v.by,
+        text: v.text,
+        violation: v.violation,
+        violationText: v.violationText,
+        measures: v.measures,
+      })),
   };
 }
 
-export function sealPackage(content: PackageContent, passphrase: string, scrypt: ScryptParams = DEFAULT_SCRYPT): Buffer {
+export function sealPackage(
+  content: PackageContent,
+  passphrase: string,
+  scrypt: ScryptParams = DEFAULT_SCRYPT,
+): Buffer {
   const sealed = wrapKey(Buffer.from(JSON.stringify(content), 'utf8'), passphrase, scrypt);
   return Buffer.from(JSON.stringify({ format: FORMAT, version: 1, ...sealed }), 'utf8');
 }

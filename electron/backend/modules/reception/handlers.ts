@@ -6,12 +6,31 @@ import { getStation } from '../station/service';
 import { renderPdf } from '../../documents/render';
 import { receptionJournal, type JournalData } from '../../documents/receptionJournal';
 import { receptionXlsx } from '../../documents/receptionXlsx';
-import { addCategory, correctReception, createReception, getReception, listCategories, listReceptions, receptionHistory, setFollowUpResult, voidReception, type ReceptionFilterFields } from './service';
+import {
+  addCategory,
+  correctReception,
+  createReception,
+  getReception,
+  listCategories,
+  listReceptions,
+  receptionHistory,
+  setFollowUpResult,
+  voidReception,
+  type ReceptionFilterFields,
+} from './service';
 import { fullName } from '../../../../shared/format';
 
 type N =
-  | 'reception.categories' | 'reception.addCategory' | 'reception.create' | 'reception.correct' | 'reception.void'
-  | 'reception.setResult' | 'reception.get' | 'reception.list' | 'reception.print' | 'reception.exportXlsx';
+  | 'reception.categories'
+  | 'reception.addCategory'
+  | 'reception.create'
+  | 'reception.correct'
+  | 'reception.void'
+  | 'reception.setResult'
+  | 'reception.get'
+  | 'reception.list'
+  | 'reception.print'
+  | 'reception.exportXlsx';
 
 async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<JournalData> {
   return {
@@ -24,7 +43,8 @@ async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<Journ
     printedBy: fullName(c.user),
   };
 }
-const fileName = (f: ReceptionFilterFields, lang: Language, ext: string) => `reception-${f.from}${f.to !== f.from ? `_${f.to}` : ''}-${lang}.${ext}`;
+const fileName = (f: ReceptionFilterFields, lang: Language, ext: string) =>
+  `reception-${f.from}${f.to !== f.from ? `_${f.to}` : ''}-${lang}.${ext}`;
 
 export const receptionHandlers: Handlers<N> = {
   'reception.categories': async (_i, { ctx }) => listCategories(ctx().db),
@@ -33,7 +53,10 @@ export const receptionHandlers: Handlers<N> = {
   'reception.correct': async ({ id, reason, entry }, { ctx }) => correctReception(ctx(), id, reason, entry),
   'reception.void': async ({ id, reason }, { ctx }) => voidReception(ctx(), id, reason),
   'reception.setResult': async ({ id, result }, { ctx }) => setFollowUpResult(ctx(), id, result),
-  'reception.get': async ({ id }, { ctx }) => ({ entry: await getReception(ctx().db, id), history: await receptionHistory(ctx().db, id) }),
+  'reception.get': async ({ id }, { ctx }) => ({
+    entry: await getReception(ctx().db, id),
+    history: await receptionHistory(ctx().db, id),
+  }),
   'reception.list': async (f, { ctx }) => listReceptions(ctx().db, f),
   'reception.print': async ({ filter, language }, { ctx, backend }) => {
     const pdf = await renderPdf(backend.resourcesDir, receptionJournal(await journalData(ctx(), filter), language));

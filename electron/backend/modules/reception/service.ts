@@ -19,19 +19,39 @@ const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
 
 export async function listCategories(db: Q): Promise<ReceptionCategory[]> {
   const rows = await db.selectFrom('reception_categories').selectAll().orderBy('sort').orderBy('name_ru').execute();
-  return rows.map((r) => ({ code: r.code, nameKk: r.name_kk, nameRu: r.name_ru, builtin: r.builtin === 1, active: r.active === 1 }));
+  return rows.map((r) => ({
+    code: r.code,
+    nameKk: r.name_kk,
+    nameRu: r.name_ru,
+    builtin: r.builtin === 1,
+    active: r.active === 1,
+  }));
 }
 
 export async function addCategory(ctx: Ctx, nameKk: string, nameRu: string): Promise<ReceptionCategory[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const all = await listCategories(trx);
-    if (all.some((c) => c.nameRu.toLowerCase() === nameRu.toLowerCase() || c.nameKk.toLowerCase() === nameKk.toLowerCase())) {
-      throw new AppError('CONFLICT', 'reception.categoryExists', undefined, [{ path: 'nameRu', messageKey: 'reception.categoryExists' }]);
+    if (
+      all.some(
+        (c) => c.nameRu.toLowerCase() === nameRu.toLowerCase() || c.nameKk.toLowerCase() === nameKk.toLowerCase(),
+      )
+    ) {
+      throw new AppError('CONFLICT', 'reception.categoryExists', undefined, [
+        { path: 'nameRu', messageKey: 'reception.categoryExists' },
+      ]);
     }
     const code = `station-${all.filter((c) => !c.builtin).length + 1}`;
     const sort = 50 + all.filter((c) => !c.builtin).length;
-    await trx.insertInto('reception_categories').values({ code, name_kk: nameKk, name_ru: nameRu, builtin: 0, active: 1, sort }).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.addCategory', entity: 'reception_category', entityId: code, after: { nameKk, nameRu } });
+    await trx
+      .insertInto('reception_categories')
+      .values({ code, name_kk: nameKk, name_ru: nameRu, builtin: 0, active: 1, sort })
+      .execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'reception.addCategory',
+      entity: 'reception_category',
+      entityId: code,
+      after: { nameKk, nameRu },
+    });
     return listCategories(trx);
   });
 }
@@ -43,8 +63,21 @@ function baseQuery(db: Q) {
     .innerJoin('users as u', 'u.id', 'r.receiver_id')
     .selectAll('r')
     .select([
-      'c.iin', 'c.no_iin', 'c.surname', 'c.name', 'c.patronymic', 'c.birth_date', 'c.sex', 'c.address', 'c.phone', 'c.created_at as c_created', 'c.updated_at as c_updated',
-      'u.surname as u_surname', 'u.name as u_name', 'u.patronymic as u_patronymic', 'u.role as u_role',
+      'c.iin',
+      'c.no_iin',
+      'c.surname',
+      'c.name',
+      'c.patronymic',
+      'c.birth_date',
+      'c.sex',
+      'c.address',
+      'c.phone',
+      'c.created_at as c_created',
+      'c.updated_at as c_updated',
+      'u.surname as u_surname',
+      'u.name as u_name',
+      'u.patronymic as u_patronymic',
+      'u.role as u_role',
     ]);
 }
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
@@ -56,7 +89,20 @@ function toReception(r: JoinedRow): Reception {
     number: r.number,
     receivedAt: r.received_at,
     mode: r.mode,
-    citizen: toCitizen({ id: r.citizen_id, iin: r.iin, no_iin: r.no_iin, surname: r.surname, name: r.name, patronymic: r.patronymic, birth_date: r.birth_date, sex: r.sex, address: r.address, phone: r.phone, created_at: r.c_created, updated_at: r.c_updated }),
+    citizen: toCitizen({
+      id: r.citizen_id,
+      iin: r.iin,
+      no_iin: r.no_iin,
+      surname: r.surname,
+      name: r.name,
+      patronymic: r.patronymic,
+      birth_date: r.birth_date,
+      sex: r.sex,
+      address: r.address,
+      phone: r.phone,
+      created_at: r.c_created,
+      updated_at: r.c_updated,
+    }),
     categoryCode: r.category_code,
     subject: r.subject,
     action: r.action as Reception['action'],
@@ -80,19 +126,39 @@ export async function getReception(db: Q, id: number): Promise<Reception> {
 }
 
 async function checkRefs(trx: Transaction<DB>, e: ReceptionFields): Promise<void> {
-  const receiver = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', e.receiverId).executeTakeFirst();
+  const receiver = await trx
+    .selectFrom('users')
+    .select(['role', 'active'])
+    .where('id', '=', e.receiverId)
+    .executeTakeFirst();
   if (!receiver || receiver.active !== 1 || !RECEIVER_ROLES.includes(receiver.role)) {
-    throw new AppError('VALIDATION', 'reception.receiverInvalid', undefined, [{ path: 'receiverId', messageKey: 'reception.receiverInvalid' }]);
+    throw new AppError('VALIDATION', 'reception.receiverInvalid', undefined, [
+      { path: 'receiverId', messageKey: 'reception.receiverInvalid' },
+    ]);
   }
-  const cat = await trx.selectFrom('reception_categories').select('active').where('code', '=', e.categoryCode).executeTakeFirst();
-  if (!cat || cat.active !== 1) throw new AppError('VALIDATION', 'reception.categoryInvalid', undefined, [{ path: 'categoryCode', messageKey: 'reception.categoryInvalid' }]);
+  const cat = await trx
+    .selectFrom('reception_categories')
+    .select('active')
+    .where('code', '=', e.categoryCode)
+    .executeTakeFirst();
+  if (!cat || cat.active !== 1)
+    throw new AppError('VALIDATION', 'reception.categoryInvalid', undefined, [
+      { path: 'categoryCode', messageKey: 'reception.categoryInvalid' },
+    ]);
 }
 
 async function snapshot(trx: Transaction<DB>, ctx: Ctx, id: number, reason: string): Promise<Reception> {
   const entry = await getReception(trx, id);
   await trx
     .insertInto('reception_versions')
-    .values({ reception_id: id, version: entry.version, data_json: JSON.stringify(entry), changed_by: ctx.user.id, changed_at: ctx.now.toISOString(), reason })
+    .values({
+      reception_id: id,
+      version: entry.version,
+      data_json: JSON.stringify(entry),
+      changed_by: ctx.user.id,
+      changed_at: ctx.now.toISOString(),
+      reason,
+    })
     .execute();
   return entry;
 }
@@ -115,19 +181,43 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
     await checkRefs(trx, e);
     const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, e.citizen);
     const year = Number(e.receivedAt.slice(0, 4));
-    const { n } = await trx.selectFrom('receptions').select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n')).where('year', '=', year).executeTakeFirstOrThrow();
+    const { n } = await trx
+      .selectFrom('receptions')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
     const at = ctx.now.toISOString();
     const { id } = await trx
       .insertInto('receptions')
-      .values({ ...entryColumns(e, citizen.id), year, number: Number(n) + 1, version: 1, voided: 0, void_reason: '', follow_up_result: '', created_by: ctx.user.id, created_at: at, updated_at: at })
+      .values({
+        ...entryColumns(e, citizen.id),
+        year,
+        number: Number(n) + 1,
+        version: 1,
+        voided: 0,
+        void_reason: '',
+        follow_up_result: '',
+        created_by: ctx.user.id,
+        created_at: at,
+        updated_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const entry = await snapshot(trx, ctx, id, '');
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.create', entity: 'reception', entityId: id, after: entry });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'reception.create',
+      entity: 'reception',
+      entityId: id,
+      after: entry,
+    });
     // p.9: an online reception is also written in the receiver's work notebook
     if (e.mode === 'online') {
       await appendEntry(trx, ctx.user.id, ctx.now, e.receiverId, {
-        kind: 'onlineReception', occurred_at: e.receivedAt, text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`, reception_id: id, citizen_id: entry.citizen.id,
+        kind: 'onlineReception',
+        occurred_at: e.receivedAt,
+        text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`,
+        reception_id: id,
+        citizen_id: entry.citizen.id,
       });
     }
     return entry;
@@ -146,26 +236,46 @@ export async function correctReception(ctx: Ctx, id: number, reason: string, e: 
       .where('id', '=', id)
       .execute();
     const after = await snapshot(trx, ctx, id, reason);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'reception.correct', entity: 'reception', entityId: id, before, after: { ...after, reason } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'reception.correct',
+      entity: 'reception',
+      entityId: id,
+      before,
+      after: { ...after, reason },
+    });
     return after;
   });
 }
 
-async function change(ctx: Ctx, id: number, action: string, reason: string, set: (before: Reception) => Updateable<DB['receptions']>): Promise<Reception> {
+async function change(
+  ctx: Ctx,
+  id: number,
+  action: string,
+  reason: string,
+  set: (before: Reception) => Updateable<DB['receptions']>,
+): Promise<Reception> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getReception(trx, id);
     if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
-    await trx.updateTable('receptions').set({ ...set(before), version: before.version + 1, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('receptions')
+      .set({ ...set(before), version: before.version + 1, updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
     const after = await snapshot(trx, ctx, id, reason);
     await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'reception', entityId: id, before, after });
     return after;
   });
 }
 
-export const voidReception = (ctx: Ctx, id: number, reason: string) => change(ctx, id, 'reception.void', reason, () => ({ voided: 1, void_reason: reason }));
+export const voidReception = (ctx: Ctx, id: number, reason: string) =>
+  change(ctx, id, 'reception.void', reason, () => ({ voided: 1, void_reason: reason }));
 
 export const setFollowUpResult = (ctx: Ctx, id: number, result: string) =>
-  change(ctx, id, 'reception.setResult', '', () => ({ follow_up_result: result, follow_up_done_at: ctx.now.toISOString() }));
+  change(ctx, id, 'reception.setResult', '', () => ({
+    follow_up_result: result,
+    follow_up_done_at: ctx.now.toISOString(),
+  }));
 
 export async function receptionHistory(db: Q, id: number) {
   const rows = await db
@@ -175,7 +285,13 @@ export async function receptionHistory(db: Q, id: number) {
     .where('v.reception_id', '=', id)
     .orderBy('v.version', 'desc')
     .execute();
-  return rows.map((r) => ({ version: r.version, changedAt: r.changed_at, changedBy: shortName(r), reason: r.reason, data: JSON.parse(r.data_json) as Reception }));
+  return rows.map((r) => ({
+    version: r.version,
+    changedAt: r.changed_at,
+    changedBy: shortName(r),
+    reason: r.reason,
+    data: JSON.parse(r.data_json) as Reception,
+  }));
 }
 
 export async function listReceptions(db: Q, f: ReceptionFilterFields): Promise<Reception[]> {
@@ -186,8 +302,12 @@ export async function listReceptions(db: Q, f: ReceptionFilterFields): Promise<R
   if (f.categoryCode) q = q.where('r.category_code', '=', f.categoryCode);
   if (f.receiverId) q = q.where('r.receiver_id', '=', f.receiverId);
   if (f.status === 'voided') q = q.where('r.voided', '=', 1);
-  if (f.status === 'open') q = q.where('r.voided', '=', 0).where('r.follow_up_due', 'is not', null).where('r.follow_up_done_at', 'is', null);
-  if (f.status === 'done') q = q.where('r.voided', '=', 0).where((eb) => eb.or([eb('r.follow_up_due', 'is', null), eb('r.follow_up_done_at', 'is not', null)]));
+  if (f.status === 'open')
+    q = q.where('r.voided', '=', 0).where('r.follow_up_due', 'is not', null).where('r.follow_up_done_at', 'is', null);
+  if (f.status === 'done')
+    q = q
+      .where('r.voided', '=', 0)
+      .where((eb) => eb.or([eb('r.follow_up_due', 'is', null), eb('r.follow_up_done_at', 'is not', null)]));
   const rows = await q.orderBy('r.year').orderBy('r.number').limit(20_000).execute();
   return rows.map(toReception);
 }
@@ -206,7 +326,12 @@ export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
     ruleId: 'reception.followUp',
     paragraph: '9',
     titleKey: 'today.rules.receptionFollowUp',
-    params: { number: `${r.number}/${r.year}`, person: shortName(r.citizen), date: formatDate(r.receivedAt), subject: r.subject.slice(0, 80) },
+    params: {
+      number: `${r.number}/${r.year}`,
+      person: shortName(r.citizen),
+      date: formatDate(r.receivedAt),
+      subject: r.subject.slice(0, 80),
+    },
     due: r.followUpDue!,
     overdue: r.followUpDue! < date,
     link: `/reception/${r.id}`,

@@ -56,7 +56,9 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
     if (a.coverUserId !== null) {
       const cover = await getUser(trx, a.coverUserId);
       if (!cover.active || !['inspector', 'uppLead'].includes(cover.role)) {
-        throw new AppError('VALIDATION', 'staff.coverMustBeInspector', undefined, [{ path: 'coverUserId', messageKey: 'staff.coverMustBeInspector' }]);
+        throw new AppError('VALIDATION', 'staff.coverMustBeInspector', undefined, [
+          { path: 'coverUserId', messageKey: 'staff.coverMustBeInspector' },
+        ]);
       }
     }
     const overlap = await trx
@@ -67,10 +69,21 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
       .where('from_date', '<=', a.to)
       .where('to_date', '>=', a.from)
       .executeTakeFirst();
-    if (overlap) throw new AppError('CONFLICT', 'staff.overlap', undefined, [{ path: 'from', messageKey: 'staff.overlap' }]);
+    if (overlap)
+      throw new AppError('CONFLICT', 'staff.overlap', undefined, [{ path: 'from', messageKey: 'staff.overlap' }]);
     const { id } = await trx
       .insertInto('absences')
-      .values({ user_id: a.userId, kind: a.kind, from_date: a.from, to_date: a.to, cover_user_id: a.coverUserId, order_number: a.orderNumber, order_date: a.orderDate, cancelled: 0, cancel_reason: '' })
+      .values({
+        user_id: a.userId,
+        kind: a.kind,
+        from_date: a.from,
+        to_date: a.to,
+        cover_user_id: a.coverUserId,
+        order_number: a.orderNumber,
+        order_date: a.orderDate,
+        cancelled: 0,
+        cancel_reason: '',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = (await getAbsence(trx, id))!;
@@ -86,7 +99,13 @@ export async function cancelAbsence(ctx: Ctx, id: number, reason: string): Promi
     if (before.cancelled) throw new AppError('CONFLICT', 'errors.alreadyCancelled');
     await trx.updateTable('absences').set({ cancelled: 1, cancel_reason: reason }).where('id', '=', id).execute();
     const after = (await getAbsence(trx, id))!;
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'staff.cancelAbsence', entity: 'absence', entityId: id, before, after: { ...after, reason } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'staff.cancelAbsence',
+      entity: 'absence',
+      entityId: id,
+      before,
+      after: { ...after, reason },
+    });
     return after;
   });
 }

@@ -1,11 +1,25 @@
 import type { Handlers } from '../../handlers';
-import { calendarOverrides, getStation, saveSection, setCalendarOverride, updateSettings, updateStation } from './service';
+import {
+  calendarOverrides,
+  getStation,
+  saveSection,
+  setCalendarOverride,
+  updateSettings,
+  updateStation,
+} from './service';
 import { verifyAudit } from '../audit/service';
 import { listBackups } from '../../store/backup';
 
 type N =
-  | 'station.get' | 'station.update' | 'station.saveSection' | 'station.updateSettings'
-  | 'calendar.overrides' | 'calendar.setOverride' | 'audit.verify' | 'backup.list' | 'backup.now';
+  | 'station.get'
+  | 'station.update'
+  | 'station.saveSection'
+  | 'station.updateSettings'
+  | 'calendar.overrides'
+  | 'calendar.setOverride'
+  | 'audit.verify'
+  | 'backup.list'
+  | 'backup.now';
 
 export const stationHandlers: Handlers<N> = {
   'station.get': async (_i, { ctx }) => getStation(ctx().db),

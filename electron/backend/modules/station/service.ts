@@ -6,7 +6,13 @@ import type { DB } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 
-export const DEFAULT_SETTINGS: Settings = { idleMinutes: 10, receptionFrom: '18:00', receptionTo: '21:00', backupKeep: 14, meetingFields: ['address', 'organization'] };
+export const DEFAULT_SETTINGS: Settings = {
+  idleMinutes: 10,
+  receptionFrom: '18:00',
+  receptionTo: '21:00',
+  backupKeep: 14,
+  meetingFields: ['address', 'organization'],
+};
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -25,7 +31,14 @@ export async function getStation(db: Q): Promise<Station> {
     policeBody: s.police_body,
     address: s.address,
     settings: await readSettings(db),
-    sections: sections.map((x) => ({ id: x.id, number: x.number, kind: x.kind, boundary: x.boundary, orderRef: x.order_ref, active: x.active === 1 })),
+    sections: sections.map((x) => ({
+      id: x.id,
+      number: x.number,
+      kind: x.kind,
+      boundary: x.boundary,
+      orderRef: x.order_ref,
+      active: x.active === 1,
+    })),
   };
 }
 
@@ -36,40 +49,92 @@ export interface StationFields {
   address: string;
 }
 
-export async function insertStation(trx: Transaction<DB>, now: Date, f: StationFields, sections: { number: string; kind: 'urban' | 'rural' }[]): Promise<void> {
+export async function insertStation(
+  trx: Transaction<DB>,
+  now: Date,
+  f: StationFields,
+  sections: { number: string; kind: 'urban' | 'rural' }[],
+): Promise<void> {
   const numbers = sections.map((s) => s.number.trim());
   if (new Set(numbers).size !== numbers.length) throw new AppError('VALIDATION', 'errors.sectionDuplicate');
   await trx
     .insertInto('station')
-    .values({ id: 1, upp_number: f.uppNumber, upp_name: f.uppName, police_body: f.policeBody, address: f.address, settings_json: JSON.stringify(DEFAULT_SETTINGS) })
+    .values({
+      id: 1,
+      upp_number: f.uppNumber,
+      upp_name: f.uppName,
+      police_body: f.policeBody,
+      address: f.address,
+      settings_json: JSON.stringify(DEFAULT_SETTINGS),
+    })
     .execute();
-  for (const s of sections) await trx.insertInto('sections').values({ number: s.number, kind: s.kind, boundary: '', order_ref: '', active: 1 }).execute();
-  await writeAudit(trx, null, now, { action: 'setup.create', entity: 'station', entityId: 1, after: await getStation(trx) });
+  for (const s of sections)
+    await trx
+      .insertInto('sections')
+      .values({ number: s.number, kind: s.kind, boundary: '', order_ref: '', active: 1 })
+      .execute();
+  await writeAudit(trx, null, now, {
+    action: 'setup.create',
+    entity: 'station',
+    entityId: 1,
+    after: await getStation(trx),
+  });
 }
 
 export async function updateStation(ctx: Ctx, f: StationFields): Promise<Station> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getStation(trx);
-    await trx.updateTable('station').set({ upp_number: f.uppNumber, upp_name: f.uppName, police_body: f.policeBody, address: f.address }).where('id', '=', 1).execute();
+    await trx
+      .updateTable('station')
+      .set({ upp_number: f.uppNumber, upp_name: f.uppName, police_body: f.policeBody, address: f.address })
+      .where('id', '=', 1)
+      .execute();
     const after = await getStation(trx);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'station.update', entity: 'station', entityId: 1, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'station.update',
+      entity: 'station',
+      entityId: 1,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export async function saveSection(ctx: Ctx, s: { id?: number; number: string; kind: 'urban' | 'rural'; boundary: string; orderRef: string }): Promise<Station> {
+export async function saveSection(
+  ctx: Ctx,
+  s: { id?: number; number: string; kind: 'urban' | 'rural'; boundary: string; orderRef: string },
+): Promise<Station> {
   return ctx.db.transaction().execute(async (trx) => {
     const clash = await trx.selectFrom('sections').select('id').where('number', '=', s.number).executeTakeFirst();
-    if (clash && clash.id !== s.id) throw new AppError('CONFLICT', 'errors.sectionDuplicate', undefined, [{ path: 'number', messageKey: 'errors.sectionDuplicate' }]);
+    if (clash && clash.id !== s.id)
+      throw new AppError('CONFLICT', 'errors.sectionDuplicate', undefined, [
+        { path: 'number', messageKey: 'errors.sectionDuplicate' },
+      ]);
     const values = { number: s.number, kind: s.kind, boundary: s.boundary, order_ref: s.orderRef };
     if (s.id === undefined) {
-      const { id } = await trx.insertInto('sections').values({ ...values, active: 1 }).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx.user.id, ctx.now, { action: 'station.addSection', entity: 'section', entityId: id, after: values });
+      const { id } = await trx
+        .insertInto('sections')
+        .values({ ...values, active: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx.user.id, ctx.now, {
+        action: 'station.addSection',
+        entity: 'section',
+        entityId: id,
+        after: values,
+      });
     } else {
       const before = await trx.selectFrom('sections').selectAll().where('id', '=', s.id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
       await trx.updateTable('sections').set(values).where('id', '=', s.id).execute();
-      await writeAudit(trx, ctx.user.id, ctx.now, { action: 'station.updateSection', entity: 'section', entityId: s.id, before, after: values });
+      await writeAudit(trx, ctx.user.id, ctx.now, {
+        action: 'station.updateSection',
+        entity: 'section',
+        entityId: s.id,
+        before,
+        after: values,
+      });
     }
     return getStation(trx);
   });
@@ -77,12 +142,24 @@ export async function saveSection(ctx: Ctx, s: { id?: number; number: string; ki
 
 export async function updateSettings(ctx: Ctx, settings: Settings): Promise<Station> {
   if (settings.receptionFrom >= settings.receptionTo) {
-    throw new AppError('VALIDATION', 'validation.periodOrder', undefined, [{ path: 'receptionTo', messageKey: 'validation.periodOrder' }]);
+    throw new AppError('VALIDATION', 'validation.periodOrder', undefined, [
+      { path: 'receptionTo', messageKey: 'validation.periodOrder' },
+    ]);
   }
   const station = await ctx.db.transaction().execute(async (trx) => {
     const before = await readSettings(trx);
-    await trx.updateTable('station').set({ settings_json: JSON.stringify(settings) }).where('id', '=', 1).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'station.updateSettings', entity: 'settings', entityId: 1, before, after: settings });
+    await trx
+      .updateTable('station')
+      .set({ settings_json: JSON.stringify(settings) })
+      .where('id', '=', 1)
+      .execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'station.updateSettings',
+      entity: 'settings',
+      entityId: 1,
+      before,
+      after: settings,
+    });
     return getStation(trx);
   });
   ctx.backend.setIdleMinutes(settings.idleMinutes);
@@ -97,12 +174,22 @@ export async function workingCalendar(db: Q): Promise<WorkingCalendar> {
   return new WorkingCalendar(await calendarOverrides(db));
 }
 
-export async function setCalendarOverride(ctx: Ctx, o: { date: string; kind: 'holiday' | 'workday' | 'default'; name: string }): Promise<CalendarOverride[]> {
+export async function setCalendarOverride(
+  ctx: Ctx,
+  o: { date: string; kind: 'holiday' | 'workday' | 'default'; name: string },
+): Promise<CalendarOverride[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_overrides').selectAll().where('date', '=', o.date).executeTakeFirst();
     await trx.deleteFrom('calendar_overrides').where('date', '=', o.date).execute();
-    if (o.kind !== 'default') await trx.insertInto('calendar_overrides').values({ date: o.date, kind: o.kind, name: o.name }).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'calendar.setOverride', entity: 'calendar', entityId: o.date, before: before ?? null, after: o });
+    if (o.kind !== 'default')
+      await trx.insertInto('calendar_overrides').values({ date: o.date, kind: o.kind, name: o.name }).execute();
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'calendar.setOverride',
+      entity: 'calendar',
+      entityId: o.date,
+      before: before ?? null,
+      after: o,
+    });
     return calendarOverrides(trx);
   });
 }

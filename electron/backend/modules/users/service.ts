@@ -4,7 +4,11 @@ import type { DB, UsersTable } from '../../store/schema';
 import type { Ctx } from '../../context';
 import { writeAudit } from '../audit/service';
 
-type UserRow = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role'> & { id: number; active: number; must_change_password: number };
+type UserRow = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role'> & {
+  id: number;
+  active: number;
+  must_change_password: number;
+};
 
 const toUser = (r: UserRow, sectionIds: number[]): User => ({
   id: r.id,
@@ -23,7 +27,15 @@ const toUser = (r: UserRow, sectionIds: number[]): User => ({
 export async function getSessionUser(db: Kysely<DB>, id: number): Promise<SessionUser | null> {
   const r = await db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, login: r.login, surname: r.surname, name: r.name, patronymic: r.patronymic, role: r.role as Role, mustChangePassword: r.must_change_password === 1 };
+  return {
+    id: r.id,
+    login: r.login,
+    surname: r.surname,
+    name: r.name,
+    patronymic: r.patronymic,
+    role: r.role as Role,
+    mustChangePassword: r.must_change_password === 1,
+  };
 }
 
 export async function listUsers(db: Kysely<DB> | Transaction<DB>, includeInactive: boolean): Promise<User[]> {
@@ -31,7 +43,15 @@ export async function listUsers(db: Kysely<DB> | Transaction<DB>, includeInactiv
   if (!includeInactive) q = q.where('active', '=', 1);
   const rows = await q.execute();
   const links = await db.selectFrom('user_sections').selectAll().execute();
-  return rows.map((r) => toUser(r, links.filter((l) => l.user_id === r.id).map((l) => l.section_id).sort((a, b) => a - b)));
+  return rows.map((r) =>
+    toUser(
+      r,
+      links
+        .filter((l) => l.user_id === r.id)
+        .map((l) => l.section_id)
+        .sort((a, b) => a - b),
+    ),
+  );
 }
 
 export async function getUser(db: Kysely<DB> | Transaction<DB>, id: number): Promise<User> {
@@ -40,7 +60,10 @@ export async function getUser(db: Kysely<DB> | Transaction<DB>, id: number): Pro
   return u;
 }
 
-export type NewUser = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position'> & { role: Role; sectionIds: number[] };
+export type NewUser = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position'> & {
+  role: Role;
+  sectionIds: number[];
+};
 
 async function checkSections(trx: Transaction<DB>, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -48,19 +71,37 @@ async function checkSections(trx: Transaction<DB>, ids: number[]): Promise<void>
   if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', 'errors.unknownSection');
 }
 
-export async function insertUser(trx: Transaction<DB>, actorId: number | null, now: Date, u: NewUser, mustChange: boolean): Promise<User> {
+export async function insertUser(
+  trx: Transaction<DB>,
+  actorId: number | null,
+  now: Date,
+  u: NewUser,
+  mustChange: boolean,
+): Promise<User> {
   const taken = await trx.selectFrom('users').select('id').where('login', '=', u.login).executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', 'errors.loginTaken', undefined, [{ path: 'login', messageKey: 'errors.loginTaken' }]);
+  if (taken)
+    throw new AppError('CONFLICT', 'errors.loginTaken', undefined, [
+      { path: 'login', messageKey: 'errors.loginTaken' },
+    ]);
   await checkSections(trx, u.sectionIds);
   const { id } = await trx
     .insertInto('users')
     .values({
-      login: u.login, surname: u.surname, name: u.name, patronymic: u.patronymic, rank: u.rank, position: u.position,
-      role: u.role, active: 1, must_change_password: mustChange ? 1 : 0, created_at: now.toISOString(),
+      login: u.login,
+      surname: u.surname,
+      name: u.name,
+      patronymic: u.patronymic,
+      rank: u.rank,
+      position: u.position,
+      role: u.role,
+      active: 1,
+      must_change_password: mustChange ? 1 : 0,
+      created_at: now.toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const s of new Set(u.sectionIds)) await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
+  for (const s of new Set(u.sectionIds))
+    await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
   const user = await getUser(trx, id);
   await writeAudit(trx, actorId ?? id, now, { action: 'users.create', entity: 'user', entityId: id, after: user });
   return user;
@@ -79,13 +120,27 @@ export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>
     await checkSections(trx, u.sectionIds);
     await trx
       .updateTable('users')
-      .set({ surname: u.surname, name: u.name, patronymic: u.patronymic, rank: u.rank, position: u.position, role: u.role })
+      .set({
+        surname: u.surname,
+        name: u.name,
+        patronymic: u.patronymic,
+        rank: u.rank,
+        position: u.position,
+        role: u.role,
+      })
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('user_sections').where('user_id', '=', id).execute();
-    for (const s of new Set(u.sectionIds)) await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
+    for (const s of new Set(u.sectionIds))
+      await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
     const after = await getUser(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'users.update', entity: 'user', entityId: id, before, after });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'users.update',
+      entity: 'user',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -94,9 +149,19 @@ export async function setMustChange(ctx: Ctx, id: number, mustChange: boolean, a
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getUser(trx, id);
     if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
-    await trx.updateTable('users').set({ must_change_password: mustChange ? 1 : 0 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ must_change_password: mustChange ? 1 : 0 })
+      .where('id', '=', id)
+      .execute();
     const after = await getUser(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'user', entityId: id, before: { mustChangePassword: before.mustChangePassword }, after: { mustChangePassword: after.mustChangePassword } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action,
+      entity: 'user',
+      entityId: id,
+      before: { mustChangePassword: before.mustChangePassword },
+      after: { mustChangePassword: after.mustChangePassword },
+    });
     return after;
   });
 }
@@ -108,7 +173,13 @@ export async function deactivateUser(ctx: Ctx, id: number, reason: string): Prom
     if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
     await trx.updateTable('users').set({ active: 0 }).where('id', '=', id).execute();
     const after = await getUser(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'users.deactivate', entity: 'user', entityId: id, before, after: { ...after, reason } });
+    await writeAudit(trx, ctx.user.id, ctx.now, {
+      action: 'users.deactivate',
+      entity: 'user',
+      entityId: id,
+      before,
+      after: { ...after, reason },
+    });
     return after;
   });
   ctx.backend.removeSlot(id);

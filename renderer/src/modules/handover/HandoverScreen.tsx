@@ -1,9 +1,32 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Menu, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconChevronDown, IconPrinter, IconTransfer } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type HandoverAct, type Language, type SessionUser, type Station, type TourAddress, type User } from '../../../../shared/api';
+import {
+  api,
+  type HandoverAct,
+  type Language,
+  type SessionUser,
+  type Station,
+  type TourAddress,
+  type User,
+} from '../../../../shared/api';
 import { formatDate, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
@@ -19,8 +42,14 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const [dialog, setDialog] = useState<{ kind: 'record' } | { kind: 'tour'; act: HandoverAct } | null>(null);
   const [diff, setDiff] = useState<{ id: number; added: string[]; removed: string[] } | null>(null);
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
-  const acts = useQuery({ queryKey: ['handover.list', sectionId], queryFn: () => call('handover.list', { sectionId }) });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
+  const acts = useQuery({
+    queryKey: ['handover.list', sectionId],
+    queryFn: () => call('handover.list', { sectionId }),
+  });
   const chief = ['uppLead', 'supervisor'].includes(session.role);
   const refresh = () => {
     setDialog(null);
@@ -36,7 +65,9 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
     }
   };
   const compare = async (act: HandoverAct) => {
-    const older = (acts.data ?? []).find((x) => x.sectionId === act.sectionId && (x.date < act.date || (x.date === act.date && x.id < act.id)));
+    const older = (acts.data ?? []).find(
+      (x) => x.sectionId === act.sectionId && (x.date < act.date || (x.date === act.date && x.id < act.id)),
+    );
     if (!older) return setDiff({ id: act.id, added: [], removed: [] });
     try {
       setDiff({ id: act.id, ...(await call('handover.compare', { olderId: older.id, newerId: act.id })) });
@@ -51,34 +82,92 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
       <Group justify="space-between">
         <Title order={3}>{t('handover.title')}</Title>
         <Group gap="xs" align="flex-end">
-          <Select aria-label={t('handover.section')} w={140} clearable placeholder={t('reception.all')} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={sectionId ? String(sectionId) : null} onChange={(v) => setSectionId(v ? Number(v) : null)} />
-          {chief && <Button leftSection={<IconTransfer size={16} />} disabled={!station.data || !users.data} onClick={() => setDialog({ kind: 'record' })}>{t('handover.record')}</Button>}
+          <Select
+            aria-label={t('handover.section')}
+            w={140}
+            clearable
+            placeholder={t('reception.all')}
+            data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))}
+            value={sectionId ? String(sectionId) : null}
+            onChange={(v) => setSectionId(v ? Number(v) : null)}
+          />
+          {chief && (
+            <Button
+              leftSection={<IconTransfer size={16} />}
+              disabled={!station.data || !users.data}
+              onClick={() => setDialog({ kind: 'record' })}
+            >
+              {t('handover.record')}
+            </Button>
+          )}
         </Group>
       </Group>
-      <Text size="sm" fw={600}>{t('handover.history')}</Text>
-      {(acts.data ?? []).length === 0 && <Text size="sm" c="dimmed">{t('app.noRecords')}</Text>}
+      <Text size="sm" fw={600}>
+        {t('handover.history')}
+      </Text>
+      {(acts.data ?? []).length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('app.noRecords')}
+        </Text>
+      )}
       {(acts.data ?? []).map((a) => (
         <Paper key={a.id} withBorder p="sm" data-testid="act">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <div>
               <Group gap="xs">
-                <Text fw={600}>{formatDate(a.date)} · {t('handover.section')} {a.section}</Text>
+                <Text fw={600}>
+                  {formatDate(a.date)} · {t('handover.section')} {a.section}
+                </Text>
                 <Badge variant="light">{t(`handover.kinds.${a.kind}`)}</Badge>
               </Group>
-              <Text size="sm">{t('handover.from')}: {a.from || t('handover.vacant')} → {t('handover.to')}: {a.to}; {a.superior}</Text>
-              <Text size="xs" c="dimmed">{t('handover.files', { n: a.snapshot.personFiles.length })} · {t('handover.firearms', { n: a.snapshot.firearmOwners.length })} · {t('handover.foreigners', { n: a.snapshot.foreigners.length })} · {t('handover.instructions', { n: a.snapshot.openInstructions.length })}</Text>
-              {a.kind === 'handover' && (a.tourDoneOn ? <Text size="xs" c="teal">{t('handover.tourDone', { date: formatDate(a.tourDoneOn) })}{a.tourNote ? `: ${a.tourNote}` : ''}</Text> : <Text size="xs" c="orange">{t('handover.tourRule')}</Text>)}
+              <Text size="sm">
+                {t('handover.from')}: {a.from || t('handover.vacant')} → {t('handover.to')}: {a.to}; {a.superior}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('handover.files', { n: a.snapshot.personFiles.length })} ·{' '}
+                {t('handover.firearms', { n: a.snapshot.firearmOwners.length })} ·{' '}
+                {t('handover.foreigners', { n: a.snapshot.foreigners.length })} ·{' '}
+                {t('handover.instructions', { n: a.snapshot.openInstructions.length })}
+              </Text>
+              {a.kind === 'handover' &&
+                (a.tourDoneOn ? (
+                  <Text size="xs" c="teal">
+                    {t('handover.tourDone', { date: formatDate(a.tourDoneOn) })}
+                    {a.tourNote ? `: ${a.tourNote}` : ''}
+                  </Text>
+                ) : (
+                  <Text size="xs" c="orange">
+                    {t('handover.tourRule')}
+                  </Text>
+                ))}
               {diff?.id === a.id && (
                 <Text size="xs" mt={4}>
-                  {diff.added.length + diff.removed.length === 0 ? t('handover.noChanges') : `${t('handover.added')}: ${diff.added.map(label).join('; ') || '—'}. ${t('handover.removed')}: ${diff.removed.map(label).join('; ') || '—'}`}
+                  {diff.added.length + diff.removed.length === 0
+                    ? t('handover.noChanges')
+                    : `${t('handover.added')}: ${diff.added.map(label).join('; ') || '—'}. ${t('handover.removed')}: ${diff.removed.map(label).join('; ') || '—'}`}
                 </Text>
               )}
             </div>
             <Group gap={4} wrap="nowrap">
-              {a.kind === 'handover' && !a.tourDoneOn && (a.toUserId === session.id || session.role === 'uppLead') && <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'tour', act: a })}>{t('handover.tour')}</Button>}
-              <Button size="xs" variant="subtle" onClick={() => void compare(a)}>{t('handover.compare')}</Button>
+              {a.kind === 'handover' && !a.tourDoneOn && (a.toUserId === session.id || session.role === 'uppLead') && (
+                <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'tour', act: a })}>
+                  {t('handover.tour')}
+                </Button>
+              )}
+              <Button size="xs" variant="subtle" onClick={() => void compare(a)}>
+                {t('handover.compare')}
+              </Button>
               <Menu position="bottom-end">
-                <Menu.Target><Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} rightSection={<IconChevronDown size={12} />}>{t('prevention.print')}</Button></Menu.Target>
+                <Menu.Target>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconPrinter size={14} />}
+                    rightSection={<IconChevronDown size={12} />}
+                  >
+                    {t('prevention.print')}
+                  </Button>
+                </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Item onClick={() => void print(a.id, 'kk')}>{t('reception.printKk')}</Menu.Item>
                   <Menu.Item onClick={() => void print(a.id, 'ru')}>{t('reception.printRu')}</Menu.Item>
@@ -88,9 +177,31 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
           </Group>
         </Paper>
       ))}
-      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} size="xl" title={dialog?.kind === 'tour' ? t('handover.tour') : t('handover.record')}>
-        {dialog?.kind === 'record' && station.data && users.data && <ActForm station={station.data} users={users.data} onDone={(a) => { notifySaved(t, t('handover.recorded', { section: a.section })); refresh(); }} />}
-        {dialog?.kind === 'tour' && <TourForm act={dialog.act} onDone={() => { notifySaved(t); refresh(); }} />}
+      <FormModal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        size="xl"
+        title={dialog?.kind === 'tour' ? t('handover.tour') : t('handover.record')}
+      >
+        {dialog?.kind === 'record' && station.data && users.data && (
+          <ActForm
+            station={station.data}
+            users={users.data}
+            onDone={(a) => {
+              notifySaved(t, t('handover.recorded', { section: a.section }));
+              refresh();
+            }}
+          />
+        )}
+        {dialog?.kind === 'tour' && (
+          <TourForm
+            act={dialog.act}
+            onDone={() => {
+              notifySaved(t);
+              refresh();
+            }}
+          />
+        )}
       </FormModal>
     </Stack>
   );
@@ -100,24 +211,81 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
   const { t } = useTranslation();
   const inspectors = users.filter((u) => u.active && u.role === 'inspector');
   const first = station.sections.find((s) => s.active);
-  const holder = (sectionId: number | undefined) => inspectors.find((u) => sectionId !== undefined && u.sectionIds.includes(sectionId))?.id ?? null;
-  const form = useContractForm(api['handover.record'].input, { sectionId: first?.id as number, kind: 'handover' as 'handover' | 'cover', fromUserId: holder(first?.id), toUserId: undefined as unknown as number, date: isoDay(new Date()), superior: '', orderNumber: '', orderDate: null, remarks: '' });
+  const holder = (sectionId: number | undefined) =>
+    inspectors.find((u) => sectionId !== undefined && u.sectionIds.includes(sectionId))?.id ?? null;
+  const form = useContractForm(api['handover.record'].input, {
+    sectionId: first?.id as number,
+    kind: 'handover' as 'handover' | 'cover',
+    fromUserId: holder(first?.id),
+    toUserId: undefined as unknown as number,
+    date: isoDay(new Date()),
+    superior: '',
+    orderNumber: '',
+    orderDate: null,
+    remarks: '',
+  });
   const v = form.values;
-  const preview = useQuery({ queryKey: ['handover.preview', v.sectionId, v.fromUserId], queryFn: () => call('handover.preview', { sectionId: v.sectionId, fromUserId: v.fromUserId ?? null }), enabled: !!v.sectionId });
+  const preview = useQuery({
+    queryKey: ['handover.preview', v.sectionId, v.fromUserId],
+    queryFn: () => call('handover.preview', { sectionId: v.sectionId, fromUserId: v.fromUserId ?? null }),
+    enabled: !!v.sectionId,
+  });
   const p = preview.data;
   return (
-    <GuardedForm form={form} submitLabel={t('handover.record')} onSubmit={async (x) => onDone(await call('handover.record', x))}>
-      <SegmentedControl value={v.kind} onChange={(x) => form.setFieldValue('kind', x as 'handover' | 'cover')} data={(['handover', 'cover'] as const).map((k) => ({ value: k, label: t(`handover.kinds.${k}`) }))} />
+    <GuardedForm
+      form={form}
+      submitLabel={t('handover.record')}
+      onSubmit={async (x) => onDone(await call('handover.record', x))}
+    >
+      <SegmentedControl
+        value={v.kind}
+        onChange={(x) => form.setFieldValue('kind', x as 'handover' | 'cover')}
+        data={(['handover', 'cover'] as const).map((k) => ({ value: k, label: t(`handover.kinds.${k}`) }))}
+      />
       <Group grow align="flex-start" gap="xs">
-        <Select label={t('handover.section')} withAsterisk allowDeselect={false} data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))} value={String(v.sectionId)} onChange={(x) => { form.setFieldValue('sectionId', Number(x)); form.setFieldValue('fromUserId', holder(Number(x))); }} />
-        <Select label={t('handover.from')} clearable placeholder={t('handover.vacant')} data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))} value={v.fromUserId ? String(v.fromUserId) : null} onChange={(x) => form.setFieldValue('fromUserId', x ? Number(x) : null)} error={form.errors.fromUserId} />
-        <Select label={t('handover.to')} withAsterisk searchable data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))} value={v.toUserId ? String(v.toUserId) : null} onChange={(x) => form.setFieldValue('toUserId', Number(x))} error={form.errors.toUserId} />
+        <Select
+          label={t('handover.section')}
+          withAsterisk
+          allowDeselect={false}
+          data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))}
+          value={String(v.sectionId)}
+          onChange={(x) => {
+            form.setFieldValue('sectionId', Number(x));
+            form.setFieldValue('fromUserId', holder(Number(x)));
+          }}
+        />
+        <Select
+          label={t('handover.from')}
+          clearable
+          placeholder={t('handover.vacant')}
+          data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))}
+          value={v.fromUserId ? String(v.fromUserId) : null}
+          onChange={(x) => form.setFieldValue('fromUserId', x ? Number(x) : null)}
+          error={form.errors.fromUserId}
+        />
+        <Select
+          label={t('handover.to')}
+          withAsterisk
+          searchable
+          data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))}
+          value={v.toUserId ? String(v.toUserId) : null}
+          onChange={(x) => form.setFieldValue('toUserId', Number(x))}
+          error={form.errors.toUserId}
+        />
         <DateField label={t('handover.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
       </Group>
       <TextInput label={t('handover.superior')} withAsterisk data-autofocus {...form.getInputProps('superior')} />
       <Group grow align="flex-start" gap="xs">
-        <TextInput label={t('handover.orderNumber')} withAsterisk={v.kind === 'cover'} {...form.getInputProps('orderNumber')} />
-        <DateField label={t('handover.orderDate')} withAsterisk={v.kind === 'cover'} {...form.getInputProps('orderDate')} />
+        <TextInput
+          label={t('handover.orderNumber')}
+          withAsterisk={v.kind === 'cover'}
+          {...form.getInputProps('orderNumber')}
+        />
+        <DateField
+          label={t('handover.orderDate')}
+          withAsterisk={v.kind === 'cover'}
+          {...form.getInputProps('orderDate')}
+        />
       </Group>
       <Textarea label={t('handover.remarks')} autosize minRows={2} {...form.getInputProps('remarks')} />
       {p && (
@@ -130,8 +298,16 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
             <Text size="sm">{t('handover.instructions', { n: p.openInstructions.length })}</Text>
             <Text size="sm">{t('handover.checks', { n: p.unfinishedChecks.length })}</Text>
           </SimpleGrid>
-          {p.personFiles.map((f) => <Text key={f.number} size="xs">№ {f.number} {f.person} — {f.storage}</Text>)}
-          {v.kind === 'handover' && <Text size="xs" c="dimmed" mt={4}>{t('handover.moves')}</Text>}
+          {p.personFiles.map((f) => (
+            <Text key={f.number} size="xs">
+              № {f.number} {f.person} — {f.storage}
+            </Text>
+          ))}
+          {v.kind === 'handover' && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('handover.moves')}
+            </Text>
+          )}
         </Alert>
       )}
     </GuardedForm>
@@ -142,33 +318,108 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
 function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['handover.tourAddresses', act.id], queryFn: () => call('handover.tourAddresses', { actId: act.id }) });
+  const list = useQuery({
+    queryKey: ['handover.tourAddresses', act.id],
+    queryFn: () => call('handover.tourAddresses', { actId: act.id }),
+  });
   const [typed, setTyped] = useState('');
   const [visit, setVisit] = useState<{ id: number; note: string } | null>(null);
   const form = useContractForm(api['handover.tourDone'].input, { id: act.id, doneOn: isoDay(new Date()), note: '' });
   const put = (rows: TourAddress[]) => qc.setQueryData(['handover.tourAddresses', act.id], rows);
   const left = (list.data ?? []).filter((a) => !a.visitedOn).length;
   return (
-    <GuardedForm form={form} onSubmit={async (x) => { await call('handover.tourDone', x); onDone(); }}>
-      <Text size="sm" c="dimmed">{t('handover.tourRule')}</Text>
-      <Text size="sm" fw={600}>{t('handover.addresses')} ({(list.data ?? []).length - left}/{(list.data ?? []).length})</Text>
+    <GuardedForm
+      form={form}
+      onSubmit={async (x) => {
+        await call('handover.tourDone', x);
+        onDone();
+      }}
+    >
+      <Text size="sm" c="dimmed">
+        {t('handover.tourRule')}
+      </Text>
+      <Text size="sm" fw={600}>
+        {t('handover.addresses')} ({(list.data ?? []).length - left}/{(list.data ?? []).length})
+      </Text>
       <Stack gap={4} mah={260} style={{ overflowY: 'auto' }}>
         {(list.data ?? []).map((a) => (
           <Group key={a.id} gap="xs" wrap="nowrap" data-testid="tour-address">
-            <Text size="sm" style={{ flex: 1 }}>{a.address}</Text>
-            {a.visitedOn ? <Text size="xs" c="teal">{t('handover.visitedOn', { date: formatDate(a.visitedOn) })}{a.note ? `: ${a.note}` : ''}</Text>
-              : visit?.id === a.id ? (
-                <Group gap={4} wrap="nowrap">
-                  <TextInput size="xs" aria-label={t('handover.visitNote')} placeholder={t('handover.visitNote')} value={visit.note} onChange={(e) => { const note = e.currentTarget.value; setVisit({ id: a.id, note }); }} />
-                  <Button size="xs" onClick={async () => { try { put(await call('handover.markVisited', { id: a.id, visitedOn: isoDay(new Date()), note: visit.note })); setVisit(null); } catch (e) { showApiError(t, e); } }}>{t('handover.visited')}</Button>
-                </Group>
-              ) : <Button size="compact-xs" variant="light" onClick={() => setVisit({ id: a.id, note: '' })}>{t('handover.markVisited')}</Button>}
+            <Text size="sm" style={{ flex: 1 }}>
+              {a.address}
+            </Text>
+            {a.visitedOn ? (
+              <Text size="xs" c="teal">
+                {t('handover.visitedOn', { date: formatDate(a.visitedOn) })}
+                {a.note ? `: ${a.note}` : ''}
+              </Text>
+            ) : visit?.id === a.id ? (
+              <Group gap={4} wrap="nowrap">
+                <TextInput
+                  size="xs"
+                  aria-label={t('handover.visitNote')}
+                  placeholder={t('handover.visitNote')}
+                  value={visit.note}
+                  onChange={(e) => {
+                    const note = e.currentTarget.value;
+                    setVisit({ id: a.id, note });
+                  }}
+                />
+                <Button
+                  size="xs"
+                  onClick={async () => {
+                    try {
+                      put(
+                        await call('handover.markVisited', {
+                          id: a.id,
+                          visitedOn: isoDay(new Date()),
+                          note: visit.note,
+                        }),
+                      );
+                      setVisit(null);
+                    } catch (e) {
+                      showApiError(t, e);
+                    }
+                  }}
+                >
+                  {t('handover.visited')}
+                </Button>
+              </Group>
+            ) : (
+              <Button size="compact-xs" variant="light" onClick={() => setVisit({ id: a.id, note: '' })}>
+                {t('handover.markVisited')}
+              </Button>
+            )}
           </Group>
         ))}
       </Stack>
       <Group align="flex-end" gap="xs" wrap="nowrap">
-        <Textarea style={{ flex: 1 }} label={t('handover.addAddresses')} autosize minRows={2} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} />
-        <Button variant="default" disabled={!typed.trim()} onClick={async () => { try { put(await call('handover.addTourAddresses', { actId: act.id, addresses: typed.split('\n').filter((x) => x.trim()) })); setTyped(''); } catch (e) { showApiError(t, e); } }}>{t('passport.addObject')}</Button>
+        <Textarea
+          style={{ flex: 1 }}
+          label={t('handover.addAddresses')}
+          autosize
+          minRows={2}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+        />
+        <Button
+          variant="default"
+          disabled={!typed.trim()}
+          onClick={async () => {
+            try {
+              put(
+                await call('handover.addTourAddresses', {
+                  actId: act.id,
+                  addresses: typed.split('\n').filter((x) => x.trim()),
+                }),
+              );
+              setTyped('');
+            } catch (e) {
+              showApiError(t, e);
+            }
+          }}
+        >
+          {t('passport.addObject')}
+        </Button>
       </Group>
       <DateField label={t('handover.date')} withAsterisk clearable={false} {...form.getInputProps('doneOn')} />
       <Textarea label={t('handover.tourNote')} autosize minRows={2} data-autofocus {...form.getInputProps('note')} />

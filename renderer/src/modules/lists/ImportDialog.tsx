@@ -12,7 +12,17 @@ import { notifySaved, showApiError } from '../../app/forms';
 const COLORS = { add: 'teal', update: 'blue', reject: 'red' } as const;
 
 /** The list as it arrives today, in Excel: read, map the columns, see every row's fate, then load it in one go. */
-export function ImportForm({ list, station, defaultSection, onDone }: { list: ListKind; station: Station; defaultSection: number; onDone: () => void }) {
+export function ImportForm({
+  list,
+  station,
+  defaultSection,
+  onDone,
+}: {
+  list: ListKind;
+  station: Station;
+  defaultSection: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [base64, setBase64] = useState('');
@@ -51,42 +61,85 @@ export function ImportForm({ list, station, defaultSection, onDone }: { list: Li
   }
   const counts = { add: 0, update: 0, reject: 0 };
   for (const r of preview?.rows ?? []) counts[r.action]++;
-  const columnOptions = [{ value: '-1', label: t('lists.import.notImported') }, ...(preview?.columns ?? []).map((c, i) => ({ value: String(i), label: `${i + 1}. ${c || '—'}` }))];
+  const columnOptions = [
+    { value: '-1', label: t('lists.import.notImported') },
+    ...(preview?.columns ?? []).map((c, i) => ({ value: String(i), label: `${i + 1}. ${c || '—'}` })),
+  ];
 
   return (
     <Stack gap="sm">
       <Group grow align="flex-end">
-        <FileInput label={t('lists.import.file')} accept=".xlsx" leftSection={<IconFileSpreadsheet size={16} />} value={file} data-autofocus
-          onChange={async (f) => { setFile(f); setPreview(null); const b = f ? await readBase64(f) : ''; setBase64(b); if (b) await read(null, b); }} />
-        <Select label={t('lists.section')} allowDeselect={false} data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))} value={String(sectionId)} onChange={(v) => { setSectionId(Number(v)); setPreview(null); }} />
+        <FileInput
+          label={t('lists.import.file')}
+          accept=".xlsx"
+          leftSection={<IconFileSpreadsheet size={16} />}
+          value={file}
+          data-autofocus
+          onChange={async (f) => {
+            setFile(f);
+            setPreview(null);
+            const b = f ? await readBase64(f) : '';
+            setBase64(b);
+            if (b) await read(null, b);
+          }}
+        />
+        <Select
+          label={t('lists.section')}
+          allowDeselect={false}
+          data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))}
+          value={String(sectionId)}
+          onChange={(v) => {
+            setSectionId(Number(v));
+            setPreview(null);
+          }}
+        />
       </Group>
       {preview && (
         <>
-          <Text size="sm" fw={600}>{t('lists.import.mapping')}</Text>
+          <Text size="sm" fw={600}>
+            {t('lists.import.mapping')}
+          </Text>
           <SimpleGrid cols={4} spacing="xs" verticalSpacing={4}>
             {IMPORT_FIELDS[list].map((f) => (
-              <Select key={f} size="xs" label={t(`lists.fields.${f}`)} withAsterisk={(REQUIRED_IMPORT_FIELDS[list] as readonly string[]).includes(f)} allowDeselect={false} data={columnOptions}
+              <Select
+                key={f}
+                size="xs"
+                label={t(`lists.fields.${f}`)}
+                withAsterisk={(REQUIRED_IMPORT_FIELDS[list] as readonly string[]).includes(f)}
+                allowDeselect={false}
+                data={columnOptions}
                 value={String(preview.mapping[f] ?? -1)}
                 onChange={(v) => {
                   const mapping = { ...preview.mapping };
                   if (v === '-1' || v === null) delete mapping[f];
                   else mapping[f] = Number(v);
                   void read(mapping);
-                }} />
+                }}
+              />
             ))}
           </SimpleGrid>
           <Group justify="space-between">
-            <Text size="sm" fw={600}>{t('lists.import.preview')}</Text>
-            <Text size="sm" data-testid="import-summary">{t('lists.import.summary', counts)}</Text>
+            <Text size="sm" fw={600}>
+              {t('lists.import.preview')}
+            </Text>
+            <Text size="sm" data-testid="import-summary">
+              {t('lists.import.summary', counts)}
+            </Text>
           </Group>
           <ScrollArea.Autosize mah={260}>
             <Table striped withTableBorder>
               <Table.Tbody>
                 {preview.rows.map((r) => (
                   <Table.Tr key={r.row} data-testid="import-row">
-                    <Table.Td w={90} style={{ whiteSpace: 'nowrap' }}>{t('lists.import.row')} {r.row}</Table.Td>
+                    <Table.Td w={90} style={{ whiteSpace: 'nowrap' }}>
+                      {t('lists.import.row')} {r.row}
+                    </Table.Td>
                     <Table.Td>{r.person || '—'}</Table.Td>
-                    <Table.Td w={140}><Badge variant="light" color={COLORS[r.action]}>{t(`lists.import.actions.${r.action}`)}</Badge></Table.Td>
+                    <Table.Td w={140}>
+                      <Badge variant="light" color={COLORS[r.action]}>
+                        {t(`lists.import.actions.${r.action}`)}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td c="red">{r.reasons.map(reason).join('; ')}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -96,8 +149,12 @@ export function ImportForm({ list, station, defaultSection, onDone }: { list: Li
         </>
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={close}>{t('app.cancel')}</Button>
-        <Button loading={busy} disabled={!preview || counts.add + counts.update === 0} onClick={() => void apply()}>{t('lists.import.apply')}</Button>
+        <Button variant="default" onClick={close}>
+          {t('app.cancel')}
+        </Button>
+        <Button loading={busy} disabled={!preview || counts.add + counts.update === 0} onClick={() => void apply()}>
+          {t('lists.import.apply')}
+        </Button>
       </Group>
     </Stack>
   );

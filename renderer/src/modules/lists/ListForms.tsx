@@ -1,8 +1,28 @@
-import { ActionIcon, Alert, Button, Divider, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Divider,
+  Grid,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api, type Citizen, type CitizenHit, type FirearmOwner, type Foreigner, type ProbationPerson, type Station } from '../../../../shared/api';
+import {
+  api,
+  type Citizen,
+  type CitizenHit,
+  type FirearmOwner,
+  type Foreigner,
+  type ProbationPerson,
+  type Station,
+} from '../../../../shared/api';
 import { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
 import { isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
@@ -12,10 +32,19 @@ import { useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../reception/CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../reception/CitizenFields';
 
-
 /** The person part shared by the three lists: found in the register, or typed anew. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the three list forms share the 'citizen' and 'sectionId' fields
-function PersonBlock({ form, known, station, noIinDefault }: { form: any; known: boolean; station: Station; noIinDefault?: 'foreigner' }) {
+function PersonBlock({
+  form,
+  known,
+  station,
+  noIinDefault,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the three list forms share 'citizen' and 'sectionId'
+  form: any;
+  known: boolean;
+  station: Station;
+  noIinDefault?: 'foreigner';
+}) {
   const { t } = useTranslation();
   const v = form.values;
   const pick = (hit: CitizenHit) => form.setFieldValue('citizen', citizenFromHit(hit));
@@ -30,11 +59,21 @@ function PersonBlock({ form, known, station, noIinDefault }: { form: any; known:
       {!known && v.citizen.id === null && <CitizenSearch onPick={pick} onNew={startNew} />}
       {v.citizen.id !== null && (
         <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />}>
-          <Text size="sm">{shortName(v.citizen)} {v.citizen.iin ? `· ${v.citizen.iin}` : ''}</Text>
+          <Text size="sm">
+            {shortName(v.citizen)} {v.citizen.iin ? `· ${v.citizen.iin}` : ''}
+          </Text>
         </Alert>
       )}
       <CitizenFields form={form} />
-      <Select label={t('lists.section')} withAsterisk allowDeselect={false} data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))} value={v.sectionId ? String(v.sectionId) : null} onChange={(x) => form.setFieldValue('sectionId', Number(x))} error={form.errors.sectionId} />
+      <Select
+        label={t('lists.section')}
+        withAsterisk
+        allowDeselect={false}
+        data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))}
+        value={v.sectionId ? String(v.sectionId) : null}
+        onChange={(x) => form.setFieldValue('sectionId', Number(x))}
+        error={form.errors.sectionId}
+      />
     </Stack>
   );
 }
@@ -42,21 +81,53 @@ function PersonBlock({ form, known, station, noIinDefault }: { form: any; known:
 const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<typeof EMPTY_CITIZEN> = {}) => {
   if (!e) return { ...EMPTY_CITIZEN, ...extra };
   const c = e.citizen;
-  return { id: c.id, iin: c.iin ?? '', noIin: c.noIin, surname: c.surname, name: c.name, patronymic: c.patronymic, birthDate: c.birthDate, sex: c.sex, address: c.address, phone: c.phone };
+  return {
+    id: c.id,
+    iin: c.iin ?? '',
+    noIin: c.noIin,
+    surname: c.surname,
+    name: c.name,
+    patronymic: c.patronymic,
+    birthDate: c.birthDate,
+    sex: c.sex,
+    address: c.address,
+    phone: c.phone,
+  };
 };
 
-export function FirearmOwnerForm({ entry, station, defaultSection, onDone }: { entry: FirearmOwner | null; station: Station; defaultSection: number; onDone: (o: FirearmOwner) => void }) {
+export function FirearmOwnerForm({
+  entry,
+  station,
+  defaultSection,
+  onDone,
+}: {
+  entry: FirearmOwner | null;
+  station: Station;
+  defaultSection: number;
+  onDone: (o: FirearmOwner) => void;
+}) {
   const { t } = useTranslation();
   const form = useContractForm(firearmOwnerInputSchema, {
-    id: entry?.id ?? null, sectionId: entry?.sectionId ?? defaultSection, citizen: citizenOf(entry), address: entry?.address ?? '', homePhone: entry?.homePhone ?? '',
-    weapons: entry?.weapons ?? [{ kind: '', make: '', calibre: '', serial: '' }], permitBy: entry?.permitBy ?? '', permitOn: entry?.permitOn ?? '', permitUntil: entry?.permitUntil ?? null,
-    reregisteredOn: entry?.reregisteredOn ?? null, withdrawnOn: entry?.withdrawnOn ?? null, surrenderedOn: entry?.surrenderedOn ?? null,
+    id: entry?.id ?? null,
+    sectionId: entry?.sectionId ?? defaultSection,
+    citizen: citizenOf(entry),
+    address: entry?.address ?? '',
+    homePhone: entry?.homePhone ?? '',
+    weapons: entry?.weapons ?? [{ kind: '', make: '', calibre: '', serial: '' }],
+    permitBy: entry?.permitBy ?? '',
+    permitOn: entry?.permitOn ?? '',
+    permitUntil: entry?.permitUntil ?? null,
+    reregisteredOn: entry?.reregisteredOn ?? null,
+    withdrawnOn: entry?.withdrawnOn ?? null,
+    surrenderedOn: entry?.surrenderedOn ?? null,
   } as z.input<typeof firearmOwnerInputSchema>);
   const v = form.values;
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('lists.saveFirearmOwner', x))}>
       <Grid gap="lg">
-        <Grid.Col span={5}><PersonBlock form={form} known={entry !== null} station={station} /></Grid.Col>
+        <Grid.Col span={5}>
+          <PersonBlock form={form} known={entry !== null} station={station} />
+        </Grid.Col>
         <Grid.Col span={7}>
           <Stack gap="xs">
             <Group grow gap="xs" align="flex-start">
@@ -66,15 +137,55 @@ export function FirearmOwnerForm({ entry, station, defaultSection, onDone }: { e
             <Divider label={t('lists.weapons')} labelPosition="left" />
             {(v.weapons ?? []).map((_w, n) => (
               <Group key={n} gap={4} wrap="nowrap" align="flex-start">
-                <TextInput style={{ flex: 2 }} aria-label={t('lists.weapon.kind')} placeholder={t('lists.weapon.kind')} {...form.getInputProps(`weapons.${n}.kind`)} />
-                <TextInput style={{ flex: 1 }} aria-label={t('lists.weapon.make')} placeholder={t('lists.weapon.make')} {...form.getInputProps(`weapons.${n}.make`)} />
-                <TextInput w={80} aria-label={t('lists.weapon.calibre')} placeholder={t('lists.weapon.calibre')} {...form.getInputProps(`weapons.${n}.calibre`)} />
-                <TextInput w={120} aria-label={t('lists.weapon.serial')} placeholder={t('lists.weapon.serial')} {...form.getInputProps(`weapons.${n}.serial`)} />
-                <ActionIcon mt={6} variant="subtle" color="red" aria-label={t('app.cancel')} onClick={() => form.removeListItem('weapons', n)}><IconTrash size={14} /></ActionIcon>
+                <TextInput
+                  style={{ flex: 2 }}
+                  aria-label={t('lists.weapon.kind')}
+                  placeholder={t('lists.weapon.kind')}
+                  {...form.getInputProps(`weapons.${n}.kind`)}
+                />
+                <TextInput
+                  style={{ flex: 1 }}
+                  aria-label={t('lists.weapon.make')}
+                  placeholder={t('lists.weapon.make')}
+                  {...form.getInputProps(`weapons.${n}.make`)}
+                />
+                <TextInput
+                  w={80}
+                  aria-label={t('lists.weapon.calibre')}
+                  placeholder={t('lists.weapon.calibre')}
+                  {...form.getInputProps(`weapons.${n}.calibre`)}
+                />
+                <TextInput
+                  w={120}
+                  aria-label={t('lists.weapon.serial')}
+                  placeholder={t('lists.weapon.serial')}
+                  {...form.getInputProps(`weapons.${n}.serial`)}
+                />
+                <ActionIcon
+                  mt={6}
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('app.cancel')}
+                  onClick={() => form.removeListItem('weapons', n)}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
               </Group>
             ))}
-            {typeof form.errors.weapons === 'string' && <Text c="red" size="xs">{form.errors.weapons}</Text>}
-            <Button w="fit-content" variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('weapons', { kind: '', make: '', calibre: '', serial: '' })}>{t('lists.addWeapon')}</Button>
+            {typeof form.errors.weapons === 'string' && (
+              <Text c="red" size="xs">
+                {form.errors.weapons}
+              </Text>
+            )}
+            <Button
+              w="fit-content"
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => form.insertListItem('weapons', { kind: '', make: '', calibre: '', serial: '' })}
+            >
+              {t('lists.addWeapon')}
+            </Button>
             <Group grow gap="xs" align="flex-start">
               <TextInput label={t('lists.permitBy')} withAsterisk {...form.getInputProps('permitBy')} />
               <DateField label={t('lists.permitOn')} withAsterisk {...form.getInputProps('permitOn')} />
@@ -92,16 +203,36 @@ export function FirearmOwnerForm({ entry, station, defaultSection, onDone }: { e
   );
 }
 
-export function ProbationForm({ entry, station, defaultSection, onDone }: { entry: ProbationPerson | null; station: Station; defaultSection: number; onDone: (o: ProbationPerson) => void }) {
+export function ProbationForm({
+  entry,
+  station,
+  defaultSection,
+  onDone,
+}: {
+  entry: ProbationPerson | null;
+  station: Station;
+  defaultSection: number;
+  onDone: (o: ProbationPerson) => void;
+}) {
   const { t } = useTranslation();
   const form = useContractForm(probationInputSchema, {
-    id: entry?.id ?? null, sectionId: entry?.sectionId ?? defaultSection, citizen: citizenOf(entry), address: entry?.address ?? '', work: entry?.work ?? '', phones: entry?.phones ?? '',
-    includedOn: entry?.includedOn ?? isoDay(new Date()), removedOn: entry?.removedOn ?? null, marks: entry?.marks ?? '', measure: entry?.measure ?? '',
+    id: entry?.id ?? null,
+    sectionId: entry?.sectionId ?? defaultSection,
+    citizen: citizenOf(entry),
+    address: entry?.address ?? '',
+    work: entry?.work ?? '',
+    phones: entry?.phones ?? '',
+    includedOn: entry?.includedOn ?? isoDay(new Date()),
+    removedOn: entry?.removedOn ?? null,
+    marks: entry?.marks ?? '',
+    measure: entry?.measure ?? '',
   } as z.input<typeof probationInputSchema>);
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('lists.saveProbation', x))}>
       <Grid gap="lg">
-        <Grid.Col span={5}><PersonBlock form={form} known={entry !== null} station={station} /></Grid.Col>
+        <Grid.Col span={5}>
+          <PersonBlock form={form} known={entry !== null} station={station} />
+        </Grid.Col>
         <Grid.Col span={7}>
           <Stack gap="xs">
             <TextInput label={t('lists.address')} withAsterisk {...form.getInputProps('address')} />
@@ -110,7 +241,12 @@ export function ProbationForm({ entry, station, defaultSection, onDone }: { entr
               <TextInput label={t('lists.phones')} {...form.getInputProps('phones')} />
             </Group>
             <Group grow gap="xs" align="flex-start">
-              <DateField label={t('lists.includedOn')} withAsterisk clearable={false} {...form.getInputProps('includedOn')} />
+              <DateField
+                label={t('lists.includedOn')}
+                withAsterisk
+                clearable={false}
+                {...form.getInputProps('includedOn')}
+              />
               <DateField label={t('lists.removedOn')} {...form.getInputProps('removedOn')} />
             </Group>
             <Textarea label={t('lists.marks')} autosize minRows={2} {...form.getInputProps('marks')} />
@@ -122,16 +258,37 @@ export function ProbationForm({ entry, station, defaultSection, onDone }: { entr
   );
 }
 
-export function ForeignerForm({ entry, station, defaultSection, onDone }: { entry: Foreigner | null; station: Station; defaultSection: number; onDone: (o: Foreigner) => void }) {
+export function ForeignerForm({
+  entry,
+  station,
+  defaultSection,
+  onDone,
+}: {
+  entry: Foreigner | null;
+  station: Station;
+  defaultSection: number;
+  onDone: (o: Foreigner) => void;
+}) {
   const { t } = useTranslation();
   const form = useContractForm(foreignerInputSchema, {
-    id: entry?.id ?? null, sectionId: entry?.sectionId ?? defaultSection, citizen: citizenOf(entry, { noIin: 'foreigner' } as never), citizenship: entry?.citizenship ?? '', passportNo: entry?.passportNo ?? '',
-    passportValidUntil: entry?.passportValidUntil ?? null, stayUntil: entry?.stayUntil ?? null, tempAddress: entry?.tempAddress ?? '', homePhone: entry?.homePhone ?? '', work: entry?.work ?? '', workPhone: entry?.workPhone ?? '',
+    id: entry?.id ?? null,
+    sectionId: entry?.sectionId ?? defaultSection,
+    citizen: citizenOf(entry, { noIin: 'foreigner' } as never),
+    citizenship: entry?.citizenship ?? '',
+    passportNo: entry?.passportNo ?? '',
+    passportValidUntil: entry?.passportValidUntil ?? null,
+    stayUntil: entry?.stayUntil ?? null,
+    tempAddress: entry?.tempAddress ?? '',
+    homePhone: entry?.homePhone ?? '',
+    work: entry?.work ?? '',
+    workPhone: entry?.workPhone ?? '',
   } as z.input<typeof foreignerInputSchema>);
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('lists.saveForeigner', x))}>
       <Grid gap="lg">
-        <Grid.Col span={5}><PersonBlock form={form} known={entry !== null} station={station} noIinDefault="foreigner" /></Grid.Col>
+        <Grid.Col span={5}>
+          <PersonBlock form={form} known={entry !== null} station={station} noIinDefault="foreigner" />
+        </Grid.Col>
         <Grid.Col span={7}>
           <Stack gap="xs">
             <Group grow gap="xs" align="flex-start">
@@ -160,17 +317,51 @@ export function ForeignerForm({ entry, station, defaultSection, onDone }: { entr
 /** p.22(10) for owners; the residence check for foreigners. */
 export function CheckForm({ list, id, onDone }: { list: 'firearms' | 'foreigners'; id: number; onDone: () => void }) {
   const { t } = useTranslation();
-  const firearm = useContractForm(api['lists.recordFirearmCheck'].input, { id, checkedOn: isoDay(new Date()), result: '' });
-  const foreigner = useContractForm(api['lists.recordForeignerCheck'].input, { id, checkedOn: isoDay(new Date()), note: '' });
+  const firearm = useContractForm(api['lists.recordFirearmCheck'].input, {
+    id,
+    checkedOn: isoDay(new Date()),
+    result: '',
+  });
+  const foreigner = useContractForm(api['lists.recordForeignerCheck'].input, {
+    id,
+    checkedOn: isoDay(new Date()),
+    note: '',
+  });
   return list === 'firearms' ? (
-    <GuardedForm form={firearm} onSubmit={async (x) => { await call('lists.recordFirearmCheck', x); onDone(); }}>
-      <Text size="sm" c="dimmed">{t('lists.checkRule')}</Text>
+    <GuardedForm
+      form={firearm}
+      onSubmit={async (x) => {
+        await call('lists.recordFirearmCheck', x);
+        onDone();
+      }}
+    >
+      <Text size="sm" c="dimmed">
+        {t('lists.checkRule')}
+      </Text>
       <DateField label={t('lists.checkedOn')} withAsterisk clearable={false} {...firearm.getInputProps('checkedOn')} />
-      <Textarea label={t('lists.checkResult')} withAsterisk autosize minRows={2} data-autofocus {...firearm.getInputProps('result')} />
+      <Textarea
+        label={t('lists.checkResult')}
+        withAsterisk
+        autosize
+        minRows={2}
+        data-autofocus
+        {...firearm.getInputProps('result')}
+      />
     </GuardedForm>
   ) : (
-    <GuardedForm form={foreigner} onSubmit={async (x) => { await call('lists.recordForeignerCheck', x); onDone(); }}>
-      <DateField label={t('lists.checkedOn')} withAsterisk clearable={false} {...foreigner.getInputProps('checkedOn')} />
+    <GuardedForm
+      form={foreigner}
+      onSubmit={async (x) => {
+        await call('lists.recordForeignerCheck', x);
+        onDone();
+      }}
+    >
+      <DateField
+        label={t('lists.checkedOn')}
+        withAsterisk
+        clearable={false}
+        {...foreigner.getInputProps('checkedOn')}
+      />
       <TextInput label={t('lists.checkNote')} data-autofocus {...foreigner.getInputProps('note')} />
     </GuardedForm>
   );

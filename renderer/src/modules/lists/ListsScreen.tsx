@@ -15,22 +15,51 @@ import { saveFile } from '../../app/saveFile';
 import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm } from './ListForms';
 import { ImportForm } from './ImportDialog';
 
-type Dialog = { kind: 'edit'; list: ListKind; entry: FirearmOwner | ProbationPerson | Foreigner | null } | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number } | { kind: 'import' };
+type Dialog =
+  | { kind: 'edit'; list: ListKind; entry: FirearmOwner | ProbationPerson | Foreigner | null }
+  | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number }
+  | { kind: 'import' };
 
 /** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
-export function ListsScreen({ session, listParam, go }: { session: SessionUser; listParam: string | null; go: (hash: string) => void }) {
+export function ListsScreen({
+  session,
+  listParam,
+  go,
+}: {
+  session: SessionUser;
+  listParam: string | null;
+  go: (hash: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const list: ListKind = (LISTS as readonly string[]).includes(listParam ?? '') ? (listParam as ListKind) : 'firearms';
   const [filter, setFilter] = useState<{ sectionId: number | null; text: string }>({ sectionId: null, text: '' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
-  const firearms = useQuery({ queryKey: ['lists.firearms', filter], queryFn: () => call('lists.firearms', filter), enabled: list === 'firearms' });
-  const probation = useQuery({ queryKey: ['lists.probation', filter], queryFn: () => call('lists.probation', filter), enabled: list === 'probation' });
-  const foreigners = useQuery({ queryKey: ['lists.foreigners', filter], queryFn: () => call('lists.foreigners', filter), enabled: list === 'foreigners' });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
+  const firearms = useQuery({
+    queryKey: ['lists.firearms', filter],
+    queryFn: () => call('lists.firearms', filter),
+    enabled: list === 'firearms',
+  });
+  const probation = useQuery({
+    queryKey: ['lists.probation', filter],
+    queryFn: () => call('lists.probation', filter),
+    enabled: list === 'probation',
+  });
+  const foreigners = useQuery({
+    queryKey: ['lists.foreigners', filter],
+    queryFn: () => call('lists.foreigners', filter),
+    enabled: list === 'foreigners',
+  });
   const writes = ['inspector', 'assistant', 'uppLead'].includes(session.role);
-  const mySection = users.data?.find((u) => u.id === session.id)?.sectionIds[0] ?? station.data?.sections.find((s) => s.active)?.id ?? 1;
+  const mySection =
+    users.data?.find((u) => u.id === session.id)?.sectionIds[0] ??
+    station.data?.sections.find((s) => s.active)?.id ??
+    1;
   const today = isoDay(new Date());
   const refresh = () => {
     if (dialog?.kind !== 'import') notifySaved(t);
@@ -40,7 +69,13 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
   };
   const out = async (kind: 'print' | 'exportXlsx', language: Language) => {
     try {
-      saveFile(await call(kind === 'print' ? 'lists.print' : 'lists.exportXlsx', { list, sectionId: filter.sectionId, language }));
+      saveFile(
+        await call(kind === 'print' ? 'lists.print' : 'lists.exportXlsx', {
+          list,
+          sectionId: filter.sectionId,
+          language,
+        }),
+      );
     } catch (e) {
       showApiError(t, e);
     }
@@ -52,7 +87,16 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
   });
   const soon = dayjs().add(30, 'day').format('YYYY-MM-DD');
   // overdue red, within the month's warning orange, later plain
-  const due = (d: string | null) => (d ? d <= soon ? <Badge variant="light" color={d < today ? 'red' : 'orange'}>{formatDate(d)}</Badge> : formatDate(d) : null);
+  const due = (d: string | null) =>
+    d ? (
+      d <= soon ? (
+        <Badge variant="light" color={d < today ? 'red' : 'orange'}>
+          {formatDate(d)}
+        </Badge>
+      ) : (
+        formatDate(d)
+      )
+    ) : null;
 
   return (
     <Stack gap="sm">
@@ -60,66 +104,281 @@ export function ListsScreen({ session, listParam, go }: { session: SessionUser; 
         <Title order={3}>{t('lists.title')}</Title>
         <Group gap="xs">
           <Menu position="bottom-end">
-            <Menu.Target><Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />}>{t('prevention.print')}</Button></Menu.Target>
+            <Menu.Target>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                rightSection={<IconChevronDown size={14} />}
+              >
+                {t('prevention.print')}
+              </Button>
+            </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void out('print', 'kk')}>{t('reception.printKk')}</Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void out('print', 'ru')}>{t('reception.printRu')}</Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'kk')}>{t('lists.excelKk')}</Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'ru')}>{t('lists.excelRu')}</Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void out('print', 'kk')}>
+                {t('reception.printKk')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void out('print', 'ru')}>
+                {t('reception.printRu')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'kk')}>
+                {t('lists.excelKk')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'ru')}>
+                {t('lists.excelRu')}
+              </Menu.Item>
             </Menu.Dropdown>
           </Menu>
-          {writes && <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} disabled={!station.data} onClick={() => setDialog({ kind: 'import' })}>{t('lists.importButton')}</Button>}
-          {writes && <Button leftSection={<IconPlus size={16} />} disabled={!station.data} onClick={() => setDialog({ kind: 'edit', list, entry: null })}>{t('lists.add')}</Button>}
+          {writes && (
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              disabled={!station.data}
+              onClick={() => setDialog({ kind: 'import' })}
+            >
+              {t('lists.importButton')}
+            </Button>
+          )}
+          {writes && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              disabled={!station.data}
+              onClick={() => setDialog({ kind: 'edit', list, entry: null })}
+            >
+              {t('lists.add')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Tabs value={list} onChange={(v) => v && go(`/lists/${v}`)}>
-        <Tabs.List>{LISTS.map((l) => <Tabs.Tab key={l} value={l}>{t(`lists.tabs.${l}`)}</Tabs.Tab>)}</Tabs.List>
+        <Tabs.List>
+          {LISTS.map((l) => (
+            <Tabs.Tab key={l} value={l}>
+              {t(`lists.tabs.${l}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
       </Tabs>
       <Group gap="xs" align="flex-end">
-        <TextInput label={t('lists.search')} w={220} leftSection={<IconSearch size={14} />} value={filter.text} onChange={(e) => { const text = e.currentTarget.value; setFilter((f) => ({ ...f, text })); }} />
-        <Select label={t('lists.section')} w={120} clearable placeholder={t('reception.all')} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={filter.sectionId ? String(filter.sectionId) : null} onChange={(v) => setFilter((f) => ({ ...f, sectionId: v ? Number(v) : null }))} />
+        <TextInput
+          label={t('lists.search')}
+          w={220}
+          leftSection={<IconSearch size={14} />}
+          value={filter.text}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setFilter((f) => ({ ...f, text }));
+          }}
+        />
+        <Select
+          label={t('lists.section')}
+          w={120}
+          clearable
+          placeholder={t('reception.all')}
+          data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))}
+          value={filter.sectionId ? String(filter.sectionId) : null}
+          onChange={(v) => setFilter((f) => ({ ...f, sectionId: v ? Number(v) : null }))}
+        />
       </Group>
       {list === 'firearms' && (
-        <DataTable withTableBorder striped highlightOnHover minHeight={160} noRecordsText={t('app.noRecords')} fetching={firearms.isFetching} records={firearms.data ?? []}
-          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })} customRowAttributes={(r) => rowAttrs(r, r)}
+        <DataTable
+          withTableBorder
+          striped
+          highlightOnHover
+          minHeight={160}
+          noRecordsText={t('app.noRecords')}
+          fetching={firearms.isFetching}
+          records={firearms.data ?? []}
+          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })}
+          customRowAttributes={(r) => rowAttrs(r, r)}
           columns={[
-            { accessor: 'person', title: t('lists.person'), width: 260, render: (r) => <div><Text size="sm" fw={500}>{r.person}</Text><Text size="xs" c="dimmed">{r.address}</Text></div> },
-            { accessor: 'weapons', title: t('lists.weapons'), render: (r) => r.weapons.map((w) => `${w.kind} ${w.make} ${w.calibre} № ${w.serial}`).join('; ') },
+            {
+              accessor: 'person',
+              title: t('lists.person'),
+              width: 260,
+              render: (r) => (
+                <div>
+                  <Text size="sm" fw={500}>
+                    {r.person}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {r.address}
+                  </Text>
+                </div>
+              ),
+            },
+            {
+              accessor: 'weapons',
+              title: t('lists.weapons'),
+              render: (r) => r.weapons.map((w) => `${w.kind} ${w.make} ${w.calibre} № ${w.serial}`).join('; '),
+            },
             { accessor: 'permitOn', title: t('lists.cols.permit'), width: 100, render: (r) => formatDate(r.permitOn) },
-            { accessor: 'lastCheck', title: t('lists.cols.last'), width: 110, render: (r) => (r.lastCheck ? formatDate(r.lastCheck.on) : '—') },
+            {
+              accessor: 'lastCheck',
+              title: t('lists.cols.last'),
+              width: 110,
+              render: (r) => (r.lastCheck ? formatDate(r.lastCheck.on) : '—'),
+            },
             { accessor: 'nextCheck', title: t('lists.cols.next'), width: 125, render: (r) => due(r.nextCheck) },
-            { accessor: 'actions', title: '', width: 100, render: (r) => writes && r.nextCheck && <Button size="compact-xs" variant="light" aria-label={t('lists.check')} title={t('lists.check')} onClick={(e) => { e.stopPropagation(); setDialog({ kind: 'check', list: 'firearms', id: r.id }); }}>{t('lists.checkShort')}</Button> },
-          ]} />
+            {
+              accessor: 'actions',
+              title: '',
+              width: 100,
+              render: (r) =>
+                writes &&
+                r.nextCheck && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    aria-label={t('lists.check')}
+                    title={t('lists.check')}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDialog({ kind: 'check', list: 'firearms', id: r.id });
+                    }}
+                  >
+                    {t('lists.checkShort')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       {list === 'probation' && (
-        <DataTable withTableBorder striped highlightOnHover minHeight={160} noRecordsText={t('app.noRecords')} fetching={probation.isFetching} records={probation.data ?? []}
-          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })} customRowAttributes={(r) => rowAttrs(r, r)}
+        <DataTable
+          withTableBorder
+          striped
+          highlightOnHover
+          minHeight={160}
+          noRecordsText={t('app.noRecords')}
+          fetching={probation.isFetching}
+          records={probation.data ?? []}
+          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })}
+          customRowAttributes={(r) => rowAttrs(r, r)}
           rowStyle={(r) => (r.removedOn ? { opacity: 0.55 } : undefined)}
           columns={[
-            { accessor: 'person', title: t('lists.person'), render: (r) => <div><Text size="sm" fw={500}>{r.person}</Text><Text size="xs" c="dimmed">{formatDate(r.birthDate)}</Text></div> },
+            {
+              accessor: 'person',
+              title: t('lists.person'),
+              render: (r) => (
+                <div>
+                  <Text size="sm" fw={500}>
+                    {r.person}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDate(r.birthDate)}
+                  </Text>
+                </div>
+              ),
+            },
             { accessor: 'address', title: t('lists.address') },
-            { accessor: 'includedOn', title: t('lists.includedOn'), width: 130, render: (r) => formatDate(r.includedOn) },
+            {
+              accessor: 'includedOn',
+              title: t('lists.includedOn'),
+              width: 130,
+              render: (r) => formatDate(r.includedOn),
+            },
             { accessor: 'removedOn', title: t('lists.removedOn'), width: 130, render: (r) => formatDate(r.removedOn) },
             { accessor: 'marks', title: t('lists.marks'), ellipsis: true },
-          ]} />
+          ]}
+        />
       )}
       {list === 'foreigners' && (
-        <DataTable withTableBorder striped highlightOnHover minHeight={160} noRecordsText={t('app.noRecords')} fetching={foreigners.isFetching} records={foreigners.data ?? []}
-          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })} customRowAttributes={(r) => rowAttrs(r, r)}
+        <DataTable
+          withTableBorder
+          striped
+          highlightOnHover
+          minHeight={160}
+          noRecordsText={t('app.noRecords')}
+          fetching={foreigners.isFetching}
+          records={foreigners.data ?? []}
+          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })}
+          customRowAttributes={(r) => rowAttrs(r, r)}
           columns={[
-            { accessor: 'person', title: t('lists.person'), render: (r) => <div><Text size="sm" fw={500}>{r.person}</Text><Text size="xs" c="dimmed">{r.citizenship}</Text></div> },
+            {
+              accessor: 'person',
+              title: t('lists.person'),
+              render: (r) => (
+                <div>
+                  <Text size="sm" fw={500}>
+                    {r.person}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {r.citizenship}
+                  </Text>
+                </div>
+              ),
+            },
             { accessor: 'passportNo', title: t('lists.passportNo'), width: 140 },
-            { accessor: 'passportValidUntil', title: t('lists.passportValidUntil'), width: 150, render: (r) => formatDate(r.passportValidUntil) },
+            {
+              accessor: 'passportValidUntil',
+              title: t('lists.passportValidUntil'),
+              width: 150,
+              render: (r) => formatDate(r.passportValidUntil),
+            },
             { accessor: 'stayUntil', title: t('lists.stayUntil'), width: 150, render: (r) => formatDate(r.stayUntil) },
             { accessor: 'checkedOn', title: t('lists.cols.last'), width: 110, render: (r) => formatDate(r.checkedOn) },
-            { accessor: 'actions', title: '', width: 100, render: (r) => writes && <Button size="compact-xs" variant="light" aria-label={t('lists.check')} title={t('lists.check')} onClick={(e) => { e.stopPropagation(); setDialog({ kind: 'check', list: 'foreigners', id: r.id }); }}>{t('lists.checkShort')}</Button> },
-          ]} />
+            {
+              accessor: 'actions',
+              title: '',
+              width: 100,
+              render: (r) =>
+                writes && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    aria-label={t('lists.check')}
+                    title={t('lists.check')}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDialog({ kind: 'check', list: 'foreigners', id: r.id });
+                    }}
+                  >
+                    {t('lists.checkShort')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
-      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} size={dialog?.kind === 'edit' || dialog?.kind === 'import' ? 1150 : 'md'} title={dialog?.kind === 'check' ? t('lists.check') : dialog?.kind === 'import' ? `${t('lists.import.title')}: ${t(`lists.tabs.${list}`)}` : t(`lists.tabs.${list}`)}>
-        {dialog?.kind === 'import' && station.data && <ImportForm list={list} station={station.data} defaultSection={mySection} onDone={refresh} />}
-        {dialog?.kind === 'edit' && station.data && dialog.list === 'firearms' && <FirearmOwnerForm entry={dialog.entry as FirearmOwner | null} station={station.data} defaultSection={mySection} onDone={refresh} />}
-        {dialog?.kind === 'edit' && station.data && dialog.list === 'probation' && <ProbationForm entry={dialog.entry as ProbationPerson | null} station={station.data} defaultSection={mySection} onDone={refresh} />}
-        {dialog?.kind === 'edit' && station.data && dialog.list === 'foreigners' && <ForeignerForm entry={dialog.entry as Foreigner | null} station={station.data} defaultSection={mySection} onDone={refresh} />}
+      <FormModal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        size={dialog?.kind === 'edit' || dialog?.kind === 'import' ? 1150 : 'md'}
+        title={
+          dialog?.kind === 'check'
+            ? t('lists.check')
+            : dialog?.kind === 'import'
+              ? `${t('lists.import.title')}: ${t(`lists.tabs.${list}`)}`
+              : t(`lists.tabs.${list}`)
+        }
+      >
+        {dialog?.kind === 'import' && station.data && (
+          <ImportForm list={list} station={station.data} defaultSection={mySection} onDone={refresh} />
+        )}
+        {dialog?.kind === 'edit' && station.data && dialog.list === 'firearms' && (
+          <FirearmOwnerForm
+            entry={dialog.entry as FirearmOwner | null}
+            station={station.data}
+            defaultSection={mySection}
+            onDone={refresh}
+          />
+        )}
+        {dialog?.kind === 'edit' && station.data && dialog.list === 'probation' && (
+          <ProbationForm
+            entry={dialog.entry as ProbationPerson | null}
+            station={station.data}
+            defaultSection={mySection}
+            onDone={refresh}
+          />
+        )}
+        {dialog?.kind === 'edit' && station.data && dialog.list === 'foreigners' && (
+          <ForeignerForm
+            entry={dialog.entry as Foreigner | null}
+            station={station.data}
+            defaultSection={mySection}
+            onDone={refresh}
+          />
+        )}
         {dialog?.kind === 'check' && <CheckForm list={dialog.list} id={dialog.id} onDone={refresh} />}
       </FormModal>
     </Stack>

@@ -13,16 +13,31 @@ import { MeetingForm } from './MeetingForms';
 import { MEETING_COLORS, MeetingView } from './MeetingView';
 
 /** Reporting meetings (Chapter 3): the year's meetings, the open items of all protocols (p.33), one meeting in full. */
-export function MeetingsScreen({ session, openId, go }: { session: SessionUser; openId: number | null; go: (hash: string) => void }) {
+export function MeetingsScreen({
+  session,
+  openId,
+  go,
+}: {
+  session: SessionUser;
+  openId: number | null;
+  go: (hash: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const [planning, setPlanning] = useState(false);
   const list = useQuery({ queryKey: ['meetings.list', year], queryFn: () => call('meetings.list', { year }) });
   const open = useQuery({ queryKey: ['meetings.openItems'], queryFn: () => call('meetings.openItems', {}) });
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const meeting = useQuery({ queryKey: ['meetings.get', openId], queryFn: () => call('meetings.get', { id: openId! }), enabled: openId !== null });
+  const meeting = useQuery({
+    queryKey: ['meetings.get', openId],
+    queryFn: () => call('meetings.get', { id: openId! }),
+    enabled: openId !== null,
+  });
   const ready = users.data && station.data;
   const me = useMemo(() => users.data?.find((u) => u.id === session.id), [users.data, session.id]);
   const writes = ['inspector', 'assistant', 'uppLead'].includes(session.role);
@@ -35,8 +50,22 @@ export function MeetingsScreen({ session, openId, go }: { session: SessionUser; 
   };
 
   if (openId !== null) {
-    if (!meeting.data || !ready) return <Center h={200}><Loader /></Center>;
-    return <MeetingView meeting={meeting.data} session={session} station={station.data} users={users.data} onChange={refresh} onBack={() => go('/meetings')} />;
+    if (!meeting.data || !ready)
+      return (
+        <Center h={200}>
+          <Loader />
+        </Center>
+      );
+    return (
+      <MeetingView
+        meeting={meeting.data}
+        session={session}
+        station={station.data}
+        users={users.data}
+        onChange={refresh}
+        onBack={() => go('/meetings')}
+      />
+    );
   }
 
   return (
@@ -44,8 +73,19 @@ export function MeetingsScreen({ session, openId, go }: { session: SessionUser; 
       <Group justify="space-between">
         <Title order={3}>{t('meetings.title')}</Title>
         <Group gap="xs" align="flex-end">
-          <NumberInput aria-label={t('meetings.year')} w={90} min={2020} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
-          {writes && <Button leftSection={<IconPlus size={16} />} disabled={!ready} onClick={() => setPlanning(true)}>{t('meetings.plan')}</Button>}
+          <NumberInput
+            aria-label={t('meetings.year')}
+            w={90}
+            min={2020}
+            max={2100}
+            value={year}
+            onChange={(v) => typeof v === 'number' && setYear(v)}
+          />
+          {writes && (
+            <Button leftSection={<IconPlus size={16} />} disabled={!ready} onClick={() => setPlanning(true)}>
+              {t('meetings.plan')}
+            </Button>
+          )}
         </Group>
       </Group>
       <DataTable
@@ -57,7 +97,11 @@ export function MeetingsScreen({ session, openId, go }: { session: SessionUser; 
         fetching={list.isFetching}
         records={list.data ?? []}
         onRowClick={({ record }) => go(`/meetings/${record.id}`)}
-        customRowAttributes={(r) => ({ tabIndex: 0, 'aria-label': `${formatDate(r.date)} ${r.place}`, onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && go(`/meetings/${r.id}`) })}
+        customRowAttributes={(r) => ({
+          tabIndex: 0,
+          'aria-label': `${formatDate(r.date)} ${r.place}`,
+          onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && go(`/meetings/${r.id}`),
+        })}
         columns={[
           { accessor: 'date', title: t('meetings.date'), width: 130, render: (r) => `${formatDate(r.date)} ${r.time}` },
           { accessor: 'place', title: t('meetings.place'), ellipsis: true },
@@ -70,28 +114,68 @@ export function MeetingsScreen({ session, openId, go }: { session: SessionUser; 
             width: 230,
             render: (r) => (
               <Group gap={4}>
-                <Badge variant="light" color={MEETING_COLORS[r.status]}>{t(`meetings.statuses.${r.status}`)}</Badge>
-                {r.noticeLate && <Badge variant="light" color="red">{t('meetings.noticeLate')}</Badge>}
-                {r.openItems > 0 && <Badge variant="light" color="orange">{t('meetings.open')}: {r.openItems}</Badge>}
+                <Badge variant="light" color={MEETING_COLORS[r.status]}>
+                  {t(`meetings.statuses.${r.status}`)}
+                </Badge>
+                {r.noticeLate && (
+                  <Badge variant="light" color="red">
+                    {t('meetings.noticeLate')}
+                  </Badge>
+                )}
+                {r.openItems > 0 && (
+                  <Badge variant="light" color="orange">
+                    {t('meetings.open')}: {r.openItems}
+                  </Badge>
+                )}
               </Group>
             ),
           },
         ]}
       />
       <Paper withBorder p="sm">
-        <Title order={5} mb="xs">{t('meetings.openItemsTitle')}</Title>
-        {(open.data ?? []).length === 0 && <Text size="sm" c="dimmed">{t('meetings.noOpenItems')}</Text>}
+        <Title order={5} mb="xs">
+          {t('meetings.openItemsTitle')}
+        </Title>
+        {(open.data ?? []).length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('meetings.noOpenItems')}
+          </Text>
+        )}
         <Stack gap={4}>
           {(open.data ?? []).map((i) => (
-            <Text key={i.id} size="sm" component="a" href={`#/meetings/${i.meetingId}`} data-testid="open-item" onClick={(e: React.MouseEvent) => { e.preventDefault(); go(`/meetings/${i.meetingId}`); }}>
-              {formatDate(i.meetingDate)} · {i.inspectors} · {t(`meetings.itemKinds.${i.kind}`)}: {i.text} — {i.outsideCompetence ? `${t('meetings.item.forwardTo')}: ${i.forwardTo}` : `${t('meetings.item.checkDue')}: ${formatDate(i.checkDue)}`}
+            <Text
+              key={i.id}
+              size="sm"
+              component="a"
+              href={`#/meetings/${i.meetingId}`}
+              data-testid="open-item"
+              onClick={(e: React.MouseEvent) => {
+                e.preventDefault();
+                go(`/meetings/${i.meetingId}`);
+              }}
+            >
+              {formatDate(i.meetingDate)} · {i.inspectors} · {t(`meetings.itemKinds.${i.kind}`)}: {i.text} —{' '}
+              {i.outsideCompetence
+                ? `${t('meetings.item.forwardTo')}: ${i.forwardTo}`
+                : `${t('meetings.item.checkDue')}: ${formatDate(i.checkDue)}`}
             </Text>
           ))}
         </Stack>
       </Paper>
       <FormModal opened={planning} onClose={() => setPlanning(false)} size="xl" title={t('meetings.plan')}>
         {planning && ready && (
-          <MeetingForm meeting={null} station={station.data} users={users.data} me={me} onDone={(m) => { setPlanning(false); notifySaved(t); refresh(m); go(`/meetings/${m.id}`); }} />
+          <MeetingForm
+            meeting={null}
+            station={station.data}
+            users={users.data}
+            me={me}
+            onDone={(m) => {
+              setPlanning(false);
+              notifySaved(t);
+              refresh(m);
+              go(`/meetings/${m.id}`);
+            }}
+          />
         )}
       </FormModal>
     </Stack>

@@ -29,25 +29,83 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
   });
   const [citizen, setCitizen] = useState(corrects?.citizenName ?? '');
   return (
-    <GuardedForm form={form} onSubmit={async (v) => { const e = await call('notebook.write', v); notifySaved(t, t('notebook.written', { n: e.number })); onDone(); }}>
-      {corrects && <Text size="sm" c="dimmed">{t('notebook.correcting', { n: corrects.number })}</Text>}
+    <GuardedForm
+      form={form}
+      onSubmit={async (v) => {
+        const e = await call('notebook.write', v);
+        notifySaved(t, t('notebook.written', { n: e.number }));
+        onDone();
+      }}
+    >
+      {corrects && (
+        <Text size="sm" c="dimmed">
+          {t('notebook.correcting', { n: corrects.number })}
+        </Text>
+      )}
       <Group grow align="flex-start" gap="xs">
-        <Select label={t('notebook.kind')} allowDeselect={false} searchable selectFirstOptionOnChange disabled={corrects !== null} data={OWN_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} {...form.getInputProps('kind')} />
-        <DateTimeFields label={t('notebook.when')} value={form.values.occurredAt} onChange={(v) => form.setFieldValue('occurredAt', v)} error={form.errors.occurredAt} />
+        <Select
+          label={t('notebook.kind')}
+          allowDeselect={false}
+          searchable
+          selectFirstOptionOnChange
+          disabled={corrects !== null}
+          data={OWN_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
+        <DateTimeFields
+          label={t('notebook.when')}
+          value={form.values.occurredAt}
+          onChange={(v) => form.setFieldValue('occurredAt', v)}
+          error={form.errors.occurredAt}
+        />
       </Group>
-      <Textarea label={t('notebook.text')} withAsterisk autosize minRows={4} maxRows={10} data-autofocus {...form.getInputProps('text')} />
-      {form.values.kind === 'passOn' && <TextInput label={t('notebook.passTo')} withAsterisk description={t('notebook.passRule')} {...form.getInputProps('passTo')} />}
+      <Textarea
+        label={t('notebook.text')}
+        withAsterisk
+        autosize
+        minRows={4}
+        maxRows={10}
+        data-autofocus
+        {...form.getInputProps('text')}
+      />
+      {form.values.kind === 'passOn' && (
+        <TextInput
+          label={t('notebook.passTo')}
+          withAsterisk
+          description={t('notebook.passRule')}
+          {...form.getInputProps('passTo')}
+        />
+      )}
       <Group grow align="flex-end" gap="xs">
         {citizen ? (
           <Stack gap={4}>
-            <Text size="sm" fw={500}>{t('notebook.citizen')}</Text>
+            <Text size="sm" fw={500}>
+              {t('notebook.citizen')}
+            </Text>
             <Group gap={4} wrap="nowrap">
-              <Badge variant="light" size="lg" tt="none" data-testid="linked-citizen">{citizen}</Badge>
-              <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => { setCitizen(''); form.setFieldValue('citizenId', null); }} />
+              <Badge variant="light" size="lg" tt="none" data-testid="linked-citizen">
+                {citizen}
+              </Badge>
+              <CloseButton
+                size="sm"
+                aria-label={t('app.cancel')}
+                onClick={() => {
+                  setCitizen('');
+                  form.setFieldValue('citizenId', null);
+                }}
+              />
             </Group>
           </Stack>
         ) : (
-          <CitizenSearch label={t('notebook.citizen')} autoFocus={false} onPick={(c) => { form.setFieldValue('citizenId', c.id); setCitizen(`${fullName(c)}${c.iin ? `, ${c.iin}` : ''}`); }} onNew={() => undefined} />
+          <CitizenSearch
+            label={t('notebook.citizen')}
+            autoFocus={false}
+            onPick={(c) => {
+              form.setFieldValue('citizenId', c.id);
+              setCitizen(`${fullName(c)}${c.iin ? `, ${c.iin}` : ''}`);
+            }}
+            onNew={() => undefined}
+          />
         )}
         <TextInput label={t('notebook.address')} {...form.getInputProps('address')} />
       </Group>
@@ -55,17 +113,38 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
   );
 }
 
-export function InstructionForm({ owners, onDone }: { owners: { userId: number; name: string; role: string; own: boolean }[]; onDone: () => void }) {
+export function InstructionForm({
+  owners,
+  onDone,
+}: {
+  owners: { userId: number; name: string; role: string; own: boolean }[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
-  const form = useContractForm(api['notebook.instruct'].input, { ownerIds: [] as number[], text: '', dueDate: dayjs().add(3, 'day').format('YYYY-MM-DD'), expectedResult: '' });
+  const form = useContractForm(api['notebook.instruct'].input, {
+    ownerIds: [] as number[],
+    text: '',
+    dueDate: dayjs().add(3, 'day').format('YYYY-MM-DD'),
+    expectedResult: '',
+  });
   return (
-    <GuardedForm form={form} submitLabel={t('notebook.instruct')} onSubmit={async (v) => { await call('notebook.instruct', v); notifySaved(t, t('notebook.instructed')); onDone(); }}>
+    <GuardedForm
+      form={form}
+      submitLabel={t('notebook.instruct')}
+      onSubmit={async (v) => {
+        await call('notebook.instruct', v);
+        notifySaved(t, t('notebook.instructed'));
+        onDone();
+      }}
+    >
       <MultiSelect
         label={t('notebook.addressees')}
         withAsterisk
         searchable
         data-autofocus
-        data={owners.filter((o) => !o.own).map((o) => ({ value: String(o.userId), label: `${o.name} — ${t(`roles.${o.role}`)}` }))}
+        data={owners
+          .filter((o) => !o.own)
+          .map((o) => ({ value: String(o.userId), label: `${o.name} — ${t(`roles.${o.role}`)}` }))}
         value={form.values.ownerIds.map(String)}
         onChange={(v) => form.setFieldValue('ownerIds', v.map(Number))}
         error={form.errors.ownerIds}
@@ -83,9 +162,28 @@ export function CallInForm({ ownerId, onDone }: { ownerId: number; onDone: () =>
   const { t } = useTranslation();
   const form = useContractForm(api['notebook.callIn'].input, { ownerId, occurredAt: nowMinute(), text: '' });
   return (
-    <GuardedForm form={form} onSubmit={async (v) => { await call('notebook.callIn', v); notifySaved(t); onDone(); }}>
-      <DateTimeFields label={t('notebook.when')} value={form.values.occurredAt} onChange={(v) => form.setFieldValue('occurredAt', v)} error={form.errors.occurredAt} />
-      <Textarea label={t('notebook.reported')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('text')} />
+    <GuardedForm
+      form={form}
+      onSubmit={async (v) => {
+        await call('notebook.callIn', v);
+        notifySaved(t);
+        onDone();
+      }}
+    >
+      <DateTimeFields
+        label={t('notebook.when')}
+        value={form.values.occurredAt}
+        onChange={(v) => form.setFieldValue('occurredAt', v)}
+        error={form.errors.occurredAt}
+      />
+      <Textarea
+        label={t('notebook.reported')}
+        withAsterisk
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.getInputProps('text')}
+      />
     </GuardedForm>
   );
 }
@@ -94,30 +192,61 @@ export function ReviewForm({ ownerId, onDone }: { ownerId: number; onDone: () =>
   const { t } = useTranslation();
   const form = useContractForm(api['notebook.review'].input, { ownerId, remark: '' });
   return (
-    <GuardedForm form={form} submitLabel={t('notebook.review')} onSubmit={async (v) => { await call('notebook.review', v); notifySaved(t); onDone(); }}>
-      <Text size="sm" c="dimmed">{t('notebook.reviewText')}</Text>
+    <GuardedForm
+      form={form}
+      submitLabel={t('notebook.review')}
+      onSubmit={async (v) => {
+        await call('notebook.review', v);
+        notifySaved(t);
+        onDone();
+      }}
+    >
+      <Text size="sm" c="dimmed">
+        {t('notebook.reviewText')}
+      </Text>
       <Textarea label={t('notebook.remark')} autosize minRows={3} data-autofocus {...form.getInputProps('remark')} />
     </GuardedForm>
   );
 }
 
-export function MarkForm({ kind, entry, onDone }: { kind: 'done' | 'passed'; entry: NotebookEntry; onDone: () => void }) {
+export function MarkForm({
+  kind,
+  entry,
+  onDone,
+}: {
+  kind: 'done' | 'passed';
+  entry: NotebookEntry;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
-  const schema = kind === 'done' ? z.object({ doneText: api['notebook.markDone'].input.shape.doneText }) : api['notebook.markPassed'].input.omit({ id: true });
+  const schema =
+    kind === 'done'
+      ? z.object({ doneText: api['notebook.markDone'].input.shape.doneText })
+      : api['notebook.markPassed'].input.omit({ id: true });
   const form = useContractForm(schema, { doneText: '', passedHow: '', outgoingNumber: '' });
   return (
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
         if (kind === 'done') await call('notebook.markDone', { id: entry.id, doneText: v.doneText });
-        else await call('notebook.markPassed', { id: entry.id, passedHow: v.passedHow, outgoingNumber: v.outgoingNumber });
+        else
+          await call('notebook.markPassed', { id: entry.id, passedHow: v.passedHow, outgoingNumber: v.outgoingNumber });
         notifySaved(t);
         onDone();
       }}
     >
-      <Text size="sm">№ {entry.number}: {entry.text}</Text>
+      <Text size="sm">
+        № {entry.number}: {entry.text}
+      </Text>
       {kind === 'done' ? (
-        <Textarea label={t('notebook.doneText')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('doneText')} />
+        <Textarea
+          label={t('notebook.doneText')}
+          withAsterisk
+          autosize
+          minRows={3}
+          data-autofocus
+          {...form.getInputProps('doneText')}
+        />
       ) : (
         <Group grow align="flex-start">
           <TextInput label={t('notebook.passedHow')} withAsterisk data-autofocus {...form.getInputProps('passedHow')} />

@@ -18,7 +18,13 @@ import { CallInForm, EntryForm, InstructionForm, MarkForm, ReviewForm } from './
 import { PassRegister } from './PassRegister';
 
 export const KIND_COLORS: Record<EntryKind, string> = {
-  instruction: 'red', information: 'blue', tour: 'teal', onlineReception: 'grape', callIn: 'cyan', passOn: 'orange', other: 'gray',
+  instruction: 'red',
+  information: 'blue',
+  tour: 'teal',
+  onlineReception: 'grape',
+  callIn: 'cyan',
+  passOn: 'orange',
+  other: 'gray',
 };
 
 type Dialog =
@@ -29,12 +35,28 @@ type Dialog =
   | { kind: 'done' | 'passed'; entry: NotebookEntry }
   | null;
 
-/** The work notebook (p.20): one's own to write, others' to read as the rules allow, reviews, the register of p.24(5). */
-export function NotebookScreen({ session, ownerParam, go }: { session: SessionUser; ownerParam: number | null; go: (hash: string) => void }) {
+/**
+ * The work notebook (p.20): one's own to write, others' to read as the rules allow, reviews, the register of p.24(5).
+ */
+export function NotebookScreen({
+  session,
+  ownerParam,
+  go,
+}: {
+  session: SessionUser;
+  ownerParam: number | null;
+  go: (hash: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [filter, setFilter] = useState<{ from: string | null; to: string | null; kind: EntryKind | null; text: string; status: EntryStatus | null }>({ from: null, to: null, kind: null, text: '', status: null });
+  const [filter, setFilter] = useState<{
+    from: string | null;
+    to: string | null;
+    kind: EntryKind | null;
+    text: string;
+    status: EntryStatus | null;
+  }>({ from: null, to: null, kind: null, text: '', status: null });
   const owners = useQuery({ queryKey: ['notebook.owners'], queryFn: () => call('notebook.owners', {}) });
   const ownerId = ownerParam ?? owners.data?.[0]?.userId ?? null;
   const owner = owners.data?.find((o) => o.userId === ownerId);
@@ -59,7 +81,9 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
   const lastReview = data.data?.reviews[0];
   // a reviewer reads from the last review on (p.23(3), p.16)
   const [sinceReview, setSinceReview] = useState(false);
-  const shown = (data.data?.entries ?? []).filter((e) => !sinceReview || !lastReview || e.number > lastReview.upToNumber);
+  const shown = (data.data?.entries ?? []).filter(
+    (e) => !sinceReview || !lastReview || e.number > lastReview.upToNumber,
+  );
 
   const notebook = (
     <Stack gap="sm">
@@ -69,35 +93,118 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
             label={t('notebook.owner')}
             w={260}
             allowDeselect={false}
-            data={(owners.data ?? []).map((o) => ({ value: String(o.userId), label: `${o.name} — ${t(`roles.${o.role}`)}` }))}
+            data={(owners.data ?? []).map((o) => ({
+              value: String(o.userId),
+              label: `${o.name} — ${t(`roles.${o.role}`)}`,
+            }))}
             value={ownerId ? String(ownerId) : null}
             onChange={(v) => v && go(`/notebook/${v}`)}
           />
-          <DateField label={t('reception.from')} w={120} value={filter.from} onChange={(v) => setFilter((f) => ({ ...f, from: v }))} />
-          <DateField label={t('reception.to')} w={120} value={filter.to} onChange={(v) => setFilter((f) => ({ ...f, to: v }))} />
-          <Select label={t('notebook.kind')} w={170} clearable placeholder={t('reception.all')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))} value={filter.kind} onChange={(v) => setFilter((f) => ({ ...f, kind: v as EntryKind | null }))} />
-          <Select label={t('reception.statusLabel')} w={140} clearable placeholder={t('reception.all')} data={ENTRY_STATUSES.map((k) => ({ value: k, label: t(`notebook.statuses.${k}`) }))} value={filter.status} onChange={(v) => setFilter((f) => ({ ...f, status: v as EntryStatus | null }))} />
-          <TextInput label={t('notebook.search')} w={150} value={filter.text} onChange={(e) => { const text = e.currentTarget.value; setFilter((f) => ({ ...f, text })); }} />
+          <DateField
+            label={t('reception.from')}
+            w={120}
+            value={filter.from}
+            onChange={(v) => setFilter((f) => ({ ...f, from: v }))}
+          />
+          <DateField
+            label={t('reception.to')}
+            w={120}
+            value={filter.to}
+            onChange={(v) => setFilter((f) => ({ ...f, to: v }))}
+          />
+          <Select
+            label={t('notebook.kind')}
+            w={170}
+            clearable
+            placeholder={t('reception.all')}
+            data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`notebook.kinds.${k}`) }))}
+            value={filter.kind}
+            onChange={(v) => setFilter((f) => ({ ...f, kind: v as EntryKind | null }))}
+          />
+          <Select
+            label={t('reception.statusLabel')}
+            w={140}
+            clearable
+            placeholder={t('reception.all')}
+            data={ENTRY_STATUSES.map((k) => ({ value: k, label: t(`notebook.statuses.${k}`) }))}
+            value={filter.status}
+            onChange={(v) => setFilter((f) => ({ ...f, status: v as EntryStatus | null }))}
+          />
+          <TextInput
+            label={t('notebook.search')}
+            w={150}
+            value={filter.text}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setFilter((f) => ({ ...f, text }));
+            }}
+          />
         </Group>
         <Group gap="xs">
-          {isDuty && owner && <Button variant="light" leftSection={<IconPhoneCall size={16} />} onClick={() => setDialog({ kind: 'callIn' })}>{t('notebook.callIn')}</Button>}
-          {canReview && owner && !own && <Button variant="light" leftSection={<IconEye size={16} />} onClick={() => setDialog({ kind: 'review' })}>{t('notebook.review')}</Button>}
-          {canInstruct && <Button variant="light" leftSection={<IconSend size={16} />} onClick={() => setDialog({ kind: 'instruct' })}>{t('notebook.instruct')}</Button>}
+          {isDuty && owner && (
+            <Button
+              variant="light"
+              leftSection={<IconPhoneCall size={16} />}
+              onClick={() => setDialog({ kind: 'callIn' })}
+            >
+              {t('notebook.callIn')}
+            </Button>
+          )}
+          {canReview && owner && !own && (
+            <Button variant="light" leftSection={<IconEye size={16} />} onClick={() => setDialog({ kind: 'review' })}>
+              {t('notebook.review')}
+            </Button>
+          )}
+          {canInstruct && (
+            <Button
+              variant="light"
+              leftSection={<IconSend size={16} />}
+              onClick={() => setDialog({ kind: 'instruct' })}
+            >
+              {t('notebook.instruct')}
+            </Button>
+          )}
           {owner && (
             <Menu position="bottom-end">
               <Menu.Target>
-                <Button variant="default" leftSection={<IconPrinter size={16} />}>{t('notebook.print')}</Button>
+                <Button variant="default" leftSection={<IconPrinter size={16} />}>
+                  {t('notebook.print')}
+                </Button>
               </Menu.Target>
               <Menu.Dropdown>
                 {(['kk', 'ru'] as const).map((language) => (
-                  <Menu.Item key={language} onClick={async () => { try { saveFile(await call('notebook.print', { ownerId: ownerId!, from: filter.from, to: filter.to, language })); } catch (e) { showApiError(t, e); } }}>
+                  <Menu.Item
+                    key={language}
+                    onClick={async () => {
+                      try {
+                        saveFile(
+                          await call('notebook.print', {
+                            ownerId: ownerId!,
+                            from: filter.from,
+                            to: filter.to,
+                            language,
+                          }),
+                        );
+                      } catch (e) {
+                        showApiError(t, e);
+                      }
+                    }}
+                  >
                     {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
                   </Menu.Item>
                 ))}
               </Menu.Dropdown>
             </Menu>
           )}
-          {own && <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'write', corrects: null })} title="F2">{t('notebook.newEntry')} (F2)</Button>}
+          {own && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setDialog({ kind: 'write', corrects: null })}
+              title="F2"
+            >
+              {t('notebook.newEntry')} (F2)
+            </Button>
+          )}
         </Group>
       </Group>
 
@@ -105,7 +212,14 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
         <Card withBorder padding="xs" bg="yellow.0" data-testid="reviews">
           {data.data.reviews.slice(0, 3).map((r) => (
             <Text size="sm" key={r.id}>
-              <b>{t('notebook.reviewed', { date: formatDateTime(r.reviewedAt), who: r.reviewer, role: t(`roles.${r.reviewerRole}`), n: r.upToNumber })}</b>
+              <b>
+                {t('notebook.reviewed', {
+                  date: formatDateTime(r.reviewedAt),
+                  who: r.reviewer,
+                  role: t(`roles.${r.reviewerRole}`),
+                  n: r.upToNumber,
+                })}
+              </b>
               {r.remark ? ` — ${r.remark}` : ''}
             </Text>
           ))}
@@ -113,38 +227,84 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
       ) : null}
 
       {lastReview && (
-        <Switch label={t('notebook.sinceReview', { n: lastReview.upToNumber })} checked={sinceReview} onChange={(e) => setSinceReview(e.currentTarget.checked)} />
+        <Switch
+          label={t('notebook.sinceReview', { n: lastReview.upToNumber })}
+          checked={sinceReview}
+          onChange={(e) => setSinceReview(e.currentTarget.checked)}
+        />
       )}
       {shown.length === 0 && <Text c="dimmed">{t('app.noRecords')}</Text>}
       <Stack gap={6}>
         {shown.map((e) => (
-          <Card key={e.id} withBorder padding="xs" data-testid="notebook-entry" style={e.correctedByNumber ? { opacity: 0.6 } : undefined}>
+          <Card
+            key={e.id}
+            withBorder
+            padding="xs"
+            data-testid="notebook-entry"
+            style={e.correctedByNumber ? { opacity: 0.6 } : undefined}
+          >
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Group gap="xs" wrap="nowrap" align="flex-start" style={{ flex: 1 }}>
-                <Text fw={700} w={36} ta="right">{e.number}</Text>
+                <Text fw={700} w={36} ta="right">
+                  {e.number}
+                </Text>
                 <Stack gap={2} style={{ flex: 1 }}>
                   <Group gap={6}>
-                    <Text size="xs" c="dimmed">{formatDateTime(e.occurredAt)}</Text>
-                    <Badge size="sm" variant="light" color={KIND_COLORS[e.kind]}>{t(`notebook.kinds.${e.kind}`)}</Badge>
-                    {e.writtenBy && e.kind !== 'onlineReception' && (e.kind === 'instruction' || e.kind === 'callIn') && <Text size="xs" c="dimmed">{e.kind === 'instruction' ? t('notebook.givenBy', { who: e.givenBy }) : e.writtenBy}</Text>}
-                    {e.correctsNumber && <Badge size="sm" variant="outline" color="gray">{t('notebook.corrects', { n: e.correctsNumber })}</Badge>}
-                    {e.correctedByNumber && <Badge size="sm" variant="outline" color="gray">{t('notebook.correctedBy', { n: e.correctedByNumber })}</Badge>}
-                    {lastReview && e.number <= lastReview.upToNumber && <IconChecks size={14} color="var(--mantine-color-teal-6)" aria-label={t('notebook.reviewedMark')} />}
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(e.occurredAt)}
+                    </Text>
+                    <Badge size="sm" variant="light" color={KIND_COLORS[e.kind]}>
+                      {t(`notebook.kinds.${e.kind}`)}
+                    </Badge>
+                    {e.writtenBy &&
+                      e.kind !== 'onlineReception' &&
+                      (e.kind === 'instruction' || e.kind === 'callIn') && (
+                        <Text size="xs" c="dimmed">
+                          {e.kind === 'instruction' ? t('notebook.givenBy', { who: e.givenBy }) : e.writtenBy}
+                        </Text>
+                      )}
+                    {e.correctsNumber && (
+                      <Badge size="sm" variant="outline" color="gray">
+                        {t('notebook.corrects', { n: e.correctsNumber })}
+                      </Badge>
+                    )}
+                    {e.correctedByNumber && (
+                      <Badge size="sm" variant="outline" color="gray">
+                        {t('notebook.correctedBy', { n: e.correctedByNumber })}
+                      </Badge>
+                    )}
+                    {lastReview && e.number <= lastReview.upToNumber && (
+                      <IconChecks
+                        size={14}
+                        color="var(--mantine-color-teal-6)"
+                        aria-label={t('notebook.reviewedMark')}
+                      />
+                    )}
                   </Group>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', textDecoration: e.correctedByNumber ? 'line-through' : undefined }}>{e.text}</Text>
+                  <Text
+                    size="sm"
+                    style={{ whiteSpace: 'pre-wrap', textDecoration: e.correctedByNumber ? 'line-through' : undefined }}
+                  >
+                    {e.text}
+                  </Text>
                   {(e.citizenName || e.address) && (
-                    <Text size="xs" c="dimmed">{[e.citizenName, e.address].filter(Boolean).join(' · ')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {[e.citizenName, e.address].filter(Boolean).join(' · ')}
+                    </Text>
                   )}
                   {e.kind === 'instruction' && (
                     <Text size="xs" c={e.doneAt ? 'teal' : 'orange'}>
-                      {t('notebook.dueBy', { date: formatDate(e.dueDate) })}{e.expectedResult ? ` · ${e.expectedResult}` : ''}
+                      {t('notebook.dueBy', { date: formatDate(e.dueDate) })}
+                      {e.expectedResult ? ` · ${e.expectedResult}` : ''}
                       {e.doneAt ? ` · ${t('notebook.doneOn', { date: formatDateTime(e.doneAt) })}: ${e.doneText}` : ''}
                     </Text>
                   )}
                   {e.kind === 'passOn' && (
                     <Text size="xs" c={e.passedAt ? 'teal' : 'orange'}>
                       {t('notebook.passToLine', { to: e.passTo })}
-                      {e.passedAt ? ` · ${t('notebook.passedOn', { date: formatDateTime(e.passedAt), how: e.passedHow, number: e.outgoingNumber || '—' })}` : ''}
+                      {e.passedAt
+                        ? ` · ${t('notebook.passedOn', { date: formatDateTime(e.passedAt), how: e.passedHow, number: e.outgoingNumber || '—' })}`
+                        : ''}
                       {e.checkResult ? ` · ${t('notebook.checkResult')}: ${e.checkResult}` : ''}
                     </Text>
                   )}
@@ -152,10 +312,30 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
               </Group>
               {own && !e.correctedByNumber && (
                 <Group gap={4} wrap="nowrap">
-                  {e.kind === 'instruction' && !e.doneAt && <Button size="compact-xs" variant="light" onClick={() => setDialog({ kind: 'done', entry: e })}>{t('notebook.markDone')}</Button>}
-                  {e.kind === 'passOn' && !e.passedAt && <Button size="compact-xs" variant="light" color="orange" onClick={() => setDialog({ kind: 'passed', entry: e })}>{t('notebook.markPassed')}</Button>}
+                  {e.kind === 'instruction' && !e.doneAt && (
+                    <Button size="compact-xs" variant="light" onClick={() => setDialog({ kind: 'done', entry: e })}>
+                      {t('notebook.markDone')}
+                    </Button>
+                  )}
+                  {e.kind === 'passOn' && !e.passedAt && (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="orange"
+                      onClick={() => setDialog({ kind: 'passed', entry: e })}
+                    >
+                      {t('notebook.markPassed')}
+                    </Button>
+                  )}
                   {['information', 'tour', 'passOn', 'other'].includes(e.kind) && (
-                    <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} />} onClick={() => setDialog({ kind: 'write', corrects: e })}>{t('notebook.correct')}</Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      leftSection={<IconPencil size={12} />}
+                      onClick={() => setDialog({ kind: 'write', corrects: e })}
+                    >
+                      {t('notebook.correct')}
+                    </Button>
                   )}
                 </Group>
               )}
@@ -168,7 +348,10 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
 
   return (
     <Stack gap="sm">
-      <Title order={3}>{t('notebook.title')}{owner && !own ? ` — ${owner.name}` : ''}</Title>
+      <Title order={3}>
+        {t('notebook.title')}
+        {owner && !own ? ` — ${owner.name}` : ''}
+      </Title>
       {showRegister ? (
         <Tabs defaultValue="notebook" keepMounted={false}>
           <Tabs.List mb="sm">
@@ -176,17 +359,26 @@ export function NotebookScreen({ session, ownerParam, go }: { session: SessionUs
             <Tabs.Tab value="register">{t('notebook.register')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="notebook">{notebook}</Tabs.Panel>
-          <Tabs.Panel value="register"><PassRegister canRecord={session.role === 'uppLead'} /></Tabs.Panel>
+          <Tabs.Panel value="register">
+            <PassRegister canRecord={session.role === 'uppLead'} />
+          </Tabs.Panel>
         </Tabs>
       ) : (
         notebook
       )}
-      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} size="lg" title={dialog ? t(`notebook.dialogs.${dialog.kind}`) : ''}>
+      <FormModal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        size="lg"
+        title={dialog ? t(`notebook.dialogs.${dialog.kind}`) : ''}
+      >
         {dialog?.kind === 'write' && <EntryForm corrects={dialog.corrects} onDone={refresh} />}
         {dialog?.kind === 'instruct' && <InstructionForm owners={owners.data ?? []} onDone={refresh} />}
         {dialog?.kind === 'callIn' && ownerId !== null && <CallInForm ownerId={ownerId} onDone={refresh} />}
         {dialog?.kind === 'review' && ownerId !== null && <ReviewForm ownerId={ownerId} onDone={refresh} />}
-        {(dialog?.kind === 'done' || dialog?.kind === 'passed') && <MarkForm kind={dialog.kind} entry={dialog.entry} onDone={refresh} />}
+        {(dialog?.kind === 'done' || dialog?.kind === 'passed') && (
+          <MarkForm kind={dialog.kind} entry={dialog.entry} onDone={refresh} />
+        )}
       </FormModal>
     </Stack>
   );

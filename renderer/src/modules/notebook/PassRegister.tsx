@@ -18,21 +18,46 @@ import { IconPrinter } from '@tabler/icons-react';
 export function PassRegister({ canRecord }: { canRecord: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [period, setPeriod] = useState({ from: dayjs().startOf('month').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') });
+  const [period, setPeriod] = useState({
+    from: dayjs().startOf('month').format('YYYY-MM-DD'),
+    to: dayjs().format('YYYY-MM-DD'),
+  });
   const [recording, setRecording] = useState<NotebookEntry | null>(null);
-  const rows = useQuery({ queryKey: ['notebook.passRegister', period], queryFn: () => call('notebook.passRegister', period), enabled: period.from <= period.to });
+  const rows = useQuery({
+    queryKey: ['notebook.passRegister', period],
+    queryFn: () => call('notebook.passRegister', period),
+    enabled: period.from <= period.to,
+  });
   return (
     <Stack gap="sm">
       <Group gap="xs" align="flex-start">
-        <DateField label={t('reception.from')} w={125} clearable={false} value={period.from} onChange={(v) => v && setPeriod((p) => ({ ...p, from: v }))} />
-        <DateField label={t('reception.to')} w={125} clearable={false} value={period.to} onChange={(v) => v && setPeriod((p) => ({ ...p, to: v }))} />
+        <DateField
+          label={t('reception.from')}
+          w={125}
+          clearable={false}
+          value={period.from}
+          onChange={(v) => v && setPeriod((p) => ({ ...p, from: v }))}
+        />
+        <DateField
+          label={t('reception.to')}
+          w={125}
+          clearable={false}
+          value={period.to}
+          onChange={(v) => v && setPeriod((p) => ({ ...p, to: v }))}
+        />
         {(['kk', 'ru'] as const).map((language) => (
           <Button
             key={language}
             mt={24}
             variant="default"
             leftSection={<IconPrinter size={16} />}
-            onClick={async () => { try { saveFile(await call('notebook.printRegister', { ...period, language })); } catch (e) { showApiError(t, e); } }}
+            onClick={async () => {
+              try {
+                saveFile(await call('notebook.printRegister', { ...period, language }));
+              } catch (e) {
+                showApiError(t, e);
+              }
+            }}
           >
             {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
           </Button>
@@ -47,25 +72,64 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
         columns={[
           { accessor: 'ownerName', title: t('notebook.owner'), width: 140 },
           { accessor: 'number', title: '№', width: 50, textAlign: 'right' },
-          { accessor: 'occurredAt', title: t('notebook.received'), width: 130, render: (r) => formatDateTime(r.occurredAt) },
-          { accessor: 'text', title: t('notebook.text'), render: (r) => <Text size="sm" lineClamp={2}>{r.text}</Text> },
+          {
+            accessor: 'occurredAt',
+            title: t('notebook.received'),
+            width: 130,
+            render: (r) => formatDateTime(r.occurredAt),
+          },
+          {
+            accessor: 'text',
+            title: t('notebook.text'),
+            render: (r) => (
+              <Text size="sm" lineClamp={2}>
+                {r.text}
+              </Text>
+            ),
+          },
           { accessor: 'passTo', title: t('notebook.passTo'), width: 170 },
           {
             accessor: 'passedAt',
             title: t('notebook.passed'),
             width: 170,
-            render: (r) => (r.passedAt ? <Text size="sm">{formatDateTime(r.passedAt)} · {r.passedHow} {r.outgoingNumber}</Text> : <Badge color="orange" variant="light">{t('notebook.notPassed')}</Badge>),
+            render: (r) =>
+              r.passedAt ? (
+                <Text size="sm">
+                  {formatDateTime(r.passedAt)} · {r.passedHow} {r.outgoingNumber}
+                </Text>
+              ) : (
+                <Badge color="orange" variant="light">
+                  {t('notebook.notPassed')}
+                </Badge>
+              ),
           },
           {
             accessor: 'checkResult',
             title: t('notebook.checkResult'),
             width: 190,
-            render: (r) => (r.checkResult ? <Text size="sm">{r.checkResult}</Text> : canRecord && <Button size="compact-xs" variant="light" onClick={() => setRecording(r)}>{t('notebook.recordCheck')}</Button>),
+            render: (r) =>
+              r.checkResult ? (
+                <Text size="sm">{r.checkResult}</Text>
+              ) : (
+                canRecord && (
+                  <Button size="compact-xs" variant="light" onClick={() => setRecording(r)}>
+                    {t('notebook.recordCheck')}
+                  </Button>
+                )
+              ),
           },
         ]}
       />
       <FormModal opened={recording !== null} onClose={() => setRecording(null)} title={t('notebook.recordCheck')}>
-        {recording && <CheckForm entry={recording} onDone={() => { setRecording(null); void qc.invalidateQueries({ queryKey: ['notebook.passRegister'] }); }} />}
+        {recording && (
+          <CheckForm
+            entry={recording}
+            onDone={() => {
+              setRecording(null);
+              void qc.invalidateQueries({ queryKey: ['notebook.passRegister'] });
+            }}
+          />
+        )}
       </FormModal>
     </Stack>
   );
@@ -73,11 +137,29 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
 
 function CheckForm({ entry, onDone }: { entry: NotebookEntry; onDone: () => void }) {
   const { t } = useTranslation();
-  const form = useContractForm(z.object({ checkResult: api['notebook.recordCheck'].input.shape.checkResult }), { checkResult: '' });
+  const form = useContractForm(z.object({ checkResult: api['notebook.recordCheck'].input.shape.checkResult }), {
+    checkResult: '',
+  });
   return (
-    <GuardedForm form={form} onSubmit={async (v) => { await call('notebook.recordCheck', { id: entry.id, ...v }); notifySaved(t); onDone(); }}>
-      <Text size="sm">№ {entry.number}: {entry.text}</Text>
-      <Textarea label={t('notebook.checkResult')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('checkResult')} />
+    <GuardedForm
+      form={form}
+      onSubmit={async (v) => {
+        await call('notebook.recordCheck', { id: entry.id, ...v });
+        notifySaved(t);
+        onDone();
+      }}
+    >
+      <Text size="sm">
+        № {entry.number}: {entry.text}
+      </Text>
+      <Textarea
+        label={t('notebook.checkResult')}
+        withAsterisk
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.getInputProps('checkResult')}
+      />
     </GuardedForm>
   );
 }

@@ -1,10 +1,35 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Checkbox, FileInput, Group, Image, Menu, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Image,
+  Menu,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconChevronDown, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Language, Passport, PassportObject, SessionUser } from '../../../../shared/api';
-import { CHARACTERISTICS, HEADING_ROWS, OBJECT_FIELDS, OBJECT_PARTS, PENCIL_FIELDS, type ObjectPart } from '../../../../shared/api/passport';
+import {
+  CHARACTERISTICS,
+  HEADING_ROWS,
+  OBJECT_FIELDS,
+  OBJECT_PARTS,
+  PENCIL_FIELDS,
+  type ObjectPart,
+} from '../../../../shared/api/passport';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { readDataUrl } from '../../app/files';
@@ -15,15 +40,34 @@ import { requiredText } from '../../../../shared/api/contract';
 import { saveFile } from '../../app/saveFile';
 
 /** The section's electronic passport (Appendix 1): §1 acts, §3 by years, §4–§6 objects. */
-export function PassportScreen({ session, sectionParam, go }: { session: SessionUser; sectionParam: number | null; go: (hash: string) => void }) {
+export function PassportScreen({
+  session,
+  sectionParam,
+  go,
+}: {
+  session: SessionUser;
+  sectionParam: number | null;
+  go: (hash: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
   const mine = users.data?.find((u) => u.id === session.id)?.sectionIds[0];
   const sectionId = sectionParam ?? mine ?? station.data?.sections.find((s) => s.active)?.id ?? null;
-  const passport = useQuery({ queryKey: ['passport.get', sectionId], queryFn: () => call('passport.get', { sectionId: sectionId! }), enabled: sectionId !== null });
-  const acts = useQuery({ queryKey: ['handover.list', sectionId], queryFn: () => call('handover.list', { sectionId }), enabled: sectionId !== null });
+  const passport = useQuery({
+    queryKey: ['passport.get', sectionId],
+    queryFn: () => call('passport.get', { sectionId: sectionId! }),
+    enabled: sectionId !== null,
+  });
+  const acts = useQuery({
+    queryKey: ['handover.list', sectionId],
+    queryFn: () => call('handover.list', { sectionId }),
+    enabled: sectionId !== null,
+  });
   const [withPencil, setWithPencil] = useState(false);
   const [editing, setEditing] = useState<{ part: ObjectPart; object: PassportObject | null } | null>(null);
   const [removing, setRemoving] = useState<PassportObject | null>(null);
@@ -47,12 +91,33 @@ export function PassportScreen({ session, sectionParam, go }: { session: Session
       <Group justify="space-between">
         <Group gap="xs">
           <Title order={3}>{t('passport.title')}</Title>
-          <Select aria-label={t('passport.section')} w={110} allowDeselect={false} data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))} value={sectionId ? String(sectionId) : null} onChange={(v) => v && go(`/passport/${v}`)} />
+          <Select
+            aria-label={t('passport.section')}
+            w={110}
+            allowDeselect={false}
+            data={(station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number }))}
+            value={sectionId ? String(sectionId) : null}
+            onChange={(v) => v && go(`/passport/${v}`)}
+          />
         </Group>
         <Group gap="xs">
-          <Checkbox size="xs" label={t('passport.withPencil')} checked={withPencil} onChange={(e) => setWithPencil(e.currentTarget.checked)} />
+          <Checkbox
+            size="xs"
+            label={t('passport.withPencil')}
+            checked={withPencil}
+            onChange={(e) => setWithPencil(e.currentTarget.checked)}
+          />
           <Menu position="bottom-end">
-            <Menu.Target><Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={!p}>{t('prevention.print')}</Button></Menu.Target>
+            <Menu.Target>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                rightSection={<IconChevronDown size={14} />}
+                disabled={!p}
+              >
+                {t('prevention.print')}
+              </Button>
+            </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item onClick={() => void print('kk')}>{t('reception.printKk')}</Menu.Item>
               <Menu.Item onClick={() => void print('ru')}>{t('reception.printRu')}</Menu.Item>
@@ -66,46 +131,115 @@ export function PassportScreen({ session, sectionParam, go }: { session: Session
             <Tabs.Tab value="s1">{t('passport.tabs.s1')}</Tabs.Tab>
             <Tabs.Tab value="s2">{t('passport.planTab')}</Tabs.Tab>
             <Tabs.Tab value="s3">{t('passport.tabs.s3')}</Tabs.Tab>
-            {OBJECT_PARTS.map((part) => <Tabs.Tab key={part} value={part}>{t(`passport.tabs.${part}`)} ({p.objects.filter((o) => o.part === part).length})</Tabs.Tab>)}
+            {OBJECT_PARTS.map((part) => (
+              <Tabs.Tab key={part} value={part}>
+                {t(`passport.tabs.${part}`)} ({p.objects.filter((o) => o.part === part).length})
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
           <Tabs.Panel value="s1" pt="sm">
-            {(acts.data ?? []).length === 0 ? <Text size="sm" c="dimmed">{t('passport.noActs')}</Text> : (
+            {(acts.data ?? []).length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('passport.noActs')}
+              </Text>
+            ) : (
               <Table striped withTableBorder>
                 <Table.Tbody>
-                  {(acts.data ?? []).map((a) => <Table.Tr key={a.id}><Table.Td w={110}>{formatDate(a.date)}</Table.Td><Table.Td>{a.from || t('handover.vacant')} → {a.to}</Table.Td><Table.Td>{a.superior}</Table.Td><Table.Td>{a.remarks}</Table.Td></Table.Tr>)}
+                  {(acts.data ?? []).map((a) => (
+                    <Table.Tr key={a.id}>
+                      <Table.Td w={110}>{formatDate(a.date)}</Table.Td>
+                      <Table.Td>
+                        {a.from || t('handover.vacant')} → {a.to}
+                      </Table.Td>
+                      <Table.Td>{a.superior}</Table.Td>
+                      <Table.Td>{a.remarks}</Table.Td>
+                    </Table.Tr>
+                  ))}
                 </Table.Tbody>
               </Table>
             )}
             {p.tourNotes.length > 0 && (
               <Stack gap={2} mt="sm">
-                <Text size="sm" fw={600}>{t('doc.passport.tour')}</Text>
-                {p.tourNotes.map((n, i) => <Text key={i} size="sm">{formatDate(n.date)}, {n.address}: {n.note}</Text>)}
+                <Text size="sm" fw={600}>
+                  {t('doc.passport.tour')}
+                </Text>
+                {p.tourNotes.map((n, i) => (
+                  <Text key={i} size="sm">
+                    {formatDate(n.date)}, {n.address}: {n.note}
+                  </Text>
+                ))}
               </Stack>
             )}
           </Tabs.Panel>
-          <Tabs.Panel value="s2" pt="sm"><PlanPanel passport={p} writes={writes} onSaved={set} /></Tabs.Panel>
-          <Tabs.Panel value="s3" pt="sm"><Characteristics passport={p} writes={writes} onSaved={set} /></Tabs.Panel>
+          <Tabs.Panel value="s2" pt="sm">
+            <PlanPanel passport={p} writes={writes} onSaved={set} />
+          </Tabs.Panel>
+          <Tabs.Panel value="s3" pt="sm">
+            <Characteristics passport={p} writes={writes} onSaved={set} />
+          </Tabs.Panel>
           {OBJECT_PARTS.map((part) => (
             <Tabs.Panel key={part} value={part} pt="sm">
               <Stack gap="xs">
-                {writes && <Button w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => setEditing({ part, object: null })}>{t('passport.addObject')}</Button>}
+                {writes && (
+                  <Button
+                    w="fit-content"
+                    leftSection={<IconPlus size={14} />}
+                    onClick={() => setEditing({ part, object: null })}
+                  >
+                    {t('passport.addObject')}
+                  </Button>
+                )}
                 <Table striped withTableBorder>
-                  <Table.Thead><Table.Tr><Table.Th w={30}>№</Table.Th>{OBJECT_FIELDS[part].map((f) => <Table.Th key={f}>{t(`passport.fields.${f}`)}{PENCIL_FIELDS.includes(f) && <Badge ml={4} size="xs" variant="outline" color="gray">{t('passport.pencil')}</Badge>}</Table.Th>)}<Table.Th w={70} /></Table.Tr></Table.Thead>
-                  <Table.Tbody>
-                    {p.objects.filter((o) => o.part === part).map((o, n) => (
-                      <Table.Tr key={o.id} data-testid="passport-object">
-                        <Table.Td>{n + 1}</Table.Td>
-                        {OBJECT_FIELDS[part].map((f) => <Table.Td key={f} c={PENCIL_FIELDS.includes(f) ? 'dimmed' : undefined}>{o.fields[f] ?? ''}</Table.Td>)}
-                        <Table.Td>
-                          {writes && (
-                            <Group gap={2} wrap="nowrap">
-                              <ActionIcon variant="subtle" aria-label={t('app.edit')} onClick={() => setEditing({ part, object: o })}><IconPencil size={14} /></ActionIcon>
-                              <ActionIcon variant="subtle" color="red" aria-label={t('passport.remove')} onClick={() => setRemoving(o)}><IconTrash size={14} /></ActionIcon>
-                            </Group>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={30}>№</Table.Th>
+                      {OBJECT_FIELDS[part].map((f) => (
+                        <Table.Th key={f}>
+                          {t(`passport.fields.${f}`)}
+                          {PENCIL_FIELDS.includes(f) && (
+                            <Badge ml={4} size="xs" variant="outline" color="gray">
+                              {t('passport.pencil')}
+                            </Badge>
                           )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
+                        </Table.Th>
+                      ))}
+                      <Table.Th w={70} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {p.objects
+                      .filter((o) => o.part === part)
+                      .map((o, n) => (
+                        <Table.Tr key={o.id} data-testid="passport-object">
+                          <Table.Td>{n + 1}</Table.Td>
+                          {OBJECT_FIELDS[part].map((f) => (
+                            <Table.Td key={f} c={PENCIL_FIELDS.includes(f) ? 'dimmed' : undefined}>
+                              {o.fields[f] ?? ''}
+                            </Table.Td>
+                          ))}
+                          <Table.Td>
+                            {writes && (
+                              <Group gap={2} wrap="nowrap">
+                                <ActionIcon
+                                  variant="subtle"
+                                  aria-label={t('app.edit')}
+                                  onClick={() => setEditing({ part, object: o })}
+                                >
+                                  <IconPencil size={14} />
+                                </ActionIcon>
+                                <ActionIcon
+                                  variant="subtle"
+                                  color="red"
+                                  aria-label={t('passport.remove')}
+                                  onClick={() => setRemoving(o)}
+                                >
+                                  <IconTrash size={14} />
+                                </ActionIcon>
+                              </Group>
+                            )}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
                   </Table.Tbody>
                 </Table>
               </Stack>
@@ -115,27 +249,67 @@ export function PassportScreen({ session, sectionParam, go }: { session: Session
       )}
       <FormModal opened={removing !== null} onClose={() => setRemoving(null)} size="md" title={t('passport.remove')}>
         {removing && p && (
-          <GuardedForm form={removeForm} color="red" submitLabel={t('passport.remove')} onSubmit={async (v) => { set(await call('passport.removeObject', { sectionId: p.sectionId, id: removing.id, reason: v.reason })); setRemoving(null); removeForm.reset(); }}>
+          <GuardedForm
+            form={removeForm}
+            color="red"
+            submitLabel={t('passport.remove')}
+            onSubmit={async (v) => {
+              set(await call('passport.removeObject', { sectionId: p.sectionId, id: removing.id, reason: v.reason }));
+              setRemoving(null);
+              removeForm.reset();
+            }}
+          >
             <Text size="sm">{removing.fields.name}</Text>
-            <TextInput label={t('passport.removeReason')} withAsterisk data-autofocus {...removeForm.getInputProps('reason')} />
+            <TextInput
+              label={t('passport.removeReason')}
+              withAsterisk
+              data-autofocus
+              {...removeForm.getInputProps('reason')}
+            />
           </GuardedForm>
         )}
       </FormModal>
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} size="lg" title={editing ? t(`passport.tabs.${editing.part}`) : ''}>
-        {editing && p && <ObjectForm sectionId={p.sectionId} part={editing.part} object={editing.object} onDone={(x) => { set(x); setEditing(null); notifySaved(t); }} />}
+      <FormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        size="lg"
+        title={editing ? t(`passport.tabs.${editing.part}`) : ''}
+      >
+        {editing && p && (
+          <ObjectForm
+            sectionId={p.sectionId}
+            part={editing.part}
+            object={editing.object}
+            onDone={(x) => {
+              set(x);
+              setEditing(null);
+              notifySaved(t);
+            }}
+          />
+        )}
       </FormModal>
     </Stack>
   );
 }
 
 /** §3: the rows of the form against the years; one year's column is edited at a time. */
-function Characteristics({ passport, writes, onSaved }: { passport: Passport; writes: boolean; onSaved: (p: Passport) => void }) {
+function Characteristics({
+  passport,
+  writes,
+  onSaved,
+}: {
+  passport: Passport;
+  writes: boolean;
+  onSaved: (p: Passport) => void;
+}) {
   const { t } = useTranslation();
   const nextJanuary = new Date().getMonth() === 11 ? new Date().getFullYear() + 1 : new Date().getFullYear();
   const [year, setYear] = useState(nextJanuary);
   // the filled years and the one being edited, at most four columns as on the form
   const years = [...new Set([...passport.years, year])].sort((a, b) => a - b).slice(-4);
-  const choices = [...new Set([...passport.years, ...Array.from({ length: 6 }, (_x, i) => nextJanuary - 4 + i)])].sort((a, b) => b - a);
+  const choices = [...new Set([...passport.years, ...Array.from({ length: 6 }, (_x, i) => nextJanuary - 4 + i)])].sort(
+    (a, b) => b - a,
+  );
   const [draft, setDraft] = useState<Record<string, number | null>>(passport.values[String(year)] ?? {});
   const [busy, setBusy] = useState(false);
   const choose = (y: number) => {
@@ -157,11 +331,37 @@ function Characteristics({ passport, writes, onSaved }: { passport: Passport; wr
   return (
     <Stack gap="xs">
       <Group gap="xs" align="flex-end">
-        <Select label={t('passport.year')} w={200} allowDeselect={false} data={choices.map((y) => ({ value: String(y), label: `01.01.${y}` }))} value={String(year)} onChange={(v) => v && choose(Number(v))} />
-        {writes && <Button loading={busy} onClick={() => void save()}>{t('passport.saveYear')}</Button>}
+        <Select
+          label={t('passport.year')}
+          w={200}
+          allowDeselect={false}
+          data={choices.map((y) => ({ value: String(y), label: `01.01.${y}` }))}
+          value={String(year)}
+          onChange={(v) => v && choose(Number(v))}
+        />
+        {writes && (
+          <Button loading={busy} onClick={() => void save()}>
+            {t('passport.saveYear')}
+          </Button>
+        )}
       </Group>
       <Table striped withTableBorder>
-        <Table.Thead><Table.Tr><Table.Th w={30}>№</Table.Th><Table.Th>{t('doc.passport.name')}</Table.Th>{years.filter((y) => y !== year).map((y) => <Table.Th key={y} w={110} ta="right">01.01.{y}</Table.Th>)}<Table.Th w={150} ta="right">01.01.{year}</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={30}>№</Table.Th>
+            <Table.Th>{t('doc.passport.name')}</Table.Th>
+            {years
+              .filter((y) => y !== year)
+              .map((y) => (
+                <Table.Th key={y} w={110} ta="right">
+                  01.01.{y}
+                </Table.Th>
+              ))}
+            <Table.Th w={150} ta="right">
+              01.01.{year}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {CHARACTERISTICS.map(([code, level]) => {
             if (level === 0) n++;
@@ -169,12 +369,34 @@ function Characteristics({ passport, writes, onSaved }: { passport: Passport; wr
             return (
               <Table.Tr key={code}>
                 <Table.Td>{level === 0 ? n : ''}</Table.Td>
-                <Table.Td pl={level ? 28 : undefined} fw={level === 0 ? 600 : undefined}>{t(`passport.rows.${code}`)}</Table.Td>
-                {years.filter((y) => y !== year).map((y) => <Table.Td key={y} ta="right" c="dimmed">{heading ? '' : passport.values[String(y)]?.[code]?.toLocaleString('ru-RU') ?? ''}</Table.Td>)}
+                <Table.Td pl={level ? 28 : undefined} fw={level === 0 ? 600 : undefined}>
+                  {t(`passport.rows.${code}`)}
+                </Table.Td>
+                {years
+                  .filter((y) => y !== year)
+                  .map((y) => (
+                    <Table.Td key={y} ta="right" c="dimmed">
+                      {heading ? '' : (passport.values[String(y)]?.[code]?.toLocaleString('ru-RU') ?? '')}
+                    </Table.Td>
+                  ))}
                 <Table.Td py={2}>
-                  {!heading && (writes
-                    ? <NumberInput size="xs" aria-label={`${t(`passport.rows.${code}`)}, 01.01.${year}`} min={0} decimalSeparator="," thousandSeparator=" " hideControls value={draft[code] ?? ''} onChange={(v) => setDraft((d) => ({ ...d, [code]: typeof v === 'number' ? v : null }))} />
-                    : <Text size="sm" ta="right">{draft[code]?.toLocaleString('ru-RU') ?? ''}</Text>)}
+                  {!heading &&
+                    (writes ? (
+                      <NumberInput
+                        size="xs"
+                        aria-label={`${t(`passport.rows.${code}`)}, 01.01.${year}`}
+                        min={0}
+                        decimalSeparator=","
+                        thousandSeparator=" "
+                        hideControls
+                        value={draft[code] ?? ''}
+                        onChange={(v) => setDraft((d) => ({ ...d, [code]: typeof v === 'number' ? v : null }))}
+                      />
+                    ) : (
+                      <Text size="sm" ta="right">
+                        {draft[code]?.toLocaleString('ru-RU') ?? ''}
+                      </Text>
+                    ))}
                 </Table.Td>
               </Table.Tr>
             );
@@ -185,7 +407,17 @@ function Characteristics({ passport, writes, onSaved }: { passport: Passport; wr
   );
 }
 
-function ObjectForm({ sectionId, part, object, onDone }: { sectionId: number; part: ObjectPart; object: PassportObject | null; onDone: (p: Passport) => void }) {
+function ObjectForm({
+  sectionId,
+  part,
+  object,
+  onDone,
+}: {
+  sectionId: number;
+  part: ObjectPart;
+  object: PassportObject | null;
+  onDone: (p: Passport) => void;
+}) {
   const { t } = useTranslation();
   const [fields, setFields] = useState<Record<string, string>>(object?.fields ?? {});
   const [error, setError] = useState<string | null>(null);
@@ -206,43 +438,95 @@ function ObjectForm({ sectionId, part, object, onDone }: { sectionId: number; pa
     <Stack gap="xs">
       {OBJECT_FIELDS[part].map((f) => {
         // the value is read at the event; the updater runs later, when the event is gone
-        const props = { label: t(`passport.fields.${f}`), value: fields[f] ?? '', onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => { const value = e.currentTarget.value; setFields((x) => ({ ...x, [f]: value })); if (f === 'name') setError(null); } };
-        return PENCIL_FIELDS.includes(f)
-          ? <Textarea key={f} {...props} description={t('passport.pencilHint')} autosize minRows={2} />
-          : <TextInput key={f} {...props} withAsterisk={f === 'name'} error={f === 'name' ? error : undefined} data-autofocus={f === 'name' || undefined} />;
+        const props = {
+          label: t(`passport.fields.${f}`),
+          value: fields[f] ?? '',
+          onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+            const value = e.currentTarget.value;
+            setFields((x) => ({ ...x, [f]: value }));
+            if (f === 'name') setError(null);
+          },
+        };
+        return PENCIL_FIELDS.includes(f) ? (
+          <Textarea key={f} {...props} description={t('passport.pencilHint')} autosize minRows={2} />
+        ) : (
+          <TextInput
+            key={f}
+            {...props}
+            withAsterisk={f === 'name'}
+            error={f === 'name' ? error : undefined}
+            data-autofocus={f === 'name' || undefined}
+          />
+        );
       })}
       <Group justify="flex-end">
-        <Button variant="default" onClick={close}>{t('app.cancel')}</Button>
-        <Button loading={busy} onClick={() => void save()}>{t('app.save')}</Button>
+        <Button variant="default" onClick={close}>
+          {t('app.cancel')}
+        </Button>
+        <Button loading={busy} onClick={() => void save()}>
+          {t('app.save')}
+        </Button>
       </Group>
     </Stack>
   );
 }
 
 /** §2: the plan of the section, an image with its note. */
-function PlanPanel({ passport, writes, onSaved }: { passport: Passport; writes: boolean; onSaved: (p: Passport) => void }) {
+function PlanPanel({
+  passport,
+  writes,
+  onSaved,
+}: {
+  passport: Passport;
+  writes: boolean;
+  onSaved: (p: Passport) => void;
+}) {
   const { t } = useTranslation();
   const [image, setImage] = useState<string | null>(passport.plan?.image ?? null);
   const [note, setNote] = useState(passport.plan?.note ?? '');
   const [busy, setBusy] = useState(false);
   return (
     <Stack gap="xs">
-      {writes && <FileInput label={t('passport.planImage')} accept="image/png,image/jpeg" clearable value={null} placeholder={image ? '✓' : ''} onChange={async (f) => setImage(f ? await readDataUrl(f) : null)} />}
+      {writes && (
+        <FileInput
+          label={t('passport.planImage')}
+          accept="image/png,image/jpeg"
+          clearable
+          value={null}
+          placeholder={image ? '✓' : ''}
+          onChange={async (f) => setImage(f ? await readDataUrl(f) : null)}
+        />
+      )}
       {image && <Image src={image} alt="" mah={360} fit="contain" radius="sm" data-testid="plan-image" />}
-      <Textarea label={t('passport.planNote')} autosize minRows={2} readOnly={!writes} value={note} onChange={(e) => { const v = e.currentTarget.value; setNote(v); }} />
+      <Textarea
+        label={t('passport.planNote')}
+        autosize
+        minRows={2}
+        readOnly={!writes}
+        value={note}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          setNote(v);
+        }}
+      />
       {writes && (
         <Group>
-          <Button loading={busy} onClick={async () => {
-            setBusy(true);
-            try {
-              onSaved(await call('passport.savePlan', { sectionId: passport.sectionId, image, note }));
-              notifySaved(t);
-            } catch (e) {
-              showApiError(t, e);
-            } finally {
-              setBusy(false);
-            }
-          }}>{t('passport.savePlan')}</Button>
+          <Button
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                onSaved(await call('passport.savePlan', { sectionId: passport.sectionId, image, note }));
+                notifySaved(t);
+              } catch (e) {
+                showApiError(t, e);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {t('passport.savePlan')}
+          </Button>
         </Group>
       )}
     </Stack>

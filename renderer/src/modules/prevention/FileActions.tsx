@@ -15,7 +15,17 @@ const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');
 type Done = (f: PersonFile) => void;
 
 /** p.12: what was done at the address (or a check planned for a date); a planned one is fulfilled in place. */
-export function SupervisionForm({ file, mode, fulfilsId, onDone }: { file: PersonFile; mode: 'done' | 'plan'; fulfilsId: number | null; onDone: Done }) {
+export function SupervisionForm({
+  file,
+  mode,
+  fulfilsId,
+  onDone,
+}: {
+  file: PersonFile;
+  mode: 'done' | 'plan';
+  fulfilsId: number | null;
+  onDone: Done;
+}) {
   const { t } = useTranslation();
   const planned = file.supervision.find((s) => s.id === fulfilsId);
   const form = useContractForm(api['prevention.addSupervision'].input, {
@@ -23,23 +33,68 @@ export function SupervisionForm({ file, mode, fulfilsId, onDone }: { file: Perso
     kind: planned?.kind ?? (mode === 'plan' ? 'check' : 'visit'),
     plannedFor: mode === 'plan' ? dayjs().add(7, 'day').format('YYYY-MM-DD') : null,
     doneAt: mode === 'done' ? nowMinute() : null,
-    text: '', violation: false, violationText: '', measures: '', fulfilsId,
+    text: '',
+    violation: false,
+    violationText: '',
+    measures: '',
+    fulfilsId,
   });
   const v = form.values;
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.addSupervision', x))}>
       <Group grow align="flex-start" gap="xs">
-        <Select label={t('prevention.supervision.kind')} allowDeselect={false} data-autofocus data={SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`prevention.supervision.kinds.${k}`) }))} {...form.getInputProps('kind')} />
-        {mode === 'plan'
-          ? <DateField label={t('prevention.supervision.plannedFor')} withAsterisk clearable={false} {...form.getInputProps('plannedFor')} />
-          : <DateTimeFields label={t('prevention.supervision.doneAt')} value={v.doneAt ?? ''} onChange={(x) => form.setFieldValue('doneAt', x)} error={form.errors.doneAt} />}
+        <Select
+          label={t('prevention.supervision.kind')}
+          allowDeselect={false}
+          data-autofocus
+          data={SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`prevention.supervision.kinds.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
+        {mode === 'plan' ? (
+          <DateField
+            label={t('prevention.supervision.plannedFor')}
+            withAsterisk
+            clearable={false}
+            {...form.getInputProps('plannedFor')}
+          />
+        ) : (
+          <DateTimeFields
+            label={t('prevention.supervision.doneAt')}
+            value={v.doneAt ?? ''}
+            onChange={(x) => form.setFieldValue('doneAt', x)}
+            error={form.errors.doneAt}
+          />
+        )}
       </Group>
       {mode === 'done' && (
         <>
-          <Textarea label={t('prevention.supervision.text')} withAsterisk autosize minRows={3} maxRows={8} {...form.getInputProps('text')} />
-          <Checkbox label={t('prevention.supervision.violation')} {...form.getInputProps('violation', { type: 'checkbox' })} />
-          {v.violation && <Textarea label={t('prevention.supervision.violationText')} withAsterisk autosize minRows={2} {...form.getInputProps('violationText')} />}
-          <Textarea label={t('prevention.supervision.measures')} autosize minRows={2} {...form.getInputProps('measures')} />
+          <Textarea
+            label={t('prevention.supervision.text')}
+            withAsterisk
+            autosize
+            minRows={3}
+            maxRows={8}
+            {...form.getInputProps('text')}
+          />
+          <Checkbox
+            label={t('prevention.supervision.violation')}
+            {...form.getInputProps('violation', { type: 'checkbox' })}
+          />
+          {v.violation && (
+            <Textarea
+              label={t('prevention.supervision.violationText')}
+              withAsterisk
+              autosize
+              minRows={2}
+              {...form.getInputProps('violationText')}
+            />
+          )}
+          <Textarea
+            label={t('prevention.supervision.measures')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('measures')}
+          />
         </>
       )}
       {mode === 'plan' && <TextInput label={t('prevention.notes')} {...form.getInputProps('text')} />}
@@ -48,88 +103,237 @@ export function SupervisionForm({ file, mode, fulfilsId, onDone }: { file: Perso
 }
 
 /** p.13: the paper file taken out of its safe, or returned. */
-export function CustodyForm({ file, action, users, me, onDone }: { file: PersonFile; action: 'out' | 'in'; users: User[]; me: number; onDone: Done }) {
+export function CustodyForm({
+  file,
+  action,
+  users,
+  me,
+  onDone,
+}: {
+  file: PersonFile;
+  action: 'out' | 'in';
+  users: User[];
+  me: number;
+  onDone: Done;
+}) {
   const { t } = useTranslation();
   const form = useContractForm(api['prevention.custody'].input, { id: file.id, action, personId: me, reason: '' });
   const staff = users.filter((u) => u.active && !['admin', 'dutyOfficer'].includes(u.role));
   return (
-    <GuardedForm form={form} submitLabel={t(action === 'out' ? 'prevention.custody.takeOut' : 'prevention.custody.return')} onSubmit={async (x) => onDone(await call('prevention.custody', x))}>
-      <Select label={t('prevention.custody.person')} searchable allowDeselect={false} data={staff.map((u) => ({ value: String(u.id), label: shortName(u) }))} value={String(form.values.personId)} onChange={(x) => form.setFieldValue('personId', Number(x))} error={form.errors.personId} />
-      <TextInput label={t('prevention.custody.reason')} withAsterisk={action === 'out'} data-autofocus {...form.getInputProps('reason')} />
-      <Text size="xs" c="dimmed">{t('prevention.custody.overdueRule')}</Text>
+    <GuardedForm
+      form={form}
+      submitLabel={t(action === 'out' ? 'prevention.custody.takeOut' : 'prevention.custody.return')}
+      onSubmit={async (x) => onDone(await call('prevention.custody', x))}
+    >
+      <Select
+        label={t('prevention.custody.person')}
+        searchable
+        allowDeselect={false}
+        data={staff.map((u) => ({ value: String(u.id), label: shortName(u) }))}
+        value={String(form.values.personId)}
+        onChange={(x) => form.setFieldValue('personId', Number(x))}
+        error={form.errors.personId}
+      />
+      <TextInput
+        label={t('prevention.custody.reason')}
+        withAsterisk={action === 'out'}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
+      <Text size="xs" c="dimmed">
+        {t('prevention.custody.overdueRule')}
+      </Text>
     </GuardedForm>
   );
 }
 
 export function DepartureForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
-  const form = useContractForm(api['prevention.recordDeparture'].input, { id: file.id, departedAt: nowMinute(), moveKind: 'region' as const, newAddress: '', newBody: '' });
+  const form = useContractForm(api['prevention.recordDeparture'].input, {
+    id: file.id,
+    departedAt: nowMinute(),
+    moveKind: 'region' as const,
+    newAddress: '',
+    newBody: '',
+  });
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.recordDeparture', x))}>
       <Group grow align="flex-start" gap="xs">
-        <DateTimeFields label={t('prevention.transfer.departedAt')} value={form.values.departedAt} onChange={(x) => form.setFieldValue('departedAt', x)} error={form.errors.departedAt} />
-        <Select label={t('prevention.transfer.moveKind')} allowDeselect={false} data={MOVE_KINDS.map((k) => ({ value: k, label: t(`prevention.transfer.moveKinds.${k}`) }))} {...form.getInputProps('moveKind')} />
+        <DateTimeFields
+          label={t('prevention.transfer.departedAt')}
+          value={form.values.departedAt}
+          onChange={(x) => form.setFieldValue('departedAt', x)}
+          error={form.errors.departedAt}
+        />
+        <Select
+          label={t('prevention.transfer.moveKind')}
+          allowDeselect={false}
+          data={MOVE_KINDS.map((k) => ({ value: k, label: t(`prevention.transfer.moveKinds.${k}`) }))}
+          {...form.getInputProps('moveKind')}
+        />
       </Group>
       <TextInput label={t('prevention.transfer.newAddress')} withAsterisk {...form.getInputProps('newAddress')} />
-      <TextInput label={t('prevention.transfer.newBody')} description={t('prevention.transfer.newBodyHint')} withAsterisk {...form.getInputProps('newBody')} />
+      <TextInput
+        label={t('prevention.transfer.newBody')}
+        description={t('prevention.transfer.newBodyHint')}
+        withAsterisk
+        {...form.getInputProps('newBody')}
+      />
     </GuardedForm>
   );
 }
 
 export function RequestForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
-  const form = useContractForm(api['prevention.recordRequest'].input, { id: file.id, sentAt: nowMinute(), requestNumber: '' });
+  const form = useContractForm(api['prevention.recordRequest'].input, {
+    id: file.id,
+    sentAt: nowMinute(),
+    requestNumber: '',
+  });
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.recordRequest', x))}>
-      <DateTimeFields label={t('prevention.transfer.sentAt')} value={form.values.sentAt} onChange={(x) => form.setFieldValue('sentAt', x)} error={form.errors.sentAt} />
-      <TextInput label={t('prevention.transfer.requestNumber')} withAsterisk data-autofocus {...form.getInputProps('requestNumber')} />
+      <DateTimeFields
+        label={t('prevention.transfer.sentAt')}
+        value={form.values.sentAt}
+        onChange={(x) => form.setFieldValue('sentAt', x)}
+        error={form.errors.sentAt}
+      />
+      <TextInput
+        label={t('prevention.transfer.requestNumber')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('requestNumber')}
+      />
     </GuardedForm>
   );
 }
 
 export function ConfirmationForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
-  const form = useContractForm(api['prevention.recordConfirmation'].input, { id: file.id, confirmedOn: dayjs().format('YYYY-MM-DD'), confirmationRef: '' });
+  const form = useContractForm(api['prevention.recordConfirmation'].input, {
+    id: file.id,
+    confirmedOn: dayjs().format('YYYY-MM-DD'),
+    confirmationRef: '',
+  });
   return (
     <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.recordConfirmation', x))}>
-      <DateField label={t('prevention.transfer.confirmedOn')} withAsterisk clearable={false} {...form.getInputProps('confirmedOn')} />
-      <TextInput label={t('prevention.transfer.confirmationRef')} withAsterisk data-autofocus {...form.getInputProps('confirmationRef')} />
+      <DateField
+        label={t('prevention.transfer.confirmedOn')}
+        withAsterisk
+        clearable={false}
+        {...form.getInputProps('confirmedOn')}
+      />
+      <TextInput
+        label={t('prevention.transfer.confirmationRef')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('confirmationRef')}
+      />
     </GuardedForm>
   );
 }
 
 export function MaterialsForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
-  const form = useContractForm(api['prevention.sendMaterials'].input, { id: file.id, materialsList: '', coveringNumber: '' });
+  const form = useContractForm(api['prevention.sendMaterials'].input, {
+    id: file.id,
+    materialsList: '',
+    coveringNumber: '',
+  });
   return (
-    <GuardedForm form={form} submitLabel={t('prevention.transfer.sendMaterials')} onSubmit={async (x) => onDone(await call('prevention.sendMaterials', x))}>
-      <Textarea label={t('prevention.transfer.materialsList')} withAsterisk autosize minRows={4} maxRows={10} data-autofocus {...form.getInputProps('materialsList')} />
-      <TextInput label={t('prevention.transfer.coveringNumber')} withAsterisk {...form.getInputProps('coveringNumber')} />
+    <GuardedForm
+      form={form}
+      submitLabel={t('prevention.transfer.sendMaterials')}
+      onSubmit={async (x) => onDone(await call('prevention.sendMaterials', x))}
+    >
+      <Textarea
+        label={t('prevention.transfer.materialsList')}
+        withAsterisk
+        autosize
+        minRows={4}
+        maxRows={10}
+        data-autofocus
+        {...form.getInputProps('materialsList')}
+      />
+      <TextInput
+        label={t('prevention.transfer.coveringNumber')}
+        withAsterisk
+        {...form.getInputProps('coveringNumber')}
+      />
     </GuardedForm>
   );
 }
 
 export function RemovalForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
-  const form = useContractForm(api['prevention.remove'].input, { id: file.id, removedOn: dayjs().format('YYYY-MM-DD'), removalGrounds: '', removalReason: '' });
+  const form = useContractForm(api['prevention.remove'].input, {
+    id: file.id,
+    removedOn: dayjs().format('YYYY-MM-DD'),
+    removalGrounds: '',
+    removalReason: '',
+  });
   return (
-    <GuardedForm form={form} color="red" submitLabel={t('prevention.transfer.remove')} onSubmit={async (x) => onDone(await call('prevention.remove', x))}>
-      <DateField label={t('prevention.transfer.removedOn')} withAsterisk clearable={false} {...form.getInputProps('removedOn')} />
-      <TextInput label={t('prevention.transfer.removalGrounds')} withAsterisk data-autofocus {...form.getInputProps('removalGrounds')} />
-      <Textarea label={t('prevention.transfer.removalReason')} withAsterisk autosize minRows={2} {...form.getInputProps('removalReason')} />
+    <GuardedForm
+      form={form}
+      color="red"
+      submitLabel={t('prevention.transfer.remove')}
+      onSubmit={async (x) => onDone(await call('prevention.remove', x))}
+    >
+      <DateField
+        label={t('prevention.transfer.removedOn')}
+        withAsterisk
+        clearable={false}
+        {...form.getInputProps('removedOn')}
+      />
+      <TextInput
+        label={t('prevention.transfer.removalGrounds')}
+        withAsterisk
+        data-autofocus
+        {...form.getInputProps('removalGrounds')}
+      />
+      <Textarea
+        label={t('prevention.transfer.removalReason')}
+        withAsterisk
+        autosize
+        minRows={2}
+        {...form.getInputProps('removalReason')}
+      />
     </GuardedForm>
   );
 }
 
 /** The encrypted package for the receiving station; the passphrase goes to them by another channel. */
-export function ExportForm({ file, purpose, onDone }: { file: PersonFile; purpose: { purpose: 'transfer'; purposeText: string }; onDone: () => void }) {
+export function ExportForm({
+  file,
+  purpose,
+  onDone,
+}: {
+  file: PersonFile;
+  purpose: { purpose: 'transfer'; purposeText: string };
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const form = useContractForm(api['prevention.exportPackage'].input, { id: file.id, passphrase: '', ...purpose });
   return (
-    <GuardedForm form={form} submitLabel={t('prevention.transfer.exportPackage')} onSubmit={async (x) => { saveFile(await call('prevention.exportPackage', x)); onDone(); }}>
+    <GuardedForm
+      form={form}
+      submitLabel={t('prevention.transfer.exportPackage')}
+      onSubmit={async (x) => {
+        saveFile(await call('prevention.exportPackage', x));
+        onDone();
+      }}
+    >
       <Stack gap={4}>
-        <PasswordInput label={t('prevention.transfer.passphrase')} withAsterisk data-autofocus autoComplete="off" {...form.getInputProps('passphrase')} />
-        <Text size="xs" c="dimmed">{t('prevention.transfer.passphraseHint')}</Text>
+        <PasswordInput
+          label={t('prevention.transfer.passphrase')}
+          withAsterisk
+          data-autofocus
+          autoComplete="off"
+          {...form.getInputProps('passphrase')}
+        />
+        <Text size="xs" c="dimmed">
+          {t('prevention.transfer.passphraseHint')}
+        </Text>
       </Stack>
     </GuardedForm>
   );

@@ -1,4 +1,22 @@
-import { ActionIcon, Alert, Button, Checkbox, CloseButton, Divider, FileInput, Grid, Group, Image, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  CloseButton,
+  Divider,
+  FileInput,
+  Grid,
+  Group,
+  Image,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CitizenHit, PersonFile, PersonFileInput, Safe, SessionUser, Station, User } from '../../../../shared/api';
@@ -12,28 +30,105 @@ import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../reception/CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../reception/CitizenFields';
 
-
-function initialValues(file: PersonFile | null, session: SessionUser, station: Station, safes: Safe[], users: User[]): PersonFileInput {
+function initialValues(
+  file: PersonFile | null,
+  session: SessionUser,
+  station: Station,
+  safes: Safe[],
+  users: User[],
+): PersonFileInput {
   if (file) {
     const c = file.citizen;
-    const { categories, groundsBody, groundsNumber, groundsDate, restrictions, obligations, startDate, plannedEnd, sectionId, inspectorId, actualAddress, phones, relations, notes, custodyPlace, safeId, shelf, controllingInspector, photo } = file;
+    const {
+      categories,
+      groundsBody,
+      groundsNumber,
+      groundsDate,
+      restrictions,
+      obligations,
+      startDate,
+      plannedEnd,
+      sectionId,
+      inspectorId,
+      actualAddress,
+      phones,
+      relations,
+      notes,
+      custodyPlace,
+      safeId,
+      shelf,
+      controllingInspector,
+      photo,
+    } = file;
     return {
-      citizen: { id: c.id, iin: c.iin ?? '', noIin: c.noIin, surname: c.surname, name: c.name, patronymic: c.patronymic, birthDate: c.birthDate, sex: c.sex, address: c.address, phone: c.phone },
-      categories, groundsBody, groundsNumber, groundsDate: groundsDate ?? startDate, restrictions, obligations, startDate, plannedEnd, sectionId, inspectorId,
-      actualAddress, phones, relations, notes, custodyPlace, safeId, shelf, controllingInspector, photo,
+      citizen: {
+        id: c.id,
+        iin: c.iin ?? '',
+        noIin: c.noIin,
+        surname: c.surname,
+        name: c.name,
+        patronymic: c.patronymic,
+        birthDate: c.birthDate,
+        sex: c.sex,
+        address: c.address,
+        phone: c.phone,
+      },
+      categories,
+      groundsBody,
+      groundsNumber,
+      groundsDate: groundsDate ?? startDate,
+      restrictions,
+      obligations,
+      startDate,
+      plannedEnd,
+      sectionId,
+      inspectorId,
+      actualAddress,
+      phones,
+      relations,
+      notes,
+      custodyPlace,
+      safeId,
+      shelf,
+      controllingInspector,
+      photo,
     };
   }
   const mine = users.find((u) => u.id === session.id)?.sectionIds ?? [];
   const own = station.sections.find((s) => s.active && mine.includes(s.id)) ?? station.sections.find((s) => s.active);
   return {
-    citizen: EMPTY_CITIZEN, categories: [], groundsBody: '', groundsNumber: '', groundsDate: '', restrictions: '', obligations: '',
-    startDate: isoDay(new Date()), plannedEnd: null, sectionId: own?.id as number, inspectorId: ['inspector', 'uppLead'].includes(session.role) ? session.id : (undefined as unknown as number),
-    actualAddress: '', phones: '', relations: [], notes: '', custodyPlace: 'safe', safeId: safes.find((s) => s.active)?.id ?? null, shelf: '', controllingInspector: '', photo: null,
+    citizen: EMPTY_CITIZEN,
+    categories: [],
+    groundsBody: '',
+    groundsNumber: '',
+    groundsDate: '',
+    restrictions: '',
+    obligations: '',
+    startDate: isoDay(new Date()),
+    plannedEnd: null,
+    sectionId: own?.id as number,
+    inspectorId: ['inspector', 'uppLead'].includes(session.role) ? session.id : (undefined as unknown as number),
+    actualAddress: '',
+    phones: '',
+    relations: [],
+    notes: '',
+    custodyPlace: 'safe',
+    safeId: safes.find((s) => s.active)?.id ?? null,
+    shelf: '',
+    controllingInspector: '',
+    photo: null,
   };
 }
 
 /** Placing a person on preventive record (p.11), or correcting the file; every change is audited. */
-export function PersonFileForm({ file, session, station, safes, users, onDone }: {
+export function PersonFileForm({
+  file,
+  session,
+  station,
+  safes,
+  users,
+  onDone,
+}: {
   file: PersonFile | null;
   session: SessionUser;
   station: Station;
@@ -53,7 +148,9 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
   }
   const startNew = (typed: string) => void applyTyped(form, typed, t);
   async function save(values: PersonFileInput) {
-    const saved = file ? await call('prevention.update', { id: file.id, file: values }) : await call('prevention.create', values);
+    const saved = file
+      ? await call('prevention.update', { id: file.id, file: values })
+      : await call('prevention.create', values);
     notifySaved(t, file ? undefined : t('prevention.fileTitle', { number: saved.number }));
     onDone(saved);
   }
@@ -68,8 +165,16 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
             {known && (
               <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
                 <Group justify="space-between" wrap="nowrap">
-                  <Text size="sm">{shortName(v.citizen)} {v.citizen.iin ? `· ${v.citizen.iin}` : ''}</Text>
-                  {!file && <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => form.setFieldValue('citizen', EMPTY_CITIZEN)} />}
+                  <Text size="sm">
+                    {shortName(v.citizen)} {v.citizen.iin ? `· ${v.citizen.iin}` : ''}
+                  </Text>
+                  {!file && (
+                    <CloseButton
+                      size="sm"
+                      aria-label={t('app.cancel')}
+                      onClick={() => form.setFieldValue('citizen', EMPTY_CITIZEN)}
+                    />
+                  )}
                 </Group>
               </Alert>
             )}
@@ -81,14 +186,60 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
             <Divider label={t('prevention.relations')} labelPosition="left" />
             {(v.relations ?? []).map((_r, i) => (
               <Group key={i} gap={4} align="flex-start" wrap="nowrap">
-                <Select w={120} allowDeselect={false} aria-label={t('prevention.relation')} data={(['relative', 'associate'] as const).map((k) => ({ value: k, label: t(`prevention.relationKinds.${k}`) }))} {...form.getInputProps(`relations.${i}.kind`)} />
-                <TextInput style={{ flex: 2 }} placeholder={t('prevention.relationName')} aria-label={t('prevention.relationName')} {...form.getInputProps(`relations.${i}.fullName`)} />
-                <TextInput style={{ flex: 1 }} placeholder={t('prevention.relation')} aria-label={t('prevention.relation')} {...form.getInputProps(`relations.${i}.relation`)} />
-                <TextInput style={{ flex: 1 }} placeholder={t('reception.phone')} aria-label={t('reception.phone')} {...form.getInputProps(`relations.${i}.phone`)} />
-                <ActionIcon variant="subtle" color="red" mt={4} aria-label={t('app.cancel')} onClick={() => form.removeListItem('relations', i)}><IconTrash size={16} /></ActionIcon>
+                <Select
+                  w={120}
+                  allowDeselect={false}
+                  aria-label={t('prevention.relation')}
+                  data={(['relative', 'associate'] as const).map((k) => ({
+                    value: k,
+                    label: t(`prevention.relationKinds.${k}`),
+                  }))}
+                  {...form.getInputProps(`relations.${i}.kind`)}
+                />
+                <TextInput
+                  style={{ flex: 2 }}
+                  placeholder={t('prevention.relationName')}
+                  aria-label={t('prevention.relationName')}
+                  {...form.getInputProps(`relations.${i}.fullName`)}
+                />
+                <TextInput
+                  style={{ flex: 1 }}
+                  placeholder={t('prevention.relation')}
+                  aria-label={t('prevention.relation')}
+                  {...form.getInputProps(`relations.${i}.relation`)}
+                />
+                <TextInput
+                  style={{ flex: 1 }}
+                  placeholder={t('reception.phone')}
+                  aria-label={t('reception.phone')}
+                  {...form.getInputProps(`relations.${i}.phone`)}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={4}
+                  aria-label={t('app.cancel')}
+                  onClick={() => form.removeListItem('relations', i)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
               </Group>
             ))}
-            <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => form.insertListItem('relations', { kind: 'relative', fullName: '', relation: '', address: '', phone: '' })}>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconPlus size={14} />}
+              w="fit-content"
+              onClick={() =>
+                form.insertListItem('relations', {
+                  kind: 'relative',
+                  fullName: '',
+                  relation: '',
+                  address: '',
+                  phone: '',
+                })
+              }
+            >
               {t('prevention.addRelation')}
             </Button>
           </Stack>
@@ -96,9 +247,20 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
         <Grid.Col span={7}>
           <Stack gap="xs">
             <Divider label={t('prevention.categories')} labelPosition="left" />
-            <Checkbox.Group value={v.categories} onChange={(x) => form.setFieldValue('categories', x as typeof v.categories)} error={form.errors.categories}>
+            <Checkbox.Group
+              value={v.categories}
+              onChange={(x) => form.setFieldValue('categories', x as typeof v.categories)}
+              error={form.errors.categories}
+            >
               <SimpleGrid cols={2} spacing={6} verticalSpacing={6} mt={4}>
-                {CATEGORIES.map((k) => <Checkbox key={k} value={k} label={t(`prevention.categoryShort.${k}`)} title={t(`prevention.categoryFull.${k}`)} />)}
+                {CATEGORIES.map((k) => (
+                  <Checkbox
+                    key={k}
+                    value={k}
+                    label={t(`prevention.categoryShort.${k}`)}
+                    title={t(`prevention.categoryFull.${k}`)}
+                  />
+                ))}
               </SimpleGrid>
             </Checkbox.Group>
             <Divider label={t('prevention.grounds')} labelPosition="left" />
@@ -106,36 +268,107 @@ export function PersonFileForm({ file, session, station, safes, users, onDone }:
             <Group grow gap="xs" align="flex-start">
               <TextInput label={t('prevention.groundsNumber')} withAsterisk {...form.getInputProps('groundsNumber')} />
               <DateField label={t('prevention.groundsDate')} withAsterisk {...form.getInputProps('groundsDate')} />
-              <DateField label={t('prevention.startDate')} withAsterisk clearable={false} {...form.getInputProps('startDate')} />
+              <DateField
+                label={t('prevention.startDate')}
+                withAsterisk
+                clearable={false}
+                {...form.getInputProps('startDate')}
+              />
               <DateField label={t('prevention.plannedEnd')} {...form.getInputProps('plannedEnd')} />
             </Group>
             <Group grow gap="xs" align="flex-start">
-              <Textarea label={t('prevention.restrictions')} autosize minRows={2} maxRows={4} {...form.getInputProps('restrictions')} />
-              <Textarea label={t('prevention.obligations')} autosize minRows={2} maxRows={4} {...form.getInputProps('obligations')} />
+              <Textarea
+                label={t('prevention.restrictions')}
+                autosize
+                minRows={2}
+                maxRows={4}
+                {...form.getInputProps('restrictions')}
+              />
+              <Textarea
+                label={t('prevention.obligations')}
+                autosize
+                minRows={2}
+                maxRows={4}
+                {...form.getInputProps('obligations')}
+              />
             </Group>
             <Group grow gap="xs" align="flex-start">
-              <Select label={t('prevention.section')} withAsterisk allowDeselect={false} data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))} value={v.sectionId ? String(v.sectionId) : null} onChange={(x) => form.setFieldValue('sectionId', Number(x))} error={form.errors.sectionId} />
-              <Select label={t('prevention.inspector')} withAsterisk searchable allowDeselect={false} data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))} value={v.inspectorId ? String(v.inspectorId) : null} onChange={(x) => form.setFieldValue('inspectorId', Number(x))} error={form.errors.inspectorId} />
+              <Select
+                label={t('prevention.section')}
+                withAsterisk
+                allowDeselect={false}
+                data={station.sections.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.number }))}
+                value={v.sectionId ? String(v.sectionId) : null}
+                onChange={(x) => form.setFieldValue('sectionId', Number(x))}
+                error={form.errors.sectionId}
+              />
+              <Select
+                label={t('prevention.inspector')}
+                withAsterisk
+                searchable
+                allowDeselect={false}
+                data={inspectors.map((u) => ({ value: String(u.id), label: shortName(u) }))}
+                value={v.inspectorId ? String(v.inspectorId) : null}
+                onChange={(x) => form.setFieldValue('inspectorId', Number(x))}
+                error={form.errors.inspectorId}
+              />
             </Group>
             <Divider label={t('prevention.custodyPlace')} labelPosition="left" />
-            <SegmentedControl value={v.custodyPlace ?? 'safe'} onChange={(x) => form.setFieldValue('custodyPlace', x as 'safe' | 'policeBody')} data={(['safe', 'policeBody'] as const).map((k) => ({ value: k, label: t(`prevention.custodyPlaces.${k}`) }))} />
+            <SegmentedControl
+              value={v.custodyPlace ?? 'safe'}
+              onChange={(x) => form.setFieldValue('custodyPlace', x as 'safe' | 'policeBody')}
+              data={(['safe', 'policeBody'] as const).map((k) => ({
+                value: k,
+                label: t(`prevention.custodyPlaces.${k}`),
+              }))}
+            />
             {v.custodyPlace === 'policeBody' ? (
-              <TextInput label={t('prevention.controllingInspector')} withAsterisk {...form.getInputProps('controllingInspector')} />
+              <TextInput
+                label={t('prevention.controllingInspector')}
+                withAsterisk
+                {...form.getInputProps('controllingInspector')}
+              />
             ) : (
               <Group grow gap="xs" align="flex-start">
-                <Select label={t('prevention.safe')} withAsterisk allowDeselect={false} data={safes.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.name }))} value={v.safeId ? String(v.safeId) : null} onChange={(x) => form.setFieldValue('safeId', Number(x))} error={form.errors.safeId} />
+                <Select
+                  label={t('prevention.safe')}
+                  withAsterisk
+                  allowDeselect={false}
+                  data={safes.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.name }))}
+                  value={v.safeId ? String(v.safeId) : null}
+                  onChange={(x) => form.setFieldValue('safeId', Number(x))}
+                  error={form.errors.safeId}
+                />
                 <TextInput label={t('prevention.shelf')} {...form.getInputProps('shelf')} />
               </Group>
             )}
             <Group align="flex-start" gap="xs" wrap="nowrap">
-              <Textarea style={{ flex: 1 }} label={t('prevention.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
+              <Textarea
+                style={{ flex: 1 }}
+                label={t('prevention.notes')}
+                autosize
+                minRows={1}
+                maxRows={3}
+                {...form.getInputProps('notes')}
+              />
               <Stack gap={4} w={190}>
-                <FileInput label={t('prevention.photo')} accept="image/jpeg,image/png" clearable value={null} placeholder={v.photo ? '✓' : ''} error={form.errors.photo}
-                  onChange={async (f) => form.setFieldValue('photo', f ? await readDataUrl(f) : null)} />
+                <FileInput
+                  label={t('prevention.photo')}
+                  accept="image/jpeg,image/png"
+                  clearable
+                  value={null}
+                  placeholder={v.photo ? '✓' : ''}
+                  error={form.errors.photo}
+                  onChange={async (f) => form.setFieldValue('photo', f ? await readDataUrl(f) : null)}
+                />
                 {v.photo && (
                   <Group gap={4} wrap="nowrap">
                     <Image src={v.photo} h={60} w={48} fit="cover" radius="sm" alt="" />
-                    <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => form.setFieldValue('photo', null)} />
+                    <CloseButton
+                      size="sm"
+                      aria-label={t('app.cancel')}
+                      onClick={() => form.setFieldValue('photo', null)}
+                    />
                   </Group>
                 )}
               </Stack>

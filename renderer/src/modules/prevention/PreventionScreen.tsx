@@ -18,29 +18,59 @@ import { ImportForm } from './ImportDialog';
 import { SafesPanel } from './SafesPanel';
 
 const DECIDERS = ['inspector', 'uppLead'];
-type Filter = { category: (typeof CATEGORIES)[number] | null; inspectorId: number | null; sectionId: number | null; status: (typeof FILE_STATUSES)[number] | null; checksDueBy: string | null; text: string };
+type Filter = {
+  category: (typeof CATEGORIES)[number] | null;
+  inspectorId: number | null;
+  sectionId: number | null;
+  status: (typeof FILE_STATUSES)[number] | null;
+  checksDueBy: string | null;
+  text: string;
+};
 
 /** Preventive record (p.11–16): the files the user may work with; a file opens only for a stated purpose (p.15). */
-export function PreventionScreen({ session, openId, go }: { session: SessionUser; openId: number | null; go: (hash: string) => void }) {
+export function PreventionScreen({
+  session,
+  openId,
+  go,
+}: {
+  session: SessionUser;
+  openId: number | null;
+  go: (hash: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [filter, setFilter] = useState<Filter>({ category: null, inspectorId: null, sectionId: null, status: 'active', checksDueBy: null, text: '' });
+  const [filter, setFilter] = useState<Filter>({
+    category: null,
+    inspectorId: null,
+    sectionId: null,
+    status: 'active',
+    checksDueBy: null,
+    text: '',
+  });
   const [dialog, setDialog] = useState<'new' | 'import' | 'safes' | null>(null);
   // the file on screen and the purpose it was opened for; reopening asks again
   const [opened, setOpened] = useState<{ file: PersonFile; purpose: Required<Purpose> } | null>(null);
   const list = useQuery({ queryKey: ['prevention.list', filter], queryFn: () => call('prevention.list', filter) });
   const safes = useQuery({ queryKey: ['prevention.safes'], queryFn: () => call('prevention.safes', {}) });
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
   const ready = safes.data && users.data && station.data;
   const decides = DECIDERS.includes(session.role);
   // stable option lists: a new array on every render makes a searchable select drop its highlighted option
-  const options = useMemo(() => ({
-    categories: CATEGORIES.map((k) => ({ value: k, label: t(`prevention.categoryShort.${k}`) })),
-    statuses: FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) })),
-    sections: (station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number })),
-    inspectors: (users.data ?? []).filter((u) => ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) })),
-  }), [t, station.data, users.data]);
+  const options = useMemo(
+    () => ({
+      categories: CATEGORIES.map((k) => ({ value: k, label: t(`prevention.categoryShort.${k}`) })),
+      statuses: FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) })),
+      sections: (station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number })),
+      inspectors: (users.data ?? [])
+        .filter((u) => ['inspector', 'uppLead'].includes(u.role))
+        .map((u) => ({ value: String(u.id), label: shortName(u) })),
+    }),
+    [t, station.data, users.data],
+  );
 
   // leaving the address (Back, the list, another file) closes the file: it is opened again only with a purpose
   const [shownId, setShownId] = useState(openId);
@@ -70,8 +100,14 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
         station={station.data}
         safes={safes.data}
         users={users.data}
-        onChange={(file) => { setOpened({ ...current, file }); refresh(); }}
-        onBack={() => { setOpened(null); go('/prevention'); }}
+        onChange={(file) => {
+          setOpened({ ...current, file });
+          refresh();
+        }}
+        onBack={() => {
+          setOpened(null);
+          go('/prevention');
+        }}
       />
     );
   }
@@ -81,18 +117,82 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
       <Group justify="space-between">
         <Title order={3}>{t('prevention.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconBox size={16} />} onClick={() => setDialog('safes')}>{t('prevention.safes')}</Button>
-          {decides && <Button variant="default" leftSection={<IconPackageImport size={16} />} disabled={!ready} onClick={() => setDialog('import')}>{t('prevention.importPackage')}</Button>}
-          {decides && <Button leftSection={<IconPlus size={16} />} disabled={!ready} onClick={() => setDialog('new')}>{t('prevention.newFile')}</Button>}
+          <Button variant="default" leftSection={<IconBox size={16} />} onClick={() => setDialog('safes')}>
+            {t('prevention.safes')}
+          </Button>
+          {decides && (
+            <Button
+              variant="default"
+              leftSection={<IconPackageImport size={16} />}
+              disabled={!ready}
+              onClick={() => setDialog('import')}
+            >
+              {t('prevention.importPackage')}
+            </Button>
+          )}
+          {decides && (
+            <Button leftSection={<IconPlus size={16} />} disabled={!ready} onClick={() => setDialog('new')}>
+              {t('prevention.newFile')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput label={t('prevention.search')} w={190} leftSection={<IconSearch size={14} />} value={filter.text} onChange={(e) => set('text', e.currentTarget.value)} />
-        <Select label={t('prevention.categories')} w={190} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={options.categories} value={filter.category} onChange={(v) => set('category', v as Filter['category'])} />
-        <Select label={t('prevention.status')} w={140} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={options.statuses} value={filter.status} onChange={(v) => set('status', v as Filter['status'])} />
-        <Select label={t('prevention.section')} w={100} clearable placeholder={t('reception.all')} data={options.sections} value={filter.sectionId ? String(filter.sectionId) : null} onChange={(v) => set('sectionId', v ? Number(v) : null)} />
-        <Select label={t('prevention.inspectorShort')} w={160} clearable searchable selectFirstOptionOnChange placeholder={t('reception.all')} data={options.inspectors} value={filter.inspectorId ? String(filter.inspectorId) : null} onChange={(v) => set('inspectorId', v ? Number(v) : null)} />
-        <DateField label={t('prevention.checksDue')} w={130} value={filter.checksDueBy} onChange={(v) => set('checksDueBy', v)} />
+        <TextInput
+          label={t('prevention.search')}
+          w={190}
+          leftSection={<IconSearch size={14} />}
+          value={filter.text}
+          onChange={(e) => set('text', e.currentTarget.value)}
+        />
+        <Select
+          label={t('prevention.categories')}
+          w={190}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          placeholder={t('reception.all')}
+          data={options.categories}
+          value={filter.category}
+          onChange={(v) => set('category', v as Filter['category'])}
+        />
+        <Select
+          label={t('prevention.status')}
+          w={140}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          placeholder={t('reception.all')}
+          data={options.statuses}
+          value={filter.status}
+          onChange={(v) => set('status', v as Filter['status'])}
+        />
+        <Select
+          label={t('prevention.section')}
+          w={100}
+          clearable
+          placeholder={t('reception.all')}
+          data={options.sections}
+          value={filter.sectionId ? String(filter.sectionId) : null}
+          onChange={(v) => set('sectionId', v ? Number(v) : null)}
+        />
+        <Select
+          label={t('prevention.inspectorShort')}
+          w={160}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          placeholder={t('reception.all')}
+          data={options.inspectors}
+          value={filter.inspectorId ? String(filter.inspectorId) : null}
+          onChange={(v) => set('inspectorId', v ? Number(v) : null)}
+        />
+        <DateField
+          label={t('prevention.checksDue')}
+          w={130}
+          value={filter.checksDueBy}
+          onChange={(v) => set('checksDueBy', v)}
+        />
       </Group>
       <DataTable
         withTableBorder
@@ -118,23 +218,58 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
             title: t('prevention.person'),
             render: (r) => (
               <div>
-                <Text size="sm" fw={500}>{r.person}</Text>
-                {r.birthDate && <Text size="xs" c="dimmed">{t('prevention.born', { date: formatDate(r.birthDate) })}</Text>}
+                <Text size="sm" fw={500}>
+                  {r.person}
+                </Text>
+                {r.birthDate && (
+                  <Text size="xs" c="dimmed">
+                    {t('prevention.born', { date: formatDate(r.birthDate) })}
+                  </Text>
+                )}
               </div>
             ),
           },
-          { accessor: 'categories', title: t('prevention.categories'), width: 230, render: (r) => <Group gap={4}>{r.categories.map((k) => <Badge key={k} size="sm" variant="outline" tt="none" title={t(`prevention.categoryFull.${k}`)}>{t(`prevention.categoryShort.${k}`)}</Badge>)}</Group> },
+          {
+            accessor: 'categories',
+            title: t('prevention.categories'),
+            width: 230,
+            render: (r) => (
+              <Group gap={4}>
+                {r.categories.map((k) => (
+                  <Badge key={k} size="sm" variant="outline" tt="none" title={t(`prevention.categoryFull.${k}`)}>
+                    {t(`prevention.categoryShort.${k}`)}
+                  </Badge>
+                ))}
+              </Group>
+            ),
+          },
           { accessor: 'sectionNumber', title: t('prevention.section'), width: 80 },
           { accessor: 'inspector', title: t('prevention.inspectorShort'), width: 140, ellipsis: true },
-          { accessor: 'nextCheck', title: t('prevention.nextCheck'), width: 150, render: (r) => formatDate(r.nextCheck) },
+          {
+            accessor: 'nextCheck',
+            title: t('prevention.nextCheck'),
+            width: 150,
+            render: (r) => formatDate(r.nextCheck),
+          },
           {
             accessor: 'status',
             title: t('prevention.status'),
             width: 190,
             render: (r) => (
               <Group gap={4}>
-                <Badge variant="light" color={STATUS_COLORS[r.status]}>{t(`prevention.statuses.${r.status}`)}</Badge>
-                {r.outSince && <Badge variant="filled" color="orange" leftSection={<IconLockOpen size={11} />} title={t('prevention.out', { since: formatDateTime(r.outSince) })}>{formatDateTime(r.outSince).slice(0, 5)}</Badge>}
+                <Badge variant="light" color={STATUS_COLORS[r.status]}>
+                  {t(`prevention.statuses.${r.status}`)}
+                </Badge>
+                {r.outSince && (
+                  <Badge
+                    variant="filled"
+                    color="orange"
+                    leftSection={<IconLockOpen size={11} />}
+                    title={t('prevention.out', { since: formatDateTime(r.outSince) })}
+                  >
+                    {formatDateTime(r.outSince).slice(0, 5)}
+                  </Badge>
+                )}
               </Group>
             ),
           },
@@ -156,14 +291,45 @@ export function PreventionScreen({ session, openId, go }: { session: SessionUser
         }}
       />
       <FormModal opened={dialog === 'new'} onClose={() => setDialog(null)} size={1150} title={t('prevention.newFile')}>
-        {dialog === 'new' && !ready && <Center h={200}><Loader /></Center>}
+        {dialog === 'new' && !ready && (
+          <Center h={200}>
+            <Loader />
+          </Center>
+        )}
         {dialog === 'new' && ready && (
-          <PersonFileForm file={null} session={session} station={station.data} safes={safes.data} users={users.data} onDone={(f) => { setDialog(null); refresh(); show(f, { purpose: 'supervision', purposeText: '' }); }} />
+          <PersonFileForm
+            file={null}
+            session={session}
+            station={station.data}
+            safes={safes.data}
+            users={users.data}
+            onDone={(f) => {
+              setDialog(null);
+              refresh();
+              show(f, { purpose: 'supervision', purposeText: '' });
+            }}
+          />
         )}
       </FormModal>
-      <FormModal opened={dialog === 'import'} onClose={() => setDialog(null)} size="lg" title={t('prevention.importDialog.title')}>
+      <FormModal
+        opened={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        size="lg"
+        title={t('prevention.importDialog.title')}
+      >
         {dialog === 'import' && ready && (
-          <ImportForm me={session.id} station={station.data} safes={safes.data} users={users.data} onDone={(f) => { setDialog(null); refresh(); notifySaved(t, t('prevention.importDialog.imported', { number: f.number })); show(f, { purpose: 'transfer', purposeText: '' }); }} />
+          <ImportForm
+            me={session.id}
+            station={station.data}
+            safes={safes.data}
+            users={users.data}
+            onDone={(f) => {
+              setDialog(null);
+              refresh();
+              notifySaved(t, t('prevention.importDialog.imported', { number: f.number }));
+              show(f, { purpose: 'transfer', purposeText: '' });
+            }}
+          />
         )}
       </FormModal>
       <FormModal opened={dialog === 'safes'} onClose={() => setDialog(null)} size="lg" title={t('prevention.safes')}>

@@ -23,31 +23,64 @@ export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean
   return (
     <Stack gap="sm">
       <Table striped withTableBorder>
-        <Table.Thead><Table.Tr><Table.Th>{t('prevention.safeName')}</Table.Th><Table.Th>{t('prevention.safeLocation')}</Table.Th><Table.Th w={60}>{t('prevention.safeFiles')}</Table.Th><Table.Th w={50} /></Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('prevention.safeName')}</Table.Th>
+            <Table.Th>{t('prevention.safeLocation')}</Table.Th>
+            <Table.Th w={60}>{t('prevention.safeFiles')}</Table.Th>
+            <Table.Th w={50} />
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {safes.map((s) => (
             <Table.Tr key={s.id}>
-              <Table.Td>{s.name}</Table.Td><Table.Td>{s.location}</Table.Td><Table.Td>{s.files}</Table.Td>
-              <Table.Td><ActionIcon variant="subtle" aria-label={`${t('prevention.inventory')} ${s.name}`} title={t('prevention.inventory')} onClick={() => void print(s.id)}><IconPrinter size={16} /></ActionIcon></Table.Td>
+              <Table.Td>{s.name}</Table.Td>
+              <Table.Td>{s.location}</Table.Td>
+              <Table.Td>{s.files}</Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={`${t('prevention.inventory')} ${s.name}`}
+                  title={t('prevention.inventory')}
+                  onClick={() => void print(s.id)}
+                >
+                  <IconPrinter size={16} />
+                </ActionIcon>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Button variant="subtle" w="fit-content" leftSection={<IconPrinter size={16} />} onClick={() => void print(null)}>{t('prevention.inventoryPolice')}</Button>
+      <Button variant="subtle" w="fit-content" leftSection={<IconPrinter size={16} />} onClick={() => void print(null)}>
+        {t('prevention.inventoryPolice')}
+      </Button>
       {canEdit && (
-        <GuardedForm form={form} submitLabel={t('prevention.addSafe')} onSubmit={async (v) => {
-          await call('prevention.saveSafe', v);
-          form.reset();
-          notifySaved(t);
-          void qc.invalidateQueries({ queryKey: ['prevention.safes'] });
-        }}>
+        <GuardedForm
+          form={form}
+          submitLabel={t('prevention.addSafe')}
+          onSubmit={async (v) => {
+            await call('prevention.saveSafe', v);
+            form.reset();
+            notifySaved(t);
+            void qc.invalidateQueries({ queryKey: ['prevention.safes'] });
+          }}
+        >
           <Group grow gap="xs" align="flex-start">
-            <TextInput label={t('prevention.safeName')} withAsterisk leftSection={<IconPlus size={14} />} {...form.getInputProps('name')} />
+            <TextInput
+              label={t('prevention.safeName')}
+              withAsterisk
+              leftSection={<IconPlus size={14} />}
+              {...form.getInputProps('name')}
+            />
             <TextInput label={t('prevention.safeLocation')} {...form.getInputProps('location')} />
           </Group>
         </GuardedForm>
       )}
-      {safes.length === 0 && <Text size="sm" c="dimmed">{t('app.noRecords')}</Text>}
+      {safes.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('app.noRecords')}
+        </Text>
+      )}
     </Stack>
   );
 }

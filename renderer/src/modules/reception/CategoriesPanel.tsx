@@ -13,11 +13,18 @@ export function CategoriesPanel({ canAdd }: { canAdd: boolean }) {
   const form = useContractForm(api['reception.addCategory'].input, { nameKk: '', nameRu: '' });
   return (
     <Paper withBorder p="md">
-      <Title order={5} mb="sm">{t('reception.categories')}</Title>
+      <Title order={5} mb="sm">
+        {t('reception.categories')}
+      </Title>
       <Stack gap="sm">
         <Group gap={6}>
           {categories.data?.map((c) => (
-            <Badge key={c.code} variant={c.builtin ? 'light' : 'outline'} color={c.builtin ? 'gray' : 'indigo'} size="lg">
+            <Badge
+              key={c.code}
+              variant={c.builtin ? 'light' : 'outline'}
+              color={c.builtin ? 'gray' : 'indigo'}
+              size="lg"
+            >
               {c.nameKk} / {c.nameRu}
             </Badge>
           ))}
@@ -35,13 +42,27 @@ export function CategoriesPanel({ canAdd }: { canAdd: boolean }) {
             })}
           >
             <Group align="flex-start" wrap="nowrap">
-              <TextInput label={t('reception.nameKk')} withAsterisk style={{ flex: 1 }} {...form.getInputProps('nameKk')} />
-              <TextInput label={t('reception.nameRu')} withAsterisk style={{ flex: 1 }} {...form.getInputProps('nameRu')} />
-              <Button type="submit" mt={25}>{t('reception.addCategory')}</Button>
+              <TextInput
+                label={t('reception.nameKk')}
+                withAsterisk
+                style={{ flex: 1 }}
+                {...form.getInputProps('nameKk')}
+              />
+              <TextInput
+                label={t('reception.nameRu')}
+                withAsterisk
+                style={{ flex: 1 }}
+                {...form.getInputProps('nameRu')}
+              />
+              <Button type="submit" mt={25}>
+                {t('reception.addCategory')}
+              </Button>
             </Group>
           </form>
         )}
-        <Text size="xs" c="dimmed">{t('reception.categoriesHint')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('reception.categoriesHint')}
+        </Text>
       </Stack>
     </Paper>
   );

@@ -12,12 +12,31 @@ import { DateField } from '../../app/DateField';
 type CitizenForm = UseFormReturnType<any>;
 
 /** A person not yet chosen or typed. */
-export const EMPTY_CITIZEN = { id: null, iin: '', noIin: null, surname: '', name: '', patronymic: '', birthDate: null, sex: null, address: '', phone: '' };
+export const EMPTY_CITIZEN = {
+  id: null,
+  iin: '',
+  noIin: null,
+  surname: '',
+  name: '',
+  patronymic: '',
+  birthDate: null,
+  sex: null,
+  address: '',
+  phone: '',
+};
 
 /** A person found in the register, as the form holds him. */
 export const citizenFromHit = (hit: CitizenHit): CitizenInput => ({
-  id: hit.id, iin: hit.iin ?? '', noIin: hit.noIin, surname: hit.surname, name: hit.name, patronymic: hit.patronymic,
-  birthDate: hit.birthDate, sex: hit.sex, address: hit.address, phone: hit.phone,
+  id: hit.id,
+  iin: hit.iin ?? '',
+  noIin: hit.noIin,
+  surname: hit.surname,
+  name: hit.name,
+  patronymic: hit.patronymic,
+  birthDate: hit.birthDate,
+  sex: hit.sex,
+  address: hit.address,
+  phone: hit.phone,
 });
 
 /**
@@ -48,7 +67,10 @@ export function applyIin(form: CitizenForm, value: string, t: TFunction): void {
   } else if (value.replace(/\s/g, '').length >= 12) form.setFieldError('citizen.iin', t(`iin.${r.error}`));
 }
 
-/** The person's fields of the station's register (reception, person files): IIN or the reason there is none, names, birth, address, phone. */
+/**
+ * The person's fields of the station's register (reception, person files): IIN or the reason there is none, names,
+ * birth, address, phone.
+ */
 export function CitizenFields({ form }: { form: CitizenForm }) {
   const { t } = useTranslation();
   const c = form.values.citizen as CitizenInput;
@@ -67,7 +89,11 @@ export function CitizenFields({ form }: { form: CitizenForm }) {
           value={c.iin}
           onChange={(e) => setIin(e.currentTarget.value)}
           error={form.errors['citizen.iin']}
-          description={iin?.ok ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) }) : undefined}
+          description={
+            iin?.ok
+              ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) })
+              : undefined
+          }
         />
         <Checkbox
           mt={30}
@@ -81,22 +107,41 @@ export function CitizenFields({ form }: { form: CitizenForm }) {
         />
       </Group>
       {c.noIin !== null && (
-        <Select label={t('reception.noIinReason')} allowDeselect={false} data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))} {...form.getInputProps('citizen.noIin')} />
+        <Select
+          label={t('reception.noIinReason')}
+          allowDeselect={false}
+          data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))}
+          {...form.getInputProps('citizen.noIin')}
+        />
       )}
       <Group grow align="flex-start" gap="xs">
-        <TextInput label={t('fields.surname')} withAsterisk data-field="citizen.surname" {...form.getInputProps('citizen.surname')} />
+        <TextInput
+          label={t('fields.surname')}
+          withAsterisk
+          data-field="citizen.surname"
+          {...form.getInputProps('citizen.surname')}
+        />
         <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('citizen.name')} />
       </Group>
       <TextInput label={t('fields.patronymic')} {...form.getInputProps('citizen.patronymic')} />
       <Group grow align="flex-start" gap="xs">
-        <DateField label={t('reception.birthDate')} disabled={iin?.ok === true} {...form.getInputProps('citizen.birthDate')} />
+        <DateField
+          label={t('reception.birthDate')}
+          disabled={iin?.ok === true}
+          {...form.getInputProps('citizen.birthDate')}
+        />
         <Stack gap={4}>
-          <Text size="sm" fw={500}>{t('reception.sex')}</Text>
+          <Text size="sm" fw={500}>
+            {t('reception.sex')}
+          </Text>
           <SegmentedControl
             disabled={iin?.ok === true}
             value={c.sex ?? ''}
             onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}
-            data={[{ value: 'male', label: t('reception.sexes.male') }, { value: 'female', label: t('reception.sexes.female') }]}
+            data={[
+              { value: 'male', label: t('reception.sexes.male') },
+              { value: 'female', label: t('reception.sexes.female') },
+            ]}
           />
         </Stack>
       </Group>

@@ -13,7 +13,17 @@ import { call } from '../../api/client';
  * letters, any case) offer known citizens with their last visit; Enter takes the first,
  * or — when nobody matches — starts a new citizen with what was typed.
  */
-export function CitizenSearch({ onPick, onNew, label, autoFocus = true }: { onPick: (c: CitizenHit) => void; onNew: (typed: string) => void; label?: string; autoFocus?: boolean }) {
+export function CitizenSearch({
+  onPick,
+  onNew,
+  label,
+  autoFocus = true,
+}: {
+  onPick: (c: CitizenHit) => void;
+  onNew: (typed: string) => void;
+  label?: string;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [query] = useDebouncedValue(typed.trim(), 150);
@@ -73,7 +83,9 @@ export function CitizenSearch({ onPick, onNew, label, autoFocus = true }: { onPi
             <Combobox.Option value={String(c.id)} key={c.id}>
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <div>
-                  <Text size="sm" fw={500}>{fullName(c)}</Text>
+                  <Text size="sm" fw={500}>
+                    {fullName(c)}
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {c.iin ?? t(`iin.no.${c.noIin ?? 'unknown'}`)}
                     {c.birthDate ? ` · ${formatDate(c.birthDate)}` : ''}
@@ -81,7 +93,9 @@ export function CitizenSearch({ onPick, onNew, label, autoFocus = true }: { onPi
                   </Text>
                 </div>
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                  {c.lastVisit ? t('reception.lastVisit', { date: formatDate(c.lastVisit), count: c.visits }) : t('reception.neverVisited')}
+                  {c.lastVisit
+                    ? t('reception.lastVisit', { date: formatDate(c.lastVisit), count: c.visits })
+                    : t('reception.neverVisited')}
                 </Text>
               </Group>
             </Combobox.Option>

@@ -12,7 +12,14 @@ import { notifySaved, useContractForm } from '../../app/forms';
 import { STATUS_COLORS } from './ReceptionScreen';
 
 /** One journal entry: everything about the visit, its versions, and what may still be done with it. */
-export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect, onChanged }: {
+export function ReceptionDetails({
+  id,
+  session,
+  categoryName,
+  onClose,
+  onCorrect,
+  onChanged,
+}: {
   id: number;
   session: SessionUser;
   categoryName: (code: string) => string;
@@ -34,12 +41,23 @@ export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect
   };
 
   return (
-    <Modal opened onClose={onClose} size={900} title={e ? t('reception.editTitle', { number: `${e.number}/${e.year}` }) : ''}>
+    <Modal
+      opened
+      onClose={onClose}
+      size={900}
+      title={e ? t('reception.editTitle', { number: `${e.number}/${e.year}` }) : ''}
+    >
       {e && (
         <Stack gap="sm">
           <Group gap="xs">
-            <Badge variant="light" color={STATUS_COLORS[e.status]}>{t(`reception.status.${e.status}`)}</Badge>
-            <Text size="sm">{formatDateTime(e.receivedAt)} · {t(`reception.modes.${e.mode}`)} · {t('reception.receiver')}: {e.receiverName}{e.receiverRole === 'assistant' ? ` (${t('roles.assistant')})` : ''}</Text>
+            <Badge variant="light" color={STATUS_COLORS[e.status]}>
+              {t(`reception.status.${e.status}`)}
+            </Badge>
+            <Text size="sm">
+              {formatDateTime(e.receivedAt)} · {t(`reception.modes.${e.mode}`)} · {t('reception.receiver')}:{' '}
+              {e.receiverName}
+              {e.receiverRole === 'assistant' ? ` (${t('roles.assistant')})` : ''}
+            </Text>
           </Group>
           <SimpleGrid cols={2} spacing="md">
             <Table withRowBorders={false} verticalSpacing={2} fz="sm">
@@ -55,7 +73,10 @@ export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect
               <Table.Tbody>
                 <Row k={t('reception.category')} v={categoryName(e.categoryCode)} />
                 <Row k={t('reception.subject')} v={e.subject} />
-                <Row k={t('reception.action')} v={[t(`reception.actions.${e.action}`), e.actionDetails].filter(Boolean).join(': ')} />
+                <Row
+                  k={t('reception.action')}
+                  v={[t(`reception.actions.${e.action}`), e.actionDetails].filter(Boolean).join(': ')}
+                />
                 <Row k={t('reception.followUpDue')} v={formatDate(e.followUpDue)} />
                 <Row k={t('reception.followUpResult')} v={e.followUpResult} />
                 {e.status === 'voided' && <Row k={t('reception.status.voided')} v={e.voidReason} />}
@@ -65,7 +86,10 @@ export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect
           <Title order={6}>{t('reception.history')}</Title>
           <Timeline bulletSize={14} lineWidth={2} active={0}>
             {data.data!.history.map((h) => (
-              <Timeline.Item key={h.version} title={`${t('reception.version', { version: h.version })} · ${formatDateTime(h.changedAt)} · ${h.changedBy}`}>
+              <Timeline.Item
+                key={h.version}
+                title={`${t('reception.version', { version: h.version })} · ${formatDateTime(h.changedAt)} · ${h.changedBy}`}
+              >
                 <Text size="xs" c="dimmed">
                   {h.reason ? `${h.reason} — ` : ''}
                   {categoryName(h.data.categoryCode)}: {h.data.subject} · {t(`reception.status.${h.data.status}`)}
@@ -75,14 +99,26 @@ export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect
           </Timeline>
           {e.status !== 'voided' && (
             <Group justify="flex-end">
-              {canVoid && <Button variant="subtle" color="red" onClick={() => setDialog('void')}>{t('reception.void')}</Button>}
-              {canWrite && e.status === 'open' && <Button variant="light" onClick={() => setDialog('result')}>{t('reception.setResult')}</Button>}
+              {canVoid && (
+                <Button variant="subtle" color="red" onClick={() => setDialog('void')}>
+                  {t('reception.void')}
+                </Button>
+              )}
+              {canWrite && e.status === 'open' && (
+                <Button variant="light" onClick={() => setDialog('result')}>
+                  {t('reception.setResult')}
+                </Button>
+              )}
               {canWrite && <Button onClick={() => onCorrect(e)}>{t('reception.correct')}</Button>}
             </Group>
           )}
         </Stack>
       )}
-      <FormModal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog === 'void' ? t('reception.voidTitle') : t('reception.setResult')}>
+      <FormModal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog === 'void' ? t('reception.voidTitle') : t('reception.setResult')}
+      >
         {dialog === 'void' && <VoidForm id={id} onDone={done} />}
         {dialog === 'result' && <ResultForm id={id} onDone={done} />}
       </FormModal>
@@ -93,7 +129,9 @@ export function ReceptionDetails({ id, session, categoryName, onClose, onCorrect
 function Row({ k, v }: { k: string; v: string }) {
   return (
     <Table.Tr>
-      <Table.Td c="dimmed" w={150} style={{ verticalAlign: 'top' }}>{k}</Table.Td>
+      <Table.Td c="dimmed" w={150} style={{ verticalAlign: 'top' }}>
+        {k}
+      </Table.Td>
       <Table.Td>{v}</Table.Td>
     </Table.Tr>
   );
@@ -103,8 +141,19 @@ function VoidForm({ id, onDone }: { id: number; onDone: () => void }) {
   const { t } = useTranslation();
   const form = useContractForm(z.object({ reason: api['reception.void'].input.shape.reason }), { reason: '' });
   return (
-    <GuardedForm form={form} color="red" submitLabel={t('reception.void')} onSubmit={async (v) => { await call('reception.void', { id, ...v }); notifySaved(t); onDone(); }}>
-      <Text size="sm" c="dimmed">{t('reception.voidText')}</Text>
+    <GuardedForm
+      form={form}
+      color="red"
+      submitLabel={t('reception.void')}
+      onSubmit={async (v) => {
+        await call('reception.void', { id, ...v });
+        notifySaved(t);
+        onDone();
+      }}
+    >
+      <Text size="sm" c="dimmed">
+        {t('reception.voidText')}
+      </Text>
       <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
     </GuardedForm>
   );
@@ -114,8 +163,22 @@ function ResultForm({ id, onDone }: { id: number; onDone: () => void }) {
   const { t } = useTranslation();
   const form = useContractForm(z.object({ result: api['reception.setResult'].input.shape.result }), { result: '' });
   return (
-    <GuardedForm form={form} onSubmit={async (v) => { await call('reception.setResult', { id, ...v }); notifySaved(t); onDone(); }}>
-      <Textarea label={t('reception.followUpResult')} withAsterisk autosize minRows={3} data-autofocus {...form.getInputProps('result')} />
+    <GuardedForm
+      form={form}
+      onSubmit={async (v) => {
+        await call('reception.setResult', { id, ...v });
+        notifySaved(t);
+        onDone();
+      }}
+    >
+      <Textarea
+        label={t('reception.followUpResult')}
+        withAsterisk
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.getInputProps('result')}
+      />
     </GuardedForm>
   );
 }

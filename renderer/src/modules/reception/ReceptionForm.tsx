@@ -1,10 +1,30 @@
-import { Alert, CloseButton, Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  CloseButton,
+  Divider,
+  Grid,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconUserCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { CitizenHit, Reception, ReceptionCategory, ReceptionInput, SessionUser, Settings, User } from '../../../../shared/api';
+import type {
+  CitizenHit,
+  Reception,
+  ReceptionCategory,
+  ReceptionInput,
+  SessionUser,
+  Settings,
+  User,
+} from '../../../../shared/api';
 import { RECEPTION_ACTIONS, receptionInputSchema } from '../../../../shared/api/reception';
 import { shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
@@ -16,7 +36,9 @@ import { CitizenSearch } from './CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from './CitizenFields';
 
 const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
-const correctionSchema = z.object({ reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong') });
+const correctionSchema = z.object({
+  reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
+});
 
 /**
  * At the desk Enter never saves half an entry: in a field it moves to the next one
@@ -32,7 +54,8 @@ function enterMovesOn(e: React.KeyboardEvent) {
   const scope = el.closest('form');
   if (!scope) return;
   const fields = [...scope.querySelectorAll<HTMLElement>('input, textarea, button, [tabindex]')].filter(
-    (x) => !x.hasAttribute('disabled') && x.tabIndex >= 0 && x.offsetParent !== null && x.getAttribute('type') !== 'hidden',
+    (x) =>
+      !x.hasAttribute('disabled') && x.tabIndex >= 0 && x.offsetParent !== null && x.getAttribute('type') !== 'hidden',
   );
   fields[fields.indexOf(el) + 1]?.focus();
 }
@@ -43,13 +66,36 @@ export function defaultMode(now: Date, s: Settings): 'inPerson' | 'online' {
   return hm >= s.receptionFrom && hm <= s.receptionTo ? 'inPerson' : 'online';
 }
 
-function initialValues(entry: Reception | null, session: SessionUser, receivers: User[], settings: Settings): ReceptionInput & { reason: string } {
+function initialValues(
+  entry: Reception | null,
+  session: SessionUser,
+  receivers: User[],
+  settings: Settings,
+): ReceptionInput & { reason: string } {
   if (entry) {
     const c = entry.citizen;
     return {
-      receivedAt: entry.receivedAt, mode: entry.mode, categoryCode: entry.categoryCode, subject: entry.subject, action: entry.action,
-      actionDetails: entry.actionDetails, receiverId: entry.receiverId, followUpDue: entry.followUpDue, reason: '',
-      citizen: { id: c.id, iin: c.iin ?? '', noIin: c.noIin, surname: c.surname, name: c.name, patronymic: c.patronymic, birthDate: c.birthDate, sex: c.sex, address: c.address, phone: c.phone },
+      receivedAt: entry.receivedAt,
+      mode: entry.mode,
+      categoryCode: entry.categoryCode,
+      subject: entry.subject,
+      action: entry.action,
+      actionDetails: entry.actionDetails,
+      receiverId: entry.receiverId,
+      followUpDue: entry.followUpDue,
+      reason: '',
+      citizen: {
+        id: c.id,
+        iin: c.iin ?? '',
+        noIin: c.noIin,
+        surname: c.surname,
+        name: c.name,
+        patronymic: c.patronymic,
+        birthDate: c.birthDate,
+        sex: c.sex,
+        address: c.address,
+        phone: c.phone,
+      },
     };
   }
   const now = new Date();
@@ -68,7 +114,14 @@ function initialValues(entry: Reception | null, session: SessionUser, receivers:
 }
 
 /** A journal entry: new, or a correction of one (with its reason). Keyboard first: Tab, Ctrl+Enter saves. */
-export function ReceptionForm({ entry, session, categories, users, settings, onDone }: {
+export function ReceptionForm({
+  entry,
+  session,
+  categories,
+  users,
+  settings,
+  onDone,
+}: {
   entry: Reception | null;
   session: SessionUser;
   categories: ReceptionCategory[];
@@ -78,7 +131,10 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
 }) {
   const { t, i18n } = useTranslation();
   const receivers = users.filter((u) => u.active && RECEIVER_ROLES.includes(u.role));
-  const form = useContractForm(entry ? receptionInputSchema.and(correctionSchema) : receptionInputSchema, initialValues(entry, session, receivers, settings));
+  const form = useContractForm(
+    entry ? receptionInputSchema.and(correctionSchema) : receptionInputSchema,
+    initialValues(entry, session, receivers, settings),
+  );
   const v = form.values;
   const c = v.citizen;
   const known = c.id !== null;
@@ -92,14 +148,17 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
 
   /** From the search box: twelve digits are an IIN, words are surname, name, patronymic. */
   function startNew(typed: string) {
-    const focus = (name: string) => setTimeout(() => document.querySelector<HTMLInputElement>(`[data-field="${name}"]`)?.focus(), 0);
+    const focus = (name: string) =>
+      setTimeout(() => document.querySelector<HTMLInputElement>(`[data-field="${name}"]`)?.focus(), 0);
     // the IIN typed: on to the surname; the name typed: on to the IIN
     focus(applyTyped(form, typed, t) === 'iin' ? 'citizen.surname' : 'citizen.iin');
   }
 
   async function save(values: typeof form.values) {
     const { reason, ...input } = values;
-    const saved = entry ? await call('reception.correct', { id: entry.id, reason, entry: input }) : await call('reception.create', input);
+    const saved = entry
+      ? await call('reception.correct', { id: entry.id, reason, entry: input })
+      : await call('reception.create', input);
     notifySaved(t, entry ? t('reception.corrected') : t('reception.created', { number: saved.number }));
     onDone(saved);
   }
@@ -121,8 +180,18 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
               {known && (
                 <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
                   <Group justify="space-between" wrap="nowrap">
-                    <Text size="sm">{shortName(c)} {c.iin ? `· ${c.iin}` : ''}</Text>
-                    {!entry && <CloseButton size="sm" aria-label={t('app.cancel')} onClick={() => form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)} />}
+                    <Text size="sm">
+                      {shortName(c)} {c.iin ? `· ${c.iin}` : ''}
+                    </Text>
+                    {!entry && (
+                      <CloseButton
+                        size="sm"
+                        aria-label={t('app.cancel')}
+                        onClick={() =>
+                          form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)
+                        }
+                      />
+                    )}
                   </Group>
                 </Alert>
               )}
@@ -134,14 +203,32 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
               <Divider label={t('reception.visit')} labelPosition="left" />
               <Group align="flex-start" gap="xs" wrap="nowrap">
                 <div style={{ flex: 3 }}>
-                  <DateTimeFields label={t('reception.receivedAt')} value={v.receivedAt} onChange={(x) => form.setFieldValue('receivedAt', x)} error={form.errors.receivedAt} />
+                  <DateTimeFields
+                    label={t('reception.receivedAt')}
+                    value={v.receivedAt}
+                    onChange={(x) => form.setFieldValue('receivedAt', x)}
+                    error={form.errors.receivedAt}
+                  />
                 </div>
                 <Stack gap={4} style={{ flex: 2 }}>
-                  <Text size="sm" fw={500}>{t('reception.mode')}</Text>
-                  <SegmentedControl value={v.mode} onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')} data={[{ value: 'inPerson', label: t('reception.modes.inPerson') }, { value: 'online', label: t('reception.modes.online') }]} />
+                  <Text size="sm" fw={500}>
+                    {t('reception.mode')}
+                  </Text>
+                  <SegmentedControl
+                    value={v.mode}
+                    onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')}
+                    data={[
+                      { value: 'inPerson', label: t('reception.modes.inPerson') },
+                      { value: 'online', label: t('reception.modes.online') },
+                    ]}
+                  />
                 </Stack>
               </Group>
-              {outside && <Text size="xs" c="orange">{t('reception.outsideHours', { from: settings.receptionFrom, to: settings.receptionTo })}</Text>}
+              {outside && (
+                <Text size="xs" c="orange">
+                  {t('reception.outsideHours', { from: settings.receptionFrom, to: settings.receptionTo })}
+                </Text>
+              )}
               <Select
                 label={t('reception.category')}
                 withAsterisk
@@ -151,26 +238,53 @@ export function ReceptionForm({ entry, session, categories, users, settings, onD
                 data={categories.filter((x) => x.active).map((x) => ({ value: x.code, label: catLabel(x) }))}
                 {...form.getInputProps('categoryCode')}
               />
-              <Textarea label={t('reception.subject')} withAsterisk autosize minRows={2} maxRows={4} {...form.getInputProps('subject')} />
-              <Select label={t('reception.action')} allowDeselect={false} searchable selectFirstOptionOnChange data={RECEPTION_ACTIONS.map((a) => ({ value: a, label: t(`reception.actions.${a}`) }))} {...form.getInputProps('action')} />
-              {v.action !== 'explained' && <TextInput label={t('reception.actionDetails')} withAsterisk={['statementPassed', 'referred'].includes(v.action)} {...form.getInputProps('actionDetails')} />}
+              <Textarea
+                label={t('reception.subject')}
+                withAsterisk
+                autosize
+                minRows={2}
+                maxRows={4}
+                {...form.getInputProps('subject')}
+              />
+              <Select
+                label={t('reception.action')}
+                allowDeselect={false}
+                searchable
+                selectFirstOptionOnChange
+                data={RECEPTION_ACTIONS.map((a) => ({ value: a, label: t(`reception.actions.${a}`) }))}
+                {...form.getInputProps('action')}
+              />
+              {v.action !== 'explained' && (
+                <TextInput
+                  label={t('reception.actionDetails')}
+                  withAsterisk={['statementPassed', 'referred'].includes(v.action)}
+                  {...form.getInputProps('actionDetails')}
+                />
+              )}
               <Group grow align="flex-start" gap="xs">
                 <Select
                   label={t('reception.receiver')}
                   allowDeselect={false}
                   searchable
-                  data={receivers.map((u) => ({ value: String(u.id), label: `${shortName(u)}${u.role === 'assistant' ? ` (${t('roles.assistant')})` : ''}` }))}
+                  data={receivers.map((u) => ({
+                    value: String(u.id),
+                    label: `${shortName(u)}${u.role === 'assistant' ? ` (${t('roles.assistant')})` : ''}`,
+                  }))}
                   value={v.receiverId ? String(v.receiverId) : null}
                   onChange={(x) => form.setFieldValue('receiverId', Number(x))}
                   error={form.errors.receiverId}
                 />
                 <DateField label={t('reception.followUpDue')} {...form.getInputProps('followUpDue')} />
               </Group>
-              {entry && <TextInput label={t('reception.correctionReason')} withAsterisk {...form.getInputProps('reason')} />}
+              {entry && (
+                <TextInput label={t('reception.correctionReason')} withAsterisk {...form.getInputProps('reason')} />
+              )}
             </Stack>
           </Grid.Col>
         </Grid>
-        <Text size="xs" c="dimmed">{t('reception.newEntryHint')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('reception.newEntryHint')}
+        </Text>
       </GuardedForm>
     </div>
   );

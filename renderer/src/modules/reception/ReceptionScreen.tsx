@@ -19,17 +19,39 @@ import { ReceptionDetails } from './ReceptionDetails';
 export const STATUS_COLORS = { open: 'orange', done: 'teal', voided: 'gray' } as const;
 
 /** The evening desk (p.9): today's journal, F2 for the next citizen, print or export for any period. */
-export function ReceptionScreen({ session, openId, onOpen }: { session: SessionUser; openId: number | null; onOpen: (id: number | null) => void }) {
+export function ReceptionScreen({
+  session,
+  openId,
+  onOpen,
+}: {
+  session: SessionUser;
+  openId: number | null;
+  onOpen: (id: number | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const today = isoDay(new Date());
-  const [filter, setFilter] = useState<Required<ReceptionFilter>>({ from: today, to: today, mode: null, categoryCode: null, receiverId: null, status: null });
+  const [filter, setFilter] = useState<Required<ReceptionFilter>>({
+    from: today,
+    to: today,
+    mode: null,
+    categoryCode: null,
+    receiverId: null,
+    status: null,
+  });
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = (WRITERS as readonly string[]).includes(session.role);
 
-  const list = useQuery({ queryKey: ['reception.list', filter], queryFn: () => call('reception.list', filter), enabled: filter.from <= filter.to });
+  const list = useQuery({
+    queryKey: ['reception.list', filter],
+    queryFn: () => call('reception.list', filter),
+    enabled: filter.from <= filter.to,
+  });
   const categories = useQuery({ queryKey: ['reception.categories'], queryFn: () => call('reception.categories', {}) });
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
   const ready = categories.data && users.data && station.data;
 
@@ -41,7 +63,8 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
     void qc.invalidateQueries({ queryKey: ['today.list'] });
     void qc.invalidateQueries({ queryKey: ['citizens.search'] });
   };
-  const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) => setFilter((f) => ({ ...f, [k]: v ?? null }));
+  const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) =>
+    setFilter((f) => ({ ...f, [k]: v ?? null }));
   const catName = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
     return c ? (i18n.language === 'kk' ? c.nameKk : c.nameRu) : code;
@@ -59,33 +82,103 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
       <Group justify="space-between">
         <Group gap="xs" align="baseline">
           <Title order={3}>{t('reception.title')}</Title>
-          {station.data && <Text c="dimmed" size="sm">{station.data.settings.receptionFrom}–{station.data.settings.receptionTo}</Text>}
+          {station.data && (
+            <Text c="dimmed" size="sm">
+              {station.data.settings.receptionFrom}–{station.data.settings.receptionTo}
+            </Text>
+          )}
         </Group>
         <Group gap="xs">
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />}>{t('reception.print')}</Button>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                rightSection={<IconChevronDown size={14} />}
+              >
+                {t('reception.print')}
+              </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'kk')}>{t('reception.printKk')}</Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'ru')}>{t('reception.printRu')}</Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void exportAs('exportXlsx', i18n.language as 'kk' | 'ru')}>{t('reception.excel')}</Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'kk')}>
+                {t('reception.printKk')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'ru')}>
+                {t('reception.printRu')}
+              </Menu.Item>
+              <Menu.Item
+                leftSection={<IconFileSpreadsheet size={14} />}
+                onClick={() => void exportAs('exportXlsx', i18n.language as 'kk' | 'ru')}
+              >
+                {t('reception.excel')}
+              </Menu.Item>
             </Menu.Dropdown>
           </Menu>
           {canWrite && (
-            <Button leftSection={<IconPlus size={16} />} disabled={!ready} onClick={() => setForm({ entry: null })} title="F2">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              disabled={!ready}
+              onClick={() => setForm({ entry: null })}
+              title="F2"
+            >
               {t('reception.newEntry')} (F2)
             </Button>
           )}
         </Group>
       </Group>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <DateField label={t('reception.from')} w={125} clearable={false} value={filter.from} onChange={(v) => v && set('from', v)} />
-        <DateField label={t('reception.to')} w={125} clearable={false} value={filter.to} onChange={(v) => v && set('to', v)} error={filter.from > filter.to ? t('validation.periodOrder') : undefined} />
-        <Select label={t('reception.mode')} w={120} clearable placeholder={t('reception.all')} data={RECEPTION_MODES.map((m) => ({ value: m, label: t(`reception.modes.${m}`) }))} value={filter.mode} onChange={(v) => set('mode', v as never)} />
-        <Select label={t('reception.category')} w={170} clearable placeholder={t('reception.all')} data={(categories.data ?? []).map((c) => ({ value: c.code, label: catName(c.code) }))} value={filter.categoryCode} onChange={(v) => set('categoryCode', v)} />
-        <Select label={t('reception.receiver')} w={165} clearable searchable placeholder={t('reception.all')} data={(users.data ?? []).map((u) => ({ value: String(u.id), label: shortName(u) }))} value={filter.receiverId ? String(filter.receiverId) : null} onChange={(v) => set('receiverId', v ? Number(v) : null)} />
-        <Select label={t('reception.statusLabel')} w={140} clearable placeholder={t('reception.all')} data={RECEPTION_STATUSES.map((s) => ({ value: s, label: t(`reception.status.${s}`) }))} value={filter.status} onChange={(v) => set('status', v as never)} />
+        <DateField
+          label={t('reception.from')}
+          w={125}
+          clearable={false}
+          value={filter.from}
+          onChange={(v) => v && set('from', v)}
+        />
+        <DateField
+          label={t('reception.to')}
+          w={125}
+          clearable={false}
+          value={filter.to}
+          onChange={(v) => v && set('to', v)}
+          error={filter.from > filter.to ? t('validation.periodOrder') : undefined}
+        />
+        <Select
+          label={t('reception.mode')}
+          w={120}
+          clearable
+          placeholder={t('reception.all')}
+          data={RECEPTION_MODES.map((m) => ({ value: m, label: t(`reception.modes.${m}`) }))}
+          value={filter.mode}
+          onChange={(v) => set('mode', v as never)}
+        />
+        <Select
+          label={t('reception.category')}
+          w={170}
+          clearable
+          placeholder={t('reception.all')}
+          data={(categories.data ?? []).map((c) => ({ value: c.code, label: catName(c.code) }))}
+          value={filter.categoryCode}
+          onChange={(v) => set('categoryCode', v)}
+        />
+        <Select
+          label={t('reception.receiver')}
+          w={165}
+          clearable
+          searchable
+          placeholder={t('reception.all')}
+          data={(users.data ?? []).map((u) => ({ value: String(u.id), label: shortName(u) }))}
+          value={filter.receiverId ? String(filter.receiverId) : null}
+          onChange={(v) => set('receiverId', v ? Number(v) : null)}
+        />
+        <Select
+          label={t('reception.statusLabel')}
+          w={140}
+          clearable
+          placeholder={t('reception.all')}
+          data={RECEPTION_STATUSES.map((s) => ({ value: s, label: t(`reception.status.${s}`) }))}
+          value={filter.status}
+          onChange={(v) => set('status', v as never)}
+        />
       </Group>
       <DataTable
         withTableBorder
@@ -108,7 +201,15 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
         rowStyle={(r) => (r.status === 'voided' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
         columns={[
           { accessor: 'number', title: '№', width: 44, textAlign: 'right' },
-          { accessor: 'receivedAt', title: t('doc.journal.when'), width: filter.from === filter.to ? 72 : 130, render: (r) => (filter.from === filter.to ? r.receivedAt.slice(11, 16) : `${formatDate(r.receivedAt)} ${r.receivedAt.slice(11, 16)}`) },
+          {
+            accessor: 'receivedAt',
+            title: t('doc.journal.when'),
+            width: filter.from === filter.to ? 72 : 130,
+            render: (r) =>
+              filter.from === filter.to
+                ? r.receivedAt.slice(11, 16)
+                : `${formatDate(r.receivedAt)} ${r.receivedAt.slice(11, 16)}`,
+          },
           { accessor: 'mode', title: t('reception.mode'), width: 92, render: (r) => t(`reception.modes.${r.mode}`) },
           {
             accessor: 'citizen',
@@ -116,13 +217,31 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
             width: 200,
             render: (r) => (
               <div>
-                <Text size="sm" fw={500}>{fullName(r.citizen)}</Text>
-                <Text size="xs" c="dimmed">{r.citizen.iin ?? t(`iin.no.${r.citizen.noIin ?? 'unknown'}`)}</Text>
+                <Text size="sm" fw={500}>
+                  {fullName(r.citizen)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {r.citizen.iin ?? t(`iin.no.${r.citizen.noIin ?? 'unknown'}`)}
+                </Text>
               </div>
             ),
           },
-          { accessor: 'subject', title: t('reception.subject'), render: (r) => <Text size="sm" lineClamp={2}>{catName(r.categoryCode)}: {r.subject}</Text> },
-          { accessor: 'action', title: t('reception.action'), width: 150, ellipsis: true, render: (r) => t(`reception.actions.${r.action}`) },
+          {
+            accessor: 'subject',
+            title: t('reception.subject'),
+            render: (r) => (
+              <Text size="sm" lineClamp={2}>
+                {catName(r.categoryCode)}: {r.subject}
+              </Text>
+            ),
+          },
+          {
+            accessor: 'action',
+            title: t('reception.action'),
+            width: 150,
+            ellipsis: true,
+            render: (r) => t(`reception.actions.${r.action}`),
+          },
           { accessor: 'receiverName', title: t('reception.receiver'), width: 125, ellipsis: true },
           {
             accessor: 'status',
@@ -130,16 +249,29 @@ export function ReceptionScreen({ session, openId, onOpen }: { session: SessionU
             width: 150,
             render: (r) => (
               <Badge variant="light" color={STATUS_COLORS[r.status]}>
-                {r.status === 'open' && r.followUpDue ? `${t('reception.status.open')} ${formatDate(r.followUpDue).slice(0, 5)}` : t(`reception.status.${r.status}`)}
+                {r.status === 'open' && r.followUpDue
+                  ? `${t('reception.status.open')} ${formatDate(r.followUpDue).slice(0, 5)}`
+                  : t(`reception.status.${r.status}`)}
               </Badge>
             ),
           },
         ]}
       />
-      <Text size="xs" c="dimmed">{t('reception.count', { count: list.data?.filter((r) => r.status !== 'voided').length ?? 0 })}</Text>
+      <Text size="xs" c="dimmed">
+        {t('reception.count', { count: list.data?.filter((r) => r.status !== 'voided').length ?? 0 })}
+      </Text>
 
-      <FormModal opened={form !== null} onClose={() => setForm(null)} size={1100} title={form?.entry ? t('reception.editTitle', { number: form.entry.number }) : t('reception.newEntry')}>
-        {form && !ready && <Center h={200}><Loader /></Center>}
+      <FormModal
+        opened={form !== null}
+        onClose={() => setForm(null)}
+        size={1100}
+        title={form?.entry ? t('reception.editTitle', { number: form.entry.number }) : t('reception.newEntry')}
+      >
+        {form && !ready && (
+          <Center h={200}>
+            <Loader />
+          </Center>
+        )}
         {form && ready && (
           <ReceptionForm
             entry={form.entry}

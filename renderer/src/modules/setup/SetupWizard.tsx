@@ -1,5 +1,22 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Box, Button, Checkbox, Code, Container, Group, Paper, PasswordInput, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Code,
+  Container,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconKey, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
@@ -22,9 +39,20 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
     {
       station: { uppNumber: '', uppName: '', policeBody: '', address: '' },
       sections: [{ number: '', kind: 'urban' as 'urban' | 'rural' }],
-      lead: { surname: '', name: '', patronymic: '', rank: '', position: '', login: '', password: '', passwordRepeat: '' },
+      lead: {
+        surname: '',
+        name: '',
+        patronymic: '',
+        rank: '',
+        position: '',
+        login: '',
+        password: '',
+        passwordRepeat: '',
+      },
     },
-    (v) => ({ 'lead.passwordRepeat': v.lead.password !== v.lead.passwordRepeat ? 'validation.passwordMismatch' : null }),
+    (v) => ({
+      'lead.passwordRepeat': v.lead.password !== v.lead.passwordRepeat ? 'validation.passwordMismatch' : null,
+    }),
   );
 
   /** Shows only this step's errors, so the next steps are not red before they are seen. */
@@ -73,12 +101,28 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
         {t('setup.intro')}
       </Text>
       <Paper withBorder p="lg">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => code === null && s < step && setStep(s)}>
+        <Stepper
+          active={step}
+          size="sm"
+          allowNextStepsSelect={false}
+          onStepClick={(s) => code === null && s < step && setStep(s)}
+        >
           <Stepper.Step label={t('setup.stepStation')}>
-            <form onSubmit={(e) => { e.preventDefault(); next(0)(); }}>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                next(0)();
+              }}
+            >
               <Stack gap="sm" mt="md">
                 <Group grow align="flex-start">
-                  <TextInput label={t('fields.uppNumber')} withAsterisk data-autofocus autoFocus {...form.getInputProps('station.uppNumber')} />
+                  <TextInput
+                    label={t('fields.uppNumber')}
+                    withAsterisk
+                    data-autofocus
+                    autoFocus
+                    {...form.getInputProps('station.uppNumber')}
+                  />
                   <TextInput label={t('fields.uppName')} withAsterisk {...form.getInputProps('station.uppName')} />
                 </Group>
                 <TextInput label={t('fields.policeBody')} withAsterisk {...form.getInputProps('station.policeBody')} />
@@ -91,11 +135,21 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
           </Stepper.Step>
 
           <Stepper.Step label={t('setup.stepSections')}>
-            <form onSubmit={(e) => { e.preventDefault(); next(1)(); }}>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                next(1)();
+              }}
+            >
               <Stack gap="xs" mt="md">
                 {form.values.sections.map((_s, i) => (
                   <Group key={form.key(`sections.${i}`)} align="flex-start">
-                    <TextInput label={t('fields.sectionNumber')} withAsterisk autoFocus={i === form.values.sections.length - 1} {...form.getInputProps(`sections.${i}.number`)} />
+                    <TextInput
+                      label={t('fields.sectionNumber')}
+                      withAsterisk
+                      autoFocus={i === form.values.sections.length - 1}
+                      {...form.getInputProps(`sections.${i}.number`)}
+                    />
                     <Select
                       label={t('fields.sectionKind')}
                       allowDeselect={false}
@@ -105,19 +159,36 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
                       ]}
                       {...form.getInputProps(`sections.${i}.kind`)}
                     />
-                    <ActionIcon mt={28} variant="subtle" color="red" aria-label={t('setup.removeSection')} disabled={form.values.sections.length === 1} onClick={() => form.removeListItem('sections', i)}>
+                    <ActionIcon
+                      mt={28}
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('setup.removeSection')}
+                      disabled={form.values.sections.length === 1}
+                      onClick={() => form.removeListItem('sections', i)}
+                    >
                       <IconTrash size={18} />
                     </ActionIcon>
                   </Group>
                 ))}
-                {typeof form.errors.sections === 'string' && <Text c="red" size="sm">{form.errors.sections}</Text>}
+                {typeof form.errors.sections === 'string' && (
+                  <Text c="red" size="sm">
+                    {form.errors.sections}
+                  </Text>
+                )}
                 <Box>
-                  <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => form.insertListItem('sections', { number: '', kind: 'urban' })}>
+                  <Button
+                    variant="light"
+                    leftSection={<IconPlus size={16} />}
+                    onClick={() => form.insertListItem('sections', { number: '', kind: 'urban' })}
+                  >
                     {t('setup.addSection')}
                   </Button>
                 </Box>
                 <Group justify="space-between">
-                  <Button variant="default" onClick={() => setStep(0)}>{t('app.back')}</Button>
+                  <Button variant="default" onClick={() => setStep(0)}>
+                    {t('app.back')}
+                  </Button>
                   <Button type="submit">{t('app.next')}</Button>
                 </Group>
               </Stack>
@@ -125,10 +196,20 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
           </Stepper.Step>
 
           <Stepper.Step label={t('setup.stepLead')}>
-            <form onSubmit={(e) => { e.preventDefault(); void create(); }}>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void create();
+              }}
+            >
               <Stack gap="sm" mt="md">
                 <Group grow align="flex-start">
-                  <TextInput label={t('fields.surname')} withAsterisk autoFocus {...form.getInputProps('lead.surname')} />
+                  <TextInput
+                    label={t('fields.surname')}
+                    withAsterisk
+                    autoFocus
+                    {...form.getInputProps('lead.surname')}
+                  />
                   <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('lead.name')} />
                   <TextInput label={t('fields.patronymic')} {...form.getInputProps('lead.patronymic')} />
                 </Group>
@@ -137,13 +218,32 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
                   <TextInput label={t('fields.position')} {...form.getInputProps('lead.position')} />
                 </Group>
                 <Group grow align="flex-start">
-                  <TextInput label={t('fields.login')} withAsterisk autoComplete="username" {...form.getInputProps('lead.login')} />
-                  <PasswordInput label={t('fields.password')} withAsterisk autoComplete="new-password" {...form.getInputProps('lead.password')} />
-                  <PasswordInput label={t('fields.passwordRepeat')} withAsterisk autoComplete="new-password" {...form.getInputProps('lead.passwordRepeat')} />
+                  <TextInput
+                    label={t('fields.login')}
+                    withAsterisk
+                    autoComplete="username"
+                    {...form.getInputProps('lead.login')}
+                  />
+                  <PasswordInput
+                    label={t('fields.password')}
+                    withAsterisk
+                    autoComplete="new-password"
+                    {...form.getInputProps('lead.password')}
+                  />
+                  <PasswordInput
+                    label={t('fields.passwordRepeat')}
+                    withAsterisk
+                    autoComplete="new-password"
+                    {...form.getInputProps('lead.passwordRepeat')}
+                  />
                 </Group>
                 <Group justify="space-between">
-                  <Button variant="default" onClick={() => setStep(1)}>{t('app.back')}</Button>
-                  <Button type="submit" loading={busy}>{t('setup.create')}</Button>
+                  <Button variant="default" onClick={() => setStep(1)}>
+                    {t('app.back')}
+                  </Button>
+                  <Button type="submit" loading={busy}>
+                    {t('setup.create')}
+                  </Button>
                 </Group>
               </Stack>
             </form>
@@ -151,16 +251,30 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
 
           <Stepper.Step label={t('setup.stepRecovery')}>
             <Stack mt="md">
-              <Alert icon={<IconKey />} color="yellow">{t('setup.recoveryIntro')}</Alert>
-              <Code block fz={24} ta="center" data-testid="recovery-code">{code}</Code>
+              <Alert icon={<IconKey />} color="yellow">
+                {t('setup.recoveryIntro')}
+              </Alert>
+              <Code block fz={24} ta="center" data-testid="recovery-code">
+                {code}
+              </Code>
               <Group>
                 <Text fw={500}>{t('setup.printSheet')}:</Text>
-                <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => void printSheet('kk')}>{t('setup.sheetKk')}</Button>
-                <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => void printSheet('ru')}>{t('setup.sheetRu')}</Button>
+                <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => void printSheet('kk')}>
+                  {t('setup.sheetKk')}
+                </Button>
+                <Button variant="light" leftSection={<IconPrinter size={16} />} onClick={() => void printSheet('ru')}>
+                  {t('setup.sheetRu')}
+                </Button>
               </Group>
-              <Checkbox label={t('setup.stored')} checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
+              <Checkbox
+                label={t('setup.stored')}
+                checked={stored}
+                onChange={(e) => setStored(e.currentTarget.checked)}
+              />
               <Group justify="flex-end">
-                <Button disabled={!stored} onClick={onFinished}>{t('setup.finish')}</Button>
+                <Button disabled={!stored} onClick={onFinished}>
+                  {t('setup.finish')}
+                </Button>
               </Group>
             </Stack>
           </Stepper.Step>

@@ -23,11 +23,18 @@ export function StaffScreen({ session }: { session: SessionUser }) {
   const today = isoDay(new Date());
   const [adding, setAdding] = useState(false);
   const [cancelling, setCancelling] = useState<Absence | null>(null);
-  const users = useQuery({ queryKey: ['users.list', false], queryFn: () => call('users.list', { includeInactive: false }) });
+  const users = useQuery({
+    queryKey: ['users.list', false],
+    queryFn: () => call('users.list', { includeInactive: false }),
+  });
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const coverage = useQuery({ queryKey: ['staff.coverage', today], queryFn: () => call('staff.coverage', { date: today }) });
+  const coverage = useQuery({
+    queryKey: ['staff.coverage', today],
+    queryFn: () => call('staff.coverage', { date: today }),
+  });
   const absences = useQuery({ queryKey: ['staff.absences'], queryFn: () => call('staff.absences', {}) });
-  const numbers = (ids: number[]) => ids.map((id) => station.data?.sections.find((s) => s.id === id)?.number ?? id).join(', ');
+  const numbers = (ids: number[]) =>
+    ids.map((id) => station.data?.sections.find((s) => s.id === id)?.number ?? id).join(', ');
   const person = (id: number | null) => {
     const u = users.data?.find((x) => x.id === id);
     return u ? shortName(u) : '';
@@ -55,8 +62,16 @@ export function StaffScreen({ session }: { session: SessionUser }) {
               if (!c) return null;
               return (
                 <Group gap={6}>
-                  {c.absentToday ? <Badge color="gray">{t('staff.absentToday')}</Badge> : <Text size="sm">{numbers(c.ownSectionIds)}</Text>}
-                  {c.coveredSectionIds.length > 0 && <Badge color="orange" variant="light">{t('staff.covers', { sections: numbers(c.coveredSectionIds) })}</Badge>}
+                  {c.absentToday ? (
+                    <Badge color="gray">{t('staff.absentToday')}</Badge>
+                  ) : (
+                    <Text size="sm">{numbers(c.ownSectionIds)}</Text>
+                  )}
+                  {c.coveredSectionIds.length > 0 && (
+                    <Badge color="orange" variant="light">
+                      {t('staff.covers', { sections: numbers(c.coveredSectionIds) })}
+                    </Badge>
+                  )}
                 </Group>
               );
             },
@@ -91,7 +106,9 @@ export function StaffScreen({ session }: { session: SessionUser }) {
                   {person(a.coverUserId)} · {t('staff.orderNumber')} {a.orderNumber} {formatDate(a.orderDate)}
                 </Text>
               ) : a.coverRequired && !a.cancelled ? (
-                <Badge color="red" variant="light">{t('staff.noCover')}</Badge>
+                <Badge color="red" variant="light">
+                  {t('staff.noCover')}
+                </Badge>
               ) : null,
           },
           {
@@ -102,7 +119,11 @@ export function StaffScreen({ session }: { session: SessionUser }) {
               a.cancelled ? (
                 <Badge color="gray">{t('staff.cancelled')}</Badge>
               ) : (
-                canEdit && <Button size="xs" variant="subtle" color="red" onClick={() => setCancelling(a)}>{t('staff.cancelAbsence')}</Button>
+                canEdit && (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => setCancelling(a)}>
+                    {t('staff.cancelAbsence')}
+                  </Button>
+                )
               ),
           },
         ]}
@@ -145,7 +166,9 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   const days = periodOk ? calendar.workingDaysBetween(v.from, v.to) : null;
   const needed = periodOk ? coverRequired(calendar, v.from, v.to) : false;
   const people = users.map((u) => ({ value: String(u.id), label: `${shortName(u)} — ${t(`roles.${u.role}`)}` }));
-  const inspectors = users.filter((u) => u.id !== v.userId && ['inspector', 'uppLead'].includes(u.role)).map((u) => ({ value: String(u.id), label: shortName(u) }));
+  const inspectors = users
+    .filter((u) => u.id !== v.userId && ['inspector', 'uppLead'].includes(u.role))
+    .map((u) => ({ value: String(u.id), label: shortName(u) }));
 
   async function add(values: typeof form.values) {
     await call('staff.addAbsence', { ...values, userId: values.userId! });
@@ -157,8 +180,22 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   return (
     <GuardedForm form={form} onSubmit={add}>
       <Group grow align="flex-start">
-        <Select label={t('staff.person')} withAsterisk searchable data-autofocus data={people} value={v.userId ? String(v.userId) : null} onChange={(x) => form.setFieldValue('userId', x ? Number(x) : null)} error={form.errors.userId} />
-        <Select label={t('staff.kind')} allowDeselect={false} data={ABSENCE_KINDS.map((k) => ({ value: k, label: t(`staff.kinds.${k}`) }))} {...form.getInputProps('kind')} />
+        <Select
+          label={t('staff.person')}
+          withAsterisk
+          searchable
+          data-autofocus
+          data={people}
+          value={v.userId ? String(v.userId) : null}
+          onChange={(x) => form.setFieldValue('userId', x ? Number(x) : null)}
+          error={form.errors.userId}
+        />
+        <Select
+          label={t('staff.kind')}
+          allowDeselect={false}
+          data={ABSENCE_KINDS.map((k) => ({ value: k, label: t(`staff.kinds.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
       </Group>
       <Group grow align="flex-start">
         <DateField label={t('staff.from')} withAsterisk {...form.getInputProps('from')} />
@@ -166,11 +203,20 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
       </Group>
       {days !== null && (
         <Alert color={needed ? 'orange' : 'gray'} data-testid="cover-rule">
-          <Text size="sm" fw={500}>{t('staff.workingDays', { count: days })}</Text>
+          <Text size="sm" fw={500}>
+            {t('staff.workingDays', { count: days })}
+          </Text>
           <Text size="sm">{needed ? t('staff.coverNeeded') : t('staff.coverNotNeeded')}</Text>
         </Alert>
       )}
-      <Select label={t('staff.coverUser')} clearable data={inspectors} value={v.coverUserId ? String(v.coverUserId) : null} onChange={(x) => form.setFieldValue('coverUserId', x ? Number(x) : null)} error={form.errors.coverUserId} />
+      <Select
+        label={t('staff.coverUser')}
+        clearable
+        data={inspectors}
+        value={v.coverUserId ? String(v.coverUserId) : null}
+        onChange={(x) => form.setFieldValue('coverUserId', x ? Number(x) : null)}
+        error={form.errors.coverUserId}
+      />
       {v.coverUserId !== null && (
         <Group grow align="flex-start">
           <TextInput label={t('staff.orderNumber')} withAsterisk {...form.getInputProps('orderNumber')} />

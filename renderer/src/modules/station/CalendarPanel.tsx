@@ -10,7 +10,9 @@ import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 
-/** Kazakhstan's days off for a year, and the station's changes to them (every deadline counting working days uses this). */
+/**
+ * Kazakhstan's days off for a year, and the station's changes to them (every deadline counting working days uses this).
+ */
 export function CalendarPanel() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -18,17 +20,31 @@ export function CalendarPanel() {
   const overrides = useQuery({ queryKey: ['calendar.overrides'], queryFn: () => call('calendar.overrides', {}) });
   const rows = useMemo(() => {
     const days = new Map<string, { date: string; name: string; source: 'law' | 'holiday' | 'workday' }>();
-    for (const [date, name] of builtInHolidays(year)) days.set(date, { date, name: t(`calendar.holidays.${name}`), source: 'law' });
-    for (const o of overrides.data ?? []) if (o.date.startsWith(String(year))) days.set(o.date, { date: o.date, name: o.name, source: o.kind });
+    for (const [date, name] of builtInHolidays(year))
+      days.set(date, { date, name: t(`calendar.holidays.${name}`), source: 'law' });
+    for (const o of overrides.data ?? [])
+      if (o.date.startsWith(String(year))) days.set(o.date, { date: o.date, name: o.name, source: o.kind });
     return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
   }, [year, overrides.data, t]);
-  const form = useContractForm(api['calendar.setOverride'].input, { date: '', kind: 'holiday' as 'holiday' | 'workday' | 'default', name: '' });
+  const form = useContractForm(api['calendar.setOverride'].input, {
+    date: '',
+    kind: 'holiday' as 'holiday' | 'workday' | 'default',
+    name: '',
+  });
 
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={5}>{t('calendar.title')}</Title>
-        <NumberInput w={110} value={year} min={2016} max={2100} allowDecimal={false} aria-label={t('calendar.year')} onChange={(v) => typeof v === 'number' && setYear(v)} />
+        <NumberInput
+          w={110}
+          value={year}
+          min={2016}
+          max={2100}
+          allowDecimal={false}
+          aria-label={t('calendar.year')}
+          onChange={(v) => typeof v === 'number' && setYear(v)}
+        />
       </Group>
       <Stack gap="sm">
         <DataTable
@@ -43,7 +59,11 @@ export function CalendarPanel() {
               accessor: 'source',
               title: '',
               render: (r) => (
-                <Badge tt="none" variant="light" color={r.source === 'law' ? 'gray' : r.source === 'holiday' ? 'orange' : 'teal'}>
+                <Badge
+                  tt="none"
+                  variant="light"
+                  color={r.source === 'law' ? 'gray' : r.source === 'holiday' ? 'orange' : 'teal'}
+                >
                   {t(`calendar.source.${r.source}`)}
                 </Badge>
               ),
@@ -68,14 +88,19 @@ export function CalendarPanel() {
               label={t('calendar.kind')}
               w={220}
               allowDeselect={false}
-              data={(['holiday', 'workday', 'default'] as const).map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))}
+              data={(['holiday', 'workday', 'default'] as const).map((k) => ({
+                value: k,
+                label: t(`calendar.kinds.${k}`),
+              }))}
               {...form.getInputProps('kind')}
             />
             <TextInput label={t('calendar.name')} style={{ flex: 1 }} {...form.getInputProps('name')} />
             <Button type="submit">{t('app.save')}</Button>
           </Group>
         </form>
-        <Text size="xs" c="dimmed">{t('calendar.hint')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('calendar.hint')}
+        </Text>
       </Stack>
     </Paper>
   );

@@ -1,5 +1,21 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Code, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconPencil, IconPlus, IconPrinter, IconShieldCheck } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,10 +59,24 @@ function useStationSaved() {
 function StationForm({ station }: { station: Station }) {
   const { t } = useTranslation();
   const saved = useStationSaved();
-  const form = useContractForm(api['station.update'].input, { uppNumber: station.uppNumber, uppName: station.uppName, policeBody: station.policeBody, address: station.address });
+  const form = useContractForm(api['station.update'].input, {
+    uppNumber: station.uppNumber,
+    uppName: station.uppName,
+    policeBody: station.policeBody,
+    address: station.address,
+  });
   return (
     <Paper withBorder p="md">
-      <form onSubmit={form.onSubmit(async (v) => { try { saved(await call('station.update', v)); notifySaved(t); } catch (e) { showApiError(t, e, form); } })}>
+      <form
+        onSubmit={form.onSubmit(async (v) => {
+          try {
+            saved(await call('station.update', v));
+            notifySaved(t);
+          } catch (e) {
+            showApiError(t, e, form);
+          }
+        })}
+      >
         <Stack gap="sm">
           <Title order={5}>{t('station.station')}</Title>
           <Group grow align="flex-start">
@@ -55,7 +85,9 @@ function StationForm({ station }: { station: Station }) {
           </Group>
           <TextInput label={t('fields.policeBody')} withAsterisk {...form.getInputProps('policeBody')} />
           <TextInput label={t('fields.address')} withAsterisk {...form.getInputProps('address')} />
-          <Group justify="flex-end"><Button type="submit">{t('app.save')}</Button></Group>
+          <Group justify="flex-end">
+            <Button type="submit">{t('app.save')}</Button>
+          </Group>
         </Stack>
       </form>
     </Paper>
@@ -87,15 +119,36 @@ function SettingsForm({ station }: { station: Station }) {
             <TextInput label={t('fields.receptionTo')} placeholder="21:00" {...form.getInputProps('receptionTo')} />
           </Group>
           <Group grow align="flex-start">
-            <NumberInput label={t('fields.idleMinutes')} min={1} max={240} allowDecimal={false} {...form.getInputProps('idleMinutes')} />
-            <NumberInput label={t('fields.backupKeep')} min={1} max={365} allowDecimal={false} {...form.getInputProps('backupKeep')} />
+            <NumberInput
+              label={t('fields.idleMinutes')}
+              min={1}
+              max={240}
+              allowDecimal={false}
+              {...form.getInputProps('idleMinutes')}
+            />
+            <NumberInput
+              label={t('fields.backupKeep')}
+              min={1}
+              max={365}
+              allowDecimal={false}
+              {...form.getInputProps('backupKeep')}
+            />
           </Group>
-          <Checkbox.Group label={t('meetings.registrationFields')} description={t('meetings.registrationFieldsHint')} value={form.values.meetingFields ?? []} onChange={(v) => form.setFieldValue('meetingFields', v as Settings['meetingFields'])}>
+          <Checkbox.Group
+            label={t('meetings.registrationFields')}
+            description={t('meetings.registrationFieldsHint')}
+            value={form.values.meetingFields ?? []}
+            onChange={(v) => form.setFieldValue('meetingFields', v as Settings['meetingFields'])}
+          >
             <Group mt={6}>
-              {(['address', 'organization', 'phone'] as const).map((f) => <Checkbox key={f} value={f} label={t(`meetings.participant.${f}`)} />)}
+              {(['address', 'organization', 'phone'] as const).map((f) => (
+                <Checkbox key={f} value={f} label={t(`meetings.participant.${f}`)} />
+              ))}
             </Group>
           </Checkbox.Group>
-          <Group justify="flex-end"><Button type="submit">{t('app.save')}</Button></Group>
+          <Group justify="flex-end">
+            <Button type="submit">{t('app.save')}</Button>
+          </Group>
         </Stack>
       </form>
     </Paper>
@@ -109,7 +162,9 @@ function Sections({ sections }: { sections: Section[] }) {
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={5}>{t('station.sections')}</Title>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>{t('setup.addSection')}</Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
+          {t('setup.addSection')}
+        </Button>
       </Group>
       <DataTable
         withTableBorder
@@ -119,11 +174,22 @@ function Sections({ sections }: { sections: Section[] }) {
           { accessor: 'kind', title: t('fields.sectionKind'), render: (s) => t(`sectionKind.${s.kind}`) },
           { accessor: 'boundary', title: t('station.boundary'), ellipsis: true, width: '40%' },
           { accessor: 'orderRef', title: t('station.orderRef') },
-          { accessor: 'id', title: '', textAlign: 'right', render: (s) => <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(s)}>{t('app.edit')}</Button> },
+          {
+            accessor: 'id',
+            title: '',
+            textAlign: 'right',
+            render: (s) => (
+              <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(s)}>
+                {t('app.edit')}
+              </Button>
+            ),
+          },
         ]}
       />
       <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t('station.sections')} size="lg">
-        {editing !== null && <SectionForm section={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {editing !== null && (
+          <SectionForm section={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        )}
       </FormModal>
     </Paper>
   );
@@ -148,7 +214,15 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
     <GuardedForm form={form} onSubmit={save}>
       <Group grow align="flex-start">
         <TextInput label={t('fields.sectionNumber')} withAsterisk data-autofocus {...form.getInputProps('number')} />
-        <Select label={t('fields.sectionKind')} allowDeselect={false} data={[{ value: 'urban', label: t('sectionKind.urban') }, { value: 'rural', label: t('sectionKind.rural') }]} {...form.getInputProps('kind')} />
+        <Select
+          label={t('fields.sectionKind')}
+          allowDeselect={false}
+          data={[
+            { value: 'urban', label: t('sectionKind.urban') },
+            { value: 'rural', label: t('sectionKind.rural') },
+          ]}
+          {...form.getInputProps('kind')}
+        />
       </Group>
       <Textarea label={t('station.boundary')} autosize minRows={3} {...form.getInputProps('boundary')} />
       <TextInput label={t('station.orderRef')} {...form.getInputProps('orderRef')} />
@@ -164,21 +238,47 @@ function Security({ session }: { session: SessionUser }) {
   const backups = useQuery({ queryKey: ['backup.list'], queryFn: () => call('backup.list', {}) });
   return (
     <Paper withBorder p="md">
-      <Title order={5} mb="sm">{t('station.security')}</Title>
+      <Title order={5} mb="sm">
+        {t('station.security')}
+      </Title>
       <Stack gap="sm">
         <Group>
-          <Button variant="light" leftSection={<IconShieldCheck size={16} />} onClick={async () => { try { setAudit(await call('audit.verify', {})); } catch (e) { showApiError(t, e); } }}>
+          <Button
+            variant="light"
+            leftSection={<IconShieldCheck size={16} />}
+            onClick={async () => {
+              try {
+                setAudit(await call('audit.verify', {}));
+              } catch (e) {
+                showApiError(t, e);
+              }
+            }}
+          >
             {t('station.verifyAudit')}
           </Button>
           {audit && (
             <Text c={audit.ok ? 'teal' : 'red'} role="status">
-              {audit.ok ? t('station.auditOk', { rows: audit.rows }) : t('station.auditBroken', { id: audit.firstBrokenId })}
+              {audit.ok
+                ? t('station.auditOk', { rows: audit.rows })
+                : t('station.auditBroken', { id: audit.firstBrokenId })}
             </Text>
           )}
         </Group>
         <Group justify="space-between">
           <Text fw={500}>{t('station.backups')}</Text>
-          <Button size="xs" variant="light" onClick={async () => { try { await call('backup.now', {}); notifySaved(t, t('station.backupDone')); void qc.invalidateQueries({ queryKey: ['backup.list'] }); } catch (e) { showApiError(t, e); } }}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={async () => {
+              try {
+                await call('backup.now', {});
+                notifySaved(t, t('station.backupDone'));
+                void qc.invalidateQueries({ queryKey: ['backup.list'] });
+              } catch (e) {
+                showApiError(t, e);
+              }
+            }}
+          >
             {t('station.backupNow')}
           </Button>
         </Group>
@@ -192,11 +292,18 @@ function Security({ session }: { session: SessionUser }) {
           columns={[
             { accessor: 'fileName', title: t('station.backupFile') },
             { accessor: 'createdAt', title: t('station.backupAt'), render: (b) => formatDateTime(b.createdAt) },
-            { accessor: 'bytes', title: t('station.backupSize'), textAlign: 'right', render: (b) => `${(b.bytes / 1024).toFixed(0)} KB` },
+            {
+              accessor: 'bytes',
+              title: t('station.backupSize'),
+              textAlign: 'right',
+              render: (b) => `${(b.bytes / 1024).toFixed(0)} KB`,
+            },
           ]}
         />
         <Group>
-          <Button variant="outline" color="orange" onClick={() => setRecoveryOpen(true)}>{t('station.newRecovery')}</Button>
+          <Button variant="outline" color="orange" onClick={() => setRecoveryOpen(true)}>
+            {t('station.newRecovery')}
+          </Button>
         </Group>
       </Stack>
       <FormModal opened={recoveryOpen} onClose={() => setRecoveryOpen(false)} title={t('station.newRecovery')}>
@@ -209,16 +316,31 @@ function Security({ session }: { session: SessionUser }) {
 function NewRecovery({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
   const [code, setCode] = useState<string | null>(null);
-  const form = useContractForm(z.object({ password: api['recovery.regenerate'].input.shape.password }), { password: '' });
+  const form = useContractForm(z.object({ password: api['recovery.regenerate'].input.shape.password }), {
+    password: '',
+  });
   useCloseGuard(form.isDirty());
   if (code) {
     return (
       <Stack>
         <Alert color="yellow">{t('setup.recoveryIntro')}</Alert>
-        <Code block fz={20} ta="center">{code}</Code>
+        <Code block fz={20} ta="center">
+          {code}
+        </Code>
         <Group>
           {(['kk', 'ru'] as const).map((language) => (
-            <Button key={language} variant="light" leftSection={<IconPrinter size={16} />} onClick={async () => { try { saveFile(await call('recovery.sheet', { language })); } catch (e) { showApiError(t, e); } }}>
+            <Button
+              key={language}
+              variant="light"
+              leftSection={<IconPrinter size={16} />}
+              onClick={async () => {
+                try {
+                  saveFile(await call('recovery.sheet', { language }));
+                } catch (e) {
+                  showApiError(t, e);
+                }
+              }}
+            >
               {language === 'kk' ? t('setup.sheetKk') : t('setup.sheetRu')}
             </Button>
           ))}
@@ -227,11 +349,27 @@ function NewRecovery({ session }: { session: SessionUser }) {
     );
   }
   return (
-    <form onSubmit={form.onSubmit(async (v) => { try { setCode((await call('recovery.regenerate', v)).recoveryCode); } catch (e) { showApiError(t, e, form); } })}>
+    <form
+      onSubmit={form.onSubmit(async (v) => {
+        try {
+          setCode((await call('recovery.regenerate', v)).recoveryCode);
+        } catch (e) {
+          showApiError(t, e, form);
+        }
+      })}
+    >
       <Stack>
         <Text size="sm">{t('station.newRecoveryText')}</Text>
-        <PasswordInput label={`${t('fields.password')} (${session.login})`} data-autofocus {...form.getInputProps('password')} />
-        <Group justify="flex-end"><Button type="submit" color="orange">{t('station.newRecovery')}</Button></Group>
+        <PasswordInput
+          label={`${t('fields.password')} (${session.login})`}
+          data-autofocus
+          {...form.getInputProps('password')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" color="orange">
+            {t('station.newRecovery')}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

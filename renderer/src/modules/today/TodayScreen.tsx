@@ -35,7 +35,9 @@ export function TodayScreen({ go }: { go: (hash: string) => void }) {
               <Badge color={i.overdue ? 'red' : 'blue'} variant="light">
                 {i.overdue ? t('today.overdue') : t('today.due', { date: formatDate(i.due) })}
               </Badge>
-              <Badge color="gray" variant="outline" tt="none">{i.paragraph === 'ours' ? t('today.ours') : t('today.paragraph', { p: i.paragraph })}</Badge>
+              <Badge color="gray" variant="outline" tt="none">
+                {i.paragraph === 'ours' ? t('today.ours') : t('today.paragraph', { p: i.paragraph })}
+              </Badge>
             </Group>
           </Group>
         </Card>

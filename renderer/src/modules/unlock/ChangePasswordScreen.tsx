@@ -25,9 +25,22 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       })}
     >
       <Stack>
-        <PasswordInput label={t('fields.currentPassword')} autoComplete="current-password" autoFocus {...form.getInputProps('currentPassword')} />
-        <PasswordInput label={t('fields.newPassword')} autoComplete="new-password" {...form.getInputProps('newPassword')} />
-        <PasswordInput label={t('fields.passwordRepeat')} autoComplete="new-password" {...form.getInputProps('passwordRepeat')} />
+        <PasswordInput
+          label={t('fields.currentPassword')}
+          autoComplete="current-password"
+          autoFocus
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordInput
+          label={t('fields.newPassword')}
+          autoComplete="new-password"
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordInput
+          label={t('fields.passwordRepeat')}
+          autoComplete="new-password"
+          {...form.getInputProps('passwordRepeat')}
+        />
         <Group justify="flex-end">
           <Button type="submit">{t('app.save')}</Button>
         </Group>
@@ -37,7 +50,16 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
 }
 
 /** A temporary password from the administrator must be replaced before any work. */
-export function ChangePasswordScreen({ session, onDone, onLock }: { session: SessionUser; forced: boolean; onDone: () => void; onLock: () => void }) {
+export function ChangePasswordScreen({
+  session,
+  onDone,
+  onLock,
+}: {
+  session: SessionUser;
+  forced: boolean;
+  onDone: () => void;
+  onLock: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Center h="100vh" bg="gray.1">
@@ -50,7 +72,9 @@ export function ChangePasswordScreen({ session, onDone, onLock }: { session: Ses
           {session.surname} {session.name}: {t('password.mustChangeText')}
         </Alert>
         <ChangePasswordForm onDone={onDone} />
-        <Button variant="subtle" mt="sm" onClick={onLock}>{t('app.lock')}</Button>
+        <Button variant="subtle" mt="sm" onClick={onLock}>
+          {t('app.lock')}
+        </Button>
       </Paper>
     </Center>
   );

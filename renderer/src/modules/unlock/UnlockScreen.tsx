@@ -48,11 +48,34 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
           <form onSubmit={login.onSubmit((v) => run(() => call('auth.unlock', v)))}>
             <Stack>
               <Title order={4}>{t('unlock.title')}</Title>
-              <TextInput label={t('fields.login')} autoComplete="username" autoFocus {...login.getInputProps('login')} />
-              <PasswordInput label={t('fields.password')} autoComplete="current-password" {...login.getInputProps('password')} />
-              {error && <Text c="red" role="alert">{error}</Text>}
-              <Button type="submit" loading={busy}>{t('unlock.submit')}</Button>
-              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('recover'); }}>
+              <TextInput
+                label={t('fields.login')}
+                autoComplete="username"
+                autoFocus
+                {...login.getInputProps('login')}
+              />
+              <PasswordInput
+                label={t('fields.password')}
+                autoComplete="current-password"
+                {...login.getInputProps('password')}
+              />
+              {error && (
+                <Text c="red" role="alert">
+                  {error}
+                </Text>
+              )}
+              <Button type="submit" loading={busy}>
+                {t('unlock.submit')}
+              </Button>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setError(null);
+                  setMode('recover');
+                }}
+              >
                 {t('unlock.forgot')}
               </Anchor>
             </Stack>
@@ -61,14 +84,43 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
           <form onSubmit={recover.onSubmit(({ passwordRepeat: _r, ...v }) => run(() => call('auth.recover', v)))}>
             <Stack>
               <Title order={4}>{t('unlock.recoverTitle')}</Title>
-              <Text size="sm" c="dimmed">{t('unlock.recoverIntro')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('unlock.recoverIntro')}
+              </Text>
               <TextInput label={t('fields.login')} autoFocus {...recover.getInputProps('login')} />
-              <TextInput label={t('fields.recoveryCode')} autoComplete="off" ff="monospace" {...recover.getInputProps('recoveryCode')} />
-              <PasswordInput label={t('fields.newPassword')} autoComplete="new-password" {...recover.getInputProps('newPassword')} />
-              <PasswordInput label={t('fields.passwordRepeat')} autoComplete="new-password" {...recover.getInputProps('passwordRepeat')} />
-              {error && <Text c="red" role="alert">{error}</Text>}
-              <Button type="submit" loading={busy}>{t('unlock.recoverSubmit')}</Button>
-              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('login'); }}>
+              <TextInput
+                label={t('fields.recoveryCode')}
+                autoComplete="off"
+                ff="monospace"
+                {...recover.getInputProps('recoveryCode')}
+              />
+              <PasswordInput
+                label={t('fields.newPassword')}
+                autoComplete="new-password"
+                {...recover.getInputProps('newPassword')}
+              />
+              <PasswordInput
+                label={t('fields.passwordRepeat')}
+                autoComplete="new-password"
+                {...recover.getInputProps('passwordRepeat')}
+              />
+              {error && (
+                <Text c="red" role="alert">
+                  {error}
+                </Text>
+              )}
+              <Button type="submit" loading={busy}>
+                {t('unlock.recoverSubmit')}
+              </Button>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setError(null);
+                  setMode('login');
+                }}
+              >
                 {t('unlock.backToLogin')}
               </Anchor>
             </Stack>

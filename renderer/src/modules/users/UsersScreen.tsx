@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,14 +26,18 @@ import { call } from '../../api/client';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 
-type Dialog = { kind: 'edit'; user: User | null } | { kind: 'reset'; user: User } | { kind: 'deactivate'; user: User } | null;
+type Dialog =
+  { kind: 'edit'; user: User | null } | { kind: 'reset'; user: User } | { kind: 'deactivate'; user: User } | null;
 
 /** Users (administrator, UPP lead): add with a temporary password, edit, reset, deactivate. */
 export function UsersScreen({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
   const [showInactive, setShowInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const users = useQuery({ queryKey: ['users.list', showInactive], queryFn: () => call('users.list', { includeInactive: showInactive }) });
+  const users = useQuery({
+    queryKey: ['users.list', showInactive],
+    queryFn: () => call('users.list', { includeInactive: showInactive }),
+  });
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
   const sectionNumber = (id: number) => station.data?.sections.find((s) => s.id === id)?.number ?? String(id);
 
@@ -27,7 +46,11 @@ export function UsersScreen({ session }: { session: SessionUser }) {
       <Group justify="space-between">
         <Title order={3}>{t('users.title')}</Title>
         <Group>
-          <Switch label={t('users.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+          <Switch
+            label={t('users.showInactive')}
+            checked={showInactive}
+            onChange={(e) => setShowInactive(e.currentTarget.checked)}
+          />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: 'edit', user: null })}>
             {t('users.add')}
           </Button>
@@ -42,18 +65,34 @@ export function UsersScreen({ session }: { session: SessionUser }) {
         records={users.data ?? []}
         fetching={users.isLoading}
         columns={[
-          { accessor: 'surname', title: t('fields.surname'), render: (u) => <Text size="sm" fw={500}>{fullName(u)}</Text> },
+          {
+            accessor: 'surname',
+            title: t('fields.surname'),
+            render: (u) => (
+              <Text size="sm" fw={500}>
+                {fullName(u)}
+              </Text>
+            ),
+          },
           { accessor: 'login', title: t('fields.login') },
           { accessor: 'role', title: t('fields.role'), render: (u) => t(`roles.${u.role}`) },
           { accessor: 'rank', title: t('fields.rank') },
-          { accessor: 'sectionIds', title: t('fields.sections'), render: (u) => u.sectionIds.map(sectionNumber).join(', ') },
+          {
+            accessor: 'sectionIds',
+            title: t('fields.sections'),
+            render: (u) => u.sectionIds.map(sectionNumber).join(', '),
+          },
           {
             accessor: 'active',
             title: '',
             render: (u) => (
               <Group gap={4}>
                 {!u.active && <Badge color="gray">{t('users.inactive')}</Badge>}
-                {u.active && u.mustChangePassword && <Badge color="yellow" variant="light">{t('users.mustChange')}</Badge>}
+                {u.active && u.mustChangePassword && (
+                  <Badge color="yellow" variant="light">
+                    {t('users.mustChange')}
+                  </Badge>
+                )}
               </Group>
             ),
           },
@@ -65,14 +104,33 @@ export function UsersScreen({ session }: { session: SessionUser }) {
               u.active && (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Tooltip label={t('app.edit')}>
-                    <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${u.login}`} onClick={() => setDialog({ kind: 'edit', user: u })}><IconPencil size={16} /></ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('app.edit')} ${u.login}`}
+                      onClick={() => setDialog({ kind: 'edit', user: u })}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
                   </Tooltip>
                   <Tooltip label={t('users.resetPassword')}>
-                    <ActionIcon variant="subtle" aria-label={`${t('users.resetPassword')} ${u.login}`} onClick={() => setDialog({ kind: 'reset', user: u })}><IconKey size={16} /></ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`${t('users.resetPassword')} ${u.login}`}
+                      onClick={() => setDialog({ kind: 'reset', user: u })}
+                    >
+                      <IconKey size={16} />
+                    </ActionIcon>
                   </Tooltip>
                   {u.id !== session.id && (
                     <Tooltip label={t('users.deactivate')}>
-                      <ActionIcon variant="subtle" color="red" aria-label={`${t('users.deactivate')} ${u.login}`} onClick={() => setDialog({ kind: 'deactivate', user: u })}><IconUserOff size={16} /></ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('users.deactivate')} ${u.login}`}
+                        onClick={() => setDialog({ kind: 'deactivate', user: u })}
+                      >
+                        <IconUserOff size={16} />
+                      </ActionIcon>
                     </Tooltip>
                   )}
                 </Group>
@@ -80,13 +138,29 @@ export function UsersScreen({ session }: { session: SessionUser }) {
           },
         ]}
       />
-      <FormModal opened={dialog?.kind === 'edit'} onClose={() => setDialog(null)} title={dialog?.kind === 'edit' && dialog.user ? t('users.editTitle') : t('users.add')} size="lg">
-        {dialog?.kind === 'edit' && <UserForm user={dialog.user} session={session} sections={station.data?.sections ?? []} onDone={() => setDialog(null)} />}
+      <FormModal
+        opened={dialog?.kind === 'edit'}
+        onClose={() => setDialog(null)}
+        title={dialog?.kind === 'edit' && dialog.user ? t('users.editTitle') : t('users.add')}
+        size="lg"
+      >
+        {dialog?.kind === 'edit' && (
+          <UserForm
+            user={dialog.user}
+            session={session}
+            sections={station.data?.sections ?? []}
+            onDone={() => setDialog(null)}
+          />
+        )}
       </FormModal>
       <FormModal opened={dialog?.kind === 'reset'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
         {dialog?.kind === 'reset' && <ResetForm user={dialog.user} onDone={() => setDialog(null)} />}
       </FormModal>
-      <FormModal opened={dialog?.kind === 'deactivate'} onClose={() => setDialog(null)} title={t('users.deactivateTitle')}>
+      <FormModal
+        opened={dialog?.kind === 'deactivate'}
+        onClose={() => setDialog(null)}
+        title={t('users.deactivateTitle')}
+      >
         {dialog?.kind === 'deactivate' && <DeactivateForm user={dialog.user} onDone={() => setDialog(null)} />}
       </FormModal>
     </Stack>
@@ -98,7 +172,17 @@ function useRefresh() {
   return () => qc.invalidateQueries({ queryKey: ['users.list'] });
 }
 
-function UserForm({ user, session, sections, onDone }: { user: User | null; session: SessionUser; sections: { id: number; number: string }[]; onDone: () => void }) {
+function UserForm({
+  user,
+  session,
+  sections,
+  onDone,
+}: {
+  user: User | null;
+  session: SessionUser;
+  sections: { id: number; number: string }[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const refresh = useRefresh();
   const form = useContractForm(user ? api['users.update'].input : api['users.create'].input, {
@@ -151,7 +235,12 @@ function UserForm({ user, session, sections, onDone }: { user: User | null; sess
       {!user && (
         <Group grow align="flex-start">
           <TextInput label={t('fields.login')} withAsterisk autoComplete="off" {...form.getInputProps('login')} />
-          <PasswordInput label={t('fields.temporaryPassword')} withAsterisk autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
+          <PasswordInput
+            label={t('fields.temporaryPassword')}
+            withAsterisk
+            autoComplete="new-password"
+            {...form.getInputProps('temporaryPassword')}
+          />
         </Group>
       )}
     </GuardedForm>
@@ -161,7 +250,9 @@ function UserForm({ user, session, sections, onDone }: { user: User | null; sess
 function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
-  const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), { temporaryPassword: '' });
+  const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), {
+    temporaryPassword: '',
+  });
   async function reset(v: typeof form.values) {
     await call('users.resetPassword', { id: user.id, ...v });
     notifySaved(t, t('users.passwordReset'));
@@ -170,8 +261,15 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
   }
   return (
     <GuardedForm form={form} onSubmit={reset} submitLabel={t('users.resetPassword')}>
-      <Text>{fullName(user)} ({user.login})</Text>
-      <PasswordInput label={t('fields.temporaryPassword')} data-autofocus autoComplete="new-password" {...form.getInputProps('temporaryPassword')} />
+      <Text>
+        {fullName(user)} ({user.login})
+      </Text>
+      <PasswordInput
+        label={t('fields.temporaryPassword')}
+        data-autofocus
+        autoComplete="new-password"
+        {...form.getInputProps('temporaryPassword')}
+      />
     </GuardedForm>
   );
 }
@@ -188,8 +286,12 @@ function DeactivateForm({ user, onDone }: { user: User; onDone: () => void }) {
   }
   return (
     <GuardedForm form={form} onSubmit={deactivate} submitLabel={t('users.deactivate')} color="red">
-      <Text>{fullName(user)} ({user.login})</Text>
-      <Text size="sm" c="dimmed">{t('users.deactivateText')}</Text>
+      <Text>
+        {fullName(user)} ({user.login})
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('users.deactivateText')}
+      </Text>
       <Textarea label={t('fields.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
     </GuardedForm>
   );
