@@ -6,9 +6,10 @@ import { AppError, type SessionUser } from '../../shared/api';
 import { openEncrypted, toKysely, type RawDb } from './store/database';
 import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
 import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
-import { backupNow, hasBackupOn, rotateBackups } from './store/backup';
+import { backupNow, hasBackupOn, listBackups, rotateBackups } from './store/backup';
 import type { DB } from './store/schema';
-import type { Ctx } from './context';
+import type { Backups, Ctx, Db, Documents, Keys, Lifecycle, Session } from './context';
+import { renderPdf } from './documents/render';
 import { getSessionUser } from './modules/users/service';
 import { readSettings } from './modules/station/service';
 
@@ -40,7 +41,7 @@ interface Open {
  * The station's backend as one object: locked (no key in memory) or unlocked by one
  * user. Both transports (Electron IPC, browser host) drive the same instance.
  */
-export class Backend {
+export class Backend implements Lifecycle, Keys {
   readonly dataDir: string;
   readonly resourcesDir: string;
   private readonly cipher: Cipher;
@@ -52,6 +53,15 @@ export class Backend {
   private pendingRecoveryCode: string | null = null;
   private failures = 0;
   private waitUntil = 0;
+  private readonly backups: Backups = {
+    now: (reason) => this.backup(reason),
+    list: () => listBackups(this.dataDir),
+  };
+  private readonly documents: Documents = { pdf: (dd) => renderPdf(this.resourcesDir, dd) };
+  private readonly sessionControl: Session = {
+    setUser: (u) => this.setSession(u),
+    setIdleMinutes: (m) => this.setIdleMinutes(m),
+  };
 
   constructor(o: BackendOptions) {
     this.dataDir = o.dataDir;
@@ -96,7 +106,15 @@ export class Backend {
       throw new AppError('LOCKED', 'errors.idleLocked');
     }
     o.lastActivity = now.getTime();
-    return { db: o.db, user: o.user, now, backend: this };
+    return {
+      db: o.db,
+      user: o.user,
+      now,
+      keys: this,
+      backups: this.backups,
+      documents: this.documents,
+      session: this.sessionControl,
+    };
   }
 
   keyring(): Keyring {
@@ -108,7 +126,7 @@ export class Backend {
    * the recovery slot, then the first backup. `init` writes the station and returns the user id.
    */
   async create(
-    init: (db: Kysely<DB>) => Promise<number>,
+    init: (scope: { db: Db; now: Date; user: null }) => Promise<number>,
     login: string,
     password: string,
   ): Promise<{ recoveryCode: string; userId: number }> {
@@ -121,7 +139,7 @@ export class Backend {
     try {
       migrate(raw, this.migrations);
       const db = toKysely(raw);
-      userId = await init(db);
+      userId = await init({ db, now: this.clock(), user: null });
       this.attach(raw, db, key, userId);
     } catch (e) {
       raw.close();

@@ -1,12 +1,73 @@
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../../shared/api';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
-import type { Backend } from './backend';
+import type { BackupInfo } from './store/backup';
 
-/** What a handler gets: the open database, who is calling, and the clock. */
+/** The database as a service sees it; an open transaction is one too. Services speak Kysely only. */
+export type Db = Kysely<DB>;
+
+/** The keyring's operations a module may ask for; the database key itself never leaves the backend object. */
+export interface Keys {
+  writeSlot(login: string, userId: number, password: string): void;
+  removeSlot(userId: number): void;
+  checkPassword(login: string, password: string): boolean;
+  /** a new recovery code; the old one stops working */
+  regenerateRecovery(): string;
+  /** the code issued in this session, until lock, for its printed sheet */
+  readonly recoveryCodeToPrint: string | null;
+}
+
+/** Encrypted copies of the open database. */
+export interface Backups {
+  now(reason: string): string;
+  list(): BackupInfo[];
+}
+
+/** The printed forms: a pdfmake definition in, the PDF's bytes out. */
+export interface Documents {
+  pdf(dd: TDocumentDefinitions): Promise<Buffer>;
+}
+
+/** What the session keeps about its user between calls. */
+export interface Session {
+  setUser(user: SessionUser): void;
+  setIdleMinutes(minutes: number): void;
+}
+
+/** What a handler and a service get: the database (perhaps a transaction), who is calling, the time, and the few
+ * backend services modules use. */
 export interface Ctx {
-  db: Kysely<DB>;
+  db: Db;
   user: SessionUser;
   now: Date;
-  backend: Backend;
+  keys: Keys;
+  backups: Backups;
+  documents: Documents;
+  session: Session;
+}
+
+/** Locking and unlocking: the only calls made without an unlocked session. */
+export interface Lifecycle {
+  readonly isSetUp: boolean;
+  readonly session: SessionUser | null;
+  readonly idleMinutes: number | null;
+  readonly clock: () => Date;
+  create(
+    init: (scope: { db: Db; now: Date; user: null }) => Promise<number>,
+    login: string,
+    password: string,
+  ): Promise<{ recoveryCode: string; userId: number }>;
+  unlock(login: string, password: string): Promise<SessionUser>;
+  unlockWithRecovery(login: string, code: string, newPassword: string): Promise<SessionUser>;
+  lock(): void;
+}
+
+/** What the router hands every handler. */
+export interface HandlerEnv {
+  /** the caller's context; the router has already checked the role */
+  ctx: () => Ctx;
+  lifecycle: Lifecycle;
+  /** what every module's deadlines say is due for the caller on a date (the Today screen) */
+  dueItems: (ctx: Ctx, date: string) => Promise<DueItem[]>;
 }

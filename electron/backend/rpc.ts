@@ -1,60 +1,53 @@
 import type { z } from 'zod';
-import { api, AppError, type AppErrorShape, type CallName, type CallResult, type Role } from '../../shared/api';
-import type { Backend } from './backend';
-import type { Ctx } from './context';
-import type { Handler, HandlerEnv } from './handlers';
-import { authHandlers } from './modules/auth/handlers';
-import { usersHandlers } from './modules/users/handlers';
-import { stationHandlers } from './modules/station/handlers';
-import { staffHandlers } from './modules/staff/handlers';
-import { todayHandlers } from './modules/deadlines/handlers';
-import { DeadlineRegistry } from './modules/deadlines/registry';
-import { uncoveredAbsences } from './modules/staff/service';
-import { citizensHandlers } from './modules/citizens/handlers';
-import { receptionHandlers } from './modules/reception/handlers';
-import { dueFollowUps } from './modules/reception/service';
-import { notebookHandlers } from './modules/notebook/handlers';
-import { dueInstructions, duePassOn, missingCallIns } from './modules/notebook/service';
-import { preventionHandlers } from './modules/prevention/handlers';
-import { meetingsHandlers } from './modules/meetings/handlers';
-import { plansHandlers } from './modules/plans/handlers';
-import { listsHandlers } from './modules/lists/handlers';
-import { handoverHandlers } from './modules/handover/handlers';
-import { passportHandlers } from './modules/passport/handlers';
-import { dueYearColumn } from './modules/passport/service';
-import { dueTours } from './modules/handover/service';
-import { dueFirearmChecks, dueForeigners } from './modules/lists/service';
-import { duePlans } from './modules/plans/service';
-import { dueMeetingSteps, quarterCoverage } from './modules/meetings/service';
-import { dueChecks, dueTransfers, filesOut } from './modules/prevention/service';
+import {
+  api,
+  AppError,
+  isCallName,
+  type Api,
+  type AppErrorShape,
+  type Access,
+  type CallName,
+  type CallOutput,
+  type CallResult,
+} from '../../shared/api';
+import type { Ctx, HandlerEnv, Lifecycle } from './context';
+import type { Handler } from './modules/module';
+import { modules } from './modules';
+import { DeadlineRegistry } from './modules/today/registry';
 
 /** Calls a person who must change a temporary password may still make. */
 const BEFORE_PASSWORD_CHANGE = new Set<CallName>([
-  'app.status',
+  'auth.status',
   'auth.lock',
   'auth.changePassword',
   'auth.unlock',
   'auth.recover',
 ]);
 
+/** The backend the router drives: the lifecycle, and the context of an unlocked session. */
+export interface RouterBackend extends Lifecycle {
+  context(): Ctx;
+}
+
+type HandlerTable = { [K in CallName]?: Handler<K> };
+/** the contract seen per call, so that a call's schemas keep their own types inside `invoke<K>` */
+type CallDefs = {
+  [K in CallName]: { input: z.ZodType<z.output<Api[K]['input']>>; output: z.ZodType<CallOutput<K>>; access: Access };
+};
+const defs: CallDefs = api;
+
+export function handlerTable(): HandlerTable {
+  let table: HandlerTable = {};
+  for (const m of Object.values(modules)) table = { ...table, ...m.handlers };
+  return table;
+}
+
 export function buildDeadlines(): DeadlineRegistry {
-  const r = new DeadlineRegistry();
-  r.register('cover.missing', uncoveredAbsences);
-  r.register('reception.followUp', dueFollowUps);
-  r.register('notebook.passOn', duePassOn);
-  r.register('notebook.instruction', dueInstructions);
-  r.register('notebook.callIn', missingCallIns);
-  r.register('prevention.transfer', dueTransfers);
-  r.register('prevention.check', dueChecks);
-  r.register('prevention.out', filesOut);
-  r.register('meetings.quarter', quarterCoverage);
-  r.register('meetings.steps', dueMeetingSteps);
-  r.register('plans', duePlans);
-  r.register('lists.firearms', dueFirearmChecks);
-  r.register('lists.foreigners', dueForeigners);
-  r.register('handover.tour', dueTours);
-  r.register('passport.year', dueYearColumn);
-  return r;
+  const registry = new DeadlineRegistry();
+  for (const m of Object.values(modules)) {
+    for (const [id, provider] of Object.entries(m.deadlines ?? {})) registry.register(id, provider);
+  }
+  return registry;
 }
 
 function zodFields(error: z.ZodError): AppErrorShape['fields'] {
@@ -65,58 +58,62 @@ function zodFields(error: z.ZodError): AppErrorShape['fields'] {
   }));
 }
 
+function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) throw new AppError('VALIDATION', 'errors.validation', undefined, zodFields(parsed.error));
+  return parsed.data;
+}
+
 export interface Router {
   call(name: string, input: unknown): Promise<CallResult<unknown>>;
 }
 
 /**
- * The one entrance to the backend: validates input, checks the role against the
- * unlocked session, runs the handler, validates output, and turns every failure
- * into an AppError shape. Never a stack trace, never personal data in a log.
+ * The one entrance to the backend: validates input, checks the role against the unlocked session, runs the handler,
+ * validates output, and turns every failure into an AppError shape. Never a stack trace, never personal data in a log.
  */
-export function createRouter(backend: Backend, log: (line: string) => void = (l) => console.error(l)): Router {
-  const handlers = {
-    ...authHandlers,
-    ...usersHandlers,
-    ...stationHandlers,
-    ...staffHandlers,
-    ...todayHandlers(buildDeadlines()),
-    ...citizensHandlers,
-    ...receptionHandlers,
-    ...notebookHandlers,
-    ...preventionHandlers,
-    ...meetingsHandlers,
-    ...plansHandlers,
-    ...listsHandlers,
-    ...handoverHandlers,
-    ...passportHandlers,
-  } as Record<CallName, Handler<CallName>>;
+export function createRouter(backend: RouterBackend, log: (line: string) => void = (l) => console.error(l)): Router {
+  const table = handlerTable();
+  const deadlines = buildDeadlines();
+
+  async function invoke<K extends CallName>(name: K, raw: unknown): Promise<CallOutput<K>> {
+    const { input: inputSchema, output: outputSchema, access } = defs[name];
+    let ctx: Ctx | null = null;
+    if (access !== 'public') {
+      ctx = backend.context();
+      if (access !== 'anyUser' && !access.includes(ctx.user.role)) {
+        throw new AppError('FORBIDDEN', 'errors.forbidden');
+      }
+      if (ctx.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(name)) {
+        throw new AppError('FORBIDDEN', 'errors.mustChangePassword');
+      }
+    }
+    const input = parseInput(inputSchema, raw);
+    const handler = table[name];
+    if (!handler) throw new AppError('NOT_FOUND', 'errors.unknownCall');
+    const env: HandlerEnv = {
+      ctx: () => ctx ?? (ctx = backend.context()),
+      lifecycle: backend,
+      dueItems: (c, date) => deadlines.list(c, date),
+    };
+    return checkOutput(name, outputSchema, await handler(input, env));
+  }
+
+  /** what leaves is what the contract names: unknown keys are dropped, a wrong shape is a bug of ours */
+  function checkOutput<T>(name: string, schema: z.ZodType<T>, out: unknown): T {
+    const checked = schema.safeParse(out);
+    if (!checked.success) {
+      log(`rpc ${name}: output does not match the contract`);
+      throw new AppError('INTERNAL', 'errors.internal');
+    }
+    return checked.data;
+  }
 
   return {
     async call(name, input) {
       try {
-        if (!Object.hasOwn(api, name)) throw new AppError('NOT_FOUND', 'errors.unknownCall');
-        const n = name as CallName;
-        const def = api[n];
-        let ctx: Ctx | null = null;
-        if (def.access !== 'public') {
-          ctx = backend.context();
-          if (def.access !== 'anyUser' && !(def.access as readonly Role[]).includes(ctx.user.role)) {
-            throw new AppError('FORBIDDEN', 'errors.forbidden');
-          }
-          if (ctx.user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(n))
-            throw new AppError('FORBIDDEN', 'errors.mustChangePassword');
-        }
-        const parsed = def.input.safeParse(input ?? {});
-        if (!parsed.success) throw new AppError('VALIDATION', 'errors.validation', undefined, zodFields(parsed.error));
-        const env: HandlerEnv = { backend, ctx: () => ctx ?? (ctx = backend.context()) };
-        const out = await handlers[n](parsed.data as never, env);
-        const checked = def.output.safeParse(out);
-        if (!checked.success) {
-          log(`rpc ${n}: output does not match the contract`);
-          throw new AppError('INTERNAL', 'errors.internal');
-        }
-        return { ok: true, data: checked.data };
+        if (!isCallName(name)) throw new AppError('NOT_FOUND', 'errors.unknownCall');
+        return { ok: true, data: await invoke(name, input) };
       } catch (e) {
         if (e instanceof AppError) return { ok: false, error: e.toJSON() };
         // only the kind of failure: messages of SQLite or Node may quote values

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, isoDate, optionalText, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 import { parseIin } from '../iin';
 
 /**
@@ -54,6 +55,6 @@ export const citizensApi = {
   'citizens.search': defineCall({
     input: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(citizenHitSchema),
-    access: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    access: ROLE_GROUPS.sectionReaders,
   }),
 };

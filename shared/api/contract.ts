@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/** Roles of PRODUCT.md "Who uses it". */
-export const ROLES = ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+import type { Role } from './roles';
 
 /**
  * Who may make a call: `public` needs no unlocked session (setup, unlock),
@@ -83,4 +80,5 @@ export const loginSchema = z
   .regex(/^[a-z0-9._-]+$/, 'validation.loginChars');
 export const passwordSchema = z.string().min(8, 'validation.passwordShort').max(200, 'validation.tooLong');
 /** a generated file (PDF, XLSX) for the user to save or print */
-export const pdfOutput = z.object({ fileName: z.string(), base64: z.string() });
+export const fileOutput = z.object({ fileName: z.string(), base64: z.string() });
+export type GeneratedFile = z.infer<typeof fileOutput>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 
 /**
  * Acceptance and handover of a section (p.4, p.6): an act generated from the live data —
@@ -79,37 +80,35 @@ const actInput = z
     path: ['orderNumber'],
   });
 
-const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
-
-export const handoverApi = {
+const actsApi = {
   'handover.list': defineCall({
     input: z.object({ sectionId: z.number().int().nullable().default(null) }),
     output: z.array(actSchema),
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** What the act will list, read from the live data now. */
   'handover.preview': defineCall({
     input: z.object({ sectionId: z.number().int(), fromUserId: z.number().int().nullable().default(null) }),
     output: actSnapshotSchema,
-    access: ['uppLead', 'supervisor'],
+    access: ROLE_GROUPS.chiefs,
   }),
-  'handover.record': defineCall({ input: actInput, output: actSchema, access: ['uppLead', 'supervisor'] }),
+  'handover.record': defineCall({ input: actInput, output: actSchema, access: ROLE_GROUPS.chiefs }),
   'handover.print': defineCall({
     input: z.object({ id: z.number().int(), language: languageSchema }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** What changed between two acts of the same section. */
   'handover.compare': defineCall({
     input: z.object({ olderId: z.number().int(), newerId: z.number().int() }),
     output: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** p.5: the door-to-door tour of the section within a month of accepting it. */
   'handover.tourDone': defineCall({
     input: z.object({ id: z.number().int(), doneOn: isoDate, note: optionalText(2000) }),
     output: actSchema,
-    access: ['inspector', 'uppLead'],
+    access: ROLE_GROUPS.deciders,
   }),
 };
 
@@ -121,12 +120,12 @@ export const tourAddressSchema = z.object({
 });
 export type TourAddress = z.infer<typeof tourAddressSchema>;
 
-export const tourApi = {
+const tourApi = {
   /** p.5: the buildings and addresses of the section, ticked off as the tour visits them. */
   'handover.tourAddresses': defineCall({
     input: z.object({ actId: z.number().int() }),
     output: z.array(tourAddressSchema),
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   'handover.addTourAddresses': defineCall({
     input: z.object({
@@ -134,11 +133,13 @@ export const tourApi = {
       addresses: z.array(requiredText(300)).min(1, 'validation.required').max(2000),
     }),
     output: z.array(tourAddressSchema),
-    access: ['inspector', 'uppLead'],
+    access: ROLE_GROUPS.deciders,
   }),
   'handover.markVisited': defineCall({
     input: z.object({ id: z.number().int(), visitedOn: isoDate, note: optionalText(1000) }),
     output: z.array(tourAddressSchema),
-    access: ['inspector', 'uppLead'],
+    access: ROLE_GROUPS.deciders,
   }),
 };
+
+export const handoverApi = { ...actsApi, ...tourApi };

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
+import type { Role } from './roles';
 import { authApi } from './auth';
+import { setupApi } from './setup';
+import { recoveryApi } from './recovery';
 import { usersApi } from './users';
 import { stationApi } from './station';
+import { calendarApi } from './calendar';
+import { auditApi } from './audit';
+import { backupApi } from './backup';
 import { staffApi } from './staff';
 import { todayApi } from './today';
 import { citizensApi } from './citizens';
@@ -10,15 +16,47 @@ import { notebookApi } from './notebook';
 import { preventionApi } from './prevention';
 import { meetingsApi } from './meetings';
 import { plansApi } from './plans';
-import { listsApi, listsImportApi } from './lists';
-import { handoverApi, tourApi } from './handover';
+import { listsApi } from './lists';
+import { handoverApi } from './handover';
 import { passportApi } from './passport';
 
-/** Every call of Uchaske, declared once; both transports and the router read this. */
+/**
+ * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
+ * lives in electron/backend/modules/<module>/. Adding a module: its file here, one line below.
+ */
+export const contracts = {
+  auth: authApi,
+  setup: setupApi,
+  recovery: recoveryApi,
+  users: usersApi,
+  station: stationApi,
+  calendar: calendarApi,
+  audit: auditApi,
+  backup: backupApi,
+  staff: staffApi,
+  today: todayApi,
+  citizens: citizensApi,
+  reception: receptionApi,
+  notebook: notebookApi,
+  prevention: preventionApi,
+  meetings: meetingsApi,
+  plans: plansApi,
+  lists: listsApi,
+  handover: handoverApi,
+  passport: passportApi,
+} as const;
+export type ModuleName = keyof typeof contracts;
+
+/** The flat table both transports and the router read. */
 export const api = {
   ...authApi,
+  ...setupApi,
+  ...recoveryApi,
   ...usersApi,
   ...stationApi,
+  ...calendarApi,
+  ...auditApi,
+  ...backupApi,
   ...staffApi,
   ...todayApi,
   ...citizensApi,
@@ -28,17 +66,31 @@ export const api = {
   ...meetingsApi,
   ...plansApi,
   ...listsApi,
-  ...listsImportApi,
   ...handoverApi,
-  ...tourApi,
   ...passportApi,
-};
+} satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;
+/** The calls of one module. */
+export type CallsOf<M extends ModuleName> = keyof (typeof contracts)[M] & CallName;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Api[N]['output']>;
 
+// the compiler checks the two tables: every call is named after its module, and the flat table holds all of them
+type Misnamed = { [M in ModuleName]: Exclude<keyof (typeof contracts)[M], `${M}.${string}`> }[ModuleName];
+type Missing = Exclude<{ [M in ModuleName]: keyof (typeof contracts)[M] }[ModuleName], CallName>;
+export const contractIsConsistent: [Misnamed, Missing] extends [never, never] ? true : [Misnamed, Missing] = true;
+
+export const isCallName = (name: string): name is CallName => Object.hasOwn(api, name);
+
+/** Whether a role may make a call: the contract's `access`, the one source the backend enforces. */
+export function canCall(role: Role, name: CallName): boolean {
+  const access = api[name].access;
+  return access === 'public' || access === 'anyUser' || access.includes(role);
+}
+
 export * from './contract';
+export * from './roles';
 export type { SessionUser } from './auth';
 export type { User } from './users';
 export type { Station, Section, Settings } from './station';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
 /**
@@ -124,26 +125,48 @@ const filter = z.object({
   sectionId: z.number().int().nullable().default(null),
   text: z.string().max(100).default(''),
 });
-const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
-const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 
-export const listsApi = {
-  'lists.firearms': defineCall({ input: filter, output: z.array(firearmOwnerSchema), access: READERS }),
-  'lists.saveFirearmOwner': defineCall({ input: firearmOwnerInputSchema, output: firearmOwnerSchema, access: WRITERS }),
+const listRecordsApi = {
+  'lists.firearms': defineCall({
+    input: filter,
+    output: z.array(firearmOwnerSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
+  'lists.saveFirearmOwner': defineCall({
+    input: firearmOwnerInputSchema,
+    output: firearmOwnerSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
   /** p.22(10): the yearly check at home. */
   'lists.recordFirearmCheck': defineCall({
     input: z.object({ id: z.number().int(), checkedOn: isoDate, result: requiredText(1000) }),
     output: firearmOwnerSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
-  'lists.probation': defineCall({ input: filter, output: z.array(probationSchema), access: READERS }),
-  'lists.saveProbation': defineCall({ input: probationInputSchema, output: probationSchema, access: WRITERS }),
-  'lists.foreigners': defineCall({ input: filter, output: z.array(foreignerSchema), access: READERS }),
-  'lists.saveForeigner': defineCall({ input: foreignerInputSchema, output: foreignerSchema, access: WRITERS }),
+  'lists.probation': defineCall({
+    input: filter,
+    output: z.array(probationSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
+  'lists.saveProbation': defineCall({
+    input: probationInputSchema,
+    output: probationSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
+  'lists.foreigners': defineCall({
+    input: filter,
+    output: z.array(foreignerSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
+  'lists.saveForeigner': defineCall({
+    input: foreignerInputSchema,
+    output: foreignerSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
   'lists.recordForeignerCheck': defineCall({
     input: z.object({ id: z.number().int(), checkedOn: isoDate, note: optionalText(500) }),
     output: foreignerSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** In the appendix's layout and columns. */
   'lists.print': defineCall({
@@ -152,8 +175,8 @@ export const listsApi = {
       sectionId: z.number().int().nullable().default(null),
       language: languageSchema,
     }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   'lists.exportXlsx': defineCall({
     input: z.object({
@@ -161,8 +184,8 @@ export const listsApi = {
       sectionId: z.number().int().nullable().default(null),
       language: languageSchema,
     }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
 };
 
@@ -226,13 +249,19 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
-export const listsImportApi = {
+const listImportApi = {
   /** Reads the file and says, row by row, what would be added, updated or rejected and why; saves nothing. */
-  'lists.importPreview': defineCall({ input: importInput, output: importPreviewSchema, access: WRITERS }),
+  'lists.importPreview': defineCall({
+    input: importInput,
+    output: importPreviewSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
   /** The confirmed import: the valid rows in one transaction; rejected rows are left out. */
   'lists.importApply': defineCall({
     input: importInput,
     output: z.object({ added: z.number().int(), updated: z.number().int(), rejected: z.number().int() }),
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
 };
+
+export const listsApi = { ...listRecordsApi, ...listImportApi };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 
 /**
  * Reporting meetings of the inspector with the population (Chapter 3, p.25–34): at least
@@ -139,26 +140,24 @@ export const meetingRowSchema = meetingSchema
 export type MeetingRow = z.infer<typeof meetingRowSchema>;
 
 const id = { id: z.number().int() };
-const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
-const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
 export const meetingsApi = {
   'meetings.list': defineCall({
     input: z.object({ year: z.number().int().min(2000).max(2100) }),
     output: z.array(meetingRowSchema),
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
-  'meetings.get': defineCall({ input: z.object(id), output: meetingSchema, access: READERS }),
-  'meetings.plan': defineCall({ input: meetingInputSchema, output: meetingSchema, access: WRITERS }),
+  'meetings.get': defineCall({ input: z.object(id), output: meetingSchema, access: ROLE_GROUPS.sectionReaders }),
+  'meetings.plan': defineCall({ input: meetingInputSchema, output: meetingSchema, access: ROLE_GROUPS.sectionStaff }),
   'meetings.update': defineCall({
     input: z.object({ ...id, meeting: meetingInputSchema }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'meetings.cancel': defineCall({
     input: z.object({ ...id, reason: requiredText(300) }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.27: channels and the day the public was told. */
   'meetings.recordNotice': defineCall({
@@ -169,7 +168,7 @@ export const meetingsApi = {
       details: optionalText(1000),
     }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'meetings.saveInvitees': defineCall({
     input: z.object({
@@ -179,13 +178,13 @@ export const meetingsApi = {
         .max(200),
     }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.29–30: the section's own figures for the report, as a draft to edit. */
   'meetings.draftReport': defineCall({
     input: z.object({ ...id, language: languageSchema }),
     output: z.object({ text: z.string() }),
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'meetings.saveRecord': defineCall({
     input: z.object({
@@ -196,7 +195,7 @@ export const meetingsApi = {
       awards: optionalText(2000),
     }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'meetings.addParticipant': defineCall({
     input: z.object({
@@ -207,12 +206,12 @@ export const meetingsApi = {
       phone: optionalText(40),
     }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'meetings.removeParticipant': defineCall({
     input: z.object({ ...id, participantId: z.number().int() }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'meetings.addItem': defineCall({
     input: z
@@ -238,7 +237,7 @@ export const meetingsApi = {
         path: ['forwardTo'],
       }),
     output: meetingSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.32: the check of an item not answered in full, or its forwarding and the initiator told. */
   'meetings.resolveItem': defineCall({
@@ -251,10 +250,10 @@ export const meetingsApi = {
       initiatorNotifiedOn: isoDate.nullable().default(null),
     }),
     output: meetingSchema,
-    access: ['inspector', 'assistant', 'uppLead'],
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.32: drawn up and signed by the inspector on the meeting day. */
-  'meetings.finalize': defineCall({ input: z.object(id), output: meetingSchema, access: ['inspector', 'uppLead'] }),
+  'meetings.finalize': defineCall({ input: z.object(id), output: meetingSchema, access: ROLE_GROUPS.deciders }),
   'meetings.dispose': defineCall({
     input: z.object({ ...id, disposalAct: requiredText(100) }),
     output: meetingSchema,
@@ -264,7 +263,7 @@ export const meetingsApi = {
   'meetings.openItems': defineCall({
     input: z.object({}),
     output: z.array(itemSchema.extend({ meetingId: z.number().int(), meetingDate: isoDate, inspectors: z.string() })),
-    access: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    access: ROLE_GROUPS.sectionReaders,
   }),
   'meetings.print': defineCall({
     input: z.object({
@@ -273,7 +272,7 @@ export const meetingsApi = {
       itemId: z.number().int().nullable().default(null),
       language: languageSchema,
     }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, localDateTime, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, localDateTime, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 
 /** The work notebook (p.20): numbered entries, never erased; a correction is a new entry. */
 export const ENTRY_KINDS = [
@@ -19,7 +20,6 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const OWN_KINDS = ['information', 'tour', 'passOn', 'other'] as const;
 /** open: an instruction not yet done or information not yet passed; corrected: replaced by a later entry */
 export const ENTRY_STATUSES = ['open', 'corrected'] as const;
-export const NOTEBOOK_OWNERS = ['inspector', 'assistant', 'uppLead'] as const;
 
 export const notebookEntrySchema = z.object({
   id: z.number().int(),
@@ -88,7 +88,7 @@ export const notebookApi = {
         canWrite: z.boolean(),
       }),
     ),
-    access: 'anyUser',
+    access: ROLE_GROUPS.notebookUsers,
   }),
   'notebook.entries': defineCall({
     input: z.object({
@@ -100,9 +100,9 @@ export const notebookApi = {
       status: z.enum(ENTRY_STATUSES).nullable().default(null),
     }),
     output: z.object({ entries: z.array(notebookEntrySchema), reviews: z.array(reviewSchema) }),
-    access: 'anyUser',
+    access: ROLE_GROUPS.notebookUsers,
   }),
-  'notebook.write': defineCall({ input: ownEntry, output: notebookEntrySchema, access: NOTEBOOK_OWNERS }),
+  'notebook.write': defineCall({ input: ownEntry, output: notebookEntrySchema, access: ROLE_GROUPS.sectionStaff }),
   /** p.20: a superior's instruction lands in each addressee's notebook. */
   'notebook.instruct': defineCall({
     input: z.object({
@@ -112,17 +112,17 @@ export const notebookApi = {
       expectedResult: optionalText(1000),
     }),
     output: z.array(notebookEntrySchema),
-    access: ['uppLead', 'supervisor'],
+    access: ROLE_GROUPS.chiefs,
   }),
   'notebook.markDone': defineCall({
     input: z.object({ id: z.number().int(), doneText: requiredText(2000) }),
     output: notebookEntrySchema,
-    access: NOTEBOOK_OWNERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'notebook.markPassed': defineCall({
     input: z.object({ id: z.number().int(), passedHow: requiredText(300), outgoingNumber: optionalText(50) }),
     output: notebookEntrySchema,
-    access: NOTEBOOK_OWNERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.23(3): the duty officer records a rural inspector's daily call-in. */
   'notebook.callIn': defineCall({
@@ -133,13 +133,13 @@ export const notebookApi = {
   'notebook.review': defineCall({
     input: z.object({ ownerId: z.number().int(), remark: optionalText(2000) }),
     output: reviewSchema,
-    access: ['dutyOfficer', 'supervisor'],
+    access: ROLE_GROUPS.notebookReviewers,
   }),
   /** p.24(5): the UPP lead's register of information passed, with the check results filed. */
   'notebook.passRegister': defineCall({
     input: z.object({ from: isoDate, to: isoDate }),
     output: z.array(notebookEntrySchema.extend({ ownerName: z.string() })),
-    access: ['uppLead', 'supervisor'],
+    access: ROLE_GROUPS.chiefs,
   }),
   'notebook.print': defineCall({
     input: z.object({
@@ -148,13 +148,13 @@ export const notebookApi = {
       to: isoDate.nullable().default(null),
       language: languageSchema,
     }),
-    output: pdfOutput,
-    access: 'anyUser',
+    output: fileOutput,
+    access: ROLE_GROUPS.notebookUsers,
   }),
   'notebook.printRegister': defineCall({
     input: z.object({ from: isoDate, to: isoDate, language: languageSchema }),
-    output: pdfOutput,
-    access: ['uppLead', 'supervisor'],
+    output: fileOutput,
+    access: ROLE_GROUPS.chiefs,
   }),
   'notebook.recordCheck': defineCall({
     input: z.object({ id: z.number().int(), checkResult: requiredText(2000) }),

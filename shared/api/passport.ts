@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 
 /**
  * The electronic passport of a section (p.5, p.19, Appendix 1). §1 is the history of the
@@ -78,14 +79,12 @@ export const passportSchema = z.object({
 export type Passport = z.infer<typeof passportSchema>;
 
 const value = z.number().min(0, 'validation.range').max(10_000_000, 'validation.range').nullable();
-const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
-const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
 
 export const passportApi = {
   'passport.get': defineCall({
     input: z.object({ sectionId: z.number().int() }),
     output: passportSchema,
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** §3: the column "as of 1 January" of one year. */
   'passport.saveYear': defineCall({
@@ -95,7 +94,7 @@ export const passportApi = {
       values: z.record(z.string(), value),
     }),
     output: passportSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'passport.saveObject': defineCall({
     input: z
@@ -107,7 +106,7 @@ export const passportApi = {
       })
       .refine((o) => (o.fields.name ?? '').trim() !== '', { message: 'validation.required', path: ['fields.name'] }),
     output: passportSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'passport.savePlan': defineCall({
     input: z.object({
@@ -120,17 +119,17 @@ export const passportApi = {
       note: optionalText(2000),
     }),
     output: passportSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'passport.removeObject': defineCall({
     input: z.object({ sectionId: z.number().int(), id: z.number().int(), reason: requiredText(300) }),
     output: passportSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** The whole passport in the form's layout; pencil columns only when asked for. */
   'passport.print': defineCall({
     input: z.object({ sectionId: z.number().int(), language: languageSchema, withPencil: z.boolean().default(false) }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
 };

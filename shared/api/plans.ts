@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 
 /**
  * The monthly UPP work plan (p.18, p.24(1)): drafted by the UPP lead, approved by the head
@@ -53,11 +54,14 @@ export const planSchema = z.object({
 export type Plan = z.infer<typeof planSchema>;
 
 const id = { id: z.number().int() };
-const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
 export const plansApi = {
   /** Every revision of a month's plan, newest first. */
-  'plans.revisions': defineCall({ input: z.object({ month }), output: z.array(planSchema), access: READERS }),
+  'plans.revisions': defineCall({
+    input: z.object({ month }),
+    output: z.array(planSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   'plans.saveDraft': defineCall({
     input: z.object({ month, items: z.array(planItemInputSchema).min(1, 'plans.itemsRequired').max(200) }),
     output: planSchema,
@@ -75,11 +79,11 @@ export const plansApi = {
   'plans.markItem': defineCall({
     input: z.object({ itemId: z.number().int(), result: z.enum(ITEM_RESULTS), note: optionalText(1000) }),
     output: planSchema,
-    access: ['inspector', 'assistant', 'uppLead'],
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'plans.print': defineCall({
     input: z.object({ ...id, language: languageSchema }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, localDateTime, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, localDateTime, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
 /**
@@ -223,13 +224,14 @@ export const packagePreviewSchema = z.object({
 });
 
 const fileId = { id: z.number().int() };
-const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
-/** the assistant cannot sign procedural decisions (p.2(3)): placing on or removing from the record, transfers */
-const DECIDERS = ['inspector', 'uppLead'] as const;
 const passphrase = z.string().min(10, 'prevention.passphraseShort').max(200, 'validation.tooLong');
 
 export const preventionApi = {
-  'prevention.safes': defineCall({ input: z.object({}), output: z.array(safeSchema), access: READERS }),
+  'prevention.safes': defineCall({
+    input: z.object({}),
+    output: z.array(safeSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   'prevention.saveSafe': defineCall({
     input: z.object({
       id: z.number().int().nullable().default(null),
@@ -240,24 +242,28 @@ export const preventionApi = {
     output: z.array(safeSchema),
     access: ['uppLead'],
   }),
-  'prevention.list': defineCall({ input: listFilterSchema, output: z.array(fileRowSchema), access: READERS }),
+  'prevention.list': defineCall({
+    input: listFilterSchema,
+    output: z.array(fileRowSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   /** p.15: reading a file states the purpose; the reading is logged. */
   'prevention.open': defineCall({
     input: z.object({ ...fileId }).and(purposeSchema),
     output: personFileSchema,
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** Who opened, printed or exported the file, and why; no content of the file itself. */
   'prevention.accessLog': defineCall({
     input: z.object({ ...fileId }),
     output: z.array(accessRowSchema),
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
-  'prevention.create': defineCall({ input: fileInputSchema, output: personFileSchema, access: DECIDERS }),
+  'prevention.create': defineCall({ input: fileInputSchema, output: personFileSchema, access: ROLE_GROUPS.deciders }),
   'prevention.update': defineCall({
     input: z.object({ ...fileId, file: fileInputSchema }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   /** p.12: a planned check, or a visit/check/conversation done, with violations and measures. */
   'prevention.addSupervision': defineCall({
@@ -284,7 +290,7 @@ export const preventionApi = {
         path: ['violationText'],
       }),
     output: personFileSchema,
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** p.13: the paper file taken out of, or returned to, its safe. */
   'prevention.custody': defineCall({
@@ -292,7 +298,7 @@ export const preventionApi = {
       .object({ ...fileId, action: z.enum(['out', 'in']), personId: z.number().int(), reason: optionalText(300) })
       .refine((c) => c.action === 'in' || c.reason !== '', { message: 'prevention.reasonRequired', path: ['reason'] }),
     output: personFileSchema,
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** p.14 step 1: departure for permanent residence in another district or region. */
   'prevention.recordDeparture': defineCall({
@@ -304,23 +310,23 @@ export const preventionApi = {
       newBody: requiredText(300),
     }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   'prevention.recordRequest': defineCall({
     input: z.object({ ...fileId, sentAt: localDateTime, requestNumber: requiredText(50) }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   'prevention.recordConfirmation': defineCall({
     input: z.object({ ...fileId, confirmedOn: isoDate, confirmationRef: requiredText(100) }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   /** p.14 last step: only after the arrival is confirmed; closes the file here. */
   'prevention.sendMaterials': defineCall({
     input: z.object({ ...fileId, materialsList: requiredText(3000), coveringNumber: requiredText(50) }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   'prevention.remove': defineCall({
     input: z.object({
@@ -330,30 +336,30 @@ export const preventionApi = {
       removalReason: requiredText(1000),
     }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   'prevention.print': defineCall({
     input: z
       .object({ ...fileId, document: z.enum(['card', 'request', 'covering']), language: languageSchema })
       .and(purposeSchema),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   /** p.13: the inventory of a safe, or of the files kept in the police body's premises. */
   'prevention.printInventory': defineCall({
     input: z.object({ safeId: z.number().int().nullable(), language: languageSchema }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.chiefs,
   }),
   'prevention.exportPackage': defineCall({
     input: z.object({ ...fileId, passphrase }).and(purposeSchema),
-    output: pdfOutput,
-    access: DECIDERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.deciders,
   }),
   'prevention.previewPackage': defineCall({
     input: z.object({ base64: z.string().max(20_000_000), passphrase }),
     output: packagePreviewSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
   'prevention.importPackage': defineCall({
     input: z
@@ -372,6 +378,6 @@ export const preventionApi = {
         path: ['safeId'],
       }),
     output: personFileSchema,
-    access: DECIDERS,
+    access: ROLE_GROUPS.deciders,
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, localDateTime, languageSchema, optionalText, pdfOutput, requiredText } from './contract';
+import { defineCall, isoDate, localDateTime, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
 /** p.9: in person at the UPP in the evening hours, or online during the working day. */
@@ -7,9 +8,6 @@ export const RECEPTION_MODES = ['inPerson', 'online'] as const;
 /** What was done with the visit (ours: the Rules give no list). */
 export const RECEPTION_ACTIONS = ['explained', 'statementPassed', 'referred', 'personFile', 'other'] as const;
 export const RECEPTION_STATUSES = ['open', 'done', 'voided'] as const;
-
-export const WRITERS = ['inspector', 'assistant', 'uppLead'] as const;
-export const READERS = ['inspector', 'assistant', 'uppLead', 'supervisor'] as const;
 
 export const categorySchema = z.object({
   code: z.string(),
@@ -89,45 +87,57 @@ export type ReceptionFilter = z.input<typeof receptionFilterSchema>;
 const byId = z.object({ id: z.number().int() });
 
 export const receptionApi = {
-  'reception.categories': defineCall({ input: z.object({}), output: z.array(categorySchema), access: READERS }),
+  'reception.categories': defineCall({
+    input: z.object({}),
+    output: z.array(categorySchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   'reception.addCategory': defineCall({
     input: z.object({ nameKk: requiredText(100), nameRu: requiredText(100) }),
     output: z.array(categorySchema),
     access: ['uppLead'],
   }),
-  'reception.create': defineCall({ input: receptionInputSchema, output: receptionSchema, access: WRITERS }),
+  'reception.create': defineCall({
+    input: receptionInputSchema,
+    output: receptionSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
   /** A correction keeps the previous version in the entry's history. */
   'reception.correct': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300), entry: receptionInputSchema }),
     output: receptionSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** An entry made by mistake is voided, never deleted. */
   'reception.void': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300) }),
     output: receptionSchema,
-    access: ['inspector', 'uppLead'],
+    access: ROLE_GROUPS.deciders,
   }),
   'reception.setResult': defineCall({
     input: z.object({ id: z.number().int(), result: requiredText(1000) }),
     output: receptionSchema,
-    access: WRITERS,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'reception.get': defineCall({
     input: byId,
     output: z.object({ entry: receptionSchema, history: z.array(receptionVersionSchema) }),
-    access: READERS,
+    access: ROLE_GROUPS.sectionReaders,
   }),
-  'reception.list': defineCall({ input: receptionFilterSchema, output: z.array(receptionSchema), access: READERS }),
+  'reception.list': defineCall({
+    input: receptionFilterSchema,
+    output: z.array(receptionSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   /** The journal for a day or a period: A4 landscape, numbered rows, totals. */
   'reception.print': defineCall({
     input: z.object({ filter: receptionFilterSchema, language: languageSchema }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
   'reception.exportXlsx': defineCall({
     input: z.object({ filter: receptionFilterSchema, language: languageSchema }),
-    output: pdfOutput,
-    access: READERS,
+    output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
   }),
 };

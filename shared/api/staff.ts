@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, isoDate, optionalText, requiredText } from './contract';
+import { ROLE_GROUPS } from './roles';
 
 export const ABSENCE_KINDS = ['leave', 'illness', 'businessTrip', 'vacancy'] as const;
 
@@ -48,12 +49,12 @@ export const staffApi = {
   'staff.addAbsence': defineCall({
     input: absenceInputSchema,
     output: absenceSchema,
-    access: ['uppLead', 'supervisor'],
+    access: ROLE_GROUPS.chiefs,
   }),
   'staff.cancelAbsence': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300) }),
     output: absenceSchema,
-    access: ['uppLead', 'supervisor'],
+    access: ROLE_GROUPS.chiefs,
   }),
   /** Sections each person works on a date: his own plus those he covers (p.6). */
   'staff.coverage': defineCall({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, isoDate, optionalText } from './contract';
+import { defineCall, optionalText } from './contract';
+import { ROLE_GROUPS } from './roles';
 import { newSectionSchema, sectionKindSchema, stationFields } from './fields';
 
 export const sectionSchema = z.object({
@@ -36,18 +37,12 @@ export const stationSchema = z.object({
 });
 export type Station = z.infer<typeof stationSchema>;
 
-export const calendarDaySchema = z.object({
-  date: isoDate,
-  kind: z.enum(['holiday', 'workday']),
-  name: z.string(),
-});
-
 export const stationApi = {
   'station.get': defineCall({ input: z.object({}), output: stationSchema, access: 'anyUser' }),
   'station.update': defineCall({
     input: z.object(stationFields),
     output: stationSchema,
-    access: ['uppLead', 'admin'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
   'station.saveSection': defineCall({
     input: newSectionSchema.extend({
@@ -56,33 +51,11 @@ export const stationApi = {
       orderRef: optionalText(200),
     }),
     output: stationSchema,
-    access: ['uppLead', 'admin'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
   'station.updateSettings': defineCall({
     input: settingsSchema,
     output: stationSchema,
-    access: ['uppLead', 'admin'],
-  }),
-  /** Station overrides of the built-in Kazakh calendar: a moved holiday, a working Saturday. */
-  'calendar.overrides': defineCall({ input: z.object({}), output: z.array(calendarDaySchema), access: 'anyUser' }),
-  'calendar.setOverride': defineCall({
-    input: z.object({ date: isoDate, kind: z.enum(['holiday', 'workday', 'default']), name: optionalText(100) }),
-    output: z.array(calendarDaySchema),
-    access: ['uppLead', 'admin'],
-  }),
-  'audit.verify': defineCall({
-    input: z.object({}),
-    output: z.object({ ok: z.boolean(), rows: z.number().int(), firstBrokenId: z.number().int().nullable() }),
-    access: ['uppLead', 'admin', 'supervisor'],
-  }),
-  'backup.list': defineCall({
-    input: z.object({}),
-    output: z.array(z.object({ fileName: z.string(), bytes: z.number(), createdAt: z.string() })),
-    access: ['admin', 'uppLead'],
-  }),
-  'backup.now': defineCall({
-    input: z.object({}),
-    output: z.object({ fileName: z.string() }),
-    access: ['admin', 'uppLead'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCall, loginSchema, passwordSchema, requiredText, roleSchema } from './contract';
+import { defineCall, loginSchema, passwordSchema, requiredText } from './contract';
+import { ROLE_GROUPS, roleSchema } from './roles';
 import { personNameFields } from './fields';
 
 export const userSchema = z.object({
@@ -32,22 +33,22 @@ export const usersApi = {
   'users.create': defineCall({
     input: z.object({ ...userFields, login: loginSchema, temporaryPassword: passwordSchema }),
     output: userSchema,
-    access: ['uppLead', 'admin'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
   'users.update': defineCall({
     input: z.object({ id: z.number().int(), ...userFields }),
     output: userSchema,
-    access: ['uppLead', 'admin'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
   'users.resetPassword': defineCall({
     input: z.object({ id: z.number().int(), temporaryPassword: passwordSchema }),
     output: userSchema,
-    access: ['uppLead', 'admin'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
   /** Removes the keyslot; the person and everything he wrote stay. */
   'users.deactivate': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300) }),
     output: userSchema,
-    access: ['uppLead', 'admin'],
+    access: ROLE_GROUPS.stationAdmins,
   }),
 };

@@ -27,7 +27,7 @@ test('Electron smoke: hardened window, the bridge, the backend behind IPC', asyn
   expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   const status = await win.evaluate(() =>
     (window as unknown as { uchaske: { call: (n: string, i: unknown) => Promise<unknown> } }).uchaske.call(
-      'app.status',
+      'auth.status',
       {},
     ),
   );

@@ -163,10 +163,10 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
 });
 
 test('a token-less or foreign request gets nothing from the host', async ({ page, app }) => {
-  const noToken = await page.request.post(`${app.url}api/call`, { data: { name: 'app.status', input: {} } });
+  const noToken = await page.request.post(`${app.url}api/call`, { data: { name: 'auth.status', input: {} } });
   expect(noToken.status()).toBe(403);
   const wrongHost = await page.request.post(`${app.url}api/call`, {
-    data: { name: 'app.status', input: {} },
+    data: { name: 'auth.status', input: {} },
     headers: { host: 'evil.example:80' },
   });
   expect(wrongHost.status()).toBe(421);

@@ -146,5 +146,5 @@ test('the screen locks itself after the idle time and forgets what it showed', a
   await page.clock.fastForward('01:30');
   await expect(page.getByRole('heading', { name: 'Кіру', exact: true })).toBeVisible();
   await expect(page.getByText('Әбдіқадыров')).toHaveCount(0);
-  expect((await apiCall<{ state: string }>(page, 'app.status', {})).state).toBe('locked');
+  expect((await apiCall<{ state: string }>(page, 'auth.status', {})).state).toBe('locked');
 });

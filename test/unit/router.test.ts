@@ -17,7 +17,7 @@ const INSPECTOR = {
 describe('router', () => {
   it('answers public status before setup and refuses other calls while locked', async () => {
     const s = station();
-    expect(await s.call('app.status', {})).toEqual({ state: 'setup', session: null, idleMinutes: null });
+    expect(await s.call('auth.status', {})).toEqual({ state: 'setup', session: null, idleMinutes: null });
     expect(await s.fail('users.list', {})).toMatchObject({ code: 'LOCKED' });
     expect(await s.router.call('no.such.call', {})).toMatchObject({
       ok: false,
@@ -40,7 +40,7 @@ describe('router', () => {
         { path: 'lead.password', messageKey: 'validation.passwordShort' },
       ]),
     );
-    expect((await s.call('app.status', {})).state).toBe('setup');
+    expect((await s.call('auth.status', {})).state).toBe('setup');
   });
 
   it('leaves nothing behind when setup fails inside the backend', async () => {
@@ -53,7 +53,7 @@ describe('router', () => {
       ],
     });
     expect(e).toMatchObject({ code: 'VALIDATION', messageKey: 'errors.sectionDuplicate' });
-    expect((await s.call('app.status', {})).state).toBe('setup');
+    expect((await s.call('auth.status', {})).state).toBe('setup');
     expect(fs.readdirSync(s.dataDir)).toEqual([]);
     await s.call('setup.create', SETUP);
   });

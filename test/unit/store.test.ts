@@ -184,14 +184,14 @@ describe('backend lifecycle', () => {
     now = new Date('2026-11-20T18:11:00');
     const e = await s.fail('station.get', {});
     expect(e).toMatchObject({ code: 'LOCKED', messageKey: 'errors.idleLocked' });
-    expect((await s.call('app.status', {})).state).toBe('locked');
+    expect((await s.call('auth.status', {})).state).toBe('locked');
   });
 
   it('lets a fresh backend on the same folder unlock (data survives a restart)', async () => {
     const s = await setUpStation();
     s.backend.lock();
     const again = station({ dataDir: s.dataDir });
-    expect((await again.call('app.status', {})).state).toBe('locked');
+    expect((await again.call('auth.status', {})).state).toBe('locked');
     const { session } = await again.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
     expect(session.role).toBe('uppLead');
     expect((await again.call('station.get', {})).sections.map((x) => x.number)).toEqual(['17-1', '17-2', '17-3']);

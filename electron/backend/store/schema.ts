@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../../../shared/api/roles';
 
 /** Tables of the foundation; each module's tables are listed under its name. */
 
@@ -34,7 +35,8 @@ export interface UsersTable {
   patronymic: string;
   rank: string;
   position: string;
-  role: string;
+  /** written only through the contract's roleSchema */
+  role: Role;
   active: number;
   must_change_password: number;
   created_at: string;

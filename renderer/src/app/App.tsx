@@ -10,12 +10,12 @@ import { UnlockScreen } from '../modules/unlock/UnlockScreen';
 import { ChangePasswordScreen } from '../modules/unlock/ChangePasswordScreen';
 import { Shell } from './Shell';
 
-export const STATUS_KEY = ['app.status'];
+export const STATUS_KEY = ['auth.status'];
 
 export function App() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('app.status', {}) });
+  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('auth.status', {}) });
   // the wizard stays up after the station is created, until the recovery step is done
   const [inWizard, setInWizard] = useState(false);
 

@@ -18,7 +18,7 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Role, SessionUser } from '../../../shared/api';
+import { canCall, type CallName, type SessionUser } from '../../../shared/api';
 import { shortName } from '../../../shared/format';
 import { call } from '../api/client';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -35,13 +35,13 @@ import { PlansScreen } from '../modules/plans/PlansScreen';
 import { ListsScreen } from '../modules/lists/ListsScreen';
 import { HandoverScreen } from '../modules/handover/HandoverScreen';
 import { PassportScreen } from '../modules/passport/PassportScreen';
-import { READERS } from '../../../shared/api/reception';
 
 interface Route {
   path: string;
   label: string;
   icon: typeof IconUsers;
-  roles?: readonly Role[];
+  /** the call the screen opens with: the route shows to those the contract lets make it */
+  call?: CallName;
   /** `rest` is what follows the path in the address: '#/reception/12' gives '12' */
   screen: (s: SessionUser, rest: string, go: (hash: string) => void) => React.ReactNode;
 }
@@ -52,7 +52,7 @@ const ROUTES: Route[] = [
     path: 'reception',
     label: 'nav.reception',
     icon: IconAddressBook,
-    roles: READERS,
+    call: 'reception.list',
     screen: (s, rest, go) => (
       <ReceptionScreen
         session={s}
@@ -65,70 +65,70 @@ const ROUTES: Route[] = [
     path: 'notebook',
     label: 'nav.notebook',
     icon: IconNotebook,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer'],
+    call: 'notebook.owners',
     screen: (s, rest, go) => <NotebookScreen session={s} ownerParam={rest ? Number(rest) : null} go={go} />,
   },
   {
     path: 'prevention',
     label: 'nav.prevention',
     icon: IconFolders,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    call: 'prevention.list',
     screen: (s, rest, go) => <PreventionScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
   },
   {
     path: 'meetings',
     label: 'nav.meetings',
     icon: IconSpeakerphone,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    call: 'meetings.list',
     screen: (s, rest, go) => <MeetingsScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
   },
   {
     path: 'plans',
     label: 'nav.plans',
     icon: IconChecklist,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    call: 'plans.revisions',
     screen: (s, rest, go) => <PlansScreen session={s} monthParam={rest || null} go={go} />,
   },
   {
     path: 'lists',
     label: 'nav.lists',
     icon: IconListDetails,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    call: 'lists.firearms',
     screen: (s, rest, go) => <ListsScreen session={s} listParam={rest || null} go={go} />,
   },
   {
     path: 'passport',
     label: 'nav.passport',
     icon: IconMap2,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    call: 'passport.get',
     screen: (s, rest, go) => <PassportScreen session={s} sectionParam={rest ? Number(rest) : null} go={go} />,
   },
   {
     path: 'handover',
     label: 'nav.handover',
     icon: IconTransfer,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor'],
+    call: 'handover.list',
     screen: (s) => <HandoverScreen session={s} />,
   },
   {
     path: 'staff',
     label: 'nav.staff',
     icon: IconUserShield,
-    roles: ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'],
+    call: 'staff.absences',
     screen: (s) => <StaffScreen session={s} />,
   },
   {
     path: 'users',
     label: 'nav.users',
     icon: IconUsers,
-    roles: ['uppLead', 'admin'],
+    call: 'users.create',
     screen: (s) => <UsersScreen session={s} />,
   },
   {
     path: 'station',
     label: 'nav.station',
     icon: IconBuildingCommunity,
-    roles: ['uppLead', 'admin'],
+    call: 'station.update',
     screen: (s) => <StationScreen session={s} />,
   },
 ];
@@ -138,7 +138,7 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
   const [hash, setHash] = useHash();
   const [pwOpen, pw] = useDisclosure(false);
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const routes = ROUTES.filter((r) => !r.roles || r.roles.includes(session.role));
+  const routes = ROUTES.filter((r) => !r.call || canCall(session.role, r.call));
   const [, path = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? [];
   const current = routes.find((r) => r.path === path) ?? routes[0]!;
   useHotkeys([['mod+L', onLock]]);

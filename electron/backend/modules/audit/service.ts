@@ -8,6 +8,8 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /** who the row names when it is not the session's user (the first run: the UPP lead just created) */
+  by?: number | null;
 }
 
 const GENESIS = '0'.repeat(64);

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../handlers';
+import type { Handlers } from '../module';
 import { searchCitizens } from './service';
 
 export const citizensHandlers: Handlers<'citizens.search'> = {

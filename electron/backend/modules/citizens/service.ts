@@ -1,13 +1,13 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../../context';
+import type { Tx } from '../../change';
 import { AppError, type Citizen, type CitizenHit } from '../../../../shared/api';
 import type { citizenInputSchema } from '../../../../shared/api/citizens';
 import { parseIin } from '../../../../shared/iin';
-import { citizenQuery, foldName } from '../../../../shared/search/fold';
-import type { DB, CitizensTable } from '../../store/schema';
-import { writeAudit } from '../audit/service';
+import { foldName } from '../../../../shared/search/fold';
+import { indexCitizen, matchCitizenIds } from '../../store/citizenIndex';
+import type { CitizensTable } from '../../store/schema';
 import type { z } from 'zod';
 
-type Q = Kysely<DB> | Transaction<DB>;
 type Row = Omit<CitizensTable, 'id'> & { id: number };
 export type CitizenFields = z.output<typeof citizenInputSchema>;
 
@@ -24,17 +24,9 @@ export const toCitizen = (r: Row): Citizen => ({
   phone: r.phone,
 });
 
-export async function getCitizen(db: Q, id: number): Promise<Citizen | null> {
+export async function getCitizen(db: Db, id: number): Promise<Citizen | null> {
   const r = await db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toCitizen(r) : null;
-}
-
-async function index(trx: Transaction<DB>, c: Citizen): Promise<void> {
-  await trx.deleteFrom('citizens_fts').where('rowid', '=', c.id).execute();
-  await trx
-    .insertInto('citizens_fts')
-    .values({ rowid: c.id, names: foldName([c.surname, c.name, c.patronymic].join(' ')), iin: c.iin ?? '' })
-    .execute();
 }
 
 /**
@@ -42,12 +34,7 @@ async function index(trx: Transaction<DB>, c: Citizen): Promise<void> {
  * IIN) the one with the same full name and date of birth; otherwise a new record.
  * What was typed updates the record, audited with before and after.
  */
-export async function upsertCitizen(
-  trx: Transaction<DB>,
-  actorId: number,
-  now: Date,
-  input: CitizenFields,
-): Promise<Citizen> {
+export async function upsertCitizen(tx: Tx, input: CitizenFields): Promise<Citizen> {
   const fromIin = input.iin ? parseIin(input.iin) : null;
   const values = {
     iin: input.iin || null,
@@ -63,11 +50,11 @@ export async function upsertCitizen(
   };
   let existing: Row | undefined;
   if (input.id !== null)
-    existing = await trx.selectFrom('citizens').selectAll().where('id', '=', input.id).executeTakeFirst();
+    existing = await tx.db.selectFrom('citizens').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!existing && values.iin)
-    existing = await trx.selectFrom('citizens').selectAll().where('iin', '=', values.iin).executeTakeFirst();
+    existing = await tx.db.selectFrom('citizens').selectAll().where('iin', '=', values.iin).executeTakeFirst();
   if (!existing && !values.iin && values.birth_date) {
-    const same = await trx
+    const same = await tx.db
       .selectFrom('citizens')
       .selectAll()
       .where('iin', 'is', null)
@@ -76,21 +63,21 @@ export async function upsertCitizen(
     const key = foldName(`${values.surname} ${values.name} ${values.patronymic}`);
     existing = same.find((c) => foldName(`${c.surname} ${c.name} ${c.patronymic}`) === key);
   }
-  const at = now.toISOString();
+  const at = tx.now.toISOString();
   if (!existing) {
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('citizens')
       .values({ ...values, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const c = (await getCitizen(trx, id))!;
-    await index(trx, c);
-    await writeAudit(trx, actorId, now, { action: 'citizens.create', entity: 'citizen', entityId: id, after: c });
+    const c = (await getCitizen(tx.db, id))!;
+    await indexCitizen(tx.db, c);
+    await tx.audit({ action: 'citizens.create', entity: 'citizen', entityId: id, after: c });
     return c;
   }
   // another record already holds this IIN: the chosen one cannot take it
   if (values.iin && values.iin !== existing.iin) {
-    const holder = await trx.selectFrom('citizens').select('id').where('iin', '=', values.iin).executeTakeFirst();
+    const holder = await tx.db.selectFrom('citizens').select('id').where('iin', '=', values.iin).executeTakeFirst();
     if (holder && holder.id !== existing.id) {
       throw new AppError('CONFLICT', 'iin.taken', undefined, [{ path: 'citizen.iin', messageKey: 'iin.taken' }]);
     }
@@ -98,14 +85,14 @@ export async function upsertCitizen(
   const before = toCitizen(existing);
   const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => values[k] !== existing[k]);
   if (!changed) return before;
-  await trx
+  await tx.db
     .updateTable('citizens')
     .set({ ...values, updated_at: at })
     .where('id', '=', existing.id)
     .execute();
-  const after = (await getCitizen(trx, existing.id))!;
-  await index(trx, after);
-  await writeAudit(trx, actorId, now, {
+  const after = (await getCitizen(tx.db, existing.id))!;
+  await indexCitizen(tx.db, after);
+  await tx.audit({
     action: 'citizens.update',
     entity: 'citizen',
     entityId: existing.id,
@@ -116,15 +103,32 @@ export async function upsertCitizen(
 }
 
 /** Newest first; each with the last visit and the number of visits (voided ones not counted). */
-export async function searchCitizens(db: Q, typed: string, limit: number): Promise<CitizenHit[]> {
-  const q = citizenQuery(typed);
-  if (!q) return [];
-  const rows = await sql<Row & { last_visit: string | null; visits: number }>`
-    SELECT c.*,
-      (SELECT max(r.received_at) FROM receptions r WHERE r.citizen_id = c.id AND r.voided = 0) AS last_visit,
-      (SELECT count(*) FROM receptions r WHERE r.citizen_id = c.id AND r.voided = 0) AS visits
-    FROM (SELECT rowid AS id FROM citizens_fts WHERE citizens_fts MATCH ${q} ORDER BY rowid DESC LIMIT ${limit}) m
-    JOIN citizens c ON c.id = m.id
-    ORDER BY last_visit IS NULL, last_visit DESC, c.id DESC`.execute(db);
-  return rows.rows.map((r) => ({ ...toCitizen(r), lastVisit: r.last_visit, visits: r.visits }));
+export async function searchCitizens(db: Db, typed: string, limit: number): Promise<CitizenHit[]> {
+  const ids = await matchCitizenIds(db, typed, limit);
+  if (ids.length === 0) return [];
+  const visits = db
+    .selectFrom('receptions as r')
+    .select((eb) => [
+      'r.citizen_id',
+      eb.fn.max('r.received_at').as('last_visit'),
+      eb.fn.countAll<number>().as('visits'),
+    ])
+    .where('r.voided', '=', 0)
+    .where('r.citizen_id', 'in', ids)
+    .groupBy('r.citizen_id');
+  const rows = await db
+    .selectFrom('citizens as c')
+    .leftJoin(visits.as('v'), 'v.citizen_id', 'c.id')
+    .selectAll('c')
+    .select(['v.last_visit', 'v.visits'])
+    .where('c.id', 'in', ids)
+    .execute();
+  const hits = rows.map((r) => ({ ...toCitizen(r), lastVisit: r.last_visit ?? null, visits: Number(r.visits ?? 0) }));
+  // those seen at the desk lately first, then the newest records
+  return hits.sort(
+    (a, b) =>
+      Number(a.lastVisit === null) - Number(b.lastVisit === null) ||
+      (b.lastVisit ?? '').localeCompare(a.lastVisit ?? '') ||
+      b.id - a.id,
+  );
 }

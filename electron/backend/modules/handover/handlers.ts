@@ -1,7 +1,7 @@
-import type { Handlers } from '../../handlers';
-import { renderPdf } from '../../documents/render';
+import type { CallsOf } from '../../../../shared/api';
+import type { Handlers } from '../module';
+import { printForm } from '../../documents/print';
 import { handoverActDoc } from '../../documents/handoverAct';
-import { getStation } from '../station/service';
 import {
   addTourAddresses,
   compareActs,
@@ -14,32 +14,19 @@ import {
   tourDone,
 } from './service';
 
-type N =
-  | 'handover.tourAddresses'
-  | 'handover.addTourAddresses'
-  | 'handover.markVisited'
-  | 'handover.list'
-  | 'handover.preview'
-  | 'handover.record'
-  | 'handover.print'
-  | 'handover.compare'
-  | 'handover.tourDone';
-
-export const handoverHandlers: Handlers<N> = {
+export const handoverHandlers: Handlers<CallsOf<'handover'>> = {
   'handover.tourAddresses': async ({ actId }, { ctx }) => tourAddresses(ctx().db, actId),
   'handover.addTourAddresses': async ({ actId, addresses }, { ctx }) => addTourAddresses(ctx(), actId, addresses),
   'handover.markVisited': async ({ id, visitedOn, note }, { ctx }) => markVisited(ctx(), id, visitedOn, note),
   'handover.list': async ({ sectionId }, { ctx }) => listActs(ctx(), sectionId),
   'handover.preview': async ({ sectionId, fromUserId }, { ctx }) => snapshot(ctx(), sectionId, fromUserId),
   'handover.record': async (a, { ctx }) => recordAct(ctx(), a),
-  'handover.print': async ({ id, language }, { ctx, backend }) => {
+  'handover.print': async ({ id, language }, { ctx }) => {
     const c = ctx();
     const act = await getAct(c.db, id);
-    const pdf = await renderPdf(
-      backend.resourcesDir,
-      handoverActDoc({ station: await getStation(c.db), act }, language),
+    return printForm(c, `act-${act.section}-${act.date}-${language}.pdf`, (station) =>
+      handoverActDoc({ station, act }, language),
     );
-    return { fileName: `act-${act.section}-${act.date}-${language}.pdf`, base64: pdf.toString('base64') };
   },
   'handover.compare': async ({ olderId, newerId }, { ctx }) => compareActs(ctx(), olderId, newerId),
   'handover.tourDone': async ({ id, doneOn, note }, { ctx }) => tourDone(ctx(), id, doneOn, note),

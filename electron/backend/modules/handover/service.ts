@@ -1,17 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { AppError, type ActSnapshot, type DueItem, type HandoverAct } from '../../../../shared/api';
 import type { actSnapshotSchema } from '../../../../shared/api/handover';
 import { formatDate, fullName, shortName } from '../../../../shared/format';
-import type { DB } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
 import { listFiles } from '../prevention/service';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
 import { getPassport } from '../passport/service';
-
-type Q = Kysely<DB> | Transaction<DB>;
 
 /** Everything the accepting inspector takes over, read from the live data (the caller is the UPP lead or a chief). */
 export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number | null): Promise<ActSnapshot> {
@@ -106,7 +102,7 @@ export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number |
   };
 }
 
-export async function getAct(db: Q, id: number): Promise<HandoverAct> {
+export async function getAct(db: Db, id: number): Promise<HandoverAct> {
   const r = await db
     .selectFrom('handover_acts as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -170,14 +166,18 @@ export interface ActFields {
  */
 export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
   const snap = await snapshot(ctx, a.sectionId, a.fromUserId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const to = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', a.toUserId).executeTakeFirst();
+  return change(ctx, async (tx) => {
+    const to = await tx.db
+      .selectFrom('users')
+      .select(['role', 'active'])
+      .where('id', '=', a.toUserId)
+      .executeTakeFirst();
     if (!to || to.active !== 1 || to.role !== 'inspector')
       throw new AppError('VALIDATION', 'handover.notAnInspector', undefined, [
         { path: 'toUserId', messageKey: 'handover.notAnInspector' },
       ]);
     if (a.fromUserId !== null) {
-      const holds = await trx
+      const holds = await tx.db
         .selectFrom('user_sections')
         .select('user_id')
         .where('user_id', '=', a.fromUserId)
@@ -188,7 +188,7 @@ export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
           { path: 'fromUserId', messageKey: 'handover.notHolder' },
         ]);
     }
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('handover_acts')
       .values({
         section_id: a.sectionId,
@@ -209,20 +209,20 @@ export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
       .executeTakeFirstOrThrow();
     if (a.kind === 'handover') {
       if (a.fromUserId !== null)
-        await trx
+        await tx.db
           .deleteFrom('user_sections')
           .where('user_id', '=', a.fromUserId)
           .where('section_id', '=', a.sectionId)
           .execute();
-      const already = await trx
+      const already = await tx.db
         .selectFrom('user_sections')
         .select('user_id')
         .where('user_id', '=', a.toUserId)
         .where('section_id', '=', a.sectionId)
         .executeTakeFirst();
       if (!already)
-        await trx.insertInto('user_sections').values({ user_id: a.toUserId, section_id: a.sectionId }).execute();
-      let files = trx
+        await tx.db.insertInto('user_sections').values({ user_id: a.toUserId, section_id: a.sectionId }).execute();
+      let files = tx.db
         .updateTable('person_files')
         .set({ inspector_id: a.toUserId, updated_at: ctx.now.toISOString() })
         .where('section_id', '=', a.sectionId)
@@ -230,8 +230,8 @@ export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
       if (a.fromUserId !== null) files = files.where('inspector_id', '=', a.fromUserId);
       await files.execute();
     }
-    const act = await getAct(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const act = await getAct(tx.db, id);
+    await tx.audit({
       action: `handover.${a.kind}`,
       entity: 'handover_act',
       entityId: id,
@@ -256,23 +256,23 @@ export async function compareActs(ctx: Ctx, olderId: number, newerId: number) {
 }
 
 export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: string): Promise<HandoverAct> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getAct(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getAct(tx.db, id);
     if (ctx.user.role !== 'uppLead' && before.toUserId !== ctx.user.id)
       throw new AppError('FORBIDDEN', 'errors.forbidden');
     if (doneOn < before.date || doneOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [
         { path: 'doneOn', messageKey: 'meetings.dateOutOfRange' },
       ]);
-    const left = (await tourAddresses(trx, id)).filter((x) => x.visitedOn === null).length;
+    const left = (await tourAddresses(tx.db, id)).filter((x) => x.visitedOn === null).length;
     if (left > 0) throw new AppError('CONFLICT', 'handover.tourUnfinished', { left });
-    await trx
+    await tx.db
       .updateTable('handover_acts')
       .set({ tour_done_on: doneOn, tour_note: note })
       .where('id', '=', id)
       .execute();
-    const after = await getAct(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getAct(tx.db, id);
+    await tx.audit({
       action: 'handover.tourDone',
       entity: 'handover_act',
       entityId: id,
@@ -310,12 +310,12 @@ export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
 
 // ---- p.5: the door-to-door tour, address by address
 
-export async function tourAddresses(db: Q, actId: number) {
+export async function tourAddresses(db: Db, actId: number) {
   const rows = await db.selectFrom('tour_addresses').selectAll().where('act_id', '=', actId).orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, address: r.address, visitedOn: r.visited_on, note: r.note }));
 }
 
-async function requireTourer(ctx: Ctx, db: Q, actId: number) {
+async function requireTourer(ctx: Ctx, db: Db, actId: number) {
   const act = await getAct(db, actId);
   if (act.kind !== 'handover') throw new AppError('CONFLICT', 'handover.noTour');
   if (ctx.user.role !== 'uppLead' && act.toUserId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
@@ -323,9 +323,9 @@ async function requireTourer(ctx: Ctx, db: Q, actId: number) {
 }
 
 export async function addTourAddresses(ctx: Ctx, actId: number, addresses: string[]) {
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireTourer(ctx, trx, actId);
-    const known = new Set((await tourAddresses(trx, actId)).map((a) => a.address.toLocaleLowerCase('ru')));
+  return change(ctx, async (tx) => {
+    await requireTourer(ctx, tx.db, actId);
+    const known = new Set((await tourAddresses(tx.db, actId)).map((a) => a.address.toLocaleLowerCase('ru')));
     // the same address typed twice (in any case) is one address
     const fresh: string[] = [];
     for (const a of addresses.map((x) => x.trim())) {
@@ -336,41 +336,41 @@ export async function addTourAddresses(ctx: Ctx, actId: number, addresses: strin
       }
     }
     if (fresh.length)
-      await trx
+      await tx.db
         .insertInto('tour_addresses')
         .values(fresh.map((address) => ({ act_id: actId, address, visited_on: null, visited_by: null })))
         .execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'handover.tourAddresses',
       entity: 'handover_act',
       entityId: actId,
       after: { added: fresh.length },
     });
-    return tourAddresses(trx, actId);
+    return tourAddresses(tx.db, actId);
   });
 }
 
 export async function markVisited(ctx: Ctx, id: number, visitedOn: string, note: string) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('tour_addresses').selectAll().where('id', '=', id).executeTakeFirst();
+  return change(ctx, async (tx) => {
+    const row = await tx.db.selectFrom('tour_addresses').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound');
-    const act = await requireTourer(ctx, trx, row.act_id);
+    const act = await requireTourer(ctx, tx.db, row.act_id);
     if (visitedOn < act.date || visitedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [
         { path: 'visitedOn', messageKey: 'meetings.dateOutOfRange' },
       ]);
-    await trx
+    await tx.db
       .updateTable('tour_addresses')
       .set({ visited_on: visitedOn, note, visited_by: ctx.user.id })
       .where('id', '=', id)
       .execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'handover.visited',
       entity: 'tour_address',
       entityId: id,
       before: { visitedOn: row.visited_on, note: row.note },
       after: { visitedOn, note },
     });
-    return tourAddresses(trx, row.act_id);
+    return tourAddresses(tx.db, row.act_id);
   });
 }

@@ -1,10 +1,9 @@
 import dayjs from 'dayjs';
-import type { Handlers } from '../../handlers';
+import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
-import type { ListKind } from '../../../../shared/api';
-import { renderPdf } from '../../documents/render';
+import type { ListKind, CallsOf } from '../../../../shared/api';
+import { generatedFile, printForm } from '../../documents/print';
 import { sectionListPdf, sectionListXlsx, type ListRows } from '../../documents/sectionLists';
-import { getStation } from '../station/service';
 import { applyImport, previewImport } from './import';
 import {
   listFirearmOwners,
@@ -17,20 +16,6 @@ import {
   saveProbation,
 } from './service';
 
-type N =
-  | 'lists.importPreview'
-  | 'lists.importApply'
-  | 'lists.firearms'
-  | 'lists.saveFirearmOwner'
-  | 'lists.recordFirearmCheck'
-  | 'lists.probation'
-  | 'lists.saveProbation'
-  | 'lists.foreigners'
-  | 'lists.saveForeigner'
-  | 'lists.recordForeignerCheck'
-  | 'lists.print'
-  | 'lists.exportXlsx';
-
 async function rowsOf(ctx: Ctx, list: ListKind, sectionId: number | null): Promise<ListRows> {
   const f = { sectionId, text: '' };
   if (list === 'firearms') return { list, rows: await listFirearmOwners(ctx, f) };
@@ -38,7 +23,7 @@ async function rowsOf(ctx: Ctx, list: ListKind, sectionId: number | null): Promi
   return { list, rows: await listForeigners(ctx, f) };
 }
 
-export const listsHandlers: Handlers<N> = {
+export const listsHandlers: Handlers<CallsOf<'lists'>> = {
   'lists.importPreview': async ({ list, base64, sectionId, mapping }, { ctx }) =>
     previewImport(ctx(), list, base64, sectionId, mapping),
   'lists.importApply': async ({ list, base64, sectionId, mapping }, { ctx }) =>
@@ -53,21 +38,16 @@ export const listsHandlers: Handlers<N> = {
   'lists.saveForeigner': async (p, { ctx }) => saveForeigner(ctx(), p),
   'lists.recordForeignerCheck': async ({ id, checkedOn, note }, { ctx }) =>
     recordForeignerCheck(ctx(), id, checkedOn, note),
-  'lists.print': async ({ list, sectionId, language }, { ctx, backend }) => {
+  'lists.print': async ({ list, sectionId, language }, { ctx }) => {
     const c = ctx();
-    const station = await getStation(c.db);
-    const sections = station.sections
-      .filter((s) => s.active && (sectionId === null || s.id === sectionId))
-      .map((s) => s.number)
-      .join(', ');
-    const pdf = await renderPdf(
-      backend.resourcesDir,
-      sectionListPdf(
-        { ...(await rowsOf(c, list, sectionId)), station, sections, asOf: dayjs(c.now).format('YYYY-MM-DD') },
-        language,
-      ),
-    );
-    return { fileName: `list-${list}-${language}.pdf`, base64: pdf.toString('base64') };
+    const rows = await rowsOf(c, list, sectionId);
+    return printForm(c, `list-${list}-${language}.pdf`, (station) => {
+      const sections = station.sections
+        .filter((s) => s.active && (sectionId === null || s.id === sectionId))
+        .map((s) => s.number)
+        .join(', ');
+      return sectionListPdf({ ...rows, station, sections, asOf: dayjs(c.now).format('YYYY-MM-DD') }, language);
+    });
   },
   'lists.exportXlsx': async ({ list, sectionId, language }, { ctx }) => {
     const c = ctx();
@@ -75,6 +55,6 @@ export const listsHandlers: Handlers<N> = {
       { ...(await rowsOf(c, list, sectionId)), asOf: dayjs(c.now).format('YYYY-MM-DD') },
       language,
     );
-    return { fileName: `list-${list}-${language}.xlsx`, base64: x.toString('base64') };
+    return generatedFile(`list-${list}-${language}.xlsx`, x);
   },
 };

@@ -12,6 +12,7 @@ import {
 import { parseIin } from '../../../../shared/iin';
 import { foldName } from '../../../../shared/search/fold';
 import type { Ctx } from '../../context';
+import { change } from '../../change';
 import {
   listFirearmOwners,
   listForeigners,
@@ -325,40 +326,42 @@ export async function applyImport(
   const find = await existing(ctx, list, sectionId);
   let added = 0;
   let updated = 0;
-  await ctx.db.transaction().execute(async (trx) => {
-    const inTrx = { ...ctx, db: trx as unknown as Ctx['db'] };
-    for (const c of checked.filter((x) => x.reasons.length === 0)) {
-      const prior = find(c);
-      if (list === 'firearms') {
-        const input = c.input as Parameters<typeof saveFirearmOwner>[1];
-        const old = prior as Awaited<ReturnType<typeof listFirearmOwners>>[number] | undefined;
-        const weapons = old
-          ? [...old.weapons.filter((w) => !input.weapons.some((n) => n.serial === w.serial)), ...input.weapons]
-          : input.weapons;
-        await saveFirearmOwner(inTrx, {
-          ...input,
-          id: old?.id ?? null,
-          weapons,
-          citizen: { ...input.citizen, id: old?.citizenId ?? null },
-        });
-      } else if (list === 'probation') {
-        const input = c.input as Parameters<typeof saveProbation>[1];
-        await saveProbation(inTrx, {
-          ...input,
-          id: prior?.id ?? null,
-          citizen: { ...input.citizen, id: prior?.citizenId ?? null },
-        });
-      } else {
-        const input = c.input as Parameters<typeof saveForeigner>[1];
-        await saveForeigner(inTrx, {
-          ...input,
-          id: prior?.id ?? null,
-          citizen: { ...input.citizen, id: prior?.citizenId ?? null },
-        });
+  const valid = checked.filter((x) => x.reasons.length === 0);
+  // each saved row writes its own audit row; a file with no valid row changes nothing
+  if (valid.length > 0)
+    await change(ctx, async (tx) => {
+      for (const c of valid) {
+        const prior = find(c);
+        if (list === 'firearms') {
+          const input = c.input as Parameters<typeof saveFirearmOwner>[1];
+          const old = prior as Awaited<ReturnType<typeof listFirearmOwners>>[number] | undefined;
+          const weapons = old
+            ? [...old.weapons.filter((w) => !input.weapons.some((n) => n.serial === w.serial)), ...input.weapons]
+            : input.weapons;
+          await saveFirearmOwner(tx, {
+            ...input,
+            id: old?.id ?? null,
+            weapons,
+            citizen: { ...input.citizen, id: old?.citizenId ?? null },
+          });
+        } else if (list === 'probation') {
+          const input = c.input as Parameters<typeof saveProbation>[1];
+          await saveProbation(tx, {
+            ...input,
+            id: prior?.id ?? null,
+            citizen: { ...input.citizen, id: prior?.citizenId ?? null },
+          });
+        } else {
+          const input = c.input as Parameters<typeof saveForeigner>[1];
+          await saveForeigner(tx, {
+            ...input,
+            id: prior?.id ?? null,
+            citizen: { ...input.citizen, id: prior?.citizenId ?? null },
+          });
+        }
+        if (prior) updated++;
+        else added++;
       }
-      if (prior) updated++;
-      else added++;
-    }
-  });
+    });
   return { added, updated, rejected: checked.filter((x) => x.reasons.length > 0).length };
 }

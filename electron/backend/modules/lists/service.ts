@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import {
@@ -12,12 +12,11 @@ import type { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchem
 import { formatDate, fullName, shortName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
 import type { DB } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
 import { upsertCitizen } from '../citizens/service';
 import { sectionScope } from '../staff/service';
 
-type Q = Kysely<DB> | Transaction<DB>;
 type Filter = { sectionId: number | null; text: string };
 
 /** p.22(10): the check at home once a year. */
@@ -30,7 +29,7 @@ export const EXPIRY_WARNING_DAYS = 30;
 
 // ---- access: the section's inspectors and assistants (with cover, p.6), the UPP lead and chiefs
 
-async function requireSection(ctx: Ctx, db: Q, sectionId: number): Promise<void> {
+async function requireSection(ctx: Ctx, db: Db, sectionId: number): Promise<void> {
   const s = await sectionScope(ctx, db);
   if (s !== 'all' && !s.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
   const section = await db.selectFrom('sections').select('active').where('id', '=', sectionId).executeTakeFirst();
@@ -46,7 +45,7 @@ const matches = (f: Filter, name: string, iin: string | null) => {
   return !needle || foldName(name).includes(needle) || (iin ?? '').startsWith(f.text.trim());
 };
 
-function withCitizen<T extends keyof DB>(db: Q, table: T) {
+function withCitizen<T extends keyof DB>(db: Db, table: T) {
   return db
     .selectFrom(`${table} as x` as never)
     .innerJoin('citizens as c', 'c.id', 'x.citizen_id' as never)
@@ -117,7 +116,7 @@ async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Pr
 
 type OwnerRow = CitizenCols & DB['firearm_owners'] & { id: number };
 
-async function toOwner(db: Q, r: OwnerRow): Promise<FirearmOwner> {
+async function toOwner(db: Db, r: OwnerRow): Promise<FirearmOwner> {
   const weapons = await db
     .selectFrom('firearms')
     .select(['kind', 'make', 'calibre', 'serial'])
@@ -149,7 +148,7 @@ async function toOwner(db: Q, r: OwnerRow): Promise<FirearmOwner> {
   };
 }
 
-async function getOwner(db: Q, id: number): Promise<FirearmOwner> {
+async function getOwner(db: Db, id: number): Promise<FirearmOwner> {
   const r = (await withCitizen(db, 'firearm_owners')
     .where('x.id' as never, '=', id as never)
     .executeTakeFirst()) as unknown as OwnerRow | undefined;
@@ -164,32 +163,25 @@ export async function listFirearmOwners(ctx: Ctx, f: Filter): Promise<FirearmOwn
   return Promise.all((await scoped(ctx, rows, f)).map((r) => toOwner(ctx.db, r)));
 }
 
-/** Runs in the caller's transaction when there is one (a confirmed import saves many entries at once). */
-function inTransaction<T>(ctx: Ctx, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return ctx.db.isTransaction ? fn(ctx.db as Transaction<DB>) : ctx.db.transaction().execute(fn);
-}
-
 /** Saves one list entry with its person (the register), checking the section and auditing before/after. */
 async function saveEntry<T extends { id: number }>(
   ctx: Ctx,
   entity: string,
   input: { id: number | null; sectionId: number; citizen: z.output<typeof firearmOwnerInputSchema>['citizen'] },
-  get: (db: Q, id: number) => Promise<T>,
+  get: (db: Db, id: number) => Promise<T>,
   write: (trx: Transaction<DB>, citizenId: number, id: number | null, at: string) => Promise<number>,
 ): Promise<T> {
-  return inTransaction(ctx, async (trx) => {
-    await requireSection(ctx, trx, input.sectionId);
-    const before = input.id !== null ? await get(trx, input.id) : null;
-    if (before) await requireSection(ctx, trx, (before as unknown as { sectionId: number }).sectionId);
+  return change(ctx, async (tx) => {
+    await requireSection(ctx, tx.db, input.sectionId);
+    const before = input.id !== null ? await get(tx.db, input.id) : null;
+    if (before) await requireSection(ctx, tx.db, (before as unknown as { sectionId: number }).sectionId);
     const citizen = await upsertCitizen(
-      trx,
-      ctx.user.id,
-      ctx.now,
+      tx,
       before ? { ...input.citizen, id: (before as unknown as { citizenId: number }).citizenId } : input.citizen,
     );
-    const id = await write(trx, citizen.id, input.id, ctx.now.toISOString());
-    const after = await get(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const id = await write(tx.db, citizen.id, input.id, ctx.now.toISOString());
+    const after = await get(tx.db, id);
+    await tx.audit({
       action: `lists.${entity}.${before ? 'update' : 'create'}`,
       entity,
       entityId: id,
@@ -240,14 +232,14 @@ export async function recordFirearmCheck(
   checkedOn: string,
   result: string,
 ): Promise<FirearmOwner> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getOwner(trx, id);
-    await requireSection(ctx, trx, before.sectionId);
+  return change(ctx, async (tx) => {
+    const before = await getOwner(tx.db, id);
+    await requireSection(ctx, tx.db, before.sectionId);
     if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
         { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
       ]);
-    await trx
+    await tx.db
       .insertInto('firearm_checks')
       .values({
         owner_id: id,
@@ -257,8 +249,8 @@ export async function recordFirearmCheck(
         recorded_at: ctx.now.toISOString(),
       })
       .execute();
-    const after = await getOwner(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getOwner(tx.db, id);
+    await tx.audit({
       action: 'lists.firearmCheck',
       entity: 'firearm_owner',
       entityId: id,
@@ -282,7 +274,7 @@ const toProbation = (r: ProbationRow): ProbationPerson => ({
   marks: r.marks,
   measure: r.measure,
 });
-async function getProbation(db: Q, id: number): Promise<ProbationPerson> {
+async function getProbation(db: Db, id: number): Promise<ProbationPerson> {
   const r = (await withCitizen(db, 'probation_persons')
     .where('x.id' as never, '=', id as never)
     .executeTakeFirst()) as unknown as ProbationRow | undefined;
@@ -338,7 +330,7 @@ const toForeigner = (r: ForeignerRow): Foreigner => ({
   checkedOn: r.checked_on,
   checkNote: r.check_note,
 });
-async function getForeigner(db: Q, id: number): Promise<Foreigner> {
+async function getForeigner(db: Db, id: number): Promise<Foreigner> {
   const r = (await withCitizen(db, 'foreigners')
     .where('x.id' as never, '=', id as never)
     .executeTakeFirst()) as unknown as ForeignerRow | undefined;
@@ -379,20 +371,20 @@ export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>
   });
 }
 export async function recordForeignerCheck(ctx: Ctx, id: number, checkedOn: string, note: string): Promise<Foreigner> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getForeigner(trx, id);
-    await requireSection(ctx, trx, before.sectionId);
+  return change(ctx, async (tx) => {
+    const before = await getForeigner(tx.db, id);
+    await requireSection(ctx, tx.db, before.sectionId);
     if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
         { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
       ]);
-    await trx
+    await tx.db
       .updateTable('foreigners')
       .set({ checked_on: checkedOn, check_note: note, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    const after = await getForeigner(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getForeigner(tx.db, id);
+    await tx.audit({
       action: 'lists.foreignerCheck',
       entity: 'foreigner',
       entityId: id,

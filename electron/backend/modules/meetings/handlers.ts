@@ -1,8 +1,8 @@
-import type { Handlers } from '../../handlers';
-import { AppError, type Language } from '../../../../shared/api';
+import type { Handlers } from '../module';
+import { AppError, type Language, type CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
 import { formatDate, shortName } from '../../../../shared/format';
-import { renderPdf } from '../../documents/render';
+import { printForm } from '../../documents/print';
 import {
   forwardingLetter,
   initiatorNotification,
@@ -10,7 +10,6 @@ import {
   meetingProtocol,
   meetingRegistration,
 } from '../../documents/meetingDocuments';
-import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import {
   addItem,
@@ -31,25 +30,6 @@ import {
   updateMeeting,
   type ReportFigures,
 } from './service';
-
-type N =
-  | 'meetings.list'
-  | 'meetings.get'
-  | 'meetings.plan'
-  | 'meetings.update'
-  | 'meetings.cancel'
-  | 'meetings.recordNotice'
-  | 'meetings.saveInvitees'
-  | 'meetings.draftReport'
-  | 'meetings.saveRecord'
-  | 'meetings.addParticipant'
-  | 'meetings.removeParticipant'
-  | 'meetings.addItem'
-  | 'meetings.resolveItem'
-  | 'meetings.finalize'
-  | 'meetings.dispose'
-  | 'meetings.openItems'
-  | 'meetings.print';
 
 /** p.30: the report's skeleton from the figures; the inspector edits it into his own words. */
 function reportDraft(f: ReportFigures, lang: Language): string {
@@ -77,7 +57,7 @@ function reportDraft(f: ReportFigures, lang: Language): string {
   return lines.join('\n');
 }
 
-export const meetingsHandlers: Handlers<N> = {
+export const meetingsHandlers: Handlers<CallsOf<'meetings'>> = {
   'meetings.list': async ({ year }, { ctx }) => listMeetings(ctx(), year),
   'meetings.get': async ({ id }, { ctx }) => getMeeting(ctx().db, id),
   'meetings.plan': async (m, { ctx }) => planMeeting(ctx(), m),
@@ -98,10 +78,9 @@ export const meetingsHandlers: Handlers<N> = {
   'meetings.finalize': async ({ id }, { ctx }) => finalizeMeeting(ctx(), id),
   'meetings.dispose': async ({ id, disposalAct }, { ctx }) => disposeMaterials(ctx(), id, disposalAct),
   'meetings.openItems': async (_i, { ctx }) => openItems(ctx()),
-  'meetings.print': async ({ id, document, itemId, language }, { ctx, backend }) => {
+  'meetings.print': async ({ id, document, itemId, language }, { ctx }) => {
     const c = ctx();
     const meeting = await getMeeting(c.db, id);
-    const station = await getStation(c.db);
     const signer = shortName(await getUser(c.db, c.user.id));
     const item = itemId === null ? null : meeting.items.find((i) => i.id === itemId);
     if ((document === 'forwarding' || document === 'notification') && (!item || !item.outsideCompetence))
@@ -109,7 +88,8 @@ export const meetingsHandlers: Handlers<N> = {
     if (document === 'protocol' && !meeting.finalizedAt) throw new AppError('CONFLICT', 'meetings.notFinalized');
     if (document === 'registration' && meeting.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
     const inspectors = await Promise.all(meeting.inspectorIds.map((u) => getUser(c.db, u)));
-    const dd =
+    const fileName = `meeting-${meeting.date}-${document}${item ? `-${item.id}` : ''}-${language}.pdf`;
+    return printForm(c, fileName, (station) =>
       document === 'notice'
         ? meetingNotice({ station, meeting })
         : document === 'registration'
@@ -119,11 +99,7 @@ export const meetingsHandlers: Handlers<N> = {
             : (document === 'forwarding' ? forwardingLetter : initiatorNotification)(
                 { station, meeting, item: item!, signer },
                 language,
-              );
-    const pdf = await renderPdf(backend.resourcesDir, dd);
-    return {
-      fileName: `meeting-${meeting.date}-${document}${item ? `-${item.id}` : ''}-${language}.pdf`,
-      base64: pdf.toString('base64'),
-    };
+              ),
+    );
   },
 };

@@ -1,15 +1,21 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { AppError, type DueItem, type Meeting, type MeetingItem, type MeetingRow } from '../../../../shared/api';
+import {
+  inGroup,
+  AppError,
+  type DueItem,
+  type Meeting,
+  type MeetingItem,
+  type MeetingRow,
+} from '../../../../shared/api';
 import { NOTICE_DAYS, type meetingInputSchema } from '../../../../shared/api/meetings';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB, MeetingItemsTable } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
 import { listUsers } from '../users/service';
 
-type Q = Kysely<DB> | Transaction<DB>;
 export type MeetingFields = z.output<typeof meetingInputSchema>;
 
 /** p.27: the notice is due ten calendar days before the meeting day. */
@@ -65,7 +71,7 @@ const toItem = (i: ItemRow): MeetingItem => ({
   open: isOpen(i),
 });
 
-async function links(db: Q, ids: number[]) {
+async function links(db: Db, ids: number[]) {
   if (ids.length === 0)
     return {
       sections: new Map<number, { id: number; number: string }[]>(),
@@ -96,7 +102,7 @@ async function links(db: Q, ids: number[]) {
   };
 }
 
-export async function getMeeting(db: Q, id: number): Promise<Meeting> {
+export async function getMeeting(db: Db, id: number): Promise<Meeting> {
   const m = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!m) throw new AppError('NOT_FOUND', 'errors.notFound');
   const { sections, inspectors } = await links(db, [id]);
@@ -162,7 +168,7 @@ export async function getMeeting(db: Q, id: number): Promise<Meeting> {
 }
 
 /** Inspectors and assistants change their own meetings and those of their sections; the UPP lead all. */
-async function requireWrite(ctx: Ctx, db: Q, m: Meeting): Promise<void> {
+async function requireWrite(ctx: Ctx, db: Db, m: Meeting): Promise<void> {
   if (ctx.user.role === 'uppLead' || m.inspectorIds.includes(ctx.user.id)) return;
   const mine = (await listUsers(db, false)).find((u) => u.id === ctx.user.id)?.sectionIds ?? [];
   if (!m.sectionIds.some((s) => mine.includes(s))) throw new AppError('FORBIDDEN', 'errors.forbidden');
@@ -213,52 +219,52 @@ const values = (f: MeetingFields) => ({
 });
 
 export async function planMeeting(ctx: Ctx, f: MeetingFields): Promise<Meeting> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await checkRefs(trx, f);
+  return change(ctx, async (tx) => {
+    await checkRefs(tx.db, f);
     const at = ctx.now.toISOString();
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('meetings')
       .values({ ...values(f), created_by: ctx.user.id, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await setLinks(trx, id, f);
-    const m = await getMeeting(trx, id);
-    await requireWrite(ctx, trx, m);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'meetings.plan', entity: 'meeting', entityId: id, after: m });
+    await setLinks(tx.db, id, f);
+    const m = await getMeeting(tx.db, id);
+    await requireWrite(ctx, tx.db, m);
+    await tx.audit({ action: 'meetings.plan', entity: 'meeting', entityId: id, after: m });
     return m;
   });
 }
 
 /** One change to a meeting: access, state, the change and its audit in one transaction. */
-async function change(
+async function changeMeeting(
   ctx: Ctx,
   id: number,
   action: string,
   run: (trx: Transaction<DB>, m: Meeting) => Promise<void>,
   opts: { whenFinal?: boolean } = {},
 ): Promise<Meeting> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getMeeting(trx, id);
-    await requireWrite(ctx, trx, before);
+  return change(ctx, async (tx) => {
+    const before = await getMeeting(tx.db, id);
+    await requireWrite(ctx, tx.db, before);
     if (before.status === 'cancelled' || before.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
     if (before.finalizedAt && !opts.whenFinal) throw new AppError('CONFLICT', 'meetings.alreadyFinalized');
-    await run(trx, before);
-    await trx.updateTable('meetings').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
-    const after = await getMeeting(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'meeting', entityId: id, before, after });
+    await run(tx.db, before);
+    await tx.db.updateTable('meetings').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    const after = await getMeeting(tx.db, id);
+    await tx.audit({ action, entity: 'meeting', entityId: id, before, after });
     return after;
   });
 }
 
 export const updateMeeting = (ctx: Ctx, id: number, f: MeetingFields) =>
-  change(ctx, id, 'meetings.update', async (trx) => {
+  changeMeeting(ctx, id, 'meetings.update', async (trx) => {
     await checkRefs(trx, f);
     await trx.updateTable('meetings').set(values(f)).where('id', '=', id).execute();
     await setLinks(trx, id, f);
   });
 
 export const cancelMeeting = (ctx: Ctx, id: number, reason: string) =>
-  change(ctx, id, 'meetings.cancel', async (trx) => {
+  changeMeeting(ctx, id, 'meetings.cancel', async (trx) => {
     await trx
       .updateTable('meetings')
       .set({ status: 'cancelled', cancel_reason: reason })
@@ -267,7 +273,7 @@ export const cancelMeeting = (ctx: Ctx, id: number, reason: string) =>
   });
 
 export const recordNotice = (ctx: Ctx, id: number, channels: string[], noticeOn: string, details: string) =>
-  change(ctx, id, 'meetings.notice', async (trx, m) => {
+  changeMeeting(ctx, id, 'meetings.notice', async (trx, m) => {
     if (noticeOn > m.date)
       throw new AppError('VALIDATION', 'meetings.noticeAfterMeeting', undefined, [
         { path: 'noticeOn', messageKey: 'meetings.noticeAfterMeeting' },
@@ -280,7 +286,7 @@ export const recordNotice = (ctx: Ctx, id: number, channels: string[], noticeOn:
   });
 
 export const saveInvitees = (ctx: Ctx, id: number, invitees: { kind: string; name: string; came: boolean }[]) =>
-  change(ctx, id, 'meetings.invitees', async (trx) => {
+  changeMeeting(ctx, id, 'meetings.invitees', async (trx) => {
     await trx.deleteFrom('meeting_invitees').where('meeting_id', '=', id).execute();
     if (invitees.length)
       await trx
@@ -294,7 +300,7 @@ export const saveRecord = (
   id: number,
   r: { reportText: string; decisions: string; videoRef: string; awards: string },
 ) =>
-  change(ctx, id, 'meetings.record', async (trx) => {
+  changeMeeting(ctx, id, 'meetings.record', async (trx) => {
     await trx
       .updateTable('meetings')
       .set({ report_text: r.reportText, decisions: r.decisions, video_ref: r.videoRef, awards: r.awards })
@@ -312,7 +318,7 @@ export const addParticipant = (
   id: number,
   p: { fullName: string; address: string; organization: string; phone: string },
 ) =>
-  change(ctx, id, 'meetings.participant', async (trx, m) => {
+  changeMeeting(ctx, id, 'meetings.participant', async (trx, m) => {
     heldToday(ctx, m);
     await trx
       .insertInto('meeting_participants')
@@ -327,7 +333,7 @@ export const addParticipant = (
   });
 
 export const removeParticipant = (ctx: Ctx, id: number, participantId: number) =>
-  change(ctx, id, 'meetings.participantRemoved', async (trx) => {
+  changeMeeting(ctx, id, 'meetings.participantRemoved', async (trx) => {
     const r = await trx
       .deleteFrom('meeting_participants')
       .where('id', '=', participantId)
@@ -349,7 +355,7 @@ export interface ItemFields {
 }
 
 export const addItem = (ctx: Ctx, id: number, i: ItemFields) =>
-  change(ctx, id, 'meetings.item', async (trx, m) => {
+  changeMeeting(ctx, id, 'meetings.item', async (trx, m) => {
     heldToday(ctx, m);
     await trx
       .insertInto('meeting_items')
@@ -375,7 +381,7 @@ export const resolveItem = (
   itemId: number,
   r: { checkResult: string; forwardedOn: string | null; forwardNumber: string; initiatorNotifiedOn: string | null },
 ) =>
-  change(
+  changeMeeting(
     ctx,
     id,
     'meetings.resolveItem',
@@ -420,7 +426,7 @@ export const resolveItem = (
 
 /** p.32: drawn up on the meeting day and signed by the inspector; later is allowed but marked. */
 export const finalizeMeeting = (ctx: Ctx, id: number) =>
-  change(ctx, id, 'meetings.finalize', async (trx, m) => {
+  changeMeeting(ctx, id, 'meetings.finalize', async (trx, m) => {
     heldToday(ctx, m);
     if (m.participantsCount === 0) throw new AppError('CONFLICT', 'meetings.noParticipants');
     await trx
@@ -432,21 +438,21 @@ export const finalizeMeeting = (ctx: Ctx, id: number) =>
 
 /** p.32: after a year the materials go (the registration sheet with the names); the record of the meeting stays. */
 export async function disposeMaterials(ctx: Ctx, id: number, act: string): Promise<Meeting> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getMeeting(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getMeeting(tx.db, id);
     if (before.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
     const today = dayjs(ctx.now).format('YYYY-MM-DD');
     if (today < retentionEnd(before.date))
       throw new AppError('CONFLICT', 'meetings.keepOneYear', { until: formatDate(retentionEnd(before.date)) });
-    await trx.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
-    await trx
+    await tx.db.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
+    await tx.db
       .updateTable('meetings')
       .set({ disposed_on: today, disposal_act: act, disposed_by: ctx.user.id, report_text: '' })
       .where('id', '=', id)
       .execute();
-    const after = await getMeeting(trx, id);
+    const after = await getMeeting(tx.db, id);
     // the audit keeps that it happened, not the names that were removed
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'meetings.dispose',
       entity: 'meeting',
       entityId: id,
@@ -519,9 +525,7 @@ export async function openItems(ctx: Ctx) {
   const { inspectors } = await links(ctx.db, [...new Set(open.map((r) => r.meeting_id))]);
   return open
     .filter(
-      (r) =>
-        ['uppLead', 'supervisor'].includes(ctx.user.role) ||
-        (inspectors.get(r.meeting_id) ?? []).some((u) => u.id === ctx.user.id),
+      (r) => inGroup('chiefs', ctx.user.role) || (inspectors.get(r.meeting_id) ?? []).some((u) => u.id === ctx.user.id),
     )
     .map((r) => ({
       ...toItem(r),
@@ -572,7 +576,7 @@ async function myMeetings(ctx: Ctx) {
     .where('status', '!=', 'cancelled')
     .where('disposed_on', 'is', null)
     .execute();
-  if (['uppLead', 'supervisor'].includes(ctx.user.role)) return rows;
+  if (inGroup('chiefs', ctx.user.role)) return rows;
   const mine = new Set(
     (
       await ctx.db.selectFrom('meeting_inspectors').select('meeting_id').where('user_id', '=', ctx.user.id).execute()
@@ -583,7 +587,7 @@ async function myMeetings(ctx: Ctx) {
 
 /** p.27 notice 10 days before; p.32 protocol on the day; p.32 one-year retention; p.32 checks of open items. */
 export async function dueMeetingSteps(ctx: Ctx, date: string): Promise<DueItem[]> {
-  if (!['inspector', 'assistant', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
+  if (!inGroup('sectionReaders', ctx.user.role)) return [];
   const out: DueItem[] = [];
   const meetings = await myMeetings(ctx);
   for (const m of meetings) {
@@ -664,7 +668,7 @@ export interface ReportFigures {
 }
 
 /** From the previous meeting of these sections (or three months back) to this one. */
-export async function reportFigures(db: Q, m: Meeting): Promise<ReportFigures> {
+export async function reportFigures(db: Db, m: Meeting): Promise<ReportFigures> {
   const prev = await db
     .selectFrom('meetings as x')
     .innerJoin('meeting_sections as s', 's.meeting_id', 'x.id')

@@ -1,10 +1,10 @@
 import dayjs from 'dayjs';
-import type { Handlers } from '../../handlers';
+import type { CallsOf } from '../../../../shared/api';
+import type { Handlers } from '../module';
 import { fullName } from '../../../../shared/format';
-import { renderPdf } from '../../documents/render';
+import { printForm } from '../../documents/print';
 import { notebookExtract } from '../../documents/notebookExtract';
 import { passRegisterDoc } from '../../documents/passRegister';
-import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import {
   instruct,
@@ -19,21 +19,7 @@ import {
   writeOwn,
 } from './service';
 
-type N =
-  | 'notebook.owners'
-  | 'notebook.entries'
-  | 'notebook.write'
-  | 'notebook.instruct'
-  | 'notebook.markDone'
-  | 'notebook.markPassed'
-  | 'notebook.callIn'
-  | 'notebook.review'
-  | 'notebook.passRegister'
-  | 'notebook.recordCheck'
-  | 'notebook.print'
-  | 'notebook.printRegister';
-
-export const notebookHandlers: Handlers<N> = {
+export const notebookHandlers: Handlers<CallsOf<'notebook'>> = {
   'notebook.owners': async (_i, { ctx }) => owners(ctx()),
   'notebook.entries': async (f, { ctx }) => listEntries(ctx(), f),
   'notebook.write': async (e, { ctx }) => writeOwn(ctx(), e),
@@ -45,15 +31,14 @@ export const notebookHandlers: Handlers<N> = {
   'notebook.callIn': async ({ ownerId, occurredAt, text }, { ctx }) => recordCallIn(ctx(), ownerId, occurredAt, text),
   'notebook.review': async ({ ownerId, remark }, { ctx }) => review(ctx(), ownerId, remark),
   'notebook.passRegister': async ({ from, to }, { ctx }) => passRegister(ctx(), from, to),
-  'notebook.print': async ({ ownerId, from, to, language }, { ctx, backend }) => {
+  'notebook.print': async ({ ownerId, from, to, language }, { ctx }) => {
     const c = ctx();
     const { entries, reviews } = await listEntries(c, { ownerId, from, to, kind: null, text: '' });
     const owner = await getUser(c.db, ownerId);
-    const pdf = await renderPdf(
-      backend.resourcesDir,
+    return printForm(c, `notebook-${owner.login}-${language}.pdf`, (station) =>
       notebookExtract(
         {
-          station: await getStation(c.db),
+          station,
           ownerName: fullName(owner),
           ownerPosition: [owner.rank, owner.position].filter(Boolean).join(', '),
           from,
@@ -65,16 +50,14 @@ export const notebookHandlers: Handlers<N> = {
         language,
       ),
     );
-    return { fileName: `notebook-${owner.login}-${language}.pdf`, base64: pdf.toString('base64') };
   },
-  'notebook.printRegister': async ({ from, to, language }, { ctx, backend }) => {
+  'notebook.printRegister': async ({ from, to, language }, { ctx }) => {
     const c = ctx();
     const rows = await passRegister(c, from, to);
-    const pdf = await renderPdf(
-      backend.resourcesDir,
+    return printForm(c, `pass-register-${from}_${to}-${language}.pdf`, (station) =>
       passRegisterDoc(
         {
-          station: await getStation(c.db),
+          station,
           from,
           to,
           rows,
@@ -84,7 +67,6 @@ export const notebookHandlers: Handlers<N> = {
         language,
       ),
     );
-    return { fileName: `pass-register-${from}_${to}-${language}.pdf`, base64: pdf.toString('base64') };
   },
   'notebook.recordCheck': async ({ id, checkResult }, { ctx }) => recordCheck(ctx(), id, checkResult),
 };

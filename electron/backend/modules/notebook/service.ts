@@ -1,24 +1,29 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import dayjs from 'dayjs';
-import { AppError, type DueItem, type EntryKind, type NotebookEntry, type User } from '../../../../shared/api';
-import { NOTEBOOK_OWNERS } from '../../../../shared/api/notebook';
+import {
+  AppError,
+  inGroup,
+  isRole,
+  type DueItem,
+  type EntryKind,
+  type NotebookEntry,
+  type User,
+} from '../../../../shared/api';
 import { formatDate, fullName, shortName } from '../../../../shared/format';
-import type { DB, NotebookEntriesTable } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { NotebookEntriesTable } from '../../store/schema';
+import type { Ctx, Db } from '../../context';
+import { change, type SessionTx } from '../../change';
 import { listUsers } from '../users/service';
 import { workingSections } from '../staff/service';
-import { getStation, workingCalendar } from '../station/service';
-
-type Q = Kysely<DB> | Transaction<DB>;
-const READ_ALL = ['uppLead', 'supervisor', 'dutyOfficer'];
+import { getStation } from '../station/service';
+import { workingCalendar } from '../calendar/service';
 
 /**
  * Who may open whose notebook: the owner; the UPP lead, chiefs and duty officers (p.16,
  * p.23(3)); an inspector his assistants' notebooks and those of the sections he covers (p.6).
  */
 export async function canRead(ctx: Ctx, ownerId: number): Promise<boolean> {
-  if (ctx.user.id === ownerId || READ_ALL.includes(ctx.user.role)) return true;
+  if (ctx.user.id === ownerId || inGroup('allNotebooksReaders', ctx.user.role)) return true;
   if (ctx.user.role !== 'inspector') return false;
   const owner = (await listUsers(ctx.db, false)).find((u) => u.id === ownerId);
   return owner !== undefined && readableBy(ctx, owner, await workingSections(ctx));
@@ -26,7 +31,7 @@ export async function canRead(ctx: Ctx, ownerId: number): Promise<boolean> {
 
 /** The rule itself, for a viewer whose working sections are already known. */
 function readableBy(ctx: Ctx, owner: User, mySections: number[]): boolean {
-  if (ctx.user.id === owner.id || READ_ALL.includes(ctx.user.role)) return true;
+  if (ctx.user.id === owner.id || inGroup('allNotebooksReaders', ctx.user.role)) return true;
   if (ctx.user.role !== 'inspector') return false;
   return (
     owner.sectionIds.some((s) => mySections.includes(s)) && (owner.role === 'assistant' || owner.role === 'inspector')
@@ -37,7 +42,7 @@ async function requireRead(ctx: Ctx, ownerId: number): Promise<void> {
   if (!(await canRead(ctx, ownerId))) throw new AppError('FORBIDDEN', 'errors.forbidden');
 }
 
-function baseQuery(db: Q) {
+function baseQuery(db: Db) {
   return db
     .selectFrom('notebook_entries as e')
     .innerJoin('users as w', 'w.id', 'e.created_by')
@@ -97,7 +102,7 @@ const toEntry = (r: Row): NotebookEntry => ({
   address: r.address,
 });
 
-export async function getEntry(db: Q, id: number): Promise<NotebookEntry> {
+export async function getEntry(db: Db, id: number): Promise<NotebookEntry> {
   const r = await baseQuery(db).where('e.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toEntry(r);
@@ -106,31 +111,31 @@ export async function getEntry(db: Q, id: number): Promise<NotebookEntry> {
 type NewEntry = Omit<Insertable<NotebookEntriesTable>, 'id' | 'number' | 'created_at' | 'owner_id' | 'created_by'>;
 
 /** The next number in the owner's notebook; entries are never renumbered or removed. */
-export async function appendEntry(
-  trx: Transaction<DB>,
-  actorId: number,
-  now: Date,
-  ownerId: number,
-  e: NewEntry,
-): Promise<NotebookEntry> {
-  const owner = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', ownerId).executeTakeFirst();
-  if (!owner || owner.active !== 1 || !(NOTEBOOK_OWNERS as readonly string[]).includes(owner.role)) {
+export async function appendEntry(tx: SessionTx, ownerId: number, e: NewEntry): Promise<NotebookEntry> {
+  const owner = await tx.db.selectFrom('users').select(['role', 'active']).where('id', '=', ownerId).executeTakeFirst();
+  if (!owner || owner.active !== 1 || !isRole(owner.role) || !inGroup('sectionStaff', owner.role)) {
     throw new AppError('VALIDATION', 'notebook.noNotebook', undefined, [
       { path: 'ownerId', messageKey: 'notebook.noNotebook' },
     ]);
   }
-  const { n } = await trx
+  const { n } = await tx.db
     .selectFrom('notebook_entries')
     .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
     .where('owner_id', '=', ownerId)
     .executeTakeFirstOrThrow();
-  const { id } = await trx
+  const { id } = await tx.db
     .insertInto('notebook_entries')
-    .values({ ...e, owner_id: ownerId, number: Number(n) + 1, created_by: actorId, created_at: now.toISOString() })
+    .values({
+      ...e,
+      owner_id: ownerId,
+      number: Number(n) + 1,
+      created_by: tx.user.id,
+      created_at: tx.now.toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const entry = await getEntry(trx, id);
-  await writeAudit(trx, actorId, now, {
+  const entry = await getEntry(tx.db, id);
+  await tx.audit({
     action: `notebook.${e.kind}`,
     entity: 'notebook_entry',
     entityId: id,
@@ -151,15 +156,15 @@ export async function writeOwn(
     correctsId: number | null;
   },
 ): Promise<NotebookEntry> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return change(ctx, async (tx) => {
     if (e.correctsId !== null) {
-      const old = await trx
+      const old = await tx.db
         .selectFrom('notebook_entries')
         .select(['owner_id', 'id'])
         .where('id', '=', e.correctsId)
         .executeTakeFirst();
       if (!old || old.owner_id !== ctx.user.id) throw new AppError('VALIDATION', 'notebook.correctOwnOnly');
-      const already = await trx
+      const already = await tx.db
         .selectFrom('notebook_entries')
         .select('id')
         .where('corrects_id', '=', e.correctsId)
@@ -168,13 +173,13 @@ export async function writeOwn(
     }
     if (
       e.citizenId !== null &&
-      !(await trx.selectFrom('citizens').select('id').where('id', '=', e.citizenId).executeTakeFirst())
+      !(await tx.db.selectFrom('citizens').select('id').where('id', '=', e.citizenId).executeTakeFirst())
     ) {
       throw new AppError('VALIDATION', 'errors.notFound', undefined, [
         { path: 'citizenId', messageKey: 'errors.notFound' },
       ]);
     }
-    return appendEntry(trx, ctx.user.id, ctx.now, ctx.user.id, {
+    return appendEntry(tx, ctx.user.id, {
       kind: e.kind,
       occurred_at: e.occurredAt,
       text: e.text,
@@ -193,11 +198,11 @@ export async function instruct(
   dueDate: string,
   expectedResult: string,
 ): Promise<NotebookEntry[]> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return change(ctx, async (tx) => {
     const out: NotebookEntry[] = [];
     for (const ownerId of new Set(ownerIds)) {
       out.push(
-        await appendEntry(trx, ctx.user.id, ctx.now, ownerId, {
+        await appendEntry(tx, ownerId, {
           kind: 'instruction',
           occurred_at: dayjs(ctx.now).format('YYYY-MM-DDTHH:mm'),
           text,
@@ -217,11 +222,7 @@ export async function recordCallIn(
   occurredAt: string,
   text: string,
 ): Promise<NotebookEntry> {
-  return ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendEntry(trx, ctx.user.id, ctx.now, ownerId, { kind: 'callIn', occurred_at: occurredAt, text }),
-    );
+  return change(ctx, (tx) => appendEntry(tx, ownerId, { kind: 'callIn', occurred_at: occurredAt, text }));
 }
 
 /** A status mark on an entry (done, passed, check result): the text stays as written; audited. */
@@ -232,12 +233,12 @@ async function mark(
   set: Updateable<NotebookEntriesTable>,
   action: string,
 ): Promise<NotebookEntry> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getEntry(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getEntry(tx.db, id);
     check(before);
-    await trx.updateTable('notebook_entries').set(set).where('id', '=', id).execute();
-    const after = await getEntry(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'notebook_entry', entityId: id, before, after });
+    await tx.db.updateTable('notebook_entries').set(set).where('id', '=', id).execute();
+    const after = await getEntry(tx.db, id);
+    await tx.audit({ action, entity: 'notebook_entry', entityId: id, before, after });
     return after;
   });
 }
@@ -328,14 +329,14 @@ export async function listEntries(
 
 export async function review(ctx: Ctx, ownerId: number, remark: string) {
   await requireRead(ctx, ownerId);
-  return ctx.db.transaction().execute(async (trx) => {
-    const { n } = await trx
+  return change(ctx, async (tx) => {
+    const { n } = await tx.db
       .selectFrom('notebook_entries')
       .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
       .where('owner_id', '=', ownerId)
       .executeTakeFirstOrThrow();
     const at = ctx.now.toISOString();
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('notebook_reviews')
       .values({ owner_id: ownerId, reviewer_id: ctx.user.id, reviewed_at: at, up_to_number: Number(n), remark })
       .returning('id')
@@ -348,7 +349,7 @@ export async function review(ctx: Ctx, ownerId: number, remark: string) {
       upToNumber: Number(n),
       remark,
     };
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'notebook.review',
       entity: 'notebook',
       entityId: ownerId,
@@ -359,7 +360,7 @@ export async function review(ctx: Ctx, ownerId: number, remark: string) {
 }
 
 export async function owners(ctx: Ctx) {
-  const users = (await listUsers(ctx.db, false)).filter((u) => (NOTEBOOK_OWNERS as readonly string[]).includes(u.role));
+  const users = (await listUsers(ctx.db, false)).filter((u) => inGroup('sectionStaff', u.role));
   // the staff list and the viewer's sections once, not once per notebook
   const mine = ctx.user.role === 'inspector' ? await workingSections(ctx) : [];
   const out = users
@@ -392,7 +393,7 @@ export async function passRegister(ctx: Ctx, from: string, to: string) {
 /** p.22 (last paragraph): information concerning another body leaves within 24 hours of receipt. */
 export async function duePassOn(ctx: Ctx, date: string): Promise<DueItem[]> {
   let q = baseQuery(ctx.db).where('e.kind', '=', 'passOn').where('e.passed_at', 'is', null);
-  if (!['uppLead', 'supervisor'].includes(ctx.user.role)) q = q.where('e.owner_id', '=', ctx.user.id);
+  if (!inGroup('chiefs', ctx.user.role)) q = q.where('e.owner_id', '=', ctx.user.id);
   const rows = (await q.execute()).map(toEntry).filter((e) => e.correctedByNumber === null);
   const now = dayjs(ctx.now);
   return rows.map((e) => {

@@ -1,22 +1,19 @@
-import type { Kysely, Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import { AppError, type DueItem, type Passport } from '../../../../shared/api';
 import { CHARACTERISTICS, HEADING_ROWS, OBJECT_FIELDS, type ObjectPart } from '../../../../shared/api/passport';
-import type { DB } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
 import { sectionScope, workingSections } from '../staff/service';
 
-type Q = Kysely<DB> | Transaction<DB>;
 const CODES = new Set<string>(CHARACTERISTICS.map(([c]) => c).filter((c) => !HEADING_ROWS.includes(c)));
 
 /** The section's own inspectors and assistants (with cover, p.6) write; the UPP lead all. */
-async function requireWrite(ctx: Ctx, db: Q, sectionId: number): Promise<void> {
+async function requireWrite(ctx: Ctx, db: Db, sectionId: number): Promise<void> {
   const mine = await sectionScope(ctx, db);
   if (mine !== 'all' && !mine.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
 }
 
-export async function getPassport(db: Q, sectionId: number): Promise<Passport> {
+export async function getPassport(db: Db, sectionId: number): Promise<Passport> {
   const section = await db.selectFrom('sections').select('number').where('id', '=', sectionId).executeTakeFirst();
   if (!section) throw new AppError('NOT_FOUND', 'errors.notFound');
   const rows = await db.selectFrom('passport_values').selectAll().where('section_id', '=', sectionId).execute();
@@ -63,20 +60,20 @@ export async function saveYear(
   year: number,
   values: Record<string, number | null>,
 ): Promise<Passport> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireWrite(ctx, trx, sectionId);
+  return change(ctx, async (tx) => {
+    await requireWrite(ctx, tx.db, sectionId);
     const unknown = Object.keys(values).filter((k) => !CODES.has(k));
     if (unknown.length) throw new AppError('VALIDATION', 'validation.invalid');
-    const before = (await getPassport(trx, sectionId)).values[String(year)] ?? {};
-    await trx.deleteFrom('passport_values').where('section_id', '=', sectionId).where('year', '=', year).execute();
+    const before = (await getPassport(tx.db, sectionId)).values[String(year)] ?? {};
+    await tx.db.deleteFrom('passport_values').where('section_id', '=', sectionId).where('year', '=', year).execute();
     const filled = Object.entries(values).filter(([, v]) => v !== null);
     if (filled.length)
-      await trx
+      await tx.db
         .insertInto('passport_values')
         .values(filled.map(([code, value]) => ({ section_id: sectionId, year, code, value })))
         .execute();
-    const after = await getPassport(trx, sectionId);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getPassport(tx.db, sectionId);
+    await tx.audit({
       action: 'passport.saveYear',
       entity: 'passport',
       entityId: sectionId,
@@ -94,8 +91,8 @@ export async function saveObject(
   part: ObjectPart,
   fields: Record<string, string>,
 ): Promise<Passport> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireWrite(ctx, trx, sectionId);
+  return change(ctx, async (tx) => {
+    await requireWrite(ctx, tx.db, sectionId);
     const allowed = new Set<string>(OBJECT_FIELDS[part]);
     const clean = Object.fromEntries(Object.entries(fields).filter(([k]) => allowed.has(k)));
     const at = ctx.now.toISOString();
@@ -103,14 +100,14 @@ export async function saveObject(
     let objectId = id;
     if (id === null) {
       objectId = (
-        await trx
+        await tx.db
           .insertInto('passport_objects')
           .values({ section_id: sectionId, part, fields_json: JSON.stringify(clean), created_at: at, updated_at: at })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
     } else {
-      const old = await trx
+      const old = await tx.db
         .selectFrom('passport_objects')
         .selectAll()
         .where('id', '=', id)
@@ -119,28 +116,28 @@ export async function saveObject(
         .executeTakeFirst();
       if (!old) throw new AppError('NOT_FOUND', 'errors.notFound');
       before = JSON.parse(old.fields_json);
-      await trx
+      await tx.db
         .updateTable('passport_objects')
         .set({ fields_json: JSON.stringify(clean), updated_at: at })
         .where('id', '=', id)
         .execute();
     }
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: `passport.${part}`,
       entity: 'passport_object',
       entityId: objectId!,
       before,
       after: clean,
     });
-    return getPassport(trx, sectionId);
+    return getPassport(tx.db, sectionId);
   });
 }
 
 /** A removed object stays in the store (and the audit) with its reason; the passport no longer shows it. */
 export async function removeObject(ctx: Ctx, sectionId: number, id: number, reason: string): Promise<Passport> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireWrite(ctx, trx, sectionId);
-    const r = await trx
+  return change(ctx, async (tx) => {
+    await requireWrite(ctx, tx.db, sectionId);
+    const r = await tx.db
       .updateTable('passport_objects')
       .set({ removed: 1, removed_reason: reason, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
@@ -148,13 +145,13 @@ export async function removeObject(ctx: Ctx, sectionId: number, id: number, reas
       .where('removed', '=', 0)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'errors.notFound');
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'passport.removeObject',
       entity: 'passport_object',
       entityId: id,
       after: { reason },
     });
-    return getPassport(trx, sectionId);
+    return getPassport(tx.db, sectionId);
   });
 }
 
@@ -199,29 +196,29 @@ export async function dueYearColumn(ctx: Ctx, date: string): Promise<DueItem[]> 
 
 /** §2: the plan of the section as an image, with a note (routes, posts, forces). */
 export async function savePlan(ctx: Ctx, sectionId: number, image: string | null, note: string): Promise<Passport> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await requireWrite(ctx, trx, sectionId);
+  return change(ctx, async (tx) => {
+    await requireWrite(ctx, tx.db, sectionId);
     const at = ctx.now.toISOString();
-    const had = await trx
+    const had = await tx.db
       .selectFrom('passport_plans')
       .select(['note'])
       .where('section_id', '=', sectionId)
       .executeTakeFirst();
     if (had)
-      await trx
+      await tx.db
         .updateTable('passport_plans')
         .set({ image, note, updated_at: at })
         .where('section_id', '=', sectionId)
         .execute();
     else
-      await trx.insertInto('passport_plans').values({ section_id: sectionId, image, note, updated_at: at }).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+      await tx.db.insertInto('passport_plans').values({ section_id: sectionId, image, note, updated_at: at }).execute();
+    await tx.audit({
       action: 'passport.plan',
       entity: 'passport',
       entityId: sectionId,
       before: had ? { note: had.note } : null,
       after: { note, image: image ? 'image' : null },
     });
-    return getPassport(trx, sectionId);
+    return getPassport(tx.db, sectionId);
   });
 }

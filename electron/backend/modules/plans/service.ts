@@ -1,17 +1,16 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { AppError, type DueItem, type Plan } from '../../../../shared/api';
+import { inGroup, AppError, type DueItem, type Plan } from '../../../../shared/api';
 import type { planItemInputSchema } from '../../../../shared/api/plans';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
 
-type Q = Kysely<DB> | Transaction<DB>;
 export type ItemFields = z.output<typeof planItemInputSchema>;
 
-export async function getPlan(db: Q, id: number): Promise<Plan> {
+export async function getPlan(db: Db, id: number): Promise<Plan> {
   const p = await db
     .selectFrom('plans as p')
     .innerJoin('users as d', 'd.id', 'p.drafted_by')
@@ -71,7 +70,7 @@ export async function getPlan(db: Q, id: number): Promise<Plan> {
   };
 }
 
-export async function revisions(db: Q, month: string): Promise<Plan[]> {
+export async function revisions(db: Db, month: string): Promise<Plan[]> {
   const rows = await db
     .selectFrom('plans')
     .select('id')
@@ -132,8 +131,8 @@ async function writeItems(trx: Transaction<DB>, planId: number, month: string, i
 
 /** The lead's draft: created, or edited while it is a draft or came back with remarks. */
 export async function saveDraft(ctx: Ctx, month: string, items: ItemFields[]): Promise<Plan> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const latest = await trx
+  return change(ctx, async (tx) => {
+    const latest = await tx.db
       .selectFrom('plans')
       .selectAll()
       .where('month', '=', month)
@@ -144,7 +143,7 @@ export async function saveDraft(ctx: Ctx, month: string, items: ItemFields[]): P
     let before: Plan | null = null;
     if (!latest) {
       id = (
-        await trx
+        await tx.db
           .insertInto('plans')
           .values({
             month,
@@ -162,14 +161,14 @@ export async function saveDraft(ctx: Ctx, month: string, items: ItemFields[]): P
       ).id;
     } else if (latest.status === 'draft' || latest.status === 'returned') {
       id = latest.id;
-      before = await getPlan(trx, id);
-      await trx.updateTable('plans').set({ status: 'draft', updated_at: at }).where('id', '=', id).execute();
+      before = await getPlan(tx.db, id);
+      await tx.db.updateTable('plans').set({ status: 'draft', updated_at: at }).where('id', '=', id).execute();
     } else {
       throw new AppError('CONFLICT', latest.status === 'submitted' ? 'plans.awaitingApproval' : 'plans.frozen');
     }
-    await writeItems(trx, id, month, items);
-    const after = await getPlan(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await writeItems(tx.db, id, month, items);
+    const after = await getPlan(tx.db, id);
+    await tx.audit({
       action: 'plans.saveDraft',
       entity: 'plan',
       entityId: id,
@@ -187,13 +186,13 @@ async function transition(
   from: Plan['status'][],
   run: (trx: Transaction<DB>, p: Plan) => Promise<void>,
 ): Promise<Plan> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getPlan(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getPlan(tx.db, id);
     if (!from.includes(before.status)) throw new AppError('CONFLICT', 'plans.wrongState');
-    await run(trx, before);
-    await trx.updateTable('plans').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
-    const after = await getPlan(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'plan', entityId: id, before, after });
+    await run(tx.db, before);
+    await tx.db.updateTable('plans').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    const after = await getPlan(tx.db, id);
+    await tx.audit({ action, entity: 'plan', entityId: id, before, after });
     return after;
   });
 }
@@ -230,10 +229,10 @@ export const returnPlan = (ctx: Ctx, id: number, remarks: string) =>
 
 /** A change to an approved plan: a new draft revision with the same items and their marks. */
 export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const p = await getPlan(trx, id);
+  return change(ctx, async (tx) => {
+    const p = await getPlan(tx.db, id);
     if (p.status !== 'approved') throw new AppError('CONFLICT', 'plans.wrongState');
-    const pending = await trx
+    const pending = await tx.db
       .selectFrom('plans')
       .select('id')
       .where('month', '=', p.month)
@@ -241,7 +240,7 @@ export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
       .executeTakeFirst();
     if (pending) throw new AppError('CONFLICT', 'plans.revisionPending');
     const at = ctx.now.toISOString();
-    const { id: newId } = await trx
+    const { id: newId } = await tx.db
       .insertInto('plans')
       .values({
         month: p.month,
@@ -256,7 +255,7 @@ export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
+    await tx.db
       .insertInto('plan_items')
       .columns([
         'plan_id',
@@ -290,32 +289,32 @@ export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
           .where('plan_id', '=', id),
       )
       .execute();
-    const after = await getPlan(trx, newId);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'plans.revise', entity: 'plan', entityId: newId, after });
+    const after = await getPlan(tx.db, newId);
+    await tx.audit({ action: 'plans.revise', entity: 'plan', entityId: newId, after });
     return after;
   });
 }
 
 /** During the month, on the plan in force: by the lead or the one responsible for the item. */
 export async function markItem(ctx: Ctx, itemId: number, result: 'done' | 'notDone', note: string): Promise<Plan> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const item = await trx
+  return change(ctx, async (tx) => {
+    const item = await tx.db
       .selectFrom('plan_items')
       .select(['plan_id', 'responsible_id'])
       .where('id', '=', itemId)
       .executeTakeFirst();
     if (!item) throw new AppError('NOT_FOUND', 'errors.notFound');
-    const before = await getPlan(trx, item.plan_id);
+    const before = await getPlan(tx.db, item.plan_id);
     if (before.status !== 'approved') throw new AppError('CONFLICT', 'plans.notInForce');
     if (ctx.user.role !== 'uppLead' && item.responsible_id !== ctx.user.id)
       throw new AppError('FORBIDDEN', 'errors.forbidden');
-    await trx
+    await tx.db
       .updateTable('plan_items')
       .set({ result, result_note: note, marked_by: ctx.user.id, marked_at: ctx.now.toISOString() })
       .where('id', '=', itemId)
       .execute();
-    const after = await getPlan(trx, item.plan_id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getPlan(tx.db, item.plan_id);
+    await tx.audit({
       action: 'plans.markItem',
       entity: 'plan',
       entityId: item.plan_id,
@@ -331,7 +330,7 @@ export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
   const out: DueItem[] = [];
   const d = dayjs(date);
   const next = d.add(1, 'month').format('YYYY-MM');
-  if (['uppLead', 'supervisor'].includes(ctx.user.role) && d.date() > d.daysInMonth() - 7) {
+  if (inGroup('chiefs', ctx.user.role) && d.date() > d.daysInMonth() - 7) {
     const latest = await ctx.db
       .selectFrom('plans')
       .select(['status'])

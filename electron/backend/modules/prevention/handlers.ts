@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
-import type { Handlers } from '../../handlers';
-import type { Language } from '../../../../shared/api';
+import type { Handlers } from '../module';
+import type { Language, CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
 import { fullName, shortName } from '../../../../shared/format';
-import { renderPdf } from '../../documents/render';
+import { generatedFile, printForm } from '../../documents/print';
 import { personFileCard } from '../../documents/personFileCard';
 import { coveringLetter, transferRequest } from '../../documents/transferLetters';
 import { safeInventory } from '../../documents/safeInventory';
@@ -32,31 +32,10 @@ import {
 } from './service';
 import { openPackage, packageContent, packagePersonName, sealPackage } from './transferPackage';
 
-type N =
-  | 'prevention.safes'
-  | 'prevention.saveSafe'
-  | 'prevention.list'
-  | 'prevention.open'
-  | 'prevention.accessLog'
-  | 'prevention.create'
-  | 'prevention.update'
-  | 'prevention.addSupervision'
-  | 'prevention.custody'
-  | 'prevention.recordDeparture'
-  | 'prevention.recordRequest'
-  | 'prevention.recordConfirmation'
-  | 'prevention.sendMaterials'
-  | 'prevention.remove'
-  | 'prevention.print'
-  | 'prevention.printInventory'
-  | 'prevention.exportPackage'
-  | 'prevention.previewPackage'
-  | 'prevention.importPackage';
-
 const purposeLabel = (lang: Language, p: PurposeInput) =>
   [translator(lang)(`prevention.purposes.${p.purpose}`), p.purposeText].filter(Boolean).join(': ');
 
-export const preventionHandlers: Handlers<N> = {
+export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
   'prevention.safes': async (_i, { ctx }) => listSafes(ctx().db),
   'prevention.saveSafe': async (s, { ctx }) => saveSafe(ctx(), s),
   'prevention.list': async (f, { ctx }) => listFiles(ctx(), f),
@@ -75,17 +54,16 @@ export const preventionHandlers: Handlers<N> = {
   'prevention.sendMaterials': async ({ id, materialsList, coveringNumber }, { ctx }) =>
     sendMaterials(ctx(), id, materialsList, coveringNumber),
   'prevention.remove': async ({ id, ...r }, { ctx }) => removeFromRecord(ctx(), id, r),
-  'prevention.print': async ({ id, document, language, purpose, purposeText }, { ctx, backend }) => {
+  'prevention.print': async ({ id, document, language, purpose, purposeText }, { ctx }) => {
     const c = ctx();
     const file = await openFile(c, id, { purpose, purposeText }, 'print');
     // the letters exist only at their step of p.14
     if (document === 'request' && !file.departedAt) throw new AppError('CONFLICT', 'prevention.noDeparture');
     if (document === 'covering' && !file.materialsSentAt) throw new AppError('CONFLICT', 'prevention.notConfirmed');
-    const station = await getStation(c.db);
     const printedAt = dayjs(c.now).format('DD.MM.YYYY HH:mm');
     const me = await getUser(c.db, c.user.id);
     const signer = { name: shortName(me), position: [me.position, me.rank].filter(Boolean).join(', ') };
-    const dd =
+    return printForm(c, `person-file-${file.number}-${document}-${language}.pdf`, (station) =>
       document === 'card'
         ? personFileCard(
             {
@@ -100,39 +78,36 @@ export const preventionHandlers: Handlers<N> = {
         : (document === 'request' ? transferRequest : coveringLetter)(
             { station, file, signer, date: printedAt },
             language,
-          );
-    const pdf = await renderPdf(backend.resourcesDir, dd);
-    return { fileName: `person-file-${file.number}-${document}-${language}.pdf`, base64: pdf.toString('base64') };
+          ),
+    );
   },
-  'prevention.printInventory': async ({ safeId, language }, { ctx, backend }) => {
+  'prevention.printInventory': async ({ safeId, language }, { ctx }) => {
     const c = ctx();
-    if (!['uppLead', 'supervisor'].includes(c.user.role)) throw new AppError('FORBIDDEN', 'errors.forbidden');
     const t = translator(language);
     const safe = safeId === null ? null : (await listSafes(c.db)).find((s) => s.id === safeId);
     if (safe === undefined) throw new AppError('NOT_FOUND', 'errors.notFound');
     const place = safe
       ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}`
       : t('prevention.custodyPlaces.policeBody');
-    const pdf = await renderPdf(
-      backend.resourcesDir,
+    const rows = await inventory(c.db, safeId);
+    return printForm(c, `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`, (station) =>
       safeInventory(
         {
-          station: await getStation(c.db),
+          station,
           place,
-          rows: await inventory(c.db, safeId),
+          rows,
           printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
           printedBy: fullName(c.user),
         },
         language,
       ),
     );
-    return { fileName: `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`, base64: pdf.toString('base64') };
   },
   'prevention.exportPackage': async ({ id, passphrase, purpose, purposeText }, { ctx }) => {
     const c = ctx();
     const file = await fileForExport(c, id, { purpose, purposeText });
     const bytes = sealPackage(packageContent(file, await getStation(c.db), c.now.toISOString()), passphrase);
-    return { fileName: `person-file-${file.number}.uchpkg`, base64: bytes.toString('base64') };
+    return generatedFile(`person-file-${file.number}.uchpkg`, bytes);
   },
   'prevention.previewPackage': async ({ base64, passphrase }) => {
     const p = openPackage(Buffer.from(base64, 'base64'), passphrase);

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { AppError, type DueItem } from '../../../../shared/api';
+import { inGroup, AppError, type DueItem } from '../../../../shared/api';
 import type {
   Category,
   PersonFile,
@@ -14,13 +14,12 @@ import type {
 import { fullName, shortName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
 import type { DB, PersonFilesTable } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { atomically, change } from '../../change';
 import { getCitizen, upsertCitizen } from '../citizens/service';
 import { sectionScope } from '../staff/service';
 import type { PackageContent } from './transferPackage';
 
-type Q = Kysely<DB> | Transaction<DB>;
 export type FileInput = z.output<typeof fileInputSchema>;
 export type ListFilter = z.output<typeof listFilterSchema>;
 export type PurposeInput = z.output<typeof purposeSchema>;
@@ -36,7 +35,7 @@ interface Scope {
 }
 
 /** The section scope, plus the responsible inspector's own files; roles without sections see none. */
-async function scopeOf(ctx: Ctx, db: Q = ctx.db): Promise<Scope> {
+async function scopeOf(ctx: Ctx, db: Db = ctx.db): Promise<Scope> {
   const sections = await sectionScope(ctx, db);
   if (sections === 'all') return { all: true, sections: [], userId: ctx.user.id };
   return { all: false, sections, userId: ['inspector', 'assistant'].includes(ctx.user.role) ? ctx.user.id : -1 };
@@ -45,14 +44,14 @@ async function scopeOf(ctx: Ctx, db: Q = ctx.db): Promise<Scope> {
 const inScope = (s: Scope, f: { section_id: number; inspector_id: number }) =>
   s.all || f.inspector_id === s.userId || s.sections.includes(f.section_id);
 
-async function fileRow(db: Q, id: number) {
+async function fileRow(db: Db, id: number) {
   const r = await db.selectFrom('person_files').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return r;
 }
 
 /** The file's row, after checking the caller may work with it. */
-async function accessible(ctx: Ctx, db: Q, id: number) {
+async function accessible(ctx: Ctx, db: Db, id: number) {
   const r = await fileRow(db, id);
   if (!inScope(await scopeOf(ctx, db), r)) throw new AppError('FORBIDDEN', 'errors.forbidden');
   return r;
@@ -67,7 +66,7 @@ function requireOpen(r: { status: string }) {
 const personName = (c: { surname: string; name: string; patronymic: string }) => fullName(c);
 
 /** Each file's paper: out of the safe since when (the last movement is a taking out). */
-async function outSince(db: Q, fileIds: number[]): Promise<Map<number, string>> {
+async function outSince(db: Db, fileIds: number[]): Promise<Map<number, string>> {
   if (fileIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('custody_log as c')
@@ -83,7 +82,7 @@ async function outSince(db: Q, fileIds: number[]): Promise<Map<number, string>> 
   return new Map(rows.filter((r) => r.action === 'out').map((r) => [r.file_id, r.at]));
 }
 
-export async function getFile(db: Q, id: number): Promise<PersonFile> {
+export async function getFile(db: Db, id: number): Promise<PersonFile> {
   const r = await db
     .selectFrom('person_files as f')
     .innerJoin('sections as s', 's.id', 'f.section_id')
@@ -200,7 +199,7 @@ export async function getFile(db: Q, id: number): Promise<PersonFile> {
   };
 }
 
-async function accessRows(db: Q, id: number) {
+async function accessRows(db: Db, id: number) {
   const rows = await db
     .selectFrom('person_file_access as a')
     .innerJoin('users as u', 'u.id', 'a.user_id')
@@ -230,7 +229,7 @@ export const requestDue = (departedAt: string) => dayjs(departedAt).add(72, 'hou
 
 /** p.15: every reading (opening, print, export) is logged with who, when and why. */
 export async function logAccess(
-  trx: Q,
+  trx: Db,
   ctx: Ctx,
   fileId: number,
   action: 'open' | 'print' | 'export',
@@ -255,10 +254,10 @@ export async function openFile(
   p: PurposeInput,
   action: 'open' | 'print' | 'export' = 'open',
 ): Promise<PersonFile> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await accessible(ctx, trx, id);
-    await logAccess(trx, ctx, id, action, p);
-    return getFile(trx, id);
+  return atomically(ctx, async (tx) => {
+    await accessible(ctx, tx.db, id);
+    await logAccess(tx.db, ctx, id, action, p);
+    return getFile(tx.db, id);
   });
 }
 
@@ -332,7 +331,7 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
 
 // ---- safes (p.13)
 
-export async function listSafes(db: Q): Promise<Safe[]> {
+export async function listSafes(db: Db): Promise<Safe[]> {
   const rows = await db
     .selectFrom('safes as k')
     .select([
@@ -359,28 +358,28 @@ export async function saveSafe(
   ctx: Ctx,
   s: { id: number | null; name: string; location: string; active: boolean },
 ): Promise<Safe[]> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('safes').select('id').where('name', '=', s.name).executeTakeFirst();
+  return change(ctx, async (tx) => {
+    const clash = await tx.db.selectFrom('safes').select('id').where('name', '=', s.name).executeTakeFirst();
     if (clash && clash.id !== s.id)
       throw new AppError('CONFLICT', 'prevention.safeNameTaken', undefined, [
         { path: 'name', messageKey: 'prevention.safeNameTaken' },
       ]);
     const values = { name: s.name, location: s.location, active: s.active ? 1 : 0 };
     if (s.id === null) {
-      const { id } = await trx.insertInto('safes').values(values).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx.user.id, ctx.now, {
+      const { id } = await tx.db.insertInto('safes').values(values).returning('id').executeTakeFirstOrThrow();
+      await tx.audit({
         action: 'prevention.addSafe',
         entity: 'safe',
         entityId: id,
         after: values,
       });
     } else {
-      const before = await trx.selectFrom('safes').selectAll().where('id', '=', s.id).executeTakeFirst();
+      const before = await tx.db.selectFrom('safes').selectAll().where('id', '=', s.id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
-      if (!s.active && (await listSafes(trx)).find((x) => x.id === s.id)!.files > 0)
+      if (!s.active && (await listSafes(tx.db)).find((x) => x.id === s.id)!.files > 0)
         throw new AppError('CONFLICT', 'prevention.safeNotEmpty');
-      await trx.updateTable('safes').set(values).where('id', '=', s.id).execute();
-      await writeAudit(trx, ctx.user.id, ctx.now, {
+      await tx.db.updateTable('safes').set(values).where('id', '=', s.id).execute();
+      await tx.audit({
         action: 'prevention.updateSafe',
         entity: 'safe',
         entityId: s.id,
@@ -388,7 +387,7 @@ export async function saveSafe(
         after: values,
       });
     }
-    return listSafes(trx);
+    return listSafes(tx.db);
   });
 }
 
@@ -437,7 +436,7 @@ async function fileValues(ctx: Ctx, trx: Transaction<DB>, f: Omit<FileInput, 'ci
     .select(['role', 'active'])
     .where('id', '=', f.inspectorId)
     .executeTakeFirst();
-  if (!insp || insp.active !== 1 || !['inspector', 'uppLead'].includes(insp.role))
+  if (!insp || insp.active !== 1 || !inGroup('deciders', insp.role))
     throw fieldError('inspectorId', 'prevention.notAnInspector');
   if (f.custodyPlace === 'safe') {
     const safe = await trx.selectFrom('safes').select(['active']).where('id', '=', f.safeId!).executeTakeFirst();
@@ -487,16 +486,16 @@ async function refuseSecondFile(trx: Transaction<DB>, citizenId: number, except:
 
 /** p.11: placing a person on preventive record. */
 export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const values = await fileValues(ctx, trx, input);
-    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, input.citizen);
-    await refuseSecondFile(trx, citizen.id, null);
+  return change(ctx, async (tx) => {
+    const values = await fileValues(ctx, tx.db, input);
+    const citizen = await upsertCitizen(tx, input.citizen);
+    await refuseSecondFile(tx.db, citizen.id, null);
     const at = ctx.now.toISOString();
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('person_files')
       .values({
         ...values,
-        number: await nextNumber(trx),
+        number: await nextNumber(tx.db),
         status: 'active',
         citizen_id: citizen.id,
         created_by: ctx.user.id,
@@ -505,8 +504,8 @@ export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const file = await getFile(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const file = await getFile(tx.db, id);
+    await tx.audit({
       action: 'prevention.create',
       entity: 'person_file',
       entityId: id,
@@ -520,20 +519,20 @@ export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile
 const auditView = ({ supervision: _s, custody: _c, access: _a, ...f }: PersonFile) => f;
 
 export async function updateFile(ctx: Ctx, id: number, input: FileInput): Promise<PersonFile> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await accessible(ctx, trx, id);
+  return change(ctx, async (tx) => {
+    const row = await accessible(ctx, tx.db, id);
     requireOpen(row);
-    const before = await getFile(trx, id);
-    const values = await fileValues(ctx, trx, input);
-    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, { ...input.citizen, id: row.citizen_id });
-    await refuseSecondFile(trx, citizen.id, id);
-    await trx
+    const before = await getFile(tx.db, id);
+    const values = await fileValues(ctx, tx.db, input);
+    const citizen = await upsertCitizen(tx, { ...input.citizen, id: row.citizen_id });
+    await refuseSecondFile(tx.db, citizen.id, id);
+    await tx.db
       .updateTable('person_files')
       .set({ ...values, citizen_id: citizen.id, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    const after = await getFile(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getFile(tx.db, id);
+    await tx.audit({
       action: 'prevention.update',
       entity: 'person_file',
       entityId: id,
@@ -551,14 +550,14 @@ async function step(
   action: string,
   run: (trx: Transaction<DB>, row: Awaited<ReturnType<typeof fileRow>>) => Promise<void>,
 ): Promise<PersonFile> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await accessible(ctx, trx, id);
+  return change(ctx, async (tx) => {
+    const row = await accessible(ctx, tx.db, id);
     requireOpen(row);
-    const before = await getFile(trx, id);
-    await run(trx, row);
-    await trx.updateTable('person_files').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
-    const after = await getFile(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const before = await getFile(tx.db, id);
+    await run(tx.db, row);
+    await tx.db.updateTable('person_files').set({ updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
+    const after = await getFile(tx.db, id);
+    await tx.audit({
       action,
       entity: 'person_file',
       entityId: id,
@@ -884,7 +883,7 @@ export async function filesOut(ctx: Ctx, date: string): Promise<DueItem[]> {
 }
 
 /** p.13: the inventory of a safe (or of the police body's premises when safeId is null). */
-export async function inventory(db: Q, safeId: number | null) {
+export async function inventory(db: Db, safeId: number | null) {
   let q = db
     .selectFrom('person_files as f')
     .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
@@ -944,9 +943,9 @@ export interface ImportPlace {
 
 /** All or nothing: the person, the file and its supervision history in one transaction. */
 export async function importFile(ctx: Ctx, content: PackageContent, place: ImportPlace): Promise<PersonFile> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return change(ctx, async (tx) => {
     const f = content.file;
-    const values = await fileValues(ctx, trx, {
+    const values = await fileValues(ctx, tx.db, {
       categories: f.categories,
       groundsBody: f.groundsBody,
       groundsNumber: f.groundsNumber,
@@ -962,18 +961,18 @@ export async function importFile(ctx: Ctx, content: PackageContent, place: Impor
       photo: f.photo,
       ...place,
     });
-    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, {
+    const citizen = await upsertCitizen(tx, {
       ...content.citizen,
       id: null,
       address: f.newAddress || content.citizen.address,
     });
-    await refuseSecondFile(trx, citizen.id, null);
+    await refuseSecondFile(tx.db, citizen.id, null);
     const at = ctx.now.toISOString();
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('person_files')
       .values({
         ...values,
-        number: await nextNumber(trx),
+        number: await nextNumber(tx.db),
         status: 'active',
         citizen_id: citizen.id,
         imported_from: `${content.fromStation}, № ${f.number}`,
@@ -984,7 +983,7 @@ export async function importFile(ctx: Ctx, content: PackageContent, place: Impor
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const v of content.supervision) {
-      await trx
+      await tx.db
         .insertInto('supervision_records')
         .values({
           file_id: id,
@@ -1002,8 +1001,8 @@ export async function importFile(ctx: Ctx, content: PackageContent, place: Impor
         })
         .execute();
     }
-    const file = await getFile(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const file = await getFile(tx.db, id);
+    await tx.audit({
       action: 'prevention.import',
       entity: 'person_file',
       entityId: id,
@@ -1015,10 +1014,10 @@ export async function importFile(ctx: Ctx, content: PackageContent, place: Impor
 
 /** A package is for p.14: only once the arrival at the new address is confirmed. */
 export async function fileForExport(ctx: Ctx, id: number, p: PurposeInput): Promise<PersonFile> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = await accessible(ctx, trx, id);
+  return atomically(ctx, async (tx) => {
+    const row = await accessible(ctx, tx.db, id);
     if (!row.confirmed_on) throw new AppError('CONFLICT', 'prevention.exportNotYet');
-    await logAccess(trx, ctx, id, 'export', p);
-    return getFile(trx, id);
+    await logAccess(tx.db, ctx, id, 'export', p);
+    return getFile(tx.db, id);
   });
 }

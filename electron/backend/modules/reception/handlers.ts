@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
-import type { Language } from '../../../../shared/api';
-import type { Handlers } from '../../handlers';
+import type { Language, CallsOf } from '../../../../shared/api';
+import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
 import { getStation } from '../station/service';
-import { renderPdf } from '../../documents/render';
+import { generatedFile, printForm } from '../../documents/print';
 import { receptionJournal, type JournalData } from '../../documents/receptionJournal';
 import { receptionXlsx } from '../../documents/receptionXlsx';
 import {
@@ -20,21 +20,8 @@ import {
 } from './service';
 import { fullName } from '../../../../shared/format';
 
-type N =
-  | 'reception.categories'
-  | 'reception.addCategory'
-  | 'reception.create'
-  | 'reception.correct'
-  | 'reception.void'
-  | 'reception.setResult'
-  | 'reception.get'
-  | 'reception.list'
-  | 'reception.print'
-  | 'reception.exportXlsx';
-
-async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<JournalData> {
+async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<Omit<JournalData, 'station'>> {
   return {
-    station: await getStation(c.db),
     from: filter.from,
     to: filter.to,
     entries: await listReceptions(c.db, filter),
@@ -46,7 +33,7 @@ async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<Journ
 const fileName = (f: ReceptionFilterFields, lang: Language, ext: string) =>
   `reception-${f.from}${f.to !== f.from ? `_${f.to}` : ''}-${lang}.${ext}`;
 
-export const receptionHandlers: Handlers<N> = {
+export const receptionHandlers: Handlers<CallsOf<'reception'>> = {
   'reception.categories': async (_i, { ctx }) => listCategories(ctx().db),
   'reception.addCategory': async ({ nameKk, nameRu }, { ctx }) => addCategory(ctx(), nameKk, nameRu),
   'reception.create': async (i, { ctx }) => createReception(ctx(), i),
@@ -58,12 +45,16 @@ export const receptionHandlers: Handlers<N> = {
     history: await receptionHistory(ctx().db, id),
   }),
   'reception.list': async (f, { ctx }) => listReceptions(ctx().db, f),
-  'reception.print': async ({ filter, language }, { ctx, backend }) => {
-    const pdf = await renderPdf(backend.resourcesDir, receptionJournal(await journalData(ctx(), filter), language));
-    return { fileName: fileName(filter, language, 'pdf'), base64: pdf.toString('base64') };
+  'reception.print': async ({ filter, language }, { ctx }) => {
+    const c = ctx();
+    const data = await journalData(c, filter);
+    return printForm(c, fileName(filter, language, 'pdf'), (station) =>
+      receptionJournal({ ...data, station }, language),
+    );
   },
   'reception.exportXlsx': async ({ filter, language }, { ctx }) => {
-    const xlsx = await receptionXlsx(await journalData(ctx(), filter), language);
-    return { fileName: fileName(filter, language, 'xlsx'), base64: xlsx.toString('base64') };
+    const c = ctx();
+    const xlsx = await receptionXlsx({ ...(await journalData(c, filter)), station: await getStation(c.db) }, language);
+    return generatedFile(fileName(filter, language, 'xlsx'), xlsx);
   },
 };

@@ -1,23 +1,20 @@
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { canReceive } from '../../../../shared/rules/reception';
+import { sql, type Transaction, type Updateable } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { AppError, type DueItem, type Reception, type ReceptionCategory } from '../../../../shared/api';
+import { inGroup, AppError, type DueItem, type Reception, type ReceptionCategory } from '../../../../shared/api';
 import type { receptionFilterSchema, receptionInputSchema } from '../../../../shared/api/reception';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
 import { toCitizen, upsertCitizen } from '../citizens/service';
 import { appendEntry } from '../notebook/service';
 
-type Q = Kysely<DB> | Transaction<DB>;
 export type ReceptionFields = z.output<typeof receptionInputSchema>;
 export type ReceptionFilterFields = z.output<typeof receptionFilterSchema>;
 
-/** Who may be written down as the one who received (p.2(3): an assistant too, shown as such). */
-const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
-
-export async function listCategories(db: Q): Promise<ReceptionCategory[]> {
+export async function listCategories(db: Db): Promise<ReceptionCategory[]> {
   const rows = await db.selectFrom('reception_categories').selectAll().orderBy('sort').orderBy('name_ru').execute();
   return rows.map((r) => ({
     code: r.code,
@@ -29,8 +26,8 @@ export async function listCategories(db: Q): Promise<ReceptionCategory[]> {
 }
 
 export async function addCategory(ctx: Ctx, nameKk: string, nameRu: string): Promise<ReceptionCategory[]> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const all = await listCategories(trx);
+  return change(ctx, async (tx) => {
+    const all = await listCategories(tx.db);
     if (
       all.some(
         (c) => c.nameRu.toLowerCase() === nameRu.toLowerCase() || c.nameKk.toLowerCase() === nameKk.toLowerCase(),
@@ -42,21 +39,21 @@ export async function addCategory(ctx: Ctx, nameKk: string, nameRu: string): Pro
     }
     const code = `station-${all.filter((c) => !c.builtin).length + 1}`;
     const sort = 50 + all.filter((c) => !c.builtin).length;
-    await trx
+    await tx.db
       .insertInto('reception_categories')
       .values({ code, name_kk: nameKk, name_ru: nameRu, builtin: 0, active: 1, sort })
       .execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'reception.addCategory',
       entity: 'reception_category',
       entityId: code,
       after: { nameKk, nameRu },
     });
-    return listCategories(trx);
+    return listCategories(tx.db);
   });
 }
 
-function baseQuery(db: Q) {
+function baseQuery(db: Db) {
   return db
     .selectFrom('receptions as r')
     .innerJoin('citizens as c', 'c.id', 'r.citizen_id')
@@ -119,7 +116,7 @@ function toReception(r: JoinedRow): Reception {
   };
 }
 
-export async function getReception(db: Q, id: number): Promise<Reception> {
+export async function getReception(db: Db, id: number): Promise<Reception> {
   const r = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toReception(r);
@@ -131,7 +128,7 @@ async function checkRefs(trx: Transaction<DB>, e: ReceptionFields): Promise<void
     .select(['role', 'active'])
     .where('id', '=', e.receiverId)
     .executeTakeFirst();
-  if (!receiver || receiver.active !== 1 || !RECEIVER_ROLES.includes(receiver.role)) {
+  if (!receiver || receiver.active !== 1 || !canReceive(receiver.role)) {
     throw new AppError('VALIDATION', 'reception.receiverInvalid', undefined, [
       { path: 'receiverId', messageKey: 'reception.receiverInvalid' },
     ]);
@@ -177,17 +174,17 @@ const entryColumns = (e: ReceptionFields, citizenId: number) => ({
 
 /** A new journal entry, numbered in the journal's order within its year. */
 export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Reception> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await checkRefs(trx, e);
-    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, e.citizen);
+  return change(ctx, async (tx) => {
+    await checkRefs(tx.db, e);
+    const citizen = await upsertCitizen(tx, e.citizen);
     const year = Number(e.receivedAt.slice(0, 4));
-    const { n } = await trx
+    const { n } = await tx.db
       .selectFrom('receptions')
       .select((eb) => eb.fn.coalesce(eb.fn.max('number'), sql<number>`0`).as('n'))
       .where('year', '=', year)
       .executeTakeFirstOrThrow();
     const at = ctx.now.toISOString();
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('receptions')
       .values({
         ...entryColumns(e, citizen.id),
@@ -203,8 +200,8 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const entry = await snapshot(trx, ctx, id, '');
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const entry = await snapshot(tx.db, ctx, id, '');
+    await tx.audit({
       action: 'reception.create',
       entity: 'reception',
       entityId: id,
@@ -212,7 +209,7 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
     });
     // p.9: an online reception is also written in the receiver's work notebook
     if (e.mode === 'online') {
-      await appendEntry(trx, ctx.user.id, ctx.now, e.receiverId, {
+      await appendEntry(tx, e.receiverId, {
         kind: 'onlineReception',
         occurred_at: e.receivedAt,
         text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`,
@@ -225,18 +222,18 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
 }
 
 export async function correctReception(ctx: Ctx, id: number, reason: string, e: ReceptionFields): Promise<Reception> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getReception(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getReception(tx.db, id);
     if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
-    await checkRefs(trx, e);
-    const citizen = await upsertCitizen(trx, ctx.user.id, ctx.now, e.citizen);
-    await trx
+    await checkRefs(tx.db, e);
+    const citizen = await upsertCitizen(tx, e.citizen);
+    await tx.db
       .updateTable('receptions')
       .set({ ...entryColumns(e, citizen.id), version: before.version + 1, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    const after = await snapshot(trx, ctx, id, reason);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await snapshot(tx.db, ctx, id, reason);
+    await tx.audit({
       action: 'reception.correct',
       entity: 'reception',
       entityId: id,
@@ -247,37 +244,37 @@ export async function correctReception(ctx: Ctx, id: number, reason: string, e: 
   });
 }
 
-async function change(
+async function changeEntry(
   ctx: Ctx,
   id: number,
   action: string,
   reason: string,
   set: (before: Reception) => Updateable<DB['receptions']>,
 ): Promise<Reception> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getReception(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getReception(tx.db, id);
     if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
-    await trx
+    await tx.db
       .updateTable('receptions')
       .set({ ...set(before), version: before.version + 1, updated_at: ctx.now.toISOString() })
       .where('id', '=', id)
       .execute();
-    const after = await snapshot(trx, ctx, id, reason);
-    await writeAudit(trx, ctx.user.id, ctx.now, { action, entity: 'reception', entityId: id, before, after });
+    const after = await snapshot(tx.db, ctx, id, reason);
+    await tx.audit({ action, entity: 'reception', entityId: id, before, after });
     return after;
   });
 }
 
 export const voidReception = (ctx: Ctx, id: number, reason: string) =>
-  change(ctx, id, 'reception.void', reason, () => ({ voided: 1, void_reason: reason }));
+  changeEntry(ctx, id, 'reception.void', reason, () => ({ voided: 1, void_reason: reason }));
 
 export const setFollowUpResult = (ctx: Ctx, id: number, result: string) =>
-  change(ctx, id, 'reception.setResult', '', () => ({
+  changeEntry(ctx, id, 'reception.setResult', '', () => ({
     follow_up_result: result,
     follow_up_done_at: ctx.now.toISOString(),
   }));
 
-export async function receptionHistory(db: Q, id: number) {
+export async function receptionHistory(db: Db, id: number) {
   const rows = await db
     .selectFrom('reception_versions as v')
     .innerJoin('users as u', 'u.id', 'v.changed_by')
@@ -294,7 +291,7 @@ export async function receptionHistory(db: Q, id: number) {
   }));
 }
 
-export async function listReceptions(db: Q, f: ReceptionFilterFields): Promise<Reception[]> {
+export async function listReceptions(db: Db, f: ReceptionFilterFields): Promise<Reception[]> {
   let q = baseQuery(db)
     .where('r.received_at', '>=', f.from)
     .where('r.received_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD'));
@@ -320,7 +317,7 @@ export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
     .where('r.follow_up_due', 'is not', null)
     .where('r.follow_up_done_at', 'is', null)
     .where('r.follow_up_due', '<=', horizon);
-  if (!['uppLead', 'supervisor'].includes(ctx.user.role)) q = q.where('r.receiver_id', '=', ctx.user.id);
+  if (!inGroup('chiefs', ctx.user.role)) q = q.where('r.receiver_id', '=', ctx.user.id);
   const rows = await q.orderBy('r.follow_up_due').limit(200).execute();
   return rows.map(toReception).map((r) => ({
     ruleId: 'reception.followUp',

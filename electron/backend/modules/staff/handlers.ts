@@ -1,9 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { CallsOf } from '../../../../shared/api';
+import type { Handlers } from '../module';
 import { addAbsence, cancelAbsence, coverage, listAbsences } from './service';
 
-type N = 'staff.absences' | 'staff.addAbsence' | 'staff.cancelAbsence' | 'staff.coverage';
-
-export const staffHandlers: Handlers<N> = {
+export const staffHandlers: Handlers<CallsOf<'staff'>> = {
   'staff.absences': async (_i, { ctx }) => listAbsences(ctx().db),
   'staff.addAbsence': async (i, { ctx }) => addAbsence(ctx(), i),
   'staff.cancelAbsence': async ({ id, reason }, { ctx }) => cancelAbsence(ctx(), id, reason),

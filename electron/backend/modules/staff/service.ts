@@ -1,17 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
 import dayjs from 'dayjs';
-import { AppError, type Absence } from '../../../../shared/api';
+import { inGroup, AppError, type Absence } from '../../../../shared/api';
 import { coverRequired, sectionsOnDate } from '../../../../shared/rules/cover';
 import type { WorkingCalendar } from '../../../../shared/calendar/workingDays';
-import type { DB, AbsencesTable } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
-import { workingCalendar } from '../station/service';
+import type { AbsencesTable } from '../../store/schema';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
+import { workingCalendar } from '../calendar/service';
 import { listUsers, getUser } from '../users/service';
 import type { DueItem } from '../../../../shared/api';
 import { formatDate, shortName } from '../../../../shared/format';
 
-type Q = Kysely<DB> | Transaction<DB>;
 type Row = Omit<AbsencesTable, 'id'> & { id: number };
 
 const toAbsence = (r: Row, cal: WorkingCalendar): Absence => ({
@@ -28,13 +26,13 @@ const toAbsence = (r: Row, cal: WorkingCalendar): Absence => ({
   cancelled: r.cancelled === 1,
 });
 
-export async function listAbsences(db: Q): Promise<Absence[]> {
+export async function listAbsences(db: Db): Promise<Absence[]> {
   const cal = await workingCalendar(db);
   const rows = await db.selectFrom('absences').selectAll().orderBy('from_date', 'desc').execute();
   return rows.map((r) => toAbsence(r, cal));
 }
 
-async function getAbsence(db: Q, id: number): Promise<Absence | undefined> {
+async function getAbsence(db: Db, id: number): Promise<Absence | undefined> {
   const r = await db.selectFrom('absences').selectAll().where('id', '=', id).executeTakeFirst();
   return r && toAbsence(r, await workingCalendar(db));
 }
@@ -50,18 +48,18 @@ export interface AbsenceInput {
 }
 
 export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const absent = await getUser(trx, a.userId);
+  return change(ctx, async (tx) => {
+    const absent = await getUser(tx.db, a.userId);
     if (!absent.active) throw new AppError('CONFLICT', 'errors.userInactive');
     if (a.coverUserId !== null) {
-      const cover = await getUser(trx, a.coverUserId);
-      if (!cover.active || !['inspector', 'uppLead'].includes(cover.role)) {
+      const cover = await getUser(tx.db, a.coverUserId);
+      if (!cover.active || !inGroup('deciders', cover.role)) {
         throw new AppError('VALIDATION', 'staff.coverMustBeInspector', undefined, [
           { path: 'coverUserId', messageKey: 'staff.coverMustBeInspector' },
         ]);
       }
     }
-    const overlap = await trx
+    const overlap = await tx.db
       .selectFrom('absences')
       .select('id')
       .where('user_id', '=', a.userId)
@@ -71,7 +69,7 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
       .executeTakeFirst();
     if (overlap)
       throw new AppError('CONFLICT', 'staff.overlap', undefined, [{ path: 'from', messageKey: 'staff.overlap' }]);
-    const { id } = await trx
+    const { id } = await tx.db
       .insertInto('absences')
       .values({
         user_id: a.userId,
@@ -86,20 +84,20 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const after = (await getAbsence(trx, id))!;
-    await writeAudit(trx, ctx.user.id, ctx.now, { action: 'staff.addAbsence', entity: 'absence', entityId: id, after });
+    const after = (await getAbsence(tx.db, id))!;
+    await tx.audit({ action: 'staff.addAbsence', entity: 'absence', entityId: id, after });
     return after;
   });
 }
 
 export async function cancelAbsence(ctx: Ctx, id: number, reason: string): Promise<Absence> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getAbsence(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getAbsence(tx.db, id);
     if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
     if (before.cancelled) throw new AppError('CONFLICT', 'errors.alreadyCancelled');
-    await trx.updateTable('absences').set({ cancelled: 1, cancel_reason: reason }).where('id', '=', id).execute();
-    const after = (await getAbsence(trx, id))!;
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.db.updateTable('absences').set({ cancelled: 1, cancel_reason: reason }).where('id', '=', id).execute();
+    const after = (await getAbsence(tx.db, id))!;
+    await tx.audit({
       action: 'staff.cancelAbsence',
       entity: 'absence',
       entityId: id,
@@ -110,7 +108,7 @@ export async function cancelAbsence(ctx: Ctx, id: number, reason: string): Promi
   });
 }
 
-export async function coverage(db: Q, date: string) {
+export async function coverage(db: Db, date: string) {
   const users = await listUsers(db, false);
   const absences = (await listAbsences(db)).map((a) => ({ ...a }));
   const assignments = users.map((u) => ({ userId: u.id, sectionIds: u.sectionIds }));
@@ -137,8 +135,8 @@ export async function workingSections(ctx: Ctx): Promise<number[]> {
  * assistant, none for anyone else. Inside a transaction pass it as db: the store has one
  * connection, and a query beside the transaction would wait forever.
  */
-export async function sectionScope(ctx: Ctx, db: Kysely<DB> | Transaction<DB> = ctx.db): Promise<'all' | number[]> {
-  if (['uppLead', 'supervisor'].includes(ctx.user.role)) return 'all';
+export async function sectionScope(ctx: Ctx, db: Db = ctx.db): Promise<'all' | number[]> {
+  if (inGroup('chiefs', ctx.user.role)) return 'all';
   if (!['inspector', 'assistant'].includes(ctx.user.role)) return [];
   return workingSections({ ...ctx, db });
 }

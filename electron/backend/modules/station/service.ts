@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import { AppError, type Settings, type Station } from '../../../../shared/api';
 import { settingsSchema } from '../../../../shared/api/station';
-import { WorkingCalendar, type CalendarOverride } from '../../../../shared/calendar/workingDays';
-import type { DB } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change, type Tx } from '../../change';
 
 export const DEFAULT_SETTINGS: Settings = {
   idleMinutes: 10,
@@ -14,15 +11,13 @@ export const DEFAULT_SETTINGS: Settings = {
   meetingFields: ['address', 'organization'],
 };
 
-type Q = Kysely<DB> | Transaction<DB>;
-
-export async function readSettings(db: Q): Promise<Settings> {
+export async function readSettings(db: Db): Promise<Settings> {
   const r = await db.selectFrom('station').select('settings_json').where('id', '=', 1).executeTakeFirst();
   const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(r ? JSON.parse(r.settings_json) : {}) });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function getStation(db: Q): Promise<Station> {
+export async function getStation(db: Db): Promise<Station> {
   const s = await db.selectFrom('station').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   const sections = await db.selectFrom('sections').selectAll().orderBy('id').execute();
   return {
@@ -50,14 +45,13 @@ export interface StationFields {
 }
 
 export async function insertStation(
-  trx: Transaction<DB>,
-  now: Date,
+  tx: Tx,
   f: StationFields,
   sections: { number: string; kind: 'urban' | 'rural' }[],
 ): Promise<void> {
   const numbers = sections.map((s) => s.number.trim());
   if (new Set(numbers).size !== numbers.length) throw new AppError('VALIDATION', 'errors.sectionDuplicate');
-  await trx
+  await tx.db
     .insertInto('station')
     .values({
       id: 1,
@@ -69,28 +63,28 @@ export async function insertStation(
     })
     .execute();
   for (const s of sections)
-    await trx
+    await tx.db
       .insertInto('sections')
       .values({ number: s.number, kind: s.kind, boundary: '', order_ref: '', active: 1 })
       .execute();
-  await writeAudit(trx, null, now, {
+  await tx.audit({
     action: 'setup.create',
     entity: 'station',
     entityId: 1,
-    after: await getStation(trx),
+    after: await getStation(tx.db),
   });
 }
 
 export async function updateStation(ctx: Ctx, f: StationFields): Promise<Station> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getStation(trx);
-    await trx
+  return change(ctx, async (tx) => {
+    const before = await getStation(tx.db);
+    await tx.db
       .updateTable('station')
       .set({ upp_number: f.uppNumber, upp_name: f.uppName, police_body: f.policeBody, address: f.address })
       .where('id', '=', 1)
       .execute();
-    const after = await getStation(trx);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getStation(tx.db);
+    await tx.audit({
       action: 'station.update',
       entity: 'station',
       entityId: 1,
@@ -105,30 +99,30 @@ export async function saveSection(
   ctx: Ctx,
   s: { id?: number; number: string; kind: 'urban' | 'rural'; boundary: string; orderRef: string },
 ): Promise<Station> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('sections').select('id').where('number', '=', s.number).executeTakeFirst();
+  return change(ctx, async (tx) => {
+    const clash = await tx.db.selectFrom('sections').select('id').where('number', '=', s.number).executeTakeFirst();
     if (clash && clash.id !== s.id)
       throw new AppError('CONFLICT', 'errors.sectionDuplicate', undefined, [
         { path: 'number', messageKey: 'errors.sectionDuplicate' },
       ]);
     const values = { number: s.number, kind: s.kind, boundary: s.boundary, order_ref: s.orderRef };
     if (s.id === undefined) {
-      const { id } = await trx
+      const { id } = await tx.db
         .insertInto('sections')
         .values({ ...values, active: 1 })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx.user.id, ctx.now, {
+      await tx.audit({
         action: 'station.addSection',
         entity: 'section',
         entityId: id,
         after: values,
       });
     } else {
-      const before = await trx.selectFrom('sections').selectAll().where('id', '=', s.id).executeTakeFirst();
+      const before = await tx.db.selectFrom('sections').selectAll().where('id', '=', s.id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
-      await trx.updateTable('sections').set(values).where('id', '=', s.id).execute();
-      await writeAudit(trx, ctx.user.id, ctx.now, {
+      await tx.db.updateTable('sections').set(values).where('id', '=', s.id).execute();
+      await tx.audit({
         action: 'station.updateSection',
         entity: 'section',
         entityId: s.id,
@@ -136,7 +130,7 @@ export async function saveSection(
         after: values,
       });
     }
-    return getStation(trx);
+    return getStation(tx.db);
   });
 }
 
@@ -146,50 +140,22 @@ export async function updateSettings(ctx: Ctx, settings: Settings): Promise<Stat
       { path: 'receptionTo', messageKey: 'validation.periodOrder' },
     ]);
   }
-  const station = await ctx.db.transaction().execute(async (trx) => {
-    const before = await readSettings(trx);
-    await trx
+  const station = await change(ctx, async (tx) => {
+    const before = await readSettings(tx.db);
+    await tx.db
       .updateTable('station')
       .set({ settings_json: JSON.stringify(settings) })
       .where('id', '=', 1)
       .execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.audit({
       action: 'station.updateSettings',
       entity: 'settings',
       entityId: 1,
       before,
       after: settings,
     });
-    return getStation(trx);
+    return getStation(tx.db);
   });
-  ctx.backend.setIdleMinutes(settings.idleMinutes);
+  ctx.session.setIdleMinutes(settings.idleMinutes);
   return station;
-}
-
-export async function calendarOverrides(db: Q): Promise<CalendarOverride[]> {
-  return db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
-}
-
-export async function workingCalendar(db: Q): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await calendarOverrides(db));
-}
-
-export async function setCalendarOverride(
-  ctx: Ctx,
-  o: { date: string; kind: 'holiday' | 'workday' | 'default'; name: string },
-): Promise<CalendarOverride[]> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('calendar_overrides').selectAll().where('date', '=', o.date).executeTakeFirst();
-    await trx.deleteFrom('calendar_overrides').where('date', '=', o.date).execute();
-    if (o.kind !== 'default')
-      await trx.insertInto('calendar_overrides').values({ date: o.date, kind: o.kind, name: o.name }).execute();
-    await writeAudit(trx, ctx.user.id, ctx.now, {
-      action: 'calendar.setOverride',
-      entity: 'calendar',
-      entityId: o.date,
-      before: before ?? null,
-      after: o,
-    });
-    return calendarOverrides(trx);
-  });
 }

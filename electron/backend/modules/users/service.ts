@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError, type Role, type SessionUser, type User } from '../../../../shared/api';
 import type { DB, UsersTable } from '../../store/schema';
-import type { Ctx } from '../../context';
-import { writeAudit } from '../audit/service';
+import type { Ctx, Db } from '../../context';
+import { change, type Tx } from '../../change';
 
 type UserRow = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role'> & {
   id: number;
@@ -18,7 +18,7 @@ const toUser = (r: UserRow, sectionIds: number[]): User => ({
   patronymic: r.patronymic,
   rank: r.rank,
   position: r.position,
-  role: r.role as Role,
+  role: r.role,
   sectionIds,
   active: r.active === 1,
   mustChangePassword: r.must_change_password === 1,
@@ -33,12 +33,12 @@ export async function getSessionUser(db: Kysely<DB>, id: number): Promise<Sessio
     surname: r.surname,
     name: r.name,
     patronymic: r.patronymic,
-    role: r.role as Role,
+    role: r.role,
     mustChangePassword: r.must_change_password === 1,
   };
 }
 
-export async function listUsers(db: Kysely<DB> | Transaction<DB>, includeInactive: boolean): Promise<User[]> {
+export async function listUsers(db: Db, includeInactive: boolean): Promise<User[]> {
   let q = db.selectFrom('users').selectAll().orderBy('surname').orderBy('name');
   if (!includeInactive) q = q.where('active', '=', 1);
   const rows = await q.execute();
@@ -54,7 +54,7 @@ export async function listUsers(db: Kysely<DB> | Transaction<DB>, includeInactiv
   );
 }
 
-export async function getUser(db: Kysely<DB> | Transaction<DB>, id: number): Promise<User> {
+export async function getUser(db: Db, id: number): Promise<User> {
   const u = (await listUsers(db, true)).find((x) => x.id === id);
   if (!u) throw new AppError('NOT_FOUND', 'errors.notFound');
   return u;
@@ -71,20 +71,15 @@ async function checkSections(trx: Transaction<DB>, ids: number[]): Promise<void>
   if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', 'errors.unknownSection');
 }
 
-export async function insertUser(
-  trx: Transaction<DB>,
-  actorId: number | null,
-  now: Date,
-  u: NewUser,
-  mustChange: boolean,
-): Promise<User> {
-  const taken = await trx.selectFrom('users').select('id').where('login', '=', u.login).executeTakeFirst();
+/** A new user; at the first run nobody is signed in yet and the lead's own row names him as its author. */
+export async function insertUser(tx: Tx, u: NewUser, mustChange: boolean): Promise<User> {
+  const taken = await tx.db.selectFrom('users').select('id').where('login', '=', u.login).executeTakeFirst();
   if (taken)
     throw new AppError('CONFLICT', 'errors.loginTaken', undefined, [
       { path: 'login', messageKey: 'errors.loginTaken' },
     ]);
-  await checkSections(trx, u.sectionIds);
-  const { id } = await trx
+  await checkSections(tx.db, u.sectionIds);
+  const { id } = await tx.db
     .insertInto('users')
     .values({
       login: u.login,
@@ -96,29 +91,29 @@ export async function insertUser(
       role: u.role,
       active: 1,
       must_change_password: mustChange ? 1 : 0,
-      created_at: now.toISOString(),
+      created_at: tx.now.toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const s of new Set(u.sectionIds))
-    await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
-  const user = await getUser(trx, id);
-  await writeAudit(trx, actorId ?? id, now, { action: 'users.create', entity: 'user', entityId: id, after: user });
+    await tx.db.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
+  const user = await getUser(tx.db, id);
+  await tx.audit({ action: 'users.create', entity: 'user', entityId: id, after: user, by: tx.user?.id ?? id });
   return user;
 }
 
 export async function createUser(ctx: Ctx, u: NewUser, temporaryPassword: string): Promise<User> {
-  const user = await ctx.db.transaction().execute((trx) => insertUser(trx, ctx.user.id, ctx.now, u, true));
-  ctx.backend.writeSlot(user.login, user.id, temporaryPassword);
+  const user = await change(ctx, (tx) => insertUser(tx, u, true));
+  ctx.keys.writeSlot(user.login, user.id, temporaryPassword);
   return user;
 }
 
 export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>): Promise<User> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getUser(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getUser(tx.db, id);
     if (id === ctx.user.id && u.role !== before.role) throw new AppError('FORBIDDEN', 'errors.ownRole');
-    await checkSections(trx, u.sectionIds);
-    await trx
+    await checkSections(tx.db, u.sectionIds);
+    await tx.db
       .updateTable('users')
       .set({
         surname: u.surname,
@@ -130,11 +125,11 @@ export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>
       })
       .where('id', '=', id)
       .execute();
-    await trx.deleteFrom('user_sections').where('user_id', '=', id).execute();
+    await tx.db.deleteFrom('user_sections').where('user_id', '=', id).execute();
     for (const s of new Set(u.sectionIds))
-      await trx.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
-    const after = await getUser(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+      await tx.db.insertInto('user_sections').values({ user_id: id, section_id: s }).execute();
+    const after = await getUser(tx.db, id);
+    await tx.audit({
       action: 'users.update',
       entity: 'user',
       entityId: id,
@@ -146,16 +141,16 @@ export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>
 }
 
 export async function setMustChange(ctx: Ctx, id: number, mustChange: boolean, action: string): Promise<User> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await getUser(trx, id);
+  return change(ctx, async (tx) => {
+    const before = await getUser(tx.db, id);
     if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
-    await trx
+    await tx.db
       .updateTable('users')
       .set({ must_change_password: mustChange ? 1 : 0 })
       .where('id', '=', id)
       .execute();
-    const after = await getUser(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    const after = await getUser(tx.db, id);
+    await tx.audit({
       action,
       entity: 'user',
       entityId: id,
@@ -168,12 +163,12 @@ export async function setMustChange(ctx: Ctx, id: number, mustChange: boolean, a
 
 export async function deactivateUser(ctx: Ctx, id: number, reason: string): Promise<User> {
   if (id === ctx.user.id) throw new AppError('FORBIDDEN', 'errors.ownDeactivate');
-  const user = await ctx.db.transaction().execute(async (trx) => {
-    const before = await getUser(trx, id);
+  const user = await change(ctx, async (tx) => {
+    const before = await getUser(tx.db, id);
     if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
-    await trx.updateTable('users').set({ active: 0 }).where('id', '=', id).execute();
-    const after = await getUser(trx, id);
-    await writeAudit(trx, ctx.user.id, ctx.now, {
+    await tx.db.updateTable('users').set({ active: 0 }).where('id', '=', id).execute();
+    const after = await getUser(tx.db, id);
+    await tx.audit({
       action: 'users.deactivate',
       entity: 'user',
       entityId: id,
@@ -182,6 +177,6 @@ export async function deactivateUser(ctx: Ctx, id: number, reason: string): Prom
     });
     return after;
   });
-  ctx.backend.removeSlot(id);
+  ctx.keys.removeSlot(id);
   return user;
 }

@@ -19,6 +19,7 @@ import { IconChevronDown, IconPrinter, IconTransfer } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
+  canCall,
   api,
   type HandoverAct,
   type Language,
@@ -50,7 +51,7 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
     queryKey: ['handover.list', sectionId],
     queryFn: () => call('handover.list', { sectionId }),
   });
-  const chief = ['uppLead', 'supervisor'].includes(session.role);
+  const chief = canCall(session.role, 'handover.record');
   const refresh = () => {
     setDialog(null);
     void qc.invalidateQueries({ queryKey: ['handover.list'] });

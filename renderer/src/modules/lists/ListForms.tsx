@@ -29,8 +29,8 @@ import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { useContractForm } from '../../app/forms';
-import { CitizenSearch } from '../reception/CitizenSearch';
-import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../reception/CitizenFields';
+import { CitizenSearch } from '../citizens/CitizenSearch';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
 
 /** The person part shared by the three lists: found in the register, or typed anew. */
 function PersonBlock({

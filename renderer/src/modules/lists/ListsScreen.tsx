@@ -5,7 +5,15 @@ import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { FirearmOwner, Foreigner, Language, ListKind, ProbationPerson, SessionUser } from '../../../../shared/api';
+import {
+  canCall,
+  type FirearmOwner,
+  type Foreigner,
+  type Language,
+  type ListKind,
+  type ProbationPerson,
+  type SessionUser,
+} from '../../../../shared/api';
 import { LISTS } from '../../../../shared/api/lists';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
@@ -55,7 +63,7 @@ export function ListsScreen({
     queryFn: () => call('lists.foreigners', filter),
     enabled: list === 'foreigners',
   });
-  const writes = ['inspector', 'assistant', 'uppLead'].includes(session.role);
+  const writes = canCall(session.role, 'lists.saveFirearmOwner');
   const mySection =
     users.data?.find((u) => u.id === session.id)?.sectionIds[0] ??
     station.data?.sections.find((s) => s.active)?.id ??

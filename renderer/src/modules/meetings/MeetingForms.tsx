@@ -1,6 +1,7 @@
 import { Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
+  inGroup,
   api,
   type Meeting,
   type MeetingItem,
@@ -66,7 +67,7 @@ export function MeetingForm({
       };
   const form = useContractForm(meetingInputSchema, initial);
   const v = form.values;
-  const inspectors = users.filter((u) => u.active && ['inspector', 'assistant', 'uppLead'].includes(u.role));
+  const inspectors = users.filter((u) => u.active && inGroup('sectionStaff', u.role));
   return (
     <GuardedForm
       form={form}

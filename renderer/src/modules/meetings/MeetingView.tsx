@@ -20,6 +20,7 @@ import {
 import { IconArrowBack, IconChevronDown, IconPlus, IconPrinter, IconSignature, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
+  canCall,
   api,
   type Language,
   type Meeting,
@@ -66,7 +67,7 @@ export function MeetingView({
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const m = meeting;
-  const writes = ['inspector', 'assistant', 'uppLead'].includes(session.role);
+  const writes = canCall(session.role, 'meetings.update');
   const live = m.status !== 'cancelled' && !m.disposedOn;
   const editable = writes && live && !m.finalizedAt;
   const started = isoDay(new Date()) >= m.date;
@@ -317,7 +318,7 @@ export function MeetingView({
             </Text>
             <RecordForm meeting={m} editable={editable} part="protocol" onDone={done} />
             <Group gap="xs">
-              {editable && started && ['inspector', 'uppLead'].includes(session.role) && (
+              {editable && started && canCall(session.role, 'meetings.finalize') && (
                 <Button
                   color="teal"
                   leftSection={<IconSignature size={16} />}

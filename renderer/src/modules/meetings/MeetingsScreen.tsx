@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Meeting, SessionUser } from '../../../../shared/api';
+import { canCall, type Meeting, type SessionUser } from '../../../../shared/api';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { FormModal } from '../../app/FormModal';
@@ -40,7 +40,7 @@ export function MeetingsScreen({
   });
   const ready = users.data && station.data;
   const me = useMemo(() => users.data?.find((u) => u.id === session.id), [users.data, session.id]);
-  const writes = ['inspector', 'assistant', 'uppLead'].includes(session.role);
+  const writes = canCall(session.role, 'meetings.plan');
 
   const refresh = (m?: Meeting) => {
     if (m) qc.setQueryData(['meetings.get', m.id], m);

@@ -10,7 +10,7 @@ import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { fullName } from '../../../../shared/format';
-import { CitizenSearch } from '../reception/CitizenSearch';
+import { CitizenSearch } from '../citizens/CitizenSearch';
 import { DateTimeFields } from '../../app/DateTimeFields';
 
 const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');

@@ -4,7 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend, IconEye } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { EntryKind, NotebookEntry, SessionUser } from '../../../../shared/api';
+import { canCall, type EntryKind, type NotebookEntry, type SessionUser } from '../../../../shared/api';
 import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../shared/api/notebook';
 
 type EntryStatus = (typeof ENTRY_STATUSES)[number];
@@ -66,10 +66,10 @@ export function NotebookScreen({
     enabled: ownerId !== null,
   });
   const own = owner?.own === true;
-  const canInstruct = ['uppLead', 'supervisor'].includes(session.role);
-  const canReview = ['dutyOfficer', 'supervisor'].includes(session.role);
+  const canInstruct = canCall(session.role, 'notebook.instruct');
+  const canReview = canCall(session.role, 'notebook.review');
   const isDuty = session.role === 'dutyOfficer';
-  const showRegister = ['uppLead', 'supervisor'].includes(session.role);
+  const showRegister = canCall(session.role, 'notebook.passRegister');
   useHotkeys([['F2', () => own && !dialog && setDialog({ kind: 'write', corrects: null })]], []);
 
   const refresh = () => {

@@ -21,7 +21,7 @@ import {
 import { IconChevronDown, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Language, Passport, PassportObject, SessionUser } from '../../../../shared/api';
+import { canCall, type Language, type Passport, type PassportObject, type SessionUser } from '../../../../shared/api';
 import {
   CHARACTERISTICS,
   HEADING_ROWS,
@@ -71,7 +71,7 @@ export function PassportScreen({
   const [withPencil, setWithPencil] = useState(false);
   const [editing, setEditing] = useState<{ part: ObjectPart; object: PassportObject | null } | null>(null);
   const [removing, setRemoving] = useState<PassportObject | null>(null);
-  const writes = ['inspector', 'assistant', 'uppLead'].includes(session.role);
+  const writes = canCall(session.role, 'passport.saveYear');
   const removeForm = useContractForm(z.object({ reason: requiredText(300) }), { reason: '' });
   const set = (p: Passport) => {
     qc.setQueryData(['passport.get', p.sectionId], p);

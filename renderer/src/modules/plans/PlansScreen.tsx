@@ -27,7 +27,15 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, type Language, type Plan, type PlanItem, type SessionUser, type User } from '../../../../shared/api';
+import {
+  inGroup,
+  api,
+  type Language,
+  type Plan,
+  type PlanItem,
+  type SessionUser,
+  type User,
+} from '../../../../shared/api';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
@@ -293,7 +301,7 @@ function PlanForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const staff = users.filter((u) => u.active && ['inspector', 'assistant', 'uppLead'].includes(u.role));
+  const staff = users.filter((u) => u.active && inGroup('sectionStaff', u.role));
   const blank = {
     text: '',
     responsibleId: null as number | null,

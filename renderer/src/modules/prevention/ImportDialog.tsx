@@ -15,7 +15,15 @@ import {
 import { IconPackageImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, type CallOutput, type PersonFile, type Safe, type Station, type User } from '../../../../shared/api';
+import {
+  inGroup,
+  api,
+  type CallOutput,
+  type PersonFile,
+  type Safe,
+  type Station,
+  type User,
+} from '../../../../shared/api';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { readBase64 } from '../../app/files';
@@ -46,15 +54,14 @@ export function ImportForm({
     base64: '',
     passphrase: '',
     sectionId: station.sections.find((s) => s.active)?.id as number,
-    inspectorId: (users.find((u) => u.id === me && ['inspector', 'uppLead'].includes(u.role))?.id ??
-      undefined) as number,
+    inspectorId: (users.find((u) => u.id === me && inGroup('deciders', u.role))?.id ?? undefined) as number,
     custodyPlace: 'safe' as 'safe' | 'policeBody',
     safeId: safes.find((s) => s.active)?.id ?? null,
     shelf: '',
     controllingInspector: '',
   });
   const v = form.values;
-  const inspectors = users.filter((u) => u.active && ['inspector', 'uppLead'].includes(u.role));
+  const inspectors = users.filter((u) => u.active && inGroup('deciders', u.role));
 
   async function open() {
     try {

@@ -19,7 +19,16 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CitizenHit, PersonFile, PersonFileInput, Safe, SessionUser, Station, User } from '../../../../shared/api';
+import {
+  inGroup,
+  type CitizenHit,
+  type PersonFile,
+  type PersonFileInput,
+  type Safe,
+  type SessionUser,
+  type Station,
+  type User,
+} from '../../../../shared/api';
 import { CATEGORIES, fileInputSchema } from '../../../../shared/api/prevention';
 import { isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
@@ -27,8 +36,8 @@ import { readDataUrl } from '../../app/files';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
-import { CitizenSearch } from '../reception/CitizenSearch';
-import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../reception/CitizenFields';
+import { CitizenSearch } from '../citizens/CitizenSearch';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
 
 function initialValues(
   file: PersonFile | null,
@@ -107,7 +116,7 @@ function initialValues(
     startDate: isoDay(new Date()),
     plannedEnd: null,
     sectionId: own?.id as number,
-    inspectorId: ['inspector', 'uppLead'].includes(session.role) ? session.id : (undefined as unknown as number),
+    inspectorId: inGroup('deciders', session.role) ? session.id : (undefined as unknown as number),
     actualAddress: '',
     phones: '',
     relations: [],
@@ -140,7 +149,7 @@ export function PersonFileForm({
   const form = useContractForm(fileInputSchema, initialValues(file, session, station, safes, users));
   const v = form.values;
   const known = v.citizen.id !== null;
-  const inspectors = users.filter((u) => u.active && ['inspector', 'uppLead'].includes(u.role));
+  const inspectors = users.filter((u) => u.active && inGroup('deciders', u.role));
 
   function pick(hit: CitizenHit) {
     form.setFieldValue('citizen', citizenFromHit(hit));

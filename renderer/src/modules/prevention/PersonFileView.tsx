@@ -30,7 +30,15 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Language, PersonFile, Safe, SessionUser, Station, User } from '../../../../shared/api';
+import {
+  canCall,
+  type Language,
+  type PersonFile,
+  type Safe,
+  type SessionUser,
+  type Station,
+  type User,
+} from '../../../../shared/api';
 import type { Purpose } from '../../../../shared/api/prevention';
 import { formatDate, formatDateTime, fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
@@ -51,7 +59,6 @@ import {
 } from './FileActions';
 
 export const STATUS_COLORS = { active: 'blue', moving: 'orange', transferred: 'gray', removed: 'gray' } as const;
-const DECIDERS = ['inspector', 'uppLead'];
 
 type Dialog =
   | { kind: 'edit' }
@@ -88,7 +95,7 @@ export function PersonFileView({
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const closed = file.status === 'transferred' || file.status === 'removed';
-  const decides = DECIDERS.includes(session.role);
+  const decides = canCall(session.role, 'prevention.update');
   const done = (msg?: string) => (f: PersonFile) => {
     setDialog(null);
     notifySaved(t, msg);

@@ -4,7 +4,7 @@ import { IconBox, IconLockOpen, IconPackageImport, IconPlus, IconSearch } from '
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PersonFile, SessionUser } from '../../../../shared/api';
+import { canCall, inGroup, type PersonFile, type SessionUser } from '../../../../shared/api';
 import { CATEGORIES, FILE_STATUSES, type Purpose } from '../../../../shared/api/prevention';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
@@ -17,7 +17,6 @@ import { PersonFileView, STATUS_COLORS } from './PersonFileView';
 import { ImportForm } from './ImportDialog';
 import { SafesPanel } from './SafesPanel';
 
-const DECIDERS = ['inspector', 'uppLead'];
 type Filter = {
   category: (typeof CATEGORIES)[number] | null;
   inspectorId: number | null;
@@ -58,7 +57,7 @@ export function PreventionScreen({
   });
   const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
   const ready = safes.data && users.data && station.data;
-  const decides = DECIDERS.includes(session.role);
+  const decides = canCall(session.role, 'prevention.create');
   // stable option lists: a new array on every render makes a searchable select drop its highlighted option
   const options = useMemo(
     () => ({
@@ -66,7 +65,7 @@ export function PreventionScreen({
       statuses: FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) })),
       sections: (station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number })),
       inspectors: (users.data ?? [])
-        .filter((u) => ['inspector', 'uppLead'].includes(u.role))
+        .filter((u) => inGroup('deciders', u.role))
         .map((u) => ({ value: String(u.id), label: shortName(u) })),
     }),
     [t, station.data, users.data],

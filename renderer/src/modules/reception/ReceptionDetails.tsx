@@ -3,8 +3,7 @@ import { Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, type Reception, type SessionUser } from '../../../../shared/api';
-import { WRITERS } from '../../../../shared/api/reception';
+import { canCall, api, type Reception, type SessionUser } from '../../../../shared/api';
 import { formatDate, formatDateTime, fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { FormModal, GuardedForm } from '../../app/FormModal';
@@ -32,8 +31,8 @@ export function ReceptionDetails({
   const [dialog, setDialog] = useState<'void' | 'result' | null>(null);
   const data = useQuery({ queryKey: ['reception.get', id], queryFn: () => call('reception.get', { id }) });
   const e = data.data?.entry;
-  const canWrite = (WRITERS as readonly string[]).includes(session.role);
-  const canVoid = ['inspector', 'uppLead'].includes(session.role);
+  const canWrite = canCall(session.role, 'reception.correct');
+  const canVoid = canCall(session.role, 'reception.void');
   const done = () => {
     setDialog(null);
     void qc.invalidateQueries({ queryKey: ['reception.get', id] });

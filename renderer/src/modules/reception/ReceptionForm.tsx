@@ -1,3 +1,4 @@
+import { canReceive } from '../../../../shared/rules/reception';
 import {
   Alert,
   CloseButton,
@@ -32,10 +33,9 @@ import { DateField } from '../../app/DateField';
 import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
-import { CitizenSearch } from './CitizenSearch';
-import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from './CitizenFields';
+import { CitizenSearch } from '../citizens/CitizenSearch';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
 
-const RECEIVER_ROLES = ['inspector', 'assistant', 'uppLead'];
 const correctionSchema = z.object({
   reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
 });
@@ -130,7 +130,7 @@ export function ReceptionForm({
   onDone: (saved: Reception) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const receivers = users.filter((u) => u.active && RECEIVER_ROLES.includes(u.role));
+  const receivers = users.filter((u) => u.active && canReceive(u.role));
   const form = useContractForm(
     entry ? receptionInputSchema.and(correctionSchema) : receptionInputSchema,
     initialValues(entry, session, receivers, settings),

@@ -5,8 +5,8 @@ import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@ta
 import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Reception, ReceptionFilter, SessionUser } from '../../../../shared/api';
-import { RECEPTION_MODES, RECEPTION_STATUSES, WRITERS } from '../../../../shared/api/reception';
+import { canCall, type Reception, type ReceptionFilter, type SessionUser } from '../../../../shared/api';
+import { RECEPTION_MODES, RECEPTION_STATUSES } from '../../../../shared/api/reception';
 import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
@@ -40,7 +40,7 @@ export function ReceptionScreen({
     status: null,
   });
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
-  const canWrite = (WRITERS as readonly string[]).includes(session.role);
+  const canWrite = canCall(session.role, 'reception.create');
 
   const list = useQuery({
     queryKey: ['reception.list', filter],

@@ -5,7 +5,7 @@ import { DataTable } from 'mantine-datatable';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, type Absence, type SessionUser, type User } from '../../../../shared/api';
+import { canCall, inGroup, api, type Absence, type SessionUser, type User } from '../../../../shared/api';
 import { ABSENCE_KINDS, absenceInputSchema } from '../../../../shared/api/staff';
 import { WorkingCalendar } from '../../../../shared/calendar/workingDays';
 import { coverRequired } from '../../../../shared/rules/cover';
@@ -14,8 +14,6 @@ import { call } from '../../api/client';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { DateField } from '../../app/DateField';
-
-const CAN_EDIT = ['uppLead', 'supervisor'];
 
 /** The station's staff, who works which section today, and absences with cover (p.6). */
 export function StaffScreen({ session }: { session: SessionUser }) {
@@ -39,7 +37,7 @@ export function StaffScreen({ session }: { session: SessionUser }) {
     const u = users.data?.find((x) => x.id === id);
     return u ? shortName(u) : '';
   };
-  const canEdit = CAN_EDIT.includes(session.role);
+  const canEdit = canCall(session.role, 'staff.addAbsence');
 
   return (
     <Stack>
@@ -167,7 +165,7 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   const needed = periodOk ? coverRequired(calendar, v.from, v.to) : false;
   const people = users.map((u) => ({ value: String(u.id), label: `${shortName(u)} — ${t(`roles.${u.role}`)}` }));
   const inspectors = users
-    .filter((u) => u.id !== v.userId && ['inspector', 'uppLead'].includes(u.role))
+    .filter((u) => u.id !== v.userId && inGroup('deciders', u.role))
     .map((u) => ({ value: String(u.id), label: shortName(u) }));
 
   async function add(values: typeof form.values) {

@@ -105,7 +105,7 @@ function SettingsForm({ station }: { station: Station }) {
         onSubmit={form.onSubmit(async (v) => {
           try {
             saved(await call('station.updateSettings', v));
-            void qc.invalidateQueries({ queryKey: ['app.status'] });
+            void qc.invalidateQueries({ queryKey: ['auth.status'] });
             notifySaved(t);
           } catch (e) {
             showApiError(t, e, form);

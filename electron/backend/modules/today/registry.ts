@@ -1,18 +1,18 @@
 import type { DueItem } from '../../../../shared/api';
 import type { Ctx } from '../../context';
+import type { DeadlineProvider } from '../module';
 
-/**
- * The Today screen's sources. A module registers a provider that returns what is due
- * for the caller on a date; each item cites the paragraph its deadline comes from.
- */
-export type DeadlineProvider = (ctx: Ctx, date: string) => Promise<DueItem[]>;
-
+/** The Today screen's sources: every module's deadline providers, each under its rule id. */
 export class DeadlineRegistry {
   private readonly providers = new Map<string, DeadlineProvider>();
 
   register(id: string, p: DeadlineProvider): void {
     if (this.providers.has(id)) throw new Error(`deadline provider ${id} twice`);
     this.providers.set(id, p);
+  }
+
+  get ids(): string[] {
+    return [...this.providers.keys()];
   }
 
   async list(ctx: Ctx, date: string): Promise<DueItem[]> {

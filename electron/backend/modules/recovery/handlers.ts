@@ -1,0 +1,30 @@
+import dayjs from 'dayjs';
+import { AppError, type CallsOf } from '../../../../shared/api';
+import type { Handlers } from '../module';
+import { change } from '../../change';
+import { printForm } from '../../documents/print';
+import { recoverySheet } from '../../documents/recoverySheet';
+
+export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
+  'recovery.sheet': async ({ language }, { ctx }) => {
+    const c = ctx();
+    const code = c.keys.recoveryCodeToPrint;
+    if (!code) throw new AppError('CONFLICT', 'errors.recoverySheetGone');
+    const issuedAt = dayjs(c.now).format('DD.MM.YYYY HH:mm');
+    return printForm(c, `recovery-${dayjs(c.now).format('YYYYMMDD')}.pdf`, (station) =>
+      recoverySheet({ station, code, issuedAt, issuedBy: `${c.user.surname} ${c.user.name}` }, language),
+    );
+  },
+
+  'recovery.regenerate': async ({ password }, { ctx }) => {
+    const c = ctx();
+    if (!c.keys.checkPassword(c.user.login, password)) {
+      throw new AppError('AUTH', 'errors.wrongPassword', undefined, [
+        { path: 'password', messageKey: 'errors.wrongPassword' },
+      ]);
+    }
+    const recoveryCode = c.keys.regenerateRecovery();
+    await change(c, (tx) => tx.audit({ action: 'recovery.regenerate', entity: 'keyring', entityId: 'recovery' }));
+    return { recoveryCode };
+  },
+};

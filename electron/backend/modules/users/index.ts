@@ -1,0 +1,5 @@
+import type { BackendModule } from '../module';
+import { usersHandlers } from './handlers';
+
+/** The station's people, their roles and sections; each has a keyslot of his own. */
+export const usersModule: BackendModule<'users'> = { handlers: usersHandlers };
