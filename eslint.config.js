@@ -41,8 +41,13 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { ...globals.node },
+      // typed rules: each file is checked with the tsconfig that includes it
+      parserOptions: { project: ['./tsconfig.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       // Prettier wraps code at 120; what stays longer is a string (a catalog text, a test's title, a migration's SQL)
       'max-len': [
         'error',
@@ -55,6 +60,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
   { files: ['types/**/*.d.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {

@@ -1,8 +1,12 @@
 import dayjs from 'dayjs';
 
 /** dd.MM.yyyy, as on every paper form of the station. */
-export const formatDate = (iso: string | null | undefined) => (iso ? dayjs(iso).format('DD.MM.YYYY') : '');
-export const formatDateTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('DD.MM.YYYY HH:mm') : '');
+export const formatDate = (d: string | Date | null | undefined) => (d ? dayjs(d).format('DD.MM.YYYY') : '');
+/** dd.MM.yyyy HH:mm, the station's local time: when a form was printed, an entry made. */
+export const formatDateTime = (d: string | Date | null | undefined) => (d ? dayjs(d).format('DD.MM.YYYY HH:mm') : '');
+/** The name of a thing that has one in each language (a reception category), in the language asked for. */
+export const localName = (x: { nameKk: string; nameRu: string }, language: string) =>
+  language === 'kk' ? x.nameKk : x.nameRu;
 export const isoDay = (d: Date | string) => dayjs(d).format('YYYY-MM-DD');
 /** "Әбдіқадыров Е. С." */
 export const shortName = (p: { surname: string; name: string; patronymic?: string }) =>

@@ -28,7 +28,6 @@ export const ITEM_KINDS = ['complaint', 'proposal', 'remark'] as const;
  * chooses.
  */
 export const PARTICIPANT_FIELDS = ['address', 'organization', 'phone'] as const;
-export const NOTICE_DAYS = 10;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time');
 

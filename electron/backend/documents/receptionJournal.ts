@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, Reception, ReceptionCategory, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
-import { formatDate, formatDateTime, fullName } from '../../../shared/format';
+import { formatDate, formatDateTime, fullName, localName } from '../../../shared/format';
 import { a4 } from './render';
 
 export interface JournalData {
@@ -16,7 +16,7 @@ export interface JournalData {
 
 export const categoryName = (cats: ReceptionCategory[], code: string, lang: Language) => {
   const c = cats.find((x) => x.code === code);
-  return c ? (lang === 'kk' ? c.nameKk : c.nameRu) : code;
+  return c ? localName(c, lang) : code;
 };
 
 /** One journal row as text cells; shared by the PDF and the spreadsheet. */
@@ -75,7 +75,7 @@ export function receptionJournal(d: JournalData, lang: Language) {
   const byMode = (m: Reception['mode']) => live.filter((e) => e.mode === m).length;
   const byCategory = d.categories
     .map((c) => ({
-      name: lang === 'kk' ? c.nameKk : c.nameRu,
+      name: localName(c, lang),
       n: live.filter((e) => e.categoryCode === c.code).length,
     }))
     .filter((x) => x.n > 0)

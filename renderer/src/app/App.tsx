@@ -2,20 +2,21 @@ import { useEffect, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { callKey, useCall } from '../api/hooks';
 import { call, onLocked } from '../api/client';
 import { SetupWizard } from '../modules/setup/SetupWizard';
 import { UnlockScreen } from '../modules/unlock/UnlockScreen';
 import { ChangePasswordScreen } from '../modules/unlock/ChangePasswordScreen';
 import { Shell } from './Shell';
 
-export const STATUS_KEY = ['auth.status'];
+export const STATUS_KEY = callKey('auth.status');
 
 export function App() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call('auth.status', {}) });
+  const status = useCall('auth.status', {});
   // the wizard stays up after the station is created, until the recovery step is done
   const [inWizard, setInWizard] = useState(false);
 
@@ -73,6 +74,6 @@ export function App() {
       />
     );
   if (session.mustChangePassword)
-    return <ChangePasswordScreen session={session} forced onDone={refresh} onLock={lock} />;
-  return <Shell session={session} onLock={lock} />;
+    return <ChangePasswordScreen session={session} forced onDone={() => void refresh()} onLock={() => void lock()} />;
+  return <Shell session={session} onLock={() => void lock()} />;
 }

@@ -16,11 +16,10 @@ import {
   IconUsers,
   IconUserShield,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useCall } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { canCall, type CallName, type SessionUser } from '../../../shared/api';
 import { shortName } from '../../../shared/format';
-import { call } from '../api/client';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ChangePasswordForm } from '../modules/unlock/ChangePasswordScreen';
 import { TodayScreen } from '../modules/today/TodayScreen';
@@ -137,7 +136,7 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
   const { t } = useTranslation();
   const [hash, setHash] = useHash();
   const [pwOpen, pw] = useDisclosure(false);
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const station = useCall('station.get', {});
   const routes = ROUTES.filter((r) => !r.call || canCall(session.role, r.call));
   const [, path = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? [];
   const current = routes.find((r) => r.path === path) ?? routes[0]!;

@@ -47,3 +47,14 @@ export function showApiError<V>(t: TFunction, e: unknown, form?: UseFormReturnTy
 
 export const notifySaved = (t: TFunction, message?: string) =>
   notifications.show({ color: 'teal', message: message ?? t('app.saved'), autoClose: 2500 });
+
+/**
+ * An event handler for async work (a call, a file read): what fails is shown as a translated notification, never
+ * left as an unhandled rejection.
+ */
+export function action<A extends unknown[]>(
+  t: TFunction,
+  work: (...args: A) => Promise<unknown>,
+): (...args: A) => void {
+  return (...args) => void work(...args).catch((e: unknown) => showApiError(t, e));
+}

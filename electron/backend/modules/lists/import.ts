@@ -1,3 +1,4 @@
+import { formatDate } from '../../../../shared/format';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
@@ -63,7 +64,7 @@ const GUESS: Record<string, RegExp> = {
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return dayjs(v).format('DD.MM.YYYY');
+  if (v instanceof Date) return formatDate(v);
   if (typeof v === 'object' && 'richText' in v)
     return v.richText
       .map((r) => r.text)

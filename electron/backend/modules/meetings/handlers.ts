@@ -1,7 +1,7 @@
 import type { Handlers } from '../module';
 import { AppError, type Language, type CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
-import { formatDate, shortName } from '../../../../shared/format';
+import { formatDate, shortName, localName } from '../../../../shared/format';
 import { printForm } from '../../documents/print';
 import {
   forwardingLetter,
@@ -40,7 +40,7 @@ function reportDraft(f: ReportFigures, lang: Language): string {
     t('meetings.draft.situation'),
     '',
     t('meetings.draft.receptions', { total: f.receptions.total }),
-    ...f.receptions.byCategory.map((c) => `  — ${lang === 'kk' ? c.nameKk : c.nameRu}: ${c.count}`),
+    ...f.receptions.byCategory.map((c) => `  — ${localName(c, lang)}: ${c.count}`),
     ...Object.entries(f.receptions.byAction).map(([a, n]) => `  · ${t(`reception.actions.${a}`)}: ${n}`),
     '',
     t('meetings.draft.files', { active: f.files.active, checks: f.files.checks, violations: f.files.violations }),

@@ -9,7 +9,8 @@ import {
   type MeetingItem,
   type MeetingRow,
 } from '../../../../shared/api';
-import { NOTICE_DAYS, type meetingInputSchema } from '../../../../shared/api/meetings';
+import type { meetingInputSchema } from '../../../../shared/api/meetings';
+import { isNoticeLate, noticeDeadline } from '../../../../shared/rules/meetings';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB, MeetingItemsTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
@@ -19,9 +20,7 @@ import { listUsers } from '../users/service';
 export type MeetingFields = z.output<typeof meetingInputSchema>;
 
 /** p.27: the notice is due ten calendar days before the meeting day. */
-export const noticeDeadline = (date: string) => dayjs(date).subtract(NOTICE_DAYS, 'day').format('YYYY-MM-DD');
 /** p.27: told later than ten calendar days before the meeting. */
-const isNoticeLate = (noticeOn: string | null, date: string) => noticeOn !== null && noticeOn > noticeDeadline(date);
 /** p.32: materials are kept one year from the meeting. */
 export const retentionEnd = (date: string) => dayjs(date).add(1, 'year').format('YYYY-MM-DD');
 export const quarterOf = (date: string) => {

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
-import { fullName } from '../../../../shared/format';
+import { fullName, formatDateTime } from '../../../../shared/format';
 import { printForm } from '../../documents/print';
 import { notebookExtract } from '../../documents/notebookExtract';
 import { passRegisterDoc } from '../../documents/passRegister';
@@ -45,7 +45,7 @@ export const notebookHandlers: Handlers<CallsOf<'notebook'>> = {
           to,
           entries,
           reviews,
-          printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
+          printedAt: formatDateTime(c.now),
         },
         language,
       ),
@@ -61,7 +61,7 @@ export const notebookHandlers: Handlers<CallsOf<'notebook'>> = {
           from,
           to,
           rows,
-          printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
+          printedAt: formatDateTime(c.now),
           printedBy: fullName(c.user),
         },
         language,

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Handlers } from '../module';
 import type { Language, CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
-import { fullName, shortName } from '../../../../shared/format';
+import { fullName, shortName, formatDateTime } from '../../../../shared/format';
 import { generatedFile, printForm } from '../../documents/print';
 import { personFileCard } from '../../documents/personFileCard';
 import { coveringLetter, transferRequest } from '../../documents/transferLetters';
@@ -60,7 +60,7 @@ export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
     // the letters exist only at their step of p.14
     if (document === 'request' && !file.departedAt) throw new AppError('CONFLICT', 'prevention.noDeparture');
     if (document === 'covering' && !file.materialsSentAt) throw new AppError('CONFLICT', 'prevention.notConfirmed');
-    const printedAt = dayjs(c.now).format('DD.MM.YYYY HH:mm');
+    const printedAt = formatDateTime(c.now);
     const me = await getUser(c.db, c.user.id);
     const signer = { name: shortName(me), position: [me.position, me.rank].filter(Boolean).join(', ') };
     return printForm(c, `person-file-${file.number}-${document}-${language}.pdf`, (station) =>
@@ -96,7 +96,7 @@ export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
           station,
           place,
           rows,
-          printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
+          printedAt: formatDateTime(c.now),
           printedBy: fullName(c.user),
         },
         language,

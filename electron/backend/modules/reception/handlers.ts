@@ -18,7 +18,7 @@ import {
   voidReception,
   type ReceptionFilterFields,
 } from './service';
-import { fullName } from '../../../../shared/format';
+import { fullName, formatDateTime } from '../../../../shared/format';
 
 async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<Omit<JournalData, 'station'>> {
   return {
@@ -26,7 +26,7 @@ async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<Omit<
     to: filter.to,
     entries: await listReceptions(c.db, filter),
     categories: await listCategories(c.db),
-    printedAt: dayjs(c.now).format('DD.MM.YYYY HH:mm'),
+    printedAt: formatDateTime(c.now),
     printedBy: fullName(c.user),
   };
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../../shared/format';
 import dayjs from 'dayjs';
 import { AppError, type CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
@@ -10,7 +11,7 @@ export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
     const c = ctx();
     const code = c.keys.recoveryCodeToPrint;
     if (!code) throw new AppError('CONFLICT', 'errors.recoverySheetGone');
-    const issuedAt = dayjs(c.now).format('DD.MM.YYYY HH:mm');
+    const issuedAt = formatDateTime(c.now);
     return printForm(c, `recovery-${dayjs(c.now).format('YYYYMMDD')}.pdf`, (station) =>
       recoverySheet({ station, code, issuedAt, issuedBy: `${c.user.surname} ${c.user.name}` }, language),
     );

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react';
 import { Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CitizenHit } from '../../../../shared/api';
 import { formatDate, fullName } from '../../../../shared/format';
-import { call } from '../../api/client';
+import { useCall } from '../../api/hooks';
 
 /**
  * The desk's first field: a few keystrokes of an IIN or a name (Kazakh or Russian
@@ -28,12 +27,7 @@ export function CitizenSearch({
   const [typed, setTyped] = useState('');
   const [query] = useDebouncedValue(typed.trim(), 150);
   const combobox = useCombobox();
-  const hits = useQuery({
-    queryKey: ['citizens.search', query],
-    queryFn: () => call('citizens.search', { query, limit: 8 }),
-    enabled: query.length >= 2,
-    staleTime: 10_000,
-  });
+  const hits = useCall('citizens.search', { query, limit: 8 }, { enabled: query.length >= 2, staleTime: 10_000 });
   const options = query.length >= 2 ? (hits.data ?? []) : [];
 
   useEffect(() => {

@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconChevronDown, IconPrinter, IconTransfer } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   canCall,
@@ -30,9 +30,10 @@ import {
 } from '../../../../shared/api';
 import { formatDate, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 
 /** Acceptance and handover of sections (p.4–6): the acts, the passport's §1 history, the tour of p.5. */
@@ -42,21 +43,15 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const [sectionId, setSectionId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'record' } | { kind: 'tour'; act: HandoverAct } | null>(null);
   const [diff, setDiff] = useState<{ id: number; added: string[]; removed: string[] } | null>(null);
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
-  const acts = useQuery({
-    queryKey: ['handover.list', sectionId],
-    queryFn: () => call('handover.list', { sectionId }),
-  });
+  const station = useCall('station.get', {});
+  const users = useCall('users.list', { includeInactive: false });
+  const acts = useCall('handover.list', { sectionId });
   const chief = canCall(session.role, 'handover.record');
   const refresh = () => {
     setDialog(null);
-    void qc.invalidateQueries({ queryKey: ['handover.list'] });
-    void qc.invalidateQueries({ queryKey: ['users.list'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: callKey('handover.list') });
+    void qc.invalidateQueries({ queryKey: callKey('users.list') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const print = async (id: number, language: Language) => {
     try {
@@ -226,11 +221,11 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
     remarks: '',
   });
   const v = form.values;
-  const preview = useQuery({
-    queryKey: ['handover.preview', v.sectionId, v.fromUserId],
-    queryFn: () => call('handover.preview', { sectionId: v.sectionId, fromUserId: v.fromUserId ?? null }),
-    enabled: !!v.sectionId,
-  });
+  const preview = useCall(
+    'handover.preview',
+    { sectionId: v.sectionId, fromUserId: v.fromUserId ?? null },
+    { enabled: !!v.sectionId },
+  );
   const p = preview.data;
   return (
     <GuardedForm
@@ -319,14 +314,11 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
 function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['handover.tourAddresses', act.id],
-    queryFn: () => call('handover.tourAddresses', { actId: act.id }),
-  });
+  const list = useCall('handover.tourAddresses', { actId: act.id });
   const [typed, setTyped] = useState('');
   const [visit, setVisit] = useState<{ id: number; note: string } | null>(null);
   const form = useContractForm(api['handover.tourDone'].input, { id: act.id, doneOn: isoDay(new Date()), note: '' });
-  const put = (rows: TourAddress[]) => qc.setQueryData(['handover.tourAddresses', act.id], rows);
+  const put = (rows: TourAddress[]) => qc.setQueryData(callKey('handover.tourAddresses', { actId: act.id }), rows);
   const left = (list.data ?? []).filter((a) => !a.visitedOn).length;
   return (
     <GuardedForm
@@ -367,7 +359,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
                 />
                 <Button
                   size="xs"
-                  onClick={async () => {
+                  onClick={action(t, async () => {
                     try {
                       put(
                         await call('handover.markVisited', {
@@ -380,7 +372,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
                     } catch (e) {
                       showApiError(t, e);
                     }
-                  }}
+                  })}
                 >
                   {t('handover.visited')}
                 </Button>
@@ -405,7 +397,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
         <Button
           variant="default"
           disabled={!typed.trim()}
-          onClick={async () => {
+          onClick={action(t, async () => {
             try {
               put(
                 await call('handover.addTourAddresses', {
@@ -417,7 +409,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
             } catch (e) {
               showApiError(t, e);
             }
-          }}
+          })}
         >
           {t('passport.addObject')}
         </Button>

@@ -7,7 +7,7 @@ import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '../../../../shared/api/li
 import { call } from '../../api/client';
 import { readBase64 } from '../../app/files';
 import { useCloseGuard } from '../../app/FormModal';
-import { notifySaved, showApiError } from '../../app/forms';
+import { notifySaved, showApiError, action } from '../../app/forms';
 
 const COLORS = { add: 'teal', update: 'blue', reject: 'red' } as const;
 
@@ -75,13 +75,13 @@ export function ImportForm({
           leftSection={<IconFileSpreadsheet size={16} />}
           value={file}
           data-autofocus
-          onChange={async (f) => {
+          onChange={action(t, async (f: File | null) => {
             setFile(f);
             setPreview(null);
             const b = f ? await readBase64(f) : '';
             setBase64(b);
             if (b) await read(null, b);
-          }}
+          })}
         />
         <Select
           label={t('lists.section')}

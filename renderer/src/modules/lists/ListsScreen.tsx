@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,6 +17,7 @@ import {
 import { LISTS } from '../../../../shared/api/lists';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
@@ -43,26 +44,11 @@ export function ListsScreen({
   const list: ListKind = (LISTS as readonly string[]).includes(listParam ?? '') ? (listParam as ListKind) : 'firearms';
   const [filter, setFilter] = useState<{ sectionId: number | null; text: string }>({ sectionId: null, text: '' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
-  const firearms = useQuery({
-    queryKey: ['lists.firearms', filter],
-    queryFn: () => call('lists.firearms', filter),
-    enabled: list === 'firearms',
-  });
-  const probation = useQuery({
-    queryKey: ['lists.probation', filter],
-    queryFn: () => call('lists.probation', filter),
-    enabled: list === 'probation',
-  });
-  const foreigners = useQuery({
-    queryKey: ['lists.foreigners', filter],
-    queryFn: () => call('lists.foreigners', filter),
-    enabled: list === 'foreigners',
-  });
+  const station = useCall('station.get', {});
+  const users = useCall('users.list', { includeInactive: false });
+  const firearms = useCall('lists.firearms', filter, { enabled: list === 'firearms' });
+  const probation = useCall('lists.probation', filter, { enabled: list === 'probation' });
+  const foreigners = useCall('lists.foreigners', filter, { enabled: list === 'foreigners' });
   const writes = canCall(session.role, 'lists.saveFirearmOwner');
   const mySection =
     users.data?.find((u) => u.id === session.id)?.sectionIds[0] ??
@@ -73,7 +59,7 @@ export function ListsScreen({
     if (dialog?.kind !== 'import') notifySaved(t);
     setDialog(null);
     void qc.invalidateQueries({ queryKey: [`lists.${list}`] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const out = async (kind: 'print' | 'exportXlsx', language: Language) => {
     try {

@@ -1,3 +1,4 @@
+import { noticeDeadline } from '../../../../shared/rules/meetings';
 import { Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
@@ -95,11 +96,7 @@ export function MeetingForm({
           withAsterisk
           clearable={false}
           {...form.getInputProps('date')}
-          description={
-            v.date
-              ? t('meetings.noticeRule', { date: formatDate(dayjs(v.date).subtract(10, 'day').format('YYYY-MM-DD')) })
-              : undefined
-          }
+          description={v.date ? t('meetings.noticeRule', { date: formatDate(noticeDeadline(v.date)) }) : undefined}
         />
         <TextInput label={t('meetings.time')} withAsterisk maxLength={5} {...form.getInputProps('time')} />
         <NumberInput
@@ -154,7 +151,7 @@ export function NoticeForm({ meeting, onDone }: { meeting: Meeting; onDone: Done
       onSubmit={async (x) => onDone(await call('meetings.recordNotice', x))}
     >
       <Text size="sm" c="dimmed">
-        {t('meetings.noticeRule', { date: formatDate(dayjs(meeting.date).subtract(10, 'day').format('YYYY-MM-DD')) })}
+        {t('meetings.noticeRule', { date: formatDate(noticeDeadline(meeting.date)) })}
       </Text>
       <Checkbox.Group
         label={t('meetings.noticeChannels')}

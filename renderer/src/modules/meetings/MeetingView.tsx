@@ -1,3 +1,4 @@
+import { noticeDeadline } from '../../../../shared/rules/meetings';
 import { useState } from 'react';
 import {
   ActionIcon,
@@ -34,7 +35,7 @@ import { formatDate, formatDateTime, isoDay } from '../../../../shared/format';
 import dayjs from 'dayjs';
 import { call } from '../../api/client';
 import { FormModal, GuardedForm } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { ItemForm, MeetingForm, NoticeForm, ResolveForm } from './MeetingForms';
 
@@ -169,9 +170,7 @@ export function MeetingView({
 
         <Tabs.Panel value="notice" pt="sm">
           <Stack gap="xs">
-            <Text size="sm">
-              {t('meetings.noticeRule', { date: formatDate(dayjs(m.date).subtract(10, 'day').format('YYYY-MM-DD')) })}
-            </Text>
+            <Text size="sm">{t('meetings.noticeRule', { date: formatDate(noticeDeadline(m.date)) })}</Text>
             {m.noticeOn ? (
               <Text size="sm" data-testid="notice-given">
                 {t('meetings.noticeGiven', {
@@ -240,9 +239,9 @@ export function MeetingView({
                           variant="subtle"
                           color="red"
                           aria-label={t('app.cancel')}
-                          onClick={async () =>
-                            onChange(await call('meetings.removeParticipant', { id: m.id, participantId: p.id }))
-                          }
+                          onClick={action(t, async () =>
+                            onChange(await call('meetings.removeParticipant', { id: m.id, participantId: p.id })),
+                          )}
                         >
                           <IconTrash size={14} />
                         </ActionIcon>
@@ -322,13 +321,13 @@ export function MeetingView({
                 <Button
                   color="teal"
                   leftSection={<IconSignature size={16} />}
-                  onClick={async () => {
+                  onClick={action(t, async () => {
                     try {
                       done(await call('meetings.finalize', { id: m.id }));
                     } catch (e) {
                       showApiError(t, e);
                     }
-                  }}
+                  })}
                 >
                   {t('meetings.finalize')}
                 </Button>
@@ -471,12 +470,12 @@ function RecordForm({
               <Button
                 w="fit-content"
                 variant="light"
-                onClick={async () =>
+                onClick={action(t, async () =>
                   form.setFieldValue(
                     'reportText',
                     (await call('meetings.draftReport', { id: meeting.id, language: i18n.language as Language })).text,
-                  )
-                }
+                  ),
+                )}
               >
                 {t('meetings.draftReport')}
               </Button>

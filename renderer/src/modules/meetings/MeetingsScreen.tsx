@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Center, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Meeting, type SessionUser } from '../../../../shared/api';
 import { formatDate } from '../../../../shared/format';
-import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved } from '../../app/forms';
 import { MeetingForm } from './MeetingForms';
@@ -26,27 +26,20 @@ export function MeetingsScreen({
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const [planning, setPlanning] = useState(false);
-  const list = useQuery({ queryKey: ['meetings.list', year], queryFn: () => call('meetings.list', { year }) });
-  const open = useQuery({ queryKey: ['meetings.openItems'], queryFn: () => call('meetings.openItems', {}) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const meeting = useQuery({
-    queryKey: ['meetings.get', openId],
-    queryFn: () => call('meetings.get', { id: openId! }),
-    enabled: openId !== null,
-  });
+  const list = useCall('meetings.list', { year });
+  const open = useCall('meetings.openItems', {});
+  const users = useCall('users.list', { includeInactive: false });
+  const station = useCall('station.get', {});
+  const meeting = useCall('meetings.get', { id: openId! }, { enabled: openId !== null });
   const ready = users.data && station.data;
   const me = useMemo(() => users.data?.find((u) => u.id === session.id), [users.data, session.id]);
   const writes = canCall(session.role, 'meetings.plan');
 
   const refresh = (m?: Meeting) => {
-    if (m) qc.setQueryData(['meetings.get', m.id], m);
-    void qc.invalidateQueries({ queryKey: ['meetings.list'] });
-    void qc.invalidateQueries({ queryKey: ['meetings.openItems'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    if (m) qc.setQueryData(callKey('meetings.get', { id: m.id }), m);
+    void qc.invalidateQueries({ queryKey: callKey('meetings.list') });
+    void qc.invalidateQueries({ queryKey: callKey('meetings.openItems') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
 
   if (openId !== null) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Menu, Select, Stack, Switch, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend, IconEye } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type EntryKind, type NotebookEntry, type SessionUser } from '../../../../shared/api';
 import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../shared/api/notebook';
@@ -10,9 +10,10 @@ import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../shared/api/notebook';
 type EntryStatus = (typeof ENTRY_STATUSES)[number];
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
-import { showApiError } from '../../app/forms';
+import { showApiError, action } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { CallInForm, EntryForm, InstructionForm, MarkForm, ReviewForm } from './NotebookForms';
 import { PassRegister } from './PassRegister';
@@ -57,14 +58,10 @@ export function NotebookScreen({
     text: string;
     status: EntryStatus | null;
   }>({ from: null, to: null, kind: null, text: '', status: null });
-  const owners = useQuery({ queryKey: ['notebook.owners'], queryFn: () => call('notebook.owners', {}) });
+  const owners = useCall('notebook.owners', {});
   const ownerId = ownerParam ?? owners.data?.[0]?.userId ?? null;
   const owner = owners.data?.find((o) => o.userId === ownerId);
-  const data = useQuery({
-    queryKey: ['notebook.entries', ownerId, filter],
-    queryFn: () => call('notebook.entries', { ownerId: ownerId!, ...filter }),
-    enabled: ownerId !== null,
-  });
+  const data = useCall('notebook.entries', { ownerId: ownerId!, ...filter }, { enabled: ownerId !== null });
   const own = owner?.own === true;
   const canInstruct = canCall(session.role, 'notebook.instruct');
   const canReview = canCall(session.role, 'notebook.review');
@@ -74,9 +71,9 @@ export function NotebookScreen({
 
   const refresh = () => {
     setDialog(null);
-    void qc.invalidateQueries({ queryKey: ['notebook.entries'] });
-    void qc.invalidateQueries({ queryKey: ['notebook.passRegister'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: callKey('notebook.entries') });
+    void qc.invalidateQueries({ queryKey: callKey('notebook.passRegister') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const lastReview = data.data?.reviews[0];
   // a reviewer reads from the last review on (p.23(3), p.16)
@@ -175,7 +172,7 @@ export function NotebookScreen({
                 {(['kk', 'ru'] as const).map((language) => (
                   <Menu.Item
                     key={language}
-                    onClick={async () => {
+                    onClick={action(t, async () => {
                       try {
                         saveFile(
                           await call('notebook.print', {
@@ -188,7 +185,7 @@ export function NotebookScreen({
                       } catch (e) {
                         showApiError(t, e);
                       }
-                    }}
+                    })}
                   >
                     {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
                   </Menu.Item>

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, type NotebookEntry } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { IconPrinter } from '@tabler/icons-react';
 
@@ -23,11 +24,7 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
     to: dayjs().format('YYYY-MM-DD'),
   });
   const [recording, setRecording] = useState<NotebookEntry | null>(null);
-  const rows = useQuery({
-    queryKey: ['notebook.passRegister', period],
-    queryFn: () => call('notebook.passRegister', period),
-    enabled: period.from <= period.to,
-  });
+  const rows = useCall('notebook.passRegister', period, { enabled: period.from <= period.to });
   return (
     <Stack gap="sm">
       <Group gap="xs" align="flex-start">
@@ -51,13 +48,13 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
             mt={24}
             variant="default"
             leftSection={<IconPrinter size={16} />}
-            onClick={async () => {
+            onClick={action(t, async () => {
               try {
                 saveFile(await call('notebook.printRegister', { ...period, language }));
               } catch (e) {
                 showApiError(t, e);
               }
-            }}
+            })}
           >
             {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
           </Button>
@@ -126,7 +123,7 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
             entry={recording}
             onDone={() => {
               setRecording(null);
-              void qc.invalidateQueries({ queryKey: ['notebook.passRegister'] });
+              void qc.invalidateQueries({ queryKey: callKey('notebook.passRegister') });
             }}
           />
         )}

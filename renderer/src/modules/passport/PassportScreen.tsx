@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconChevronDown, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Language, type Passport, type PassportObject, type SessionUser } from '../../../../shared/api';
 import {
@@ -32,9 +32,10 @@ import {
 } from '../../../../shared/api/passport';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { readDataUrl } from '../../app/files';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { z } from 'zod';
 import { requiredText } from '../../../../shared/api/contract';
 import { saveFile } from '../../app/saveFile';
@@ -51,31 +52,20 @@ export function PassportScreen({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
+  const station = useCall('station.get', {});
+  const users = useCall('users.list', { includeInactive: false });
   const mine = users.data?.find((u) => u.id === session.id)?.sectionIds[0];
   const sectionId = sectionParam ?? mine ?? station.data?.sections.find((s) => s.active)?.id ?? null;
-  const passport = useQuery({
-    queryKey: ['passport.get', sectionId],
-    queryFn: () => call('passport.get', { sectionId: sectionId! }),
-    enabled: sectionId !== null,
-  });
-  const acts = useQuery({
-    queryKey: ['handover.list', sectionId],
-    queryFn: () => call('handover.list', { sectionId }),
-    enabled: sectionId !== null,
-  });
+  const passport = useCall('passport.get', { sectionId: sectionId! }, { enabled: sectionId !== null });
+  const acts = useCall('handover.list', { sectionId }, { enabled: sectionId !== null });
   const [withPencil, setWithPencil] = useState(false);
   const [editing, setEditing] = useState<{ part: ObjectPart; object: PassportObject | null } | null>(null);
   const [removing, setRemoving] = useState<PassportObject | null>(null);
   const writes = canCall(session.role, 'passport.saveYear');
   const removeForm = useContractForm(z.object({ reason: requiredText(300) }), { reason: '' });
   const set = (p: Passport) => {
-    qc.setQueryData(['passport.get', p.sectionId], p);
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    qc.setQueryData(callKey('passport.get', { sectionId: p.sectionId }), p);
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const print = async (language: Language) => {
     try {
@@ -494,7 +484,7 @@ function PlanPanel({
           clearable
           value={null}
           placeholder={image ? '✓' : ''}
-          onChange={async (f) => setImage(f ? await readDataUrl(f) : null)}
+          onChange={action(t, async (f: File | null) => setImage(f ? await readDataUrl(f) : null))}
         />
       )}
       {image && <Image src={image} alt="" mah={360} fit="contain" radius="sm" data-testid="plan-image" />}
@@ -513,7 +503,7 @@ function PlanPanel({
         <Group>
           <Button
             loading={busy}
-            onClick={async () => {
+            onClick={action(t, async () => {
               setBusy(true);
               try {
                 onSaved(await call('passport.savePlan', { sectionId: passport.sectionId, image, note }));
@@ -523,7 +513,7 @@ function PlanPanel({
               } finally {
                 setBusy(false);
               }
-            }}
+            })}
           >
             {t('passport.savePlan')}
           </Button>

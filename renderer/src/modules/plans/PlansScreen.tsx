@@ -24,7 +24,7 @@ import {
   IconPrinter,
   IconTrash,
 } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -38,6 +38,7 @@ import {
 } from '../../../../shared/api';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
@@ -69,11 +70,8 @@ export function PlansScreen({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const month = monthParam && /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : defaultMonth();
-  const plans = useQuery({ queryKey: ['plans.revisions', month], queryFn: () => call('plans.revisions', { month }) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
+  const plans = useCall('plans.revisions', { month });
+  const users = useCall('users.list', { includeInactive: false });
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<{ kind: 'return'; plan: Plan } | { kind: 'mark'; item: PlanItem } | null>(null);
   const latest = plans.data?.[0] ?? null;
@@ -82,8 +80,8 @@ export function PlansScreen({
   const lead = session.role === 'uppLead';
   const chief = session.role === 'supervisor';
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['plans.revisions'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: callKey('plans.revisions') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const act = async (f: () => Promise<unknown>) => {
     try {

@@ -28,7 +28,7 @@ import { formatDate, formatDateTime, shortName } from '../../../../shared/format
 import { call } from '../../api/client';
 import { readBase64 } from '../../app/files';
 import { GuardedForm } from '../../app/FormModal';
-import { showApiError, useContractForm } from '../../app/forms';
+import { showApiError, useContractForm, action } from '../../app/forms';
 
 /** A file from another station: the package is opened and shown first, saved only on the second step. */
 export function ImportForm({
@@ -87,11 +87,11 @@ export function ImportForm({
         value={file}
         error={form.errors.base64}
         data-autofocus
-        onChange={async (f) => {
+        onChange={action(t, async (f: File | null) => {
           setFile(f);
           setPreview(null);
           form.setFieldValue('base64', f ? await readBase64(f) : '');
-        }}
+        })}
       />
       <Group align="flex-start" gap="xs" wrap="nowrap">
         <PasswordInput

@@ -35,7 +35,7 @@ import { call } from '../../api/client';
 import { readDataUrl } from '../../app/files';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
-import { notifySaved, useContractForm } from '../../app/forms';
+import { notifySaved, useContractForm, action } from '../../app/forms';
 import { CitizenSearch } from '../citizens/CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
 
@@ -368,7 +368,9 @@ export function PersonFileForm({
                   value={null}
                   placeholder={v.photo ? '✓' : ''}
                   error={form.errors.photo}
-                  onChange={async (f) => form.setFieldValue('photo', f ? await readDataUrl(f) : null)}
+                  onChange={action(t, async (f: File | null) =>
+                    form.setFieldValue('photo', f ? await readDataUrl(f) : null),
+                  )}
                 />
                 {v.photo && (
                   <Group gap={4} wrap="nowrap">

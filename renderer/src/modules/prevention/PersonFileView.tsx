@@ -28,7 +28,6 @@ import {
   IconTruckDelivery,
   IconUserMinus,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   canCall,
@@ -42,6 +41,7 @@ import {
 import type { Purpose } from '../../../../shared/api/prevention';
 import { formatDate, formatDateTime, fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
@@ -564,11 +564,7 @@ function dialogTitle(d: Dialog, t: (k: string) => string): string {
  */
 function AccessHistory({ id }: { id: number }) {
   const { t } = useTranslation();
-  const accessLog = useQuery({
-    queryKey: ['prevention.accessLog', id],
-    queryFn: () => call('prevention.accessLog', { id }),
-    refetchOnMount: 'always',
-  });
+  const accessLog = useCall('prevention.accessLog', { id }, { refetchOnMount: 'always' });
   return (
     <Table striped withTableBorder>
       <Table.Thead>

@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconBox, IconLockOpen, IconPackageImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, inGroup, type PersonFile, type SessionUser } from '../../../../shared/api';
 import { CATEGORIES, FILE_STATUSES, type Purpose } from '../../../../shared/api/prevention';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
@@ -49,13 +50,10 @@ export function PreventionScreen({
   const [dialog, setDialog] = useState<'new' | 'import' | 'safes' | null>(null);
   // the file on screen and the purpose it was opened for; reopening asks again
   const [opened, setOpened] = useState<{ file: PersonFile; purpose: Required<Purpose> } | null>(null);
-  const list = useQuery({ queryKey: ['prevention.list', filter], queryFn: () => call('prevention.list', filter) });
-  const safes = useQuery({ queryKey: ['prevention.safes'], queryFn: () => call('prevention.safes', {}) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const list = useCall('prevention.list', filter);
+  const safes = useCall('prevention.safes', {});
+  const users = useCall('users.list', { includeInactive: false });
+  const station = useCall('station.get', {});
   const ready = safes.data && users.data && station.data;
   const decides = canCall(session.role, 'prevention.create');
   // stable option lists: a new array on every render makes a searchable select drop its highlighted option
@@ -80,9 +78,9 @@ export function PreventionScreen({
   const current = opened && opened.file.id === openId ? opened : null;
 
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['prevention.list'] });
-    void qc.invalidateQueries({ queryKey: ['prevention.safes'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: callKey('prevention.list') });
+    void qc.invalidateQueries({ queryKey: callKey('prevention.safes') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const show = (file: PersonFile, purpose: Required<Purpose>) => {

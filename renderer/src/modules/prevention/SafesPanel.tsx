@@ -1,3 +1,4 @@
+import { callKey } from '../../api/hooks';
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -62,7 +63,7 @@ export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean
             await call('prevention.saveSafe', v);
             form.reset();
             notifySaved(t);
-            void qc.invalidateQueries({ queryKey: ['prevention.safes'] });
+            void qc.invalidateQueries({ queryKey: callKey('prevention.safes') });
           }}
         >
           <Group grow gap="xs" align="flex-start">

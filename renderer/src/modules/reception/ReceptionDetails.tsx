@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canCall, api, type Reception, type SessionUser } from '../../../../shared/api';
 import { formatDate, formatDateTime, fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { STATUS_COLORS } from './ReceptionScreen';
@@ -29,13 +30,13 @@ export function ReceptionDetails({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<'void' | 'result' | null>(null);
-  const data = useQuery({ queryKey: ['reception.get', id], queryFn: () => call('reception.get', { id }) });
+  const data = useCall('reception.get', { id });
   const e = data.data?.entry;
   const canWrite = canCall(session.role, 'reception.correct');
   const canVoid = canCall(session.role, 'reception.void');
   const done = () => {
     setDialog(null);
-    void qc.invalidateQueries({ queryKey: ['reception.get', id] });
+    void qc.invalidateQueries({ queryKey: callKey('reception.get', { id }) });
     onChanged();
   };
 

@@ -27,7 +27,7 @@ import type {
   User,
 } from '../../../../shared/api';
 import { RECEPTION_ACTIONS, receptionInputSchema } from '../../../../shared/api/reception';
-import { shortName } from '../../../../shared/format';
+import { shortName, localName } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { DateTimeFields } from '../../app/DateTimeFields';
@@ -167,7 +167,7 @@ export function ReceptionForm({
 
   const hm = v.receivedAt.slice(11, 16);
   const outside = v.mode === 'inPerson' && (hm < settings.receptionFrom || hm > settings.receptionTo);
-  const catLabel = (x: ReceptionCategory) => (i18n.language === 'kk' ? x.nameKk : x.nameRu);
+  const catLabel = (x: ReceptionCategory) => localName(x, i18n.language);
 
   return (
     <div onKeyDown={(e) => (e.key === 'Enter' && !e.ctrlKey && !e.metaKey ? enterMovesOn(e) : saveKey(e))}>

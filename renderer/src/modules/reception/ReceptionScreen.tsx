@@ -3,12 +3,13 @@ import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, Title 
 import { useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Reception, type ReceptionFilter, type SessionUser } from '../../../../shared/api';
 import { RECEPTION_MODES, RECEPTION_STATUSES } from '../../../../shared/api/reception';
-import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
+import { formatDate, fullName, isoDay, shortName, localName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { showApiError } from '../../app/forms';
@@ -42,32 +43,25 @@ export function ReceptionScreen({
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = canCall(session.role, 'reception.create');
 
-  const list = useQuery({
-    queryKey: ['reception.list', filter],
-    queryFn: () => call('reception.list', filter),
-    enabled: filter.from <= filter.to,
-  });
-  const categories = useQuery({ queryKey: ['reception.categories'], queryFn: () => call('reception.categories', {}) });
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const list = useCall('reception.list', filter, { enabled: filter.from <= filter.to });
+  const categories = useCall('reception.categories', {});
+  const users = useCall('users.list', { includeInactive: false });
+  const station = useCall('station.get', {});
   const ready = categories.data && users.data && station.data;
 
   // F2 works at once, even while the lists are still loading: the form waits for them
   useHotkeys([['F2', () => canWrite && !form && setForm({ entry: null })]], []);
 
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['reception.list'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
-    void qc.invalidateQueries({ queryKey: ['citizens.search'] });
+    void qc.invalidateQueries({ queryKey: callKey('reception.list') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
+    void qc.invalidateQueries({ queryKey: callKey('citizens.search') });
   };
   const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) =>
     setFilter((f) => ({ ...f, [k]: v ?? null }));
   const catName = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
-    return c ? (i18n.language === 'kk' ? c.nameKk : c.nameRu) : code;
+    return c ? localName(c, i18n.language) : code;
   };
   async function exportAs(kind: 'print' | 'exportXlsx', language: 'kk' | 'ru') {
     try {

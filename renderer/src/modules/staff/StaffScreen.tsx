@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canCall, inGroup, api, type Absence, type SessionUser, type User } from '../../../../shared/api';
@@ -11,6 +11,7 @@ import { WorkingCalendar } from '../../../../shared/calendar/workingDays';
 import { coverRequired } from '../../../../shared/rules/cover';
 import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { DateField } from '../../app/DateField';
@@ -21,16 +22,10 @@ export function StaffScreen({ session }: { session: SessionUser }) {
   const today = isoDay(new Date());
   const [adding, setAdding] = useState(false);
   const [cancelling, setCancelling] = useState<Absence | null>(null);
-  const users = useQuery({
-    queryKey: ['users.list', false],
-    queryFn: () => call('users.list', { includeInactive: false }),
-  });
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
-  const coverage = useQuery({
-    queryKey: ['staff.coverage', today],
-    queryFn: () => call('staff.coverage', { date: today }),
-  });
-  const absences = useQuery({ queryKey: ['staff.absences'], queryFn: () => call('staff.absences', {}) });
+  const users = useCall('users.list', { includeInactive: false });
+  const station = useCall('station.get', {});
+  const coverage = useCall('staff.coverage', { date: today });
+  const absences = useCall('staff.absences', {});
   const numbers = (ids: number[]) =>
     ids.map((id) => station.data?.sections.find((s) => s.id === id)?.number ?? id).join(', ');
   const person = (id: number | null) => {
@@ -139,16 +134,16 @@ export function StaffScreen({ session }: { session: SessionUser }) {
 function useRefresh() {
   const qc = useQueryClient();
   return () => {
-    void qc.invalidateQueries({ queryKey: ['staff.absences'] });
-    void qc.invalidateQueries({ queryKey: ['staff.coverage'] });
-    void qc.invalidateQueries({ queryKey: ['today.list'] });
+    void qc.invalidateQueries({ queryKey: callKey('staff.absences') });
+    void qc.invalidateQueries({ queryKey: callKey('staff.coverage') });
+    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
 }
 
 function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
-  const overrides = useQuery({ queryKey: ['calendar.overrides'], queryFn: () => call('calendar.overrides', {}) });
+  const overrides = useCall('calendar.overrides', {});
   const calendar = useMemo(() => new WorkingCalendar(overrides.data ?? []), [overrides.data]);
   const form = useContractForm(absenceInputSchema, {
     userId: null as number | null,

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { builtInHolidays } from '../../../../shared/calendar/workingDays';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 
@@ -17,7 +18,7 @@ export function CalendarPanel() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
-  const overrides = useQuery({ queryKey: ['calendar.overrides'], queryFn: () => call('calendar.overrides', {}) });
+  const overrides = useCall('calendar.overrides', {});
   const rows = useMemo(() => {
     const days = new Map<string, { date: string; name: string; source: 'law' | 'holiday' | 'workday' }>();
     for (const [date, name] of builtInHolidays(year))
@@ -73,8 +74,8 @@ export function CalendarPanel() {
         <form
           onSubmit={form.onSubmit(async (v) => {
             try {
-              qc.setQueryData(['calendar.overrides'], await call('calendar.setOverride', v));
-              void qc.invalidateQueries({ queryKey: ['today.list'] });
+              qc.setQueryData(callKey('calendar.overrides', {}), await call('calendar.setOverride', v));
+              void qc.invalidateQueries({ queryKey: callKey('today.list') });
               form.reset();
               notifySaved(t);
             } catch (e) {

@@ -18,14 +18,15 @@ import {
 } from '@mantine/core';
 import { IconPencil, IconPlus, IconPrinter, IconShieldCheck } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, type Section, type SessionUser, type Settings, type Station } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { CalendarPanel } from './CalendarPanel';
 import { CategoriesPanel } from '../reception/CategoriesPanel';
@@ -33,7 +34,7 @@ import { CategoriesPanel } from '../reception/CategoriesPanel';
 /** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
 export function StationScreen({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const station = useCall('station.get', {});
   if (!station.data) return null;
   return (
     <Stack>
@@ -53,7 +54,7 @@ export function StationScreen({ session }: { session: SessionUser }) {
 
 function useStationSaved() {
   const qc = useQueryClient();
-  return (s: Station) => qc.setQueryData(['station.get'], s);
+  return (s: Station) => qc.setQueryData(callKey('station.get', {}), s);
 }
 
 function StationForm({ station }: { station: Station }) {
@@ -105,7 +106,7 @@ function SettingsForm({ station }: { station: Station }) {
         onSubmit={form.onSubmit(async (v) => {
           try {
             saved(await call('station.updateSettings', v));
-            void qc.invalidateQueries({ queryKey: ['auth.status'] });
+            void qc.invalidateQueries({ queryKey: callKey('auth.status') });
             notifySaved(t);
           } catch (e) {
             showApiError(t, e, form);
@@ -235,7 +236,7 @@ function Security({ session }: { session: SessionUser }) {
   const qc = useQueryClient();
   const [audit, setAudit] = useState<{ ok: boolean; rows: number; firstBrokenId: number | null } | null>(null);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
-  const backups = useQuery({ queryKey: ['backup.list'], queryFn: () => call('backup.list', {}) });
+  const backups = useCall('backup.list', {});
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="sm">
@@ -246,13 +247,13 @@ function Security({ session }: { session: SessionUser }) {
           <Button
             variant="light"
             leftSection={<IconShieldCheck size={16} />}
-            onClick={async () => {
+            onClick={action(t, async () => {
               try {
                 setAudit(await call('audit.verify', {}));
               } catch (e) {
                 showApiError(t, e);
               }
-            }}
+            })}
           >
             {t('station.verifyAudit')}
           </Button>
@@ -269,15 +270,15 @@ function Security({ session }: { session: SessionUser }) {
           <Button
             size="xs"
             variant="light"
-            onClick={async () => {
+            onClick={action(t, async () => {
               try {
                 await call('backup.now', {});
                 notifySaved(t, t('station.backupDone'));
-                void qc.invalidateQueries({ queryKey: ['backup.list'] });
+                void qc.invalidateQueries({ queryKey: callKey('backup.list') });
               } catch (e) {
                 showApiError(t, e);
               }
-            }}
+            })}
           >
             {t('station.backupNow')}
           </Button>
@@ -333,13 +334,13 @@ function NewRecovery({ session }: { session: SessionUser }) {
               key={language}
               variant="light"
               leftSection={<IconPrinter size={16} />}
-              onClick={async () => {
+              onClick={action(t, async () => {
                 try {
                   saveFile(await call('recovery.sheet', { language }));
                 } catch (e) {
                   showApiError(t, e);
                 }
-              }}
+              })}
             >
               {language === 'kk' ? t('setup.sheetKk') : t('setup.sheetRu')}
             </Button>

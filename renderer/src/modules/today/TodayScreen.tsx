@@ -1,14 +1,13 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate, isoDay } from '../../../../shared/format';
-import { call } from '../../api/client';
+import { useCall } from '../../api/hooks';
 
 /** "What is due": every item from the deadlines registry, with its paragraph. */
 export function TodayScreen({ go }: { go: (hash: string) => void }) {
   const { t } = useTranslation();
   const date = isoDay(new Date());
-  const items = useQuery({ queryKey: ['today.list', date], queryFn: () => call('today.list', { date }) });
+  const items = useCall('today.list', { date });
   return (
     <Stack>
       <Title order={3}>

@@ -17,12 +17,13 @@ import {
 } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
 import { fullName } from '../../../../shared/format';
 import { call } from '../../api/client';
+import { useCall, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 
@@ -34,11 +35,8 @@ export function UsersScreen({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
   const [showInactive, setShowInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const users = useQuery({
-    queryKey: ['users.list', showInactive],
-    queryFn: () => call('users.list', { includeInactive: showInactive }),
-  });
-  const station = useQuery({ queryKey: ['station.get'], queryFn: () => call('station.get', {}) });
+  const users = useCall('users.list', { includeInactive: showInactive });
+  const station = useCall('station.get', {});
   const sectionNumber = (id: number) => station.data?.sections.find((s) => s.id === id)?.number ?? String(id);
 
   return (
@@ -169,7 +167,7 @@ export function UsersScreen({ session }: { session: SessionUser }) {
 
 function useRefresh() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['users.list'] });
+  return () => qc.invalidateQueries({ queryKey: callKey('users.list') });
 }
 
 function UserForm({
