@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { fullName, formatDateTime } from '../../../../shared/format';

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { Handlers } from '../module';
 import type { Language, CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';

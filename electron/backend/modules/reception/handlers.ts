@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { Language, CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
