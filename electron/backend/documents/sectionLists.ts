@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { FirearmOwner, Foreigner, Language, ListKind, ProbationPerson, Station } from '../../../shared/api';
 import { IMPORT_FIELDS } from '../../../shared/api/lists';
-import { translator } from '../../../shared/i18n';
+import { resources, translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
 import { a4, stationHeader } from './render';
 
@@ -57,12 +57,16 @@ const WIDTHS: Record<ListKind, (number | string)[]> = {
   foreigners: [22, 140, 110, 90, 140, '*', 110],
 };
 
+/** The appendix's column heads, in its own order, from the catalog. */
+const columnHeads = (lang: Language, list: ListKind): readonly string[] =>
+  resources[lang].translation.doc.lists[list].cols;
+
 export function sectionListPdf(
   d: ListRows & { station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>; sections: string; asOf: string },
   lang: Language,
 ) {
   const t = translator(lang);
-  const head = ['№', ...(t(`doc.lists.${d.list}.cols`, { returnObjects: true }) as unknown as string[])];
+  const head = ['№', ...columnHeads(lang, d.list)];
   const body: TableCell[][] = [head.map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center' }))];
   body.push(head.map((_h, i) => ({ text: String(i + 1), alignment: 'center', fontSize: 9 })));
   cells(d, t).forEach((r, n) => body.push([{ text: String(n + 1), alignment: 'center' }, ...r]));
@@ -106,7 +110,7 @@ export async function sectionListXlsx(d: ListRows & { asOf: string }, lang: Lang
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Uchaske';
   const ws = wb.addWorksheet(t(`doc.lists.${d.list}.sheet`));
-  const head = ['№', ...(t(`doc.lists.${d.list}.cols`, { returnObjects: true }) as unknown as string[])];
+  const head = ['№', ...columnHeads(lang, d.list)];
   ws.addRow([t(`doc.lists.${d.list}.title`, { date: formatDate(d.asOf) })]).font = { bold: true };
   const h = ws.addRow(head);
   h.font = { bold: true };

@@ -80,7 +80,7 @@ async function readSheet(
 ): Promise<{ columns: string[]; rows: { row: number; cells: string[] }[]; byCode?: boolean }> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(Uint8Array.from(Buffer.from(base64, 'base64')).buffer);
   } catch {
     throw new AppError('VALIDATION', 'lists.importUnreadable');
   }

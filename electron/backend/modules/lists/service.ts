@@ -45,25 +45,44 @@ const matches = (f: Filter, name: string, iin: string | null) => {
   return !needle || foldName(name).includes(needle) || (iin ?? '').startsWith(f.text.trim());
 };
 
-function withCitizen<T extends keyof DB>(db: Db, table: T) {
-  return db
-    .selectFrom(`${table} as x` as never)
-    .innerJoin('citizens as c', 'c.id', 'x.citizen_id' as never)
-    .innerJoin('sections as s', 's.id', 'x.section_id' as never)
-    .selectAll('x' as never)
-    .select([
-      'c.surname',
-      'c.name',
-      'c.patronymic',
-      'c.iin',
-      'c.birth_date',
-      'c.no_iin',
-      'c.sex',
-      'c.address as c_address',
-      'c.phone as c_phone',
-      's.number as section_number',
-    ] as never);
-}
+/** The person (the register) and the section beside each list entry. */
+const PERSON_COLUMNS = [
+  'c.surname',
+  'c.name',
+  'c.patronymic',
+  'c.iin',
+  'c.birth_date',
+  'c.no_iin',
+  'c.sex',
+  'c.address as c_address',
+  'c.phone as c_phone',
+  's.number as section_number',
+] as const;
+
+const ownerRows = (db: Db) =>
+  db
+    .selectFrom('firearm_owners as x')
+    .innerJoin('citizens as c', 'c.id', 'x.citizen_id')
+    .innerJoin('sections as s', 's.id', 'x.section_id')
+    .selectAll('x')
+    .select(PERSON_COLUMNS);
+const probationRows = (db: Db) =>
+  db
+    .selectFrom('probation_persons as x')
+    .innerJoin('citizens as c', 'c.id', 'x.citizen_id')
+    .innerJoin('sections as s', 's.id', 'x.section_id')
+    .selectAll('x')
+    .select(PERSON_COLUMNS);
+const foreignerRows = (db: Db) =>
+  db
+    .selectFrom('foreigners as x')
+    .innerJoin('citizens as c', 'c.id', 'x.citizen_id')
+    .innerJoin('sections as s', 's.id', 'x.section_id')
+    .selectAll('x')
+    .select(PERSON_COLUMNS);
+type RowOf<Q extends (db: Db) => { executeTakeFirstOrThrow(): Promise<unknown> }> = Awaited<
+  ReturnType<ReturnType<Q>['executeTakeFirstOrThrow']>
+>;
 
 interface CitizenCols {
   surname: string;
@@ -114,7 +133,7 @@ async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Pr
 
 // ---- Appendix 2: firearm owners
 
-type OwnerRow = CitizenCols & DB['firearm_owners'] & { id: number };
+type OwnerRow = RowOf<typeof ownerRows>;
 
 async function toOwner(db: Db, r: OwnerRow): Promise<FirearmOwner> {
   const weapons = await db
@@ -149,22 +168,18 @@ async function toOwner(db: Db, r: OwnerRow): Promise<FirearmOwner> {
 }
 
 async function getOwner(db: Db, id: number): Promise<FirearmOwner> {
-  const r = (await withCitizen(db, 'firearm_owners')
-    .where('x.id' as never, '=', id as never)
-    .executeTakeFirst()) as unknown as OwnerRow | undefined;
+  const r = await ownerRows(db).where('x.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toOwner(db, r);
 }
 
 export async function listFirearmOwners(ctx: Ctx, f: Filter): Promise<FirearmOwner[]> {
-  const rows = (await withCitizen(ctx.db, 'firearm_owners')
-    .orderBy('c.surname' as never)
-    .execute()) as unknown as OwnerRow[];
+  const rows = await ownerRows(ctx.db).orderBy('c.surname').execute();
   return Promise.all((await scoped(ctx, rows, f)).map((r) => toOwner(ctx.db, r)));
 }
 
 /** Saves one list entry with its person (the register), checking the section and auditing before/after. */
-async function saveEntry<T extends { id: number }>(
+async function saveEntry<T extends { id: number; sectionId: number; citizenId: number }>(
   ctx: Ctx,
   entity: string,
   input: { id: number | null; sectionId: number; citizen: z.output<typeof firearmOwnerInputSchema>['citizen'] },
@@ -174,11 +189,8 @@ async function saveEntry<T extends { id: number }>(
   return change(ctx, async (tx) => {
     await requireSection(ctx, tx.db, input.sectionId);
     const before = input.id !== null ? await get(tx.db, input.id) : null;
-    if (before) await requireSection(ctx, tx.db, (before as unknown as { sectionId: number }).sectionId);
-    const citizen = await upsertCitizen(
-      tx,
-      before ? { ...input.citizen, id: (before as unknown as { citizenId: number }).citizenId } : input.citizen,
-    );
+    if (before) await requireSection(ctx, tx.db, before.sectionId);
+    const citizen = await upsertCitizen(tx, before ? { ...input.citizen, id: before.citizenId } : input.citizen);
     const id = await write(tx.db, citizen.id, input.id, ctx.now.toISOString());
     const after = await get(tx.db, id);
     await tx.audit({
@@ -263,7 +275,7 @@ export async function recordFirearmCheck(
 
 // ---- Appendix 3: non-custodial measures
 
-type ProbationRow = CitizenCols & DB['probation_persons'] & { id: number };
+type ProbationRow = RowOf<typeof probationRows>;
 const toProbation = (r: ProbationRow): ProbationPerson => ({
   ...baseOf(r),
   address: r.address,
@@ -275,16 +287,12 @@ const toProbation = (r: ProbationRow): ProbationPerson => ({
   measure: r.measure,
 });
 async function getProbation(db: Db, id: number): Promise<ProbationPerson> {
-  const r = (await withCitizen(db, 'probation_persons')
-    .where('x.id' as never, '=', id as never)
-    .executeTakeFirst()) as unknown as ProbationRow | undefined;
+  const r = await probationRows(db).where('x.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toProbation(r);
 }
 export async function listProbation(ctx: Ctx, f: Filter): Promise<ProbationPerson[]> {
-  const rows = (await withCitizen(ctx.db, 'probation_persons')
-    .orderBy('x.included_on' as never)
-    .execute()) as unknown as ProbationRow[];
+  const rows = await probationRows(ctx.db).orderBy('x.included_on').execute();
   return (await scoped(ctx, rows, f)).map(toProbation);
 }
 export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>): Promise<ProbationPerson> {
@@ -316,7 +324,7 @@ export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>
 
 // ---- Appendix 4: foreigners
 
-type ForeignerRow = CitizenCols & DB['foreigners'] & { id: number };
+type ForeignerRow = RowOf<typeof foreignerRows>;
 const toForeigner = (r: ForeignerRow): Foreigner => ({
   ...baseOf(r),
   citizenship: r.citizenship,
@@ -331,16 +339,12 @@ const toForeigner = (r: ForeignerRow): Foreigner => ({
   checkNote: r.check_note,
 });
 async function getForeigner(db: Db, id: number): Promise<Foreigner> {
-  const r = (await withCitizen(db, 'foreigners')
-    .where('x.id' as never, '=', id as never)
-    .executeTakeFirst()) as unknown as ForeignerRow | undefined;
+  const r = await foreignerRows(db).where('x.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   return toForeigner(r);
 }
 export async function listForeigners(ctx: Ctx, f: Filter): Promise<Foreigner[]> {
-  const rows = (await withCitizen(ctx.db, 'foreigners')
-    .orderBy('c.surname' as never)
-    .execute()) as unknown as ForeignerRow[];
+  const rows = await foreignerRows(ctx.db).orderBy('c.surname').execute();
   return (await scoped(ctx, rows, f)).map(toForeigner);
 }
 export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {

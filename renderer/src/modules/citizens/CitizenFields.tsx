@@ -12,7 +12,8 @@ import { DateField } from '../../app/DateField';
 type CitizenForm = UseFormReturnType<any>;
 
 /** A person not yet chosen or typed. */
-export const EMPTY_CITIZEN = {
+/** An empty person, as the form holds him (the contract's citizen input). */
+export const EMPTY_CITIZEN: CitizenInput = {
   id: null,
   iin: '',
   noIin: null,

@@ -18,6 +18,7 @@ import {
   api,
   type Citizen,
   type CitizenHit,
+  type CitizenInput,
   type FirearmOwner,
   type Foreigner,
   type ProbationPerson,
@@ -78,7 +79,7 @@ function PersonBlock({
   );
 }
 
-const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<typeof EMPTY_CITIZEN> = {}) => {
+const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<CitizenInput> = {}) => {
   if (!e) return { ...EMPTY_CITIZEN, ...extra };
   const c = e.citizen;
   return {
@@ -273,7 +274,7 @@ export function ForeignerForm({
   const form = useContractForm(foreignerInputSchema, {
     id: entry?.id ?? null,
     sectionId: entry?.sectionId ?? defaultSection,
-    citizen: citizenOf(entry, { noIin: 'foreigner' } as never),
+    citizen: citizenOf(entry, { noIin: 'foreigner' }),
     citizenship: entry?.citizenship ?? '',
     passportNo: entry?.passportNo ?? '',
     passportValidUntil: entry?.passportValidUntil ?? null,

@@ -143,7 +143,7 @@ export function ReceptionScreen({
           placeholder={t('reception.all')}
           data={RECEPTION_MODES.map((m) => ({ value: m, label: t(`reception.modes.${m}`) }))}
           value={filter.mode}
-          onChange={(v) => set('mode', v as never)}
+          onChange={(v) => set('mode', RECEPTION_MODES.find((m) => m === v) ?? null)}
         />
         <Select
           label={t('reception.category')}
@@ -171,7 +171,7 @@ export function ReceptionScreen({
           placeholder={t('reception.all')}
           data={RECEPTION_STATUSES.map((s) => ({ value: s, label: t(`reception.status.${s}`) }))}
           value={filter.status}
-          onChange={(v) => set('status', v as never)}
+          onChange={(v) => set('status', RECEPTION_STATUSES.find((s) => s === v) ?? null)}
         />
       </Group>
       <DataTable
