@@ -33,6 +33,35 @@ const owner = {
   permitUntil: '2029-03-15',
 };
 
+describe('searching a list (the fold in SQL)', () => {
+  it('finds by any part of the name in either letters and case, or the start of the IIN, within the sections one works', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('abdikadyrov');
+    await s.call('lists.saveFirearmOwner', owner);
+    await s.call('lists.saveFirearmOwner', {
+      ...owner,
+      sectionId: 2,
+      citizen: { ...owner.citizen, iin: makeIin('1981-01-09', 'male', 7), surname: 'Әбенов', name: 'Қайрат' },
+      weapons: [{ kind: 'карабин', make: 'Сайга', calibre: '7,62', serial: 'Z1' }],
+    });
+    const find = async (text: string, sectionId: number | null = null) =>
+      (await s.call('lists.firearms', { text, sectionId })).map((o) => o.person);
+    // typed on a Russian keyboard, lower case: the Kazakh letters fold
+    expect(await find('жумабаев')).toEqual(['Жұмабаев Серік Ахметұлы']);
+    expect(await find('СЕРИК АХМЕТ')).toEqual(['Жұмабаев Серік Ахметұлы']);
+    expect(await find('кайрат')).toEqual(['Әбенов Қайрат Ахметұлы']);
+    expect(await find('8101')).toEqual(['Әбенов Қайрат Ахметұлы']);
+    expect(await find('ахметұлы')).toHaveLength(2);
+    expect(await find('ахметұлы', 1)).toEqual(['Жұмабаев Серік Ахметұлы']);
+    expect(await find('нет такого')).toEqual([]);
+    // the inspector of section 1 finds only his section's owner, whatever he types
+    await s.as('nurlanov');
+    expect(await find('ахмет')).toEqual(['Жұмабаев Серік Ахметұлы']);
+    expect(await find('кайрат')).toEqual([]);
+  });
+});
+
 describe('section lists (p.17, Appendices 2–4)', () => {
   it('keeps firearm owners with their weapons and the yearly check at home on Today (p.22(10))', async () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };

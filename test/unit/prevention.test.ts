@@ -95,6 +95,10 @@ describe('person files: access (p.15, p.16, p.6)', () => {
     for (const login of ['chief', 'abdikadyrov']) {
       await s.as(login);
       expect((await s.call('prevention.list', {})).map((r) => r.person)).toEqual(['Сейтқали Бауыржан Ерғалиұлы']);
+      // the search box: folded letters on either keyboard, any case; nothing for a name not on record
+      expect(await s.call('prevention.list', { text: 'СЕЙТКАЛИ бауыр' })).toHaveLength(1);
+      expect(await s.call('prevention.list', { text: 'ерғали' })).toHaveLength(1);
+      expect(await s.call('prevention.list', { text: 'Иванов' })).toEqual([]);
       await s.call('prevention.open', { id: file.id, purpose: 'control', purposeText: '' });
     }
     // the file shows who read it and why, newest first; the refused attempts left nothing

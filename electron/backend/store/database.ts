@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Cipher } from './keyring';
 import type { DB } from './schema';
+import { registerNameFold } from './nameSearch';
 
 export type RawDb = Database.Database;
 
@@ -17,6 +18,7 @@ export function openEncrypted(file: string, key: Buffer, cipher: Cipher): RawDb 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    registerNameFold(db);
     return db;
   } catch (e) {
     db.close();

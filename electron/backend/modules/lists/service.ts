@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import {
 import type { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
 import { formatDate, fullName, shortName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
+import { personMatches } from '../../store/nameSearch';
 import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
@@ -40,10 +41,6 @@ async function requireSection(ctx: Ctx, db: Db, sectionId: number): Promise<void
 }
 
 const person = (c: { surname: string; name: string; patronymic: string }) => fullName(c);
-const matches = (f: Filter, name: string, iin: string | null) => {
-  const needle = foldName(f.text.trim());
-  return !needle || foldName(name).includes(needle) || (iin ?? '').startsWith(f.text.trim());
-};
 
 /** The person (the register) and the section beside each list entry. */
 const PERSON_COLUMNS = [
@@ -121,14 +118,19 @@ const baseOf = (r: CitizenCols) => ({
   },
 });
 
-async function scoped<R extends CitizenCols>(ctx: Ctx, rows: R[], f: Filter): Promise<R[]> {
+/**
+ * The entries a person may see (his sections, with cover, p.6) that the filter asks for, as a condition on the
+ * list's query (`x` the entry, `c` its person); null when he sees none.
+ */
+async function visible(ctx: Ctx, f: Filter): Promise<Expression<SqlBool> | null> {
   const s = await sectionScope(ctx);
-  return rows.filter(
-    (r) =>
-      (s === 'all' || s.includes(r.section_id)) &&
-      (f.sectionId === null || r.section_id === f.sectionId) &&
-      matches(f, person(r), r.iin),
-  );
+  if (s !== 'all' && s.length === 0) return null;
+  const section = sql.ref('x.section_id');
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`1 = 1`];
+  if (s !== 'all') parts.push(sql<SqlBool>`${section} in (${sql.join(s)})`);
+  if (f.sectionId !== null) parts.push(sql<SqlBool>`${section} = ${f.sectionId}`);
+  if (foldName(f.text.trim())) parts.push(personMatches('c', f.text));
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
 }
 
 // ---- Appendix 2: firearm owners
@@ -174,8 +176,10 @@ async function getOwner(db: Db, id: number): Promise<FirearmOwner> {
 }
 
 export async function listFirearmOwners(ctx: Ctx, f: Filter): Promise<FirearmOwner[]> {
-  const rows = await ownerRows(ctx.db).orderBy('c.surname').execute();
-  return Promise.all((await scoped(ctx, rows, f)).map((r) => toOwner(ctx.db, r)));
+  const where = await visible(ctx, f);
+  if (!where) return [];
+  const rows = await ownerRows(ctx.db).where(where).orderBy('c.surname').execute();
+  return Promise.all(rows.map((r) => toOwner(ctx.db, r)));
 }
 
 /** Saves one list entry with its person (the register), checking the section and auditing before/after. */
@@ -292,8 +296,9 @@ async function getProbation(db: Db, id: number): Promise<ProbationPerson> {
   return toProbation(r);
 }
 export async function listProbation(ctx: Ctx, f: Filter): Promise<ProbationPerson[]> {
-  const rows = await probationRows(ctx.db).orderBy('x.included_on').execute();
-  return (await scoped(ctx, rows, f)).map(toProbation);
+  const where = await visible(ctx, f);
+  if (!where) return [];
+  return (await probationRows(ctx.db).where(where).orderBy('x.included_on').execute()).map(toProbation);
 }
 export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>): Promise<ProbationPerson> {
   return saveEntry(ctx, 'probation_person', p, getProbation, async (trx, citizenId, id, at) => {
@@ -344,8 +349,9 @@ async function getForeigner(db: Db, id: number): Promise<Foreigner> {
   return toForeigner(r);
 }
 export async function listForeigners(ctx: Ctx, f: Filter): Promise<Foreigner[]> {
-  const rows = await foreignerRows(ctx.db).orderBy('c.surname').execute();
-  return (await scoped(ctx, rows, f)).map(toForeigner);
+  const where = await visible(ctx, f);
+  if (!where) return [];
+  return (await foreignerRows(ctx.db).where(where).orderBy('c.surname').execute()).map(toForeigner);
 }
 export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {
   return saveEntry(ctx, 'foreigner', p, getForeigner, async (trx, citizenId, id, at) => {

@@ -13,6 +13,7 @@ import type {
 } from '../../../../shared/api/prevention';
 import { fullName, shortName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
+import { personMatches } from '../../store/nameSearch';
 import type { DB, PersonFilesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { atomically, change } from '../../change';
@@ -301,12 +302,12 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
   if (f.inspectorId !== null) q = q.where('f.inspector_id', '=', f.inspectorId);
   if (f.sectionId !== null) q = q.where('f.section_id', '=', f.sectionId);
   if (f.status !== null) q = q.where('f.status', '=', f.status);
+  if (foldName(f.text.trim())) q = q.where(personMatches('c', f.text));
   const rows = await q.orderBy('f.number', 'desc').execute();
   const out = await outSince(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const needle = foldName(f.text.trim());
   return rows
     .map((r) => ({
       id: r.id,
@@ -325,7 +326,6 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
     }))
     .filter((r) => f.category === null || r.categories.includes(f.category))
     .filter((r) => f.checksDueBy === null || (r.nextCheck !== null && r.nextCheck <= f.checksDueBy))
-    .filter((r) => !needle || foldName(r.person).includes(needle) || (r.iin ?? '').startsWith(f.text.trim()))
     .map(({ iin: _iin, ...row }) => row);
 }
 
