@@ -5,7 +5,7 @@ import type { actSnapshotSchema } from '../../../../shared/api/handover';
 import { formatDate, fullName, shortName } from '../../../../shared/format';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
-import { listFiles } from '../prevention/service';
+import { listFiles } from '../prevention/files';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
 import { getPassport } from '../passport/service';
 

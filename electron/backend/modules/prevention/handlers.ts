@@ -9,26 +9,18 @@ import { safeInventory } from '../../documents/safeInventory';
 import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import { AppError } from '../../../../shared/api';
-import type { PurposeInput } from './service';
+import type { PurposeInput } from './access';
+import { accessLog, openFile } from './access';
+import { addSupervision, createFile, listFiles, removeFromRecord, updateFile } from './files';
 import {
-  accessLog,
-  addSupervision,
-  createFile,
   fileForExport,
   importFile,
-  inventory,
-  listFiles,
-  listSafes,
-  moveCustody,
-  openFile,
   recordConfirmation,
   recordDeparture,
   recordRequest,
-  removeFromRecord,
-  saveSafe,
   sendMaterials,
-  updateFile,
-} from './service';
+} from './transfer';
+import { inventory, listSafes, moveCustody, saveSafe } from './custody';
 import { openPackage, packageContent, packagePersonName, sealPackage } from './transferPackage';
 
 const purposeLabel = (lang: Language, p: PurposeInput) =>

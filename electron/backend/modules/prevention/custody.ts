@@ -1,0 +1,147 @@
+/** Person files, custody of the paper (p.13): the station's safes, taking out and return, the inventory. */
+import { sql } from 'kysely';
+import { AppError } from '../../../../shared/api';
+import type { Category, PersonFile, Safe } from '../../../../shared/api/prevention';
+import { shortName } from '../../../../shared/format';
+import type { Ctx, Db } from '../../context';
+import { change } from '../../change';
+import { outSince, personName, step } from './files';
+
+// ---- safes (p.13)
+
+export async function listSafes(db: Db): Promise<Safe[]> {
+  const rows = await db
+    .selectFrom('safes as k')
+    .select([
+      'k.id',
+      'k.name',
+      'k.location',
+      'k.active',
+      sql<number>`(SELECT count(*) FROM person_files f WHERE f.safe_id = k.id AND f.custody_place = 'safe' AND f.status IN ('active','moving'))`.as(
+        'files',
+      ),
+    ])
+    .orderBy('k.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    location: r.location,
+    active: r.active === 1,
+    files: Number(r.files),
+  }));
+}
+
+export async function saveSafe(
+  ctx: Ctx,
+  s: { id: number | null; name: string; location: string; active: boolean },
+): Promise<Safe[]> {
+  return change(ctx, async (tx) => {
+    const clash = await tx.db.selectFrom('safes').select('id').where('name', '=', s.name).executeTakeFirst();
+    if (clash && clash.id !== s.id)
+      throw new AppError('CONFLICT', 'prevention.safeNameTaken', undefined, [
+        { path: 'name', messageKey: 'prevention.safeNameTaken' },
+      ]);
+    const values = { name: s.name, location: s.location, active: s.active ? 1 : 0 };
+    if (s.id === null) {
+      const { id } = await tx.db.insertInto('safes').values(values).returning('id').executeTakeFirstOrThrow();
+      await tx.audit({
+        action: 'prevention.addSafe',
+        entity: 'safe',
+        entityId: id,
+        after: values,
+      });
+    } else {
+      const before = await tx.db.selectFrom('safes').selectAll().where('id', '=', s.id).executeTakeFirst();
+      if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
+      if (!s.active && (await listSafes(tx.db)).find((x) => x.id === s.id)!.files > 0)
+        throw new AppError('CONFLICT', 'prevention.safeNotEmpty');
+      await tx.db.updateTable('safes').set(values).where('id', '=', s.id).execute();
+      await tx.audit({
+        action: 'prevention.updateSafe',
+        entity: 'safe',
+        entityId: s.id,
+        before,
+        after: values,
+      });
+    }
+    return listSafes(tx.db);
+  });
+}
+
+/** p.13: every taking out and returning of the paper file. */
+export function moveCustody(
+  ctx: Ctx,
+  id: number,
+  action: 'out' | 'in',
+  personId: number,
+  reason: string,
+): Promise<PersonFile> {
+  return step(ctx, id, `prevention.custody.${action}`, async (trx) => {
+    const person = await trx
+      .selectFrom('users')
+      .select(['active', 'role'])
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    if (!person || person.active !== 1 || ['admin', 'dutyOfficer'].includes(person.role)) {
+      throw new AppError('VALIDATION', 'prevention.notAllowedPerson', undefined, [
+        { path: 'personId', messageKey: 'prevention.notAllowedPerson' },
+      ]);
+    }
+    const isOut = (await outSince(trx, [id])).has(id);
+    if (action === 'out' && isOut) throw new AppError('CONFLICT', 'prevention.alreadyOut');
+    if (action === 'in' && !isOut) throw new AppError('CONFLICT', 'prevention.notOut');
+    await trx
+      .insertInto('custody_log')
+      .values({ file_id: id, action, at: ctx.now.toISOString(), person_id: personId, reason, recorded_by: ctx.user.id })
+      .execute();
+  });
+}
+
+/** p.13: the inventory of a safe (or of the police body's premises when safeId is null). */
+export async function inventory(db: Db, safeId: number | null) {
+  let q = db
+    .selectFrom('person_files as f')
+    .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
+    .innerJoin('sections as s', 's.id', 'f.section_id')
+    .innerJoin('users as u', 'u.id', 'f.inspector_id')
+    .select([
+      'f.id',
+      'f.number',
+      'f.categories',
+      'f.shelf',
+      'f.start_date',
+      'f.controlling_inspector',
+      'c.surname',
+      'c.name',
+      'c.patronymic',
+      'c.birth_date',
+      's.number as section_number',
+      'u.surname as u_surname',
+      'u.name as u_name',
+      'u.patronymic as u_patronymic',
+    ])
+    .where('f.status', 'in', ['active', 'moving']);
+  q =
+    safeId === null
+      ? q.where('f.custody_place', '=', 'policeBody')
+      : q.where('f.custody_place', '=', 'safe').where('f.safe_id', '=', safeId);
+  const rows = await q.orderBy('f.number').execute();
+  const out = await outSince(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    number: r.number,
+    person: personName(r),
+    birthDate: r.birth_date,
+    categories: JSON.parse(r.categories) as Category[],
+    shelf: r.shelf,
+    startDate: r.start_date,
+    section: r.section_number,
+    inspector: shortName({ surname: r.u_surname, name: r.u_name, patronymic: r.u_patronymic }),
+    controllingInspector: r.controlling_inspector,
+    outSince: out.get(r.id) ?? null,
+  }));
+}
+export type InventoryRow = Awaited<ReturnType<typeof inventory>>[number];
