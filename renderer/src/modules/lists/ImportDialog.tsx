@@ -1,10 +1,10 @@
+import { useCallMutation } from '../../api/hooks';
 import { useState } from 'react';
 import { Badge, Button, FileInput, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ListKind, Station } from '../../../../shared/api';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS } from '../../../../shared/api/lists';
-import { call } from '../../api/client';
 import { readBase64 } from '../../app/files';
 import { useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, action } from '../../app/forms';
@@ -28,37 +28,32 @@ export function ImportForm({
   const [base64, setBase64] = useState('');
   const [sectionId, setSectionId] = useState(defaultSection);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  const readFile = useCallMutation('lists.importPreview', {
+    onSuccess: setPreview,
+    onError: (e) => {
+      setPreview(null);
+      showApiError(t, e);
+    },
+  });
+  // every list reads its own entries: the three lists, their checks on Today
+  const load = useCallMutation('lists.importApply', {
+    invalidates: ['lists.firearms', 'lists.probation', 'lists.foreigners', 'today.list'],
+    onSuccess: (r) => {
+      notifySaved(t, t('lists.import.done', r));
+      onDone();
+    },
+    onError: (e) => showApiError(t, e),
+  });
+  const busy = readFile.isPending || load.isPending;
   const close = useCloseGuard(preview !== null);
   // "lists.import.missing:permitOn" → "нет поля «Дата разрешения»"
   const reason = (r: string) => {
     const [key, field] = r.split(':');
     return t(key!, field ? { field: t(`lists.fields.${field}`) } : {});
   };
-  async function read(mapping: Record<string, number> | null, data = base64) {
-    setBusy(true);
-    try {
-      setPreview(await call('lists.importPreview', { list, base64: data, sectionId, mapping }));
-    } catch (e) {
-      setPreview(null);
-      showApiError(t, e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  async function apply() {
-    if (!preview) return;
-    setBusy(true);
-    try {
-      const r = await call('lists.importApply', { list, base64, sectionId, mapping: preview.mapping });
-      notifySaved(t, t('lists.import.done', r));
-      onDone();
-    } catch (e) {
-      showApiError(t, e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const read = (mapping: Record<string, number> | null, data = base64) =>
+    readFile.mutate({ list, base64: data, sectionId, mapping });
+  const apply = () => preview && load.mutate({ list, base64, sectionId, mapping: preview.mapping });
   const counts = { add: 0, update: 0, reject: 0 };
   for (const r of preview?.rows ?? []) counts[r.action]++;
   const columnOptions = [
@@ -80,7 +75,7 @@ export function ImportForm({
             setPreview(null);
             const b = f ? await readBase64(f) : '';
             setBase64(b);
-            if (b) await read(null, b);
+            if (b) read(null, b);
           })}
         />
         <Select
@@ -113,7 +108,7 @@ export function ImportForm({
                   const mapping = { ...preview.mapping };
                   if (v === '-1' || v === null) delete mapping[f];
                   else mapping[f] = Number(v);
-                  void read(mapping);
+                  read(mapping);
                 }}
               />
             ))}
@@ -152,7 +147,7 @@ export function ImportForm({
         <Button variant="default" onClick={close}>
           {t('app.cancel')}
         </Button>
-        <Button loading={busy} disabled={!preview || counts.add + counts.update === 0} onClick={() => void apply()}>
+        <Button loading={busy} disabled={!preview || counts.add + counts.update === 0} onClick={apply}>
           {t('lists.import.apply')}
         </Button>
       </Group>

@@ -10,6 +10,7 @@ import {
   type FirearmOwner,
   type Foreigner,
   type Language,
+  type CallName,
   type ListKind,
   type ProbationPerson,
   type SessionUser,
@@ -30,6 +31,13 @@ type Dialog =
   | { kind: 'import' };
 
 /** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
+/** Each list's own call: what a change to one of its entries makes stale. */
+const LIST_READS = {
+  firearms: 'lists.firearms',
+  probation: 'lists.probation',
+  foreigners: 'lists.foreigners',
+} as const satisfies Record<ListKind, CallName>;
+
 export function ListsScreen({
   session,
   listParam,
@@ -41,7 +49,7 @@ export function ListsScreen({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const list: ListKind = (LISTS as readonly string[]).includes(listParam ?? '') ? (listParam as ListKind) : 'firearms';
+  const list: ListKind = LISTS.find((l) => l === listParam) ?? 'firearms';
   const [filter, setFilter] = useState<{ sectionId: number | null; text: string }>({ sectionId: null, text: '' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const station = useCall('station.get', {});
@@ -58,7 +66,7 @@ export function ListsScreen({
   const refresh = () => {
     if (dialog?.kind !== 'import') notifySaved(t);
     setDialog(null);
-    void qc.invalidateQueries({ queryKey: [`lists.${list}`] });
+    void qc.invalidateQueries({ queryKey: callKey(LIST_READS[list]) });
     void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const out = async (kind: 'print' | 'exportXlsx', language: Language) => {

@@ -32,7 +32,7 @@ import {
 } from '../../../../shared/api/passport';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, callKey, useCallMutation } from '../../api/hooks';
 import { readDataUrl } from '../../app/files';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
@@ -301,22 +301,17 @@ function Characteristics({
     (a, b) => b - a,
   );
   const [draft, setDraft] = useState<Record<string, number | null>>(passport.values[String(year)] ?? {});
-  const [busy, setBusy] = useState(false);
+  const saveYear = useCallMutation('passport.saveYear', {
+    onSuccess: (p) => {
+      onSaved(p);
+      notifySaved(t);
+    },
+    onError: (e) => showApiError(t, e),
+  });
   const choose = (y: number) => {
     setYear(y);
     setDraft(passport.values[String(y)] ?? {});
   };
-  async function save() {
-    setBusy(true);
-    try {
-      onSaved(await call('passport.saveYear', { sectionId: passport.sectionId, year, values: draft }));
-      notifySaved(t);
-    } catch (e) {
-      showApiError(t, e);
-    } finally {
-      setBusy(false);
-    }
-  }
   let n = 0;
   return (
     <Stack gap="xs">
@@ -330,7 +325,10 @@ function Characteristics({
           onChange={(v) => v && choose(Number(v))}
         />
         {writes && (
-          <Button loading={busy} onClick={() => void save()}>
+          <Button
+            loading={saveYear.isPending}
+            onClick={() => saveYear.mutate({ sectionId: passport.sectionId, year, values: draft })}
+          >
             {t('passport.saveYear')}
           </Button>
         )}
@@ -411,18 +409,11 @@ function ObjectForm({
   const { t } = useTranslation();
   const [fields, setFields] = useState<Record<string, string>>(object?.fields ?? {});
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saveObject = useCallMutation('passport.saveObject', { onSuccess: onDone, onError: (e) => showApiError(t, e) });
   const close = useCloseGuard(JSON.stringify(fields) !== JSON.stringify(object?.fields ?? {}));
-  async function save() {
+  function save() {
     if (!(fields.name ?? '').trim()) return setError(t('validation.required'));
-    setBusy(true);
-    try {
-      onDone(await call('passport.saveObject', { sectionId, id: object?.id ?? null, part, fields }));
-    } catch (e) {
-      showApiError(t, e);
-    } finally {
-      setBusy(false);
-    }
+    saveObject.mutate({ sectionId, id: object?.id ?? null, part, fields });
   }
   return (
     <Stack gap="xs">
@@ -453,7 +444,7 @@ function ObjectForm({
         <Button variant="default" onClick={close}>
           {t('app.cancel')}
         </Button>
-        <Button loading={busy} onClick={() => void save()}>
+        <Button loading={saveObject.isPending} onClick={save}>
           {t('app.save')}
         </Button>
       </Group>
@@ -474,7 +465,13 @@ function PlanPanel({
   const { t } = useTranslation();
   const [image, setImage] = useState<string | null>(passport.plan?.image ?? null);
   const [note, setNote] = useState(passport.plan?.note ?? '');
-  const [busy, setBusy] = useState(false);
+  const savePlan = useCallMutation('passport.savePlan', {
+    onSuccess: (p) => {
+      onSaved(p);
+      notifySaved(t);
+    },
+    onError: (e) => showApiError(t, e),
+  });
   return (
     <Stack gap="xs">
       {writes && (
@@ -502,18 +499,8 @@ function PlanPanel({
       {writes && (
         <Group>
           <Button
-            loading={busy}
-            onClick={action(t, async () => {
-              setBusy(true);
-              try {
-                onSaved(await call('passport.savePlan', { sectionId: passport.sectionId, image, note }));
-                notifySaved(t);
-              } catch (e) {
-                showApiError(t, e);
-              } finally {
-                setBusy(false);
-              }
-            })}
+            loading={savePlan.isPending}
+            onClick={() => savePlan.mutate({ sectionId: passport.sectionId, image, note })}
           >
             {t('passport.savePlan')}
           </Button>

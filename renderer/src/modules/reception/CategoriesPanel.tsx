@@ -1,15 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
-import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 
 /** The reception categories: the built-in ones and those the station adds (UPP lead). */
 export function CategoriesPanel({ canAdd }: { canAdd: boolean }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const addCategory = useCallMutation('reception.addCategory', { invalidates: ['reception.categories'] });
   const categories = useCall('reception.categories', {});
   const form = useContractForm(api['reception.addCategory'].input, { nameKk: '', nameRu: '' });
   return (
@@ -34,7 +32,7 @@ export function CategoriesPanel({ canAdd }: { canAdd: boolean }) {
           <form
             onSubmit={form.onSubmit(async (v) => {
               try {
-                qc.setQueryData(callKey('reception.categories', {}), await call('reception.addCategory', v));
+                await addCategory.mutateAsync(v);
                 form.reset();
                 notifySaved(t);
               } catch (e) {

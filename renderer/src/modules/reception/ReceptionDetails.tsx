@@ -1,12 +1,11 @@
+import { ENTRY_READS } from './queries';
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canCall, api, type Reception, type SessionUser } from '../../../../shared/api';
 import { formatDate, formatDateTime, fullName } from '../../../../shared/format';
-import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { STATUS_COLORS } from './ReceptionScreen';
@@ -18,27 +17,20 @@ export function ReceptionDetails({
   categoryName,
   onClose,
   onCorrect,
-  onChanged,
 }: {
   id: number;
   session: SessionUser;
   categoryName: (code: string) => string;
   onClose: () => void;
   onCorrect: (entry: Reception) => void;
-  onChanged: () => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [dialog, setDialog] = useState<'void' | 'result' | null>(null);
   const data = useCall('reception.get', { id });
   const e = data.data?.entry;
   const canWrite = canCall(session.role, 'reception.correct');
   const canVoid = canCall(session.role, 'reception.void');
-  const done = () => {
-    setDialog(null);
-    void qc.invalidateQueries({ queryKey: callKey('reception.get', { id }) });
-    onChanged();
-  };
+  const done = () => setDialog(null);
 
   return (
     <Modal
@@ -140,13 +132,14 @@ function Row({ k, v }: { k: string; v: string }) {
 function VoidForm({ id, onDone }: { id: number; onDone: () => void }) {
   const { t } = useTranslation();
   const form = useContractForm(z.object({ reason: api['reception.void'].input.shape.reason }), { reason: '' });
+  const voidEntry = useCallMutation('reception.void', { invalidates: ENTRY_READS });
   return (
     <GuardedForm
       form={form}
       color="red"
       submitLabel={t('reception.void')}
       onSubmit={async (v) => {
-        await call('reception.void', { id, ...v });
+        await voidEntry.mutateAsync({ id, ...v });
         notifySaved(t);
         onDone();
       }}
@@ -162,11 +155,12 @@ function VoidForm({ id, onDone }: { id: number; onDone: () => void }) {
 function ResultForm({ id, onDone }: { id: number; onDone: () => void }) {
   const { t } = useTranslation();
   const form = useContractForm(z.object({ result: api['reception.setResult'].input.shape.result }), { result: '' });
+  const setResult = useCallMutation('reception.setResult', { invalidates: ENTRY_READS });
   return (
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
-        await call('reception.setResult', { id, ...v });
+        await setResult.mutateAsync({ id, ...v });
         notifySaved(t);
         onDone();
       }}

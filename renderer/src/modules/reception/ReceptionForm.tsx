@@ -1,3 +1,5 @@
+import { ENTRY_READS } from './queries';
+import { useCallMutation } from '../../api/hooks';
 import { canReceive } from '../../../../shared/rules/reception';
 import {
   Alert,
@@ -28,7 +30,6 @@ import type {
 } from '../../../../shared/api';
 import { RECEPTION_ACTIONS, receptionInputSchema } from '../../../../shared/api/reception';
 import { shortName, localName } from '../../../../shared/format';
-import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
@@ -154,11 +155,14 @@ export function ReceptionForm({
     focus(applyTyped(form, typed, t) === 'iin' ? 'citizen.surname' : 'citizen.iin');
   }
 
+  const create = useCallMutation('reception.create', { invalidates: ENTRY_READS });
+  const correct = useCallMutation('reception.correct', { invalidates: ENTRY_READS });
+
   async function save(values: typeof form.values) {
     const { reason, ...input } = values;
     const saved = entry
-      ? await call('reception.correct', { id: entry.id, reason, entry: input })
-      : await call('reception.create', input);
+      ? await correct.mutateAsync({ id: entry.id, reason, entry: input })
+      : await create.mutateAsync(input);
     notifySaved(t, entry ? t('reception.corrected') : t('reception.created', { number: saved.number }));
     onDone(saved);
   }

@@ -3,13 +3,12 @@ import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, Title 
 import { useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Reception, type ReceptionFilter, type SessionUser } from '../../../../shared/api';
 import { RECEPTION_MODES, RECEPTION_STATUSES } from '../../../../shared/api/reception';
 import { formatDate, fullName, isoDay, shortName, localName } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { showApiError } from '../../app/forms';
@@ -30,7 +29,6 @@ export function ReceptionScreen({
   onOpen: (id: number | null) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const today = isoDay(new Date());
   const [filter, setFilter] = useState<Required<ReceptionFilter>>({
     from: today,
@@ -52,11 +50,6 @@ export function ReceptionScreen({
   // F2 works at once, even while the lists are still loading: the form waits for them
   useHotkeys([['F2', () => canWrite && !form && setForm({ entry: null })]], []);
 
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: callKey('reception.list') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
-    void qc.invalidateQueries({ queryKey: callKey('citizens.search') });
-  };
   const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) =>
     setFilter((f) => ({ ...f, [k]: v ?? null }));
   const catName = (code: string) => {
@@ -275,7 +268,6 @@ export function ReceptionScreen({
             settings={station.data.settings}
             onDone={(saved) => {
               setForm(null);
-              refresh();
               if (form.entry) onOpen(saved.id);
             }}
           />
@@ -291,7 +283,6 @@ export function ReceptionScreen({
             onOpen(null);
             setForm({ entry });
           }}
-          onChanged={refresh}
         />
       )}
     </Stack>
