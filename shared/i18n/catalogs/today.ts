@@ -1,0 +1,81 @@
+import { defineCatalog } from '../define';
+
+/** The Today screen: every due item with its paragraph. */
+export const today = defineCatalog(
+  {
+    today: {
+      title: 'Сегодня',
+      empty: 'Сроков на сегодня нет.',
+      overdue: 'просрочено',
+      due: 'срок {{date}}',
+      paragraph: 'п. {{p}}',
+      ours: 'своё правило',
+      rules: {
+        passOn: 'Тетрадь, запись № {{number}}: информацию для «{{to}}» передать до {{deadline}}',
+        instruction: '{{owner}}: поручение {{givenBy}} — {{text}}',
+        callInMissing: '{{person}}: нет выхода на связь с дежурной частью за {{date}}',
+        receptionFollowUp: 'Приём № {{number}} от {{date}} ({{person}}): срок контроля — {{subject}}',
+        transferRequest:
+          'Дело № {{number}} ({{person}}): запрос в орган полиции по новому месту жительства — до {{deadline}}',
+        sendMaterials: 'Дело № {{number}} ({{person}}): прибытие подтверждено — направить материалы',
+        supervisionCheck: 'Дело № {{number}} ({{person}}): запланирована проверка',
+        fileOut: 'Дело № {{number}} ({{person}}): материалы выданы из сейфа {{since}} и не возвращены',
+        meetingQuarter: '{{person}}: в {{quarter}} квартале нет отчётной встречи с населением',
+        meetingNotice: 'Встреча {{date}} ({{place}}): оповестить население не позднее чем за 10 дней',
+        meetingProtocol: 'Встреча {{date}} ({{place}}): оформить и подписать протокол в день встречи',
+        meetingRetention: 'Встреча {{date}}: год хранения материалов истёк — уничтожить по акту',
+        meetingForward: 'Встреча {{date}}: «{{text}}» — направить в {{to}} и уведомить инициатора',
+        meetingCheck: 'Встреча {{date}}: проверка по «{{text}}»',
+        planDraft: '{{month}}: план работы УПП на следующий месяц не направлен на утверждение',
+        planApprove: '{{month}}: план работы УПП ждёт утверждения',
+        planItem: 'План УПП: «{{text}}» — срок {{date}}',
+        firearmCheck:
+          '{{person}} (участок {{section}}): ежегодная проверка владельца оружия по месту жительства, последняя — {{last}}',
+        foreignerStay: '{{person}}: срок разрешённого проживания истекает {{until}}',
+        foreignerPassport: '{{person}}: срок действия паспорта истекает {{until}}',
+        sectionTour: '{{person}}: подворный обход участка {{section}}, принятого {{accepted}}',
+        passportYear: 'Паспорт участка {{section}}: заполнить данные по состоянию на 1 января {{year}} г.',
+        coverMissing:
+          '{{person}}: отсутствие с {{from}} по {{to}} длится более пяти рабочих дней — не назначен инспектор смежного участка',
+      },
+    },
+  },
+  {
+    today: {
+      title: 'Бүгін',
+      empty: 'Бүгінге мерзімдер жоқ.',
+      overdue: 'мерзімі өтті',
+      due: 'мерзімі {{date}}',
+      paragraph: '{{p}}-т.',
+      ours: 'өз ережеміз',
+      rules: {
+        passOn: 'Дәптер, № {{number}} жазба: «{{to}}» үшін ақпаратты {{deadline}} дейін беру',
+        instruction: '{{owner}}: {{givenBy}} тапсырмасы — {{text}}',
+        callInMissing: '{{person}}: {{date}} кезекші бөлімге байланысқа шықпаған',
+        receptionFollowUp: '{{date}} № {{number}} қабылдау ({{person}}): бақылау мерзімі — {{subject}}',
+        transferRequest:
+          '№ {{number}} іс ({{person}}): жаңа тұрғылықты жердегі полиция органына сұрау салу — {{deadline}} дейін',
+        sendMaterials: '№ {{number}} іс ({{person}}): келгені расталды — материалдарды жіберу',
+        supervisionCheck: '№ {{number}} іс ({{person}}): тексеру жоспарланған',
+        fileOut: '№ {{number}} іс ({{person}}): материалдар сейфтен {{since}} берілген, қайтарылмаған',
+        meetingQuarter: '{{person}}: {{quarter}} тоқсанда тұрғындармен есеп беру кездесуі жоқ',
+        meetingNotice: '{{date}} кездесу ({{place}}): тұрғындарға кемінде 10 күн бұрын хабарлау',
+        meetingProtocol: '{{date}} кездесу ({{place}}): хаттаманы кездесу күні ресімдеп, қол қою',
+        meetingRetention: '{{date}} кездесу: материалдарды сақтаудың бір жылы өтті — акт бойынша жою',
+        meetingForward: '{{date}} кездесу: «{{text}}» — {{to}} жіберу және бастамашыға хабарлау',
+        meetingCheck: '{{date}} кездесу: «{{text}}» бойынша тексеру',
+        planDraft: '{{month}}: келесі айға УПП жұмыс жоспары бекітуге жіберілмеген',
+        planApprove: '{{month}}: УПП жұмыс жоспары бекітуді күтуде',
+        planItem: 'УПП жоспары: «{{text}}» — мерзімі {{date}}',
+        firearmCheck:
+          '{{person}} ({{section}} учаске): қару иесін тұрғылықты жері бойынша жыл сайынғы тексеру, соңғысы — {{last}}',
+        foreignerStay: '{{person}}: тұруға рұқсат етілген мерзім {{until}} аяқталады',
+        foreignerPassport: '{{person}}: паспорттың қолданылу мерзімі {{until}} аяқталады',
+        sectionTour: '{{person}}: {{accepted}} қабылданған {{section}} учаскесін үйме-үй аралау',
+        passportYear: '{{section}} учаскесінің паспорты: {{year}} жылғы 1 қаңтардағы жағдай бойынша деректерді толтыру',
+        coverMissing:
+          '{{person}}: {{from}} бастап {{to}} дейінгі болмауы бес жұмыс күнінен асады — іргелес учаскенің инспекторы тағайындалмаған',
+      },
+    },
+  },
+);
