@@ -1,7 +1,7 @@
+import { RecordTable } from '../../app/RecordTable';
 import { useState } from 'react';
 import { Badge, Button, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -82,11 +82,9 @@ export function ListsScreen({
       showApiError(t, e);
     }
   };
-  const rowAttrs = (r: { id: number; person: string }, entry: FirearmOwner | ProbationPerson | Foreigner) => ({
-    tabIndex: 0,
-    'aria-label': r.person,
-    onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && writes && setDialog({ kind: 'edit', list, entry }),
-  });
+  const open = writes
+    ? (entry: FirearmOwner | ProbationPerson | Foreigner) => setDialog({ kind: 'edit', list, entry })
+    : undefined;
   const soon = dayjs().add(30, 'day').format('YYYY-MM-DD');
   // overdue red, within the month's warning orange, later plain
   const due = (d: string | null) =>
@@ -182,16 +180,12 @@ export function ListsScreen({
         />
       </Group>
       {list === 'firearms' && (
-        <DataTable
-          withTableBorder
-          striped
-          highlightOnHover
+        <RecordTable
           minHeight={160}
-          noRecordsText={t('app.noRecords')}
           fetching={firearms.isFetching}
-          records={firearms.data ?? []}
-          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })}
-          customRowAttributes={(r) => rowAttrs(r, r)}
+          records={firearms.data}
+          onOpen={open}
+          rowLabel={(r) => r.person}
           columns={[
             {
               accessor: 'person',
@@ -246,16 +240,12 @@ export function ListsScreen({
         />
       )}
       {list === 'probation' && (
-        <DataTable
-          withTableBorder
-          striped
-          highlightOnHover
+        <RecordTable
           minHeight={160}
-          noRecordsText={t('app.noRecords')}
           fetching={probation.isFetching}
-          records={probation.data ?? []}
-          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })}
-          customRowAttributes={(r) => rowAttrs(r, r)}
+          records={probation.data}
+          onOpen={open}
+          rowLabel={(r) => r.person}
           rowStyle={(r) => (r.removedOn ? { opacity: 0.55 } : undefined)}
           columns={[
             {
@@ -285,16 +275,12 @@ export function ListsScreen({
         />
       )}
       {list === 'foreigners' && (
-        <DataTable
-          withTableBorder
-          striped
-          highlightOnHover
+        <RecordTable
           minHeight={160}
-          noRecordsText={t('app.noRecords')}
           fetching={foreigners.isFetching}
-          records={foreigners.data ?? []}
-          onRowClick={({ record }) => writes && setDialog({ kind: 'edit', list, entry: record })}
-          customRowAttributes={(r) => rowAttrs(r, r)}
+          records={foreigners.data}
+          onOpen={open}
+          rowLabel={(r) => r.person}
           columns={[
             {
               accessor: 'person',

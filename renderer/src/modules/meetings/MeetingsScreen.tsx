@@ -1,7 +1,7 @@
+import { RecordTable } from '../../app/RecordTable';
 import { useMemo, useState } from 'react';
 import { Badge, Button, Center, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Meeting, type SessionUser } from '../../../../shared/api';
@@ -81,20 +81,12 @@ export function MeetingsScreen({
           )}
         </Group>
       </Group>
-      <DataTable
-        withTableBorder
-        striped
-        highlightOnHover
+      <RecordTable
         minHeight={150}
-        noRecordsText={t('app.noRecords')}
         fetching={list.isFetching}
-        records={list.data ?? []}
-        onRowClick={({ record }) => go(`/meetings/${record.id}`)}
-        customRowAttributes={(r) => ({
-          tabIndex: 0,
-          'aria-label': `${formatDate(r.date)} ${r.place}`,
-          onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && go(`/meetings/${r.id}`),
-        })}
+        records={list.data}
+        onOpen={(r) => go(`/meetings/${r.id}`)}
+        rowLabel={(r) => `${formatDate(r.date)} ${r.place}`}
         columns={[
           { accessor: 'date', title: t('meetings.date'), width: 130, render: (r) => `${formatDate(r.date)} ${r.time}` },
           { accessor: 'place', title: t('meetings.place'), ellipsis: true },

@@ -1,7 +1,7 @@
+import { RecordTable } from '../../app/RecordTable';
 import { useMemo, useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconBox, IconLockOpen, IconPackageImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, inGroup, type PersonFile, type SessionUser } from '../../../../shared/api';
@@ -191,23 +191,13 @@ export function PreventionScreen({
           onChange={(v) => set('checksDueBy', v)}
         />
       </Group>
-      <DataTable
-        withTableBorder
-        striped
-        highlightOnHover
+      <RecordTable
         minHeight={180}
         height="calc(100vh - 250px)"
-        noRecordsText={t('app.noRecords')}
         fetching={list.isFetching}
-        records={list.data ?? []}
-        onRowClick={({ record }) => go(`/prevention/${record.id}`)}
-        customRowAttributes={(r) => ({
-          tabIndex: 0,
-          'aria-label': `№ ${r.number} ${r.person}`,
-          onKeyDown: (e: React.KeyboardEvent) => {
-            if (e.key === 'Enter') go(`/prevention/${r.id}`);
-          },
-        })}
+        records={list.data}
+        onOpen={(r) => go(`/prevention/${r.id}`)}
+        rowLabel={(r) => `№ ${r.number} ${r.person}`}
         columns={[
           { accessor: 'number', title: '№', width: 48, textAlign: 'right' },
           {

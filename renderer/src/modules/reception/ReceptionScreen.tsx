@@ -1,8 +1,8 @@
+import { RecordTable } from '../../app/RecordTable';
 import { useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Reception, type ReceptionFilter, type SessionUser } from '../../../../shared/api';
 import { RECEPTION_MODES, RECEPTION_STATUSES } from '../../../../shared/api/reception';
@@ -167,24 +167,13 @@ export function ReceptionScreen({
           onChange={(v) => set('status', RECEPTION_STATUSES.find((s) => s === v) ?? null)}
         />
       </Group>
-      <DataTable
-        withTableBorder
-        striped
-        highlightOnHover
+      <RecordTable
         minHeight={180}
         height="calc(100vh - 250px)"
-        noRecordsText={t('app.noRecords')}
         fetching={list.isFetching}
-        records={list.data ?? []}
-        onRowClick={({ record }) => onOpen(record.id)}
-        // rows are reachable with Tab and open with Enter, like the rest of the desk
-        customRowAttributes={(r) => ({
-          tabIndex: 0,
-          'aria-label': `№ ${r.number} ${fullName(r.citizen)}`,
-          onKeyDown: (e: React.KeyboardEvent) => {
-            if (e.key === 'Enter') onOpen(r.id);
-          },
-        })}
+        records={list.data}
+        onOpen={(r) => onOpen(r.id)}
+        rowLabel={(r) => `№ ${r.number} ${fullName(r.citizen)}`}
         rowStyle={(r) => (r.status === 'voided' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
         columns={[
           { accessor: 'number', title: '№', width: 44, textAlign: 'right' },
