@@ -1,11 +1,12 @@
-import { Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, CloseButton, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconUserCheck } from '@tabler/icons-react';
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CitizenHit, CitizenInput } from '../../../../shared/api';
 import { NO_IIN_REASONS } from '../../../../shared/api/citizens';
 import { parseIin } from '../../../../shared/iin';
-import { formatDate } from '../../../../shared/format';
+import { formatDate, shortName } from '../../../../shared/format';
 import { DateField } from '../../app/DateField';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form that holds a citizen under 'citizen'
@@ -149,5 +150,23 @@ export function CitizenFields({ form }: { form: CitizenForm }) {
       <TextInput label={t('reception.address')} {...form.getInputProps('citizen.address')} />
       <TextInput label={t('reception.phone')} {...form.getInputProps('citizen.phone')} />
     </>
+  );
+}
+
+/**
+ * The person chosen from the register, above his fields: name and IIN, and (for a new record) a way back to the
+ * search.
+ */
+export function KnownCitizen({ citizen, onClear }: { citizen: CitizenInput; onClear?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
+          {shortName(citizen)} {citizen.iin ? `· ${citizen.iin}` : ''}
+        </Text>
+        {onClear && <CloseButton size="sm" aria-label={t('app.cancel')} onClick={onClear} />}
+      </Group>
+    </Alert>
   );
 }

@@ -1,17 +1,5 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Divider,
-  Grid,
-  Group,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { ActionIcon, Button, Divider, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -25,13 +13,13 @@ import {
   type Station,
 } from '../../../../shared/api';
 import { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
-import { isoDay, shortName } from '../../../../shared/format';
+import { isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../citizens/CitizenSearch';
-import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen } from '../citizens/CitizenFields';
 
 /** The person part shared by the three lists: found in the register, or typed anew. */
 function PersonBlock({
@@ -58,13 +46,7 @@ function PersonBlock({
     <Stack gap="xs">
       <Divider label={t('lists.person')} labelPosition="left" />
       {!known && v.citizen.id === null && <CitizenSearch onPick={pick} onNew={startNew} />}
-      {v.citizen.id !== null && (
-        <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />}>
-          <Text size="sm">
-            {shortName(v.citizen)} {v.citizen.iin ? `· ${v.citizen.iin}` : ''}
-          </Text>
-        </Alert>
-      )}
+      {v.citizen.id !== null && <KnownCitizen citizen={v.citizen} />}
       <CitizenFields form={form} />
       <Select
         label={t('lists.section')}

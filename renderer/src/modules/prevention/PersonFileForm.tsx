@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   CloseButton,
@@ -13,11 +12,10 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   inGroup,
@@ -37,7 +35,7 @@ import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm, action } from '../../app/forms';
 import { CitizenSearch } from '../citizens/CitizenSearch';
-import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen } from '../citizens/CitizenFields';
 
 function initialValues(
   file: PersonFile | null,
@@ -172,20 +170,10 @@ export function PersonFileForm({
             <Divider label={t('prevention.person')} labelPosition="left" />
             {!file && !known && <CitizenSearch onPick={pick} onNew={startNew} />}
             {known && (
-              <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
-                <Group justify="space-between" wrap="nowrap">
-                  <Text size="sm">
-                    {shortName(v.citizen)} {v.citizen.iin ? `· ${v.citizen.iin}` : ''}
-                  </Text>
-                  {!file && (
-                    <CloseButton
-                      size="sm"
-                      aria-label={t('app.cancel')}
-                      onClick={() => form.setFieldValue('citizen', EMPTY_CITIZEN)}
-                    />
-                  )}
-                </Group>
-              </Alert>
+              <KnownCitizen
+                citizen={v.citizen}
+                onClear={file ? undefined : () => form.setFieldValue('citizen', EMPTY_CITIZEN)}
+              />
             )}
             <CitizenFields form={form} />
             <Group grow gap="xs" align="flex-start">

@@ -1,21 +1,8 @@
 import { ENTRY_READS } from './queries';
 import { useCallMutation } from '../../api/hooks';
 import { canReceive } from '../../../../shared/rules/reception';
-import {
-  Alert,
-  CloseButton,
-  Divider,
-  Grid,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconUserCheck } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -35,7 +22,7 @@ import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { CitizenSearch } from '../citizens/CitizenSearch';
-import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit } from '../citizens/CitizenFields';
+import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen } from '../citizens/CitizenFields';
 
 const correctionSchema = z.object({
   reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
@@ -182,22 +169,14 @@ export function ReceptionForm({
               <Divider label={t('reception.citizen')} labelPosition="left" />
               {!entry && !known && <CitizenSearch onPick={pick} onNew={startNew} />}
               {known && (
-                <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
-                  <Group justify="space-between" wrap="nowrap">
-                    <Text size="sm">
-                      {shortName(c)} {c.iin ? `· ${c.iin}` : ''}
-                    </Text>
-                    {!entry && (
-                      <CloseButton
-                        size="sm"
-                        aria-label={t('app.cancel')}
-                        onClick={() =>
-                          form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)
-                        }
-                      />
-                    )}
-                  </Group>
-                </Alert>
+                <KnownCitizen
+                  citizen={c}
+                  onClear={
+                    entry
+                      ? undefined
+                      : () => form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)
+                  }
+                />
               )}
               <CitizenFields form={form} />
             </Stack>
