@@ -30,13 +30,14 @@ type Dialog =
   | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number }
   | { kind: 'import' };
 
-/** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
 /** Each list's own call: what a change to one of its entries makes stale. */
 const LIST_READS = {
   firearms: 'lists.firearms',
   probation: 'lists.probation',
   foreigners: 'lists.foreigners',
 } as const satisfies Record<ListKind, CallName>;
+
+/** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
 
 export function ListsScreen({
   session,
