@@ -97,6 +97,36 @@ export default tseslint.config(
     },
   },
   {
+    // what only SQLite has (the driver, its pragmas, FTS5, VACUUM INTO) stays in the store: services speak Kysely
+    files: ['electron/backend/modules/**/*.ts', 'electron/backend/documents/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            restrict(['electron', 'electron/*'], 'the backend runs under plain Node: never import electron'),
+            restrict(
+              ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**'],
+              'the backend depends only on shared/',
+            ),
+            restrict(['react', 'react-dom', '@mantine/*'], 'no UI in the backend'),
+            restrict(
+              ['better-sqlite3-multiple-ciphers', 'kysely/helpers/sqlite', '**/store/database', '**/store/migrations'],
+              'SQLite itself stays in electron/backend/store/: services speak Kysely (docs/architecture.md)',
+            ),
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TemplateElement[value.raw=/\\b(MATCH|PRAGMA|VACUUM)\\b/]',
+          message: 'FTS5, pragmas and VACUUM are SQLite-only: keep them in electron/backend/store/',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/host/**/*.ts'],
     rules: {
       'no-restricted-imports': [
