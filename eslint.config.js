@@ -7,7 +7,7 @@ import prettier from 'eslint-config-prettier';
 
 /**
  * Layering, in the spirit of VS Code's code-layering rule: each folder may import only
- * what ARCHITECTURE.md allows. A wrong import fails `npm test`.
+ * what docs/architecture.md allows. A wrong import fails `npm test`.
  */
 const NODE_BUILTINS = [
   'fs',

@@ -46,7 +46,7 @@ export const probationInputSchema = z
     includedOn: isoDate,
     removedOn: date,
     marks: optionalText(1000),
-    /** ours, kept out of the appendix print (RULES §5: the form has no such column) */
+    /** ours, kept out of the appendix print (the Order's Appendix 3 has no such column) */
     measure: optionalText(300),
   })
   .refine((p) => p.removedOn === null || p.removedOn >= p.includedOn, {

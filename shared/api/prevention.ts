@@ -5,7 +5,7 @@ import { citizenInputSchema, citizenSchema } from './citizens';
 
 /**
  * Preventive-record person files (p.11–16). The seven categories of p.11; item 3 holds
- * two different grounds, kept apart as 3a and 3b (RULES §4, note 1); several may apply.
+ * two different grounds, kept apart as 3a and 3b (our reading of p.11(3): one item, two grounds); several may apply.
  */
 export const CATEGORIES = ['1', '2', '3a', '3b', '4', '5', '6', '7'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Roles of the station (PRODUCT.md "Who uses it"). */
+/**
+ * Roles of the station: the inspector (УП), his assistant, the UPP lead, the chiefs, the duty officer, the
+ * administrator.
+ */
 export const ROLES = ['inspector', 'assistant', 'uppLead', 'supervisor', 'dutyOfficer', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;

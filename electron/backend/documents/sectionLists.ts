@@ -11,7 +11,10 @@ export type ListRows =
   | { list: 'probation'; rows: ProbationPerson[] }
   | { list: 'foreigners'; rows: Foreigner[] };
 
-/** The rows of an appendix, column by column as the form has them (RULES §5); our own extra fields stay out. */
+/**
+ * The rows of an appendix, column by column as the Order's form has them (Appendices 2–4); our own extra fields stay
+ * out.
+ */
 function cells(d: ListRows, t: ReturnType<typeof translator>): string[][] {
   const phone = (p: string) => (p ? ` (${p})` : '');
   switch (d.list) {

@@ -7,7 +7,7 @@ import { registerNameFold } from './nameSearch';
 export type RawDb = Database.Database;
 
 /**
- * Opens the encrypted file. Order matters (TOOLCHAIN.md): cipher settings, then the raw
+ * Opens the encrypted file. Order matters: cipher settings, then the raw
  * key, then a real read — a wrong key only shows there, as SQLITE_NOTADB.
  */
 export function openEncrypted(file: string, key: Buffer, cipher: Cipher): RawDb {

@@ -447,7 +447,10 @@ export function addSupervision(ctx: Ctx, id: number, s: SupervisionInput): Promi
   });
 }
 
-/** Removal from the record (the grounds come from other law, RULES §8 item 12); the file stays readable as closed. */
+/**
+ * Removal from the record (p.11 gives no procedure for it; the grounds come from other law); the file stays readable as
+ * closed.
+ */
 export function removeFromRecord(
   ctx: Ctx,
   id: number,
