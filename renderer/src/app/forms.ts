@@ -6,6 +6,12 @@ import type { z } from 'zod';
 import { ApiError } from '../api/client';
 import type { AppErrorShape } from '../../../shared/api';
 
+/**
+ * A form's values before validation: a number the contract requires (a section, an inspector) may still be empty.
+ * The submit takes the contract's parse of them, typed as the call wants.
+ */
+export type Draft<T> = { [K in keyof T]: number extends T[K] ? T[K] | null : T[K] };
+
 /** The message of an API failure in the user's language. */
 export const errorMessage = (t: TFunction, e: unknown): string => {
   const shape: AppErrorShape = e instanceof ApiError ? e.shape : { code: 'INTERNAL', messageKey: 'errors.internal' };

@@ -210,10 +210,10 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
   const holder = (sectionId: number | undefined) =>
     inspectors.find((u) => sectionId !== undefined && u.sectionIds.includes(sectionId))?.id ?? null;
   const form = useContractForm(api['handover.record'].input, {
-    sectionId: first?.id as number,
+    sectionId: first?.id ?? null,
     kind: 'handover' as 'handover' | 'cover',
     fromUserId: holder(first?.id),
-    toUserId: undefined as unknown as number,
+    toUserId: null as number | null,
     date: isoDay(new Date()),
     superior: '',
     orderNumber: '',
@@ -223,15 +223,15 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
   const v = form.values;
   const preview = useCall(
     'handover.preview',
-    { sectionId: v.sectionId, fromUserId: v.fromUserId ?? null },
-    { enabled: !!v.sectionId },
+    { sectionId: v.sectionId ?? 0, fromUserId: v.fromUserId ?? null },
+    { enabled: v.sectionId !== null },
   );
   const p = preview.data;
   return (
     <GuardedForm
       form={form}
       submitLabel={t('handover.record')}
-      onSubmit={async (x) => onDone(await call('handover.record', x))}
+      onSubmit={async (x) => onDone(await call('handover.record', api['handover.record'].input.parse(x)))}
     >
       <SegmentedControl
         value={v.kind}

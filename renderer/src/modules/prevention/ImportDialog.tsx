@@ -47,14 +47,14 @@ export function ImportForm({
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<CallOutput<'prevention.previewPackage'> | null>(null);
-  const schema = (api['prevention.importPackage'].input as z.ZodType).and(
+  const schema = api['prevention.importPackage'].input.and(
     z.object({ base64: z.string().min(1, 'validation.required') }),
   );
   const form = useContractForm(schema, {
     base64: '',
     passphrase: '',
-    sectionId: station.sections.find((s) => s.active)?.id as number,
-    inspectorId: (users.find((u) => u.id === me && inGroup('deciders', u.role))?.id ?? undefined) as number,
+    sectionId: station.sections.find((s) => s.active)?.id ?? null,
+    inspectorId: users.find((u) => u.id === me && inGroup('deciders', u.role))?.id ?? null,
     custodyPlace: 'safe' as 'safe' | 'policeBody',
     safeId: safes.find((s) => s.active)?.id ?? null,
     shelf: '',
@@ -77,7 +77,7 @@ export function ImportForm({
       submitLabel={t(preview ? 'prevention.importDialog.save' : 'prevention.importDialog.preview')}
       onSubmit={async (x) => {
         if (!preview) return open();
-        onDone(await call('prevention.importPackage', x));
+        onDone(await call('prevention.importPackage', schema.parse(x)));
       }}
     >
       <FileInput

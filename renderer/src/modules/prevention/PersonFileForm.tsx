@@ -33,7 +33,7 @@ import { call } from '../../api/client';
 import { readDataUrl } from '../../app/files';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
-import { notifySaved, useContractForm, action } from '../../app/forms';
+import { notifySaved, useContractForm, action, type Draft } from '../../app/forms';
 import { CitizenSearch } from '../citizens/CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen } from '../citizens/CitizenFields';
 
@@ -43,7 +43,7 @@ function initialValues(
   station: Station,
   safes: Safe[],
   users: User[],
-): PersonFileInput {
+): Draft<PersonFileInput> {
   if (file) {
     const c = file.citizen;
     const {
@@ -113,8 +113,8 @@ function initialValues(
     obligations: '',
     startDate: isoDay(new Date()),
     plannedEnd: null,
-    sectionId: own?.id as number,
-    inspectorId: inGroup('deciders', session.role) ? session.id : (undefined as unknown as number),
+    sectionId: own?.id ?? null,
+    inspectorId: inGroup('deciders', session.role) ? session.id : null,
     actualAddress: '',
     phones: '',
     relations: [],
@@ -154,10 +154,11 @@ export function PersonFileForm({
     form.clearErrors();
   }
   const startNew = (typed: string) => void applyTyped(form, typed, t);
-  async function save(values: PersonFileInput) {
+  async function save(values: Draft<PersonFileInput>) {
+    const input = fileInputSchema.parse(values);
     const saved = file
-      ? await call('prevention.update', { id: file.id, file: values })
-      : await call('prevention.create', values);
+      ? await call('prevention.update', { id: file.id, file: input })
+      : await call('prevention.create', input);
     notifySaved(t, file ? undefined : t('prevention.fileTitle', { number: saved.number }));
     onDone(saved);
   }

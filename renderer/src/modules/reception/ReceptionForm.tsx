@@ -20,7 +20,7 @@ import { shortName, localName } from '../../../../shared/format';
 import { DateField } from '../../app/DateField';
 import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
-import { notifySaved, useContractForm } from '../../app/forms';
+import { notifySaved, useContractForm, type Draft } from '../../app/forms';
 import { CitizenSearch } from '../citizens/CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen } from '../citizens/CitizenFields';
 
@@ -59,7 +59,7 @@ function initialValues(
   session: SessionUser,
   receivers: User[],
   settings: Settings,
-): ReceptionInput & { reason: string } {
+): Draft<ReceptionInput> & { reason: string } {
   if (entry) {
     const c = entry.citizen;
     return {
@@ -94,7 +94,7 @@ function initialValues(
     subject: '',
     action: 'explained',
     actionDetails: '',
-    receiverId: receivers.some((u) => u.id === session.id) ? session.id : (receivers[0]?.id as number),
+    receiverId: receivers.some((u) => u.id === session.id) ? session.id : (receivers[0]?.id ?? null),
     followUpDue: null,
     reason: '',
     citizen: EMPTY_CITIZEN,
@@ -146,7 +146,8 @@ export function ReceptionForm({
   const correct = useCallMutation('reception.correct', { invalidates: ENTRY_READS });
 
   async function save(values: typeof form.values) {
-    const { reason, ...input } = values;
+    const { reason, ...draft } = values;
+    const input = receptionInputSchema.parse(draft);
     const saved = entry
       ? await correct.mutateAsync({ id: entry.id, reason, entry: input })
       : await create.mutateAsync(input);
