@@ -1,10 +1,11 @@
+import { useCallMutation } from '../../api/hooks';
+import { FILE_READS } from './queries';
 import { Checkbox, Group, PasswordInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, type PersonFile, type User } from '../../../../shared/api';
 import { MOVE_KINDS, SUPERVISION_KINDS } from '../../../../shared/api/prevention';
 import { shortName } from '../../../../shared/format';
-import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { DateTimeFields } from '../../app/DateTimeFields';
 import { GuardedForm } from '../../app/FormModal';
@@ -27,6 +28,7 @@ export function SupervisionForm({
   onDone: Done;
 }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.addSupervision', { invalidates: FILE_READS });
   const planned = file.supervision.find((s) => s.id === fulfilsId);
   const form = useContractForm(api['prevention.addSupervision'].input, {
     id: file.id,
@@ -41,7 +43,7 @@ export function SupervisionForm({
   });
   const v = form.values;
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.addSupervision', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await change.mutateAsync(x))}>
       <Group grow align="flex-start" gap="xs">
         <Select
           label={t('prevention.supervision.kind')}
@@ -117,13 +119,14 @@ export function CustodyForm({
   onDone: Done;
 }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.custody', { invalidates: FILE_READS });
   const form = useContractForm(api['prevention.custody'].input, { id: file.id, action, personId: me, reason: '' });
   const staff = users.filter((u) => u.active && !['admin', 'dutyOfficer'].includes(u.role));
   return (
     <GuardedForm
       form={form}
       submitLabel={t(action === 'out' ? 'prevention.custody.takeOut' : 'prevention.custody.return')}
-      onSubmit={async (x) => onDone(await call('prevention.custody', x))}
+      onSubmit={async (x) => onDone(await change.mutateAsync(x))}
     >
       <Select
         label={t('prevention.custody.person')}
@@ -149,6 +152,7 @@ export function CustodyForm({
 
 export function DepartureForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.recordDeparture', { invalidates: FILE_READS });
   const form = useContractForm(api['prevention.recordDeparture'].input, {
     id: file.id,
     departedAt: nowMinute(),
@@ -157,7 +161,7 @@ export function DepartureForm({ file, onDone }: { file: PersonFile; onDone: Done
     newBody: '',
   });
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.recordDeparture', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await change.mutateAsync(x))}>
       <Group grow align="flex-start" gap="xs">
         <DateTimeFields
           label={t('prevention.transfer.departedAt')}
@@ -185,13 +189,14 @@ export function DepartureForm({ file, onDone }: { file: PersonFile; onDone: Done
 
 export function RequestForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.recordRequest', { invalidates: FILE_READS });
   const form = useContractForm(api['prevention.recordRequest'].input, {
     id: file.id,
     sentAt: nowMinute(),
     requestNumber: '',
   });
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.recordRequest', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await change.mutateAsync(x))}>
       <DateTimeFields
         label={t('prevention.transfer.sentAt')}
         value={form.values.sentAt}
@@ -210,13 +215,14 @@ export function RequestForm({ file, onDone }: { file: PersonFile; onDone: Done }
 
 export function ConfirmationForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.recordConfirmation', { invalidates: FILE_READS });
   const form = useContractForm(api['prevention.recordConfirmation'].input, {
     id: file.id,
     confirmedOn: dayjs().format('YYYY-MM-DD'),
     confirmationRef: '',
   });
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('prevention.recordConfirmation', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await change.mutateAsync(x))}>
       <DateField
         label={t('prevention.transfer.confirmedOn')}
         withAsterisk
@@ -235,6 +241,7 @@ export function ConfirmationForm({ file, onDone }: { file: PersonFile; onDone: D
 
 export function MaterialsForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.sendMaterials', { invalidates: FILE_READS });
   const form = useContractForm(api['prevention.sendMaterials'].input, {
     id: file.id,
     materialsList: '',
@@ -244,7 +251,7 @@ export function MaterialsForm({ file, onDone }: { file: PersonFile; onDone: Done
     <GuardedForm
       form={form}
       submitLabel={t('prevention.transfer.sendMaterials')}
-      onSubmit={async (x) => onDone(await call('prevention.sendMaterials', x))}
+      onSubmit={async (x) => onDone(await change.mutateAsync(x))}
     >
       <Textarea
         label={t('prevention.transfer.materialsList')}
@@ -266,6 +273,7 @@ export function MaterialsForm({ file, onDone }: { file: PersonFile; onDone: Done
 
 export function RemovalForm({ file, onDone }: { file: PersonFile; onDone: Done }) {
   const { t } = useTranslation();
+  const change = useCallMutation('prevention.remove', { invalidates: FILE_READS });
   const form = useContractForm(api['prevention.remove'].input, {
     id: file.id,
     removedOn: dayjs().format('YYYY-MM-DD'),
@@ -277,7 +285,7 @@ export function RemovalForm({ file, onDone }: { file: PersonFile; onDone: Done }
       form={form}
       color="red"
       submitLabel={t('prevention.transfer.remove')}
-      onSubmit={async (x) => onDone(await call('prevention.remove', x))}
+      onSubmit={async (x) => onDone(await change.mutateAsync(x))}
     >
       <DateField
         label={t('prevention.transfer.removedOn')}
@@ -313,13 +321,15 @@ export function ExportForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  // the export is a reading of the file (p.15): its access record grows
+  const exportPackage = useCallMutation('prevention.exportPackage', { invalidates: ['prevention.accessLog'] });
   const form = useContractForm(api['prevention.exportPackage'].input, { id: file.id, passphrase: '', ...purpose });
   return (
     <GuardedForm
       form={form}
       submitLabel={t('prevention.transfer.exportPackage')}
       onSubmit={async (x) => {
-        saveFile(await call('prevention.exportPackage', x));
+        saveFile(await exportPackage.mutateAsync(x));
         onDone();
       }}
     >

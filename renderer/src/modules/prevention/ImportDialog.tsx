@@ -1,3 +1,5 @@
+import { FILE_READS } from './queries';
+import { useCallMutation } from '../../api/hooks';
 import { useState } from 'react';
 import {
   Alert,
@@ -60,6 +62,7 @@ export function ImportForm({
     shelf: '',
     controllingInspector: '',
   });
+  const importPackage = useCallMutation('prevention.importPackage', { invalidates: FILE_READS });
   const v = form.values;
   const inspectors = users.filter((u) => u.active && inGroup('deciders', u.role));
 
@@ -77,7 +80,7 @@ export function ImportForm({
       submitLabel={t(preview ? 'prevention.importDialog.save' : 'prevention.importDialog.preview')}
       onSubmit={async (x) => {
         if (!preview) return open();
-        onDone(await call('prevention.importPackage', schema.parse(x)));
+        onDone(await importPackage.mutateAsync(schema.parse(x)));
       }}
     >
       <FileInput

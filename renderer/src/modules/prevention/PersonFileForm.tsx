@@ -1,3 +1,5 @@
+import { FILE_READS } from './queries';
+import { useCallMutation } from '../../api/hooks';
 import {
   ActionIcon,
   Button,
@@ -29,7 +31,6 @@ import {
 } from '../../../../shared/api';
 import { CATEGORIES, fileInputSchema } from '../../../../shared/api/prevention';
 import { isoDay, shortName } from '../../../../shared/format';
-import { call } from '../../api/client';
 import { readDataUrl } from '../../app/files';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
@@ -154,11 +155,11 @@ export function PersonFileForm({
     form.clearErrors();
   }
   const startNew = (typed: string) => void applyTyped(form, typed, t);
+  const create = useCallMutation('prevention.create', { invalidates: FILE_READS });
+  const update = useCallMutation('prevention.update', { invalidates: FILE_READS });
   async function save(values: Draft<PersonFileInput>) {
     const input = fileInputSchema.parse(values);
-    const saved = file
-      ? await call('prevention.update', { id: file.id, file: input })
-      : await call('prevention.create', input);
+    const saved = file ? await update.mutateAsync({ id: file.id, file: input }) : await create.mutateAsync(input);
     notifySaved(t, file ? undefined : t('prevention.fileTitle', { number: saved.number }));
     onDone(saved);
   }

@@ -2,13 +2,12 @@ import { RecordTable } from '../../app/RecordTable';
 import { useMemo, useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconBox, IconLockOpen, IconPackageImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, inGroup, type PersonFile, type SessionUser } from '../../../../shared/api';
 import { CATEGORIES, FILE_STATUSES, type Purpose } from '../../../../shared/api/prevention';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
@@ -38,7 +37,6 @@ export function PreventionScreen({
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [filter, setFilter] = useState<Filter>({
     category: null,
     inspectorId: null,
@@ -77,11 +75,6 @@ export function PreventionScreen({
   }
   const current = opened && opened.file.id === openId ? opened : null;
 
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: callKey('prevention.list') });
-    void qc.invalidateQueries({ queryKey: callKey('prevention.safes') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
-  };
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const show = (file: PersonFile, purpose: Required<Purpose>) => {
     setOpened({ file, purpose });
@@ -97,10 +90,7 @@ export function PreventionScreen({
         station={station.data}
         safes={safes.data}
         users={users.data}
-        onChange={(file) => {
-          setOpened({ ...current, file });
-          refresh();
-        }}
+        onChange={(file) => setOpened({ ...current, file })}
         onBack={() => {
           setOpened(null);
           go('/prevention');
@@ -292,7 +282,6 @@ export function PreventionScreen({
             users={users.data}
             onDone={(f) => {
               setDialog(null);
-              refresh();
               show(f, { purpose: 'supervision', purposeText: '' });
             }}
           />
@@ -312,7 +301,6 @@ export function PreventionScreen({
             users={users.data}
             onDone={(f) => {
               setDialog(null);
-              refresh();
               notifySaved(t, t('prevention.importDialog.imported', { number: f.number }));
               show(f, { purpose: 'transfer', purposeText: '' });
             }}

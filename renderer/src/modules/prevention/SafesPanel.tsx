@@ -1,7 +1,6 @@
-import { callKey } from '../../api/hooks';
+import { useCallMutation } from '../../api/hooks';
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconPrinter } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Language, type Safe } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -12,7 +11,7 @@ import { saveFile } from '../../app/saveFile';
 /** p.13: the station's named safes, and the inventory of each for the check of what is inside. */
 export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
+  const saveSafe = useCallMutation('prevention.saveSafe', { invalidates: ['prevention.safes'] });
   const form = useContractForm(api['prevention.saveSafe'].input, { id: null, name: '', location: '', active: true });
   const print = async (safeId: number | null) => {
     try {
@@ -60,10 +59,9 @@ export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean
           form={form}
           submitLabel={t('prevention.addSafe')}
           onSubmit={async (v) => {
-            await call('prevention.saveSafe', v);
+            await saveSafe.mutateAsync(v);
             form.reset();
             notifySaved(t);
-            void qc.invalidateQueries({ queryKey: callKey('prevention.safes') });
           }}
         >
           <Group grow gap="xs" align="flex-start">
