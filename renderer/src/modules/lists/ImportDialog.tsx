@@ -1,3 +1,4 @@
+import { LIST_READS } from './queries';
 import { useCallMutation } from '../../api/hooks';
 import { useState } from 'react';
 import { Badge, Button, FileInput, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
@@ -35,9 +36,8 @@ export function ImportForm({
       showApiError(t, e);
     },
   });
-  // every list reads its own entries: the three lists, their checks on Today
   const load = useCallMutation('lists.importApply', {
-    invalidates: ['lists.firearms', 'lists.probation', 'lists.foreigners', 'today.list'],
+    invalidates: LIST_READS,
     onSuccess: (r) => {
       notifySaved(t, t('lists.import.done', r));
       onDone();

@@ -1,3 +1,5 @@
+import { useCallMutation } from '../../api/hooks';
+import { LIST_READS } from './queries';
 import { ActionIcon, Button, Divider, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +16,6 @@ import {
 } from '../../../../shared/api';
 import { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
 import { isoDay } from '../../../../shared/format';
-import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { useContractForm } from '../../app/forms';
@@ -90,6 +91,7 @@ export function FirearmOwnerForm({
   onDone: (o: FirearmOwner) => void;
 }) {
   const { t } = useTranslation();
+  const save = useCallMutation('lists.saveFirearmOwner', { invalidates: LIST_READS });
   const form = useContractForm(firearmOwnerInputSchema, {
     id: entry?.id ?? null,
     sectionId: entry?.sectionId ?? defaultSection,
@@ -106,7 +108,7 @@ export function FirearmOwnerForm({
   } as z.input<typeof firearmOwnerInputSchema>);
   const v = form.values;
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('lists.saveFirearmOwner', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await save.mutateAsync(x))}>
       <Grid gap="lg">
         <Grid.Col span={5}>
           <PersonBlock form={form} known={entry !== null} station={station} />
@@ -198,6 +200,7 @@ export function ProbationForm({
   onDone: (o: ProbationPerson) => void;
 }) {
   const { t } = useTranslation();
+  const save = useCallMutation('lists.saveProbation', { invalidates: LIST_READS });
   const form = useContractForm(probationInputSchema, {
     id: entry?.id ?? null,
     sectionId: entry?.sectionId ?? defaultSection,
@@ -211,7 +214,7 @@ export function ProbationForm({
     measure: entry?.measure ?? '',
   } as z.input<typeof probationInputSchema>);
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('lists.saveProbation', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await save.mutateAsync(x))}>
       <Grid gap="lg">
         <Grid.Col span={5}>
           <PersonBlock form={form} known={entry !== null} station={station} />
@@ -253,6 +256,7 @@ export function ForeignerForm({
   onDone: (o: Foreigner) => void;
 }) {
   const { t } = useTranslation();
+  const save = useCallMutation('lists.saveForeigner', { invalidates: LIST_READS });
   const form = useContractForm(foreignerInputSchema, {
     id: entry?.id ?? null,
     sectionId: entry?.sectionId ?? defaultSection,
@@ -267,7 +271,7 @@ export function ForeignerForm({
     workPhone: entry?.workPhone ?? '',
   } as z.input<typeof foreignerInputSchema>);
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('lists.saveForeigner', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await save.mutateAsync(x))}>
       <Grid gap="lg">
         <Grid.Col span={5}>
           <PersonBlock form={form} known={entry !== null} station={station} noIinDefault="foreigner" />
@@ -300,6 +304,8 @@ export function ForeignerForm({
 /** p.22(10) for owners; the residence check for foreigners. */
 export function CheckForm({ list, id, onDone }: { list: 'firearms' | 'foreigners'; id: number; onDone: () => void }) {
   const { t } = useTranslation();
+  const firearmCheck = useCallMutation('lists.recordFirearmCheck', { invalidates: LIST_READS });
+  const foreignerCheck = useCallMutation('lists.recordForeignerCheck', { invalidates: LIST_READS });
   const firearm = useContractForm(api['lists.recordFirearmCheck'].input, {
     id,
     checkedOn: isoDay(new Date()),
@@ -314,7 +320,7 @@ export function CheckForm({ list, id, onDone }: { list: 'firearms' | 'foreigners
     <GuardedForm
       form={firearm}
       onSubmit={async (x) => {
-        await call('lists.recordFirearmCheck', x);
+        await firearmCheck.mutateAsync(x);
         onDone();
       }}
     >
@@ -335,7 +341,7 @@ export function CheckForm({ list, id, onDone }: { list: 'firearms' | 'foreigners
     <GuardedForm
       form={foreigner}
       onSubmit={async (x) => {
-        await call('lists.recordForeignerCheck', x);
+        await foreignerCheck.mutateAsync(x);
         onDone();
       }}
     >

@@ -2,7 +2,6 @@ import { RecordTable } from '../../app/RecordTable';
 import { useState } from 'react';
 import { Badge, Button, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +9,6 @@ import {
   type FirearmOwner,
   type Foreigner,
   type Language,
-  type CallName,
   type ListKind,
   type ProbationPerson,
   type SessionUser,
@@ -18,7 +16,7 @@ import {
 import { LISTS } from '../../../../shared/api/lists';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
@@ -29,13 +27,6 @@ type Dialog =
   | { kind: 'edit'; list: ListKind; entry: FirearmOwner | ProbationPerson | Foreigner | null }
   | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number }
   | { kind: 'import' };
-
-/** Each list's own call: what a change to one of its entries makes stale. */
-const LIST_READS = {
-  firearms: 'lists.firearms',
-  probation: 'lists.probation',
-  foreigners: 'lists.foreigners',
-} as const satisfies Record<ListKind, CallName>;
 
 /** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
 
@@ -49,7 +40,6 @@ export function ListsScreen({
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const list: ListKind = LISTS.find((l) => l === listParam) ?? 'firearms';
   const [filter, setFilter] = useState<{ sectionId: number | null; text: string }>({ sectionId: null, text: '' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -64,11 +54,10 @@ export function ListsScreen({
     station.data?.sections.find((s) => s.active)?.id ??
     1;
   const today = isoDay(new Date());
+  // each change names what it makes stale (./queries.ts); the screen only closes the dialog
   const refresh = () => {
     if (dialog?.kind !== 'import') notifySaved(t);
     setDialog(null);
-    void qc.invalidateQueries({ queryKey: callKey(LIST_READS[list]) });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const out = async (kind: 'print' | 'exportXlsx', language: Language) => {
     try {

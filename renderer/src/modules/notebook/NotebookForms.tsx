@@ -1,3 +1,5 @@
+import { useCallMutation } from '../../api/hooks';
+import { NOTEBOOK_READS } from './queries';
 import { useState } from 'react';
 import { Badge, CloseButton, Group, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
@@ -5,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, type NotebookEntry } from '../../../../shared/api';
 import { OWN_KINDS } from '../../../../shared/api/notebook';
-import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
@@ -18,6 +19,7 @@ const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');
 /** One's own entry, or the correction of one: the old entry stays, marked as corrected. */
 export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null; onDone: () => void }) {
   const { t } = useTranslation();
+  const write = useCallMutation('notebook.write', { invalidates: NOTEBOOK_READS });
   const form = useContractForm(api['notebook.write'].input, {
     kind: (corrects?.kind ?? 'information') as (typeof OWN_KINDS)[number],
     occurredAt: corrects?.occurredAt ?? nowMinute(),
@@ -32,7 +34,7 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
-        const e = await call('notebook.write', v);
+        const e = await write.mutateAsync(v);
         notifySaved(t, t('notebook.written', { n: e.number }));
         onDone();
       }}
@@ -121,6 +123,7 @@ export function InstructionForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const instruct = useCallMutation('notebook.instruct', { invalidates: NOTEBOOK_READS });
   const form = useContractForm(api['notebook.instruct'].input, {
     ownerIds: [] as number[],
     text: '',
@@ -132,7 +135,7 @@ export function InstructionForm({
       form={form}
       submitLabel={t('notebook.instruct')}
       onSubmit={async (v) => {
-        await call('notebook.instruct', v);
+        await instruct.mutateAsync(v);
         notifySaved(t, t('notebook.instructed'));
         onDone();
       }}
@@ -160,12 +163,13 @@ export function InstructionForm({
 
 export function CallInForm({ ownerId, onDone }: { ownerId: number; onDone: () => void }) {
   const { t } = useTranslation();
+  const callIn = useCallMutation('notebook.callIn', { invalidates: NOTEBOOK_READS });
   const form = useContractForm(api['notebook.callIn'].input, { ownerId, occurredAt: nowMinute(), text: '' });
   return (
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
-        await call('notebook.callIn', v);
+        await callIn.mutateAsync(v);
         notifySaved(t);
         onDone();
       }}
@@ -190,13 +194,14 @@ export function CallInForm({ ownerId, onDone }: { ownerId: number; onDone: () =>
 
 export function ReviewForm({ ownerId, onDone }: { ownerId: number; onDone: () => void }) {
   const { t } = useTranslation();
+  const review = useCallMutation('notebook.review', { invalidates: NOTEBOOK_READS });
   const form = useContractForm(api['notebook.review'].input, { ownerId, remark: '' });
   return (
     <GuardedForm
       form={form}
       submitLabel={t('notebook.review')}
       onSubmit={async (v) => {
-        await call('notebook.review', v);
+        await review.mutateAsync(v);
         notifySaved(t);
         onDone();
       }}
@@ -219,6 +224,8 @@ export function MarkForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const markDone = useCallMutation('notebook.markDone', { invalidates: NOTEBOOK_READS });
+  const markPassed = useCallMutation('notebook.markPassed', { invalidates: NOTEBOOK_READS });
   const schema =
     kind === 'done'
       ? z.object({ doneText: api['notebook.markDone'].input.shape.doneText })
@@ -228,9 +235,8 @@ export function MarkForm({
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
-        if (kind === 'done') await call('notebook.markDone', { id: entry.id, doneText: v.doneText });
-        else
-          await call('notebook.markPassed', { id: entry.id, passedHow: v.passedHow, outgoingNumber: v.outgoingNumber });
+        if (kind === 'done') await markDone.mutateAsync({ id: entry.id, doneText: v.doneText });
+        else await markPassed.mutateAsync({ id: entry.id, passedHow: v.passedHow, outgoingNumber: v.outgoingNumber });
         notifySaved(t);
         onDone();
       }}

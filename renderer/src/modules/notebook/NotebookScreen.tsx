@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Menu, Select, Stack, Switch, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend, IconEye } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type EntryKind, type NotebookEntry, type SessionUser } from '../../../../shared/api';
 import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../shared/api/notebook';
@@ -10,7 +9,7 @@ import { ENTRY_KINDS, ENTRY_STATUSES } from '../../../../shared/api/notebook';
 type EntryStatus = (typeof ENTRY_STATUSES)[number];
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { showApiError, action } from '../../app/forms';
@@ -49,7 +48,6 @@ export function NotebookScreen({
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [filter, setFilter] = useState<{
     from: string | null;
@@ -69,12 +67,8 @@ export function NotebookScreen({
   const showRegister = canCall(session.role, 'notebook.passRegister');
   useHotkeys([['F2', () => own && !dialog && setDialog({ kind: 'write', corrects: null })]], []);
 
-  const refresh = () => {
-    setDialog(null);
-    void qc.invalidateQueries({ queryKey: callKey('notebook.entries') });
-    void qc.invalidateQueries({ queryKey: callKey('notebook.passRegister') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
-  };
+  // each change names what it makes stale (./queries.ts); the screen only closes the dialog
+  const refresh = () => setDialog(null);
   const lastReview = data.data?.reviews[0];
   // a reviewer reads from the last review on (p.23(3), p.16)
   const [sinceReview, setSinceReview] = useState(false);

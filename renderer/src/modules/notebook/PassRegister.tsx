@@ -1,14 +1,14 @@
+import { NOTEBOOK_READS } from './queries';
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import dayjs from 'dayjs';
 import { DataTable } from 'mantine-datatable';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, type NotebookEntry } from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
@@ -18,7 +18,6 @@ import { IconPrinter } from '@tabler/icons-react';
 /** p.24(5): every piece of information passed on, with the check result filed by the UPP lead. */
 export function PassRegister({ canRecord }: { canRecord: boolean }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [period, setPeriod] = useState({
     from: dayjs().startOf('month').format('YYYY-MM-DD'),
     to: dayjs().format('YYYY-MM-DD'),
@@ -118,15 +117,7 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
         ]}
       />
       <FormModal opened={recording !== null} onClose={() => setRecording(null)} title={t('notebook.recordCheck')}>
-        {recording && (
-          <CheckForm
-            entry={recording}
-            onDone={() => {
-              setRecording(null);
-              void qc.invalidateQueries({ queryKey: callKey('notebook.passRegister') });
-            }}
-          />
-        )}
+        {recording && <CheckForm entry={recording} onDone={() => setRecording(null)} />}
       </FormModal>
     </Stack>
   );
@@ -134,6 +125,7 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
 
 function CheckForm({ entry, onDone }: { entry: NotebookEntry; onDone: () => void }) {
   const { t } = useTranslation();
+  const recordCheck = useCallMutation('notebook.recordCheck', { invalidates: NOTEBOOK_READS });
   const form = useContractForm(z.object({ checkResult: api['notebook.recordCheck'].input.shape.checkResult }), {
     checkResult: '',
   });
@@ -141,7 +133,7 @@ function CheckForm({ entry, onDone }: { entry: NotebookEntry; onDone: () => void
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
-        await call('notebook.recordCheck', { id: entry.id, ...v });
+        await recordCheck.mutateAsync({ id: entry.id, ...v });
         notifySaved(t);
         onDone();
       }}
