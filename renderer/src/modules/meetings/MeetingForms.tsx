@@ -1,3 +1,5 @@
+import { MEETING_READS } from './queries';
+import { useCallMutation } from '../../api/hooks';
 import { noticeDeadline } from '../../../../shared/rules/meetings';
 import { Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +21,6 @@ import {
 } from '../../../../shared/api/meetings';
 import { formatDate, isoDay, shortName } from '../../../../shared/format';
 import dayjs from 'dayjs';
-import { call } from '../../api/client';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { useContractForm } from '../../app/forms';
@@ -41,6 +42,8 @@ export function MeetingForm({
   onDone: Done;
 }) {
   const { t } = useTranslation();
+  const update = useCallMutation('meetings.update', { invalidates: MEETING_READS });
+  const plan = useCallMutation('meetings.plan', { invalidates: MEETING_READS });
   const initial: MeetingInput = meeting
     ? {
         kind: meeting.kind,
@@ -73,7 +76,7 @@ export function MeetingForm({
     <GuardedForm
       form={form}
       onSubmit={async (x) =>
-        onDone(meeting ? await call('meetings.update', { id: meeting.id, meeting: x }) : await call('meetings.plan', x))
+        onDone(meeting ? await update.mutateAsync({ id: meeting.id, meeting: x }) : await plan.mutateAsync(x))
       }
     >
       <Group grow align="flex-start" gap="xs">
@@ -138,6 +141,7 @@ export function MeetingForm({
 
 export function NoticeForm({ meeting, onDone }: { meeting: Meeting; onDone: Done }) {
   const { t } = useTranslation();
+  const recordNotice = useCallMutation('meetings.recordNotice', { invalidates: MEETING_READS });
   const form = useContractForm(api['meetings.recordNotice'].input, {
     id: meeting.id,
     channels: meeting.noticeChannels,
@@ -148,7 +152,7 @@ export function NoticeForm({ meeting, onDone }: { meeting: Meeting; onDone: Done
     <GuardedForm
       form={form}
       submitLabel={t('meetings.recordNotice')}
-      onSubmit={async (x) => onDone(await call('meetings.recordNotice', x))}
+      onSubmit={async (x) => onDone(await recordNotice.mutateAsync(x))}
     >
       <Text size="sm" c="dimmed">
         {t('meetings.noticeRule', { date: formatDate(noticeDeadline(meeting.date)) })}
@@ -178,6 +182,7 @@ export function NoticeForm({ meeting, onDone }: { meeting: Meeting; onDone: Done
  */
 export function ItemForm({ meeting, onDone }: { meeting: Meeting; onDone: Done }) {
   const { t } = useTranslation();
+  const addItem = useCallMutation('meetings.addItem', { invalidates: MEETING_READS });
   const form = useContractForm(api['meetings.addItem'].input, {
     id: meeting.id,
     kind: 'complaint' as const,
@@ -192,7 +197,7 @@ export function ItemForm({ meeting, onDone }: { meeting: Meeting; onDone: Done }
   });
   const v = form.values;
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('meetings.addItem', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await addItem.mutateAsync(x))}>
       <Group grow align="flex-start" gap="xs">
         <Select
           label={t('meetings.item.kind')}
@@ -245,6 +250,7 @@ export function ItemForm({ meeting, onDone }: { meeting: Meeting; onDone: Done }
 /** After the meeting: the check's result, or the forwarding and the initiator told. */
 export function ResolveForm({ meeting, item, onDone }: { meeting: Meeting; item: MeetingItem; onDone: Done }) {
   const { t } = useTranslation();
+  const resolveItem = useCallMutation('meetings.resolveItem', { invalidates: MEETING_READS });
   const form = useContractForm(api['meetings.resolveItem'].input, {
     id: meeting.id,
     itemId: item.id,
@@ -254,7 +260,7 @@ export function ResolveForm({ meeting, item, onDone }: { meeting: Meeting; item:
     initiatorNotifiedOn: item.initiatorNotifiedOn,
   });
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await call('meetings.resolveItem', x))}>
+    <GuardedForm form={form} onSubmit={async (x) => onDone(await resolveItem.mutateAsync(x))}>
       <Text size="sm">
         «{item.text}» — {item.raisedBy}
       </Text>

@@ -1,3 +1,5 @@
+import { MEETING_READS } from './queries';
+import { useCallMutation } from '../../api/hooks';
 import { noticeDeadline } from '../../../../shared/rules/meetings';
 import { useState } from 'react';
 import {
@@ -66,6 +68,8 @@ export function MeetingView({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const removeParticipant = useCallMutation('meetings.removeParticipant', { invalidates: MEETING_READS });
+  const finalize = useCallMutation('meetings.finalize', { invalidates: MEETING_READS });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const m = meeting;
   const writes = canCall(session.role, 'meetings.update');
@@ -240,7 +244,7 @@ export function MeetingView({
                           color="red"
                           aria-label={t('app.cancel')}
                           onClick={action(t, async () =>
-                            onChange(await call('meetings.removeParticipant', { id: m.id, participantId: p.id })),
+                            onChange(await removeParticipant.mutateAsync({ id: m.id, participantId: p.id })),
                           )}
                         >
                           <IconTrash size={14} />
@@ -323,7 +327,7 @@ export function MeetingView({
                   leftSection={<IconSignature size={16} />}
                   onClick={action(t, async () => {
                     try {
-                      done(await call('meetings.finalize', { id: m.id }));
+                      done(await finalize.mutateAsync({ id: m.id }));
                     } catch (e) {
                       showApiError(t, e);
                     }
@@ -404,6 +408,8 @@ function ReasonForm({
   onDone: (m: Meeting) => void;
 }) {
   const { t } = useTranslation();
+  const cancelMeeting = useCallMutation('meetings.cancel', { invalidates: MEETING_READS });
+  const disposeMaterials = useCallMutation('meetings.dispose', { invalidates: MEETING_READS });
   const cancel = useContractForm(api['meetings.cancel'].input, { id: meeting.id, reason: '' });
   const dispose = useContractForm(api['meetings.dispose'].input, { id: meeting.id, disposalAct: '' });
   return which === 'cancel' ? (
@@ -411,7 +417,7 @@ function ReasonForm({
       form={cancel}
       color="red"
       submitLabel={t('meetings.cancel')}
-      onSubmit={async (x) => onDone(await call('meetings.cancel', x))}
+      onSubmit={async (x) => onDone(await cancelMeeting.mutateAsync(x))}
     >
       <TextInput label={t('meetings.cancelReason')} withAsterisk data-autofocus {...cancel.getInputProps('reason')} />
     </GuardedForm>
@@ -420,7 +426,7 @@ function ReasonForm({
       form={dispose}
       color="red"
       submitLabel={t('meetings.dispose')}
-      onSubmit={async (x) => onDone(await call('meetings.dispose', x))}
+      onSubmit={async (x) => onDone(await disposeMaterials.mutateAsync(x))}
     >
       <TextInput
         label={t('meetings.disposalAct')}
@@ -445,6 +451,7 @@ function RecordForm({
   onDone: (m: Meeting) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const saveRecord = useCallMutation('meetings.saveRecord', { invalidates: MEETING_READS });
   const form = useContractForm(api['meetings.saveRecord'].input, {
     id: meeting.id,
     reportText: meeting.reportText,
@@ -456,7 +463,7 @@ function RecordForm({
     <form
       onSubmit={form.onSubmit(async (x) => {
         try {
-          onDone(await call('meetings.saveRecord', x));
+          onDone(await saveRecord.mutateAsync(x));
           form.resetDirty();
         } catch (e) {
           showApiError(t, e, form);
@@ -527,6 +534,7 @@ function ParticipantForm({
   onDone: (m: Meeting) => void;
 }) {
   const { t } = useTranslation();
+  const addParticipant = useCallMutation('meetings.addParticipant', { invalidates: MEETING_READS });
   const form = useContractForm(api['meetings.addParticipant'].input, {
     id: meeting.id,
     fullName: '',
@@ -538,7 +546,7 @@ function ParticipantForm({
     <form
       onSubmit={form.onSubmit(async (x) => {
         try {
-          onDone(await call('meetings.addParticipant', x));
+          onDone(await addParticipant.mutateAsync(x));
           form.reset();
           document.querySelector<HTMLInputElement>('[data-field="participant.fullName"]')?.focus();
         } catch (e) {
@@ -576,6 +584,7 @@ function Invitees({
   onDone: (m: Meeting) => void;
 }) {
   const { t } = useTranslation();
+  const saveInvitees = useCallMutation('meetings.saveInvitees', { invalidates: MEETING_READS });
   const form = useContractForm(api['meetings.saveInvitees'].input, {
     id: meeting.id,
     invitees: meeting.invitees.map(({ kind, name, came }) => ({ kind, name, came })),
@@ -584,7 +593,7 @@ function Invitees({
     <form
       onSubmit={form.onSubmit(async (x) => {
         try {
-          onDone(await call('meetings.saveInvitees', x));
+          onDone(await saveInvitees.mutateAsync(x));
           form.resetDirty();
         } catch (e) {
           showApiError(t, e, form);

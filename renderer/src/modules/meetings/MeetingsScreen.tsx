@@ -35,11 +35,9 @@ export function MeetingsScreen({
   const me = useMemo(() => users.data?.find((u) => u.id === session.id), [users.data, session.id]);
   const writes = canCall(session.role, 'meetings.plan');
 
+  // each change names what it makes stale (./queries.ts); the changed meeting is shown at once
   const refresh = (m?: Meeting) => {
     if (m) qc.setQueryData(callKey('meetings.get', { id: m.id }), m);
-    void qc.invalidateQueries({ queryKey: callKey('meetings.list') });
-    void qc.invalidateQueries({ queryKey: callKey('meetings.openItems') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
 
   if (openId !== null) {
