@@ -1,3 +1,4 @@
+import { HANDOVER_READS } from './queries';
 import { useState } from 'react';
 import {
   Alert,
@@ -30,7 +31,7 @@ import {
 } from '../../../../shared/api';
 import { formatDate, isoDay, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, callKey, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
@@ -39,7 +40,6 @@ import { saveFile } from '../../app/saveFile';
 /** Acceptance and handover of sections (p.4–6): the acts, the passport's §1 history, the tour of p.5. */
 export function HandoverScreen({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [sectionId, setSectionId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'record' } | { kind: 'tour'; act: HandoverAct } | null>(null);
   const [diff, setDiff] = useState<{ id: number; added: string[]; removed: string[] } | null>(null);
@@ -47,12 +47,8 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const users = useCall('users.list', { includeInactive: false });
   const acts = useCall('handover.list', { sectionId });
   const chief = canCall(session.role, 'handover.record');
-  const refresh = () => {
-    setDialog(null);
-    void qc.invalidateQueries({ queryKey: callKey('handover.list') });
-    void qc.invalidateQueries({ queryKey: callKey('users.list') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
-  };
+  // each change names what it makes stale (./queries.ts); the screen only closes the dialog
+  const refresh = () => setDialog(null);
   const print = async (id: number, language: Language) => {
     try {
       saveFile(await call('handover.print', { id, language }));
@@ -205,6 +201,7 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
 
 function ActForm({ station, users, onDone }: { station: Station; users: User[]; onDone: (a: HandoverAct) => void }) {
   const { t } = useTranslation();
+  const recordCall = useCallMutation('handover.record', { invalidates: HANDOVER_READS });
   const inspectors = users.filter((u) => u.active && u.role === 'inspector');
   const first = station.sections.find((s) => s.active);
   const holder = (sectionId: number | undefined) =>
@@ -231,7 +228,7 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
     <GuardedForm
       form={form}
       submitLabel={t('handover.record')}
-      onSubmit={async (x) => onDone(await call('handover.record', api['handover.record'].input.parse(x)))}
+      onSubmit={async (x) => onDone(await recordCall.mutateAsync(api['handover.record'].input.parse(x)))}
     >
       <SegmentedControl
         value={v.kind}
@@ -313,6 +310,9 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
 /** p.5: the section's addresses ticked off as the tour visits them, then the tour marked done. */
 function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
   const { t } = useTranslation();
+  const tourDoneCall = useCallMutation('handover.tourDone', { invalidates: HANDOVER_READS });
+  const markVisitedCall = useCallMutation('handover.markVisited', { invalidates: HANDOVER_READS });
+  const addTourAddressesCall = useCallMutation('handover.addTourAddresses', { invalidates: HANDOVER_READS });
   const qc = useQueryClient();
   const list = useCall('handover.tourAddresses', { actId: act.id });
   const [typed, setTyped] = useState('');
@@ -324,7 +324,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
     <GuardedForm
       form={form}
       onSubmit={async (x) => {
-        await call('handover.tourDone', x);
+        await tourDoneCall.mutateAsync(x);
         onDone();
       }}
     >
@@ -362,7 +362,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
                   onClick={action(t, async () => {
                     try {
                       put(
-                        await call('handover.markVisited', {
+                        await markVisitedCall.mutateAsync({
                           id: a.id,
                           visitedOn: isoDay(new Date()),
                           note: visit.note,
@@ -400,7 +400,7 @@ function TourForm({ act, onDone }: { act: HandoverAct; onDone: () => void }) {
           onClick={action(t, async () => {
             try {
               put(
-                await call('handover.addTourAddresses', {
+                await addTourAddressesCall.mutateAsync({
                   actId: act.id,
                   addresses: typed.split('\n').filter((x) => x.trim()),
                 }),

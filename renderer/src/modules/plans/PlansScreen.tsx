@@ -1,3 +1,4 @@
+import { PLAN_READS } from './queries';
 import { useState } from 'react';
 import {
   ActionIcon,
@@ -24,7 +25,6 @@ import {
   IconPrinter,
   IconTrash,
 } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -38,7 +38,7 @@ import {
 } from '../../../../shared/api';
 import { formatDate, formatDateTime, shortName } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
@@ -68,7 +68,9 @@ export function PlansScreen({
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const submit = useCallMutation('plans.submit', { invalidates: PLAN_READS });
+  const revise = useCallMutation('plans.revise', { invalidates: PLAN_READS });
+  const approve = useCallMutation('plans.approve', { invalidates: PLAN_READS });
   const month = monthParam && /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : defaultMonth();
   const plans = useCall('plans.revisions', { month });
   const users = useCall('users.list', { includeInactive: false });
@@ -79,15 +81,10 @@ export function PlansScreen({
   const shown = latest;
   const lead = session.role === 'uppLead';
   const chief = session.role === 'supervisor';
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: callKey('plans.revisions') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
-  };
   const act = async (f: () => Promise<unknown>) => {
     try {
       await f();
       notifySaved(t);
-      refresh();
     } catch (e) {
       showApiError(t, e);
     }
@@ -141,18 +138,18 @@ export function PlansScreen({
             </Button>
           )}
           {lead && latest?.status === 'draft' && (
-            <Button color="blue" onClick={() => void act(() => call('plans.submit', { id: latest.id }))}>
+            <Button color="blue" onClick={() => void act(() => submit.mutateAsync({ id: latest.id }))}>
               {t('plans.submit')}
             </Button>
           )}
           {lead && latest?.status === 'approved' && (
-            <Button variant="default" onClick={() => void act(() => call('plans.revise', { id: latest.id }))}>
+            <Button variant="default" onClick={() => void act(() => revise.mutateAsync({ id: latest.id }))}>
               {t('plans.revise')}
             </Button>
           )}
           {chief && latest?.status === 'submitted' && (
             <>
-              <Button color="teal" onClick={() => void act(() => call('plans.approve', { id: latest.id }))}>
+              <Button color="teal" onClick={() => void act(() => approve.mutateAsync({ id: latest.id }))}>
                 {t('plans.approve')}
               </Button>
               <Button variant="default" color="orange" onClick={() => setDialog({ kind: 'return', plan: latest })}>
@@ -252,7 +249,6 @@ export function PlansScreen({
             onDone={() => {
               setEditing(false);
               notifySaved(t);
-              refresh();
             }}
           />
         )}
@@ -262,24 +258,8 @@ export function PlansScreen({
         onClose={() => setDialog(null)}
         title={dialog?.kind === 'return' ? t('plans.return') : t('plans.mark')}
       >
-        {dialog?.kind === 'return' && (
-          <ReturnForm
-            plan={dialog.plan}
-            onDone={() => {
-              setDialog(null);
-              refresh();
-            }}
-          />
-        )}
-        {dialog?.kind === 'mark' && (
-          <MarkForm
-            item={dialog.item}
-            onDone={() => {
-              setDialog(null);
-              refresh();
-            }}
-          />
-        )}
+        {dialog?.kind === 'return' && <ReturnForm plan={dialog.plan} onDone={() => setDialog(null)} />}
+        {dialog?.kind === 'mark' && <MarkForm item={dialog.item} onDone={() => setDialog(null)} />}
       </FormModal>
     </Stack>
   );
@@ -299,6 +279,7 @@ function PlanForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const saveDraftCall = useCallMutation('plans.saveDraft', { invalidates: PLAN_READS });
   const staff = users.filter((u) => u.active && inGroup('sectionStaff', u.role));
   const blank = {
     text: '',
@@ -324,7 +305,7 @@ function PlanForm({
       form={form}
       submitLabel={t('plans.saveDraft')}
       onSubmit={async (v) => {
-        await call('plans.saveDraft', v);
+        await saveDraftCall.mutateAsync(v);
         onDone();
       }}
     >
@@ -420,13 +401,14 @@ function PlanForm({
 
 function ReturnForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
   const { t } = useTranslation();
+  const returnCall = useCallMutation('plans.return', { invalidates: PLAN_READS });
   const form = useContractForm(api['plans.return'].input, { id: plan.id, remarks: '' });
   return (
     <GuardedForm
       form={form}
       submitLabel={t('plans.return')}
       onSubmit={async (v) => {
-        await call('plans.return', v);
+        await returnCall.mutateAsync(v);
         onDone();
       }}
     >
@@ -444,6 +426,7 @@ function ReturnForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
 
 function MarkForm({ item, onDone }: { item: PlanItem; onDone: () => void }) {
   const { t } = useTranslation();
+  const markItemCall = useCallMutation('plans.markItem', { invalidates: PLAN_READS });
   const form = useContractForm(api['plans.markItem'].input, {
     itemId: item.id,
     result: 'done' as 'done' | 'notDone',
@@ -453,7 +436,7 @@ function MarkForm({ item, onDone }: { item: PlanItem; onDone: () => void }) {
     <GuardedForm
       form={form}
       onSubmit={async (v) => {
-        await call('plans.markItem', v);
+        await markItemCall.mutateAsync(v);
         onDone();
       }}
     >

@@ -1,8 +1,8 @@
+import { STAFF_READS } from './queries';
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canCall, inGroup, api, type Absence, type SessionUser, type User } from '../../../../shared/api';
@@ -10,8 +10,7 @@ import { ABSENCE_KINDS, absenceInputSchema } from '../../../../shared/api/staff'
 import { WorkingCalendar } from '../../../../shared/calendar/workingDays';
 import { coverRequired } from '../../../../shared/rules/cover';
 import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
-import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { DateField } from '../../app/DateField';
@@ -131,18 +130,9 @@ export function StaffScreen({ session }: { session: SessionUser }) {
   );
 }
 
-function useRefresh() {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: callKey('staff.absences') });
-    void qc.invalidateQueries({ queryKey: callKey('staff.coverage') });
-    void qc.invalidateQueries({ queryKey: callKey('today.list') });
-  };
-}
-
 function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
+  const addAbsenceCall = useCallMutation('staff.addAbsence', { invalidates: STAFF_READS });
   const overrides = useCall('calendar.overrides', {});
   const calendar = useMemo(() => new WorkingCalendar(overrides.data ?? []), [overrides.data]);
   const form = useContractForm(absenceInputSchema, {
@@ -164,9 +154,8 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
     .map((u) => ({ value: String(u.id), label: shortName(u) }));
 
   async function add(values: typeof form.values) {
-    await call('staff.addAbsence', { ...values, userId: values.userId! });
+    await addAbsenceCall.mutateAsync({ ...values, userId: values.userId! });
     notifySaved(t);
-    refresh();
     onDone();
   }
 
@@ -222,11 +211,10 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
 
 function CancelForm({ absence, onDone }: { absence: Absence; onDone: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
+  const cancelAbsenceCall = useCallMutation('staff.cancelAbsence', { invalidates: STAFF_READS });
   const form = useContractForm(z.object({ reason: api['staff.cancelAbsence'].input.shape.reason }), { reason: '' });
   async function cancel(v: typeof form.values) {
-    await call('staff.cancelAbsence', { id: absence.id, ...v });
-    refresh();
+    await cancelAbsenceCall.mutateAsync({ id: absence.id, ...v });
     onDone();
   }
   return (

@@ -1,3 +1,4 @@
+import { USER_READS } from './queries';
 import { useState } from 'react';
 import {
   ActionIcon,
@@ -17,13 +18,11 @@ import {
 } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
 import { fullName } from '../../../../shared/format';
-import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 
@@ -165,11 +164,6 @@ export function UsersScreen({ session }: { session: SessionUser }) {
   );
 }
 
-function useRefresh() {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: callKey('users.list') });
-}
-
 function UserForm({
   user,
   session,
@@ -182,7 +176,8 @@ function UserForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
+  const updateCall = useCallMutation('users.update', { invalidates: USER_READS });
+  const createCall = useCallMutation('users.create', { invalidates: USER_READS });
   const form = useContractForm(user ? api['users.update'].input : api['users.create'].input, {
     surname: user?.surname ?? '',
     name: user?.name ?? '',
@@ -196,10 +191,9 @@ function UserForm({
     temporaryPassword: '',
   });
   async function save({ id: _id, login, temporaryPassword, ...common }: typeof form.values) {
-    if (user) await call('users.update', { id: user.id, ...common });
-    else await call('users.create', { ...common, login, temporaryPassword });
+    if (user) await updateCall.mutateAsync({ id: user.id, ...common });
+    else await createCall.mutateAsync({ ...common, login, temporaryPassword });
     notifySaved(t, user ? undefined : t('users.created'));
-    void refresh();
     onDone();
   }
   return (
@@ -247,14 +241,13 @@ function UserForm({
 
 function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
+  const resetPasswordCall = useCallMutation('users.resetPassword', { invalidates: USER_READS });
   const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), {
     temporaryPassword: '',
   });
   async function reset(v: typeof form.values) {
-    await call('users.resetPassword', { id: user.id, ...v });
+    await resetPasswordCall.mutateAsync({ id: user.id, ...v });
     notifySaved(t, t('users.passwordReset'));
-    void refresh();
     onDone();
   }
   return (
@@ -274,12 +267,11 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
 
 function DeactivateForm({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
-  const refresh = useRefresh();
+  const deactivateCall = useCallMutation('users.deactivate', { invalidates: USER_READS });
   const form = useContractForm(z.object({ reason: api['users.deactivate'].input.shape.reason }), { reason: '' });
   async function deactivate(v: typeof form.values) {
-    await call('users.deactivate', { id: user.id, ...v });
+    await deactivateCall.mutateAsync({ id: user.id, ...v });
     notifySaved(t);
-    void refresh();
     onDone();
   }
   return (
