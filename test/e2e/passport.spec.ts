@@ -7,7 +7,7 @@ async function chooseYear(page: Page, year: number) {
   await page.getByRole('option', { name: `01.01.${year}` }).click();
 }
 
-test('passport: §3 filled for two years, §4 with two enterprises, printed in Kazakh without the pencil columns', async ({
+test('passport: §3 filled for two years, §4 with two enterprises (a third removed with its reason), printed in Kazakh without the pencil columns', async ({
   page,
   app,
 }) => {
@@ -55,6 +55,7 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
   for (const [name, managers] of [
     ['ТОО «Береке»', 'Ахметов Б., +7 701 111 22 33'],
     ['Рынок «Шұғыла»', 'Ким С., +7 702 000 00 00'],
+    ['Кафе «Закрытое»', 'Нет'],
   ]) {
     await page.getByRole('button', { name: 'Добавить' }).click();
     const dialog = page.getByRole('dialog');
@@ -64,6 +65,19 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect(dialog).toBeHidden();
   }
+  await expect(page.getByTestId('passport-object')).toHaveCount(3);
+  // a closed cafe leaves the passport with a reason; the reason is required
+  await page
+    .getByTestId('passport-object')
+    .filter({ hasText: 'Кафе «Закрытое»' })
+    .getByRole('button', { name: 'Убрать' })
+    .click();
+  const removal = page.getByRole('dialog');
+  await removal.getByRole('button', { name: 'Убрать' }).click();
+  await expect(removal.getByText('Обязательное поле')).toBeVisible();
+  await field(removal, 'Почему убрать (закрыто, переехало…)').fill('закрыто в октябре');
+  await removal.getByRole('button', { name: 'Убрать' }).click();
+  await expect(removal).toBeHidden();
   await expect(page.getByTestId('passport-object')).toHaveCount(2);
   await shot(page, '96-passport-s4');
 
@@ -82,4 +96,5 @@ test('passport: §3 filled for two years, §4 with two enterprises, printed in K
   ])
     expect(pdf).toContain(text);
   expect(pdf).not.toContain('+7 701 111 22 33');
+  expect(pdf).not.toContain('Кафе «Закрытое»');
 });

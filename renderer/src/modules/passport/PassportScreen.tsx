@@ -67,6 +67,7 @@ export function PassportScreen({
     qc.setQueryData(callKey('passport.get', { sectionId: p.sectionId }), p);
     void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
+  const removeObject = useCallMutation('passport.removeObject', { onSuccess: set });
   const print = async (language: Language) => {
     try {
       saveFile(await call('passport.print', { sectionId: sectionId!, language, withPencil }));
@@ -244,7 +245,7 @@ export function PassportScreen({
             color="red"
             submitLabel={t('passport.remove')}
             onSubmit={async (v) => {
-              set(await call('passport.removeObject', { sectionId: p.sectionId, id: removing.id, reason: v.reason }));
+              await removeObject.mutateAsync({ sectionId: p.sectionId, id: removing.id, reason: v.reason });
               setRemoving(null);
               removeForm.reset();
             }}

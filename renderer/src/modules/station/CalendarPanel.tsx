@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { builtInHolidays } from '../../../../shared/calendar/workingDays';
 import { formatDate } from '../../../../shared/format';
-import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation, callKey } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 
@@ -19,6 +18,11 @@ export function CalendarPanel() {
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
   const overrides = useCall('calendar.overrides', {});
+  // the answer is the whole list of overrides; Today's deadlines count working days with it
+  const setOverride = useCallMutation('calendar.setOverride', {
+    invalidates: ['today.list'],
+    onSuccess: (list) => qc.setQueryData(callKey('calendar.overrides', {}), list),
+  });
   const rows = useMemo(() => {
     const days = new Map<string, { date: string; name: string; source: 'law' | 'holiday' | 'workday' }>();
     for (const [date, name] of builtInHolidays(year))
@@ -74,8 +78,7 @@ export function CalendarPanel() {
         <form
           onSubmit={form.onSubmit(async (v) => {
             try {
-              qc.setQueryData(callKey('calendar.overrides', {}), await call('calendar.setOverride', v));
-              void qc.invalidateQueries({ queryKey: callKey('today.list') });
+              await setOverride.mutateAsync(v);
               form.reset();
               notifySaved(t);
             } catch (e) {

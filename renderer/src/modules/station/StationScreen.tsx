@@ -21,10 +21,17 @@ import { DataTable } from 'mantine-datatable';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, type Section, type SessionUser, type Settings, type Station } from '../../../../shared/api';
+import {
+  api,
+  type CallName,
+  type Section,
+  type SessionUser,
+  type Settings,
+  type Station,
+} from '../../../../shared/api';
 import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall, callKey } from '../../api/hooks';
+import { useCall, useCallMutation, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
@@ -52,14 +59,21 @@ export function StationScreen({ session }: { session: SessionUser }) {
   );
 }
 
-function useStationSaved() {
+/** A station change answers with the whole station: it replaces the cached one rather than refetching it. */
+function useStationChange<N extends 'station.update' | 'station.updateSettings' | 'station.saveSection'>(
+  name: N,
+  invalidates: readonly CallName[] = [],
+) {
   const qc = useQueryClient();
-  return (s: Station) => qc.setQueryData(callKey('station.get', {}), s);
+  return useCallMutation(name, {
+    invalidates,
+    onSuccess: (s: Station) => qc.setQueryData(callKey('station.get', {}), s),
+  });
 }
 
 function StationForm({ station }: { station: Station }) {
   const { t } = useTranslation();
-  const saved = useStationSaved();
+  const update = useStationChange('station.update');
   const form = useContractForm(api['station.update'].input, {
     uppNumber: station.uppNumber,
     uppName: station.uppName,
@@ -71,7 +85,7 @@ function StationForm({ station }: { station: Station }) {
       <form
         onSubmit={form.onSubmit(async (v) => {
           try {
-            saved(await call('station.update', v));
+            await update.mutateAsync(v);
             notifySaved(t);
           } catch (e) {
             showApiError(t, e, form);
@@ -97,16 +111,15 @@ function StationForm({ station }: { station: Station }) {
 
 function SettingsForm({ station }: { station: Station }) {
   const { t } = useTranslation();
-  const saved = useStationSaved();
-  const qc = useQueryClient();
+  // the idle lock reaches the shell through auth.status
+  const updateSettings = useStationChange('station.updateSettings', ['auth.status']);
   const form = useContractForm(api['station.updateSettings'].input, station.settings);
   return (
     <Paper withBorder p="md">
       <form
         onSubmit={form.onSubmit(async (v) => {
           try {
-            saved(await call('station.updateSettings', v));
-            void qc.invalidateQueries({ queryKey: callKey('auth.status') });
+            await updateSettings.mutateAsync(v);
             notifySaved(t);
           } catch (e) {
             showApiError(t, e, form);
@@ -198,7 +211,7 @@ function Sections({ sections }: { sections: Section[] }) {
 
 function SectionForm({ section, onDone }: { section: Section | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const saved = useStationSaved();
+  const saveSection = useStationChange('station.saveSection');
   const form = useContractForm(api['station.saveSection'].input, {
     id: section?.id,
     number: section?.number ?? '',
@@ -207,7 +220,7 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
     orderRef: section?.orderRef ?? '',
   });
   async function save(v: typeof form.values) {
-    saved(await call('station.saveSection', v));
+    await saveSection.mutateAsync(v);
     notifySaved(t);
     onDone();
   }
@@ -233,10 +246,10 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
 
 function Security({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [audit, setAudit] = useState<{ ok: boolean; rows: number; firstBrokenId: number | null } | null>(null);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
   const backups = useCall('backup.list', {});
+  const backupNow = useCallMutation('backup.now', { invalidates: ['backup.list'] });
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="sm">
@@ -272,9 +285,8 @@ function Security({ session }: { session: SessionUser }) {
             variant="light"
             onClick={action(t, async () => {
               try {
-                await call('backup.now', {});
+                await backupNow.mutateAsync({});
                 notifySaved(t, t('station.backupDone'));
-                void qc.invalidateQueries({ queryKey: callKey('backup.list') });
               } catch (e) {
                 showApiError(t, e);
               }
