@@ -56,30 +56,36 @@ const PERSON_COLUMNS = [
   's.number as section_number',
 ] as const;
 
-const ownerRows = (db: Db) =>
+const ownerRows = (db: Db, where: Expression<SqlBool>) =>
   db
     .selectFrom('firearm_owners as x')
     .innerJoin('citizens as c', 'c.id', 'x.citizen_id')
     .innerJoin('sections as s', 's.id', 'x.section_id')
     .selectAll('x')
-    .select(PERSON_COLUMNS);
-const probationRows = (db: Db) =>
+    .select(PERSON_COLUMNS)
+    .where(where)
+    .orderBy('c.surname');
+const probationRows = (db: Db, where: Expression<SqlBool>) =>
   db
     .selectFrom('probation_persons as x')
     .innerJoin('citizens as c', 'c.id', 'x.citizen_id')
     .innerJoin('sections as s', 's.id', 'x.section_id')
     .selectAll('x')
-    .select(PERSON_COLUMNS);
-const foreignerRows = (db: Db) =>
+    .select(PERSON_COLUMNS)
+    .where(where)
+    .orderBy('x.included_on');
+const foreignerRows = (db: Db, where: Expression<SqlBool>) =>
   db
     .selectFrom('foreigners as x')
     .innerJoin('citizens as c', 'c.id', 'x.citizen_id')
     .innerJoin('sections as s', 's.id', 'x.section_id')
     .selectAll('x')
-    .select(PERSON_COLUMNS);
-type RowOf<Q extends (db: Db) => { executeTakeFirstOrThrow(): Promise<unknown> }> = Awaited<
-  ReturnType<ReturnType<Q>['executeTakeFirstOrThrow']>
->;
+    .select(PERSON_COLUMNS)
+    .where(where)
+    .orderBy('c.surname');
+type RowOf<Q extends (db: Db, where: Expression<SqlBool>) => { execute(): Promise<unknown[]> }> = Awaited<
+  ReturnType<ReturnType<Q>['execute']>
+>[number];
 
 interface CitizenCols {
   surname: string;
@@ -133,6 +139,24 @@ async function visible(ctx: Ctx, f: Filter): Promise<Expression<SqlBool> | null>
   return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
 }
 
+/** An appendix's reads: one entry (any section; callers check it) and the list a person may see. */
+function appendix<R, T>(
+  rows: (db: Db, where: Expression<SqlBool>) => { execute(): Promise<R[]> },
+  to: (db: Db, r: R) => T | Promise<T>,
+) {
+  return {
+    async get(db: Db, id: number): Promise<T> {
+      const [r] = await rows(db, sql<SqlBool>`${sql.ref('x.id')} = ${id}`).execute();
+      if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
+      return to(db, r);
+    },
+    async list(ctx: Ctx, f: Filter): Promise<T[]> {
+      const where = await visible(ctx, f);
+      return where ? Promise.all((await rows(ctx.db, where).execute()).map((r) => to(ctx.db, r))) : [];
+    },
+  };
+}
+
 // ---- Appendix 2: firearm owners
 
 type OwnerRow = RowOf<typeof ownerRows>;
@@ -169,18 +193,9 @@ async function toOwner(db: Db, r: OwnerRow): Promise<FirearmOwner> {
   };
 }
 
-async function getOwner(db: Db, id: number): Promise<FirearmOwner> {
-  const r = await ownerRows(db).where('x.id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
-  return toOwner(db, r);
-}
-
-export async function listFirearmOwners(ctx: Ctx, f: Filter): Promise<FirearmOwner[]> {
-  const where = await visible(ctx, f);
-  if (!where) return [];
-  const rows = await ownerRows(ctx.db).where(where).orderBy('c.surname').execute();
-  return Promise.all(rows.map((r) => toOwner(ctx.db, r)));
-}
+const owners = appendix(ownerRows, toOwner);
+const getOwner = owners.get;
+export const listFirearmOwners = owners.list;
 
 /** Saves one list entry with its person (the register), checking the section and auditing before/after. */
 async function saveEntry<T extends { id: number; sectionId: number; citizenId: number }>(
@@ -290,16 +305,9 @@ const toProbation = (r: ProbationRow): ProbationPerson => ({
   marks: r.marks,
   measure: r.measure,
 });
-async function getProbation(db: Db, id: number): Promise<ProbationPerson> {
-  const r = await probationRows(db).where('x.id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
-  return toProbation(r);
-}
-export async function listProbation(ctx: Ctx, f: Filter): Promise<ProbationPerson[]> {
-  const where = await visible(ctx, f);
-  if (!where) return [];
-  return (await probationRows(ctx.db).where(where).orderBy('x.included_on').execute()).map(toProbation);
-}
+const probation = appendix(probationRows, (_db, r) => toProbation(r));
+const getProbation = probation.get;
+export const listProbation = probation.list;
 export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>): Promise<ProbationPerson> {
   return saveEntry(ctx, 'probation_person', p, getProbation, async (trx, citizenId, id, at) => {
     const values = {
@@ -343,16 +351,9 @@ const toForeigner = (r: ForeignerRow): Foreigner => ({
   checkedOn: r.checked_on,
   checkNote: r.check_note,
 });
-async function getForeigner(db: Db, id: number): Promise<Foreigner> {
-  const r = await foreignerRows(db).where('x.id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
-  return toForeigner(r);
-}
-export async function listForeigners(ctx: Ctx, f: Filter): Promise<Foreigner[]> {
-  const where = await visible(ctx, f);
-  if (!where) return [];
-  return (await foreignerRows(ctx.db).where(where).orderBy('c.surname').execute()).map(toForeigner);
-}
+const foreigners = appendix(foreignerRows, (_db, r) => toForeigner(r));
+const getForeigner = foreigners.get;
+export const listForeigners = foreigners.list;
 export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {
   return saveEntry(ctx, 'foreigner', p, getForeigner, async (trx, citizenId, id, at) => {
     const values = {
