@@ -6,7 +6,18 @@ import { AppError, type SessionUser } from '../../shared/api';
 import { openEncrypted, toKysely, type RawDb } from './store/database';
 import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
 import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
-import { backupNow, hasBackupOn, listBackups, rotateBackups } from './store/backup';
+import { DEFAULT_ROTATION, type BackupKind, type Rotation } from './store/backup';
+import { StationBackups, type BackupResult } from './backups';
+import {
+  finishRestore,
+  previewCopy,
+  restoreCandidates,
+  stageRestore,
+  type CopyPreview,
+  type CopySecret,
+} from './restore';
+import { settingsSchema } from '../../shared/api/station';
+import dayjs from 'dayjs';
 import type { DB } from './store/schema';
 import type { Backups, Ctx, Db, Documents, Keys, Lifecycle, Session } from './context';
 import { renderPdf } from './documents/render';
@@ -53,9 +64,13 @@ export class Backend implements Lifecycle, Keys {
   private pendingRecoveryCode: string | null = null;
   private failures = 0;
   private waitUntil = 0;
+  readonly copies: StationBackups;
   private readonly backups: Backups = {
-    now: (reason) => this.backup(reason),
-    list: () => listBackups(this.dataDir),
+    now: () => this.backup('manual'),
+    list: () => this.copies.list(),
+    destinations: () => this.copies.destinations(),
+    setFolders: (folders) => this.copies.setFolders(folders),
+    lastOutside: () => this.copies.lastOutside(),
   };
   private readonly documents: Documents = { pdf: (dd) => renderPdf(this.resourcesDir, dd) };
   private readonly sessionControl: Session = {
@@ -71,8 +86,15 @@ export class Backend implements Lifecycle, Keys {
     this.clock = o.clock ?? (() => new Date());
     this.migrations = o.migrations ?? MIGRATIONS;
     fs.mkdirSync(this.dataDir, { recursive: true });
+    // a restore that was staged and marked ready before a crash is finished first; one not ready is dropped
+    finishRestore(this.dataDir, this.files);
+    this.copies = new StationBackups(this.dataDir, this.keyringFile, () => this.keyring().cipher);
+    this.copies.clean();
   }
 
+  private get files() {
+    return { db: DB_FILE, keyring: KEYRING_FILE };
+  }
   get dbFile(): string {
     return path.join(this.dataDir, DB_FILE);
   }
@@ -151,7 +173,7 @@ export class Backend implements Lifecycle, Keys {
     ring.setSlot(login, userId, key, password);
     this.pendingRecoveryCode = recoveryCode;
     // the first day's copy: the station exists from now on
-    backupNow(raw, this.dataDir, this.keyringFile, this.clock(), 'daily');
+    this.copies.make(raw, key, this.clock(), 'daily');
     return { recoveryCode, userId };
   }
 
@@ -163,11 +185,53 @@ export class Backend implements Lifecycle, Keys {
       });
     }
   }
-  private failed(): never {
+  private failed(messageKey = 'errors.wrongLogin'): never {
     this.failures++;
     // first three mistakes are free, then 1 s, 2 s, 4 s ... up to five minutes
     if (this.failures >= 3) this.waitUntil = this.clock().getTime() + Math.min(300, 2 ** (this.failures - 3)) * 1000;
-    throw new AppError('AUTH', 'errors.wrongLogin');
+    throw new AppError('AUTH', messageKey);
+  }
+
+  /** The copies a restore may choose from: this PC's, every destination's, and a folder the person names. */
+  copiesToRestore(folder: string | null) {
+    const dirs = [this.copies.home, ...this.copies.folders(), ...(folder ? [path.resolve(folder)] : [])];
+    return restoreCandidates(dirs);
+  }
+
+  /** A wrong password or code counts against the same waiting time as at unlock. */
+  private previewGuarded(file: string, secret: CopySecret): CopyPreview & { key: Buffer } {
+    this.checkRate();
+    try {
+      return previewCopy(file, secret, this.migrations[this.migrations.length - 1]!.version);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'AUTH') this.failed(e.messageKey);
+      throw e;
+    }
+  }
+
+  inspectCopy(file: string, secret: CopySecret): CopyPreview {
+    const { key, ...preview } = this.previewGuarded(file, secret);
+    key.fill(0);
+    return preview;
+  }
+
+  /**
+   * Restores a copy: staged and checked beside the data, then the current files are moved aside (never deleted) and
+   * the copy put in their place. The program is locked on the restored data afterwards.
+   */
+  async restoreCopy(file: string, secret: CopySecret): Promise<CopyPreview> {
+    const preview = this.previewGuarded(file, secret);
+    try {
+      await stageRestore(this.dataDir, preview, secret, this.clock(), this.files);
+    } finally {
+      preview.key.fill(0);
+    }
+    this.lock();
+    finishRestore(this.dataDir, this.files);
+    this.failures = 0;
+    this.waitUntil = 0;
+    const { key: _key, ...shown } = preview;
+    return shown;
   }
 
   async unlock(login: string, password: string): Promise<SessionUser> {
@@ -214,7 +278,7 @@ export class Backend implements Lifecycle, Keys {
     try {
       const version = schemaVersion(raw);
       if (version < this.migrations[this.migrations.length - 1]!.version) {
-        backupNow(raw, this.dataDir, this.keyringFile, now, `v${version}`);
+        this.copies.make(raw, key, now, 'migration', this.rotation(raw));
         migrate(raw, this.migrations);
       }
       const db = toKysely(raw);
@@ -224,10 +288,9 @@ export class Backend implements Lifecycle, Keys {
       this.open!.user = user;
       const settings = await readSettings(db);
       this.open!.idleMinutes = settings.idleMinutes;
-      if (!hasBackupOn(this.dataDir, now)) {
-        backupNow(raw, this.dataDir, this.keyringFile, now, 'daily');
-        rotateBackups(this.dataDir, settings.backupKeep);
-      }
+      const today = dayjs(now).format('YYYY-MM-DD');
+      if (!this.copies.list().some((c) => c.kind === 'daily' && dayjs(c.createdAt).format('YYYY-MM-DD') === today))
+        this.copies.make(raw, key, now, 'daily', this.rotation(raw));
     } catch (e) {
       this.lock();
       throw e;
@@ -285,9 +348,33 @@ export class Backend implements Lifecycle, Keys {
     return this.pendingRecoveryCode;
   }
 
-  backup(reason = 'manual'): string {
+  /** The station's rule for daily copies, read straight from the open file (lock has no time for Kysely). */
+  private rotation(raw: RawDb): Rotation {
+    try {
+      const r = raw.prepare('SELECT settings_json FROM station WHERE id = 1').get() as { settings_json: string };
+      const keep = settingsSchema.shape.backupKeep.safeParse(JSON.parse(r.settings_json).backupKeep);
+      return keep.success ? { ...DEFAULT_ROTATION, dailyDays: keep.data } : DEFAULT_ROTATION;
+    } catch {
+      return DEFAULT_ROTATION;
+    }
+  }
+
+  /**
+   * A copy now. A manual one is refused while the newest copy is under a minute old and nothing changed since, so
+   * that a held key or an impatient click cannot fill the disk (ours).
+   */
+  backup(kind: BackupKind): BackupResult {
     const o = this.require();
-    return backupNow(o.raw, this.dataDir, this.keyringFile, this.clock(), reason);
+    const now = this.clock();
+    const newest = this.copies.list()[0];
+    if (
+      kind === 'manual' &&
+      newest &&
+      now.getTime() - new Date(newest.createdAt).getTime() < 60_000 &&
+      !this.copies.changedSince(o.raw, newest)
+    )
+      throw new AppError('CONFLICT', 'backup.tooSoon');
+    return this.copies.make(o.raw, o.key, now, kind, this.rotation(o.raw));
   }
 
   /** Clears the screen's session and takes the key out of memory. */
@@ -296,6 +383,13 @@ export class Backend implements Lifecycle, Keys {
     if (!this.open) return;
     const o = this.open;
     this.open = null;
+    try {
+      // what was done since the last copy leaves with the person too
+      if (this.copies.changedSince(o.raw, this.copies.list()[0]))
+        this.copies.make(o.raw, o.key, this.clock(), 'lock', this.rotation(o.raw));
+    } catch {
+      // a copy that fails here is retried at the next lock or unlock; locking itself must not fail
+    }
     try {
       o.raw.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

@@ -3,6 +3,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
 import type { BackupInfo } from './store/backup';
+import type { BackupResult, Destination } from './backups';
+import type { CopyPreview, CopySecret } from './restore';
 
 /** The database as a service sees it; an open transaction is one too. Services speak Kysely only. */
 export type Db = Kysely<DB>;
@@ -20,8 +22,12 @@ export interface Keys {
 
 /** Encrypted copies of the open database. */
 export interface Backups {
-  now(reason: string): string;
+  /** a manual copy, to the data folder and every destination folder */
+  now(): BackupResult;
   list(): BackupInfo[];
+  destinations(): Destination[];
+  setFolders(folders: string[]): string[];
+  lastOutside(): string | null;
 }
 
 /** The printed forms: a pdfmake definition in, the PDF's bytes out. */
@@ -61,6 +67,9 @@ export interface Lifecycle {
   unlock(login: string, password: string): Promise<SessionUser>;
   unlockWithRecovery(login: string, code: string, newPassword: string): Promise<SessionUser>;
   lock(): void;
+  copiesToRestore(folder: string | null): (BackupInfo & { file: string })[];
+  inspectCopy(file: string, secret: CopySecret): CopyPreview;
+  restoreCopy(file: string, secret: CopySecret): Promise<CopyPreview>;
 }
 
 /** What the router hands every handler. */

@@ -4,6 +4,7 @@ import { today } from './catalogs/today';
 import { users } from './catalogs/users';
 import { staff } from './catalogs/staff';
 import { station } from './catalogs/station';
+import { backup } from './catalogs/backup';
 import { reception } from './catalogs/reception';
 import { notebook } from './catalogs/notebook';
 import { prevention } from './catalogs/prevention';
@@ -24,6 +25,7 @@ export const kk: Shape<Catalog> = {
   ...users.kk,
   ...staff.kk,
   ...station.kk,
+  ...backup.kk,
   ...reception.kk,
   ...notebook.kk,
   ...prevention.kk,

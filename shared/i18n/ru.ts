@@ -4,6 +4,7 @@ import { today } from './catalogs/today';
 import { users } from './catalogs/users';
 import { staff } from './catalogs/staff';
 import { station } from './catalogs/station';
+import { backup } from './catalogs/backup';
 import { reception } from './catalogs/reception';
 import { notebook } from './catalogs/notebook';
 import { prevention } from './catalogs/prevention';
@@ -22,6 +23,7 @@ export const ru = {
   ...users.ru,
   ...staff.ru,
   ...station.ru,
+  ...backup.ru,
   ...reception.ru,
   ...notebook.ru,
   ...prevention.ru,

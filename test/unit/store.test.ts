@@ -5,8 +5,10 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { openEncrypted } from '../../electron/backend/store/database';
 import { Keyring, newRecoveryCode, normalizeRecoveryCode } from '../../electron/backend/store/keyring';
 import { migrate, schemaVersion, LATEST_VERSION, MIGRATIONS } from '../../electron/backend/store/migrations';
-import { listBackups } from '../../electron/backend/store/backup';
+import { listCopies } from '../../electron/backend/store/backup';
 import { setUpStation, station, tempDir, LEAD } from './helpers';
+
+const copiesOf = (dataDir: string) => listCopies(path.join(dataDir, 'backups'));
 
 const filesOf = (dir: string) =>
   fs
@@ -96,14 +98,14 @@ describe('encrypted store', () => {
     const s = await setUpStation({ clock: () => now });
     s.backend.lock();
     await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
-    expect(listBackups(s.dataDir).filter((b) => b.fileName.includes('daily'))).toHaveLength(1);
+    expect(copiesOf(s.dataDir).filter((b) => b.kind === 'daily')).toHaveLength(1);
     s.backend.lock();
     await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
-    expect(listBackups(s.dataDir).filter((b) => b.fileName.includes('daily'))).toHaveLength(1);
+    expect(copiesOf(s.dataDir).filter((b) => b.kind === 'daily')).toHaveLength(1);
     now = new Date('2026-11-21T09:00:00');
     s.backend.lock();
     await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
-    const daily = listBackups(s.dataDir).filter((b) => b.fileName.includes('daily'));
+    const daily = copiesOf(s.dataDir).filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(2);
     // the copy opens with the same key through its own keyring
     const copy = path.join(s.dataDir, 'backups', daily[0]!.fileName);
@@ -120,7 +122,8 @@ describe('encrypted store', () => {
     const upgraded = station({ dataDir: s.dataDir, migrations: next });
     await upgraded.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
     expect(schemaVersion(upgraded.backend.raw)).toBe(LATEST_VERSION + 1);
-    const pre = listBackups(s.dataDir).find((b) => b.fileName.endsWith(`-v${LATEST_VERSION}.db`));
+    const pre = copiesOf(s.dataDir).find((b) => b.kind === 'migration');
+    expect(pre?.schemaVersion).toBe(LATEST_VERSION);
     expect(pre).toBeDefined();
     const copy = path.join(s.dataDir, 'backups', pre!.fileName);
     const got = Keyring.load(`${copy}.keyring`).unlock(LEAD.login, LEAD.password)!;
@@ -130,7 +133,7 @@ describe('encrypted store', () => {
     db.close();
   });
 
-  it('rotates backups, keeping the newest', async () => {
+  it('rotates daily copies by the days kept, keeping the first of each month, and manual copies apart', async () => {
     let now = new Date('2026-11-20T10:00:00');
     const s = await setUpStation({ clock: () => now });
     await s.call('station.updateSettings', {
@@ -143,10 +146,13 @@ describe('encrypted store', () => {
       now = new Date(`2026-11-${d}T10:00:00`);
       s.backend.lock();
       await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+      // a manual copy each day, after a change, so that none is refused as too soon
+      await s.call('calendar.setOverride', { date: `2026-12-${d}`, kind: 'holiday', name: `d${d}` });
+      await s.call('backup.now', {});
     }
-    const names = listBackups(s.dataDir).map((b) => b.fileName);
-    expect(names).toHaveLength(2);
-    expect(names[0]).toContain('20261124');
+    const daily = copiesOf(s.dataDir).filter((b) => b.kind === 'daily');
+    expect(daily.map((b) => b.fileName.slice(8, 16))).toEqual(['20261124', '20261123', '20261120']);
+    expect(copiesOf(s.dataDir).filter((b) => b.kind === 'manual')).toHaveLength(4);
   });
 });
 

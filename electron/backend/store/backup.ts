@@ -1,59 +1,245 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import dayjs from 'dayjs';
 import path from 'node:path';
+import dayjs from 'dayjs';
 import type { RawDb } from './database';
 
+/**
+ * The copies' files. A copy is three files: the encrypted database (`uchaske-<stamp>-<kind>.db`), its keyring
+ * (`.db.keyring`) and its manifest (`.db.json`), written in that order, each under a `.partial-` name first and
+ * renamed only when whole and fsynced. The manifest comes last and only after the copy was verified, so a copy
+ * without one was cut short: it is never listed and `cleanPartials` removes it. (ours, after SQLite's and
+ * KeePassXC's own safe-save rule)
+ */
 export const BACKUP_DIR = 'backups';
-const NAME = /^uchaske-(\d{8}-\d{6})(-[a-z0-9]+)?\.db$/;
+export const BACKUP_KINDS = ['daily', 'manual', 'lock', 'migration'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+const NAME = /^uchaske-(\d{8}-\d{6})-(daily|manual|lock|migration)(-\d+)?\.db$/;
+const PARTIAL = '.partial-';
 
-export interface BackupInfo {
-  fileName: string;
-  bytes: number;
+/** What a verified copy holds, written beside it. No personal data: counts and the station's own name. */
+export interface CopyFacts {
+  schemaVersion: number;
+  station: string;
+  audit: { rows: number; head: string };
+  counts: Record<string, number>;
+}
+export interface CopyManifest extends CopyFacts {
+  format: 1;
+  kind: BackupKind;
   createdAt: string;
+  bytes: number;
+  sha256: string;
+}
+export interface BackupInfo extends CopyManifest {
+  fileName: string;
+  folder: string;
+  /** the files are there and the database has the size the manifest says */
+  intact: boolean;
 }
 
 /** local time: the station's day, not UTC's */
 const stamp = (d: Date) => dayjs(d).format('YYYYMMDD-HHmmss');
 
-/**
- * An encrypted copy with the same key (VACUUM INTO keeps the cipher; db.backup() and
- * serialize() would not). The keyring is copied beside it so the copy opens on its own.
- */
-export function backupNow(db: RawDb, dataDir: string, keyringFile: string, now: Date, reason = ''): string {
-  const dir = path.join(dataDir, BACKUP_DIR);
-  fs.mkdirSync(dir, { recursive: true });
-  const fileName = `uchaske-${stamp(now)}${reason ? `-${reason}` : ''}.db`;
-  const target = path.join(dir, fileName);
-  if (fs.existsSync(target)) fs.rmSync(target);
-  db.prepare('VACUUM INTO ?').run(target);
-  fs.copyFileSync(keyringFile, `${target}.keyring`);
-  return fileName;
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch {
+    // directories cannot be fsynced on Windows; the rename is still atomic there
+  }
+}
+export function sha256File(file: string): string {
+  const h = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  try {
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return h.digest('hex');
+}
+/** Writes a small file whole or not at all. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  const tmp = path.join(path.dirname(file), `${PARTIAL}${path.basename(file)}`);
+  fs.writeFileSync(tmp, data, { mode: 0o600 });
+  fsyncFile(tmp);
+  fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
 }
 
-export function listBackups(dataDir: string): BackupInfo[] {
-  const dir = path.join(dataDir, BACKUP_DIR);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => NAME.test(f))
-    .sort()
-    .reverse()
-    .map((fileName) => {
-      const st = fs.statSync(path.join(dir, fileName));
-      return { fileName, bytes: st.size, createdAt: st.mtime.toISOString() };
-    });
-}
-
-/** Keeps the newest `keep` copies. */
-export function rotateBackups(dataDir: string, keep: number): void {
-  for (const b of listBackups(dataDir).slice(keep)) {
-    const f = path.join(dataDir, BACKUP_DIR, b.fileName);
-    fs.rmSync(f, { force: true });
-    fs.rmSync(`${f}.keyring`, { force: true });
+function freeName(dir: string, now: Date, kind: BackupKind): string {
+  const base = `uchaske-${stamp(now)}-${kind}`;
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? `${base}.db` : `${base}-${i}.db`;
+    if (!fs.existsSync(path.join(dir, name)) && !fs.existsSync(path.join(dir, `${name}.json`))) return name;
   }
 }
 
-export function hasBackupOn(dataDir: string, now: Date): boolean {
-  const day = stamp(now).slice(0, 8);
-  return listBackups(dataDir).some((b) => b.fileName.startsWith(`uchaske-${day}`));
+function removeCopyFiles(dir: string, fileName: string): void {
+  for (const f of [fileName, `${fileName}.keyring`, `${fileName}.json`]) fs.rmSync(path.join(dir, f), { force: true });
+}
+
+/**
+ * Puts a copy in place: `fill` writes the database under the temporary name, `verify` opens it and says what it
+ * holds (throws when it does not open whole). Nothing of a failed copy stays behind.
+ */
+function placeCopy(
+  dir: string,
+  now: Date,
+  kind: BackupKind,
+  keyringFile: string,
+  fill: (target: string) => void,
+  verify: (dbFile: string, keyringFile: string) => CopyFacts,
+): BackupInfo {
+  fs.mkdirSync(dir, { recursive: true });
+  const fileName = freeName(dir, now, kind);
+  const tmpDb = path.join(dir, `${PARTIAL}${fileName}`);
+  const tmpRing = `${tmpDb}.keyring`;
+  try {
+    fs.rmSync(tmpDb, { force: true });
+    fill(tmpDb);
+    fsyncFile(tmpDb);
+    fs.copyFileSync(keyringFile, tmpRing);
+    fsyncFile(tmpRing);
+    const facts = verify(tmpDb, tmpRing);
+    const manifest: CopyManifest = {
+      format: 1,
+      kind,
+      createdAt: now.toISOString(),
+      bytes: fs.statSync(tmpDb).size,
+      sha256: sha256File(tmpDb),
+      ...facts,
+    };
+    fs.renameSync(tmpRing, path.join(dir, `${fileName}.keyring`));
+    fs.renameSync(tmpDb, path.join(dir, fileName));
+    fsyncDir(dir);
+    writeFileAtomic(path.join(dir, `${fileName}.json`), JSON.stringify(manifest, null, 1));
+    return { ...manifest, fileName, folder: dir, intact: true };
+  } catch (e) {
+    for (const f of [tmpDb, tmpRing]) fs.rmSync(f, { force: true });
+    removeCopyFiles(dir, fileName);
+    throw e;
+  }
+}
+
+/** An encrypted copy of the open database with the same key (VACUUM INTO keeps the cipher; db.backup() would not). */
+export function writeCopy(
+  raw: RawDb,
+  dir: string,
+  keyringFile: string,
+  now: Date,
+  kind: BackupKind,
+  verify: (dbFile: string, keyringFile: string) => CopyFacts,
+): BackupInfo {
+  return placeCopy(dir, now, kind, keyringFile, (target) => raw.prepare('VACUUM INTO ?').run(target), verify);
+}
+
+/** The same copy in another folder (a USB drive, a share): byte for byte, checked by its hash before it counts. */
+export function copyInto(from: BackupInfo, dir: string): BackupInfo {
+  const src = path.join(from.folder, from.fileName);
+  return placeCopy(
+    dir,
+    new Date(from.createdAt),
+    from.kind,
+    `${src}.keyring`,
+    (target) => fs.copyFileSync(src, target),
+    (dbFile) => {
+      if (sha256File(dbFile) !== from.sha256) throw new Error('copy differs from its source');
+      const { schemaVersion, station, audit, counts } = from;
+      return { schemaVersion, station, audit, counts };
+    },
+  );
+}
+
+function readManifest(file: string): CopyManifest | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as CopyManifest;
+    return m.format === 1 && (BACKUP_KINDS as readonly string[]).includes(m.kind) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The copies in a folder, newest first; only those whose manifest was written (a cut-short copy has none). */
+export function listCopies(dir: string): BackupInfo[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const f of fs.readdirSync(dir)) {
+    if (!NAME.test(f)) continue;
+    const m = readManifest(path.join(dir, `${f}.json`));
+    if (!m) continue;
+    let intact: boolean;
+    try {
+      intact = fs.statSync(path.join(dir, f)).size === m.bytes && fs.existsSync(path.join(dir, `${f}.keyring`));
+    } catch {
+      intact = false;
+    }
+    out.push({ ...m, fileName: f, folder: dir, intact });
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
+/** Removes what a killed copy left: temporary files, and copies whose manifest never came. */
+export function cleanPartials(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const f of fs.readdirSync(dir)) {
+    const base = f.replace(/\.(keyring|json)$/, '');
+    const orphan = NAME.test(base) && !readManifest(path.join(dir, `${base}.json`));
+    if (f.startsWith(PARTIAL) || orphan || (NAME.test(base) && !fs.existsSync(path.join(dir, base)))) {
+      fs.rmSync(path.join(dir, f), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** How many copies of each kind a folder keeps (ours). */
+export interface Rotation {
+  /** every daily copy of the last so many days */
+  dailyDays: number;
+  /** and the first daily copy of each of the last so many months */
+  months: number;
+  /** the newest of each other kind */
+  manual: number;
+  lock: number;
+  migration: number;
+}
+export const DEFAULT_ROTATION: Rotation = { dailyDays: 14, months: 12, manual: 10, lock: 10, migration: 5 };
+
+/** The copies rotation would remove: each kind by its own rule, so manual copies never push daily ones out. */
+export function toRemove(copies: BackupInfo[], now: Date, r: Rotation): BackupInfo[] {
+  const keep = new Set<BackupInfo>();
+  const daily = copies.filter((c) => c.kind === 'daily' && c.intact);
+  const since = dayjs(now).subtract(r.dailyDays, 'day');
+  for (const c of daily) if (dayjs(c.createdAt).isAfter(since)) keep.add(c);
+  const firstOfMonth = new Map<string, BackupInfo>();
+  for (const c of daily) {
+    const month = dayjs(c.createdAt).format('YYYY-MM');
+    const seen = firstOfMonth.get(month);
+    if (!seen || c.createdAt < seen.createdAt) firstOfMonth.set(month, c);
+  }
+  const oldestMonth = dayjs(now)
+    .subtract(r.months - 1, 'month')
+    .format('YYYY-MM');
+  for (const [month, c] of firstOfMonth) if (month >= oldestMonth) keep.add(c);
+  for (const kind of ['manual', 'lock', 'migration'] as const)
+    for (const c of copies.filter((x) => x.kind === kind && x.intact).slice(0, r[kind])) keep.add(c);
+  // a damaged copy is kept for the administrator to see; it never takes a good copy's place
+  return copies.filter((c) => c.intact && !keep.has(c));
+}
+
+export function rotate(dir: string, now: Date, r: Rotation = DEFAULT_ROTATION): void {
+  for (const c of toRemove(listCopies(dir), now, r)) removeCopyFiles(dir, c.fileName);
 }

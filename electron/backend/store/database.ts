@@ -8,13 +8,15 @@ export type RawDb = Database.Database;
 
 /**
  * Opens the encrypted file. Order matters: cipher settings, then the raw
- * key, then a real read — a wrong key only shows there, as SQLITE_NOTADB.
+ * key, then a real read — a wrong key only shows there, as SQLITE_NOTADB. Read-only opens are for copies.
  */
-export function openEncrypted(file: string, key: Buffer, cipher: Cipher): RawDb {
-  const db = new Database(file);
+export function openEncrypted(file: string, key: Buffer, cipher: Cipher, o: { readonly?: boolean } = {}): RawDb {
+  const db = new Database(file, { readonly: o.readonly ?? false, fileMustExist: o.readonly ?? false });
   try {
     applyKey(db, key, cipher);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // a copy is read as it is: no WAL files appear beside it
+    if (o.readonly) return db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -76,7 +76,7 @@ export const common = defineCatalog(
       idleMinutes: 'Автоблокировка через, минут',
       receptionFrom: 'Приём граждан с',
       receptionTo: 'Приём граждан до',
-      backupKeep: 'Хранить резервных копий',
+      backupKeep: 'Хранить ежедневные копии, дней',
     },
     password: {
       mustChangeTitle: 'Смените временный пароль',
@@ -211,7 +211,7 @@ export const common = defineCatalog(
       idleMinutes: 'Автобұғаттау, минуттан кейін',
       receptionFrom: 'Азаматтарды қабылдау, бастап',
       receptionTo: 'Азаматтарды қабылдау, дейін',
-      backupKeep: 'Сақталатын сақтық көшірмелер саны',
+      backupKeep: 'Күнделікті көшірмелерді сақтау, күн',
     },
     password: {
       mustChangeTitle: 'Уақытша құпиясөзді өзгертіңіз',

@@ -52,16 +52,27 @@ export async function writeAudit(trx: Transaction<DB>, userId: number | null, at
     .execute();
 }
 
-/** Walks the chain; reports the first row whose link or content does not match. */
-export async function verifyAudit(
-  db: Kysely<DB>,
-): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null }> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+type ChainRow = Parameters<typeof rowHash>[1] & { id: number; prev_hash: string; hash: string };
+
+/** Walks the rows in order; reports the first whose link or content does not match, and the newest hash. */
+export function checkChain(rows: readonly ChainRow[]): {
+  ok: boolean;
+  rows: number;
+  firstBrokenId: number | null;
+  head: string;
+} {
   let prev = GENESIS;
   for (const r of rows) {
     if (r.prev_hash !== prev || rowHash(prev, r) !== r.hash)
-      return { ok: false, rows: rows.length, firstBrokenId: r.id };
+      return { ok: false, rows: rows.length, firstBrokenId: r.id, head: prev };
     prev = r.hash;
   }
-  return { ok: true, rows: rows.length, firstBrokenId: null };
+  return { ok: true, rows: rows.length, firstBrokenId: null, head: prev };
+}
+
+export async function verifyAudit(
+  db: Kysely<DB>,
+): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null }> {
+  const { ok, rows, firstBrokenId } = checkChain(await db.selectFrom('audit_log').selectAll().orderBy('id').execute());
+  return { ok, rows, firstBrokenId };
 }

@@ -29,7 +29,6 @@ import {
   type Settings,
   type Station,
 } from '../../../../shared/api';
-import { formatDateTime } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useCall, useCallMutation, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
@@ -37,6 +36,7 @@ import { notifySaved, showApiError, useContractForm, action } from '../../app/fo
 import { saveFile } from '../../app/saveFile';
 import { CalendarPanel } from './CalendarPanel';
 import { CategoriesPanel } from '../reception/CategoriesPanel';
+import { BackupPanel } from '../backup/BackupPanel';
 
 /** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
 export function StationScreen({ session }: { session: SessionUser }) {
@@ -54,6 +54,7 @@ export function StationScreen({ session }: { session: SessionUser }) {
       <CalendarPanel />
       {/* the administrator keeps the PC, not the journal: no reception data for him */}
       {session.role === 'uppLead' && <CategoriesPanel canAdd />}
+      <BackupPanel />
       <Security session={session} />
     </Stack>
   );
@@ -248,8 +249,6 @@ function Security({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
   const [audit, setAudit] = useState<{ ok: boolean; rows: number; firstBrokenId: number | null } | null>(null);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
-  const backups = useCall('backup.list', {});
-  const backupNow = useCallMutation('backup.now', { invalidates: ['backup.list'] });
   return (
     <Paper withBorder p="md">
       <Title order={5} mb="sm">
@@ -278,41 +277,6 @@ function Security({ session }: { session: SessionUser }) {
             </Text>
           )}
         </Group>
-        <Group justify="space-between">
-          <Text fw={500}>{t('station.backups')}</Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={action(t, async () => {
-              try {
-                await backupNow.mutateAsync({});
-                notifySaved(t, t('station.backupDone'));
-              } catch (e) {
-                showApiError(t, e);
-              }
-            })}
-          >
-            {t('station.backupNow')}
-          </Button>
-        </Group>
-        <DataTable
-          withTableBorder
-          maxHeight={220}
-          minHeight={120}
-          noRecordsText={t('app.noRecords')}
-          records={backups.data ?? []}
-          idAccessor="fileName"
-          columns={[
-            { accessor: 'fileName', title: t('station.backupFile') },
-            { accessor: 'createdAt', title: t('station.backupAt'), render: (b) => formatDateTime(b.createdAt) },
-            {
-              accessor: 'bytes',
-              title: t('station.backupSize'),
-              textAlign: 'right',
-              render: (b) => `${(b.bytes / 1024).toFixed(0)} KB`,
-            },
-          ]}
-        />
         <Group>
           <Button variant="outline" color="orange" onClick={() => setRecoveryOpen(true)}>
             {t('station.newRecovery')}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/api';
+import { openEncrypted, type RawDb } from './store/database';
+import type { Cipher } from './store/keyring';
+import { schemaVersion } from './store/migrations';
+import {
+  BACKUP_DIR,
+  cleanPartials,
+  copyInto,
+  DEFAULT_ROTATION,
+  listCopies,
+  rotate,
+  writeCopy,
+  writeFileAtomic,
+  type BackupInfo,
+  type BackupKind,
+  type CopyFacts,
+  type Rotation,
+} from './store/backup';
+import { checkChain } from './modules/audit/service';
+
+/** The tables whose counts a copy shows before it is restored (ours). */
+const COUNTED = [
+  'users',
+  'citizens',
+  'receptions',
+  'person_files',
+  'notebook_entries',
+  'meetings',
+  'handover_acts',
+  'audit_log',
+] as const;
+export type CopyCounts = Partial<Record<(typeof COUNTED)[number], number>>;
+
+/** What an open database holds, after SQLite's own check of every page and the audit chain's check of every row. */
+export function copyFacts(raw: RawDb): CopyFacts {
+  const check = raw.pragma('integrity_check', { simple: true });
+  if (check !== 'ok') throw new AppError('VALIDATION', 'backup.damaged');
+  const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof checkChain>[0];
+  const chain = checkChain(rows);
+  if (!chain.ok) throw new AppError('VALIDATION', 'backup.auditBroken');
+  const counts: Record<string, number> = {};
+  for (const t of COUNTED) counts[t] = (raw.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
+  const st = raw.prepare('SELECT upp_number, upp_name FROM station WHERE id = 1').get() as
+    { upp_number: string; upp_name: string } | undefined;
+  return {
+    schemaVersion: schemaVersion(raw),
+    station: st ? `${st.upp_number} ${st.upp_name}`.trim() : '',
+    audit: { rows: chain.rows, head: chain.head },
+    counts,
+  };
+}
+
+/** Opens a copy with a key and checks it whole; any failure is the copy's fault, said in the person's language. */
+export function verifyCopyFile(dbFile: string, key: Buffer, cipher: Cipher): CopyFacts {
+  let raw: RawDb;
+  try {
+    // SQLite takes an empty file for an empty database
+    if (fs.statSync(dbFile).size === 0) throw new Error('empty');
+    raw = openEncrypted(dbFile, key, cipher, { readonly: true });
+  } catch {
+    throw new AppError('VALIDATION', 'backup.unreadable');
+  }
+  try {
+    return copyFacts(raw);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('VALIDATION', 'backup.damaged');
+  } finally {
+    raw.close();
+  }
+}
+
+/** A folder copies also go to, and how the last copy there went. */
+export interface Destination {
+  folder: string;
+  /** the folder is there (a USB drive plugged in) */
+  present: boolean;
+  copies: BackupInfo[];
+}
+export interface BackupResult {
+  copy: BackupInfo;
+  /** folders that did not take the copy, with why (never fatal: the copy in the data folder stands) */
+  missed: { folder: string; messageKey: string }[];
+}
+
+const FOLDERS_FILE = 'backup-folders.json';
+
+/**
+ * Where the station's copies go and when. The list of folders is the PC's, not the data's (a USB drive's letter), so
+ * it lives beside the database in plain text, readable while locked for a restore. (ours)
+ */
+export class StationBackups {
+  constructor(
+    private readonly dataDir: string,
+    private readonly keyringFile: string,
+    private readonly cipher: () => Cipher,
+  ) {}
+
+  get home(): string {
+    return path.join(this.dataDir, BACKUP_DIR);
+  }
+
+  folders(): string[] {
+    try {
+      const j = JSON.parse(fs.readFileSync(path.join(this.dataDir, FOLDERS_FILE), 'utf8')) as { folders?: unknown };
+      return Array.isArray(j.folders) ? j.folders.filter((f): f is string => typeof f === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Each folder must exist and take a file; the data folder itself is no destination. */
+  setFolders(folders: string[]): string[] {
+    const clean = [...new Set(folders.map((f) => path.resolve(f.trim())))];
+    clean.forEach((folder, i) => {
+      const field = [{ path: `folders.${i}`, messageKey: 'backup.folderUnusable', params: { folder } }];
+      if (folder === this.home || folder.startsWith(this.dataDir + path.sep) || folder === this.dataDir)
+        throw new AppError('VALIDATION', 'backup.folderIsDataFolder', undefined, [
+          { path: `folders.${i}`, messageKey: 'backup.folderIsDataFolder' },
+        ]);
+      try {
+        const probe = path.join(folder, `.uchaske-probe-${process.pid}`);
+        fs.writeFileSync(probe, '');
+        fs.rmSync(probe);
+      } catch {
+        throw new AppError('VALIDATION', 'backup.folderUnusable', { folder }, field);
+      }
+    });
+    writeFileAtomic(path.join(this.dataDir, FOLDERS_FILE), JSON.stringify({ folders: clean }, null, 1));
+    return clean;
+  }
+
+  /** At start: what a killed copy left is removed from every folder. */
+  clean(): void {
+    for (const dir of [this.home, ...this.folders()]) {
+      try {
+        cleanPartials(dir);
+      } catch {
+        // a folder that is not there now is cleaned when it is
+      }
+    }
+  }
+
+  list(): BackupInfo[] {
+    return listCopies(this.home);
+  }
+
+  destinations(): Destination[] {
+    return this.folders().map((folder) => {
+      const present = fs.existsSync(folder);
+      return { folder, present, copies: present ? listCopies(folder) : [] };
+    });
+  }
+
+  /** When a copy last reached a folder outside the data folder, if ever. */
+  lastOutside(): string | null {
+    const all = this.destinations().flatMap((d) => d.copies.filter((c) => c.intact));
+    return all.reduce<string | null>((max, c) => (max === null || c.createdAt > max ? c.createdAt : max), null);
+  }
+
+  /** The audit chain's head says whether anything changed since a copy (every change writes an audit row). */
+  changedSince(raw: RawDb, copy: BackupInfo | undefined): boolean {
+    if (!copy) return true;
+    const head = raw.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+      { hash: string } | undefined;
+    return (head?.hash ?? '') !== copy.audit.head && !(head === undefined && copy.audit.rows === 0);
+  }
+
+  make(raw: RawDb, key: Buffer, now: Date, kind: BackupKind, rotation: Rotation = DEFAULT_ROTATION): BackupResult {
+    cleanPartials(this.home);
+    const copy = writeCopy(raw, this.home, this.keyringFile, now, kind, (file) =>
+      verifyCopyFile(file, key, this.cipher()),
+    );
+    rotate(this.home, now, rotation);
+    const missed: BackupResult['missed'] = [];
+    for (const folder of this.folders()) {
+      if (!fs.existsSync(folder)) {
+        missed.push({ folder, messageKey: 'backup.folderMissing' });
+        continue;
+      }
+      try {
+        cleanPartials(folder);
+        copyInto(copy, folder);
+        rotate(folder, now, rotation);
+      } catch {
+        missed.push({ folder, messageKey: 'backup.folderFailed' });
+      }
+    }
+    return { copy, missed };
+  }
+}

@@ -1,0 +1,158 @@
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDatabaseExport, IconPlus, IconX } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useTranslation } from 'react-i18next';
+import { api, type BackupCopy } from '../../../../shared/api';
+import { formatDateTime } from '../../../../shared/format';
+import { useCall, useCallMutation } from '../../api/hooks';
+import { notifySaved, showApiError, useContractForm } from '../../app/forms';
+import { BACKUP_READS } from './queries';
+
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The station's copies: make one now, where they go besides this PC, and every copy with its check. */
+export function BackupPanel() {
+  const { t } = useTranslation();
+  const list = useCall('backup.list', {});
+  const backupNow = useCallMutation('backup.now', {
+    invalidates: BACKUP_READS,
+    onSuccess: (r) => {
+      if (r.missed.length === 0) return notifySaved(t, t('backup.done'));
+      notifications.show({
+        color: 'yellow',
+        autoClose: 10000,
+        title: t('backup.missedSome'),
+        message: r.missed.map((m) => `${m.folder}: ${t(m.messageKey)}`).join('\n'),
+      });
+    },
+    onError: (e) => showApiError(t, e),
+  });
+  const rows = [
+    ...(list.data?.home ?? []).map((c) => ({ ...c, where: t('backup.here'), key: `here/${c.fileName}` })),
+    ...(list.data?.destinations ?? []).flatMap((d) =>
+      d.copies.map((c) => ({ ...c, where: d.folder, key: `${d.folder}/${c.fileName}` })),
+    ),
+  ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const lastOutside = list.data?.lastOutside ?? null;
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={5}>{t('backup.title')}</Title>
+        <Button
+          size="xs"
+          leftSection={<IconDatabaseExport size={16} />}
+          loading={backupNow.isPending}
+          onClick={() => backupNow.mutate({})}
+        >
+          {t('backup.now')}
+        </Button>
+      </Group>
+      <Stack gap="sm">
+        <Text size="sm" c={lastOutside ? 'teal' : 'orange'}>
+          {lastOutside ? t('backup.lastOutside', { at: formatDateTime(lastOutside) }) : t('backup.neverOutside')}
+        </Text>
+        {list.data && (
+          <Folders folders={list.data.destinations.map((d) => d.folder)} present={list.data.destinations} />
+        )}
+        <DataTable<BackupCopy & { where: string; key: string }>
+          withTableBorder
+          striped
+          maxHeight={260}
+          minHeight={120}
+          noRecordsText={t('app.noRecords')}
+          records={rows}
+          idAccessor="key"
+          columns={[
+            { accessor: 'createdAt', title: t('backup.at'), render: (c) => formatDateTime(c.createdAt) },
+            { accessor: 'kind', title: t('backup.kind'), render: (c) => t(`backup.kinds.${c.kind}`) },
+            { accessor: 'where', title: t('backup.where'), ellipsis: true },
+            { accessor: 'bytes', title: t('backup.size'), textAlign: 'right', render: (c) => size(c.bytes) },
+            {
+              accessor: 'intact',
+              title: t('backup.state'),
+              render: (c) => (
+                <Badge variant="light" tt="none" color={c.intact ? 'teal' : 'red'}>
+                  {c.intact ? t('backup.intact') : t('backup.notIntact')}
+                </Badge>
+              ),
+            },
+          ]}
+        />
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The folders outside the data folder; each is checked by the backend before it is kept. */
+function Folders({ folders, present }: { folders: string[]; present: { folder: string; present: boolean }[] }) {
+  const { t } = useTranslation();
+  const form = useContractForm(api['backup.setFolders'].input, { folders });
+  const save = useCallMutation('backup.setFolders', {
+    invalidates: BACKUP_READS,
+    onSuccess: (r) => {
+      form.setValues({ folders: r.folders });
+      form.resetDirty({ folders: r.folders });
+      notifySaved(t);
+    },
+    onError: (e) => showApiError(t, e, form),
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap={6}>
+        <Text size="sm" fw={500}>
+          {t('backup.folders')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('backup.foldersHint')}
+        </Text>
+        {form.values.folders.map((_, i) => {
+          const known = present.find((p) => p.folder === form.values.folders[i]);
+          return (
+            <Group key={i} gap="xs" wrap="nowrap" align="flex-start">
+              <TextInput
+                flex={1}
+                aria-label={t('backup.folderPath')}
+                placeholder="E:\Uchaske"
+                rightSection={
+                  known && !known.present ? (
+                    <Badge size="xs" color="orange" variant="light" tt="none">
+                      {t('backup.notPresent')}
+                    </Badge>
+                  ) : null
+                }
+                rightSectionWidth={known && !known.present ? 100 : undefined}
+                {...form.getInputProps(`folders.${i}`)}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mt={4}
+                aria-label={t('backup.removeFolder')}
+                onClick={() => form.removeListItem('folders', i)}
+              >
+                <IconX size={16} />
+              </ActionIcon>
+            </Group>
+          );
+        })}
+        <Group justify="space-between">
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => form.insertListItem('folders', '')}
+          >
+            {t('backup.addFolder')}
+          </Button>
+          {form.isDirty() && (
+            <Button size="xs" type="submit" loading={save.isPending}>
+              {t('backup.saveFolders')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Keyring } from '../../electron/backend/store/keyring';
+import { listCopies } from '../../electron/backend/store/backup';
+import { verifyCopyFile } from '../../electron/backend/backups';
+import { AppError } from '../../shared/api';
+import { setUpStation, station, tempDir, LEAD } from './helpers';
+
+const home = (dataDir: string) => path.join(dataDir, 'backups');
+const keyOf = (copy: string) => Keyring.load(`${copy}.keyring`).unlock(LEAD.login, LEAD.password)!.key;
+const refusal = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof AppError ? e.messageKey : String(e);
+  }
+  return 'accepted';
+};
+const change = (s: Awaited<ReturnType<typeof setUpStation>>, n: number) =>
+  s.call('calendar.setOverride', { date: `2026-12-${String(n).padStart(2, '0')}`, kind: 'holiday', name: `n${n}` });
+
+describe('backups', () => {
+  it('lists a copy only with its manifest: verified, with what it holds; the copy opens on its own', async () => {
+    const s = await setUpStation();
+    await change(s, 1);
+    const made = await s.call('backup.now', {});
+    expect(made.missed).toEqual([]);
+    const listed = await s.call('backup.list', {});
+    const copy = listed.home.find((c) => c.fileName === made.copy.fileName)!;
+    expect(copy).toMatchObject({ kind: 'manual', intact: true, station: '17 Шұғыла' });
+    expect(copy.counts).toMatchObject({ users: 1, receptions: 0 });
+    const file = path.join(home(s.dataDir), copy.fileName);
+    expect(verifyCopyFile(file, keyOf(file), 'sqlcipher').counts.audit_log).toBeGreaterThan(1);
+    // no WAL or journal appears beside a copy that was only read
+    expect(fs.readdirSync(home(s.dataDir)).filter((f) => /-(wal|shm|journal)$/.test(f))).toEqual([]);
+  });
+
+  it('refuses a manual copy under a minute after the last when nothing changed, and takes one after a change', async () => {
+    let now = new Date('2026-11-20T10:00:00');
+    const s = await setUpStation({ clock: () => now });
+    // the first run's copy is a second old and nothing changed since
+    expect((await s.fail('backup.now', {})).messageKey).toBe('backup.tooSoon');
+    await change(s, 1);
+    await s.call('backup.now', {});
+    now = new Date('2026-11-20T10:00:30');
+    expect((await s.fail('backup.now', {})).messageKey).toBe('backup.tooSoon');
+    await change(s, 2);
+    await s.call('backup.now', {});
+    now = new Date('2026-11-20T10:01:40');
+    await s.call('backup.now', {});
+    expect(listCopies(home(s.dataDir)).filter((c) => c.kind === 'manual')).toHaveLength(3);
+  });
+
+  it('copies at lock only when something changed since the last copy', async () => {
+    const s = await setUpStation();
+    s.backend.lock();
+    expect(listCopies(home(s.dataDir)).filter((c) => c.kind === 'lock')).toHaveLength(0);
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    await change(s, 3);
+    s.backend.lock();
+    expect(listCopies(home(s.dataDir)).filter((c) => c.kind === 'lock')).toHaveLength(1);
+  });
+
+  it('never lists what a killed copy left, and removes it at the next start', async () => {
+    const s = await setUpStation();
+    s.backend.lock();
+    const dir = home(s.dataDir);
+    const good = listCopies(dir);
+    // a copy cut short before its manifest, and the temporary files of another
+    fs.writeFileSync(path.join(dir, 'uchaske-20261120-100000-manual.db'), Buffer.alloc(4096, 1));
+    fs.writeFileSync(path.join(dir, 'uchaske-20261120-100000-manual.db.keyring'), '{');
+    fs.writeFileSync(path.join(dir, '.partial-uchaske-20261120-110000-daily.db'), Buffer.alloc(100));
+    expect(listCopies(dir)).toEqual(good);
+    station({ dataDir: s.dataDir });
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      good.flatMap((c) => [c.fileName, `${c.fileName}.json`, `${c.fileName}.keyring`]).sort(),
+    );
+  });
+
+  it('keeps daily history however many manual copies are made', async () => {
+    let now = new Date('2026-11-01T09:00:00');
+    const s = await setUpStation({ clock: () => now });
+    for (let d = 2; d <= 10; d++) {
+      now = new Date(`2026-11-${String(d).padStart(2, '0')}T09:00:00`);
+      s.backend.lock();
+      await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    }
+    for (let i = 0; i < 20; i++) {
+      now = new Date(now.getTime() + 120_000);
+      await s.call('backup.now', {});
+    }
+    const copies = listCopies(home(s.dataDir));
+    expect(copies.filter((c) => c.kind === 'daily')).toHaveLength(10);
+    expect(copies.filter((c) => c.kind === 'manual')).toHaveLength(10);
+  });
+
+  it('writes every copy to the chosen folders too; a missing folder is reported, never fatal', async () => {
+    const s = await setUpStation();
+    const usb = tempDir();
+    const share = path.join(tempDir(), 'share');
+    fs.mkdirSync(share);
+    expect((await s.fail('backup.setFolders', { folders: [home(s.dataDir)] })).messageKey).toBe(
+      'backup.folderIsDataFolder',
+    );
+    expect((await s.fail('backup.setFolders', { folders: [path.join(usb, 'nope')] })).messageKey).toBe(
+      'backup.folderUnusable',
+    );
+    await s.call('backup.setFolders', { folders: [usb, share] });
+    const made = await s.call('backup.now', {});
+    expect(made.missed).toEqual([]);
+    expect(listCopies(usb).map((c) => c.fileName)).toEqual([made.copy.fileName]);
+    const onUsb = path.join(usb, made.copy.fileName);
+    expect(verifyCopyFile(onUsb, keyOf(onUsb), 'sqlcipher').station).toBe('17 Шұғыла');
+
+    fs.rmSync(share, { recursive: true });
+    await change(s, 4);
+    const again = await s.call('backup.now', {});
+    expect(again.missed).toEqual([{ folder: share, messageKey: 'backup.folderMissing' }]);
+    const listed = await s.call('backup.list', {});
+    expect(listed.destinations.map((d) => [d.folder, d.present, d.copies.length])).toEqual([
+      [usb, true, 2],
+      [share, false, 0],
+    ]);
+    expect(listed.lastOutside).toBe(again.copy.createdAt);
+  });
+
+  it('tells the administrator on Today when no copy left the PC for more than a week', async () => {
+    let now = new Date('2026-11-02T09:00:00');
+    const s = await setUpStation({ clock: () => now });
+    const due = async (date: string) =>
+      (await s.call('today.list', { date })).filter((d) => d.ruleId === 'backup.offsite').map((d) => d.titleKey);
+    expect(await due('2026-11-05')).toEqual([]);
+    expect(await due('2026-11-09')).toEqual([]);
+    expect(await due('2026-11-10')).toEqual(['today.rules.backupNoFolder']);
+    now = new Date('2026-11-10T09:00:00');
+    s.backend.lock();
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    const usb = tempDir();
+    await s.call('backup.setFolders', { folders: [usb] });
+    await change(s, 5);
+    await s.call('backup.now', {});
+    expect(await due('2026-11-10')).toEqual([]);
+    expect(await due('2026-11-17')).toEqual([]);
+    expect(await due('2026-11-18')).toEqual(['today.rules.backupOffsite']);
+  });
+});
+
+describe('a copy is checked whole before it counts', () => {
+  it('refuses every kind of bad copy with its reason', async () => {
+    const s = await setUpStation();
+    await change(s, 6);
+    const { copy } = await s.call('backup.now', {});
+    const file = path.join(home(s.dataDir), copy.fileName);
+    const key = keyOf(file);
+    const bytes = fs.readFileSync(file);
+    const dir = tempDir();
+    const variant = (name: string, data: Buffer) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, data);
+      return f;
+    };
+    const flip = (at: number) => {
+      const b = Buffer.from(bytes);
+      b[at] = b[at]! ^ 0xff;
+      return b;
+    };
+    const plain = path.join(dir, 'plain.db');
+    const p = new Database(plain);
+    p.exec('CREATE TABLE audit_log(x)');
+    p.close();
+    const other = await setUpStation();
+    const theirs = listCopies(home(other.dataDir))[0]!;
+
+    expect(refusal(() => verifyCopyFile(file, key, 'sqlcipher'))).toBe('accepted');
+    expect(refusal(() => verifyCopyFile(variant('empty.db', Buffer.alloc(0)), key, 'sqlcipher'))).toBe(
+      'backup.unreadable',
+    );
+    expect(
+      refusal(() => verifyCopyFile(variant('half.db', bytes.subarray(0, bytes.length / 2)), key, 'sqlcipher')),
+    ).toMatch(/^backup\.(unreadable|damaged)$/);
+    expect(refusal(() => verifyCopyFile(variant('page.db', flip(bytes.length - 2000)), key, 'sqlcipher'))).toMatch(
+      /^backup\.(unreadable|damaged)$/,
+    );
+    expect(refusal(() => verifyCopyFile(variant('header.db', flip(20)), key, 'sqlcipher'))).toMatch(
+      /^backup\.(unreadable|damaged)$/,
+    );
+    expect(refusal(() => verifyCopyFile(plain, key, 'sqlcipher'))).toBe('backup.unreadable');
+    expect(refusal(() => verifyCopyFile(path.join(home(other.dataDir), theirs.fileName), key, 'sqlcipher'))).toBe(
+      'backup.unreadable',
+    );
+  });
+});
