@@ -185,11 +185,11 @@ export class Backend implements Lifecycle, Keys {
       });
     }
   }
-  private failed(messageKey = 'errors.wrongLogin'): never {
+  private failed(messageKey = 'errors.wrongLogin', fields?: AppError['fields']): never {
     this.failures++;
     // first three mistakes are free, then 1 s, 2 s, 4 s ... up to five minutes
     if (this.failures >= 3) this.waitUntil = this.clock().getTime() + Math.min(300, 2 ** (this.failures - 3)) * 1000;
-    throw new AppError('AUTH', messageKey);
+    throw new AppError('AUTH', messageKey, undefined, fields);
   }
 
   /** The copies a restore may choose from: this PC's, every destination's, and a folder the person names. */
@@ -204,7 +204,7 @@ export class Backend implements Lifecycle, Keys {
     try {
       return previewCopy(file, secret, this.migrations[this.migrations.length - 1]!.version);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'AUTH') this.failed(e.messageKey);
+      if (e instanceof AppError && e.code === 'AUTH') this.failed(e.messageKey, e.fields);
       throw e;
     }
   }

@@ -27,15 +27,21 @@ export function openCopyKey(file: string, secret: CopySecret): { key: Buffer; us
   try {
     ring = Keyring.load(`${file}.keyring`);
   } catch {
-    throw new AppError('VALIDATION', 'restore.noKeyring');
+    throw new AppError('VALIDATION', 'restore.noKeyring', undefined, [
+      { path: 'file', messageKey: 'restore.noKeyring' },
+    ]);
   }
   if ('recoveryCode' in secret) {
     const key = ring.unlockWithRecovery(secret.recoveryCode);
-    if (!key) throw new AppError('AUTH', 'restore.wrongCode');
+    if (!key)
+      throw new AppError('AUTH', 'restore.wrongCode', undefined, [
+        { path: 'recoveryCode', messageKey: 'restore.wrongCode' },
+      ]);
     return { key, userId: null, ring };
   }
   const got = ring.unlock(secret.login, secret.password);
-  if (!got) throw new AppError('AUTH', 'errors.wrongLogin');
+  if (!got)
+    throw new AppError('AUTH', 'errors.wrongLogin', undefined, [{ path: 'password', messageKey: 'errors.wrongLogin' }]);
   return { key: got.key, userId: got.userId, ring };
 }
 
@@ -44,17 +50,29 @@ export function openCopyKey(file: string, secret: CopySecret): { key: Buffer; us
  * station's keys in that copy (ours: an inspector does not roll the station back).
  */
 export function previewCopy(file: string, secret: CopySecret, latestVersion: number): CopyPreview & { key: Buffer } {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', 'restore.noFile');
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new AppError('NOT_FOUND', 'restore.noFile', undefined, [{ path: 'file', messageKey: 'restore.noFile' }]);
   const { key, userId, ring } = openCopyKey(file, secret);
-  const facts = verifyCopyFile(file, key, ring.cipher);
-  if (facts.schemaVersion > latestVersion) throw new AppError('VALIDATION', 'restore.tooNew');
+  let facts: CopyFacts;
+  try {
+    facts = verifyCopyFile(file, key, ring.cipher);
+  } catch (e) {
+    // said beside the chosen copy, where the person looks
+    if (e instanceof AppError)
+      throw new AppError(e.code, e.messageKey, e.details, [{ path: 'file', messageKey: e.messageKey }]);
+    throw e;
+  }
+  if (facts.schemaVersion > latestVersion)
+    throw new AppError('VALIDATION', 'restore.tooNew', undefined, [{ path: 'file', messageKey: 'restore.tooNew' }]);
   if (userId !== null) {
     const raw = openEncrypted(file, key, ring.cipher, { readonly: true });
     const u = raw.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as
       { role: string; active: number } | undefined;
     raw.close();
     if (!u || u.active !== 1 || !isRole(u.role) || !inGroup('stationAdmins', u.role))
-      throw new AppError('FORBIDDEN', 'restore.notAdmin');
+      throw new AppError('FORBIDDEN', 'restore.notAdmin', undefined, [
+        { path: 'login', messageKey: 'restore.notAdmin' },
+      ]);
   }
   const manifest = listCopies(path.dirname(file)).find((c) => c.fileName === path.basename(file));
   return { ...facts, file, createdAt: manifest?.createdAt ?? fs.statSync(file).mtime.toISOString(), key };

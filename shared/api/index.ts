@@ -95,7 +95,7 @@ export type { SessionUser } from './auth';
 export type { User } from './users';
 export type { Station, Section, Settings } from './station';
 export type { Absence } from './staff';
-export type { BackupCopy, BackupDestination } from './backup';
+export type { BackupCopy, BackupDestination, CopyPreview, RestoreCandidate } from './backup';
 export type { DueItem } from './today';
 export type { Citizen, CitizenHit, CitizenInput } from './citizens';
 export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } from './reception';

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseExport, IconPlus, IconX } from '@tabler/icons-react';
+import { IconDatabaseExport, IconPlus, IconRestore, IconX } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { api, type BackupCopy } from '../../../../shared/api';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { BACKUP_READS } from './queries';
+import { RestoreDialog } from './RestoreDialog';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -36,18 +38,24 @@ export function BackupPanel() {
     ),
   ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const lastOutside = list.data?.lastOutside ?? null;
+  const [restoring, setRestoring] = useState(false);
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="sm">
         <Title order={5}>{t('backup.title')}</Title>
-        <Button
-          size="xs"
-          leftSection={<IconDatabaseExport size={16} />}
-          loading={backupNow.isPending}
-          onClick={() => backupNow.mutate({})}
-        >
-          {t('backup.now')}
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" variant="subtle" leftSection={<IconRestore size={16} />} onClick={() => setRestoring(true)}>
+            {t('restore.open')}
+          </Button>
+          <Button
+            size="xs"
+            leftSection={<IconDatabaseExport size={16} />}
+            loading={backupNow.isPending}
+            onClick={() => backupNow.mutate({})}
+          >
+            {t('backup.now')}
+          </Button>
+        </Group>
       </Group>
       <Stack gap="sm">
         <Text size="sm" c={lastOutside ? 'teal' : 'orange'}>
@@ -81,6 +89,7 @@ export function BackupPanel() {
           ]}
         />
       </Stack>
+      <RestoreDialog opened={restoring} onClose={() => setRestoring(false)} />
     </Paper>
   );
 }

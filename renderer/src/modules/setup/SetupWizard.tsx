@@ -17,13 +17,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconKey, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
+import { IconKey, IconPlus, IconPrinter, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { showApiError, useContractForm } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { saveFile } from '../../app/saveFile';
+import { RestoreDialog } from '../backup/RestoreDialog';
 
 const STEP_PREFIX = ['station.', 'sections', 'lead.'];
 
@@ -34,6 +35,7 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
   const [code, setCode] = useState<string | null>(null);
   const [stored, setStored] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const form = useContractForm(
     api['setup.create'].input,
     {
@@ -100,6 +102,15 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
       <Text c="dimmed" mb="md">
         {t('setup.intro')}
       </Text>
+      {code === null && (
+        <Group gap="xs" mb="md">
+          <Text size="sm">{t('restore.newPc')}</Text>
+          <Button size="xs" variant="light" leftSection={<IconRestore size={14} />} onClick={() => setRestoring(true)}>
+            {t('restore.open')}
+          </Button>
+        </Group>
+      )}
+      <RestoreDialog opened={restoring} onClose={() => setRestoring(false)} />
       <Paper withBorder p="lg">
         <Stepper
           active={step}

@@ -6,6 +6,7 @@ import { api } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { errorMessage, useContractForm } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { RestoreDialog } from '../backup/RestoreDialog';
 
 /** Login + password; "forgot password" leads to the recovery code from the safe. */
 export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
@@ -13,6 +14,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const [mode, setMode] = useState<'login' | 'recover'>('login');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const login = useContractForm(api['auth.unlock'].input, { login: '', password: '' });
   const recover = useContractForm(
     api['auth.recover'].input,
@@ -78,6 +80,9 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
               >
                 {t('unlock.forgot')}
               </Anchor>
+              <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => setRestoring(true)}>
+                {t('restore.open')}
+              </Anchor>
             </Stack>
           </form>
         ) : (
@@ -127,6 +132,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
           </form>
         )}
       </Paper>
+      <RestoreDialog opened={restoring} onClose={() => setRestoring(false)} />
     </Center>
   );
 }
