@@ -125,7 +125,11 @@ export async function stageRestore(
   verifyCopyFile(db, preview.key, ring.cipher);
   for (const f of fs.readdirSync(staging)) fsyncFile(path.join(staging, f));
   fsyncDir(staging);
-  writeFileAtomic(path.join(staging, READY), JSON.stringify({ at: now.toISOString() }));
+  // the folder the current files go to is chosen now, once: a restart that finishes the swap uses the same one
+  const base = `replaced-${dayjs(now).format('YYYYMMDD-HHmmss')}`;
+  let aside = base;
+  for (let i = 2; fs.existsSync(path.join(dataDir, aside)); i++) aside = `${base}-${i}`;
+  writeFileAtomic(path.join(staging, READY), JSON.stringify({ aside }));
 }
 
 /**
@@ -141,8 +145,7 @@ export function finishRestore(dataDir: string, files: { db: string; keyring: str
     fs.rmSync(staging, { recursive: true, force: true });
     return false;
   }
-  const at = (JSON.parse(fs.readFileSync(ready, 'utf8')) as { at: string }).at;
-  const aside = path.join(dataDir, `replaced-${dayjs(at).format('YYYYMMDD-HHmmss')}`);
+  const aside = path.join(dataDir, (JSON.parse(fs.readFileSync(ready, 'utf8')) as { aside: string }).aside);
   fs.mkdirSync(aside, { recursive: true });
   const moveAside = (name: string) => {
     const f = path.join(dataDir, name);
