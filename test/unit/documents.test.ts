@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUpStation, station, SETUP } from './helpers';
+import { setUpStation, station, tempDir, SETUP } from './helpers';
 import { pdfInfo, pdfText } from './pdf';
 
 describe('recovery sheet', () => {
@@ -22,6 +22,20 @@ describe('recovery sheet', () => {
     expect(ru).toContain('ЛИСТ ВОССТАНОВЛЕНИЯ ДОСТУПА');
     expect(ru).toContain(recoveryCode);
     expect(ru).toContain('Страница 1 из 1');
+    expect(ru.replace(/\s+/g, ' ')).toContain('копий вне этого ПК нет');
+  });
+
+  it('says where the copies go and that the code opens any of them', async () => {
+    const s = await setUpStation();
+    const usb = tempDir();
+    await s.call('backup.setFolders', { folders: [usb] });
+    const { recoveryCode } = await s.call('recovery.regenerate', { password: 'Qwerty-2026' });
+    const ru = pdfText(Buffer.from((await s.call('recovery.sheet', { language: 'ru' })).base64, 'base64'));
+    expect(ru).toContain(recoveryCode);
+    const flat = ru.replace(/\s+/g, ' ');
+    // pdftotext joins a path broken at a hyphen at the end of a line without the hyphen
+    expect(flat.replace(/-/g, '')).toContain(`папка данных программы на этом ПК; ${usb}`.replace(/-/g, ''));
+    expect(flat).toContain('Этот же код открывает любую из них');
   });
 
   it('is gone after lock: the code is not kept anywhere', async () => {

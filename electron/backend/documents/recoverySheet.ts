@@ -8,6 +8,8 @@ export interface RecoverySheetData {
   code: string;
   issuedAt: string; // dd.MM.yyyy HH:mm
   issuedBy: string;
+  /** where copies go besides the data folder, when the sheet is printed */
+  backupFolders: string[];
 }
 
 /** The recovery sheet: printed once, kept in the station safe (ours). */
@@ -45,6 +47,15 @@ export function recoverySheet(d: RecoverySheetData, lang: Language) {
     { text: t('doc.recovery.howTo'), margin: [0, 0, 0, 6], bold: true },
     {
       ol: [t('doc.recovery.step1'), t('doc.recovery.step2'), t('doc.recovery.step3')],
+      margin: [0, 0, 0, 12],
+    },
+    {
+      text: t('doc.recovery.backups', {
+        places: [
+          t('doc.recovery.backupsHere'),
+          ...(d.backupFolders.length ? d.backupFolders : [t('doc.recovery.noFolders')]),
+        ].join('; '),
+      }),
       margin: [0, 0, 0, 12],
     },
     { text: t('doc.recovery.keep'), margin: [0, 0, 0, 30] },

@@ -13,7 +13,16 @@ export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
     if (!code) throw new AppError('CONFLICT', 'errors.recoverySheetGone');
     const issuedAt = formatDateTime(c.now);
     return printForm(c, `recovery-${dayjs(c.now).format('YYYYMMDD')}.pdf`, (station) =>
-      recoverySheet({ station, code, issuedAt, issuedBy: `${c.user.surname} ${c.user.name}` }, language),
+      recoverySheet(
+        {
+          station,
+          code,
+          issuedAt,
+          issuedBy: `${c.user.surname} ${c.user.name}`,
+          backupFolders: c.backups.destinations().map((d) => d.folder),
+        },
+        language,
+      ),
     );
   },
 
