@@ -6,7 +6,7 @@ import { AppError, type SessionUser } from '../../shared/api';
 import { openEncrypted, toKysely, type RawDb } from './store/database';
 import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
 import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
-import { DEFAULT_ROTATION, type BackupKind, type Rotation } from './store/backup';
+import { DEFAULT_ROTATION, writeFileAtomic, type BackupKind, type Rotation } from './store/backup';
 import { StationBackups, type BackupResult } from './backups';
 import {
   finishRestore,
@@ -38,6 +38,8 @@ export interface BackendOptions {
 
 export const DB_FILE = 'uchaske.db';
 export const KEYRING_FILE = 'uchaske.keyring';
+/** the count of wrong passwords and the wait they earned: a restart of the program does not reset them (ours) */
+const ATTEMPTS_FILE = 'unlock-attempts.json';
 
 interface Open {
   raw: RawDb;
@@ -86,6 +88,7 @@ export class Backend implements Lifecycle, Keys {
     this.clock = o.clock ?? (() => new Date());
     this.migrations = o.migrations ?? MIGRATIONS;
     fs.mkdirSync(this.dataDir, { recursive: true });
+    this.loadAttempts();
     // a restore that was staged and marked ready before a crash is finished first; one not ready is dropped
     finishRestore(this.dataDir, this.files);
     this.copies = new StationBackups(this.dataDir, this.keyringFile, () => this.keyring().cipher);
@@ -189,7 +192,34 @@ export class Backend implements Lifecycle, Keys {
     this.failures++;
     // first three mistakes are free, then 1 s, 2 s, 4 s ... up to five minutes
     if (this.failures >= 3) this.waitUntil = this.clock().getTime() + Math.min(300, 2 ** (this.failures - 3)) * 1000;
+    this.saveAttempts();
     throw new AppError('AUTH', messageKey, undefined, fields);
+  }
+  private succeeded(): void {
+    this.failures = 0;
+    this.waitUntil = 0;
+    fs.rmSync(path.join(this.dataDir, ATTEMPTS_FILE), { force: true });
+  }
+  private loadAttempts(): void {
+    try {
+      const a = JSON.parse(fs.readFileSync(path.join(this.dataDir, ATTEMPTS_FILE), 'utf8')) as Record<string, unknown>;
+      if (typeof a.failures === 'number' && typeof a.waitUntil === 'number') {
+        this.failures = a.failures;
+        this.waitUntil = a.waitUntil;
+      }
+    } catch {
+      // none yet
+    }
+  }
+  private saveAttempts(): void {
+    try {
+      writeFileAtomic(
+        path.join(this.dataDir, ATTEMPTS_FILE),
+        JSON.stringify({ failures: this.failures, waitUntil: this.waitUntil }),
+      );
+    } catch {
+      // the wait still holds in memory
+    }
   }
 
   /** The copies a restore may choose from: this PC's, every destination's, and a folder the person names. */
@@ -228,8 +258,7 @@ export class Backend implements Lifecycle, Keys {
     }
     this.lock();
     finishRestore(this.dataDir, this.files);
-    this.failures = 0;
-    this.waitUntil = 0;
+    this.succeeded();
     const { key: _key, ...shown } = preview;
     return shown;
   }
@@ -295,8 +324,7 @@ export class Backend implements Lifecycle, Keys {
       this.lock();
       throw e;
     }
-    this.failures = 0;
-    this.waitUntil = 0;
+    this.succeeded();
     return this.open!.user;
   }
 

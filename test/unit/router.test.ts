@@ -112,7 +112,21 @@ describe('unlock and recovery', () => {
       code: 'RATE_LIMITED',
       details: { waitSeconds: 2 },
     });
+    // closing and starting the program again does not clear the count or the wait
+    const restarted = station({ dataDir: s.dataDir, clock: () => now });
+    expect(await restarted.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { waitSeconds: 2 },
+    });
     now = new Date(now.getTime() + 2500);
+    expect(await restarted.fail('auth.unlock', { login: LEAD.login, password: 'wrong' })).toMatchObject({
+      code: 'AUTH',
+    });
+    expect(await restarted.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { waitSeconds: 4 },
+    });
+    now = new Date(now.getTime() + 4500);
     expect((await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password })).session.login).toBe(
       LEAD.login,
     );
