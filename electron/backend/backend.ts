@@ -366,6 +366,9 @@ export class Backend implements Lifecycle, Keys {
     got?.key.fill(0);
     return got !== null;
   }
+  auditHead() {
+    return this.keyring().auditHead(this.require().key);
+  }
   regenerateRecovery(): string {
     const code = newRecoveryCode();
     this.keyring().setRecovery(this.require().key, code);
@@ -411,6 +414,16 @@ export class Backend implements Lifecycle, Keys {
     if (!this.open) return;
     const o = this.open;
     this.open = null;
+    try {
+      const head = o.raw
+        .prepare(
+          'SELECT count(*) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log',
+        )
+        .get() as { rows: number; hash: string | null };
+      this.keyring().setAuditHead(o.key, { rows: head.rows, hash: head.hash ?? '' });
+    } catch {
+      // the head is checked against at the next verify; an old one is still a true prefix
+    }
     try {
       // what was done since the last copy leaves with the person too
       if (this.copies.changedSince(o.raw, this.copies.list()[0]))

@@ -3,6 +3,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
 import type { BackupInfo } from './store/backup';
+import type { AuditHead } from './store/keyring';
 import type { BackupResult, Destination } from './backups';
 import type { CopyPreview, CopySecret } from './restore';
 
@@ -14,6 +15,8 @@ export interface Keys {
   writeSlot(login: string, userId: number, password: string): void;
   removeSlot(userId: number): void;
   checkPassword(login: string, password: string): boolean;
+  /** the audit chain's head recorded outside the database at the last lock (see store/keyring.ts) */
+  auditHead(): AuditHead | 'forged' | null;
   /** a new recovery code; the old one stops working */
   regenerateRecovery(): string;
   /** the code issued in this session, until lock, for its printed sheet */

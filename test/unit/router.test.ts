@@ -212,7 +212,7 @@ describe('users', () => {
     await s.call('users.update', { id: u.id, ...INSPECTOR, sectionIds: [2] });
     await s.call('station.saveSection', { number: '17-4', kind: 'rural', boundary: '', orderRef: '' });
     const v = await s.call('audit.verify', {});
-    expect(v).toEqual({ ok: true, rows: 5, firstBrokenId: null });
+    expect(v).toEqual({ ok: true, rows: 5, firstBrokenId: null, missingFrom: null });
     const actions = s.backend.raw.prepare('SELECT action, user_id FROM audit_log ORDER BY id').all();
     expect(actions).toEqual([
       { action: 'setup.create', user_id: null },
@@ -229,6 +229,30 @@ describe('users', () => {
     s.backend.raw
       .prepare("UPDATE audit_log SET after_json = replace(after_json, 'Нұрланова', 'Иванова') WHERE id = 3")
       .run();
-    expect(await s.call('audit.verify', {})).toEqual({ ok: false, rows: 5, firstBrokenId: 3 });
+    expect(await s.call('audit.verify', {})).toEqual({ ok: false, rows: 5, firstBrokenId: 3, missingFrom: null });
+  });
+
+  it('sees the newest audit rows deleted, by the head kept outside the database at lock', async () => {
+    const s = await setUpStation();
+    await s.call('users.create', INSPECTOR);
+    await s.call('station.saveSection', { number: '17-4', kind: 'rural', boundary: '', orderRef: '' });
+    s.backend.lock();
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    // a chain cut at its end is still a valid chain: only the head outside tells
+    s.backend.raw.prepare('DELETE FROM audit_log WHERE id >= 3').run();
+    expect(await s.call('audit.verify', {})).toEqual({ ok: false, rows: 2, firstBrokenId: null, missingFrom: 3 });
+    // rows written after the last lock and lost in a crash are not a tampering: a shorter head is a prefix
+    const t = await setUpStation();
+    t.backend.lock();
+    await t.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    await t.call('users.create', INSPECTOR);
+    expect((await t.call('audit.verify', {})).ok).toBe(true);
+    // a head rewritten without the database key is refused
+    t.backend.lock();
+    const ring = JSON.parse(fs.readFileSync(t.backend.keyringFile, 'utf8'));
+    ring.auditHead.rows = 1;
+    fs.writeFileSync(t.backend.keyringFile, JSON.stringify(ring));
+    await t.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect(await t.call('audit.verify', {})).toMatchObject({ ok: false, missingFrom: 1 });
   });
 });

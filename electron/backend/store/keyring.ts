@@ -33,12 +33,22 @@ export interface KeySlot extends WrappedKey {
   userId: number;
 }
 
+/**
+ * The audit chain's newest row as last seen at lock, kept outside the database so that deleting the newest rows is
+ * seen too, not only editing them; MACed with the database key, so it cannot be rewritten without it (ours).
+ */
+export interface AuditHead {
+  rows: number;
+  hash: string;
+}
+
 export interface KeyringFile {
   format: 1;
   cipher: Cipher;
   loginSalt: string;
   slots: KeySlot[];
   recovery: WrappedKey;
+  auditHead?: AuditHead & { mac: string };
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -85,6 +95,9 @@ export const normalizeRecoveryCode = (code: string) =>
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, '')
     .replace(/(.{4})(?!$)/g, '$1-');
+
+const headMac = (dbKey: Buffer, h: AuditHead) =>
+  crypto.createHmac('sha256', dbKey).update(`audit-head:${h.rows}:${h.hash}`).digest('hex');
 
 export class Keyring {
   constructor(
@@ -156,6 +169,23 @@ export class Keyring {
 
   setRecovery(dbKey: Buffer, code: string): void {
     this.data.recovery = wrapKey(dbKey, normalizeRecoveryCode(code), this.data.recovery.scrypt);
+    this.save();
+  }
+
+  /** The head as recorded, or 'forged' when its MAC does not match the database key; null before the first lock. */
+  auditHead(dbKey: Buffer): AuditHead | 'forged' | null {
+    const h = this.data.auditHead;
+    if (!h) return null;
+    const want = Buffer.from(headMac(dbKey, h), 'hex');
+    const got = Buffer.from(String(h.mac), 'hex');
+    const ok = got.length === want.length && crypto.timingSafeEqual(got, want);
+    return ok ? { rows: h.rows, hash: h.hash } : 'forged';
+  }
+
+  setAuditHead(dbKey: Buffer, head: AuditHead): void {
+    const h = this.data.auditHead;
+    if (h && h.rows === head.rows && h.hash === head.hash) return;
+    this.data.auditHead = { ...head, mac: headMac(dbKey, head) };
     this.save();
   }
 

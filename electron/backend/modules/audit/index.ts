@@ -3,7 +3,10 @@ import type { BackendModule, Handlers } from '../module';
 import { verifyAudit } from './service';
 
 const auditHandlers: Handlers<CallsOf<'audit'>> = {
-  'audit.verify': async (_i, { ctx }) => verifyAudit(ctx().db),
+  'audit.verify': async (_i, { ctx }) => {
+    const c = ctx();
+    return verifyAudit(c.db, c.keys.auditHead());
+  },
 };
 
 /** The change log: one row per change, chained by SHA-256; written through `change()` (electron/backend/change.ts). */

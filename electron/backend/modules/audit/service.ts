@@ -70,9 +70,19 @@ export function checkChain(rows: readonly ChainRow[]): {
   return { ok: true, rows: rows.length, firstBrokenId: null, head: prev };
 }
 
+/**
+ * Walks the chain, and holds it against the head kept outside the database: fewer rows than that, or another row in
+ * its place, means the newest rows were deleted or replaced (`missingFrom`: the first row that should be there).
+ */
 export async function verifyAudit(
   db: Kysely<DB>,
-): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null }> {
-  const { ok, rows, firstBrokenId } = checkChain(await db.selectFrom('audit_log').selectAll().orderBy('id').execute());
-  return { ok, rows, firstBrokenId };
+  recorded: { rows: number; hash: string } | 'forged' | null = null,
+): Promise<{ ok: boolean; rows: number; firstBrokenId: number | null; missingFrom: number | null }> {
+  const all = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+  const { ok, rows, firstBrokenId } = checkChain(all);
+  let missingFrom: number | null = null;
+  if (recorded === 'forged') missingFrom = 1;
+  else if (recorded && recorded.rows > 0 && all[recorded.rows - 1]?.hash !== recorded.hash)
+    missingFrom = Math.min(rows, recorded.rows) + 1;
+  return { ok: ok && missingFrom === null, rows, firstBrokenId, missingFrom };
 }

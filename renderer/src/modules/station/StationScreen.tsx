@@ -247,7 +247,12 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
 
 function Security({ session }: { session: SessionUser }) {
   const { t } = useTranslation();
-  const [audit, setAudit] = useState<{ ok: boolean; rows: number; firstBrokenId: number | null } | null>(null);
+  const [audit, setAudit] = useState<{
+    ok: boolean;
+    rows: number;
+    firstBrokenId: number | null;
+    missingFrom: number | null;
+  } | null>(null);
   const [recoveryOpen, setRecoveryOpen] = useState(false);
   return (
     <Paper withBorder p="md">
@@ -273,7 +278,9 @@ function Security({ session }: { session: SessionUser }) {
             <Text c={audit.ok ? 'teal' : 'red'} role="status">
               {audit.ok
                 ? t('station.auditOk', { rows: audit.rows })
-                : t('station.auditBroken', { id: audit.firstBrokenId })}
+                : audit.firstBrokenId !== null
+                  ? t('station.auditBroken', { id: audit.firstBrokenId })
+                  : t('station.auditTruncated', { id: audit.missingFrom })}
             </Text>
           )}
         </Group>
