@@ -317,6 +317,7 @@ export class Backend implements Lifecycle, Keys {
       this.open!.user = user;
       const settings = await readSettings(db);
       this.open!.idleMinutes = settings.idleMinutes;
+      this.copies.adopt(key);
       const today = dayjs(now).format('YYYY-MM-DD');
       if (!this.copies.list().some((c) => c.kind === 'daily' && dayjs(c.createdAt).format('YYYY-MM-DD') === today))
         this.copies.make(raw, key, now, 'daily', this.rotation(raw));

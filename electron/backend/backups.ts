@@ -5,6 +5,7 @@ import { openEncrypted, type RawDb } from './store/database';
 import type { Cipher } from './store/keyring';
 import { schemaVersion } from './store/migrations';
 import {
+  adoptUnverified,
   BACKUP_DIR,
   cleanPartials,
   copyInto,
@@ -147,6 +148,16 @@ export class StationBackups {
     return listCopies(this.home);
   }
 
+  /** With the key at hand: copies that have no manifest are checked and listed, or removed when broken. */
+  adopt(key: Buffer): void {
+    for (const dir of [this.home, ...this.folders()])
+      try {
+        adoptUnverified(dir, (file) => verifyCopyFile(file, key, this.cipher()));
+      } catch {
+        // a folder that is not there now is seen to when it is
+      }
+  }
+
   destinations(): Destination[] {
     return this.folders().map((folder) => {
       const present = fs.existsSync(folder);
@@ -170,6 +181,7 @@ export class StationBackups {
 
   make(raw: RawDb, key: Buffer, now: Date, kind: BackupKind, rotation: Rotation = DEFAULT_ROTATION): BackupResult {
     cleanPartials(this.home);
+    this.adopt(key);
     const copy = writeCopy(raw, this.home, this.keyringFile, now, kind, (file) =>
       verifyCopyFile(file, key, this.cipher()),
     );

@@ -63,19 +63,36 @@ describe('backups', () => {
     expect(listCopies(home(s.dataDir)).filter((c) => c.kind === 'lock')).toHaveLength(1);
   });
 
-  it('never lists what a killed copy left, and removes it at the next start', async () => {
+  it("never lists what a killed copy left; removes it, and adopts the first wave's whole copies once checked", async () => {
     const s = await setUpStation();
     s.backend.lock();
     const dir = home(s.dataDir);
     const good = listCopies(dir);
-    // a copy cut short before its manifest, and the temporary files of another
+    const first = path.join(dir, good[0]!.fileName);
+    // a copy cut short (the first wave had no temporary names), the temporary files of another, and two whole copies
+    // of the first wave: no manifest, one of them the pre-migration kind named by its schema version
     fs.writeFileSync(path.join(dir, 'uchaske-20261120-100000-manual.db'), Buffer.alloc(4096, 1));
-    fs.writeFileSync(path.join(dir, 'uchaske-20261120-100000-manual.db.keyring'), '{');
+    fs.copyFileSync(`${first}.keyring`, path.join(dir, 'uchaske-20261120-100000-manual.db.keyring'));
     fs.writeFileSync(path.join(dir, '.partial-uchaske-20261120-110000-daily.db'), Buffer.alloc(100));
+    fs.writeFileSync(path.join(dir, 'uchaske-20261119-100000-lock.db.json'), '{}');
+    for (const old of ['uchaske-20261101-090000-daily.db', 'uchaske-20261102-090000-v3.db']) {
+      fs.copyFileSync(first, path.join(dir, old));
+      fs.copyFileSync(`${first}.keyring`, path.join(dir, `${old}.keyring`));
+    }
     expect(listCopies(dir)).toEqual(good);
-    station({ dataDir: s.dataDir });
-    expect(fs.readdirSync(dir).sort()).toEqual(
-      good.flatMap((c) => [c.fileName, `${c.fileName}.json`, `${c.fileName}.keyring`]).sort(),
+    const again = station({ dataDir: s.dataDir });
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.partial-') || f.includes('-lock.db.json'))).toEqual([]);
+    await again.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    const listed = listCopies(dir);
+    expect(listed.map((c) => [c.fileName, c.kind, c.intact])).toEqual(
+      expect.arrayContaining([
+        ['uchaske-20261101-090000-daily.db', 'daily', true],
+        ['uchaske-20261102-090000-v3.db', 'migration', true],
+      ]),
+    );
+    expect(fs.readdirSync(dir).filter((f) => f.includes('20261120-100000'))).toEqual([]);
+    expect(listed.find((c) => c.fileName.includes('20261101'))!.createdAt).toBe(
+      new Date(2026, 10, 1, 9, 0, 0).toISOString(),
     );
   });
 

@@ -15,6 +15,8 @@ export const BACKUP_DIR = 'backups';
 export const BACKUP_KINDS = ['daily', 'manual', 'lock', 'migration'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
 const NAME = /^uchaske-(\d{8}-\d{6})-(daily|manual|lock|migration)(-\d+)?\.db$/;
+/** the first wave's copies: no manifest, the migration ones named by the schema version they held */
+const OLD_NAME = /^uchaske-(\d{8}-\d{6})-(daily|manual|v\d+)\.db$/;
 const PARTIAL = '.partial-';
 
 /** What a verified copy holds, written beside it. No personal data: counts and the station's own name. */
@@ -40,6 +42,8 @@ export interface BackupInfo extends CopyManifest {
 
 /** local time: the station's day, not UTC's */
 const stamp = (d: Date) => dayjs(d).format('YYYYMMDD-HHmmss');
+const fromStamp = (s: string) =>
+  new Date(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15));
 
 export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
@@ -176,7 +180,7 @@ export function listCopies(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   const out: BackupInfo[] = [];
   for (const f of fs.readdirSync(dir)) {
-    if (!NAME.test(f)) continue;
+    if (!NAME.test(f) && !OLD_NAME.test(f)) continue;
     const m = readManifest(path.join(dir, `${f}.json`));
     if (!m) continue;
     let intact: boolean;
@@ -190,19 +194,52 @@ export function listCopies(dir: string): BackupInfo[] {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
 }
 
-/** Removes what a killed copy left: temporary files, and copies whose manifest never came. */
+/**
+ * Removes what a killed copy left: temporary files, and a keyring or manifest whose database is gone. A database under
+ * its final name without a manifest is left to `adoptUnverified`: it may be a whole copy (killed between the rename
+ * and the manifest) or one of the first wave's, which had none.
+ */
 export function cleanPartials(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
   let removed = 0;
   for (const f of fs.readdirSync(dir)) {
     const base = f.replace(/\.(keyring|json)$/, '');
-    const orphan = NAME.test(base) && !readManifest(path.join(dir, `${base}.json`));
-    if (f.startsWith(PARTIAL) || orphan || (NAME.test(base) && !fs.existsSync(path.join(dir, base)))) {
+    const dbGone = base !== f && (NAME.test(base) || OLD_NAME.test(base)) && !fs.existsSync(path.join(dir, base));
+    if (f.startsWith(PARTIAL) || dbGone) {
       fs.rmSync(path.join(dir, f), { force: true });
       removed++;
     }
   }
   return removed;
+}
+
+/**
+ * Copies without a manifest are checked with the key: a whole one gets its manifest and is listed from now on, a
+ * broken one (cut short by a kill in the first wave) is removed with its keyring.
+ */
+export function adoptUnverified(dir: string, verify: (dbFile: string) => CopyFacts): void {
+  if (!fs.existsSync(dir)) return;
+  for (const f of fs.readdirSync(dir)) {
+    const m = NAME.exec(f) ?? OLD_NAME.exec(f);
+    if (!m || fs.existsSync(path.join(dir, `${f}.json`))) continue;
+    const file = path.join(dir, f);
+    const kind: BackupKind = m[2] === 'daily' || m[2] === 'manual' || m[2] === 'lock' ? m[2] : 'migration';
+    try {
+      if (!fs.existsSync(`${file}.keyring`)) throw new Error('no keyring');
+      const facts = verify(file);
+      const manifest: CopyManifest = {
+        format: 1,
+        kind,
+        createdAt: fromStamp(m[1]!).toISOString(),
+        bytes: fs.statSync(file).size,
+        sha256: sha256File(file),
+        ...facts,
+      };
+      writeFileAtomic(`${file}.json`, JSON.stringify(manifest, null, 1));
+    } catch {
+      removeCopyFiles(dir, f);
+    }
+  }
 }
 
 /** How many copies of each kind a folder keeps (ours). */
