@@ -300,10 +300,29 @@ export class Backend implements Lifecycle, Keys {
     }
   }
 
+  private isWhole(raw: RawDb): boolean {
+    try {
+      return raw.pragma('integrity_check', { simple: true }) === 'ok';
+    } catch {
+      return false;
+    }
+  }
+
   private async openWith(key: Buffer, userId: number): Promise<SessionUser> {
     this.lock();
     const raw = this.openRaw(key);
     const now = this.clock();
+    const today = dayjs(now).format('YYYY-MM-DD');
+    const firstToday = !this.copies
+      .list()
+      .some((c) => c.kind === 'daily' && dayjs(c.createdAt).format('YYYY-MM-DD') === today);
+    // once a day, before anything is written (the migration, the daily copy): a damaged file is not written to, and
+    // the person is sent to the newest verified copy (ours, after SQLite's own advice)
+    if (firstToday && !this.isWhole(raw)) {
+      raw.close();
+      key.fill(0);
+      throw new AppError('INTERNAL', 'errors.databaseDamaged');
+    }
     try {
       const version = schemaVersion(raw);
       if (version < this.migrations[this.migrations.length - 1]!.version) {
@@ -318,9 +337,7 @@ export class Backend implements Lifecycle, Keys {
       const settings = await readSettings(db);
       this.open!.idleMinutes = settings.idleMinutes;
       this.copies.adopt(key);
-      const today = dayjs(now).format('YYYY-MM-DD');
-      if (!this.copies.list().some((c) => c.kind === 'daily' && dayjs(c.createdAt).format('YYYY-MM-DD') === today))
-        this.copies.make(raw, key, now, 'daily', this.rotation(raw));
+      if (firstToday) this.copies.make(raw, key, now, 'daily', this.rotation(raw));
     } catch (e) {
       this.lock();
       throw e;

@@ -194,3 +194,35 @@ describe('restore', () => {
     expect(listCopies(path.join(s.dataDir, 'backups')).every((c) => c.intact)).toBe(true);
   });
 });
+
+describe('a damaged database at unlock', () => {
+  it('is not written to; the person is sent to the newest verified copy, which restores it', async () => {
+    let now = new Date('2026-11-20T10:00:00');
+    const s = await setUpStation({ clock: () => now });
+    await s.call('calendar.setOverride', { date: '2026-12-31', kind: 'holiday', name: 'в копии' });
+    s.backend.lock();
+    const db = path.join(s.dataDir, 'uchaske.db');
+    const bytes = fs.readFileSync(db);
+    const at = Math.floor(bytes.length / 4096 / 2) * 4096 + 200;
+    bytes[at] = bytes[at]! ^ 0xff;
+    fs.writeFileSync(db, bytes);
+    const copiesBefore = listCopies(path.join(s.dataDir, 'backups')).length;
+    now = new Date('2026-11-21T09:00:00');
+    expect((await s.fail('auth.unlock', { login: LEAD.login, password: LEAD.password })).messageKey).toBe(
+      'errors.databaseDamaged',
+    );
+    expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+    expect(listCopies(path.join(s.dataDir, 'backups'))).toHaveLength(copiesBefore);
+
+    const [newest] = await s.call('backup.candidates', { folder: null });
+    await s.call('backup.restore', {
+      file: newest!.file,
+      by: 'code',
+      login: '',
+      password: '',
+      recoveryCode: s.recoveryCode,
+    });
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect((await s.call('calendar.overrides', {})).map((d) => d.name)).toContain('в копии');
+  });
+});
