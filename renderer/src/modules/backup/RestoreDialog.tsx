@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconFolderSearch, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -86,21 +86,21 @@ function RestoreForm({ onDone }: { onDone: () => void }) {
             withAsterisk
             data={options}
             nothingFoundMessage={t('restore.none')}
-            placeholder={options.length === 0 ? t('restore.none') : undefined}
+            placeholder={options.length === 0 ? t('restore.none') : t('restore.pick')}
             searchable
             {...form.getInputProps('file')}
             onChange={(v) => form.setFieldValue('file', v ?? '')}
           />
-          <SegmentedControl
-            fullWidth
-            aria-label={t('restore.by')}
-            data={[
-              { value: 'code', label: t('restore.byCode') },
-              { value: 'password', label: t('restore.byPassword') },
-            ]}
-            {...form.getInputProps('by')}
+          <Radio.Group
+            label={t('restore.by')}
+            value={form.values.by}
             onChange={(v) => form.setFieldValue('by', v === 'password' ? 'password' : 'code')}
-          />
+          >
+            <Group gap="lg" mt={4}>
+              <Radio value="code" label={t('restore.byCode')} />
+              <Radio value="password" label={t('restore.byPassword')} />
+            </Group>
+          </Radio.Group>
           {form.values.by === 'code' ? (
             <TextInput
               label={t('fields.recoveryCode')}
