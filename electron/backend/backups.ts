@@ -35,12 +35,12 @@ const COUNTED = [
 export type CopyCounts = Partial<Record<(typeof COUNTED)[number], number>>;
 
 /** What an open database holds, after SQLite's own check of every page and the audit chain's check of every row. */
-export function copyFacts(raw: RawDb): CopyFacts {
+export function copyFacts(raw: RawDb, o: { requireChain: boolean } = { requireChain: true }): CopyFacts {
   const check = raw.pragma('integrity_check', { simple: true });
   if (check !== 'ok') throw new AppError('VALIDATION', 'backup.damaged');
   const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof checkChain>[0];
   const chain = checkChain(rows);
-  if (!chain.ok) throw new AppError('VALIDATION', 'backup.auditBroken');
+  if (!chain.ok && o.requireChain) throw new AppError('VALIDATION', 'backup.auditBroken');
   const counts: Record<string, number> = {};
   for (const t of COUNTED) counts[t] = (raw.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
   const st = raw.prepare('SELECT upp_number, upp_name FROM station WHERE id = 1').get() as
@@ -48,13 +48,18 @@ export function copyFacts(raw: RawDb): CopyFacts {
   return {
     schemaVersion: schemaVersion(raw),
     station: st ? `${st.upp_number} ${st.upp_name}`.trim() : '',
-    audit: { rows: chain.rows, head: chain.head },
+    audit: { rows: chain.rows, head: rows.at(-1)?.hash ?? chain.head, ok: chain.ok },
     counts,
   };
 }
 
 /** Opens a copy with a key and checks it whole; any failure is the copy's fault, said in the person's language. */
-export function verifyCopyFile(dbFile: string, key: Buffer, cipher: Cipher): CopyFacts {
+export function verifyCopyFile(
+  dbFile: string,
+  key: Buffer,
+  cipher: Cipher,
+  o: { requireChain: boolean } = { requireChain: true },
+): CopyFacts {
   let raw: RawDb;
   try {
     // SQLite takes an empty file for an empty database
@@ -64,7 +69,7 @@ export function verifyCopyFile(dbFile: string, key: Buffer, cipher: Cipher): Cop
     throw new AppError('VALIDATION', 'backup.unreadable');
   }
   try {
-    return copyFacts(raw);
+    return copyFacts(raw, o);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', 'backup.damaged');
@@ -152,7 +157,7 @@ export class StationBackups {
   adopt(key: Buffer): void {
     for (const dir of [this.home, ...this.folders()])
       try {
-        adoptUnverified(dir, (file) => verifyCopyFile(file, key, this.cipher()));
+        adoptUnverified(dir, (file) => verifyCopyFile(file, key, this.cipher(), { requireChain: false }));
       } catch {
         // a folder that is not there now is seen to when it is
       }
@@ -182,8 +187,9 @@ export class StationBackups {
   make(raw: RawDb, key: Buffer, now: Date, kind: BackupKind, rotation: Rotation = DEFAULT_ROTATION): BackupResult {
     cleanPartials(this.home);
     this.adopt(key);
+    // a chain already broken in the database is copied faithfully, not refused: the copy is the evidence
     const copy = writeCopy(raw, this.home, this.keyringFile, now, kind, (file) =>
-      verifyCopyFile(file, key, this.cipher()),
+      verifyCopyFile(file, key, this.cipher(), { requireChain: false }),
     );
     rotate(this.home, now, rotation);
     const missed: BackupResult['missed'] = [];

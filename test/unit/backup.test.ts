@@ -164,6 +164,20 @@ describe('backups', () => {
   });
 });
 
+describe('a broken audit chain', () => {
+  it('is copied faithfully, not refused, and a restore of that copy is refused', async () => {
+    const s = await setUpStation();
+    await change(s, 7);
+    s.backend.raw.prepare("UPDATE audit_log SET action = 'edited' WHERE id = 1").run();
+    const { copy } = await s.call('backup.now', {});
+    const listed = listCopies(home(s.dataDir)).find((c) => c.fileName === copy.fileName)!;
+    expect(listed.audit.ok).toBe(false);
+    const file = path.join(home(s.dataDir), copy.fileName);
+    const input = { file, by: 'code' as const, login: '', password: '', recoveryCode: s.recoveryCode };
+    expect((await station().fail('backup.restore', input)).messageKey).toBe('backup.auditBroken');
+  });
+});
+
 describe('a copy is checked whole before it counts', () => {
   it('refuses every kind of bad copy with its reason', async () => {
     const s = await setUpStation();

@@ -23,7 +23,8 @@ const PARTIAL = '.partial-';
 export interface CopyFacts {
   schemaVersion: number;
   station: string;
-  audit: { rows: number; head: string };
+  /** `ok` false: the chain was already broken in the database copied (the copy is faithful; restore refuses it) */
+  audit: { rows: number; head: string; ok?: boolean };
   counts: Record<string, number>;
 }
 export interface CopyManifest extends CopyFacts {
