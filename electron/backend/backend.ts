@@ -6,8 +6,9 @@ import { AppError, type SessionUser } from '../../shared/api';
 import { openEncrypted, toKysely, type RawDb } from './store/database';
 import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
 import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
-import { DEFAULT_ROTATION, writeFileAtomic, type BackupKind, type Rotation } from './store/backup';
-import { StationBackups, type BackupResult } from './backups';
+import { DEFAULT_ROTATION, type BackupKind, type Rotation } from './store/backup';
+import { writeFileAtomic } from './store/files';
+import { auditHeadOf, isWhole, StationBackups, type BackupResult } from './backups';
 import {
   finishRestore,
   previewCopy,
@@ -15,6 +16,7 @@ import {
   stageRestore,
   type CopyPreview,
   type CopySecret,
+  type OpenedCopy,
 } from './restore';
 import { settingsSchema } from '../../shared/api/station';
 import dayjs from 'dayjs';
@@ -229,7 +231,7 @@ export class Backend implements Lifecycle, Keys {
   }
 
   /** A wrong password or code counts against the same waiting time as at unlock. */
-  private previewGuarded(file: string, secret: CopySecret): CopyPreview & { key: Buffer } {
+  private previewGuarded(file: string, secret: CopySecret): OpenedCopy {
     this.checkRate();
     try {
       return previewCopy(file, secret, this.migrations[this.migrations.length - 1]!.version);
@@ -240,7 +242,7 @@ export class Backend implements Lifecycle, Keys {
   }
 
   inspectCopy(file: string, secret: CopySecret): CopyPreview {
-    const { key, ...preview } = this.previewGuarded(file, secret);
+    const { key, userId: _u, cipher: _c, ...preview } = this.previewGuarded(file, secret);
     key.fill(0);
     return preview;
   }
@@ -252,14 +254,14 @@ export class Backend implements Lifecycle, Keys {
   async restoreCopy(file: string, secret: CopySecret): Promise<CopyPreview> {
     const preview = this.previewGuarded(file, secret);
     try {
-      await stageRestore(this.dataDir, preview, secret, this.clock(), this.files);
+      await stageRestore(this.dataDir, preview, this.clock(), this.files);
     } finally {
       preview.key.fill(0);
     }
     this.lock();
     finishRestore(this.dataDir, this.files);
     this.succeeded();
-    const { key: _key, ...shown } = preview;
+    const { key: _key, userId: _u, cipher: _c, ...shown } = preview;
     return shown;
   }
 
@@ -300,14 +302,6 @@ export class Backend implements Lifecycle, Keys {
     }
   }
 
-  private isWhole(raw: RawDb): boolean {
-    try {
-      return raw.pragma('integrity_check', { simple: true }) === 'ok';
-    } catch {
-      return false;
-    }
-  }
-
   private async openWith(key: Buffer, userId: number): Promise<SessionUser> {
     this.lock();
     const raw = this.openRaw(key);
@@ -318,7 +312,7 @@ export class Backend implements Lifecycle, Keys {
       .some((c) => c.kind === 'daily' && dayjs(c.createdAt).format('YYYY-MM-DD') === today);
     // once a day, before anything is written (the migration, the daily copy): a damaged file is not written to, and
     // the person is sent to the newest verified copy (ours, after SQLite's own advice)
-    if (firstToday && !this.isWhole(raw)) {
+    if (firstToday && !isWhole(raw)) {
       raw.close();
       key.fill(0);
       throw new AppError('INTERNAL', 'errors.databaseDamaged');
@@ -420,7 +414,7 @@ export class Backend implements Lifecycle, Keys {
       kind === 'manual' &&
       newest &&
       now.getTime() - new Date(newest.createdAt).getTime() < 60_000 &&
-      !this.copies.changedSince(o.raw, newest)
+      !this.copies.changedSince(auditHeadOf(o.raw), newest)
     )
       throw new AppError('CONFLICT', 'backup.tooSoon');
     return this.copies.make(o.raw, o.key, now, kind, this.rotation(o.raw));
@@ -432,19 +426,16 @@ export class Backend implements Lifecycle, Keys {
     if (!this.open) return;
     const o = this.open;
     this.open = null;
+    let head: { rows: number; hash: string } | null = null;
     try {
-      const head = o.raw
-        .prepare(
-          'SELECT count(*) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log',
-        )
-        .get() as { rows: number; hash: string | null };
-      this.keyring().setAuditHead(o.key, { rows: head.rows, hash: head.hash ?? '' });
+      head = auditHeadOf(o.raw);
+      this.keyring().setAuditHead(o.key, head);
     } catch {
       // the head is checked against at the next verify; an old one is still a true prefix
     }
     try {
       // what was done since the last copy leaves with the person too
-      if (this.copies.changedSince(o.raw, this.copies.list()[0]))
+      if (head && this.copies.changedSince(head, this.copies.list()[0]))
         this.copies.make(o.raw, o.key, this.clock(), 'lock', this.rotation(o.raw));
     } catch {
       // a copy that fails here is retried at the next lock or unlock; locking itself must not fail

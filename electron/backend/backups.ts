@@ -13,13 +13,13 @@ import {
   listCopies,
   rotate,
   writeCopy,
-  writeFileAtomic,
   type BackupInfo,
   type BackupKind,
   type CopyFacts,
   type Rotation,
 } from './store/backup';
 import { checkChain } from './modules/audit/service';
+import { writeFileAtomic } from './store/files';
 
 /** The tables whose counts a copy shows before it is restored (ours). */
 const COUNTED = [
@@ -32,12 +32,27 @@ const COUNTED = [
   'handover_acts',
   'audit_log',
 ] as const;
-export type CopyCounts = Partial<Record<(typeof COUNTED)[number], number>>;
+
+/** SQLite's own check of every page; a file too damaged to be checked is not whole either. */
+export function isWhole(raw: RawDb): boolean {
+  try {
+    return raw.pragma('integrity_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+/** The audit chain's newest row and the count: every change writes one, so it also says whether anything changed. */
+export function auditHeadOf(raw: RawDb): { rows: number; hash: string } {
+  const h = raw
+    .prepare('SELECT count(*) AS rows, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash FROM audit_log')
+    .get() as { rows: number; hash: string | null };
+  return { rows: h.rows, hash: h.hash ?? '' };
+}
 
 /** What an open database holds, after SQLite's own check of every page and the audit chain's check of every row. */
 export function copyFacts(raw: RawDb, o: { requireChain: boolean } = { requireChain: true }): CopyFacts {
-  const check = raw.pragma('integrity_check', { simple: true });
-  if (check !== 'ok') throw new AppError('VALIDATION', 'backup.damaged');
+  if (!isWhole(raw)) throw new AppError('VALIDATION', 'backup.damaged');
   const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as Parameters<typeof checkChain>[0];
   const chain = checkChain(rows);
   if (!chain.ok && o.requireChain) throw new AppError('VALIDATION', 'backup.auditBroken');
@@ -122,7 +137,8 @@ export class StationBackups {
     const clean = [...new Set(folders.map((f) => path.resolve(f.trim())))];
     clean.forEach((folder, i) => {
       const field = [{ path: `folders.${i}`, messageKey: 'backup.folderUnusable', params: { folder } }];
-      if (folder === this.home || folder.startsWith(this.dataDir + path.sep) || folder === this.dataDir)
+      // the data folder or anything inside it (its backups/ among them) is on the same disk
+      if (folder === this.dataDir || folder.startsWith(this.dataDir + path.sep))
         throw new AppError('VALIDATION', 'backup.folderIsDataFolder', undefined, [
           { path: `folders.${i}`, messageKey: 'backup.folderIsDataFolder' },
         ]);
@@ -176,12 +192,10 @@ export class StationBackups {
     return all.reduce<string | null>((max, c) => (max === null || c.createdAt > max ? c.createdAt : max), null);
   }
 
-  /** The audit chain's head says whether anything changed since a copy (every change writes an audit row). */
-  changedSince(raw: RawDb, copy: BackupInfo | undefined): boolean {
+  /** Whether anything changed since a copy: the live audit head (`auditHeadOf`) against the copy's. */
+  changedSince(head: { rows: number; hash: string }, copy: BackupInfo | undefined): boolean {
     if (!copy) return true;
-    const head = raw.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-      { hash: string } | undefined;
-    return (head?.hash ?? '') !== copy.audit.head && !(head === undefined && copy.audit.rows === 0);
+    return head.hash !== copy.audit.head && !(head.rows === 0 && copy.audit.rows === 0);
   }
 
   make(raw: RawDb, key: Buffer, now: Date, kind: BackupKind, rotation: Rotation = DEFAULT_ROTATION): BackupResult {

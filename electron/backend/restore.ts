@@ -4,8 +4,9 @@ import dayjs from 'dayjs';
 import { AppError } from '../../shared/api';
 import { inGroup, isRole } from '../../shared/api/roles';
 import { openEncrypted, toKysely } from './store/database';
-import { Keyring } from './store/keyring';
-import { fsyncDir, fsyncFile, listCopies, writeFileAtomic, type BackupInfo } from './store/backup';
+import { Keyring, type Cipher } from './store/keyring';
+import { listCopies, type BackupInfo } from './store/backup';
+import { fsyncDir, fsyncFile, writeFileAtomic } from './store/files';
 import { change } from './change';
 import { verifyCopyFile } from './backups';
 import type { CopyFacts } from './store/backup';
@@ -16,6 +17,12 @@ export type CopySecret = { login: string; password: string } | { recoveryCode: s
 export interface CopyPreview extends CopyFacts {
   file: string;
   createdAt: string;
+}
+/** A copy opened once: its preview, its key and who opened it, so that staging need not unwrap the key again. */
+export interface OpenedCopy extends CopyPreview {
+  key: Buffer;
+  userId: number | null;
+  cipher: Cipher;
 }
 
 const STAGING = 'restore-pending';
@@ -49,7 +56,7 @@ export function openCopyKey(file: string, secret: CopySecret): { key: Buffer; us
  * What a copy holds, checked whole, before anything changes. A password opens it only when its user kept the
  * station's keys in that copy (ours: an inspector does not roll the station back).
  */
-export function previewCopy(file: string, secret: CopySecret, latestVersion: number): CopyPreview & { key: Buffer } {
+export function previewCopy(file: string, secret: CopySecret, latestVersion: number): OpenedCopy {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new AppError('NOT_FOUND', 'restore.noFile', undefined, [{ path: 'file', messageKey: 'restore.noFile' }]);
   const { key, userId, ring } = openCopyKey(file, secret);
@@ -75,7 +82,8 @@ export function previewCopy(file: string, secret: CopySecret, latestVersion: num
       ]);
   }
   const manifest = listCopies(path.dirname(file)).find((c) => c.fileName === path.basename(file));
-  return { ...facts, file, createdAt: manifest?.createdAt ?? fs.statSync(file).mtime.toISOString(), key };
+  const createdAt = manifest?.createdAt ?? fs.statSync(file).mtime.toISOString();
+  return { ...facts, file, createdAt, key, userId, cipher: ring.cipher };
 }
 
 /** The copies a restore can choose from: the data folder's, every destination's, and a folder the person names. */
@@ -95,8 +103,7 @@ export function restoreCandidates(folders: string[]): (BackupInfo & { file: stri
  */
 export async function stageRestore(
   dataDir: string,
-  preview: CopyPreview & { key: Buffer },
-  secret: CopySecret,
+  preview: OpenedCopy,
   now: Date,
   files: { db: string; keyring: string },
 ): Promise<void> {
@@ -106,15 +113,19 @@ export async function stageRestore(
   const db = path.join(staging, files.db);
   fs.copyFileSync(preview.file, db);
   fs.copyFileSync(`${preview.file}.keyring`, path.join(staging, files.keyring));
-  const { ring, userId } = openCopyKey(preview.file, secret);
-  const raw = openEncrypted(db, preview.key, ring.cipher);
+  const { userId, cipher } = preview;
+  const raw = openEncrypted(db, preview.key, cipher);
   try {
     await change({ db: toKysely(raw), now, user: userId === null ? null : { id: userId } }, (tx) =>
       tx.audit({
         action: 'backup.restore',
         entity: 'station',
         entityId: 1,
-        after: { copy: path.basename(preview.file), createdAt: preview.createdAt, by: userId ? 'password' : 'code' },
+        after: {
+          copy: path.basename(preview.file),
+          createdAt: preview.createdAt,
+          by: userId !== null ? 'password' : 'code',
+        },
       }),
     );
     raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -122,7 +133,7 @@ export async function stageRestore(
   } finally {
     raw.close();
   }
-  verifyCopyFile(db, preview.key, ring.cipher);
+  verifyCopyFile(db, preview.key, cipher);
   for (const f of fs.readdirSync(staging)) fsyncFile(path.join(staging, f));
   fsyncDir(staging);
   // the folder the current files go to is chosen now, once: a restart that finishes the swap uses the same one

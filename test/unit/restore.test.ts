@@ -169,7 +169,7 @@ describe('restore', () => {
     const preview = previewCopy(file, secret, LATEST_VERSION);
 
     // killed while staging: no READY mark
-    await stageRestore(s.dataDir, preview, secret, new Date(), files);
+    await stageRestore(s.dataDir, preview, new Date(), files);
     fs.rmSync(path.join(s.dataDir, 'restore-pending', 'READY'));
     const again = station({ dataDir: s.dataDir });
     expect(fs.existsSync(path.join(s.dataDir, 'restore-pending'))).toBe(false);
@@ -178,7 +178,7 @@ describe('restore', () => {
     again.backend.lock();
 
     // killed after the database was swapped but before the keyring
-    await stageRestore(s.dataDir, preview, secret, new Date('2026-11-20T10:00:00'), files);
+    await stageRestore(s.dataDir, preview, new Date('2026-11-20T10:00:00'), files);
     const aside = path.join(s.dataDir, 'replaced-20261120-100000');
     fs.mkdirSync(aside);
     for (const f of ['uchaske.db', 'uchaske.db-wal', 'uchaske.db-shm'])

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import type { RawDb } from './database';
+import { fsyncDir, fsyncFile, PARTIAL, sha256File, writeFileAtomic } from './files';
 
 /**
  * The copies' files. A copy is three files: the encrypted database (`uchaske-<stamp>-<kind>.db`), its keyring
@@ -17,7 +17,6 @@ export type BackupKind = (typeof BACKUP_KINDS)[number];
 const NAME = /^uchaske-(\d{8}-\d{6})-(daily|manual|lock|migration)(-\d+)?\.db$/;
 /** the first wave's copies: no manifest, the migration ones named by the schema version they held */
 const OLD_NAME = /^uchaske-(\d{8}-\d{6})-(daily|manual|v\d+)\.db$/;
-const PARTIAL = '.partial-';
 
 /** What a verified copy holds, written beside it. No personal data: counts and the station's own name. */
 export interface CopyFacts {
@@ -45,43 +44,6 @@ export interface BackupInfo extends CopyManifest {
 const stamp = (d: Date) => dayjs(d).format('YYYYMMDD-HHmmss');
 const fromStamp = (s: string) =>
   new Date(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15));
-
-export function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-  } catch {
-    // directories cannot be fsynced on Windows; the rename is still atomic there
-  }
-}
-export function sha256File(file: string): string {
-  const h = crypto.createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  const buf = Buffer.alloc(1 << 20);
-  try {
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) h.update(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return h.digest('hex');
-}
-/** Writes a small file whole or not at all. */
-export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const tmp = path.join(path.dirname(file), `${PARTIAL}${path.basename(file)}`);
-  fs.writeFileSync(tmp, data, { mode: 0o600 });
-  fsyncFile(tmp);
-  fs.renameSync(tmp, file);
-  fsyncDir(path.dirname(file));
-}
 
 function freeName(dir: string, now: Date, kind: BackupKind): string {
   const base = `uchaske-${stamp(now)}-${kind}`;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from './files';
 
 /**
  * The keyring beside the database: the random database key wrapped once per user
@@ -191,21 +191,6 @@ export class Keyring {
 
   /** Atomic: temp file, fsync, rename, fsync of the folder. */
   save(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeSync(fd, JSON.stringify(this.data, null, 1));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, this.file);
-    try {
-      const dfd = fs.openSync(path.dirname(this.file), 'r');
-      fs.fsyncSync(dfd);
-      fs.closeSync(dfd);
-    } catch {
-      // directories cannot be fsynced on Windows; the rename is still atomic there
-    }
+    writeFileAtomic(this.file, JSON.stringify(this.data, null, 1));
   }
 }
