@@ -2,12 +2,13 @@ import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { AppError, type ActSnapshot, type DueItem, type HandoverAct } from '../../../../shared/api';
 import type { actSnapshotSchema } from '../../../../shared/api/handover';
-import { formatDate, fullName, shortName } from '../../../../shared/format';
+import { formatDate } from '../../../../shared/format';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { listFiles } from '../prevention/files';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
 import { getPassport } from '../passport/service';
+import { staffNames } from '../users/names';
 
 /** Everything the accepting inspector takes over, read from the live data (the caller is the UPP lead or a chief). */
 export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number | null): Promise<ActSnapshot> {
@@ -106,21 +107,12 @@ export async function getAct(db: Db, id: number): Promise<HandoverAct> {
   const r = await db
     .selectFrom('handover_acts as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
-    .innerJoin('users as t', 't.id', 'a.to_user_id')
-    .leftJoin('users as f', 'f.id', 'a.from_user_id')
     .selectAll('a')
-    .select([
-      's.number',
-      't.surname as t_surname',
-      't.name as t_name',
-      't.patronymic as t_patronymic',
-      'f.surname as f_surname',
-      'f.name as f_name',
-      'f.patronymic as f_patronymic',
-    ])
+    .select(['s.number'])
     .where('a.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
+  const staff = await staffNames(db);
   return {
     id: r.id,
     sectionId: r.section_id,
@@ -128,9 +120,9 @@ export async function getAct(db: Db, id: number): Promise<HandoverAct> {
     kind: r.kind,
     date: r.date,
     fromUserId: r.from_user_id,
-    from: r.f_surname ? fullName({ surname: r.f_surname, name: r.f_name ?? '', patronymic: r.f_patronymic ?? '' }) : '',
+    from: staff.full(r.from_user_id),
     toUserId: r.to_user_id,
-    to: fullName({ surname: r.t_surname, name: r.t_name, patronymic: r.t_patronymic }),
+    to: staff.full(r.to_user_id),
     superior: r.superior,
     orderNumber: r.order_number,
     orderDate: r.order_date,
@@ -289,18 +281,18 @@ export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
   let q = ctx.db
     .selectFrom('handover_acts as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
-    .innerJoin('users as u', 'u.id', 'a.to_user_id')
-    .select(['a.id', 'a.date', 's.number', 'u.surname', 'u.name', 'u.patronymic'])
+    .select(['a.id', 'a.date', 's.number', 'a.to_user_id'])
     .where('a.kind', '=', 'handover')
     .where('a.tour_done_on', 'is', null);
   if (ctx.user.role === 'inspector') q = q.where('a.to_user_id', '=', ctx.user.id);
+  const staff = await staffNames(ctx.db);
   return (await q.execute()).map((a) => {
     const due = dayjs(a.date).add(1, 'month').format('YYYY-MM-DD');
     return {
       ruleId: 'handover.tour',
       paragraph: '5',
       titleKey: 'today.rules.sectionTour',
-      params: { person: shortName(a), section: a.number, accepted: formatDate(a.date) },
+      params: { person: staff.short(a.to_user_id), section: a.number, accepted: formatDate(a.date) },
       due,
       overdue: due < date,
       link: '/handover',

@@ -9,7 +9,7 @@ import {
   type ProbationPerson,
 } from '../../../../shared/api';
 import type { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
-import { formatDate, fullName, shortName } from '../../../../shared/format';
+import { formatDate, fullName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
 import { personMatches } from '../../store/nameSearch';
 import type { DB } from '../../store/schema';
@@ -17,6 +17,7 @@ import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { upsertCitizen } from '../citizens/service';
 import { sectionScope } from '../staff/service';
+import { staffNames } from '../users/names';
 
 type Filter = { sectionId: number | null; text: string };
 
@@ -169,13 +170,13 @@ async function toOwner(db: Db, r: OwnerRow): Promise<FirearmOwner> {
     .orderBy('id')
     .execute();
   const last = await db
-    .selectFrom('firearm_checks as k')
-    .innerJoin('users as u', 'u.id', 'k.by_user_id')
-    .select(['k.checked_on', 'k.result', 'u.surname', 'u.name', 'u.patronymic'])
-    .where('k.owner_id', '=', r.id)
-    .orderBy('k.checked_on', 'desc')
-    .orderBy('k.id', 'desc')
+    .selectFrom('firearm_checks')
+    .select(['checked_on', 'result', 'by_user_id'])
+    .where('owner_id', '=', r.id)
+    .orderBy('checked_on', 'desc')
+    .orderBy('id', 'desc')
     .executeTakeFirst();
+  const staff = await staffNames(db);
   const closed = r.surrendered_on !== null || r.withdrawn_on !== null;
   return {
     ...baseOf(r),
@@ -188,7 +189,7 @@ async function toOwner(db: Db, r: OwnerRow): Promise<FirearmOwner> {
     reregisteredOn: r.reregistered_on,
     withdrawnOn: r.withdrawn_on,
     surrenderedOn: r.surrendered_on,
-    lastCheck: last ? { on: last.checked_on, result: last.result, by: shortName(last) } : null,
+    lastCheck: last ? { on: last.checked_on, result: last.result, by: staff.short(last.by_user_id) } : null,
     nextCheck: closed ? null : nextFirearmCheck(last?.checked_on ?? null, r.permit_on),
   };
 }

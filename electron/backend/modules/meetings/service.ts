@@ -16,6 +16,7 @@ import type { DB, MeetingItemsTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { listUsers } from '../users/service';
+import { staffNames } from '../users/names';
 
 export type MeetingFields = z.output<typeof meetingInputSchema>;
 
@@ -84,12 +85,14 @@ async function links(db: Db, ids: number[]) {
     .orderBy('s.number')
     .execute();
   const u = await db
-    .selectFrom('meeting_inspectors as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.meeting_id', 'u.id', 'u.surname', 'u.name', 'u.patronymic'])
-    .where('m.meeting_id', 'in', ids)
-    .orderBy('u.surname')
+    .selectFrom('meeting_inspectors')
+    .select(['meeting_id', 'user_id'])
+    .where('meeting_id', 'in', ids)
     .execute();
+  const staff = await staffNames(db);
+  const inspectorsByName = u
+    .map((r) => ({ meeting_id: r.meeting_id, id: r.user_id, name: staff.short(r.user_id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   const group = <T, R>(rows: (T & { meeting_id: number })[], map: (r: T) => R) => {
     const out = new Map<number, R[]>();
     for (const r of rows) out.set(r.meeting_id, [...(out.get(r.meeting_id) ?? []), map(r)]);
@@ -97,7 +100,7 @@ async function links(db: Db, ids: number[]) {
   };
   return {
     sections: group(s, (r) => ({ id: r.id, number: r.number })),
-    inspectors: group(u, (r) => ({ id: r.id, name: shortName(r) })),
+    inspectors: group(inspectorsByName, (r) => ({ id: r.id, name: r.name })),
   };
 }
 

@@ -17,6 +17,7 @@ import { listUsers } from '../users/service';
 import { workingSections } from '../staff/service';
 import { getStation } from '../station/service';
 import { workingCalendar } from '../calendar/service';
+import { staffNames, type StaffNames } from '../users/names';
 
 /**
  * Who may open whose notebook: the owner; the UPP lead, chiefs and duty officers (p.16,
@@ -45,19 +46,10 @@ async function requireRead(ctx: Ctx, ownerId: number): Promise<void> {
 function baseQuery(db: Db) {
   return db
     .selectFrom('notebook_entries as e')
-    .innerJoin('users as w', 'w.id', 'e.created_by')
-    .leftJoin('users as g', 'g.id', 'e.given_by')
     .leftJoin('notebook_entries as c', 'c.id', 'e.corrects_id')
     .leftJoin('citizens as z', 'z.id', 'e.citizen_id')
     .selectAll('e')
     .select([
-      'w.surname as w_surname',
-      'w.name as w_name',
-      'w.patronymic as w_patronymic',
-      'w.role as w_role',
-      'g.surname as g_surname',
-      'g.name as g_name',
-      'g.patronymic as g_patronymic',
       'c.number as corrects_number',
       'z.surname as z_surname',
       'z.name as z_name',
@@ -70,42 +62,42 @@ function baseQuery(db: Db) {
 }
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-const toEntry = (r: Row): NotebookEntry => ({
-  id: r.id,
-  ownerId: r.owner_id,
-  number: r.number,
-  kind: r.kind as EntryKind,
-  occurredAt: r.occurred_at,
-  text: r.text,
-  writtenBy: shortName({ surname: r.w_surname, name: r.w_name, patronymic: r.w_patronymic }),
-  writtenByRole: r.w_role,
-  createdAt: r.created_at,
-  correctsNumber: r.corrects_number,
-  correctedByNumber: r.corrected_by_number,
-  givenBy: r.g_surname
-    ? shortName({ surname: r.g_surname, name: r.g_name ?? '', patronymic: r.g_patronymic ?? '' })
-    : '',
-  dueDate: r.due_date,
-  expectedResult: r.expected_result,
-  doneAt: r.done_at,
-  doneText: r.done_text,
-  passTo: r.pass_to,
-  passedAt: r.passed_at,
-  passedHow: r.passed_how,
-  outgoingNumber: r.outgoing_number,
-  checkResult: r.check_result,
-  receptionId: r.reception_id,
-  citizenId: r.citizen_id,
-  citizenName: r.z_surname
-    ? `${fullName({ surname: r.z_surname, name: r.z_name ?? '', patronymic: r.z_patronymic ?? '' })}${r.z_iin ? `, ${r.z_iin}` : ''}`
-    : '',
-  address: r.address,
-});
+const toEntry =
+  (staff: StaffNames) =>
+  (r: Row): NotebookEntry => ({
+    id: r.id,
+    ownerId: r.owner_id,
+    number: r.number,
+    kind: r.kind as EntryKind,
+    occurredAt: r.occurred_at,
+    text: r.text,
+    writtenBy: staff.short(r.created_by),
+    writtenByRole: staff.role(r.created_by),
+    createdAt: r.created_at,
+    correctsNumber: r.corrects_number,
+    correctedByNumber: r.corrected_by_number,
+    givenBy: staff.short(r.given_by),
+    dueDate: r.due_date,
+    expectedResult: r.expected_result,
+    doneAt: r.done_at,
+    doneText: r.done_text,
+    passTo: r.pass_to,
+    passedAt: r.passed_at,
+    passedHow: r.passed_how,
+    outgoingNumber: r.outgoing_number,
+    checkResult: r.check_result,
+    receptionId: r.reception_id,
+    citizenId: r.citizen_id,
+    citizenName: r.z_surname
+      ? `${fullName({ surname: r.z_surname, name: r.z_name ?? '', patronymic: r.z_patronymic ?? '' })}${r.z_iin ? `, ${r.z_iin}` : ''}`
+      : '',
+    address: r.address,
+  });
 
 export async function getEntry(db: Db, id: number): Promise<NotebookEntry> {
   const r = await baseQuery(db).where('e.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
-  return toEntry(r);
+  return toEntry(await staffNames(db))(r);
 }
 
 type NewEntry = Omit<Insertable<NotebookEntriesTable>, 'id' | 'number' | 'created_at' | 'owner_id' | 'created_by'>;
@@ -301,25 +293,25 @@ export async function listEntries(
   if (f.from) q = q.where('e.occurred_at', '>=', f.from);
   if (f.to) q = q.where('e.occurred_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD'));
   if (f.kind) q = q.where('e.kind', '=', f.kind);
-  const rows = (await q.orderBy('e.number', 'desc').limit(5000).execute()).map(toEntry);
+  const rows = (await q.orderBy('e.number', 'desc').limit(5000).execute()).map(toEntry(await staffNames(ctx.db)));
   // a short free-text filter over what is already the owner's own small set; case folded for Cyrillic
   const needle = f.text.trim().toLocaleLowerCase('ru');
   const entries = rows
     .filter((e) => !needle || `${e.text} ${e.passTo} ${e.doneText}`.toLocaleLowerCase('ru').includes(needle))
     .filter((e) => !f.status || (f.status === 'open' ? isOpen(e) : e.correctedByNumber !== null));
   const reviews = await ctx.db
-    .selectFrom('notebook_reviews as r')
-    .innerJoin('users as u', 'u.id', 'r.reviewer_id')
-    .select(['r.id', 'r.reviewed_at', 'r.up_to_number', 'r.remark', 'u.surname', 'u.name', 'u.patronymic', 'u.role'])
-    .where('r.owner_id', '=', f.ownerId)
-    .orderBy('r.id', 'desc')
+    .selectFrom('notebook_reviews')
+    .select(['id', 'reviewed_at', 'up_to_number', 'remark', 'reviewer_id'])
+    .where('owner_id', '=', f.ownerId)
+    .orderBy('id', 'desc')
     .execute();
+  const staff = await staffNames(ctx.db);
   return {
     entries,
     reviews: reviews.map((r) => ({
       id: r.id,
-      reviewer: shortName(r),
-      reviewerRole: r.role,
+      reviewer: staff.short(r.reviewer_id),
+      reviewerRole: staff.role(r.reviewer_id),
       reviewedAt: r.reviewed_at,
       upToNumber: r.up_to_number,
       remark: r.remark,
@@ -377,24 +369,20 @@ export async function owners(ctx: Ctx) {
 
 export async function passRegister(ctx: Ctx, from: string, to: string) {
   const rows = await baseQuery(ctx.db)
-    .innerJoin('users as o', 'o.id', 'e.owner_id')
-    .select(['o.surname as o_surname', 'o.name as o_name', 'o.patronymic as o_patronymic'])
     .where('e.kind', '=', 'passOn')
     .where('e.occurred_at', '>=', from)
     .where('e.occurred_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
     .orderBy('e.occurred_at')
     .execute();
-  return rows.map((r) => ({
-    ...toEntry(r),
-    ownerName: shortName({ surname: r.o_surname, name: r.o_name, patronymic: r.o_patronymic }),
-  }));
+  const staff = await staffNames(ctx.db);
+  return rows.map((r) => ({ ...toEntry(staff)(r), ownerName: staff.short(r.owner_id) }));
 }
 
 /** p.22 (last paragraph): information concerning another body leaves within 24 hours of receipt. */
 export async function duePassOn(ctx: Ctx, date: string): Promise<DueItem[]> {
   let q = baseQuery(ctx.db).where('e.kind', '=', 'passOn').where('e.passed_at', 'is', null);
   if (!inGroup('chiefs', ctx.user.role)) q = q.where('e.owner_id', '=', ctx.user.id);
-  const rows = (await q.execute()).map(toEntry).filter((e) => e.correctedByNumber === null);
+  const rows = (await q.execute()).map(toEntry(await staffNames(ctx.db))).filter((e) => e.correctedByNumber === null);
   const now = dayjs(ctx.now);
   return rows.map((e) => {
     const deadline = dayjs(e.occurredAt).add(24, 'hour');
@@ -418,7 +406,7 @@ export async function dueInstructions(ctx: Ctx, date: string): Promise<DueItem[]
     .where('e.due_date', '<=', dayjs(date).add(3, 'day').format('YYYY-MM-DD'));
   if (ctx.user.role !== 'uppLead')
     q = q.where((eb) => eb.or([eb('e.owner_id', '=', ctx.user.id), eb('e.given_by', '=', ctx.user.id)]));
-  const rows = (await q.execute()).map(toEntry);
+  const rows = (await q.execute()).map(toEntry(await staffNames(ctx.db)));
   const names = new Map((await listUsers(ctx.db, true)).map((u) => [u.id, shortName(u)]));
   return rows.map((e) => ({
     ruleId: 'notebook.instruction',

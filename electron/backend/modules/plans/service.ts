@@ -3,51 +3,28 @@ import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { inGroup, AppError, type DueItem, type Plan } from '../../../../shared/api';
 import type { planItemInputSchema } from '../../../../shared/api/plans';
-import { formatDate, shortName } from '../../../../shared/format';
+import { formatDate } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
+import { staffNames } from '../users/names';
 
 export type ItemFields = z.output<typeof planItemInputSchema>;
 
 export async function getPlan(db: Db, id: number): Promise<Plan> {
-  const p = await db
-    .selectFrom('plans as p')
-    .innerJoin('users as d', 'd.id', 'p.drafted_by')
-    .leftJoin('users as a', 'a.id', 'p.approved_by')
-    .selectAll('p')
-    .select([
-      'd.surname as d_surname',
-      'd.name as d_name',
-      'd.patronymic as d_patronymic',
-      'a.surname as a_surname',
-      'a.name as a_name',
-      'a.patronymic as a_patronymic',
-      'a.position as a_position',
-      'a.rank as a_rank',
-    ])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+  const p = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) throw new AppError('NOT_FOUND', 'errors.notFound');
-  const items = await db
-    .selectFrom('plan_items as i')
-    .leftJoin('users as u', 'u.id', 'i.responsible_id')
-    .selectAll('i')
-    .select(['u.surname', 'u.name', 'u.patronymic'])
-    .where('i.plan_id', '=', id)
-    .orderBy('i.position')
-    .execute();
+  const items = await db.selectFrom('plan_items').selectAll().where('plan_id', '=', id).orderBy('position').execute();
+  const staff = await staffNames(db);
   return {
     id: p.id,
     month: p.month,
     revision: p.revision,
     status: p.status,
-    draftedBy: shortName({ surname: p.d_surname, name: p.d_name, patronymic: p.d_patronymic }),
+    draftedBy: staff.short(p.drafted_by),
     submittedAt: p.submitted_at,
-    approvedBy: p.a_surname
-      ? shortName({ surname: p.a_surname, name: p.a_name ?? '', patronymic: p.a_patronymic ?? '' })
-      : '',
-    approvedByPosition: [p.a_position, p.a_rank].filter(Boolean).join(', '),
+    approvedBy: staff.short(p.approved_by),
+    approvedByPosition: staff.position(p.approved_by),
     approvedAt: p.approved_at,
     returnRemarks: p.return_remarks,
     items: items.map((i) => ({
@@ -55,12 +32,7 @@ export async function getPlan(db: Db, id: number): Promise<Plan> {
       text: i.text,
       responsibleId: i.responsible_id,
       responsibleText: i.responsible_text,
-      responsible: [
-        i.surname ? shortName({ surname: i.surname, name: i.name ?? '', patronymic: i.patronymic ?? '' }) : '',
-        i.responsible_text,
-      ]
-        .filter(Boolean)
-        .join(', '),
+      responsible: [staff.short(i.responsible_id), i.responsible_text].filter(Boolean).join(', '),
       dueDate: i.due_date,
       basis: i.basis,
       result: i.result,

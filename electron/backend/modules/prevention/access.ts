@@ -2,11 +2,12 @@
 import type { z } from 'zod';
 import { AppError } from '../../../../shared/api';
 import type { PersonFile, fileInputSchema, listFilterSchema, purposeSchema } from '../../../../shared/api/prevention';
-import { shortName } from '../../../../shared/format';
+
 import type { Ctx, Db } from '../../context';
 import { atomically } from '../../change';
 import { sectionScope } from '../staff/service';
 import { getFile } from './files';
+import { staffNames } from '../users/names';
 
 export type FileInput = z.output<typeof fileInputSchema>;
 export type ListFilter = z.output<typeof listFilterSchema>;
@@ -51,17 +52,17 @@ export function requireOpen(r: { status: string }) {
 
 export async function accessRows(db: Db, id: number) {
   const rows = await db
-    .selectFrom('person_file_access as a')
-    .innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.at', 'a.action', 'a.purpose', 'a.purpose_text', 'u.surname', 'u.name', 'u.patronymic', 'u.role'])
-    .where('a.file_id', '=', id)
-    .orderBy('a.id', 'desc')
+    .selectFrom('person_file_access')
+    .select(['at', 'action', 'purpose', 'purpose_text', 'user_id'])
+    .where('file_id', '=', id)
+    .orderBy('id', 'desc')
     .limit(200)
     .execute();
+  const staff = await staffNames(db);
   return rows.map((a) => ({
     at: a.at,
-    user: shortName(a),
-    role: a.role,
+    user: staff.short(a.user_id),
+    role: staff.role(a.user_id),
     action: a.action,
     purpose: a.purpose,
     purposeText: a.purpose_text,

@@ -2,10 +2,11 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../../shared/api';
 import type { Category, PersonFile, Safe } from '../../../../shared/api/prevention';
-import { shortName } from '../../../../shared/format';
+
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { outSince, personName, step } from './files';
+import { staffNames } from '../users/names';
 
 // ---- safes (p.13)
 
@@ -104,7 +105,6 @@ export async function inventory(db: Db, safeId: number | null) {
     .selectFrom('person_files as f')
     .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
     .innerJoin('sections as s', 's.id', 'f.section_id')
-    .innerJoin('users as u', 'u.id', 'f.inspector_id')
     .select([
       'f.id',
       'f.number',
@@ -117,9 +117,7 @@ export async function inventory(db: Db, safeId: number | null) {
       'c.patronymic',
       'c.birth_date',
       's.number as section_number',
-      'u.surname as u_surname',
-      'u.name as u_name',
-      'u.patronymic as u_patronymic',
+      'f.inspector_id',
     ])
     .where('f.status', 'in', ['active', 'moving']);
   q =
@@ -131,6 +129,7 @@ export async function inventory(db: Db, safeId: number | null) {
     db,
     rows.map((r) => r.id),
   );
+  const staff = await staffNames(db);
   return rows.map((r) => ({
     number: r.number,
     person: personName(r),
@@ -139,7 +138,7 @@ export async function inventory(db: Db, safeId: number | null) {
     shelf: r.shelf,
     startDate: r.start_date,
     section: r.section_number,
-    inspector: shortName({ surname: r.u_surname, name: r.u_name, patronymic: r.u_patronymic }),
+    inspector: staff.short(r.inspector_id),
     controllingInspector: r.controlling_inspector,
     outSince: out.get(r.id) ?? null,
   }));

@@ -3,12 +3,13 @@ import { sql, type Transaction } from 'kysely';
 import dayjs from 'dayjs';
 import { inGroup, AppError } from '../../../../shared/api';
 import type { Category, PersonFile, PersonFileRow } from '../../../../shared/api/prevention';
-import { fullName, shortName } from '../../../../shared/format';
+import { fullName } from '../../../../shared/format';
 import { foldName } from '../../../../shared/search/fold';
 import { personMatches } from '../../store/nameSearch';
 import type { DB, PersonFilesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
+import { staffNames } from '../users/names';
 import { getCitizen, upsertCitizen } from '../citizens/service';
 import { type FileInput, type ListFilter, accessRows, accessible, fileRow, requireOpen, scopeOf } from './access';
 import { requestDue } from '../../../../shared/rules/prevention';
@@ -38,48 +39,27 @@ export async function getFile(db: Db, id: number): Promise<PersonFile> {
   const r = await db
     .selectFrom('person_files as f')
     .innerJoin('sections as s', 's.id', 'f.section_id')
-    .innerJoin('users as u', 'u.id', 'f.inspector_id')
     .leftJoin('safes as k', 'k.id', 'f.safe_id')
     .selectAll('f')
-    .select([
-      's.number as section_number',
-      'u.surname as u_surname',
-      'u.name as u_name',
-      'u.patronymic as u_patronymic',
-      'k.name as safe_name',
-    ])
+    .select(['s.number as section_number', 'k.name as safe_name'])
     .where('f.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
   const citizen = (await getCitizen(db, r.citizen_id))!;
   const supervision = await db
-    .selectFrom('supervision_records as v')
-    .leftJoin('users as u', 'u.id', 'v.by_user_id')
-    .selectAll('v')
-    .select(['u.surname', 'u.name', 'u.patronymic'])
-    .where('v.file_id', '=', id)
-    .orderBy(sql`coalesce(v.done_at, v.planned_for)`, 'desc')
-    .orderBy('v.id', 'desc')
+    .selectFrom('supervision_records')
+    .selectAll()
+    .where('file_id', '=', id)
+    .orderBy(sql`coalesce(done_at, planned_for)`, 'desc')
+    .orderBy('id', 'desc')
     .execute();
   const custody = await db
-    .selectFrom('custody_log as c')
-    .innerJoin('users as p', 'p.id', 'c.person_id')
-    .innerJoin('users as w', 'w.id', 'c.recorded_by')
-    .select([
-      'c.id',
-      'c.action',
-      'c.at',
-      'c.reason',
-      'p.surname as p_surname',
-      'p.name as p_name',
-      'p.patronymic as p_patronymic',
-      'w.surname as w_surname',
-      'w.name as w_name',
-      'w.patronymic as w_patronymic',
-    ])
-    .where('c.file_id', '=', id)
-    .orderBy('c.id', 'desc')
+    .selectFrom('custody_log')
+    .select(['id', 'action', 'at', 'reason', 'person_id', 'recorded_by'])
+    .where('file_id', '=', id)
+    .orderBy('id', 'desc')
     .execute();
+  const staff = await staffNames(db);
   const access = await accessRows(db, id);
   const out = custody[0]?.action === 'out' ? custody[0].at : null;
   return {
@@ -98,7 +78,7 @@ export async function getFile(db: Db, id: number): Promise<PersonFile> {
     sectionId: r.section_id,
     sectionNumber: r.section_number,
     inspectorId: r.inspector_id,
-    inspector: shortName({ surname: r.u_surname, name: r.u_name, patronymic: r.u_patronymic }),
+    inspector: staff.short(r.inspector_id),
     actualAddress: r.actual_address,
     phones: r.phones,
     relations: JSON.parse(r.relations_json),
@@ -132,7 +112,7 @@ export async function getFile(db: Db, id: number): Promise<PersonFile> {
       kind: v.kind,
       plannedFor: v.planned_for,
       doneAt: v.done_at,
-      by: v.surname ? shortName({ surname: v.surname, name: v.name ?? '', patronymic: v.patronymic ?? '' }) : v.by_name,
+      by: staff.short(v.by_user_id) || v.by_name,
       text: v.text,
       violation: v.violation === 1,
       violationText: v.violation_text,
@@ -143,9 +123,9 @@ export async function getFile(db: Db, id: number): Promise<PersonFile> {
       id: c.id,
       action: c.action,
       at: c.at,
-      person: shortName({ surname: c.p_surname, name: c.p_name, patronymic: c.p_patronymic }),
+      person: staff.short(c.person_id),
       reason: c.reason,
-      recordedBy: shortName({ surname: c.w_surname, name: c.w_name, patronymic: c.w_patronymic }),
+      recordedBy: staff.short(c.recorded_by),
     })),
     access,
   };
@@ -158,7 +138,6 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
     .selectFrom('person_files as f')
     .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
     .innerJoin('sections as s', 's.id', 'f.section_id')
-    .innerJoin('users as u', 'u.id', 'f.inspector_id')
     .select([
       'f.id',
       'f.number',
@@ -172,9 +151,6 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
       'c.patronymic',
       'c.birth_date',
       'c.iin',
-      'u.surname as u_surname',
-      'u.name as u_name',
-      'u.patronymic as u_patronymic',
       sql<
         string | null
       >`(SELECT min(v.planned_for) FROM supervision_records v WHERE v.file_id = f.id AND v.done_at IS NULL)`.as(
@@ -197,6 +173,7 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
     ctx.db,
     rows.map((r) => r.id),
   );
+  const staff = await staffNames(ctx.db);
   return rows
     .map((r) => ({
       id: r.id,
@@ -207,7 +184,7 @@ export async function listFiles(ctx: Ctx, f: ListFilter): Promise<PersonFileRow[
       status: r.status,
       sectionId: r.section_id,
       sectionNumber: r.section_number,
-      inspector: shortName({ surname: r.u_surname, name: r.u_name, patronymic: r.u_patronymic }),
+      inspector: staff.short(r.inspector_id),
       inspectorId: r.inspector_id,
       outSince: out.get(r.id) ?? null,
       nextCheck: r.next_check,

@@ -8,6 +8,7 @@ import { formatDate, shortName } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
+import { staffNames, type StaffNames } from '../users/names';
 import { toCitizen, upsertCitizen } from '../citizens/service';
 import { appendEntry } from '../notebook/service';
 
@@ -57,7 +58,6 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('receptions as r')
     .innerJoin('citizens as c', 'c.id', 'r.citizen_id')
-    .innerJoin('users as u', 'u.id', 'r.receiver_id')
     .selectAll('r')
     .select([
       'c.iin',
@@ -71,55 +71,53 @@ function baseQuery(db: Db) {
       'c.phone',
       'c.created_at as c_created',
       'c.updated_at as c_updated',
-      'u.surname as u_surname',
-      'u.name as u_name',
-      'u.patronymic as u_patronymic',
-      'u.role as u_role',
     ]);
 }
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-function toReception(r: JoinedRow): Reception {
-  return {
-    id: r.id,
-    year: r.year,
-    number: r.number,
-    receivedAt: r.received_at,
-    mode: r.mode,
-    citizen: toCitizen({
-      id: r.citizen_id,
-      iin: r.iin,
-      no_iin: r.no_iin,
-      surname: r.surname,
-      name: r.name,
-      patronymic: r.patronymic,
-      birth_date: r.birth_date,
-      sex: r.sex,
-      address: r.address,
-      phone: r.phone,
-      created_at: r.c_created,
-      updated_at: r.c_updated,
-    }),
-    categoryCode: r.category_code,
-    subject: r.subject,
-    action: r.action as Reception['action'],
-    actionDetails: r.action_details,
-    receiverId: r.receiver_id,
-    receiverName: shortName({ surname: r.u_surname, name: r.u_name, patronymic: r.u_patronymic }),
-    receiverRole: r.u_role,
-    followUpDue: r.follow_up_due,
-    followUpResult: r.follow_up_result,
-    followUpDoneAt: r.follow_up_done_at,
-    status: r.voided ? 'voided' : r.follow_up_due && !r.follow_up_done_at ? 'open' : 'done',
-    voidReason: r.void_reason,
-    version: r.version,
+const toReception =
+  (staff: StaffNames) =>
+  (r: JoinedRow): Reception => {
+    return {
+      id: r.id,
+      year: r.year,
+      number: r.number,
+      receivedAt: r.received_at,
+      mode: r.mode,
+      citizen: toCitizen({
+        id: r.citizen_id,
+        iin: r.iin,
+        no_iin: r.no_iin,
+        surname: r.surname,
+        name: r.name,
+        patronymic: r.patronymic,
+        birth_date: r.birth_date,
+        sex: r.sex,
+        address: r.address,
+        phone: r.phone,
+        created_at: r.c_created,
+        updated_at: r.c_updated,
+      }),
+      categoryCode: r.category_code,
+      subject: r.subject,
+      action: r.action as Reception['action'],
+      actionDetails: r.action_details,
+      receiverId: r.receiver_id,
+      receiverName: staff.short(r.receiver_id),
+      receiverRole: staff.role(r.receiver_id),
+      followUpDue: r.follow_up_due,
+      followUpResult: r.follow_up_result,
+      followUpDoneAt: r.follow_up_done_at,
+      status: r.voided ? 'voided' : r.follow_up_due && !r.follow_up_done_at ? 'open' : 'done',
+      voidReason: r.void_reason,
+      version: r.version,
+    };
   };
-}
 
 export async function getReception(db: Db, id: number): Promise<Reception> {
   const r = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'errors.notFound');
-  return toReception(r);
+  return toReception(await staffNames(db))(r);
 }
 
 async function checkRefs(trx: Transaction<DB>, e: ReceptionFields): Promise<void> {
@@ -276,16 +274,16 @@ export const setFollowUpResult = (ctx: Ctx, id: number, result: string) =>
 
 export async function receptionHistory(db: Db, id: number) {
   const rows = await db
-    .selectFrom('reception_versions as v')
-    .innerJoin('users as u', 'u.id', 'v.changed_by')
-    .select(['v.version', 'v.changed_at', 'v.reason', 'v.data_json', 'u.surname', 'u.name', 'u.patronymic'])
-    .where('v.reception_id', '=', id)
-    .orderBy('v.version', 'desc')
+    .selectFrom('reception_versions')
+    .select(['version', 'changed_at', 'changed_by', 'reason', 'data_json'])
+    .where('reception_id', '=', id)
+    .orderBy('version', 'desc')
     .execute();
+  const staff = await staffNames(db);
   return rows.map((r) => ({
     version: r.version,
     changedAt: r.changed_at,
-    changedBy: shortName(r),
+    changedBy: staff.short(r.changed_by),
     reason: r.reason,
     data: JSON.parse(r.data_json) as Reception,
   }));
@@ -306,7 +304,7 @@ export async function listReceptions(db: Db, f: ReceptionFilterFields): Promise<
       .where('r.voided', '=', 0)
       .where((eb) => eb.or([eb('r.follow_up_due', 'is', null), eb('r.follow_up_done_at', 'is not', null)]));
   const rows = await q.orderBy('r.year').orderBy('r.number').limit(20_000).execute();
-  return rows.map(toReception);
+  return rows.map(toReception(await staffNames(db)));
 }
 
 /** p.9 (ours): a visit's follow-up deadline, for the receiver — the UPP lead and chiefs see all. */
@@ -319,7 +317,7 @@ export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
     .where('r.follow_up_due', '<=', horizon);
   if (!inGroup('chiefs', ctx.user.role)) q = q.where('r.receiver_id', '=', ctx.user.id);
   const rows = await q.orderBy('r.follow_up_due').limit(200).execute();
-  return rows.map(toReception).map((r) => ({
+  return rows.map(toReception(await staffNames(ctx.db))).map((r) => ({
     ruleId: 'reception.followUp',
     paragraph: '9',
     titleKey: 'today.rules.receptionFollowUp',
