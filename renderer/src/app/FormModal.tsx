@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { Button, Group, Modal, Stack, Text, type ModalProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useMutation } from '@tanstack/react-query';
 import { showApiError } from './forms';
 
 interface Guard {
@@ -90,27 +91,16 @@ export function GuardedForm<V>({
 }) {
   const { t } = useTranslation();
   const requestClose = useCloseGuard(form.isDirty());
-  const [busy, setBusy] = useState(false);
+  const submit = useMutation({ mutationFn: onSubmit, onError: (e) => showApiError(t, e, form) });
   return (
-    <form
-      onSubmit={form.onSubmit(async (values) => {
-        setBusy(true);
-        try {
-          await onSubmit(values);
-        } catch (e) {
-          showApiError(t, e, form);
-        } finally {
-          setBusy(false);
-        }
-      })}
-    >
+    <form onSubmit={form.onSubmit((values) => submit.mutate(values))}>
       <Stack gap="sm">
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={requestClose}>
             {t('app.cancel')}
           </Button>
-          <Button type="submit" color={color} loading={busy}>
+          <Button type="submit" color={color} loading={submit.isPending}>
             {submitLabel ?? t('app.save')}
           </Button>
         </Group>

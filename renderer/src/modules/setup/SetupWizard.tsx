@@ -21,6 +21,7 @@ import { IconKey, IconPlus, IconPrinter, IconRestore, IconTrash } from '@tabler/
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../shared/api';
 import { call } from '../../api/client';
+import { useCallMutation } from '../../api/hooks';
 import { showApiError, useContractForm } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { saveFile } from '../../app/saveFile';
@@ -34,7 +35,6 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
   const [step, setStep] = useState(0);
   const [code, setCode] = useState<string | null>(null);
   const [stored, setStored] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const form = useContractForm(
     api['setup.create'].input,
@@ -65,20 +65,20 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
     return Object.keys(mine).length === 0;
   }
 
-  async function create() {
-    if (!stepValid(2)) return;
-    setBusy(true);
-    try {
-      onStarted();
-      const { passwordRepeat: _r, ...lead } = form.values.lead;
-      const res = await call('setup.create', { ...form.values, lead });
+  const setup = useCallMutation('setup.create', {
+    onSuccess: (res) => {
       setCode(res.recoveryCode);
       setStep(3);
-    } catch (e) {
-      showApiError(t, e, form);
-    } finally {
-      setBusy(false);
-    }
+    },
+    onError: (e) => showApiError(t, e, form),
+  });
+  const busy = setup.isPending;
+
+  function create() {
+    if (!stepValid(2)) return;
+    onStarted();
+    const { passwordRepeat: _r, ...lead } = form.values.lead;
+    setup.mutate({ ...form.values, lead });
   }
 
   async function printSheet(language: 'kk' | 'ru') {
@@ -210,7 +210,7 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void create();
+                create();
               }}
             >
               <Stack gap="sm" mt="md">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,6 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'login' | 'recover'>('login');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const login = useContractForm(api['auth.unlock'].input, { login: '', password: '' });
   const recover = useContractForm(
@@ -22,19 +22,18 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     (v) => ({ passwordRepeat: v.newPassword !== v.passwordRepeat ? 'validation.passwordMismatch' : null }),
   );
 
-  async function run(f: () => Promise<unknown>) {
-    setError(null);
-    setBusy(true);
-    try {
-      await f();
-      onUnlocked();
-    } catch (e) {
+  // sign-in caches nothing, so it is a mutation over the call rather than useCallMutation's invalidations
+  const signIn = useMutation({
+    mutationFn: (f: () => Promise<unknown>) => f(),
+    onMutate: () => setError(null),
+    onSuccess: onUnlocked,
+    onError: (e) => {
       setError(errorMessage(t, e));
       login.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const run = (f: () => Promise<unknown>) => signIn.mutate(f);
+  const busy = signIn.isPending;
 
   return (
     <Center h="100vh" bg="gray.1">
