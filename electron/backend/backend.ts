@@ -7,10 +7,12 @@ import { openEncrypted, toKysely, type RawDb } from './store/database';
 import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
 import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
 import { DEFAULT_ROTATION, type BackupKind, type Rotation } from './store/backup';
-import { writeFileAtomic } from './store/files';
+import { fsyncDir, fsyncFile, writeFileAtomic } from './store/files';
+import { change } from './change';
 import { auditHeadOf, isWhole, StationBackups, type BackupResult } from './backups';
 import {
   finishRestore,
+  openCopyKey,
   previewCopy,
   restoreCandidates,
   stageRestore,
@@ -40,6 +42,10 @@ export interface BackendOptions {
 
 export const DB_FILE = 'uchaske.db';
 export const KEYRING_FILE = 'uchaske.keyring';
+/** a new station's database while setup builds it: moved into place only after its keyring is saved */
+const CREATING_FILE = `${DB_FILE}.creating`;
+/** where the program stands, for the first screen */
+export type StationState = 'setup' | 'keyringMissing' | 'locked' | 'unlocked';
 /** the count of wrong passwords and the wait they earned: a restart of the program does not reset them (ours) */
 const ATTEMPTS_FILE = 'unlock-attempts.json';
 
@@ -66,8 +72,8 @@ export class Backend implements Lifecycle, Keys {
   private open: Open | null = null;
   /** shown once after setup or regeneration; kept only in memory, dropped at lock */
   private pendingRecoveryCode: string | null = null;
-  private failures = 0;
-  private waitUntil = 0;
+  /** wrong passwords or codes per login ('#code' for the recovery code) and the wait each earned */
+  private attempts: Record<string, { failures: number; waitUntil: number }> = {};
   readonly copies: StationBackups;
   private readonly backups: Backups = {
     now: () => this.backup('manual'),
@@ -90,6 +96,7 @@ export class Backend implements Lifecycle, Keys {
     this.clock = o.clock ?? (() => new Date());
     this.migrations = o.migrations ?? MIGRATIONS;
     fs.mkdirSync(this.dataDir, { recursive: true });
+    this.settleCreation();
     this.loadAttempts();
     // a restore that was staged and marked ready before a crash is finished first; one not ready is dropped
     finishRestore(this.dataDir, this.files);
@@ -108,6 +115,30 @@ export class Backend implements Lifecycle, Keys {
   }
   get isSetUp(): boolean {
     return Keyring.exists(this.keyringFile);
+  }
+  /** Any file of the database. With the keyring gone the data is still here, and nothing may overwrite it. */
+  get hasDatabase(): boolean {
+    return ['', '-wal', '-shm'].some((x) => fs.existsSync(`${this.dbFile}${x}`));
+  }
+  get state(): StationState {
+    if (this.open) return 'unlocked';
+    if (this.isSetUp) return 'locked';
+    return this.hasDatabase ? 'keyringMissing' : 'setup';
+  }
+
+  /**
+   * A setup cut short by a kill: its database was built under a temporary name and the keyring saved before the
+   * rename. With the keyring there the database was whole, so it is moved into place; without, it is dropped.
+   */
+  private settleCreation(): void {
+    const building = path.join(this.dataDir, CREATING_FILE);
+    if (!fs.existsSync(building)) return;
+    if (this.isSetUp && !this.hasDatabase) {
+      fs.renameSync(building, this.dbFile);
+      fsyncDir(this.dataDir);
+    } else {
+      for (const x of ['', '-wal', '-shm']) fs.rmSync(`${building}${x}`, { force: true });
+    }
   }
   get session(): SessionUser | null {
     return this.open?.user ?? null;
@@ -158,67 +189,84 @@ export class Backend implements Lifecycle, Keys {
     password: string,
   ): Promise<{ recoveryCode: string; userId: number }> {
     if (this.isSetUp) throw new AppError('CONFLICT', 'errors.alreadySetUp');
-    const files = [this.dbFile, `${this.dbFile}-wal`, `${this.dbFile}-shm`];
+    // a database without its keyring is a station's data, never a leftover to clear (ours, after a lost keyring)
+    if (this.hasDatabase) throw new AppError('CONFLICT', 'errors.databaseExists');
+    const building = path.join(this.dataDir, CREATING_FILE);
+    const files = ['', '-wal', '-shm'].map((x) => `${building}${x}`);
     for (const f of files) fs.rmSync(f, { force: true });
     const key = crypto.randomBytes(KEY_BYTES);
-    const raw = openEncrypted(this.dbFile, key, this.cipher);
+    let raw = openEncrypted(building, key, this.cipher);
     let userId: number;
     try {
       migrate(raw, this.migrations);
-      const db = toKysely(raw);
-      userId = await init({ db, now: this.clock(), user: null });
-      this.attach(raw, db, key, userId);
+      userId = await init({ db: toKysely(raw), now: this.clock(), user: null });
+      raw.pragma('wal_checkpoint(TRUNCATE)');
     } catch (e) {
       raw.close();
       for (const f of files) fs.rmSync(f, { force: true });
       throw e;
     }
+    raw.close();
+    fsyncFile(building);
     const recoveryCode = newRecoveryCode();
     const ring = Keyring.create(this.keyringFile, this.cipher, key, recoveryCode, this.scrypt);
     ring.setSlot(login, userId, key, password);
+    fs.renameSync(building, this.dbFile);
+    fsyncDir(this.dataDir);
+    raw = openEncrypted(this.dbFile, key, this.cipher);
+    this.attach(raw, toKysely(raw), key, userId);
     this.pendingRecoveryCode = recoveryCode;
     // the first day's copy: the station exists from now on
     this.copies.make(raw, key, this.clock(), 'daily');
     return { recoveryCode, userId };
   }
 
-  private checkRate(): void {
+  /** Whose tries count: a login (as typed, case folded), or the recovery code, which has no login. */
+  private static attemptsOf(secret: { login: string } | { recoveryCode: string }): string {
+    // a hash, so that the file beside the data does not list the station's logins
+    const who = 'login' in secret ? `login:${secret.login.trim().toLowerCase()}` : 'code';
+    return crypto.createHash('sha256').update(`uchaske-attempts:${who}`).digest('hex').slice(0, 32);
+  }
+  private checkRate(who: string): void {
     const now = this.clock().getTime();
-    if (now < this.waitUntil) {
+    const a = this.attempts[who];
+    if (a && now < a.waitUntil) {
       throw new AppError('RATE_LIMITED', 'errors.tooManyAttempts', {
-        waitSeconds: Math.ceil((this.waitUntil - now) / 1000),
+        waitSeconds: Math.ceil((a.waitUntil - now) / 1000),
       });
     }
   }
-  private failed(messageKey = 'errors.wrongLogin', fields?: AppError['fields']): never {
-    this.failures++;
-    // first three mistakes are free, then 1 s, 2 s, 4 s ... up to five minutes
-    if (this.failures >= 3) this.waitUntil = this.clock().getTime() + Math.min(300, 2 ** (this.failures - 3)) * 1000;
+  /**
+   * A wrong password or code: the first three per login are free, then 1 s, 2 s, 4 s … up to five minutes (ours).
+   * Counted per login, so that mistakes on one login never lock another out.
+   */
+  private failed(who: string, messageKey = 'errors.wrongLogin', fields?: AppError['fields']): never {
+    const failures = (this.attempts[who]?.failures ?? 0) + 1;
+    const waitUntil = failures >= 3 ? this.clock().getTime() + Math.min(300, 2 ** (failures - 3)) * 1000 : 0;
+    this.attempts[who] = { failures, waitUntil };
     this.saveAttempts();
     throw new AppError('AUTH', messageKey, undefined, fields);
   }
-  private succeeded(): void {
-    this.failures = 0;
-    this.waitUntil = 0;
-    fs.rmSync(path.join(this.dataDir, ATTEMPTS_FILE), { force: true });
+  private succeeded(who: string): void {
+    if (!(who in this.attempts)) return;
+    delete this.attempts[who];
+    this.saveAttempts();
   }
   private loadAttempts(): void {
     try {
-      const a = JSON.parse(fs.readFileSync(path.join(this.dataDir, ATTEMPTS_FILE), 'utf8')) as Record<string, unknown>;
-      if (typeof a.failures === 'number' && typeof a.waitUntil === 'number') {
-        this.failures = a.failures;
-        this.waitUntil = a.waitUntil;
+      const a = JSON.parse(fs.readFileSync(path.join(this.dataDir, ATTEMPTS_FILE), 'utf8')) as unknown;
+      if (typeof a !== 'object' || a === null) return;
+      for (const [who, v] of Object.entries(a)) {
+        const { failures, waitUntil } = (v ?? {}) as Record<string, unknown>;
+        if (typeof failures === 'number' && typeof waitUntil === 'number') this.attempts[who] = { failures, waitUntil };
       }
     } catch {
-      // none yet
+      // none yet (or the one-counter file of an earlier version, which is dropped)
     }
   }
   private saveAttempts(): void {
     try {
-      writeFileAtomic(
-        path.join(this.dataDir, ATTEMPTS_FILE),
-        JSON.stringify({ failures: this.failures, waitUntil: this.waitUntil }),
-      );
+      writeFileAtomic(path.join(this.dataDir, ATTEMPTS_FILE), JSON.stringify(this.attempts));
     } catch {
       // the wait still holds in memory
     }
@@ -232,13 +280,64 @@ export class Backend implements Lifecycle, Keys {
 
   /** A wrong password or code counts against the same waiting time as at unlock. */
   private previewGuarded(file: string, secret: CopySecret): OpenedCopy {
-    this.checkRate();
+    const who = Backend.attemptsOf(secret);
+    this.checkRate(who);
     try {
       return previewCopy(file, secret, this.migrations[this.migrations.length - 1]!.version);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'AUTH') this.failed(e.messageKey, e.fields);
+      if (e instanceof AppError && e.code === 'AUTH') this.failed(who, e.messageKey, e.fields);
       throw e;
     }
+  }
+
+  /**
+   * The keyring is gone but the database is here: a keyring saved beside a copy is put back, once the secret opens
+   * it and its key opens this very database. Slots of users who are no longer active stay out. Audited in the
+   * database; the person then signs in as usual.
+   */
+  async putBackKeyring(file: string, secret: CopySecret): Promise<void> {
+    if (this.state !== 'keyringMissing') throw new AppError('CONFLICT', 'restore.keyringPresent');
+    const who = Backend.attemptsOf(secret);
+    this.checkRate(who);
+    let opened: ReturnType<typeof openCopyKey>;
+    try {
+      opened = openCopyKey(file, secret);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'AUTH') this.failed(who, e.messageKey, e.fields);
+      throw e;
+    }
+    const { key, userId, ring } = opened;
+    try {
+      let raw: RawDb;
+      try {
+        raw = openEncrypted(this.dbFile, key, ring.cipher);
+      } catch {
+        throw new AppError('VALIDATION', 'restore.keyringDoesNotFit', undefined, [
+          { path: 'file', messageKey: 'restore.keyringDoesNotFit' },
+        ]);
+      }
+      try {
+        const active = new Set(
+          (raw.prepare('SELECT id FROM users WHERE active = 1').all() as { id: number }[]).map((r) => r.id),
+        );
+        if (userId !== null && !active.has(userId)) this.failed(who);
+        await change({ db: toKysely(raw), now: this.clock(), user: userId === null ? null : { id: userId } }, (tx) =>
+          tx.audit({
+            action: 'keyring.restore',
+            entity: 'station',
+            entityId: 1,
+            after: { copy: path.basename(file), by: userId !== null ? 'password' : 'code' },
+          }),
+        );
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+        ring.saveAs(this.keyringFile, (id) => active.has(id));
+      } finally {
+        raw.close();
+      }
+    } finally {
+      key.fill(0);
+    }
+    this.succeeded(who);
   }
 
   inspectCopy(file: string, secret: CopySecret): CopyPreview {
@@ -260,25 +359,29 @@ export class Backend implements Lifecycle, Keys {
     }
     this.lock();
     finishRestore(this.dataDir, this.files);
-    this.succeeded();
+    this.succeeded(Backend.attemptsOf(secret));
     const { key: _key, userId: _u, cipher: _c, ...shown } = preview;
     return shown;
   }
 
   async unlock(login: string, password: string): Promise<SessionUser> {
     if (!this.isSetUp) throw new AppError('CONFLICT', 'errors.notSetUp');
-    this.checkRate();
+    const who = Backend.attemptsOf({ login });
+    this.checkRate(who);
     const got = this.keyring().unlock(login, password);
-    if (!got) this.failed();
-    return this.openWith(got.key, got.userId);
+    if (!got) this.failed(who);
+    const user = await this.openWith(got.key, got.userId);
+    this.succeeded(who);
+    return user;
   }
 
   async unlockWithRecovery(login: string, code: string, newPassword: string): Promise<SessionUser> {
     if (!this.isSetUp) throw new AppError('CONFLICT', 'errors.notSetUp');
-    this.checkRate();
+    const who = Backend.attemptsOf({ recoveryCode: code });
+    this.checkRate(who);
     const ring = this.keyring();
     const key = ring.unlockWithRecovery(code);
-    if (!key) this.failed();
+    if (!key) this.failed(who);
     const raw = this.openRaw(key);
     const row = raw.prepare('SELECT id FROM users WHERE login = ? AND active = 1').get(login) as
       { id: number } | undefined;
@@ -291,6 +394,7 @@ export class Backend implements Lifecycle, Keys {
     const user = await this.openWith(key, row.id);
     await this.open!.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', row.id).execute();
     this.open!.user = { ...user, mustChangePassword: false };
+    this.succeeded(who);
     return this.open!.user;
   }
 
@@ -336,7 +440,6 @@ export class Backend implements Lifecycle, Keys {
       this.lock();
       throw e;
     }
-    this.succeeded();
     return this.open!.user;
   }
 

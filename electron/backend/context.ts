@@ -59,6 +59,7 @@ export interface Ctx {
 /** Locking and unlocking: the only calls made without an unlocked session. */
 export interface Lifecycle {
   readonly isSetUp: boolean;
+  readonly state: 'setup' | 'keyringMissing' | 'locked' | 'unlocked';
   readonly session: SessionUser | null;
   readonly idleMinutes: number | null;
   readonly clock: () => Date;
@@ -73,6 +74,7 @@ export interface Lifecycle {
   copiesToRestore(folder: string | null): (BackupInfo & { file: string })[];
   inspectCopy(file: string, secret: CopySecret): CopyPreview;
   restoreCopy(file: string, secret: CopySecret): Promise<CopyPreview>;
+  putBackKeyring(file: string, secret: CopySecret): Promise<void>;
 }
 
 /** What the router hands every handler. */

@@ -20,7 +20,8 @@ export const authApi = {
   'auth.status': defineCall({
     input: z.object({}),
     output: z.object({
-      state: z.enum(['setup', 'locked', 'unlocked']),
+      // keyringMissing: the database is here without its keyring (renamed, quarantined, half copied)
+      state: z.enum(['setup', 'keyringMissing', 'locked', 'unlocked']),
       session: sessionUserSchema.nullable(),
       idleMinutes: z.number().int().nullable(),
     }),

@@ -90,4 +90,10 @@ export const backupApi = {
   }),
   'backup.inspect': defineCall({ input: openCopySchema, output: copyPreviewSchema, access: 'public' }),
   'backup.restore': defineCall({ input: openCopySchema, output: copyPreviewSchema, access: 'public' }),
+  /** Only while the database is here without its keyring: the keyring saved beside a copy is put back. */
+  'backup.putBackKeyring': defineCall({
+    input: openCopySchema,
+    output: z.object({ ok: z.literal(true) }),
+    access: 'public',
+  }),
 };

@@ -123,3 +123,39 @@ test('backup to a USB folder, the PC lost, the first-run screen restores the sta
     fs.rmSync(usb, { recursive: true, force: true });
   }
 });
+
+test('the keyring is lost beside the database: no setup over the data, the keyring comes back from a copy', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  const { recoveryCode } = await apiCall<{ recoveryCode: string }>(page, 'setup.create', STATION);
+  await apiCall(page, 'auth.lock', {});
+  // an antivirus takes the keyring away
+  fs.renameSync(path.join(app.dataDir, 'uchaske.keyring'), path.join(app.dataDir, 'quarantined.bin'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Кілттер файлы табылмады' })).toBeVisible();
+  await shot(page, '22-keyring-missing-kk');
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Файл ключей не найден' })).toBeVisible();
+  // first-run setup is not offered, and refused if called
+  await expect(page.getByText(/Мастер первого запуска|Подразделение/)).toHaveCount(0);
+  await expect(apiCall(page, 'setup.create', STATION)).rejects.toThrow('errors.databaseExists');
+
+  await page.getByRole('button', { name: 'Вернуть файл ключей из копии…' }).click();
+  const dialog = page.getByRole('dialog');
+  await pickOption(page, field(dialog, 'Копия'), 'ежедн', /ежедн/);
+  await field(dialog, 'Код восстановления').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
+  await dialog.getByRole('button', { name: 'Вернуть файл ключей' }).click();
+  await expect(dialog.getByText('Неверный код восстановления для этой копии')).toBeVisible();
+  await shot(page, '23-keyring-put-back');
+  await field(dialog, 'Код восстановления').fill(recoveryCode);
+  await dialog.getByRole('button', { name: 'Вернуть файл ключей' }).click();
+  await expect(page.getByText('Файл ключей возвращён. Войдите как обычно.')).toBeVisible();
+  await field(page, 'Логин').fill(STATION.lead.login);
+  await field(page, 'Пароль').fill(STATION.lead.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { name: /^Сегодня/ })).toBeVisible();
+});

@@ -15,6 +15,8 @@ export function openEncrypted(file: string, key: Buffer, cipher: Cipher, o: { re
   try {
     applyKey(db, key, cipher);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // a large sort or index build would otherwise spill to an unencrypted etilqs_* temporary file
+    db.pragma('temp_store = MEMORY');
     // a copy is read as it is: no WAL files appear beside it
     if (o.readonly) return db;
     db.pragma('journal_mode = WAL');

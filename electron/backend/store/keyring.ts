@@ -189,6 +189,13 @@ export class Keyring {
     this.save();
   }
 
+  /** This keyring written to another file, with only the slots of the users `keep` names (the recovery slot stays). */
+  saveAs(file: string, keep: (userId: number) => boolean): Keyring {
+    const k = new Keyring(file, { ...this.data, slots: this.data.slots.filter((s) => keep(s.userId)) });
+    k.save();
+    return k;
+  }
+
   /** Atomic: temp file, fsync, rename, fsync of the folder. */
   save(): void {
     writeFileAtomic(this.file, JSON.stringify(this.data, null, 1));

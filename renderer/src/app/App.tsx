@@ -10,6 +10,7 @@ import { SetupWizard } from '../modules/setup/SetupWizard';
 import { UnlockScreen } from '../modules/unlock/UnlockScreen';
 import { ChangePasswordScreen } from '../modules/unlock/ChangePasswordScreen';
 import { Shell } from './Shell';
+import { KeyringMissingScreen } from '../modules/backup/KeyringMissingScreen';
 
 export const STATUS_KEY = callKey('auth.status');
 
@@ -52,6 +53,7 @@ export function App() {
   }
   const refresh = () => qc.refetchQueries({ queryKey: STATUS_KEY });
   const { state, session } = status.data;
+  if (state === 'keyringMissing' && !inWizard) return <KeyringMissingScreen />;
   if (state === 'setup' || inWizard) {
     return (
       <SetupWizard

@@ -4,7 +4,7 @@ import { setMustChange } from '../users/service';
 
 export const authHandlers: Handlers<CallsOf<'auth'>> = {
   'auth.status': async (_i, { lifecycle }) => ({
-    state: !lifecycle.isSetUp ? 'setup' : lifecycle.session ? 'unlocked' : 'locked',
+    state: lifecycle.state,
     session: lifecycle.session,
     idleMinutes: lifecycle.idleMinutes,
   }),

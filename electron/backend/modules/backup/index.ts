@@ -93,6 +93,10 @@ const backupHandlers: Handlers<CallsOf<'backup'>> = {
     mayRestore(env);
     return previewRow(await env.lifecycle.restoreCopy(i.file, secretOf(i)));
   },
+  'backup.putBackKeyring': async (i, env) => {
+    await env.lifecycle.putBackKeyring(i.file, secretOf(i));
+    return { ok: true as const };
+  },
 };
 
 /**

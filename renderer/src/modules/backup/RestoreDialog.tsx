@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconFolderSearch, IconRestore } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFolderSearch, IconKey, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type CopyPreview } from '../../../../shared/api';
@@ -14,16 +14,30 @@ import { notifySaved, showApiError, useContractForm } from '../../app/forms';
  * administrator's password or the recovery code, see what it holds, then restore. Used on the unlock and first-run
  * screens and on the station screen; afterwards the program is locked on the restored data.
  */
-export function RestoreDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function RestoreDialog({
+  opened,
+  onClose,
+  purpose = 'data',
+}: {
+  opened: boolean;
+  onClose: () => void;
+  /** data: the whole copy replaces the current data; keyring: only the copy's keyring is put back beside the data */
+  purpose?: 'data' | 'keyring';
+}) {
   const { t } = useTranslation();
   return (
-    <FormModal opened={opened} onClose={onClose} size="lg" title={t('restore.title')}>
-      {opened && <RestoreForm onDone={onClose} />}
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={purpose === 'keyring' ? t('restore.keyring.confirm') : t('restore.title')}
+    >
+      {opened && <RestoreForm onDone={onClose} purpose={purpose} />}
     </FormModal>
   );
 }
 
-function RestoreForm({ onDone }: { onDone: () => void }) {
+function RestoreForm({ onDone, purpose }: { onDone: () => void; purpose: 'data' | 'keyring' }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [folder, setFolder] = useState('');
@@ -51,6 +65,15 @@ function RestoreForm({ onDone }: { onDone: () => void }) {
     },
     onError: (e) => showApiError(t, e, form),
   });
+  const putBack = useCallMutation('backup.putBackKeyring', {
+    onSuccess: () => {
+      notifySaved(t, t('restore.keyring.done'));
+      onDone();
+      void qc.refetchQueries({ queryKey: callKey('auth.status') });
+    },
+    onError: (e) => showApiError(t, e, form),
+  });
+  const keyring = purpose === 'keyring';
   const options = (candidates.data ?? []).map((c) => ({
     value: c.file,
     label: `${formatDateTime(c.createdAt)} · ${t(`backup.kinds.${c.kind}`)} · ${c.folder}`,
@@ -61,7 +84,7 @@ function RestoreForm({ onDone }: { onDone: () => void }) {
   return (
     <Stack gap="sm">
       <Text size="xs" c="dimmed">
-        {t('restore.intro')}
+        {keyring ? t('restore.keyring.intro') : t('restore.intro')}
       </Text>
       <Group align="flex-end" wrap="nowrap">
         <TextInput
@@ -79,7 +102,9 @@ function RestoreForm({ onDone }: { onDone: () => void }) {
           {t('restore.look')}
         </Button>
       </Group>
-      <form onSubmit={form.onSubmit((v) => (preview ? restore.mutate(v) : inspect.mutate(v)))}>
+      <form
+        onSubmit={form.onSubmit((v) => (keyring ? putBack.mutate(v) : preview ? restore.mutate(v) : inspect.mutate(v)))}
+      >
         <Stack gap="sm">
           <Select
             label={t('restore.choose')}
@@ -98,7 +123,7 @@ function RestoreForm({ onDone }: { onDone: () => void }) {
           >
             <Group gap="lg" mt={4}>
               <Radio value="code" label={t('restore.byCode')} />
-              <Radio value="password" label={t('restore.byPassword')} />
+              <Radio value="password" label={keyring ? t('restore.keyring.byAnyPassword') : t('restore.byPassword')} />
             </Group>
           </Radio.Group>
           {form.values.by === 'code' ? (
@@ -137,7 +162,11 @@ function RestoreForm({ onDone }: { onDone: () => void }) {
             </Alert>
           )}
           <Group justify="flex-end">
-            {preview ? (
+            {keyring ? (
+              <Button type="submit" leftSection={<IconKey size={16} />} loading={putBack.isPending}>
+                {t('restore.keyring.confirm')}
+              </Button>
+            ) : preview ? (
               <Button type="submit" color="red" leftSection={<IconRestore size={16} />} loading={restore.isPending}>
                 {t('restore.confirm')}
               </Button>

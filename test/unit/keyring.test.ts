@@ -1,0 +1,203 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openEncrypted } from '../../electron/backend/store/database';
+import { Keyring } from '../../electron/backend/store/keyring';
+import { listCopies } from '../../electron/backend/store/backup';
+import { addUser, setUpStation, signInAs, station, tempDir, LEAD, SETUP } from './helpers';
+
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+/** A station with a citizen's visit, a copy on a USB folder, then locked; the keyring is then lost. */
+async function stationThatLostItsKeyring() {
+  const s = await setUpStation();
+  const usb = tempDir();
+  await s.call('backup.setFolders', { folders: [usb] });
+  await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
+  await signInAs(s, 'inspector1');
+  await signInAs(s, LEAD.login);
+  // each lock after a change leaves a copy, on the USB folder too; the newest holds the inspector's keyslot
+  s.backend.lock();
+  const copy = listCopies(usb)[0]!.fileName;
+  fs.renameSync(path.join(s.dataDir, 'uchaske.keyring'), path.join(s.dataDir, 'uchaske.keyring.quarantined'));
+  return { s, usb, copy: path.join(usb, copy), recoveryCode: s.recoveryCode };
+}
+
+describe('a database without its keyring', () => {
+  it('is never overwritten by setup; says what is missing; the keyring beside a copy is put back', async () => {
+    const { s, copy, recoveryCode } = await stationThatLostItsKeyring();
+    const before = sha(path.join(s.dataDir, 'uchaske.db'));
+    const again = station({ dataDir: s.dataDir });
+    expect((await again.call('auth.status', {})).state).toBe('keyringMissing');
+    // first-run setup refuses: it used to delete uchaske.db here
+    expect((await again.fail('setup.create', SETUP)).messageKey).toBe('errors.databaseExists');
+    expect(sha(path.join(s.dataDir, 'uchaske.db'))).toBe(before);
+    expect(fs.existsSync(path.join(s.dataDir, 'uchaske.keyring'))).toBe(false);
+    // the copies to choose from are there while nobody can sign in
+    const candidates = await again.call('backup.candidates', { folder: null });
+    expect(candidates.map((c) => c.file)).toContain(copy);
+    // a wrong code changes nothing and counts as a wrong try
+    const wrong = await again.fail('backup.putBackKeyring', {
+      file: copy,
+      by: 'code',
+      login: '',
+      password: '',
+      recoveryCode: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+    });
+    expect(wrong.code).toBe('AUTH');
+    expect(fs.existsSync(path.join(s.dataDir, 'uchaske.keyring'))).toBe(false);
+    await again.call('backup.putBackKeyring', { file: copy, by: 'code', login: '', password: '', recoveryCode });
+    expect((await again.call('auth.status', {})).state).toBe('locked');
+    await again.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    const key = Keyring.load(path.join(s.dataDir, 'uchaske.keyring')).unlock(LEAD.login, LEAD.password)!.key;
+    const raw = openEncrypted(path.join(s.dataDir, 'uchaske.db'), key, 'sqlcipher', { readonly: true });
+    const actions = raw.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 3').all() as { action: string }[];
+    raw.close();
+    expect(actions.map((a) => a.action)).toContain('keyring.restore');
+    expect((await again.call('audit.verify', {})).ok).toBe(true);
+    // a second time there is nothing to put back
+    again.backend.lock();
+    const present = await again.fail('backup.putBackKeyring', {
+      file: copy,
+      by: 'code',
+      login: '',
+      password: '',
+      recoveryCode,
+    });
+    expect(present.messageKey).toBe('restore.keyringPresent');
+  });
+
+  it('does not bring back the password of a user deactivated since the copy, nor take a keyring of another station', async () => {
+    const { s, copy } = await stationThatLostItsKeyring();
+    // put the keyring back once, deactivate the inspector, and lose the keyring again
+    const first = station({ dataDir: s.dataDir });
+    await first.call('backup.putBackKeyring', {
+      file: copy,
+      by: 'password',
+      login: LEAD.login,
+      password: LEAD.password,
+      recoveryCode: '',
+    });
+    await first.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    const inspector = (await first.call('users.list', {})).find((u) => u.login === 'inspector1')!;
+    await first.call('users.deactivate', { id: inspector.id, reason: 'переведён' });
+    first.backend.lock();
+    fs.rmSync(path.join(s.dataDir, 'uchaske.keyring'));
+
+    const other = await setUpStation();
+    other.backend.lock();
+    const foreign = path.join(other.dataDir, 'backups', fs.readdirSync(path.join(other.dataDir, 'backups'))[0]!);
+    const second = station({ dataDir: s.dataDir });
+    const misfit = await second.fail('backup.putBackKeyring', {
+      file: foreign.replace(/\.(keyring|json)$/, ''),
+      by: 'password',
+      login: LEAD.login,
+      password: LEAD.password,
+      recoveryCode: '',
+    });
+    expect(misfit.messageKey).toBe('restore.keyringDoesNotFit');
+    expect(fs.existsSync(path.join(s.dataDir, 'uchaske.keyring'))).toBe(false);
+
+    // the copy's keyring still holds the inspector's slot: it stays out of the live keyring
+    expect(Keyring.load(`${copy}.keyring`).hasLogin('inspector1')).toBe(true);
+    const byInspector = await second.fail('backup.putBackKeyring', {
+      file: copy,
+      by: 'password',
+      login: 'inspector1',
+      password: 'Own-pass-2026',
+      recoveryCode: '',
+    });
+    expect(byInspector.code).toBe('AUTH');
+    await second.call('backup.putBackKeyring', {
+      file: copy,
+      by: 'password',
+      login: LEAD.login,
+      password: LEAD.password,
+      recoveryCode: '',
+    });
+    expect(Keyring.load(path.join(s.dataDir, 'uchaske.keyring')).hasLogin('inspector1')).toBe(false);
+    expect((await second.fail('auth.unlock', { login: 'inspector1', password: 'Own-pass-2026' })).code).toBe('AUTH');
+    await second.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+  });
+
+  it('after a kill during setup: a database built before its keyring was saved is dropped; one after is kept', async () => {
+    // killed before the keyring: only the half-built file is there
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'uchaske.db.creating'), 'half a database');
+    const fresh = station({ dataDir: dir });
+    expect((await fresh.call('auth.status', {})).state).toBe('setup');
+    expect(fs.readdirSync(dir)).not.toContain('uchaske.db.creating');
+    await fresh.call('setup.create', SETUP);
+
+    // killed between the keyring and the rename: the database is whole and moved into place
+    const s = await setUpStation();
+    s.backend.lock();
+    fs.renameSync(path.join(s.dataDir, 'uchaske.db'), path.join(s.dataDir, 'uchaske.db.creating'));
+    const after = station({ dataDir: s.dataDir });
+    expect((await after.call('auth.status', {})).state).toBe('locked');
+    await after.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect((await after.call('station.get', {})).uppNumber).toBe('17');
+  });
+});
+
+describe('wrong passwords', () => {
+  it('count per login and survive a restart', async () => {
+    const s = await setUpStation();
+    await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
+    await signInAs(s, 'inspector1');
+    s.backend.lock();
+    for (let i = 0; i < 6; i++) await s.fail('auth.unlock', { login: 'inspector1', password: `wrong-${i}` });
+    expect((await s.fail('auth.unlock', { login: 'inspector1', password: 'Own-pass-2026' })).code).toBe('RATE_LIMITED');
+    // another login is not locked out by them
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    s.backend.lock();
+    const restarted = station({ dataDir: s.dataDir });
+    expect((await restarted.fail('auth.unlock', { login: 'InspectoR1', password: 'Own-pass-2026' })).code).toBe(
+      'RATE_LIMITED',
+    );
+    // the file beside the data does not name the logins
+    expect(fs.readFileSync(path.join(s.dataDir, 'unlock-attempts.json'), 'utf8')).not.toContain('inspector1');
+  });
+});
+
+describe('temporary files', () => {
+  // SQLite unlinks a temporary file as it opens it, so it shows only among the process's open files (Linux /proc);
+  // on Windows it would be a real etilqs_* file left behind by a crash
+  const openTemp = (dir: string) =>
+    fs
+      .readdirSync('/proc/self/fd')
+      .map((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })
+      .filter((target) => target.startsWith(dir));
+
+  it.runIf(fs.existsSync('/proc/self/fd'))('a large sort spills nothing to an unencrypted temporary file', () => {
+    const tmp = tempDir();
+    const saved = process.env.SQLITE_TMPDIR;
+    process.env.SQLITE_TMPDIR = tmp;
+    try {
+      const raw = openEncrypted(path.join(tempDir(), 'big.db'), crypto.randomBytes(32), 'sqlcipher');
+      expect(raw.pragma('temp_store', { simple: true })).toBe(2);
+      raw.pragma('cache_size = 50');
+      raw.exec('CREATE TABLE t (a TEXT)');
+      const ins = raw.prepare('INSERT INTO t VALUES (?)');
+      raw.transaction(() => {
+        for (let i = 0; i < 60_000; i++) ins.run(`Сейітов Ерлан ${crypto.randomBytes(24).toString('hex')}`);
+      })();
+      const seen: string[] = [];
+      let n = 0;
+      for (const _row of raw.prepare('SELECT a FROM t ORDER BY a DESC').iterate())
+        if (n++ % 10_000 === 0) seen.push(...openTemp(tmp));
+      raw.close();
+      expect(seen).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.SQLITE_TMPDIR;
+      else process.env.SQLITE_TMPDIR = saved;
+    }
+  });
+});
