@@ -45,13 +45,26 @@ export async function startBrowserHost(
     .replace('<head>', `<head>\n    <meta name="uchaske-token" content="${token}" />`);
   let port = 0;
 
+  // no request, with or without the token, may end the process: every failure answers or drops that one request
   const server = http.createServer((req, res) => {
+    try {
+      serve(req, res);
+    } catch {
+      fail(res, 400, 'bad request');
+    }
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+
+  function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     // only our own page: the Host must be ours (no DNS rebinding), cross-site requests are refused
     if (req.headers.host !== `${HOST}:${port}`) return end(res, 421, 'misdirected');
     const site = req.headers['sec-fetch-site'];
     if (site && site !== 'same-origin' && site !== 'none') return end(res, 403, 'forbidden');
     const url = new URL(req.url ?? '/', `http://${HOST}`);
-    if (url.pathname === '/api/call') return void handleCall(req, res);
+    if (url.pathname === '/api/call') {
+      handleCall(req, res).catch(() => fail(res, 400, 'bad request'));
+      return;
+    }
     if (req.method !== 'GET') return end(res, 405, 'method');
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, {
@@ -62,12 +75,20 @@ export async function startBrowserHost(
       });
       return void res.end(index);
     }
-    const file = path.normalize(path.join(o.rendererDir, decodeURIComponent(url.pathname)));
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname);
+    } catch {
+      return end(res, 400, 'bad path');
+    }
+    const file = path.normalize(path.join(o.rendererDir, name));
     if (!file.startsWith(o.rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
       return end(res, 404, 'not found');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.method !== 'POST') return end(res, 405, 'method');
@@ -80,13 +101,15 @@ export async function startBrowserHost(
       if (size > MAX_BODY) return end(res, 413, 'too large');
       chunks.push(c as Buffer);
     }
-    let body: { name?: unknown; input?: unknown };
+    let body: unknown;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
       return end(res, 400, 'json');
     }
-    const result = await router.call(String(body.name), body.input);
+    if (typeof body !== 'object' || body === null || !('name' in body) || typeof body.name !== 'string')
+      return end(res, 400, 'json');
+    const result = await router.call(body.name, 'input' in body ? body.input : undefined);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(result));
   }
@@ -106,6 +129,12 @@ export async function startBrowserHost(
         server.close(() => resolve());
       }),
   };
+}
+
+/** An answer to a request that failed half-way: an error status if nothing was sent yet, else the socket dropped. */
+function fail(res: http.ServerResponse, status: number, text: string) {
+  if (res.headersSent || res.destroyed) res.destroy();
+  else end(res, status, text);
 }
 
 function end(res: http.ServerResponse, status: number, text: string) {
