@@ -62,13 +62,30 @@ export class AppError extends Error {
 
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
 
+/**
+ * A day that is on the calendar, in years a station's records can have (ours: 1900–2100). The format alone let
+ * '9999-99-99' and 31 February into the database, and such a day later broke every list that computes with it.
+ */
+export function isCalendarDay(s: string): boolean {
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (y < 1900 || y > 2100) return false;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 /** Shared field schemas. Messages are catalog keys, translated where shown. */
 export const requiredText = (max = 200) =>
   z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 export const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong').default('');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date', abort: true })
+  .refine(isCalendarDay, 'validation.noSuchDate');
 /** a moment at the station, in its local time: 'YYYY-MM-DDTHH:mm' */
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'validation.dateTime');
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.dateTime', abort: true })
+  .refine(isCalendarDay, 'validation.noSuchDate');
 export const languageSchema = z.enum(['kk', 'ru']);
 export type Language = z.infer<typeof languageSchema>;
 export const loginSchema = z

@@ -70,6 +70,14 @@ describe('section lists (p.17, Appendices 2–4)', () => {
     expect(await s.fail('lists.saveFirearmOwner', { ...owner, weapons: [] })).toMatchObject({
       fields: [{ path: 'weapons', messageKey: 'lists.weaponRequired' }],
     });
+    // a day not on the calendar used to be saved, and then broke the list and Today for the whole section
+    expect(await s.fail('lists.saveFirearmOwner', { ...owner, permitOn: '9999-99-99' })).toMatchObject({
+      fields: [{ path: 'permitOn', messageKey: 'validation.noSuchDate' }],
+    });
+    expect(await s.fail('lists.saveFirearmOwner', { ...owner, permitUntil: '2029-02-30' })).toMatchObject({
+      fields: [{ path: 'permitUntil', messageKey: 'validation.noSuchDate' }],
+    });
+    expect(await s.call('lists.firearms', { sectionId: null, text: '' })).toEqual([]);
     const o = await s.call('lists.saveFirearmOwner', owner);
     expect(o).toMatchObject({
       person: 'Жұмабаев Серік Ахметұлы',

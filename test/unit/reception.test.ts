@@ -93,6 +93,9 @@ describe('reception log', () => {
     expect((await s.fail('reception.create', entry({ receivedAt: '2026-11-20T25:10' }))).fields).toEqual([
       { path: 'receivedAt', messageKey: 'validation.dateTime' },
     ]);
+    expect((await s.fail('reception.create', entry({ receivedAt: '2026-02-31T10:00' }))).fields).toEqual([
+      { path: 'receivedAt', messageKey: 'validation.noSuchDate' },
+    ]);
     expect(await s.call('reception.list', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
     expect(await s.call('citizens.search', { query: 'қасым' })).toEqual([]);
   });
