@@ -44,6 +44,8 @@ export const DB_FILE = 'uchaske.db';
 export const KEYRING_FILE = 'uchaske.keyring';
 /** a new station's database while setup builds it: moved into place only after its keyring is saved */
 const CREATING_FILE = `${DB_FILE}.creating`;
+/** a database file and the WAL and shared-memory files SQLite keeps beside it */
+const withSidecars = (file: string) => ['', '-wal', '-shm'].map((x) => `${file}${x}`);
 /** where the program stands, for the first screen */
 export type StationState = 'setup' | 'keyringMissing' | 'locked' | 'unlocked';
 /** the count of wrong passwords and the wait they earned: a restart of the program does not reset them (ours) */
@@ -72,7 +74,7 @@ export class Backend implements Lifecycle, Keys {
   private open: Open | null = null;
   /** shown once after setup or regeneration; kept only in memory, dropped at lock */
   private pendingRecoveryCode: string | null = null;
-  /** wrong passwords or codes per login ('#code' for the recovery code) and the wait each earned */
+  /** wrong passwords or codes and the wait each earned, by `attemptsOf` (a login's hash, or the code's) */
   private attempts: Record<string, { failures: number; waitUntil: number }> = {};
   readonly copies: StationBackups;
   private readonly backups: Backups = {
@@ -118,7 +120,7 @@ export class Backend implements Lifecycle, Keys {
   }
   /** Any file of the database. With the keyring gone the data is still here, and nothing may overwrite it. */
   get hasDatabase(): boolean {
-    return ['', '-wal', '-shm'].some((x) => fs.existsSync(`${this.dbFile}${x}`));
+    return withSidecars(this.dbFile).some((f) => fs.existsSync(f));
   }
   get state(): StationState {
     if (this.open) return 'unlocked';
@@ -137,7 +139,7 @@ export class Backend implements Lifecycle, Keys {
       fs.renameSync(building, this.dbFile);
       fsyncDir(this.dataDir);
     } else {
-      for (const x of ['', '-wal', '-shm']) fs.rmSync(`${building}${x}`, { force: true });
+      for (const f of withSidecars(building)) fs.rmSync(f, { force: true });
     }
   }
   get session(): SessionUser | null {
@@ -192,7 +194,7 @@ export class Backend implements Lifecycle, Keys {
     // a database without its keyring is a station's data, never a leftover to clear (ours, after a lost keyring)
     if (this.hasDatabase) throw new AppError('CONFLICT', 'errors.databaseExists');
     const building = path.join(this.dataDir, CREATING_FILE);
-    const files = ['', '-wal', '-shm'].map((x) => `${building}${x}`);
+    const files = withSidecars(building);
     for (const f of files) fs.rmSync(f, { force: true });
     const key = crypto.randomBytes(KEY_BYTES);
     let raw = openEncrypted(building, key, this.cipher);
@@ -278,16 +280,21 @@ export class Backend implements Lifecycle, Keys {
     return restoreCandidates(dirs);
   }
 
-  /** A wrong password or code counts against the same waiting time as at unlock. */
-  private previewGuarded(file: string, secret: CopySecret): OpenedCopy {
+  /** Opens something with a copy's secret; a wrong password or code counts against the same wait as at unlock. */
+  private withCopySecret<T>(secret: CopySecret, open: () => T): T {
     const who = Backend.attemptsOf(secret);
     this.checkRate(who);
     try {
-      return previewCopy(file, secret, this.migrations[this.migrations.length - 1]!.version);
+      return open();
     } catch (e) {
       if (e instanceof AppError && e.code === 'AUTH') this.failed(who, e.messageKey, e.fields);
       throw e;
     }
+  }
+  private previewGuarded(file: string, secret: CopySecret): OpenedCopy {
+    return this.withCopySecret(secret, () =>
+      previewCopy(file, secret, this.migrations[this.migrations.length - 1]!.version),
+    );
   }
 
   /**
@@ -298,15 +305,7 @@ export class Backend implements Lifecycle, Keys {
   async putBackKeyring(file: string, secret: CopySecret): Promise<void> {
     if (this.state !== 'keyringMissing') throw new AppError('CONFLICT', 'restore.keyringPresent');
     const who = Backend.attemptsOf(secret);
-    this.checkRate(who);
-    let opened: ReturnType<typeof openCopyKey>;
-    try {
-      opened = openCopyKey(file, secret);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'AUTH') this.failed(who, e.messageKey, e.fields);
-      throw e;
-    }
-    const { key, userId, ring } = opened;
+    const { key, userId, ring } = this.withCopySecret(secret, () => openCopyKey(file, secret));
     try {
       let raw: RawDb;
       try {

@@ -58,7 +58,6 @@ export interface Ctx {
 
 /** Locking and unlocking: the only calls made without an unlocked session. */
 export interface Lifecycle {
-  readonly isSetUp: boolean;
   readonly state: 'setup' | 'keyringMissing' | 'locked' | 'unlocked';
   readonly session: SessionUser | null;
   readonly idleMinutes: number | null;

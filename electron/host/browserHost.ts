@@ -75,13 +75,8 @@ export async function startBrowserHost(
       });
       return void res.end(index);
     }
-    let name: string;
-    try {
-      name = decodeURIComponent(url.pathname);
-    } catch {
-      return end(res, 400, 'bad path');
-    }
-    const file = path.normalize(path.join(o.rendererDir, name));
+    // a malformed escape (GET /%) throws here and is answered 400 by the catch around serve()
+    const file = path.normalize(path.join(o.rendererDir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(o.rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile())
       return end(res, 404, 'not found');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { IconKey, IconKeyOff, IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { GateCard } from '../../app/GateCard';
 import { RestoreDialog } from './RestoreDialog';
 
 /**
@@ -13,32 +13,23 @@ export function KeyringMissingScreen() {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'keyring' | 'data' | null>(null);
   return (
-    <Center h="100vh" bg="gray.1">
-      <Paper withBorder shadow="sm" p="xl" w={560}>
-        <Group justify="space-between" mb="lg">
-          <Group gap="xs">
-            <IconKeyOff />
-            <Title order={3}>{t('app.name')}</Title>
-          </Group>
-          <LanguageSwitch />
-        </Group>
-        <Stack>
-          <Title order={4}>{t('restore.keyring.title')}</Title>
-          <Alert color="orange" variant="light">
-            <Text size="sm">{t('restore.keyring.body')}</Text>
-          </Alert>
-          <Button leftSection={<IconKey size={16} />} onClick={() => setDialog('keyring')} autoFocus>
-            {t('restore.keyring.putBack')}
-          </Button>
-          <Text size="sm" c="dimmed">
-            {t('restore.keyring.orRestore')}
-          </Text>
-          <Button variant="default" leftSection={<IconRestore size={16} />} onClick={() => setDialog('data')}>
-            {t('restore.open')}
-          </Button>
-        </Stack>
-      </Paper>
+    <GateCard icon={<IconKeyOff />} width={560}>
+      <Stack>
+        <Title order={4}>{t('restore.keyring.title')}</Title>
+        <Alert color="orange" variant="light">
+          <Text size="sm">{t('restore.keyring.body')}</Text>
+        </Alert>
+        <Button leftSection={<IconKey size={16} />} onClick={() => setDialog('keyring')} autoFocus>
+          {t('restore.keyring.putBack')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('restore.keyring.orRestore')}
+        </Text>
+        <Button variant="default" leftSection={<IconRestore size={16} />} onClick={() => setDialog('data')}>
+          {t('restore.open')}
+        </Button>
+      </Stack>
       <RestoreDialog opened={dialog !== null} onClose={() => setDialog(null)} purpose={dialog ?? 'data'} />
-    </Center>
+    </GateCard>
   );
 }
