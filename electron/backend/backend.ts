@@ -24,7 +24,8 @@ import { settingsSchema } from '../../shared/api/station';
 import dayjs from 'dayjs';
 import type { DB } from './store/schema';
 import type { Backups, Ctx, Db, Documents, Keys, Lifecycle, Session } from './context';
-import { renderPdf } from './documents/render';
+import { PdfPool } from './documents/pdfPool';
+import type { RenderProgress } from './documents/render';
 import { getSessionUser } from './modules/users/service';
 import { readSettings } from './modules/station/service';
 
@@ -84,7 +85,22 @@ export class Backend implements Lifecycle, Keys {
     setFolders: (folders) => this.copies.setFolders(folders),
     lastOutside: () => this.copies.lastOutside(),
   };
-  private readonly documents: Documents = { pdf: (dd) => renderPdf(this.resourcesDir, dd) };
+  private readonly pdfPool: PdfPool;
+  /** documents being built, in the order they were asked for; the preview shows the last one's pages */
+  private readonly rendering = new Map<number, RenderProgress>();
+  private renderCount = 0;
+  private readonly documents: Documents = {
+    pdf: async (doc) => {
+      const id = ++this.renderCount;
+      this.rendering.set(id, { done: 0, pages: 0 });
+      try {
+        return await this.pdfPool.render(doc, (p) => this.rendering.set(id, p));
+      } finally {
+        this.rendering.delete(id);
+      }
+    },
+    progress: () => [...this.rendering.values()].pop() ?? null,
+  };
   private readonly sessionControl: Session = {
     setUser: (u) => this.setSession(u),
     setIdleMinutes: (m) => this.setIdleMinutes(m),
@@ -97,6 +113,7 @@ export class Backend implements Lifecycle, Keys {
     this.scrypt = o.scrypt ?? DEFAULT_SCRYPT;
     this.clock = o.clock ?? (() => new Date());
     this.migrations = o.migrations ?? MIGRATIONS;
+    this.pdfPool = new PdfPool(this.resourcesDir);
     fs.mkdirSync(this.dataDir, { recursive: true });
     this.settleCreation();
     this.loadAttempts();
@@ -523,6 +540,12 @@ export class Backend implements Lifecycle, Keys {
   }
 
   /** Clears the screen's session and takes the key out of memory. */
+  /** Locks and stops the PDF workers: the end of the process. */
+  async close(): Promise<void> {
+    this.lock();
+    await this.pdfPool.close();
+  }
+
   lock(): void {
     this.pendingRecoveryCode = null;
     if (!this.open) return;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PrintDoc, RenderProgress } from './documents/render';
 import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
 import type { BackupInfo } from './store/backup';
@@ -33,9 +33,11 @@ export interface Backups {
   lastOutside(): string | null;
 }
 
-/** The printed forms: a pdfmake definition in, the PDF's bytes out. */
+/** The printed forms: a document definition in, the PDF's bytes out (built in the PDF worker pool). */
 export interface Documents {
-  pdf(dd: TDocumentDefinitions): Promise<Buffer>;
+  pdf(doc: PrintDoc): Promise<Buffer>;
+  /** the document being built now, by pages; null when none is */
+  progress(): RenderProgress | null;
 }
 
 /** What the session keeps about its user between calls. */

@@ -4,8 +4,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Backend } from '../backend/backend';
-import { createRouter } from '../backend/rpc';
+import { BackendClient } from '../backend/process/client';
+import { forkBackend } from './forkBackend';
 
 /**
  * The browser transport: the built renderer and the same router over HTTP, on
@@ -34,10 +34,10 @@ const MAX_BODY = 20 * 1024 * 1024;
 
 export async function startBrowserHost(
   o: HostOptions,
-): Promise<{ url: string; close: () => Promise<void>; backend: Backend }> {
+): Promise<{ url: string; close: () => Promise<void>; backend: BackendClient }> {
   const token = crypto.randomBytes(32).toString('hex');
-  const backend = new Backend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir });
-  const router = createRouter(backend);
+  // the backend runs in its own process, as in Electron: this one only serves files and relays calls
+  const backend = new BackendClient(forkBackend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir }));
   const indexFile = path.join(o.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`renderer is not built: ${indexFile} (run: npm run build)`);
   const index = fs
@@ -104,24 +104,29 @@ export async function startBrowserHost(
     }
     if (typeof body !== 'object' || body === null || !('name' in body) || typeof body.name !== 'string')
       return end(res, 400, 'json');
-    const result = await router.call(body.name, 'input' in body ? body.input : undefined);
+    const result = await backend.call(body.name, 'input' in body ? body.input : undefined);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(result));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, HOST, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port ?? 0, HOST, () => resolve());
+    });
+  } catch (e) {
+    await backend.close();
+    throw e;
+  }
+  await backend.whenReady();
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://${HOST}:${port}/`,
     backend,
     close: () =>
       new Promise<void>((resolve) => {
-        backend.lock();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void backend.close().then(resolve));
       }),
   };
 }

@@ -1,16 +1,27 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { Backend } from '../backend/backend';
-import { createRouter } from '../backend/rpc';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  utilityProcess,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { BackendClient, type BackendChild } from '../backend/process/client';
+import { toArgs, type FromBackend } from '../backend/process/protocol';
+import type { PrintRequest, SaveRequest } from '../../shared/api/bridge';
 
 /**
- * The thin Electron glue: one hardened window, the renderer from the app:// protocol,
- * and one IPC channel into the same router the browser host uses.
+ * The thin Electron glue: one hardened window, the renderer from the app:// protocol, the backend in a utility
+ * process reached over its MessagePort, and what only the main process can do — the print dialog and the save
+ * dialog. The main process holds no database and builds no document.
  */
 const ORIGIN = 'app://uchaske';
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -19,7 +30,8 @@ app.enableSandbox();
 
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
-let backend: Backend;
+const printSettingsFile = () => path.join(app.getPath('userData'), 'print.json');
+let backend: BackendClient | null = null;
 
 function serveRenderer(): void {
   protocol.handle('app', (req) => {
@@ -29,11 +41,38 @@ function serveRenderer(): void {
     if (url.host !== 'uchaske' || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file))
       return new Response('not found', { status: 404 });
     const type =
-      { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }[
-        path.extname(file)
-      ] ?? 'application/octet-stream';
+      {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.mjs': 'text/javascript',
+        '.css': 'text/css',
+        '.svg': 'image/svg+xml',
+      }[path.extname(file)] ?? 'application/octet-stream';
     return new Response(fs.readFileSync(file), { headers: { 'content-type': type, 'content-security-policy': CSP } });
   });
+}
+
+/** The backend process: a utility process, started again (locked) by BackendClient if it dies. */
+function spawnBackend(dataDir: string): () => BackendChild {
+  return () => {
+    const child = utilityProcess.fork(
+      path.join(import.meta.dirname, 'backendProcess.js'),
+      toArgs({ dataDir, resourcesDir }),
+      {
+        serviceName: 'Uchaske backend',
+        stdio: 'inherit',
+      },
+    );
+    return {
+      get pid() {
+        return child.pid;
+      },
+      post: (m) => child.postMessage(m),
+      onMessage: (l) => void child.on('message', (m: FromBackend) => l(m)),
+      onExit: (l) => void child.on('exit', (code) => l(code)),
+      kill: () => void child.kill(),
+    };
+  };
 }
 
 function createWindow(): void {
@@ -61,20 +100,84 @@ function createWindow(): void {
   void win.loadURL(`${ORIGIN}/`);
 }
 
+/** Only our own top frame may reach the backend or the dialogs. */
+function fromOurPage(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && frame.url.startsWith(`${ORIGIN}/`);
+}
+
+function lastPrinter(): string | undefined {
+  try {
+    const v = (JSON.parse(fs.readFileSync(printSettingsFile(), 'utf8')) as { printer?: unknown }).printer;
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } } as const;
+
+function handleIpc(): void {
+  ipcMain.handle('uchaske:call', (event, name: unknown, input: unknown) =>
+    fromOurPage(event) && backend ? backend.call(String(name), input) : FORBIDDEN,
+  );
+
+  // the printers, the last one used first: the system dialog opens on it
+  ipcMain.handle('uchaske:printers', async (event) => {
+    if (!fromOurPage(event)) return [];
+    const printers = await event.sender.getPrintersAsync();
+    const last = lastPrinter();
+    return printers
+      .map((p) => ({ name: p.name, displayName: p.displayName || p.name }))
+      .sort((a, b) => Number(b.name === last) - Number(a.name === last));
+  });
+
+  // the page's print container (the rendered pages) through the system print dialog
+  ipcMain.handle('uchaske:print', (event, raw: PrintRequest) => {
+    if (!fromOurPage(event)) return { printed: false };
+    const deviceName = typeof raw?.printer === 'string' ? raw.printer : lastPrinter();
+    return new Promise((resolve) => {
+      event.sender.print(
+        {
+          silent: false,
+          printBackground: true,
+          deviceName,
+          landscape: raw?.landscape === true,
+          pageSize: 'A4',
+          margins: { marginType: 'none' },
+        },
+        (printed) => {
+          if (printed && deviceName) fs.writeFileSync(printSettingsFile(), JSON.stringify({ printer: deviceName }));
+          resolve({ printed });
+        },
+      );
+    });
+  });
+
+  // a file the backend made, where the person chooses; written under a temporary name, then renamed
+  ipcMain.handle('uchaske:save', async (event, raw: SaveRequest) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!fromOurPage(event) || !win || typeof raw?.fileName !== 'string' || typeof raw.base64 !== 'string')
+      return { saved: false };
+    const ext = path.extname(raw.fileName).slice(1);
+    const chosen = await dialog.showSaveDialog(win, {
+      defaultPath: path.join(app.getPath('documents'), path.basename(raw.fileName)),
+      filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
+    });
+    if (chosen.canceled || !chosen.filePath) return { saved: false };
+    const partial = `${chosen.filePath}.partial`;
+    await fs.promises.writeFile(partial, Buffer.from(raw.base64, 'base64'));
+    await fs.promises.rename(partial, chosen.filePath);
+    return { saved: true, fileName: path.basename(chosen.filePath) };
+  });
+}
+
 void app.whenReady().then(() => {
-  backend = new Backend({ dataDir: path.join(app.getPath('userData'), 'data'), resourcesDir });
-  const router = createRouter(backend);
+  backend = new BackendClient(spawnBackend(path.join(app.getPath('userData'), 'data')));
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();
-  ipcMain.handle('uchaske:call', (event, name: unknown, input: unknown) => {
-    // only our own top frame may call the backend
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !frame.url.startsWith(`${ORIGIN}/`)) {
-      return { ok: false, error: { code: 'FORBIDDEN', messageKey: 'errors.forbidden' } };
-    }
-    return router.call(String(name), input);
-  });
+  handleIpc();
   createWindow();
 });
 
@@ -82,4 +185,13 @@ app.on('web-contents-created', (_e, wc) => {
   wc.on('will-attach-webview', (e) => e.preventDefault());
 });
 app.on('window-all-closed', () => app.quit());
-app.on('before-quit', () => backend?.lock());
+// the backend locks (and makes its copy) before the program ends
+let backendClosed = false;
+app.on('before-quit', (e) => {
+  if (backendClosed || !backend) return;
+  e.preventDefault();
+  void backend.close().finally(() => {
+    backendClosed = true;
+    app.quit();
+  });
+});

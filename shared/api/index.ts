@@ -19,6 +19,7 @@ import { plansApi } from './plans';
 import { listsApi } from './lists';
 import { handoverApi } from './handover';
 import { passportApi } from './passport';
+import { documentsApi } from './documents';
 
 /**
  * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
@@ -44,6 +45,7 @@ export const contracts = {
   lists: listsApi,
   handover: handoverApi,
   passport: passportApi,
+  documents: documentsApi,
 } as const;
 export type ModuleName = keyof typeof contracts;
 
@@ -68,6 +70,7 @@ export const api = {
   ...listsApi,
   ...handoverApi,
   ...passportApi,
+  ...documentsApi,
 } satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;

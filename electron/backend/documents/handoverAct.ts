@@ -2,9 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { HandoverAct, Language, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
-import { a4, stationHeader } from './render';
-
-const grid = { hLineWidth: () => 0.5, vLineWidth: () => 0.5 };
+import { a4, stationHeader, pageFooter } from './render';
 
 /** p.4, p.6: the act of acceptance and handover of a section, from what the data held on the day. */
 export function handoverActDoc(
@@ -24,7 +22,7 @@ export function handoverActDoc(
             body: [head.map((text) => ({ text, bold: true, fillColor: '#eeeeee' }) as TableCell), ...rows],
           },
           fontSize: 11,
-          layout: grid,
+          layout: 'grid',
           margin: [0, 0, 0, 6],
         }
       : { text: t('doc.act.none'), italics: true, fontSize: 11, margin: [0, 0, 0, 6] };
@@ -141,5 +139,5 @@ export function handoverActDoc(
       margin: [0, 14, 0, 0],
     },
   ];
-  return a4(content, { title: t('doc.act.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  return a4(content, { title: t('doc.act.title'), footer: pageFooter(t) });
 }

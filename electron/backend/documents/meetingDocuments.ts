@@ -2,11 +2,9 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, Meeting, MeetingItem, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
 type StationHead = Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
-const grid = { hLineWidth: () => 0.5, vLineWidth: () => 0.5 };
-const footer = (t: ReturnType<typeof translator>) => (p: number, n: number) => t('doc.page', { page: p, pages: n });
 
 /** p.27: the public announcement, Kazakh above Russian on one A4 sheet, for the notice board. */
 export function meetingNotice(d: { station: StationHead; meeting: Meeting }) {
@@ -50,7 +48,7 @@ export function meetingNotice(d: { station: StationHead; meeting: Meeting }) {
     },
     ...part('ru'),
   ];
-  const dd = a4(content, { title: 'Хабарландыру / Объявление', footer: () => '' });
+  const dd = a4(content, { title: 'Хабарландыру / Объявление', footer: null });
   dd.pageMargins = [60, 40, 50, 30];
   return dd;
 }
@@ -92,10 +90,10 @@ export function meetingRegistration(
     {
       table: { headerRows: 1, widths: [24, '*', ...cols.map(() => 110), 70], body, heights: 22 },
       fontSize: 11,
-      layout: grid,
+      layout: 'grid',
     },
   ];
-  return a4(content, { title: t('doc.registration.title'), footer: footer(t) });
+  return a4(content, { title: t('doc.registration.title'), footer: pageFooter(t) });
 }
 
 /**
@@ -145,7 +143,7 @@ export function meetingProtocol(d: { station: StationHead; meeting: Meeting; sig
       ? {
           table: { headerRows: 1, dontBreakRows: true, widths: [20, 62, '*', 90, 130], body: itemsBody },
           fontSize: 11,
-          layout: grid,
+          layout: 'grid',
         }
       : { text: t('doc.protocol.noItems'), italics: true },
     { text: t('meetings.decisions'), bold: true, margin: [0, 10, 0, 4] },
@@ -169,7 +167,7 @@ export function meetingProtocol(d: { station: StationHead; meeting: Meeting; sig
       margin: [0, 10, 0, 0] as [number, number, number, number],
     })),
   ];
-  return a4(content, { title: t('doc.protocol.title'), footer: footer(t) });
+  return a4(content, { title: t('doc.protocol.title'), footer: pageFooter(t) });
 }
 
 function outcome(t: ReturnType<typeof translator>, i: MeetingItem): string {
@@ -207,7 +205,7 @@ function letter(
       margin: [0, 36, 0, 0],
     },
   ];
-  return a4(content, { title, footer: footer(t) });
+  return a4(content, { title, footer: pageFooter(t) });
 }
 
 /** p.32: an item outside police competence goes to the competent body. */

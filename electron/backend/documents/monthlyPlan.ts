@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, Plan, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
 /** p.18, p.24(1): the monthly UPP plan with the approval block and, during the month, the marks of execution. */
 export function monthlyPlanDoc(
@@ -74,7 +74,7 @@ export function monthlyPlanDoc(
     {
       table: { headerRows: 1, dontBreakRows: true, widths: [22, '*', 95, 62, 80, 95], body },
       fontSize: 11,
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+      layout: 'grid',
     },
     {
       columns: [
@@ -87,7 +87,7 @@ export function monthlyPlanDoc(
   const dd = a4(content, {
     landscape: true,
     title: t('doc.plan.title'),
-    footer: (pg, n) => t('doc.page', { page: pg, pages: n }),
+    footer: pageFooter(t),
   });
   dd.pageMargins = [45, 36, 35, 40];
   return dd;

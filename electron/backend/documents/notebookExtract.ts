@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, NotebookEntry, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime } from '../../../shared/format';
-import { a4 } from './render';
+import { a4, pageFooter } from './render';
 
 export interface NotebookExtractData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
@@ -72,7 +72,7 @@ export function notebookExtract(d: NotebookExtractData, lang: Language) {
       : {
           table: { headerRows: 1, widths: [28, 72, 80, '*'], body },
           fontSize: 11,
-          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+          layout: 'grid',
         },
     ...(d.reviews.length
       ? [
@@ -85,5 +85,5 @@ export function notebookExtract(d: NotebookExtractData, lang: Language) {
       : []),
     { text: t('doc.journal.printed', { at: d.printedAt, by: d.ownerName }), fontSize: 11, margin: [0, 20, 0, 0] },
   ];
-  return a4(content, { title: t('doc.notebook.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  return a4(content, { title: t('doc.notebook.title'), footer: pageFooter(t) });
 }

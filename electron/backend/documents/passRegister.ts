@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, NotebookEntry, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime } from '../../../shared/format';
-import { a4 } from './render';
+import { a4, pageFooter } from './render';
 
 export interface PassRegisterData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
@@ -60,14 +60,14 @@ export function passRegisterDoc(d: PassRegisterData, lang: Language) {
       : {
           table: { headerRows: 1, dontBreakRows: true, widths: [22, 95, 62, '*', 110, 105, 130], body },
           fontSize: 10,
-          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+          layout: 'grid',
         },
     { text: t('doc.journal.printed', { at: d.printedAt, by: d.printedBy }), fontSize: 11, margin: [0, 20, 0, 0] },
   ];
   const dd = a4(content, {
     landscape: true,
     title: t('doc.register.title'),
-    footer: (p, n) => t('doc.page', { page: p, pages: n }),
+    footer: pageFooter(t),
   });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;

@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, PersonFile, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime, fullName } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
 export interface CardData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
@@ -11,8 +11,6 @@ export interface CardData {
   printedAt: string;
   printedBy: string;
 }
-
-const grid = { hLineWidth: () => 0.5, vLineWidth: () => 0.5 };
 
 /** The person-file card (p.11–13): who, why, what is imposed, where the paper is, and the supervision log. */
 export function personFileCard(d: CardData, lang: Language) {
@@ -114,18 +112,18 @@ export function personFileCard(d: CardData, lang: Language) {
     f.photo
       ? {
           columns: [
-            { width: '*', table: { widths: [130, '*'], body: fields, dontBreakRows: true }, layout: grid },
+            { width: '*', table: { widths: [130, '*'], body: fields, dontBreakRows: true }, layout: 'grid' },
             { width: 90, image: f.photo, fit: [90, 120], margin: [8, 0, 0, 0] },
           ],
         }
-      : { table: { widths: [150, '*'], body: fields, dontBreakRows: true }, layout: grid },
+      : { table: { widths: [150, '*'], body: fields, dontBreakRows: true }, layout: 'grid' },
     { text: t('doc.card.supervision'), bold: true, margin: [0, 14, 0, 4] },
     f.supervision.length === 0
       ? { text: t('doc.card.noSupervision'), italics: true }
       : {
           table: { headerRows: 1, widths: [78, 90, '*', 80], body: log, dontBreakRows: true },
           fontSize: 11,
-          layout: grid,
+          layout: 'grid',
         },
     // the heading stays with its lines
     ...(closing.length
@@ -142,5 +140,5 @@ export function personFileCard(d: CardData, lang: Language) {
     { text: t('doc.card.purposeLine', { purpose: d.purpose }), fontSize: 10, italics: true, margin: [0, 18, 0, 0] },
     { text: t('doc.card.printed', { at: d.printedAt, by: d.printedBy }), fontSize: 10 },
   ];
-  return a4(content, { title: t('doc.card.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  return a4(content, { title: t('doc.card.title'), footer: pageFooter(t) });
 }

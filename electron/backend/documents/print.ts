@@ -1,7 +1,7 @@
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { GeneratedFile, Station } from '../../../shared/api';
 import type { Ctx } from '../context';
 import { getStation } from '../modules/station/service';
+import type { PrintDoc } from './render';
 
 /**
  * Every printed form goes out this way: the form is built with the station (its header), rendered to PDF by the
@@ -10,7 +10,7 @@ import { getStation } from '../modules/station/service';
 export async function printForm(
   ctx: Pick<Ctx, 'db' | 'documents'>,
   fileName: string,
-  build: (station: Station) => TDocumentDefinitions,
+  build: (station: Station) => PrintDoc,
 ): Promise<GeneratedFile> {
   const dd = build(await getStation(ctx.db));
   return { fileName, base64: (await ctx.documents.pdf(dd)).toString('base64') };

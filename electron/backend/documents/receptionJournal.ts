@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Language, Reception, ReceptionCategory, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime, fullName, localName } from '../../../shared/format';
-import { a4 } from './render';
+import { a4, pageFooter } from './render';
 
 export interface JournalData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody' | 'address'>;
@@ -97,14 +97,7 @@ export function receptionJournal(d: JournalData, lang: Language) {
       ? { text: t('doc.journal.empty'), alignment: 'center', italics: true, margin: [0, 20, 0, 20] }
       : {
           table: { headerRows: 1, dontBreakRows: true, widths: [20, 54, 42, 118, 92, '*', 100, 64, 72], body },
-          layout: {
-            hLineWidth: () => 0.5,
-            vLineWidth: () => 0.5,
-            paddingLeft: () => 3,
-            paddingRight: () => 3,
-            paddingTop: () => 2,
-            paddingBottom: () => 2,
-          },
+          layout: 'gridTight',
           fontSize: 9.5,
         },
     {
@@ -133,7 +126,7 @@ export function receptionJournal(d: JournalData, lang: Language) {
   const dd = a4(content, {
     landscape: true,
     title: t('doc.journal.title'),
-    footer: (p, n) => t('doc.page', { page: p, pages: n }),
+    footer: pageFooter(t),
   });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;

@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { Language, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
-import { a4 } from './render';
+import { a4, pageFooter } from './render';
 
 export interface RecoverySheetData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody' | 'address'>;
@@ -73,5 +73,5 @@ export function recoverySheet(d: RecoverySheetData, lang: Language) {
       ],
     },
   ];
-  return a4(content, { title: t('doc.recovery.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  return a4(content, { title: t('doc.recovery.title'), footer: pageFooter(t) });
 }

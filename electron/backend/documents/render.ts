@@ -1,6 +1,6 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import type { TDocumentDefinitions, Content } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions, Content, CustomTableLayout } from 'pdfmake/interfaces';
 import type { Station } from '../../../shared/api';
 import type { translator } from '../../../shared/i18n';
 
@@ -23,35 +23,92 @@ function ensureFonts(resourcesDir: string): void {
   });
   // documents are built from our own data; nothing may be fetched from outside
   pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setTableLayouts(TABLE_LAYOUTS);
   pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(dir + path.sep));
   fontsDir = dir;
 }
 
+/**
+ * A document as it crosses to the PDF worker: plain data only (it is structured-cloned), so no function anywhere —
+ * table layouts are named (`TABLE_LAYOUTS`) and the footer is a template with {page} and {pages}.
+ */
+export type PrintDoc = Omit<TDocumentDefinitions, 'footer' | 'header' | 'background'> & {
+  /** the footer line, `{page}` and `{pages}` replaced on each page; null: no footer */
+  pageFooter: string | null;
+};
+
+/** The table rules of our forms, by name: thin lines, and thin lines with tight padding for long registers. */
+const TABLE_LAYOUTS: Record<string, CustomTableLayout> = {
+  grid: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+  gridTight: {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  },
+};
+
+/** "Page {page} of {pages}" in the document's language, as a footer template. */
+export const pageFooter = (t: ReturnType<typeof translator>): string =>
+  t('doc.page', { page: '{page}', pages: '{pages}' });
+
 /** A4, serif 14 pt, page numbers: the house style of every printed form. */
-export function a4(
-  content: Content,
-  opts: { footer?: (page: number, pages: number) => string; landscape?: boolean; title: string },
-): TDocumentDefinitions {
+export function a4(content: Content, opts: { footer?: string | null; landscape?: boolean; title: string }): PrintDoc {
   return {
     pageSize: 'A4',
     pageOrientation: opts.landscape ? 'landscape' : 'portrait',
     pageMargins: [70, 50, 45, 50],
     info: { title: opts.title, creator: 'Uchaske' },
     defaultStyle: { font: 'LiberationSerif', fontSize: 14, lineHeight: 1.15 },
-    footer: (page: number, pages: number) => ({
-      text: opts.footer ? opts.footer(page, pages) : `${page} / ${pages}`,
-      alignment: 'center',
-      fontSize: 10,
-      margin: [0, 15, 0, 0],
-    }),
+    pageFooter: opts.footer === undefined ? '{page} / {pages}' : opts.footer,
     content,
   };
 }
 
-export async function renderPdf(resourcesDir: string, dd: TDocumentDefinitions): Promise<Buffer> {
+/** Rendering progress: the pages are known once laid out; `done` counts the pages written so far. */
+export interface RenderProgress {
+  done: number;
+  pages: number;
+}
+
+/**
+ * pdfmake's layout and rendering: CPU work of seconds for a long register, so it runs in the PDF worker
+ * (`pdfWorker.ts`), never on the thread that answers calls.
+ */
+export async function renderPdf(
+  resourcesDir: string,
+  doc: PrintDoc,
+  onProgress: (p: RenderProgress) => void = () => {},
+): Promise<Buffer> {
   ensureFonts(resourcesDir);
-  const doc = pdfmake.createPdf(dd);
-  return Buffer.from(await doc.getBuffer());
+  const { pageFooter: template, ...rest } = doc;
+  let pages = 0;
+  const dd: TDocumentDefinitions = {
+    ...rest,
+    footer: (page: number, count: number) => {
+      pages = count;
+      return template === null
+        ? ''
+        : {
+            text: template.replace('{page}', String(page)).replace('{pages}', String(count)),
+            alignment: 'center',
+            fontSize: 10,
+            margin: [0, 15, 0, 0],
+          };
+    },
+  };
+  let reported = -1;
+  pdfmake.setProgressCallback((fraction: number) => {
+    const done = Math.floor(fraction * pages);
+    if (done !== reported) onProgress({ done: (reported = done), pages });
+  });
+  try {
+    return Buffer.from(await pdfmake.createPdf(dd).getBuffer());
+  } finally {
+    pdfmake.setProgressCallback(() => {});
+  }
 }
 
 /** The two lines every form starts with: the police body and the station. */

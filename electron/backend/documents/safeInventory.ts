@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Category, Language, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
 export interface InventoryData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
@@ -58,13 +58,13 @@ export function safeInventory(d: InventoryData, lang: Language) {
       : {
           table: { headerRows: 1, dontBreakRows: true, widths: [30, '*', 40, 62, 90, 50, 62], body },
           fontSize: 10,
-          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+          layout: 'grid',
         },
     { text: t('doc.inventory.total', { count: d.rows.length }), margin: [0, 10, 0, 0] },
     { text: t('doc.inventory.checked'), margin: [0, 16, 0, 0] },
     { text: t('doc.card.printed', { at: d.printedAt, by: d.printedBy }), fontSize: 10, margin: [0, 16, 0, 0] },
   ];
-  const dd = a4(content, { title: t('doc.inventory.title'), footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  const dd = a4(content, { title: t('doc.inventory.title'), footer: pageFooter(t) });
   dd.pageMargins = [50, 40, 35, 45];
   return dd;
 }

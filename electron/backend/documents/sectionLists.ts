@@ -4,7 +4,7 @@ import type { FirearmOwner, Foreigner, Language, ListKind, ProbationPerson, Stat
 import { IMPORT_FIELDS } from '../../../shared/api/lists';
 import { resources, translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
 export type ListRows =
   | { list: 'firearms'; rows: FirearmOwner[] }
@@ -93,7 +93,7 @@ export function sectionListPdf(
       ? {
           table: { headerRows: 2, dontBreakRows: true, widths: WIDTHS[d.list], body },
           fontSize: 10,
-          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5 },
+          layout: 'grid',
         }
       : { text: t('doc.journal.empty'), italics: true, alignment: 'center' },
     { text: t('doc.lists.signature'), margin: [0, 20, 0, 0] },
@@ -101,7 +101,7 @@ export function sectionListPdf(
   const dd = a4(content, {
     landscape: true,
     title: t(`doc.lists.${d.list}.title`, { date: formatDate(d.asOf) }),
-    footer: (p, n) => t('doc.page', { page: p, pages: n }),
+    footer: pageFooter(t),
   });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;

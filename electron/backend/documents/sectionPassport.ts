@@ -9,9 +9,8 @@ import {
 } from '../../../shared/api/passport';
 import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
-const grid = { hLineWidth: () => 0.5, vLineWidth: () => 0.5 };
 const headRow = (cells: string[]): TableCell[] =>
   cells.map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center' }));
 
@@ -76,7 +75,7 @@ export function sectionPassport(
         ],
       },
       fontSize: 10,
-      layout: grid,
+      layout: 'grid',
     };
   };
   const content: Content = [
@@ -109,7 +108,7 @@ export function sectionPassport(
             ],
           },
           fontSize: 10,
-          layout: grid,
+          layout: 'grid',
         }
       : { text: t('doc.act.none'), italics: true, fontSize: 11 },
     // the plan is an insert: heading, image and note stay together on one sheet
@@ -141,7 +140,7 @@ export function sectionPassport(
       ? {
           table: { headerRows: 1, dontBreakRows: true, widths: [22, '*', ...years.map(() => 80)], body: s3 },
           fontSize: 10,
-          layout: grid,
+          layout: 'grid',
         }
       : { text: t('doc.act.none'), italics: true, fontSize: 11 },
     section(t('doc.passport.s4')),
@@ -154,7 +153,7 @@ export function sectionPassport(
   const dd = a4(content, {
     landscape: true,
     title: t('doc.passport.title', { section: p.section }),
-    footer: (pg, total) => t('doc.page', { page: pg, pages: total }),
+    footer: pageFooter(t),
   });
   dd.pageMargins = [40, 36, 30, 40];
   return dd;

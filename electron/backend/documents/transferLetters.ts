@@ -2,7 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { Language, PersonFile, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate, formatDateTime, fullName } from '../../../shared/format';
-import { a4, stationHeader } from './render';
+import { a4, stationHeader, pageFooter } from './render';
 
 export interface LetterData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
@@ -41,7 +41,7 @@ function letter(d: LetterData, lang: Language, to: string, title: string, body: 
       margin: [0, 36, 0, 0],
     },
   ];
-  return a4(content, { title, footer: (p, n) => t('doc.page', { page: p, pages: n }) });
+  return a4(content, { title, footer: pageFooter(t) });
 }
 
 /** p.14: the request to the police body at the new address, due within three days of the departure. */

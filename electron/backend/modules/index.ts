@@ -19,6 +19,7 @@ import { plansModule } from './plans';
 import { listsModule } from './lists';
 import { handoverModule } from './handover';
 import { passportModule } from './passport';
+import { documentsModule } from './documents';
 
 /**
  * Every backend module, once. The compiler holds this list to the contract's (shared/api/index.ts): a module that is
@@ -44,4 +45,5 @@ export const modules = {
   lists: listsModule,
   handover: handoverModule,
   passport: passportModule,
+  documents: documentsModule,
 } satisfies { [M in ModuleName]: BackendModule<M> };

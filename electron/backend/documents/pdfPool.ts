@@ -1,0 +1,99 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { entryPoint } from '../process/entry';
+import type { PrintDoc, RenderProgress } from './render';
+
+export interface PdfJob {
+  id: number;
+  doc: PrintDoc;
+}
+export type PdfReply =
+  { id: number; progress: RenderProgress } | { id: number; pdf: Uint8Array } | { id: number; error: string };
+
+interface Job extends PdfJob {
+  onProgress: (p: RenderProgress) => void;
+  resolve: (pdf: Buffer) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A small pool of worker threads that build PDFs, so that a 60-page register never holds up the calls answered on
+ * the backend's own thread. Workers start on first use and stay (fonts loaded); a worker that dies fails its one
+ * document and is replaced on the next.
+ */
+export class PdfPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly resourcesDir: string,
+    private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1)),
+  ) {}
+
+  render(doc: PrintDoc, onProgress: (p: RenderProgress) => void = () => {}): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new Error('PdfPoolClosed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, doc, onProgress, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Stops the workers; documents in progress fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('PdfPoolClosed'));
+    const all = [...this.idle.splice(0), ...this.busy.keys()];
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : null);
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.ref();
+      try {
+        worker.postMessage({ id: job.id, doc: job.doc } satisfies PdfJob);
+      } catch (e) {
+        // a document that is not plain data (a function left in it) is our bug, not the worker's
+        this.release(worker);
+        job.reject(e as Error);
+      }
+    }
+  }
+
+  private spawn(): Worker {
+    const { file, execArgv } = entryPoint(import.meta.url, { ts: './pdfWorker.ts', js: './pdfWorker.js' });
+    const worker = new Worker(file, { workerData: { resourcesDir: this.resourcesDir }, execArgv });
+    worker.on('message', (m: PdfReply) => {
+      const job = this.busy.get(worker);
+      if (!job || job.id !== m.id) return;
+      if ('progress' in m) return job.onProgress(m.progress);
+      this.release(worker);
+      if ('pdf' in m) job.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
+      else job.reject(Object.assign(new Error('PdfRenderFailed'), { name: m.error }));
+    });
+    const lost = () => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      job?.reject(new Error('PdfWorkerStopped'));
+      if (!this.closed) this.pump();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    return worker;
+  }
+
+  private release(worker: Worker): void {
+    this.busy.delete(worker);
+    worker.unref();
+    this.idle.push(worker);
+    this.pump();
+  }
+}

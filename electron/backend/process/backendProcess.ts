@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { Backend } from '../backend';
+import { createRouter } from '../rpc';
+import type { FromBackend, ToBackend } from './protocol';
+
+/**
+ * The backend process: the store, the rules and the documents, away from the windows. Started by Electron as a
+ * utility process (messages on `process.parentPort`) or by the browser host as a forked child (`process.send`).
+ */
+interface PortEvent {
+  data: ToBackend;
+}
+const parentPort = (
+  process as { parentPort?: { on(e: 'message', l: (e: PortEvent) => void): void; postMessage(m: FromBackend): void } }
+).parentPort;
+const post: (m: FromBackend) => void = parentPort ? (m) => parentPort.postMessage(m) : (m) => void process.send?.(m);
+const onMessage = (l: (m: ToBackend) => void) =>
+  parentPort ? parentPort.on('message', (e) => l(e.data)) : process.on('message', (m) => l(m as ToBackend));
+
+const { values } = parseArgs({ options: { data: { type: 'string' }, resources: { type: 'string' } }, strict: false });
+const backend = new Backend({ dataDir: String(values.data), resourcesDir: String(values.resources) });
+const router = createRouter(backend);
+
+let closing = false;
+async function close(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await backend.close().catch(() => undefined);
+  process.exit(0);
+}
+
+onMessage((m) => {
+  if (m.kind === 'close') return void close();
+  void router.call(m.name, m.input).then((result) => post({ kind: 'result', id: m.id, result }));
+});
+// the owner gone (its channel closed) ends this process too, locked
+process.on('disconnect', () => void close());
+post({ kind: 'ready' });
