@@ -11,6 +11,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
 import { LocalizedDates } from './app/DateField';
+import { PrintPreviewHost } from './app/print/PrintPreview';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -31,6 +32,7 @@ createRoot(document.getElementById('root')!).render(
             {/* bottom right, two at a time: never over the header, the lock button or the first rows */}
             <Notifications position="bottom-right" limit={2} />
             <App />
+            <PrintPreviewHost />
           </ModalsProvider>
         </LocalizedDates>
       </QueryClientProvider>

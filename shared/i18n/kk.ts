@@ -14,6 +14,7 @@ import { lists } from './catalogs/lists';
 import { handover } from './catalogs/handover';
 import { passport } from './catalogs/passport';
 import { documents } from './catalogs/documents';
+import { print } from './catalogs/print';
 import type { Catalog } from './ru';
 import type { Shape } from './define';
 
@@ -35,4 +36,5 @@ export const kk: Shape<Catalog> = {
   ...handover.kk,
   ...passport.kk,
   ...documents.kk,
+  ...print.kk,
 };

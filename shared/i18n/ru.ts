@@ -14,6 +14,7 @@ import { lists } from './catalogs/lists';
 import { handover } from './catalogs/handover';
 import { passport } from './catalogs/passport';
 import { documents } from './catalogs/documents';
+import { print } from './catalogs/print';
 
 /** Russian catalog, assembled from the modules' catalogs (shared/i18n/catalogs/). */
 export const ru = {
@@ -33,6 +34,7 @@ export const ru = {
   ...handover.ru,
   ...passport.ru,
   ...documents.ru,
+  ...print.ru,
 };
 
 export type Catalog = typeof ru;

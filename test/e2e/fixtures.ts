@@ -115,3 +115,58 @@ export async function firstSignIn(page: Page, login: string): Promise<void> {
   await apiCall(page, 'auth.unlock', { login, password: 'Temp-12345' });
   await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
 }
+
+/** The print preview, once its document is built and its first page drawn. */
+export async function preview(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('preview-pages') });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('preview-building')).toBeHidden({ timeout: 60_000 });
+  await expect(dialog.locator('[data-page="1"][data-drawn="true"]')).toBeVisible();
+  return dialog;
+}
+
+/** Saves the previewed document (in the browser host: a download) and closes the preview by Esc: its text. */
+export async function saveFromPreview(page: Page): Promise<string> {
+  const dialog = await preview(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /^(Сохранить|Сақтау)$/ }).click(),
+  ]);
+  const text = await pdfTextOf(download);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  return text;
+}
+
+/**
+ * Prints from the preview with Ctrl+P. Headless Chromium has no print dialog, so window.print is watched: what it
+ * would print is the print container, and that is what this returns — its pages, their pixel size and the page rule.
+ */
+export async function printFromPreview(
+  page: Page,
+): Promise<{ pages: number; width: number; height: number; rule: string }> {
+  await preview(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __printed?: unknown };
+    window.print = () => {
+      const imgs = [...document.querySelectorAll<HTMLImageElement>('#uchaske-print img')];
+      const rule = [...document.querySelectorAll('style')]
+        .map((s) => s.textContent ?? '')
+        .find((t) => t.includes('@page'));
+      w.__printed = {
+        pages: imgs.length,
+        width: imgs[0]?.naturalWidth ?? 0,
+        height: imgs[0]?.naturalHeight ?? 0,
+        rule: /size: A4 \w+/.exec(rule ?? '')?.[0] ?? '',
+      };
+    };
+  });
+  await page.keyboard.press('Control+KeyP');
+  await expect.poll(() => page.evaluate(() => !!(window as unknown as { __printed?: unknown }).__printed)).toBe(true);
+  // the container is gone again once printing is over
+  await expect(page.locator('#uchaske-print')).toHaveCount(0);
+  return page.evaluate(
+    () =>
+      (window as unknown as { __printed: { pages: number; width: number; height: number; rule: string } }).__printed,
+  );
+}

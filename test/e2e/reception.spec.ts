@@ -1,6 +1,17 @@
 import type { Page } from '@playwright/test';
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, pdfTextOf, pickOption, STATION } from './fixtures';
+import {
+  test,
+  expect,
+  shot,
+  field,
+  apiCall,
+  pickOption,
+  STATION,
+  preview,
+  printFromPreview,
+  saveFromPreview,
+} from './fixtures';
 
 const KASYMOV = makeIin('1985-06-12', 'male', 4411);
 const OMAROVA = makeIin('1992-02-29', 'female', 208);
@@ -202,13 +213,18 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await expect(page.getByRole('row').filter({ hasText: 'Ли Вэй' })).toContainText('онлайн');
   await shot(page, '24-reception-list');
 
-  // the printed journal, in Kazakh
+  // the printed journal: the preview opens in Russian, is switched to Kazakh there, printed and saved
   await page.getByRole('button', { name: 'Журналды басып шығару' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: 'PDF қазақ тілінде' }).click(),
-  ]);
-  const text = (await pdfTextOf(download)).replace(/\s+/g, ' ');
+  await page.getByRole('menuitem', { name: 'PDF орыс тілінде' }).click();
+  const sheet = await preview(page);
+  await expect(sheet.getByTestId('preview-pages')).toHaveText('1-бет, барлығы 1');
+  await sheet.getByText('Қазақша').click();
+  await expect(sheet.getByTestId('preview-building')).toBeHidden();
+  await shot(page, '25-reception-preview');
+  const printed = await printFromPreview(page);
+  // A4 landscape (841.9 × 595.3 pt) at 150 dpi: 1753 × 1240 pixels
+  expect(printed).toEqual({ pages: 1, width: 1753, height: 1240, rule: 'size: A4 landscape' });
+  const text = (await saveFromPreview(page)).replace(/\s+/g, ' ');
   expect(text).toContain('АЗАМАТТАРДЫ ҚАБЫЛДАУ ЖУРНАЛЫ');
   for (const s of [
     'Қасымов Бауыржан Ерланұлы',

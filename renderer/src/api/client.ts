@@ -53,3 +53,5 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
 }
 
 export const transport = bridge.transport;
+/** What only the desktop program has: the printers, its print dialog, its save dialog (absent in a browser). */
+export const desktop: Pick<UchaskeBridge, 'printers' | 'print' | 'save'> = bridge;

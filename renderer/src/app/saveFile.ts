@@ -1,18 +1,28 @@
+import { desktop } from '../api/client';
+
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** Hands a file made by the backend (PDF to print, XLSX) to the user. */
-export function saveFile(pdf: { fileName: string; base64: string }): void {
-  const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-  const type = TYPES[pdf.fileName.split('.').pop() ?? ''] ?? 'application/octet-stream';
+/**
+ * Hands a file made by the backend (a PDF, a spreadsheet, a package) to the person: in the desktop program the save
+ * dialog (the main process writes the file), in a browser a download. The file's name, or null when not saved.
+ */
+export async function saveFile(file: { fileName: string; base64: string }): Promise<string | null> {
+  if (desktop.save) {
+    const r = await desktop.save(file);
+    return r.saved ? (r.fileName ?? file.fileName) : null;
+  }
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const type = TYPES[file.fileName.split('.').pop() ?? ''] ?? 'application/octet-stream';
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = pdf.fileName;
+  a.download = file.fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return file.fileName;
 }

@@ -35,7 +35,7 @@ import { useCall, callKey, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 
 /** Acceptance and handover of sections (p.4–6): the acts, the passport's §1 history, the tour of p.5. */
 export function HandoverScreen({ session }: { session: SessionUser }) {
@@ -49,13 +49,12 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const chief = canCall(session.role, 'handover.record');
   // each change names what it makes stale (./queries.ts); the screen only closes the dialog
   const refresh = () => setDialog(null);
-  const print = async (id: number, language: Language) => {
-    try {
-      saveFile(await call('handover.print', { id, language }));
-    } catch (e) {
-      showApiError(t, e);
-    }
-  };
+  const print = (id: number, language: Language) =>
+    openPreview({
+      title: t('handover.title'),
+      language,
+      load: (c) => call('handover.print', { id, language: c.language }),
+    });
   const compare = async (act: HandoverAct) => {
     const older = (acts.data ?? []).find(
       (x) => x.sectionId === act.sectionId && (x.date < act.date || (x.date === act.date && x.id < act.id)),

@@ -20,6 +20,7 @@ import { useCall } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm } from './ListForms';
 import { ImportForm } from './ImportDialog';
 
@@ -60,14 +61,15 @@ export function ListsScreen({
     setDialog(null);
   };
   const out = async (kind: 'print' | 'exportXlsx', language: Language) => {
+    if (kind === 'print') {
+      return openPreview({
+        title: t(`lists.tabs.${list}`),
+        language,
+        load: (c) => call('lists.print', { list, sectionId: filter.sectionId, language: c.language }),
+      });
+    }
     try {
-      saveFile(
-        await call(kind === 'print' ? 'lists.print' : 'lists.exportXlsx', {
-          list,
-          sectionId: filter.sectionId,
-          language,
-        }),
-      );
+      await saveFile(await call('lists.exportXlsx', { list, sectionId: filter.sectionId, language }));
     } catch (e) {
       showApiError(t, e);
     }

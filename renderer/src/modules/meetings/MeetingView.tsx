@@ -38,7 +38,7 @@ import dayjs from 'dayjs';
 import { call } from '../../api/client';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 import { ItemForm, MeetingForm, NoticeForm, ResolveForm } from './MeetingForms';
 
 export const MEETING_COLORS = { planned: 'blue', held: 'teal', cancelled: 'gray' } as const;
@@ -81,12 +81,14 @@ export function MeetingView({
     notifySaved(t);
     onChange(f);
   };
-  async function print(document: Doc, language: Language, itemId: number | null = null) {
-    try {
-      saveFile(await call('meetings.print', { id: m.id, document, itemId, language }));
-    } catch (e) {
-      showApiError(t, e);
-    }
+  function print(document: Doc, language: Language, itemId: number | null, title: string) {
+    openPreview({
+      title,
+      language,
+      // the notice is one bilingual page
+      bilingual: document !== 'notice',
+      load: (c) => call('meetings.print', { id: m.id, document, itemId, language: c.language }),
+    });
   }
   const printMenu = (document: Doc, label: string, itemId: number | null = null, size: 'sm' | 'xs' = 'sm') => (
     <Menu position="bottom-end">
@@ -101,8 +103,8 @@ export function MeetingView({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => void print(document, 'kk', itemId)}>{t('reception.printKk')}</Menu.Item>
-        <Menu.Item onClick={() => void print(document, 'ru', itemId)}>{t('reception.printRu')}</Menu.Item>
+        <Menu.Item onClick={() => print(document, 'kk', itemId, label)}>{t('reception.printKk')}</Menu.Item>
+        <Menu.Item onClick={() => print(document, 'ru', itemId, label)}>{t('reception.printRu')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
@@ -198,7 +200,7 @@ export function MeetingView({
               <Button
                 variant="default"
                 leftSection={<IconPrinter size={14} />}
-                onClick={() => void print('notice', i18n.language as Language)}
+                onClick={() => print('notice', i18n.language as Language, null, t('meetings.printNotice'))}
               >
                 {t('meetings.printNotice')}
               </Button>

@@ -12,8 +12,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
-import { showApiError, action } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 import { CallInForm, EntryForm, InstructionForm, MarkForm, ReviewForm } from './NotebookForms';
 import { PassRegister } from './PassRegister';
 
@@ -166,20 +165,19 @@ export function NotebookScreen({
                 {(['kk', 'ru'] as const).map((language) => (
                   <Menu.Item
                     key={language}
-                    onClick={action(t, async () => {
-                      try {
-                        saveFile(
-                          await call('notebook.print', {
+                    onClick={() =>
+                      openPreview({
+                        title: t('doc.notebook.title'),
+                        language,
+                        load: (c) =>
+                          call('notebook.print', {
                             ownerId: ownerId!,
                             from: filter.from,
                             to: filter.to,
-                            language,
+                            language: c.language,
                           }),
-                        );
-                      } catch (e) {
-                        showApiError(t, e);
-                      }
-                    })}
+                      })
+                    }
                   >
                     {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
                   </Menu.Item>

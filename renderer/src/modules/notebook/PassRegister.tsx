@@ -11,8 +11,8 @@ import { call } from '../../api/client';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { notifySaved, useContractForm } from '../../app/forms';
+import { openPreview } from '../../app/print/openPreview';
 import { IconPrinter } from '@tabler/icons-react';
 
 /** p.24(5): every piece of information passed on, with the check result filed by the UPP lead. */
@@ -47,13 +47,14 @@ export function PassRegister({ canRecord }: { canRecord: boolean }) {
             mt={24}
             variant="default"
             leftSection={<IconPrinter size={16} />}
-            onClick={action(t, async () => {
-              try {
-                saveFile(await call('notebook.printRegister', { ...period, language }));
-              } catch (e) {
-                showApiError(t, e);
-              }
-            })}
+            onClick={() =>
+              openPreview({
+                title: t('doc.register.title'),
+                language,
+                period,
+                load: (c) => call('notebook.printRegister', { ...period, ...c.period, language: c.language }),
+              })
+            }
           >
             {t(language === 'kk' ? 'reception.printKk' : 'reception.printRu')}
           </Button>

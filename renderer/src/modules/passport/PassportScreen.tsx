@@ -38,7 +38,7 @@ import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { z } from 'zod';
 import { requiredText } from '../../../../shared/api/contract';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 
 /** The section's electronic passport (Appendix 1): §1 acts, §3 by years, §4–§6 objects. */
 export function PassportScreen({
@@ -68,13 +68,14 @@ export function PassportScreen({
     void qc.invalidateQueries({ queryKey: callKey('today.list') });
   };
   const removeObject = useCallMutation('passport.removeObject', { onSuccess: set });
-  const print = async (language: Language) => {
-    try {
-      saveFile(await call('passport.print', { sectionId: sectionId!, language, withPencil }));
-    } catch (e) {
-      showApiError(t, e);
-    }
-  };
+  const print = (language: Language) =>
+    openPreview({
+      title: t('passport.title'),
+      language,
+      switches: [{ key: 'withPencil', label: t('passport.withPencil'), value: withPencil }],
+      load: (c) =>
+        call('passport.print', { sectionId: sectionId!, language: c.language, withPencil: !!c.switches.withPencil }),
+    });
   const p = passport.data;
 
   return (

@@ -42,7 +42,7 @@ import { useCall, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 
 const STATUS_COLORS = {
   draft: 'gray',
@@ -91,13 +91,12 @@ export function PlansScreen({
   };
   const monthLabel = (m: string) => `${t(`plans.months.${Number(m.slice(5)) - 1}`)} ${m.slice(0, 4)}`;
   const shift = (n: number) => go(`/plans/${dayjs(`${month}-01`).add(n, 'month').format('YYYY-MM')}`);
-  const print = async (p: Plan, language: Language) => {
-    try {
-      saveFile(await call('plans.print', { id: p.id, language }));
-    } catch (e) {
-      showApiError(t, e);
-    }
-  };
+  const print = (p: Plan, language: Language) =>
+    openPreview({
+      title: `${t('plans.title')}: ${monthLabel(p.month)}`,
+      language,
+      load: (c) => call('plans.print', { id: p.id, language: c.language }),
+    });
 
   return (
     <Stack gap="sm">

@@ -329,7 +329,7 @@ export function ExportForm({
       form={form}
       submitLabel={t('prevention.transfer.exportPackage')}
       onSubmit={async (x) => {
-        saveFile(await exportPackage.mutateAsync(x));
+        await saveFile(await exportPackage.mutateAsync(x));
         onDone();
       }}
     >

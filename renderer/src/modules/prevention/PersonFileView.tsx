@@ -43,8 +43,8 @@ import { formatDate, formatDateTime, fullName } from '../../../../shared/format'
 import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
-import { notifySaved, showApiError } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { notifySaved } from '../../app/forms';
+import { openPreview } from '../../app/print/openPreview';
 import { PurposeDialog } from './PurposeDialog';
 import { PersonFileForm } from './PersonFileForm';
 import {
@@ -514,24 +514,25 @@ export function PersonFileView({
         onClose={() => setDialog(null)}
         onSubmit={async (p) => {
           if (dialog?.kind !== 'print') return;
-          try {
-            saveFile(
-              await call('prevention.print', {
-                id: file.id,
-                document: dialog.document,
-                language: dialog.language,
-                ...p,
-              }),
-            );
-            setDialog(null);
-          } catch (e) {
-            showApiError(t, e);
-          }
+          const document = dialog.document;
+          // each build is an access of p.15 with the purpose just given, recorded by the backend
+          openPreview({
+            title: t(PRINT_TITLES[document]),
+            language: dialog.language,
+            load: (c) => call('prevention.print', { id: file.id, document, language: c.language, ...p }),
+          });
+          setDialog(null);
         }}
       />
     </Stack>
   );
 }
+
+const PRINT_TITLES = {
+  card: 'prevention.printCard',
+  request: 'prevention.transfer.printRequest',
+  covering: 'prevention.transfer.printCovering',
+} as const;
 
 function dialogTitle(d: Dialog, t: (k: string) => string): string {
   switch (d.kind) {

@@ -5,21 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { api, type Language, type Safe } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { GuardedForm } from '../../app/FormModal';
-import { notifySaved, showApiError, useContractForm } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { notifySaved, useContractForm } from '../../app/forms';
+import { openPreview } from '../../app/print/openPreview';
 
 /** p.13: the station's named safes, and the inventory of each for the check of what is inside. */
 export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const saveSafe = useCallMutation('prevention.saveSafe', { invalidates: ['prevention.safes'] });
   const form = useContractForm(api['prevention.saveSafe'].input, { id: null, name: '', location: '', active: true });
-  const print = async (safeId: number | null) => {
-    try {
-      saveFile(await call('prevention.printInventory', { safeId, language: i18n.language as Language }));
-    } catch (e) {
-      showApiError(t, e);
-    }
-  };
+  const print = (safeId: number | null) =>
+    openPreview({
+      title: t('prevention.inventory'),
+      language: i18n.language as Language,
+      load: (c) => call('prevention.printInventory', { safeId, language: c.language }),
+    });
   return (
     <Stack gap="sm">
       <Table striped withTableBorder>

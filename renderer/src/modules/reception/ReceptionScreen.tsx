@@ -13,6 +13,7 @@ import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 import { ReceptionForm } from './ReceptionForm';
 import { ReceptionDetails } from './ReceptionDetails';
 
@@ -57,8 +58,17 @@ export function ReceptionScreen({
     return c ? localName(c, i18n.language) : code;
   };
   async function exportAs(kind: 'print' | 'exportXlsx', language: 'kk' | 'ru') {
+    if (kind === 'print') {
+      // the period is the screen's, changeable in the preview; the other filters stay as on the screen
+      return openPreview({
+        title: t('reception.title'),
+        language,
+        period: { from: filter.from, to: filter.to },
+        load: (c) => call('reception.print', { filter: { ...filter, ...c.period }, language: c.language }),
+      });
+    }
     try {
-      saveFile(await call(kind === 'print' ? 'reception.print' : 'reception.exportXlsx', { filter, language }));
+      await saveFile(await call('reception.exportXlsx', { filter, language }));
     } catch (e) {
       showApiError(t, e);
     }

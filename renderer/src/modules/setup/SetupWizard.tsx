@@ -24,7 +24,7 @@ import { call } from '../../api/client';
 import { useCallMutation } from '../../api/hooks';
 import { showApiError, useContractForm } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 import { RestoreDialog } from '../backup/RestoreDialog';
 
 const STEP_PREFIX = ['station.', 'sections', 'lead.'];
@@ -81,12 +81,12 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
     setup.mutate({ ...form.values, lead });
   }
 
-  async function printSheet(language: 'kk' | 'ru') {
-    try {
-      saveFile(await call('recovery.sheet', { language }));
-    } catch (e) {
-      showApiError(t, e);
-    }
+  function printSheet(language: 'kk' | 'ru') {
+    openPreview({
+      title: t('doc.recovery.title'),
+      language,
+      load: (c) => call('recovery.sheet', { language: c.language }),
+    });
   }
 
   const next = (i: number) => () => stepValid(i) && setStep(i + 1);

@@ -33,7 +33,7 @@ import { call } from '../../api/client';
 import { useCall, useCallMutation, callKey } from '../../api/hooks';
 import { FormModal, GuardedForm, useCloseGuard } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
-import { saveFile } from '../../app/saveFile';
+import { openPreview } from '../../app/print/openPreview';
 import { CalendarPanel } from './CalendarPanel';
 import { CategoriesPanel } from '../reception/CategoriesPanel';
 import { BackupPanel } from '../backup/BackupPanel';
@@ -317,13 +317,13 @@ function NewRecovery({ session }: { session: SessionUser }) {
               key={language}
               variant="light"
               leftSection={<IconPrinter size={16} />}
-              onClick={action(t, async () => {
-                try {
-                  saveFile(await call('recovery.sheet', { language }));
-                } catch (e) {
-                  showApiError(t, e);
-                }
-              })}
+              onClick={() =>
+                openPreview({
+                  title: t('doc.recovery.title'),
+                  language,
+                  load: (c) => call('recovery.sheet', { language: c.language }),
+                })
+              }
             >
               {language === 'kk' ? t('setup.sheetKk') : t('setup.sheetRu')}
             </Button>
