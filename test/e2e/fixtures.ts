@@ -149,8 +149,8 @@ export async function printFromPreview(
   await page.evaluate(() => {
     const w = window as unknown as { __printed?: unknown };
     window.print = () => {
-      const imgs = [...document.querySelectorAll<HTMLImageElement>('#uchaske-print img')];
-      const rule = [...document.querySelectorAll('style')]
+      const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('#uchaske-print img'));
+      const rule = Array.from(document.querySelectorAll('style'))
         .map((s) => s.textContent ?? '')
         .find((t) => t.includes('@page'));
       w.__printed = {

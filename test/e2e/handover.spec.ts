@@ -1,5 +1,5 @@
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, STATION, saveFromPreview, preview } from './fixtures';
 
 test('handover: the UPP lead hands section 17-1 to a new inspector with the chief present; the act lists the person files with their safe and the firearm owners; the new inspector owns the section', async ({
   page,
@@ -80,10 +80,19 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
   await expect(act).toContainText('Нұрланов Асқар → Принимает: Жанов Ерболат');
   await shot(page, '91-handover-history');
 
+  // the act opens in Russian, is switched to Kazakh in the preview, and saved from there
   await act.getByRole('button', { name: 'Печать' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
-  const pdf = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+  await page.getByRole('menuitem', { name: 'PDF на русском' }).click();
+  let sheet = await preview(page);
+  await expect(sheet.getByTestId('preview-pages')).toHaveText('Страница 1 из 2');
+  await sheet.getByText('Қазақша').click();
+  sheet = await preview(page);
+  await expect(sheet.getByTestId('preview-pages')).toHaveText(/из [12]$/);
+  await shot(page, '91b-handover-preview');
+  await page.keyboard.press('PageDown');
+  await expect(sheet.getByTestId('preview-pages')).toHaveText(/^Страница 2/);
+  await expect(sheet.locator('[data-page="2"][data-drawn="true"]')).toBeVisible();
+  const pdf = (await saveFromPreview(page)).replace(/\s+/g, ' ');
   for (const text of [
     'ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ',
     'Сейтқали Бауыржан Ерғалиұлы',

@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { test, expect, shot, field, apiCall, pdfTextOf, STATION, newStation, firstSignIn } from './fixtures';
+import {
+  test,
+  expect,
+  shot,
+  field,
+  apiCall,
+  STATION,
+  newStation,
+  firstSignIn,
+  saveFromPreview,
+  preview,
+} from './fixtures';
 
 const almatyDay = () => new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('.');
@@ -13,9 +24,8 @@ async function printed(
   // a menu still closing from the last print would take the click
   await expect(page.getByRole('menu')).toHaveCount(0);
   await scope.getByRole('button', { name: button }).click();
-  const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: language }).click();
-  return (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+  return (await saveFromPreview(page)).replace(/\s+/g, ' ');
 }
 
 test('reporting meeting: two adjacent sections, the notice, five participants, a complaint answered and one forwarded, the protocol and letters; the lead sees the open item', async ({
@@ -78,9 +88,8 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
   await notice.getByRole('button', { name: 'Записать оповещение' }).click();
   await expect(notice).toBeHidden();
   await expect(page.getByTestId('notice-given')).toContainText('позже чем за 10 дней');
-  const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Объявление (каз./рус.)' }).click();
-  const poster = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+  const poster = (await saveFromPreview(page)).replace(/\s+/g, ' ');
   expect(poster).toContain('ХАБАРЛАНДЫРУ');
   expect(poster).toContain('ОБЪЯВЛЕНИЕ');
   expect(poster).toContain('Школа № 45, актовый зал');
@@ -143,6 +152,18 @@ test('reporting meeting: two adjacent sections, the notice, five participants, a
   ])
     expect(protocol).toContain(text);
   await shot(page, '63-meeting-protocol');
+  // the same protocol switched to Kazakh in its preview
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Протокол' }).click();
+  await page.getByRole('menuitem', { name: 'PDF на русском' }).click();
+  const sheet = await preview(page);
+  await expect(sheet.getByTestId('preview-pages')).toHaveText('Страница 1 из 1');
+  await sheet.getByText('Қазақша').click();
+  await preview(page);
+  await shot(page, '64-meeting-protocol-preview');
+  const protocolKk = (await saveFromPreview(page)).replace(/\s+/g, ' ');
+  expect(protocolKk).toContain('ХАТТАМА');
+  expect(protocolKk).toContain('Школа № 45, актовый зал');
+  expect(protocolKk).not.toContain('ПРОТОКОЛ');
 
   // --- the letter to the akimat and the initiator's notification ---
   await page.getByRole('tab', { name: /Жалобы/ }).click();

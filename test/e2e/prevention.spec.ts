@@ -9,12 +9,12 @@ import {
   shot,
   field,
   apiCall,
-  pdfTextOf,
   pickOption,
   STATION,
   ROOT,
   newStation,
   firstSignIn,
+  saveFromPreview,
 } from './fixtures';
 
 /** A station with one inspector of section 17-1 and the UPP lead's safe; the inspector signed in. */
@@ -40,9 +40,8 @@ async function printFrom(page: Page, menu: string, language: 'PDF на русс�
   await page.getByRole('menuitem', { name: language }).click();
   const dialog = page.getByRole('dialog', { name: 'Цель обращения к делу' });
   await expect(dialog).toBeVisible();
-  const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Печать' }).click();
-  const text = (await pdfTextOf(await download)).replace(/\s+/g, ' ');
+  const text = (await saveFromPreview(page)).replace(/\s+/g, ' ');
   await expect(dialog).toBeHidden();
   return text;
 }

@@ -136,7 +136,9 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
   async function save() {
     if (!loaded) return;
     const saved = await saveFile(loaded.file);
-    if (saved) notifications.show({ color: 'teal', message: t('preview.saved', { name: saved }), autoClose: 3000 });
+    // a browser shows its own downloads; the desktop program says where the chosen file went
+    if (saved && desktop.save)
+      notifications.show({ color: 'teal', message: t('preview.saved', { name: saved }), autoClose: 3000 });
   }
 
   // also while a switch or a date of the preview has the focus: the preview has no text to page through
