@@ -135,6 +135,11 @@ export default tseslint.config(
           patterns: [
             restrict(['electron', 'electron/*'], 'the browser host runs without Electron'),
             restrict(['**/renderer/**'], 'the host serves the built renderer, it does not import it'),
+            {
+              regex: '/backend/(?!process/)',
+              message:
+                'the backend runs in its own process: the host reaches it through backend/process (BackendClient)',
+            },
           ],
         },
       ],
@@ -162,7 +167,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [restrict(['**/renderer/**'], 'main never imports the renderer')] },
+        {
+          patterns: [
+            restrict(['**/renderer/**'], 'main never imports the renderer'),
+            {
+              regex: '/backend/(?!process/)',
+              message: 'the backend runs in a utility process: main reaches it through backend/process (BackendClient)',
+            },
+          ],
+        },
       ],
     },
   },

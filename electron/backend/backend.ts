@@ -90,11 +90,11 @@ export class Backend implements Lifecycle, Keys {
   private readonly rendering = new Map<number, RenderProgress>();
   private renderCount = 0;
   private readonly documents: Documents = {
-    pdf: async (doc) => {
+    pdf: async (job) => {
       const id = ++this.renderCount;
       this.rendering.set(id, { done: 0, pages: 0 });
       try {
-        return await this.pdfPool.render(doc, (p) => this.rendering.set(id, p));
+        return await this.pdfPool.render(job, (p) => this.rendering.set(id, p));
       } finally {
         this.rendering.delete(id);
       }

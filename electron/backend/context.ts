@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { PrintDoc, RenderProgress } from './documents/render';
+import type { RenderProgress } from './documents/render';
+import type { FormJob } from './documents/forms';
 import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
 import type { BackupInfo } from './store/backup';
@@ -33,9 +34,9 @@ export interface Backups {
   lastOutside(): string | null;
 }
 
-/** The printed forms: a document definition in, the PDF's bytes out (built in the PDF worker pool). */
+/** The printed forms: a form's name and data in, the PDF's bytes out (built in the PDF worker pool). */
 export interface Documents {
-  pdf(doc: PrintDoc): Promise<Buffer>;
+  pdf(job: FormJob): Promise<Buffer>;
   /** the document being built now, by pages; null when none is */
   progress(): RenderProgress | null;
 }

@@ -13,6 +13,7 @@ import {
 import { BackendClient, type BackendChild } from '../backend/process/client';
 import { toArgs, type FromBackend } from '../backend/process/protocol';
 import type { PrintRequest, SaveRequest } from '../../shared/api/bridge';
+import { removeAbandoned, saveChosen } from './savedFiles';
 
 /**
  * The thin Electron glue: one hardened window, the renderer from the app:// protocol, the backend in a utility
@@ -31,6 +32,7 @@ app.enableSandbox();
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
 const printSettingsFile = () => path.join(app.getPath('userData'), 'print.json');
+const savesJournal = () => path.join(app.getPath('userData'), 'saves-in-progress.json');
 let backend: BackendClient | null = null;
 
 function serveRenderer(): void {
@@ -154,7 +156,7 @@ function handleIpc(): void {
     });
   });
 
-  // a file the backend made, where the person chooses; written under a temporary name, then renamed
+  // a file the backend made, where the person chooses
   ipcMain.handle('uchaske:save', async (event, raw: SaveRequest) => {
     const win = BrowserWindow.fromWebContents(event.sender);
     if (!fromOurPage(event) || !win || typeof raw?.fileName !== 'string' || typeof raw.base64 !== 'string')
@@ -165,14 +167,13 @@ function handleIpc(): void {
       filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
     });
     if (chosen.canceled || !chosen.filePath) return { saved: false };
-    const partial = `${chosen.filePath}.partial`;
-    await fs.promises.writeFile(partial, Buffer.from(raw.base64, 'base64'));
-    await fs.promises.rename(partial, chosen.filePath);
+    await saveChosen(chosen.filePath, Buffer.from(raw.base64, 'base64'), savesJournal());
     return { saved: true, fileName: path.basename(chosen.filePath) };
   });
 }
 
 void app.whenReady().then(() => {
+  removeAbandoned(savesJournal());
   backend = new BackendClient(spawnBackend(path.join(app.getPath('userData'), 'data')));
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

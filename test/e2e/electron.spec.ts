@@ -2,13 +2,14 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { _electron as electron } from '@playwright/test';
-import { test, expect, ROOT } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { test, expect, ROOT, STATION, preview } from './fixtures';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 const bin = electronBinary();
 
 // Runs only where the Electron binary exists; these machines cannot download it.
-test('Electron smoke: hardened window, the bridge, the backend behind IPC', async () => {
+test('Electron smoke: hardened window, the bridge, the backend in a utility process, preview, print and save', async () => {
   if (!bin)
     console.log(
       'SKIPPED Electron smoke test: no Electron binary on this machine (node_modules/electron/dist is empty).',
@@ -32,6 +33,62 @@ test('Electron smoke: hardened window, the bridge, the backend behind IPC', asyn
     ),
   );
   expect(status).toMatchObject({ ok: true, data: { state: 'setup' } });
+
+  // a station, then the journal's preview: the pages drawn by pdf.js in our page
+  const bridgeCall = (name: string, input: unknown) =>
+    win.evaluate(
+      ([n, i]) =>
+        (window as unknown as { uchaske: { call: (n: string, i: unknown) => Promise<unknown> } }).uchaske.call(n, i),
+      [name, input] as const,
+    );
+  await win.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  expect(await bridgeCall('setup.create', STATION)).toMatchObject({ ok: true });
+  await win.reload();
+  await win.evaluate(() => (window.location.hash = '/reception'));
+  await win.getByRole('button', { name: 'Печать журнала' }).click();
+  await win.getByRole('menuitem', { name: 'PDF на русском' }).click();
+  const sheet = await preview(win);
+  await expect(sheet.getByTestId('preview-pages')).toHaveText('Страница 1 из 1');
+
+  // Ctrl+P: the main process prints the page (its print container) on A4 in the page's orientation; the system
+  // dialog itself is replaced here, since a test cannot press its buttons
+  await app.evaluate(({ BrowserWindow }) => {
+    const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+    const g = globalThis as unknown as { printed?: unknown };
+    wc.print = ((opts: unknown, cb?: (ok: boolean, reason: string) => void) => {
+      g.printed = opts;
+      cb?.(true, '');
+    }) as typeof wc.print;
+  });
+  await win.keyboard.press('Control+KeyP');
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { printed?: unknown }).printed))
+    .toMatchObject({ silent: false, landscape: true, pageSize: 'A4' });
+
+  // Save: the save dialog's choice, written by the main process
+  const target = path.join(userData, 'journal.pdf');
+  await app.evaluate(({ dialog }, file) => {
+    dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+  }, target);
+  await sheet.getByRole('button', { name: 'Сохранить' }).click();
+  await expect.poll(() => fs.existsSync(target)).toBe(true);
+  expect(execFileSync('pdftotext', ['-enc', 'UTF-8', target, '-'], { encoding: 'utf8' })).toContain(
+    'ЖУРНАЛ ПРИЁМА ГРАЖДАН',
+  );
+  expect(fs.readdirSync(userData).filter((f) => f.endsWith('.partial') || f === 'saves-in-progress.json')).toEqual([]);
+  await win.keyboard.press('Escape');
+
+  // the backend is a utility process: killed, it comes back locked and the window says so
+  const utility = await app.evaluate(({ app: a }) => a.getAppMetrics().find((m) => m.type === 'Utility')?.pid);
+  expect(utility).toBeTruthy();
+  process.kill(utility!, 'SIGKILL');
+  await expect
+    .poll(async () => bridgeCall('auth.status', {}), { timeout: 20_000 })
+    .toMatchObject({
+      ok: true,
+      data: { state: 'locked' },
+    });
+
   await app.close();
   fs.rmSync(userData, { recursive: true, force: true });
 });

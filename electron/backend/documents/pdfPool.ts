@@ -1,16 +1,19 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { entryPoint } from '../process/entry';
-import type { PrintDoc, RenderProgress } from './render';
+import type { RenderProgress } from './render';
+import type { FormJob } from './forms';
 
 export interface PdfJob {
   id: number;
-  doc: PrintDoc;
+  job: FormJob;
 }
 export type PdfReply =
   { id: number; progress: RenderProgress } | { id: number; pdf: Uint8Array } | { id: number; error: string };
 
-interface Job extends PdfJob {
+interface Job {
+  id: number;
+  job: FormJob;
   onProgress: (p: RenderProgress) => void;
   resolve: (pdf: Buffer) => void;
   reject: (e: Error) => void;
@@ -33,10 +36,15 @@ export class PdfPool {
     private readonly size = Math.max(1, Math.min(2, os.availableParallelism() - 1)),
   ) {}
 
-  render(doc: PrintDoc, onProgress: (p: RenderProgress) => void = () => {}): Promise<Buffer> {
+  /** the workers now running (a test stops one to prove that the pool survives it) */
+  get workers(): readonly Worker[] {
+    return [...this.idle, ...this.busy.keys()];
+  }
+
+  render(job: FormJob, onProgress: (p: RenderProgress) => void = () => {}): Promise<Buffer> {
     if (this.closed) return Promise.reject(new Error('PdfPoolClosed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, doc, onProgress, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, onProgress, resolve, reject });
       this.pump();
     });
   }
@@ -57,9 +65,9 @@ export class PdfPool {
       this.busy.set(worker, job);
       worker.ref();
       try {
-        worker.postMessage({ id: job.id, doc: job.doc } satisfies PdfJob);
+        worker.postMessage({ id: job.id, job: job.job } satisfies PdfJob);
       } catch (e) {
-        // a document that is not plain data (a function left in it) is our bug, not the worker's
+        // data that is not plain (a function left in it) is our bug, not the worker's
         this.release(worker);
         job.reject(e as Error);
       }

@@ -1,19 +1,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderPdf, type PrintDoc } from './render';
+import { renderPdf } from './render';
+import { buildForm } from './forms';
 import type { PdfJob, PdfReply } from './pdfPool';
 
-/** A PDF worker thread: one document at a time, its progress by pages, the bytes back without a copy. */
+/** A PDF worker thread: one document at a time — the form built, laid out, rendered — its progress by pages, the
+ * bytes back without a copy. */
 const { resourcesDir } = workerData as { resourcesDir: string };
 const port = parentPort!;
 
-port.on('message', ({ id, doc }: PdfJob) => {
+port.on('message', ({ id, job }: PdfJob) => {
   const post = (m: PdfReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
-  renderPdf(resourcesDir, doc as PrintDoc, (progress) => post({ id, progress })).then(
-    (pdf) => {
-      const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
-      post({ id, pdf: bytes }, [bytes.buffer]);
-    },
-    // only the kind of failure: a message could quote the document
-    (e: unknown) => post({ id, error: (e as Error)?.name ?? 'Error' }),
-  );
+  Promise.resolve()
+    .then(() => renderPdf(resourcesDir, buildForm(job), (progress) => post({ id, progress })))
+    .then(
+      (pdf) => {
+        const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
+        post({ id, pdf: bytes }, [bytes.buffer]);
+      },
+      // only the kind of failure: a message could quote the document
+      (e: unknown) => post({ id, error: (e as Error)?.name ?? 'Error' }),
+    );
 });

@@ -1,19 +1,21 @@
-import type { GeneratedFile, Station } from '../../../shared/api';
+import type { GeneratedFile, Language, Station } from '../../../shared/api';
 import type { Ctx } from '../context';
 import { getStation } from '../modules/station/service';
-import type { PrintDoc } from './render';
+import type { FormData, FormName } from './forms';
 
 /**
- * Every printed form goes out this way: the form is built with the station (its header), rendered to PDF by the
- * documents service, and named for saving.
+ * Every printed form goes out this way: its data gathered with the station (its header), the form built and
+ * rendered to PDF in the documents service's worker, and named for saving.
  */
-export async function printForm(
+export async function printForm<K extends FormName>(
   ctx: Pick<Ctx, 'db' | 'documents'>,
   fileName: string,
-  build: (station: Station) => PrintDoc,
+  form: K,
+  language: Language,
+  data: (station: Station) => FormData<K>,
 ): Promise<GeneratedFile> {
-  const dd = build(await getStation(ctx.db));
-  return { fileName, base64: (await ctx.documents.pdf(dd)).toString('base64') };
+  const job = { form, language, data: data(await getStation(ctx.db)) };
+  return { fileName, base64: (await ctx.documents.pdf(job)).toString('base64') };
 }
 
 /** A generated file that is not a PDF (a spreadsheet, a transfer package). */

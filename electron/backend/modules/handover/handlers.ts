@@ -1,7 +1,6 @@
 import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { printForm } from '../../documents/print';
-import { handoverActDoc } from '../../documents/handoverAct';
 import {
   addTourAddresses,
   compareActs,
@@ -24,9 +23,10 @@ export const handoverHandlers: Handlers<CallsOf<'handover'>> = {
   'handover.print': async ({ id, language }, { ctx }) => {
     const c = ctx();
     const act = await getAct(c.db, id);
-    return printForm(c, `act-${act.section}-${act.date}-${language}.pdf`, (station) =>
-      handoverActDoc({ station, act }, language),
-    );
+    return printForm(c, `act-${act.section}-${act.date}-${language}.pdf`, 'handoverAct', language, (station) => ({
+      station,
+      act,
+    }));
   },
   'handover.compare': async ({ olderId, newerId }, { ctx }) => compareActs(ctx(), olderId, newerId),
   'handover.tourDone': async ({ id, doneOn, note }, { ctx }) => tourDone(ctx(), id, doneOn, note),

@@ -3,7 +3,7 @@ import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
 import type { ListKind, CallsOf } from '../../../../shared/api';
 import { generatedFile, printForm } from '../../documents/print';
-import { sectionListPdf, sectionListXlsx, type ListRows } from '../../documents/sectionLists';
+import { sectionListXlsx, type ListRows } from '../../documents/sectionLists';
 import { applyImport, previewImport } from './import';
 import {
   listFirearmOwners,
@@ -41,12 +41,12 @@ export const listsHandlers: Handlers<CallsOf<'lists'>> = {
   'lists.print': async ({ list, sectionId, language }, { ctx }) => {
     const c = ctx();
     const rows = await rowsOf(c, list, sectionId);
-    return printForm(c, `list-${list}-${language}.pdf`, (station) => {
+    return printForm(c, `list-${list}-${language}.pdf`, 'sectionList', language, (station) => {
       const sections = station.sections
         .filter((s) => s.active && (sectionId === null || s.id === sectionId))
         .map((s) => s.number)
         .join(', ');
-      return sectionListPdf({ ...rows, station, sections, asOf: dayjs(c.now).format('YYYY-MM-DD') }, language);
+      return { ...rows, station, sections, asOf: dayjs(c.now).format('YYYY-MM-DD') };
     });
   },
   'lists.exportXlsx': async ({ list, sectionId, language }, { ctx }) => {

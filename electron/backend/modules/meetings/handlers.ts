@@ -3,13 +3,6 @@ import { AppError, type Language, type CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
 import { formatDate, shortName, localName } from '../../../../shared/format';
 import { printForm } from '../../documents/print';
-import {
-  forwardingLetter,
-  initiatorNotification,
-  meetingNotice,
-  meetingProtocol,
-  meetingRegistration,
-} from '../../documents/meetingDocuments';
 import { getUser } from '../users/service';
 import {
   addItem,
@@ -89,17 +82,26 @@ export const meetingsHandlers: Handlers<CallsOf<'meetings'>> = {
     if (document === 'registration' && meeting.disposedOn) throw new AppError('CONFLICT', 'meetings.closed');
     const inspectors = await Promise.all(meeting.inspectorIds.map((u) => getUser(c.db, u)));
     const fileName = `meeting-${meeting.date}-${document}${item ? `-${item.id}` : ''}-${language}.pdf`;
-    return printForm(c, fileName, (station) =>
-      document === 'notice'
-        ? meetingNotice({ station, meeting })
-        : document === 'registration'
-          ? meetingRegistration({ station, meeting, fields: station.settings.meetingFields }, language)
-          : document === 'protocol'
-            ? meetingProtocol({ station, meeting, signers: inspectors.map(shortName) }, language)
-            : (document === 'forwarding' ? forwardingLetter : initiatorNotification)(
-                { station, meeting, item: item!, signer },
-                language,
-              ),
+    if (document === 'notice')
+      return printForm(c, fileName, 'meetingNotice', language, (station) => ({ station, meeting }));
+    if (document === 'registration')
+      return printForm(c, fileName, 'meetingRegistration', language, (station) => ({
+        station,
+        meeting,
+        fields: station.settings.meetingFields,
+      }));
+    if (document === 'protocol')
+      return printForm(c, fileName, 'meetingProtocol', language, (station) => ({
+        station,
+        meeting,
+        signers: inspectors.map(shortName),
+      }));
+    return printForm(
+      c,
+      fileName,
+      document === 'forwarding' ? 'forwardingLetter' : 'initiatorNotification',
+      language,
+      (station) => ({ station, meeting, item: item!, signer }),
     );
   },
 };

@@ -2,8 +2,6 @@ import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { fullName, formatDateTime } from '../../../../shared/format';
 import { printForm } from '../../documents/print';
-import { notebookExtract } from '../../documents/notebookExtract';
-import { passRegisterDoc } from '../../documents/passRegister';
 import { getUser } from '../users/service';
 import {
   instruct,
@@ -34,38 +32,28 @@ export const notebookHandlers: Handlers<CallsOf<'notebook'>> = {
     const c = ctx();
     const { entries, reviews } = await listEntries(c, { ownerId, from, to, kind: null, text: '' });
     const owner = await getUser(c.db, ownerId);
-    return printForm(c, `notebook-${owner.login}-${language}.pdf`, (station) =>
-      notebookExtract(
-        {
-          station,
-          ownerName: fullName(owner),
-          ownerPosition: [owner.rank, owner.position].filter(Boolean).join(', '),
-          from,
-          to,
-          entries,
-          reviews,
-          printedAt: formatDateTime(c.now),
-        },
-        language,
-      ),
-    );
+    return printForm(c, `notebook-${owner.login}-${language}.pdf`, 'notebookExtract', language, (station) => ({
+      station,
+      ownerName: fullName(owner),
+      ownerPosition: [owner.rank, owner.position].filter(Boolean).join(', '),
+      from,
+      to,
+      entries,
+      reviews,
+      printedAt: formatDateTime(c.now),
+    }));
   },
   'notebook.printRegister': async ({ from, to, language }, { ctx }) => {
     const c = ctx();
     const rows = await passRegister(c, from, to);
-    return printForm(c, `pass-register-${from}_${to}-${language}.pdf`, (station) =>
-      passRegisterDoc(
-        {
-          station,
-          from,
-          to,
-          rows,
-          printedAt: formatDateTime(c.now),
-          printedBy: fullName(c.user),
-        },
-        language,
-      ),
-    );
+    return printForm(c, `pass-register-${from}_${to}-${language}.pdf`, 'passRegister', language, (station) => ({
+      station,
+      from,
+      to,
+      rows,
+      printedAt: formatDateTime(c.now),
+      printedBy: fullName(c.user),
+    }));
   },
   'notebook.recordCheck': async ({ id, checkResult }, { ctx }) => recordCheck(ctx(), id, checkResult),
 };

@@ -1,7 +1,6 @@
 import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { printForm } from '../../documents/print';
-import { sectionPassport } from '../../documents/sectionPassport';
 import { listActs } from '../handover/service';
 import { getPassport, removeObject, saveObject, savePlan, saveYear } from './service';
 
@@ -16,8 +15,11 @@ export const passportHandlers: Handlers<CallsOf<'passport'>> = {
     const c = ctx();
     const passport = await getPassport(c.db, sectionId);
     const acts = await listActs(c, sectionId);
-    return printForm(c, `passport-${passport.section}-${language}.pdf`, (station) =>
-      sectionPassport({ station, passport, acts, withPencil }, language),
-    );
+    return printForm(c, `passport-${passport.section}-${language}.pdf`, 'sectionPassport', language, (station) => ({
+      station,
+      passport,
+      acts,
+      withPencil,
+    }));
   },
 };

@@ -1,7 +1,6 @@
 import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { printForm } from '../../documents/print';
-import { monthlyPlanDoc } from '../../documents/monthlyPlan';
 import { approvePlan, getPlan, markItem, returnPlan, revisePlan, revisions, saveDraft, submitPlan } from './service';
 
 export const plansHandlers: Handlers<CallsOf<'plans'>> = {
@@ -15,8 +14,10 @@ export const plansHandlers: Handlers<CallsOf<'plans'>> = {
   'plans.print': async ({ id, language }, { ctx }) => {
     const c = ctx();
     const plan = await getPlan(c.db, id);
-    return printForm(c, `plan-${plan.month}-r${plan.revision}-${language}.pdf`, (station) =>
-      monthlyPlanDoc({ station, plan, leadName: plan.draftedBy }, language),
-    );
+    return printForm(c, `plan-${plan.month}-r${plan.revision}-${language}.pdf`, 'monthlyPlan', language, (station) => ({
+      station,
+      plan,
+      leadName: plan.draftedBy,
+    }));
   },
 };

@@ -3,9 +3,6 @@ import type { Language, CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
 import { fullName, shortName, formatDateTime } from '../../../../shared/format';
 import { generatedFile, printForm } from '../../documents/print';
-import { personFileCard } from '../../documents/personFileCard';
-import { coveringLetter, transferRequest } from '../../documents/transferLetters';
-import { safeInventory } from '../../documents/safeInventory';
 import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import { AppError } from '../../../../shared/api';
@@ -54,22 +51,28 @@ export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
     const printedAt = formatDateTime(c.now);
     const me = await getUser(c.db, c.user.id);
     const signer = { name: shortName(me), position: [me.position, me.rank].filter(Boolean).join(', ') };
-    return printForm(c, `person-file-${file.number}-${document}-${language}.pdf`, (station) =>
-      document === 'card'
-        ? personFileCard(
-            {
-              station,
-              file,
-              purpose: purposeLabel(language, { purpose, purposeText }),
-              printedAt,
-              printedBy: fullName(c.user),
-            },
-            language,
-          )
-        : (document === 'request' ? transferRequest : coveringLetter)(
-            { station, file, signer, date: printedAt },
-            language,
-          ),
+    const fileName = `person-file-${file.number}-${document}-${language}.pdf`;
+    if (document === 'card') {
+      const label = purposeLabel(language, { purpose, purposeText });
+      return printForm(c, fileName, 'personFileCard', language, (station) => ({
+        station,
+        file,
+        purpose: label,
+        printedAt,
+        printedBy: fullName(c.user),
+      }));
+    }
+    return printForm(
+      c,
+      fileName,
+      document === 'request' ? 'transferRequest' : 'coveringLetter',
+      language,
+      (station) => ({
+        station,
+        file,
+        signer,
+        date: printedAt,
+      }),
     );
   },
   'prevention.printInventory': async ({ safeId, language }, { ctx }) => {
@@ -81,17 +84,18 @@ export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
       ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}`
       : t('prevention.custodyPlaces.policeBody');
     const rows = await inventory(c.db, safeId);
-    return printForm(c, `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`, (station) =>
-      safeInventory(
-        {
-          station,
-          place,
-          rows,
-          printedAt: formatDateTime(c.now),
-          printedBy: fullName(c.user),
-        },
-        language,
-      ),
+    return printForm(
+      c,
+      `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`,
+      'safeInventory',
+      language,
+      (station) => ({
+        station,
+        place,
+        rows,
+        printedAt: formatDateTime(c.now),
+        printedBy: fullName(c.user),
+      }),
     );
   },
   'prevention.exportPackage': async ({ id, passphrase, purpose, purposeText }, { ctx }) => {

@@ -3,7 +3,7 @@ import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
 import { getStation } from '../station/service';
 import { generatedFile, printForm } from '../../documents/print';
-import { receptionJournal, type JournalData } from '../../documents/receptionJournal';
+import { type JournalData } from '../../documents/receptionJournal';
 import { receptionXlsx } from '../../documents/receptionXlsx';
 import {
   addCategory,
@@ -47,9 +47,10 @@ export const receptionHandlers: Handlers<CallsOf<'reception'>> = {
   'reception.print': async ({ filter, language }, { ctx }) => {
     const c = ctx();
     const data = await journalData(c, filter);
-    return printForm(c, fileName(filter, language, 'pdf'), (station) =>
-      receptionJournal({ ...data, station }, language),
-    );
+    return printForm(c, fileName(filter, language, 'pdf'), 'receptionJournal', language, (station) => ({
+      ...data,
+      station,
+    }));
   },
   'reception.exportXlsx': async ({ filter, language }, { ctx }) => {
     const c = ctx();

@@ -4,7 +4,6 @@ import { AppError, type CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { change } from '../../change';
 import { printForm } from '../../documents/print';
-import { recoverySheet } from '../../documents/recoverySheet';
 
 export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
   'recovery.sheet': async ({ language }, { ctx }) => {
@@ -12,18 +11,13 @@ export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
     const code = c.keys.recoveryCodeToPrint;
     if (!code) throw new AppError('CONFLICT', 'errors.recoverySheetGone');
     const issuedAt = formatDateTime(c.now);
-    return printForm(c, `recovery-${dayjs(c.now).format('YYYYMMDD')}.pdf`, (station) =>
-      recoverySheet(
-        {
-          station,
-          code,
-          issuedAt,
-          issuedBy: `${c.user.surname} ${c.user.name}`,
-          backupFolders: c.backups.destinations().map((d) => d.folder),
-        },
-        language,
-      ),
-    );
+    return printForm(c, `recovery-${dayjs(c.now).format('YYYYMMDD')}.pdf`, 'recoverySheet', language, (station) => ({
+      station,
+      code,
+      issuedAt,
+      issuedBy: `${c.user.surname} ${c.user.name}`,
+      backupFolders: c.backups.destinations().map((d) => d.folder),
+    }));
   },
 
   'recovery.regenerate': async ({ password }, { ctx }) => {

@@ -1,0 +1,60 @@
+import type { Language } from '../../../shared/api';
+import type { PrintDoc } from './render';
+import { handoverActDoc } from './handoverAct';
+import {
+  forwardingLetter,
+  initiatorNotification,
+  meetingNotice,
+  meetingProtocol,
+  meetingRegistration,
+} from './meetingDocuments';
+import { monthlyPlanDoc } from './monthlyPlan';
+import { notebookExtract } from './notebookExtract';
+import { passRegisterDoc } from './passRegister';
+import { personFileCard } from './personFileCard';
+import { receptionJournal } from './receptionJournal';
+import { recoverySheet } from './recoverySheet';
+import { safeInventory } from './safeInventory';
+import { sectionListPdf } from './sectionLists';
+import { sectionPassport } from './sectionPassport';
+import { coveringLetter, transferRequest } from './transferLetters';
+
+/**
+ * Every printed form by name: (data, language) → the document. Forms run in the PDF worker, not on the backend's
+ * thread — laying out 2,000 journal rows in two languages' words is itself a quarter of a second — so a handler
+ * sends a form's name and its data (plain, structured-cloned), never a built document.
+ */
+export const FORMS = {
+  receptionJournal,
+  handoverAct: handoverActDoc,
+  meetingNotice: (d: Parameters<typeof meetingNotice>[0], _language: Language) => meetingNotice(d),
+  meetingRegistration,
+  meetingProtocol,
+  forwardingLetter,
+  initiatorNotification,
+  monthlyPlan: monthlyPlanDoc,
+  notebookExtract,
+  passRegister: passRegisterDoc,
+  personFileCard,
+  transferRequest,
+  coveringLetter,
+  recoverySheet,
+  safeInventory,
+  sectionList: sectionListPdf,
+  sectionPassport,
+} satisfies Record<string, (data: never, language: Language) => PrintDoc>;
+
+export type FormName = keyof typeof FORMS;
+export type FormData<K extends FormName> = Parameters<(typeof FORMS)[K]>[0];
+
+/** What crosses to a PDF worker: the form, its data, the language. */
+export interface FormJob<K extends FormName = FormName> {
+  form: K;
+  data: FormData<K>;
+  language: Language;
+}
+
+export function buildForm<K extends FormName>(job: FormJob<K>): PrintDoc {
+  const form = FORMS[job.form] as (data: FormData<K>, language: Language) => PrintDoc;
+  return form(job.data, job.language);
+}

@@ -1,0 +1,304 @@
+/**
+ * npm run bench (part 4) — printing and the window's thread. A journal of 2,000 entries and Today of the UPP lead
+ * over 5,000 person files, measured twice on the same database, side by side:
+ *  - before: the backend in the process that owns the windows, the PDF built on that thread (as until issue 14);
+ *  - now: the browser host with the backend in its own process and the PDF in the worker pool — the host process
+ *    standing for Electron's main process, which carries the same relay.
+ * Figures: the event-loop lag (p99) of the windows' process while the journal renders and while Today is built
+ * (goal < 16 ms), citizen search p95 while the journal renders against p95 with nothing rendering (goal within
+ * 1.2×), and in Chromium the time to the first page shown in the preview and to the whole document ready for the
+ * printer. BENCH_ENTRIES / BENCH_FILES change the sizes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { Backend } from '../../electron/backend/backend';
+import { createRouter } from '../../electron/backend/rpc';
+import { startBrowserHost } from '../../electron/host/browserHost';
+import { renderPdf } from '../../electron/backend/documents/render';
+import { receptionJournal } from '../../electron/backend/documents/receptionJournal';
+import { listCategories, listReceptions } from '../../electron/backend/modules/reception/service';
+import { getStation } from '../../electron/backend/modules/station/service';
+import { makeIin } from '../../shared/iin';
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2000);
+const FILES = Number(process.env.BENCH_FILES_TODAY ?? 5000);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const RESOURCES = path.join(ROOT, 'resources');
+const PERIOD = { from: '2026-11-02', to: '2026-11-06' };
+const LOGIN = 'lead';
+const PASSWORD = 'Bench-pass-1';
+const pct = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN;
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
+const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+type Call = (name: string, input: unknown) => Promise<unknown>;
+const caller =
+  (router: { call(n: string, i: unknown): Promise<{ ok: boolean; data?: unknown; error?: { messageKey: string } }> }) =>
+  async (name: string, input: unknown) => {
+    const r = await router.call(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error!.messageKey}`);
+    return r.data;
+  };
+
+/**
+ * The event-loop delay of this process while `work` runs: a 1 ms timer's lateness, sampled until a turn after the
+ * work ended, so that a thread blocked for the whole work shows as one long delay (perf_hooks' histogram records
+ * nothing when its timer never got a turn). p99 and max in ms.
+ */
+async function lagWhile<T>(work: () => Promise<T>): Promise<{ p99: number; max: number; result: T; ms: number }> {
+  const lags: number[] = [];
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const t = performance.now();
+    lags.push(Math.max(0, t - last - 1));
+    last = t;
+    if (running) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  await new Promise((r) => setTimeout(r, 20));
+  const t0 = performance.now();
+  const result = await work();
+  const took = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 20));
+  running = false;
+  return { p99: pct(lags, 99), max: Math.max(...lags), result, ms: took };
+}
+
+const QUERIES = ['қасым', 'фами', 'иван', '8506', 'серік', 'ли', 'жұма', 'әбді'];
+const KEYSTROKE_MS = 25;
+/**
+ * Citizen searches as the desk types them, one planned every 25 ms, until `until` settles (or `count` of them when it
+ * is null). Each is timed from when it was typed, so a search that waited for a blocked thread counts its wait.
+ */
+async function searches(call: Call, until: Promise<unknown> | null, count = 200): Promise<number[]> {
+  const out: number[] = [];
+  let done = until === null;
+  void until?.finally(() => (done = true));
+  const start = performance.now();
+  for (let i = 0; until ? !done : i < count; i++) {
+    const typed = start + i * KEYSTROKE_MS;
+    const wait = typed - performance.now();
+    await new Promise((r) => (wait > 0 ? setTimeout(r, wait) : setImmediate(r)));
+    await call('citizens.search', { query: QUERIES[i % QUERIES.length], limit: 8 });
+    out.push(performance.now() - typed);
+  }
+  return out;
+}
+
+async function arrange(call: Call) {
+  await call('setup.create', {
+    station: { uppNumber: '1', uppName: 'Бенч', policeBody: 'УП', address: 'Алматы' },
+    sections: [
+      { number: '1-1', kind: 'urban' },
+      { number: '1-2', kind: 'urban' },
+    ],
+    lead: { surname: 'Бенчов', name: 'Б', patronymic: '', rank: '', position: '', login: LOGIN, password: PASSWORD },
+  });
+  for (let i = 0; i < ENTRIES; i++) {
+    const day = 2 + (i % 5);
+    await call('reception.create', {
+      receivedAt: `2026-11-0${day}T${String(18 + (i % 3)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+      mode: 'inPerson',
+      categoryCode: 'complaint',
+      subject: `Обращение ${i}: шум во дворе после 23:00, просит принять меры`,
+      action: 'explained',
+      actionDetails: '',
+      receiverId: 1,
+      followUpDue: null,
+      citizen: {
+        id: null,
+        iin: makeIin(`19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? 'male' : 'female', i),
+        noIin: null,
+        surname: `Қасымов${i}`,
+        name: 'Бауыржан',
+        patronymic: 'Ерланұлы',
+        birthDate: null,
+        sex: null,
+        address: `Сейфуллин к-сі, ${i}`,
+        phone: '',
+      },
+    });
+  }
+  const safe = (await call('prevention.saveSafe', { name: 'Сейф 1', location: '' })) as { id: number }[];
+  for (let i = 0; i < FILES; i++) {
+    await call('prevention.create', {
+      citizen: {
+        id: null,
+        iin: makeIin(`19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? 'male' : 'female', 10_000 + i),
+        noIin: null,
+        surname: `Фамилия${i}`,
+        name: 'Имя',
+      },
+      categories: [['1', '2', '3a', '3b', '4', '5', '6', '7'][i % 8]],
+      groundsBody: 'Суд',
+      groundsNumber: `${i}`,
+      groundsDate: '2026-01-01',
+      startDate: '2026-01-02',
+      sectionId: 1 + (i % 2),
+      inspectorId: 1,
+      custodyPlace: 'safe',
+      safeId: safe[0]!.id,
+    });
+  }
+}
+
+interface Figures {
+  journalMs: number;
+  journalLag: number;
+  todayMs: number;
+  todayLag: number;
+  searchIdle: number;
+  searchRendering: number;
+}
+
+/** Before: the backend on this thread, the journal's PDF built here too. */
+async function before(dataDir: string): Promise<Figures & { pages: number }> {
+  const backend = new Backend({ dataDir, resourcesDir: RESOURCES, scrypt: { N: 1024, r: 8, p: 1 } });
+  const call = caller(createRouter(backend, () => undefined));
+  const t0 = performance.now();
+  await arrange(call);
+  console.log(`arranged ${ENTRIES} journal entries and ${FILES} person files in ${s(performance.now() - t0)}`);
+  await call('auth.unlock', { login: LOGIN, password: PASSWORD });
+  const ctx = backend.context();
+  const inline = async () => {
+    const station = await getStation(ctx.db);
+    const data = {
+      ...PERIOD,
+      entries: await listReceptions(ctx.db, {
+        ...PERIOD,
+        mode: null,
+        categoryCode: null,
+        receiverId: null,
+        status: null,
+      }),
+      categories: await listCategories(ctx.db),
+      printedAt: '06.11.2026 21:00',
+      printedBy: 'Бенчов Б',
+    };
+    let pages = 0;
+    await renderPdf(RESOURCES, receptionJournal({ ...data, station }, 'ru'), (p) => (pages = p.pages));
+    return pages;
+  };
+  await inline(); // fonts loaded once, as in a running program
+  const journal = await lagWhile(inline);
+  console.log(`before: journal ${s(journal.ms)}, ${journal.result} pages`);
+  const today = await lagWhile(() => call('today.list', { date: '2026-11-06' }));
+  const idle = await searches(call, null);
+  const rendering: number[] = [];
+  // a blocked thread answers a search or two per render: three renders, whatever they give
+  for (let k = 0; k < 3 && rendering.length < 50; k++) rendering.push(...(await searches(call, inline())));
+  await backend.close();
+  return {
+    pages: journal.result,
+    journalMs: journal.ms,
+    journalLag: journal.p99,
+    todayMs: today.ms,
+    todayLag: today.p99,
+    searchIdle: pct(idle, 95),
+    searchRendering: pct(rendering, 95),
+  };
+}
+
+/** Now: this process is the host; the backend is its child, the PDF in the child's worker pool. */
+async function now(dataDir: string): Promise<Figures & { firstPageMs: number; wholeMs: number; previewPages: number }> {
+  const host = await startBrowserHost({
+    dataDir,
+    resourcesDir: RESOURCES,
+    rendererDir: path.join(ROOT, 'out', 'renderer'),
+  });
+  try {
+    const call = caller(host.backend);
+    await call('auth.unlock', { login: LOGIN, password: PASSWORD });
+    const print = () => call('reception.print', { filter: PERIOD, language: 'ru' });
+    await print();
+    const journal = await lagWhile(print);
+    console.log(`now: journal ${s(journal.ms)}`);
+    const today = await lagWhile(() => call('today.list', { date: '2026-11-06' }));
+    const idle = await searches(call, null);
+    const rendering: number[] = [];
+    for (let k = 0; k < 3 && rendering.length < 50; k++) rendering.push(...(await searches(call, print())));
+
+    // the preview in Chromium: from the click to the first page drawn, then every page ready for the printer
+    const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+    const browser = await chromium.launch({
+      executablePath: process.env.UCHASKE_CHROMIUM ?? chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+      // the host's backend has one session, opened above: the page comes in signed in
+      await page.goto(`${host.url}#/reception`);
+      await page.getByText('Русский', { exact: true }).click();
+      const from = page.getByRole('textbox', { name: 'С', exact: true });
+      await from.fill('02.11.2026');
+      await from.press('Enter');
+      const to = page.getByRole('textbox', { name: 'По', exact: true });
+      await to.fill('06.11.2026');
+      await to.press('Enter');
+      await page.getByText(`Записей: ${ENTRIES}`).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Печать журнала' }).click();
+      const t0 = performance.now();
+      await page.getByRole('menuitem', { name: 'PDF на русском' }).click();
+      await page.locator('[data-page="1"][data-drawn="true"]').waitFor({ timeout: 300_000 });
+      const firstPageMs = performance.now() - t0;
+      const previewPages = Number(/из (\d+)/.exec((await page.getByTestId('preview-pages').textContent()) ?? '')?.[1]);
+      await page.evaluate(() => {
+        window.print = () => void ((window as unknown as { __printed: boolean }).__printed = true);
+      });
+      const t1 = performance.now();
+      await page.keyboard.press('Control+KeyP');
+      await page.waitForFunction(() => (window as unknown as { __printed?: boolean }).__printed, null, {
+        timeout: 600_000,
+        polling: 200,
+      });
+      const wholeMs = firstPageMs + (performance.now() - t1);
+      return {
+        journalMs: journal.ms,
+        journalLag: journal.p99,
+        todayMs: today.ms,
+        todayLag: today.p99,
+        searchIdle: pct(idle, 95),
+        searchRendering: pct(rendering, 95),
+        firstPageMs,
+        wholeMs,
+        previewPages,
+      };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await host.close();
+  }
+}
+
+console.log('bench: print');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-print-'));
+try {
+  const a = await before(dataDir);
+  const b = await now(dataDir);
+  const row = (label: string, x: string, y: string, goal: string) =>
+    console.log(`${label.padEnd(52)} ${x.padStart(12)} ${y.padStart(12)}   ${goal}`);
+  console.log(`\njournal of ${ENTRIES} entries: ${a.pages} pages; Today of the UPP lead over ${FILES} person files\n`);
+  row('', 'before', 'now', 'goal');
+  row('journal PDF built (the whole document)', s(a.journalMs), s(b.journalMs), '');
+  row('  event-loop lag of the windows’ process, p99', ms(a.journalLag), ms(b.journalLag), '< 16 ms');
+  row('Today of the UPP lead built', ms(a.todayMs), ms(b.todayMs), '');
+  row('  event-loop lag of the windows’ process, p99', ms(a.todayLag), ms(b.todayLag), '< 16 ms');
+  row('citizen search p95, nothing rendering', ms(a.searchIdle), ms(b.searchIdle), '');
+  row('citizen search p95, while the journal renders', ms(a.searchRendering), ms(b.searchRendering), '');
+  row(
+    '  ratio',
+    `${(a.searchRendering / a.searchIdle).toFixed(2)}×`,
+    `${(b.searchRendering / b.searchIdle).toFixed(2)}×`,
+    '≤ 1.2×',
+  );
+  console.log(`\npreview in Chromium (now): ${b.previewPages} pages`);
+  row('  click → first page shown', '', s(b.firstPageMs), '');
+  row('  click → every page ready for the printer (150 dpi)', '', s(b.wholeMs), '');
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
