@@ -9,7 +9,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screens');
 
 /** A fresh data folder and the real backend behind the browser host, per test. */
-export const test = base.extend<{ app: { url: string; dataDir: string } }>({
+export const test = base.extend<{ app: { url: string; dataDir: string; backendPid: () => number | undefined } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures object destructured
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-'));
@@ -18,7 +18,7 @@ export const test = base.extend<{ app: { url: string; dataDir: string } }>({
       resourcesDir: path.join(ROOT, 'resources'),
       rendererDir: path.join(ROOT, 'out', 'renderer'),
     });
-    await use({ url: host.url, dataDir });
+    await use({ url: host.url, dataDir, backendPid: () => host.backend.pid });
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },

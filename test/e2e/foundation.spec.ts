@@ -1,4 +1,4 @@
-import { test, expect, shot, field, saveFromPreview } from './fixtures';
+import { test, expect, shot, field, saveFromPreview, newStation, apiCall, STATION } from './fixtures';
 
 const LEAD = { login: 'abdikadyrov', password: 'Qwerty-2026' };
 
@@ -167,4 +167,40 @@ test('a token-less or foreign request gets nothing from the host', async ({ page
     headers: { host: 'evil.example:80' },
   });
   expect(wrongHost.status()).toBe(421);
+});
+
+test('the backend process dies mid-evening: the window says so, signs in again, and what was saved is there', async ({
+  page,
+  app,
+}) => {
+  await newStation(page, app.url);
+  await apiCall(page, 'users.create', {
+    surname: 'Бекова',
+    name: 'Ляззат',
+    patronymic: '',
+    rank: 'лейтенант',
+    position: 'помощник УИП',
+    role: 'assistant',
+    sectionIds: [1],
+    login: 'bekova',
+    temporaryPassword: 'Temp-12345',
+  });
+  await page.goto(`${app.url}#/users`);
+  await page.reload();
+  await expect(page.getByText('Бекова Ляззат').first()).toBeVisible();
+
+  const before = app.backendPid();
+  process.kill(before!, 'SIGKILL');
+  await expect.poll(() => app.backendPid() !== before && app.backendPid() !== undefined).toBe(true);
+  // the next thing the person does meets a locked backend: the sign-in screen and a word of what happened
+  await page.getByRole('link', { name: 'Сегодня' }).click();
+  await expect(page.getByRole('button', { name: 'Войти' })).toBeVisible();
+  await expect(page.getByText(/^Рабочая часть программы остановилась и запущена заново/)).toBeVisible();
+  await shot(page, '11-backend-restarted');
+  await field(page, 'Логин').fill(STATION.lead.login);
+  await field(page, 'Пароль').fill(STATION.lead.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Сегодня/ })).toBeVisible();
+  await page.goto(`${app.url}#/users`);
+  await expect(page.getByText('Бекова Ляззат').first()).toBeVisible();
 });

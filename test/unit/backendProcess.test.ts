@@ -91,6 +91,15 @@ describe('backend process', () => {
     const afterIdle = await client.call('auth.status', {});
     expect(afterIdle).toMatchObject({ ok: true, data: { state: 'locked' } });
     expect(client.pid).not.toBe(first);
+    // the first call that meets the lock says why it is locked, once
+    expect(await client.call('reception.list', DAY)).toEqual({
+      ok: false,
+      error: { code: 'LOCKED', messageKey: 'errors.backendRestarted' },
+    });
+    expect(await client.call('reception.list', DAY)).toMatchObject({
+      ok: false,
+      error: { messageKey: 'errors.locked' },
+    });
 
     // killed in the middle of a call: that call answers, in the person's language via its key, and says sign in again
     await ok(client, 'auth.unlock', { login: LEAD.login, password: LEAD.password });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderPdf } from './render';
 import { buildForm } from './forms';
@@ -7,6 +8,16 @@ import type { PdfJob, PdfReply } from './pdfPool';
  * bytes back without a copy. */
 const { resourcesDir } = workerData as { resourcesDir: string };
 const port = parentPort!;
+// a document may wait a little; a search typed meanwhile may not. On Linux the nice value is per thread, so this
+// lowers only this worker; elsewhere (Windows: it would lower the whole backend process) the pool's size, one
+// core short of the machine's, is what leaves the backend its core
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    // not allowed here: the worker runs at the process's priority
+  }
+}
 
 port.on('message', ({ id, job }: PdfJob) => {
   const post = (m: PdfReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);

@@ -33,6 +33,8 @@ export class BackendClient implements Router {
   private nextId = 1;
   private crashes: number[] = [];
   private closed = false;
+  /** a restart the person has not been told of: the first LOCKED answer after it says why the window locked */
+  private untoldRestart = false;
   private exited: Promise<void> = Promise.resolve();
 
   constructor(
@@ -57,7 +59,7 @@ export class BackendClient implements Router {
     const child = await this.whenReady();
     if (!child) return DOWN;
     const id = this.nextId++;
-    return new Promise((resolve) => {
+    return new Promise<CallResult<unknown>>((resolve) => {
       this.pending.set(id, resolve);
       try {
         child.post({ kind: 'call', id, name, input });
@@ -66,7 +68,17 @@ export class BackendClient implements Router {
         this.pending.delete(id);
         resolve({ ok: false, error: { code: 'VALIDATION', messageKey: 'errors.validation' } });
       }
-    });
+    }).then((r) => this.tell(name, r));
+  }
+
+  private tell(name: string, r: CallResult<unknown>): CallResult<unknown> {
+    if (!this.untoldRestart) return r;
+    if (!r.ok && r.error.code === 'LOCKED') {
+      this.untoldRestart = false;
+      return RESTARTED;
+    }
+    if (r.ok && (name === 'auth.unlock' || name === 'auth.recover')) this.untoldRestart = false;
+    return r;
   }
 
   /** Asks the process to lock and end; kills it if it has not within ten seconds. */
@@ -117,7 +129,8 @@ export class BackendClient implements Router {
         this.closed = true;
         return held.forEach((r) => r(DOWN));
       }
-      held.forEach((r) => r(RESTARTED));
+      if (held.length) held.forEach((r) => r(RESTARTED));
+      else this.untoldRestart = true;
       this.start();
     });
   }

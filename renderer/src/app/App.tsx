@@ -26,7 +26,12 @@ export function App() {
       onLocked((e) => {
         qc.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
         void qc.refetchQueries({ queryKey: STATUS_KEY });
-        notifications.show({ color: 'yellow', message: t(e.messageKey) });
+        // a restart after a crash stays until read: the person should know why the window locked
+        notifications.show({
+          color: 'yellow',
+          message: t(e.messageKey),
+          autoClose: e.messageKey === 'errors.backendRestarted' ? false : undefined,
+        });
       }),
     [qc, t],
   );
