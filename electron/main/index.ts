@@ -156,6 +156,14 @@ function handleIpc(): void {
     });
   });
 
+  // a folder for the copies (a USB drive, a share): the backend checks it before it keeps it
+  ipcMain.handle('uchaske:chooseFolder', async (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!fromOurPage(event) || !win) return null;
+    const chosen = await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] });
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  });
+
   // a file the backend made, where the person chooses
   ipcMain.handle('uchaske:save', async (event, raw: SaveRequest) => {
     const win = BrowserWindow.fromWebContents(event.sender);

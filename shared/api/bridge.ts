@@ -20,6 +20,8 @@ export interface UchaskeBridge {
   printers?(): Promise<{ name: string; displayName: string }[]>;
   /** Electron only: the system print dialog for the page's print container */
   print?(r: PrintRequest): Promise<{ printed: boolean }>;
+  /** Electron only: the system's folder picker (a USB drive, a share); null when cancelled */
+  chooseFolder?(): Promise<string | null>;
   /** Electron only: the save dialog and a write by the main process */
   save?(r: SaveRequest): Promise<{ saved: boolean; fileName?: string }>;
 }

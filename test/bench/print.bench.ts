@@ -243,6 +243,12 @@ async function now(dataDir: string): Promise<Figures & { firstPageMs: number; wh
       await page.getByRole('button', { name: 'Печать журнала' }).click();
       const t0 = performance.now();
       await page.getByRole('menuitem', { name: 'PDF на русском' }).click();
+      // the progress a person watches while a long document is built, kept for looking at
+      await page
+        .getByText(/Готово страниц/)
+        .waitFor({ timeout: 300_000 })
+        .then(() => page.screenshot({ path: path.join(ROOT, 'test-results', 'screens', 'bench-preview-building.png') }))
+        .catch(() => undefined);
       await page.locator('[data-page="1"][data-drawn="true"]').waitFor({ timeout: 300_000 });
       const firstPageMs = performance.now() - t0;
       const previewPages = Number(/из (\d+)/.exec((await page.getByTestId('preview-pages').textContent()) ?? '')?.[1]);

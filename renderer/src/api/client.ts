@@ -53,5 +53,5 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
 }
 
 export const transport = bridge.transport;
-/** What only the desktop program has: the printers, its print dialog, its save dialog (absent in a browser). */
-export const desktop: Pick<UchaskeBridge, 'printers' | 'print' | 'save'> = bridge;
+/** What only the desktop program has: the printers, its print, save and folder dialogs (absent in a browser). */
+export const desktop: Pick<UchaskeBridge, 'printers' | 'print' | 'save' | 'chooseFolder'> = bridge;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseExport, IconPlus, IconRestore, IconX } from '@tabler/icons-react';
+import { IconDatabaseExport, IconFolder, IconPlus, IconRestore, IconX } from '@tabler/icons-react';
+import { desktop } from '../../api/client';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { api, type BackupCopy } from '../../../../shared/api';
@@ -134,6 +135,17 @@ function Folders({ folders, present }: { folders: string[]; present: { folder: s
                 rightSectionWidth={known && !known.present ? 100 : undefined}
                 {...form.getInputProps(`folders.${i}`)}
               />
+              {desktop.chooseFolder && (
+                <ActionIcon
+                  variant="default"
+                  mt={4}
+                  aria-label={t('backup.chooseFolder')}
+                  title={t('backup.chooseFolder')}
+                  onClick={() => void desktop.chooseFolder!().then((f) => f && form.setFieldValue(`folders.${i}`, f))}
+                >
+                  <IconFolder size={16} />
+                </ActionIcon>
+              )}
               <ActionIcon
                 variant="subtle"
                 color="red"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconFolderSearch, IconKey, IconRestore } from '@tabler/icons-react';
+import { desktop } from '../../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type CopyPreview } from '../../../../shared/api';
@@ -94,6 +95,20 @@ function RestoreForm({ onDone, purpose }: { onDone: () => void; purpose: 'data' 
           value={folder}
           onChange={(e) => setFolder(e.currentTarget.value)}
         />
+        {desktop.chooseFolder && (
+          <Button
+            variant="default"
+            onClick={() =>
+              void desktop.chooseFolder!().then((f) => {
+                if (!f) return;
+                setFolder(f);
+                setLooked(f);
+              })
+            }
+          >
+            {t('backup.chooseFolder')}
+          </Button>
+        )}
         <Button
           variant="light"
           leftSection={<IconFolderSearch size={16} />}
