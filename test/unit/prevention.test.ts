@@ -421,6 +421,18 @@ describe('person files: transfer package between stations', () => {
         ...place,
       }),
     ).toMatchObject({ messageKey: 'prevention.packageDamaged' });
+    // scrypt parameters dearer than ours are refused before any derivation (minutes and gigabytes otherwise), and
+    // said to be foreign, not damaged
+    for (const scrypt of [
+      { N: 2 ** 20, r: 8, p: 1 },
+      { N: 2 ** 15, r: 16, p: 1 },
+      { N: 2 ** 15, r: 8, p: 4 },
+    ]) {
+      const dear = Buffer.from(JSON.stringify({ ...json, scrypt })).toString('base64');
+      expect(
+        await other.fail('prevention.previewPackage', { base64: dear, passphrase: 'Астана-Алматы-2026' }),
+      ).toMatchObject({ code: 'VALIDATION', messageKey: 'prevention.packageForeign' });
+    }
     expect(count(other, 'person_files')).toBe(0);
     expect(count(other, 'citizens')).toBe(0);
 
