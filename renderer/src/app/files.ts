@@ -7,6 +7,10 @@ export async function readBase64(f: File): Promise<string> {
   return btoa(s);
 }
 
+/** A file made by the backend (base64 in the contract) as bytes. */
+export const bytesOf = (base64: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
 /** A chosen image as a data URL (photo, plan), as the contract stores it. */
 export function readDataUrl(f: File): Promise<string> {
   return new Promise((resolve, reject) => {

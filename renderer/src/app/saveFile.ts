@@ -1,4 +1,5 @@
 import { desktop } from '../api/client';
+import { bytesOf } from './files';
 
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -14,9 +15,8 @@ export async function saveFile(file: { fileName: string; base64: string }): Prom
     const r = await desktop.save(file);
     return r.saved ? (r.fileName ?? file.fileName) : null;
   }
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   const type = TYPES[file.fileName.split('.').pop() ?? ''] ?? 'application/octet-stream';
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const url = URL.createObjectURL(new Blob([bytesOf(file.base64)], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = file.fileName;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   ActionIcon,
@@ -32,10 +32,12 @@ import type { GeneratedFile, Language } from '../../../../shared/api';
 import { desktop } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { DateField } from '../DateField';
+import { LANGUAGE_NAMES } from '../LanguageSwitch';
+import { bytesOf } from '../files';
 import { errorMessage } from '../forms';
 import { saveFile } from '../saveFile';
 import { closePreview, usePreviewRequest, type PreviewChoices, type PreviewRequest } from './openPreview';
-import { CSS_PER_POINT, drawPage, openPdf, pageSize, preparePrint, type PdfDoc } from './pdf';
+import { drawPage, openPdf, pageSize, preparePrint, sheetSize, type PdfDoc } from './pdf';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const GAP = 16;
@@ -49,7 +51,6 @@ export function PrintPreviewHost() {
 
 interface Loaded {
   file: GeneratedFile;
-  bytes: Uint8Array;
   doc: PdfDoc;
   size: { width: number; height: number };
 }
@@ -75,9 +76,8 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
     queryKey: ['preview', id, choices],
     queryFn: async () => {
       const file = await request.load(choices);
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      const doc = await openPdf(bytes);
-      return { file, bytes, doc, size: await pageSize(doc) };
+      const doc = await openPdf(bytesOf(file.base64));
+      return { file, doc, size: await pageSize(doc) };
     },
     enabled: periodValid,
     gcTime: 0,
@@ -108,7 +108,7 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
   }, []);
 
   const pages = loaded?.doc.numPages ?? 0;
-  const pageHeight = loaded ? Math.floor(loaded.size.height * CSS_PER_POINT * zoom) : 0;
+  const pageHeight = loaded ? sheetSize(loaded.size, zoom).height : 0;
   const landscape = loaded ? loaded.size.width > loaded.size.height : false;
 
   function goTo(n: number) {
@@ -152,13 +152,6 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
   );
 
   const zoomAt = ZOOMS.indexOf(zoom);
-  const languageLabels = useMemo(
-    () => [
-      { value: 'kk', label: 'Қазақша' },
-      { value: 'ru', label: 'Русский' },
-    ],
-    [],
-  );
 
   return (
     <Modal
@@ -182,7 +175,7 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
             <SegmentedControl
               aria-label={t('preview.language')}
               size="xs"
-              data={languageLabels}
+              data={LANGUAGE_NAMES}
               value={choices.language}
               onChange={(v) => choose((c) => ({ ...c, language: v as Language }))}
             />
@@ -372,24 +365,22 @@ function Sheet({
 
   useEffect(() => {
     if (!near || !canvas.current) return;
-    let stale = false;
+    const stop = new AbortController();
     setDrawn(false);
-    void drawPage(doc, number, canvas.current, zoom).then(
-      () => !stale && setDrawn(true),
+    // a drawing overtaken by another zoom is cancelled: pdf.js refuses two drawings on one canvas
+    void drawPage(doc, number, canvas.current, zoom, stop.signal).then(
+      () => !stop.signal.aborted && setDrawn(true),
       () => undefined,
     );
-    return () => {
-      stale = true;
-    };
+    return () => stop.abort();
   }, [near, doc, number, zoom]);
 
-  const w = Math.floor(size.width * CSS_PER_POINT * zoom);
-  const h = Math.floor(size.height * CSS_PER_POINT * zoom);
+  const { width, height } = sheetSize(size, zoom);
   return (
     <Box
       ref={box}
-      w={w}
-      h={h}
+      w={width}
+      h={height}
       bg="white"
       data-page={number}
       data-drawn={drawn ? 'true' : 'false'}

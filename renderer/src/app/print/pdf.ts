@@ -10,8 +10,8 @@ export type PdfDoc = PDFDocumentProxy;
 export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-  // pdf.js hands its copy to its worker: the caller keeps its own for saving
-  return pdfjs.getDocument({ data: bytes.slice(), enableXfa: false }).promise;
+  // pdf.js hands the bytes to its worker; saving uses the file's own base64
+  return pdfjs.getDocument({ data: bytes, enableXfa: false }).promise;
 }
 
 /** CSS pixels per PDF point at 100 %: pages show at their printed size. */
@@ -19,16 +19,31 @@ export const CSS_PER_POINT = 96 / 72;
 /** The resolution pages are rendered at for the printer, as pdf.js's own viewer prints. */
 const PRINT_DPI = 150;
 
-/** Draws one page into a canvas at a zoom (1 = printed size), sharp on high-density screens. */
-export async function drawPage(doc: PdfDoc, pageNumber: number, canvas: HTMLCanvasElement, zoom: number) {
+/** A page's sheet on the screen, in CSS pixels, at a zoom (1 = printed size). */
+export const sheetSize = (size: { width: number; height: number }, zoom: number) => ({
+  width: Math.floor(size.width * CSS_PER_POINT * zoom),
+  height: Math.floor(size.height * CSS_PER_POINT * zoom),
+});
+
+/** Draws one page into a canvas at a zoom (1 = printed size), sharp on high-density screens; `stop` cancels it. */
+export async function drawPage(
+  doc: PdfDoc,
+  pageNumber: number,
+  canvas: HTMLCanvasElement,
+  zoom: number,
+  stop: AbortSignal,
+) {
   const page = await doc.getPage(pageNumber);
+  if (stop.aborted) return;
   const ratio = window.devicePixelRatio || 1;
   const viewport = page.getViewport({ scale: zoom * CSS_PER_POINT * ratio });
   canvas.width = Math.floor(viewport.width);
   canvas.height = Math.floor(viewport.height);
   canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
   canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
-  await page.render({ canvas, viewport }).promise;
+  const task = page.render({ canvas, viewport });
+  stop.addEventListener('abort', () => task.cancel(), { once: true });
+  await task.promise;
 }
 
 export async function pageSize(doc: PdfDoc): Promise<{ width: number; height: number }> {
