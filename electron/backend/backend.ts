@@ -539,13 +539,13 @@ export class Backend implements Lifecycle, Keys {
     return this.copies.make(o.raw, o.key, now, kind, this.rotation(o.raw));
   }
 
-  /** Clears the screen's session and takes the key out of memory. */
   /** Locks and stops the PDF workers: the end of the process. */
   async close(): Promise<void> {
     this.lock();
     await this.pdfPool.close();
   }
 
+  /** Clears the screen's session and takes the key out of memory. */
   lock(): void {
     this.pendingRecoveryCode = null;
     if (!this.open) return;

@@ -149,7 +149,9 @@ function handleIpc(): void {
           margins: { marginType: 'none' },
         },
         (printed) => {
-          if (printed && deviceName) fs.writeFileSync(printSettingsFile(), JSON.stringify({ printer: deviceName }));
+          // remembering the printer is a convenience: a failure to write it must not leave the page waiting
+          if (printed && deviceName)
+            fs.promises.writeFile(printSettingsFile(), JSON.stringify({ printer: deviceName })).catch(() => undefined);
           resolve({ printed });
         },
       );

@@ -29,8 +29,8 @@ function ensureFonts(resourcesDir: string): void {
 }
 
 /**
- * A document as it crosses to the PDF worker: plain data only (it is structured-cloned), so no function anywhere —
- * table layouts are named (`TABLE_LAYOUTS`) and the footer is a template with {page} and {pages}.
+ * A printed form's document: table layouts by name (`TABLE_LAYOUTS`, stated once instead of in each form) and the
+ * footer as a template with {page} and {pages}; `renderPdf` turns it into pdfmake's definition.
  */
 export type PrintDoc = Omit<TDocumentDefinitions, 'footer' | 'header' | 'background'> & {
   /** the footer line, `{page}` and `{pages}` replaced on each page; null: no footer */
