@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Backend } from '../../electron/backend/backend';
 import { createRouter } from '../../electron/backend/rpc';
-import { makeIin } from '../../shared/iin';
+import { BENCH_STATION, benchPersonFile } from './station';
 
 const SIZES = (process.env.BENCH_FILES ?? '500,5000').split(',').map(Number);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -31,43 +31,11 @@ async function run(files: number) {
       if (!r.ok) throw new Error(`${name}: ${r.error.messageKey}`);
       return r.data as never;
     };
-    await call('setup.create', {
-      station: { uppNumber: '1', uppName: 'Бенч', policeBody: 'УП', address: 'Алматы' },
-      sections: [
-        { number: '1-1', kind: 'urban' },
-        { number: '1-2', kind: 'urban' },
-      ],
-      lead: {
-        surname: 'Бенчов',
-        name: 'Б',
-        patronymic: '',
-        rank: '',
-        position: '',
-        login: 'lead',
-        password: 'Bench-pass-1',
-      },
-    });
+    await call('setup.create', BENCH_STATION);
     const safes: { id: number }[] = await call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
     const t0 = performance.now();
     for (let i = 0; i < files; i++) {
-      await call('prevention.create', {
-        citizen: {
-          id: null,
-          iin: makeIin(`19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? 'male' : 'female', i),
-          noIin: null,
-          surname: `Фамилия${i}`,
-          name: 'Имя',
-        },
-        categories: [['1', '2', '3a', '3b', '4', '5', '6', '7'][i % 8]],
-        groundsBody: 'Суд',
-        groundsNumber: `${i}`,
-        groundsDate: '2026-01-01',
-        startDate: '2026-01-02',
-        sectionId: 1 + (i % 2),
-        inspectorId: 1,
-        custodyPlace: 'safe',
-        safeId: safes[0]!.id,
-      });
+      await call('prevention.create', benchPersonFile(i, safes[0]!.id));
     }
     const createMs = (performance.now() - t0) / files;
     // the logs of a file's years on record, written as the services write them

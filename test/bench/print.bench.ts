@@ -21,14 +21,13 @@ import { receptionJournal } from '../../electron/backend/documents/receptionJour
 import { listCategories, listReceptions } from '../../electron/backend/modules/reception/service';
 import { getStation } from '../../electron/backend/modules/station/service';
 import { makeIin } from '../../shared/iin';
+import { BENCH_LOGIN, BENCH_PASSWORD, BENCH_STATION, benchPersonFile } from './station';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2000);
 const FILES = Number(process.env.BENCH_FILES_TODAY ?? 5000);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESOURCES = path.join(ROOT, 'resources');
 const PERIOD = { from: '2026-11-02', to: '2026-11-06' };
-const LOGIN = 'lead';
-const PASSWORD = 'Bench-pass-1';
 const pct = (xs: number[], p: number) =>
   xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN;
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
@@ -90,14 +89,7 @@ async function searches(call: Call, until: Promise<unknown> | null, count = 200)
 }
 
 async function arrange(call: Call) {
-  await call('setup.create', {
-    station: { uppNumber: '1', uppName: 'Бенч', policeBody: 'УП', address: 'Алматы' },
-    sections: [
-      { number: '1-1', kind: 'urban' },
-      { number: '1-2', kind: 'urban' },
-    ],
-    lead: { surname: 'Бенчов', name: 'Б', patronymic: '', rank: '', position: '', login: LOGIN, password: PASSWORD },
-  });
+  await call('setup.create', BENCH_STATION);
   for (let i = 0; i < ENTRIES; i++) {
     const day = 2 + (i % 5);
     await call('reception.create', {
@@ -125,24 +117,7 @@ async function arrange(call: Call) {
   }
   const safe = (await call('prevention.saveSafe', { name: 'Сейф 1', location: '' })) as { id: number }[];
   for (let i = 0; i < FILES; i++) {
-    await call('prevention.create', {
-      citizen: {
-        id: null,
-        iin: makeIin(`19${60 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, i % 2 ? 'male' : 'female', 10_000 + i),
-        noIin: null,
-        surname: `Фамилия${i}`,
-        name: 'Имя',
-      },
-      categories: [['1', '2', '3a', '3b', '4', '5', '6', '7'][i % 8]],
-      groundsBody: 'Суд',
-      groundsNumber: `${i}`,
-      groundsDate: '2026-01-01',
-      startDate: '2026-01-02',
-      sectionId: 1 + (i % 2),
-      inspectorId: 1,
-      custodyPlace: 'safe',
-      safeId: safe[0]!.id,
-    });
+    await call('prevention.create', benchPersonFile(i, safe[0]!.id, 10_000 + i));
   }
 }
 
@@ -162,7 +137,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
   const t0 = performance.now();
   await arrange(call);
   console.log(`arranged ${ENTRIES} journal entries and ${FILES} person files in ${s(performance.now() - t0)}`);
-  await call('auth.unlock', { login: LOGIN, password: PASSWORD });
+  await call('auth.unlock', { login: BENCH_LOGIN, password: BENCH_PASSWORD });
   const ctx = backend.context();
   const inline = async () => {
     const station = await getStation(ctx.db);
@@ -212,7 +187,7 @@ async function now(dataDir: string): Promise<Figures & { firstPageMs: number; wh
   });
   try {
     const call = caller(host.backend);
-    await call('auth.unlock', { login: LOGIN, password: PASSWORD });
+    await call('auth.unlock', { login: BENCH_LOGIN, password: BENCH_PASSWORD });
     const print = () => call('reception.print', { filter: PERIOD, language: 'ru' });
     await print();
     const journal = await lagWhile(print);

@@ -4,9 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BackendClient, type BackendChild } from '../../electron/backend/process/client';
 import type { FromBackend } from '../../electron/backend/process/protocol';
 import { forkBackend } from '../../electron/host/forkBackend';
-import { makeIin } from '../../shared/iin';
 import type { CallResult } from '../../shared/api';
-import { ROOT, SETUP, LEAD, tempDir } from './helpers';
+import { ROOT, SETUP, LEAD, receptionEntry, tempDir } from './helpers';
 
 // The backend process as both owners of the windows reach it: BackendClient, the code Electron's main process runs,
 // here over a forked Node child (Electron's utility process speaks the same protocol over its MessagePort).
@@ -28,29 +27,6 @@ async function ok<T = unknown>(client: BackendClient, name: string, input: unkno
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.messageKey}`);
   return r.data as T;
 }
-
-const entry = (subject: string) => ({
-  receivedAt: '2026-11-20T18:15',
-  mode: 'inPerson',
-  categoryCode: 'complaint',
-  subject,
-  action: 'explained',
-  actionDetails: '',
-  receiverId: 1,
-  followUpDue: null,
-  citizen: {
-    id: null,
-    iin: makeIin('1985-06-12', 'male', 4411),
-    noIin: null,
-    surname: 'Қасымов',
-    name: 'Бауыржан',
-    patronymic: 'Ерланұлы',
-    birthDate: null,
-    sex: null,
-    address: 'Сейфуллин к-сі, 5',
-    phone: '',
-  },
-});
 
 const DAY = { from: '2026-11-20', to: '2026-11-20' };
 
@@ -82,7 +58,7 @@ describe('backend process', () => {
     const client = backendIn(dataDir, logs);
     await ok(client, 'setup.create', SETUP);
     await ok(client, 'recovery.sheet', { language: 'ru' });
-    const saved = await ok<{ id: number }>(client, 'reception.create', entry('Шум после 23:00'));
+    const saved = await ok<{ id: number }>(client, 'reception.create', receptionEntry({ subject: 'Шум после 23:00' }));
     const first = client.pid;
 
     // killed while idle: once the owner has seen it go, the next call goes to a new process, which starts locked

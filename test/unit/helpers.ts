@@ -5,7 +5,8 @@ import { afterEach } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { createRouter } from '../../electron/backend/rpc';
 import type { MIGRATIONS } from '../../electron/backend/store/migrations';
-import type { CallInput, CallName, CallOutput, AppErrorShape } from '../../shared/api';
+import type { CallInput, CallName, CallOutput, AppErrorShape, ReceptionInput } from '../../shared/api';
+import { makeIin } from '../../shared/iin';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -108,3 +109,34 @@ export async function signInAs(s: StationHandle, login: string): Promise<void> {
       await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
     });
 }
+
+/** The citizen of the reception tests, and of others that need an entry. */
+export const IIN_A = makeIin('1985-06-12', 'male', 4411);
+
+/** A reception entry at the evening desk, as the form sends it; `over` changes what a test needs. */
+export const receptionEntry = (
+  over: Omit<Partial<ReceptionInput>, 'citizen'> & { citizen?: Partial<ReceptionInput['citizen']> } = {},
+): ReceptionInput => ({
+  receivedAt: '2026-11-20T18:15',
+  mode: 'inPerson',
+  categoryCode: 'complaint',
+  subject: 'Шум от соседей после 23:00',
+  action: 'explained',
+  actionDetails: '',
+  receiverId: 1,
+  followUpDue: null,
+  ...over,
+  citizen: {
+    id: null,
+    iin: IIN_A,
+    noIin: null,
+    surname: 'Қасымов',
+    name: 'Бауыржан',
+    patronymic: 'Ерланұлы',
+    birthDate: null,
+    sex: null,
+    address: 'Сейфуллин к-сі, 5, 12 п.',
+    phone: '+7 701 555 1234',
+    ...over.citizen,
+  },
+});

@@ -1,39 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
-import type { ReceptionInput } from '../../shared/api';
-import { setUpStation } from './helpers';
+import { IIN_A, receptionEntry as entry, setUpStation } from './helpers';
 import { pdfText } from './pdf';
 
-const IIN_A = makeIin('1985-06-12', 'male', 4411);
 const IIN_B = makeIin('1992-02-29', 'female', 208);
-
-const entry = (
-  over: Omit<Partial<ReceptionInput>, 'citizen'> & { citizen?: Partial<ReceptionInput['citizen']> } = {},
-): ReceptionInput => ({
-  receivedAt: '2026-11-20T18:15',
-  mode: 'inPerson',
-  categoryCode: 'complaint',
-  subject: 'Шум от соседей после 23:00',
-  action: 'explained',
-  actionDetails: '',
-  receiverId: 1,
-  followUpDue: null,
-  ...over,
-  citizen: {
-    id: null,
-    iin: IIN_A,
-    noIin: null,
-    surname: 'Қасымов',
-    name: 'Бауыржан',
-    patronymic: 'Ерланұлы',
-    birthDate: null,
-    sex: null,
-    address: 'Сейфуллин к-сі, 5, 12 п.',
-    phone: '+7 701 555 1234',
-    ...over.citizen,
-  },
-});
 
 async function desk() {
   const s = await setUpStation({ clock: () => new Date('2026-11-20T18:30:00') });
