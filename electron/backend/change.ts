@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './store/schema';
 import type { Ctx, Db } from './context';
 import { writeAudit, type AuditEntry } from './modules/audit/service';
@@ -8,6 +8,54 @@ export interface Scope {
   db: Db;
   now: Date;
   user: { id: number } | null;
+  /** the call's unit of work, when the router made one (see CallUnit) */
+  unit?: CallUnit;
+}
+
+/**
+ * One call's writes (ours): opened by the call's first change, committed by the router only once the answer has
+ * passed the contract, rolled back when anything of the call failed — so a failed call writes nothing, not even a
+ * change that had finished before the failure. While it is open it holds the one connection: the call's context
+ * reads through it (`db`), other calls wait for it. Long work that writes nothing (rendering a PDF) commits first.
+ */
+export class CallUnit {
+  #open: Promise<ControlledTransaction<DB>> | null = null;
+  #savepoints = 0;
+  /** the transaction once open, else the database */
+  db: Db;
+  constructor(private readonly base: Kysely<DB>) {
+    this.db = base;
+  }
+
+  async transaction(): Promise<Transaction<DB>> {
+    this.#open ??= this.base
+      .startTransaction()
+      .execute()
+      .then((t) => ((this.db = t), t));
+    return this.#open;
+  }
+
+  /** a named point inside the unit, for one change that may fail while the call goes on */
+  nextSavepoint(): string {
+    return `change_${++this.#savepoints}`;
+  }
+
+  async commit(): Promise<void> {
+    const t = await this.#settle();
+    if (t) await t.commit().execute();
+  }
+
+  async rollback(): Promise<void> {
+    const t = await this.#settle();
+    if (t) await t.rollback().execute();
+  }
+
+  async #settle(): Promise<ControlledTransaction<DB> | null> {
+    const open = this.#open;
+    this.#open = null;
+    this.db = this.base;
+    return open;
+  }
 }
 
 /** Inside a change: the transaction, and its audit record. */
@@ -31,7 +79,24 @@ export async function atomically<C extends Scope, T>(
   work: (tx: Omit<C, 'db'> & { db: Transaction<DB> }) => Promise<T>,
 ): Promise<T> {
   if (isChanging(scope)) return work(scope);
+  if (scope.unit) return inUnit(scope.unit, (trx) => work({ ...scope, db: trx }));
   return scope.db.transaction().execute((trx) => work({ ...scope, db: trx }));
+}
+
+/** work inside the call's unit, under a savepoint so that its own failure undoes only itself */
+async function inUnit<T>(unit: CallUnit, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const trx = await unit.transaction();
+  const point = sql.id(unit.nextSavepoint());
+  await sql`savepoint ${point}`.execute(trx);
+  try {
+    const result = await work(trx);
+    await sql`release ${point}`.execute(trx);
+    return result;
+  } catch (e) {
+    await sql`rollback to ${point}`.execute(trx);
+    await sql`release ${point}`.execute(trx);
+    throw e;
+  }
 }
 
 /**
@@ -41,7 +106,7 @@ export async function atomically<C extends Scope, T>(
  */
 export async function change<C extends Scope, T>(scope: C, work: (tx: C & Changing) => Promise<T>): Promise<T> {
   if (isChanging(scope)) return work(scope);
-  return scope.db.transaction().execute(async (trx) => {
+  const audited = async (trx: Transaction<DB>) => {
     let rows = 0;
     const audit = async (e: AuditEntry) => {
       rows++;
@@ -50,5 +115,7 @@ export async function change<C extends Scope, T>(scope: C, work: (tx: C & Changi
     const result = await work({ ...scope, db: trx, audit });
     if (rows === 0) throw new Error('a change without an audit row');
     return result;
-  });
+  };
+  if (scope.unit) return inUnit(scope.unit, audited);
+  return scope.db.transaction().execute(audited);
 }

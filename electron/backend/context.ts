@@ -7,6 +7,7 @@ import type { BackupInfo } from './store/backup';
 import type { AuditHead } from './store/keyring';
 import type { BackupResult, Destination } from './backups';
 import type { CopyPreview, CopySecret } from './restore';
+import type { CallUnit } from './change';
 
 /** The database as a service sees it; an open transaction is one too. Services speak Kysely only. */
 export type Db = Kysely<DB>;
@@ -57,6 +58,8 @@ export interface Ctx {
   backups: Backups;
   documents: Documents;
   session: Session;
+  /** the call's unit of work: its writes commit when the answer is checked (see change.ts) */
+  unit?: CallUnit;
 }
 
 /** Locking and unlocking: the only calls made without an unlocked session. */

@@ -14,6 +14,7 @@ import type { Ctx, HandlerEnv, Lifecycle } from './context';
 import type { Handler } from './modules/module';
 import { modules } from './modules';
 import { DeadlineRegistry } from './modules/today/registry';
+import { CallUnit } from './change';
 
 /** Calls a person who must change a temporary password may still make. */
 const BEFORE_PASSWORD_CHANGE = new Set<CallName>([
@@ -64,6 +65,11 @@ function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
   return parsed.data;
 }
 
+/** the session's context whose reads go through the call's unit once it is open (the unit holds the connection) */
+function withUnit(base: Ctx, unit: CallUnit): Ctx {
+  return Object.defineProperties({ ...base, unit }, { db: { get: () => unit.db, enumerable: true } });
+}
+
 export interface Router {
   call(name: string, input: unknown): Promise<CallResult<unknown>>;
 }
@@ -79,8 +85,11 @@ export function createRouter(backend: RouterBackend, log: (line: string) => void
   async function invoke<K extends CallName>(name: K, raw: unknown): Promise<CallOutput<K>> {
     const { input: inputSchema, output: outputSchema, access } = defs[name];
     let ctx: Ctx | null = null;
+    let unit: CallUnit | null = null;
     if (access !== 'public') {
-      ctx = backend.context();
+      const base = backend.context();
+      unit = new CallUnit(base.db);
+      ctx = withUnit(base, unit);
       if (access !== 'anyUser' && !access.includes(ctx.user.role)) {
         throw new AppError('FORBIDDEN', 'errors.forbidden');
       }
@@ -96,7 +105,15 @@ export function createRouter(backend: RouterBackend, log: (line: string) => void
       lifecycle: backend,
       dueItems: (c, date) => deadlines.list(c, date),
     };
-    return checkOutput(name, outputSchema, await handler(input, env));
+    if (!unit) return checkOutput(name, outputSchema, await handler(input, env));
+    try {
+      const out = checkOutput(name, outputSchema, await handler(input, env));
+      await unit.commit();
+      return out;
+    } catch (e) {
+      await unit.rollback().catch(() => log(`rpc ${name}: rollback failed`));
+      throw e;
+    }
   }
 
   /** what leaves is what the contract names: unknown keys are dropped, a wrong shape is a bug of ours */

@@ -566,3 +566,29 @@ describe('person files: card, removal, validation', () => {
     expect((await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }))).number).toBe(2);
   });
 });
+
+describe('person files: a failed call writes nothing', () => {
+  it('rolls back a supervision record whose answer fails the contract (an impossible day saved before dates were checked)', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }));
+    // a wave-one database may hold such a day: the regex of that time let it in
+    s.backend.raw.prepare(`UPDATE person_files SET planned_end = '2027-02-31' WHERE id = ?`).run(file.id);
+    const [records, audit] = [count(s, 'supervision_records'), count(s, 'audit_log')];
+    expect(
+      await s.fail('prevention.addSupervision', {
+        id: file.id,
+        kind: 'visit',
+        doneAt: '2026-11-20T09:30',
+        text: 'Дома',
+      }),
+    ).toEqual({ code: 'INTERNAL', messageKey: 'errors.internal' });
+    expect([count(s, 'supervision_records'), count(s, 'audit_log')]).toEqual([records, audit]);
+    expect(s.logs.join('\n')).not.toMatch(/Сейтқали|2027-02-31/);
+    // the backend goes on: the next call writes and reads through a fresh transaction
+    s.backend.raw.prepare(`UPDATE person_files SET planned_end = '2027-02-28' WHERE id = ?`).run(file.id);
+    await s.call('prevention.addSupervision', { id: file.id, kind: 'visit', doneAt: '2026-11-20T09:30', text: 'Дома' });
+    expect(count(s, 'supervision_records')).toBe(records + 1);
+  });
+});

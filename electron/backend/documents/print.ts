@@ -8,13 +8,15 @@ import type { FormData, FormName } from './forms';
  * rendered to PDF in the documents service's worker, and named for saving.
  */
 export async function printForm<K extends FormName>(
-  ctx: Pick<Ctx, 'db' | 'documents'>,
+  ctx: Pick<Ctx, 'db' | 'documents' | 'unit'>,
   fileName: string,
   form: K,
   language: Language,
   data: (station: Station) => FormData<K>,
 ): Promise<GeneratedFile> {
   const job = { form, language, data: data(await getStation(ctx.db)) };
+  // what the call wrote (a p.15 access row) is kept before the seconds of rendering, which must not hold the records
+  await ctx.unit?.commit();
   return { fileName, base64: (await ctx.documents.pdf(job)).toString('base64') };
 }
 
