@@ -134,6 +134,13 @@ export class StationBackups {
 
   /** Each folder must exist and take a file; the data folder itself is no destination. */
   setFolders(folders: string[]): string[] {
+    // a chosen folder is a whole path: a relative one would follow the process's working folder (ours)
+    folders.forEach((f, i) => {
+      if (!path.isAbsolute(f.trim()))
+        throw new AppError('VALIDATION', 'backup.folderNotAbsolute', undefined, [
+          { path: `folders.${i}`, messageKey: 'backup.folderNotAbsolute' },
+        ]);
+    });
     const clean = [...new Set(folders.map((f) => path.resolve(f.trim())))];
     clean.forEach((folder, i) => {
       const field = [{ path: `folders.${i}`, messageKey: 'backup.folderUnusable', params: { folder } }];

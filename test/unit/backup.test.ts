@@ -121,6 +121,10 @@ describe('backups', () => {
     expect((await s.fail('backup.setFolders', { folders: [home(s.dataDir)] })).messageKey).toBe(
       'backup.folderIsDataFolder',
     );
+    // '.' was taken as the working folder: the copies went wherever the program was started from
+    expect((await s.fail('backup.setFolders', { folders: ['.'] })).fields).toEqual([
+      { path: 'folders.0', messageKey: 'backup.folderNotAbsolute' },
+    ]);
     expect((await s.fail('backup.setFolders', { folders: [path.join(usb, 'nope')] })).messageKey).toBe(
       'backup.folderUnusable',
     );

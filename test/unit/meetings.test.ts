@@ -47,6 +47,10 @@ describe('reporting meetings (Chapter 3)', () => {
     const draft = (await s.call('meetings.draftReport', { id: m.id, language: 'ru' })).text;
     expect(draft).toContain('Обращения граждан: принято 0');
     expect(draft).toContain('Списки участка: владельцев оружия 0');
+    // another section's inspector gets neither the meeting nor its figures (p.16)
+    await s.as('auyl');
+    for (const call of ['meetings.get', 'meetings.draftReport'] as const)
+      expect(await s.fail(call, { id: m.id, language: 'ru' }), call).toMatchObject({ code: 'FORBIDDEN' });
     await s.as('abdikadyrov');
     expect(
       (await today('2026-11-20')).filter((d) => d.ruleId === 'meetings.quarter').map((d) => d.params.person),

@@ -112,6 +112,52 @@ describe('section passport (p.5, p.19, Appendix 1)', () => {
     expect(await s.fail('passport.saveYear', { sectionId: 1, year: 2027, values: { area: 3 } })).toMatchObject({
       code: 'FORBIDDEN',
     });
+    // nor read it: a neighbour's passport is not hers (p.16)
+    expect(await s.fail('passport.get', { sectionId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
+    await signInAs(s, 'abdikadyrov');
     expect((await s.call('passport.get', { sectionId: 1 })).values['2027']!.area).toBe(2.4);
+  });
+});
+
+describe('section passport: whose and what', () => {
+  it("answers a section's passport, with its pencil columns, only to those who work or head it", async () => {
+    const s = await setUpStation();
+    await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    await addUser(s, 'omarova', 'Омарова', 'inspector', [2]);
+    await s.call('passport.saveObject', {
+      sectionId: 2,
+      id: null,
+      part: 'dormitories',
+      fields: { name: 'Жатақхана', address: 'Абай к-сі, 3', managers: 'Серікова А., +7 701 000 0000' },
+    });
+    await signInAs(s, 'nurlanov');
+    // before: the neighbour's managers, phones and homes were answered to any inspector
+    for (const call of [
+      () => s.fail('passport.get', { sectionId: 2 }),
+      () => s.fail('passport.print', { sectionId: 2, language: 'ru', withPencil: true }),
+    ])
+      expect(await call()).toMatchObject({ code: 'FORBIDDEN', messageKey: 'prevention.notYourSection' });
+    expect((await s.fail('passport.get', { sectionId: 99 })).fields).toEqual([
+      { path: 'sectionId', messageKey: 'errors.unknownSection' },
+    ]);
+    await signInAs(s, 'omarova');
+    expect((await s.call('passport.get', { sectionId: 2 })).objects[0]!.fields.managers).toContain('Серікова');
+  });
+
+  it('refuses a plan that is not a picture, and the passport still prints', async () => {
+    const s = await setUpStation();
+    // the right kind of data URL, but no picture inside: it passed the format check and then every print failed
+    expect(await s.fail('passport.savePlan', { sectionId: 1, image: 'data:image/png;base64,AAAA', note: '' })).toEqual({
+      code: 'VALIDATION',
+      messageKey: 'validation.imageUnreadable',
+      fields: [{ path: 'image', messageKey: 'validation.imageUnreadable' }],
+    });
+    expect((await s.call('passport.get', { sectionId: 1 })).plan).toBeNull();
+    const pdf = await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: false });
+    expect(pdfWords(Buffer.from(pdf.base64, 'base64'))).toContain('№ 17-1');
+    // an unknown section is a field error, not a failure of the database's foreign key
+    expect((await s.fail('passport.savePlan', { sectionId: 99, image: null, note: '' })).fields).toEqual([
+      { path: 'sectionId', messageKey: 'errors.unknownSection' },
+    ]);
   });
 });

@@ -42,6 +42,11 @@ export const FORMS = {
   safeInventory,
   sectionList: sectionListPdf,
   sectionPassport,
+  /** not a form: an image drawn as the forms draw it, to refuse one that no form could print (see drawableImage) */
+  imageCheck: (d: { image: string }, _language: Language): PrintDoc => ({
+    content: [{ image: d.image, fit: [50, 50] }],
+    pageFooter: null,
+  }),
 } satisfies Record<string, (data: never, language: Language) => PrintDoc>;
 
 export type FormName = keyof typeof FORMS;

@@ -4,17 +4,17 @@ import { printForm } from '../../documents/print';
 import {
   addTourAddresses,
   compareActs,
-  getAct,
+  readAct,
   listActs,
   markVisited,
   recordAct,
   snapshot,
-  tourAddresses,
+  readTourAddresses,
   tourDone,
 } from './service';
 
 export const handoverHandlers: Handlers<CallsOf<'handover'>> = {
-  'handover.tourAddresses': async ({ actId }, { ctx }) => tourAddresses(ctx().db, actId),
+  'handover.tourAddresses': async ({ actId }, { ctx }) => readTourAddresses(ctx(), actId),
   'handover.addTourAddresses': async ({ actId, addresses }, { ctx }) => addTourAddresses(ctx(), actId, addresses),
   'handover.markVisited': async ({ id, visitedOn, note }, { ctx }) => markVisited(ctx(), id, visitedOn, note),
   'handover.list': async ({ sectionId }, { ctx }) => listActs(ctx(), sectionId),
@@ -22,7 +22,7 @@ export const handoverHandlers: Handlers<CallsOf<'handover'>> = {
   'handover.record': async (a, { ctx }) => recordAct(ctx(), a),
   'handover.print': async ({ id, language }, { ctx }) => {
     const c = ctx();
-    const act = await getAct(c.db, id);
+    const act = await readAct(c, id);
     return printForm(c, `act-${act.section}-${act.date}-${language}.pdf`, 'handoverAct', language, (station) => ({
       station,
       act,

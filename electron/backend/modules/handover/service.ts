@@ -9,18 +9,11 @@ import { listFiles } from '../prevention/files';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
 import { getPassport } from '../passport/service';
 import { staffNames } from '../users/names';
+import { inScope, requireSection, sectionScope } from '../staff/service';
 
 /** Everything the accepting inspector takes over, read from the live data (the caller is the UPP lead or a chief). */
 export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number | null): Promise<ActSnapshot> {
-  const section = await ctx.db
-    .selectFrom('sections')
-    .select(['number', 'active'])
-    .where('id', '=', sectionId)
-    .executeTakeFirst();
-  if (!section || section.active !== 1)
-    throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
-      { path: 'sectionId', messageKey: 'errors.unknownSection' },
-    ]);
+  await requireSection(ctx, sectionId, { active: true });
   const files = (
     await listFiles(ctx, { category: null, inspectorId: null, sectionId, status: null, checksDueBy: null, text: '' })
   ).filter((f) => f.status === 'active' || f.status === 'moving');
@@ -69,7 +62,7 @@ export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number |
   const lastYear = passport.years.length ? passport.years[passport.years.length - 1]! : null;
   const countOf = (part: string) => passport.objects.filter((o) => o.part === part).length;
   return {
-    section: section.number,
+    section: passport.section,
     passport: {
       lastYear,
       filledRows:
@@ -133,10 +126,22 @@ export async function getAct(db: Db, id: number): Promise<HandoverAct> {
   };
 }
 
+/** An act is read by those who work or head its section, and by the two who signed it (p.16, ours). */
+const mayRead = (ctx: Ctx, scope: 'all' | number[], act: HandoverAct) =>
+  inScope(scope, act.sectionId) || act.fromUserId === ctx.user.id || act.toUserId === ctx.user.id;
+
+export async function readAct(ctx: Ctx, id: number): Promise<HandoverAct> {
+  const act = await getAct(ctx.db, id);
+  if (!mayRead(ctx, await sectionScope(ctx), act)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+  return act;
+}
+
 export async function listActs(ctx: Ctx, sectionId: number | null): Promise<HandoverAct[]> {
   let q = ctx.db.selectFrom('handover_acts').select('id').orderBy('date', 'desc').orderBy('id', 'desc');
   if (sectionId !== null) q = q.where('section_id', '=', sectionId);
-  return Promise.all((await q.execute()).map((r) => getAct(ctx.db, r.id)));
+  const scope = await sectionScope(ctx);
+  const acts = await Promise.all((await q.execute()).map((r) => getAct(ctx.db, r.id)));
+  return acts.filter((a) => mayRead(ctx, scope, a));
 }
 
 export interface ActFields {
@@ -241,7 +246,7 @@ const entriesOf = (s: ActSnapshot) => [
 ];
 
 export async function compareActs(ctx: Ctx, olderId: number, newerId: number) {
-  const [a, b] = [await getAct(ctx.db, olderId), await getAct(ctx.db, newerId)];
+  const [a, b] = [await readAct(ctx, olderId), await readAct(ctx, newerId)];
   if (a.sectionId !== b.sectionId) throw new AppError('VALIDATION', 'handover.differentSections');
   const [x, y] = [new Set(entriesOf(a.snapshot)), new Set(entriesOf(b.snapshot))];
   return { added: [...y].filter((e) => !x.has(e)), removed: [...x].filter((e) => !y.has(e)) };
@@ -302,7 +307,12 @@ export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
 
 // ---- p.5: the door-to-door tour, address by address
 
-export async function tourAddresses(db: Db, actId: number) {
+export async function readTourAddresses(ctx: Ctx, actId: number) {
+  await readAct(ctx, actId);
+  return tourAddresses(ctx.db, actId);
+}
+
+async function tourAddresses(db: Db, actId: number) {
   const rows = await db.selectFrom('tour_addresses').selectAll().where('act_id', '=', actId).orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, address: r.address, visitedOn: r.visited_on, note: r.note }));
 }

@@ -16,7 +16,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { upsertCitizen } from '../citizens/service';
-import { sectionScope } from '../staff/service';
+import { requireSection, sectionScope } from '../staff/service';
 import { staffNames } from '../users/names';
 
 type Filter = { sectionId: number | null; text: string };
@@ -30,16 +30,6 @@ export const nextFirearmCheck = (lastCheck: string | null, permitOn: string) =>
 export const EXPIRY_WARNING_DAYS = 30;
 
 // ---- access: the section's inspectors and assistants (with cover, p.6), the UPP lead and chiefs
-
-async function requireSection(ctx: Ctx, db: Db, sectionId: number): Promise<void> {
-  const s = await sectionScope(ctx, db);
-  if (s !== 'all' && !s.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
-  const section = await db.selectFrom('sections').select('active').where('id', '=', sectionId).executeTakeFirst();
-  if (!section || section.active !== 1)
-    throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
-      { path: 'sectionId', messageKey: 'errors.unknownSection' },
-    ]);
-}
 
 const person = (c: { surname: string; name: string; patronymic: string }) => fullName(c);
 
@@ -207,9 +197,9 @@ async function saveEntry<T extends { id: number; sectionId: number; citizenId: n
   write: (trx: Transaction<DB>, citizenId: number, id: number | null, at: string) => Promise<number>,
 ): Promise<T> {
   return change(ctx, async (tx) => {
-    await requireSection(ctx, tx.db, input.sectionId);
+    await requireSection(ctx, input.sectionId, { db: tx.db, active: true });
     const before = input.id !== null ? await get(tx.db, input.id) : null;
-    if (before) await requireSection(ctx, tx.db, before.sectionId);
+    if (before) await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
     const citizen = await upsertCitizen(tx, before ? { ...input.citizen, id: before.citizenId } : input.citizen);
     const id = await write(tx.db, citizen.id, input.id, ctx.now.toISOString());
     const after = await get(tx.db, id);
@@ -266,7 +256,7 @@ export async function recordFirearmCheck(
 ): Promise<FirearmOwner> {
   return change(ctx, async (tx) => {
     const before = await getOwner(tx.db, id);
-    await requireSection(ctx, tx.db, before.sectionId);
+    await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
     if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
         { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
@@ -385,7 +375,7 @@ export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>
 export async function recordForeignerCheck(ctx: Ctx, id: number, checkedOn: string, note: string): Promise<Foreigner> {
   return change(ctx, async (tx) => {
     const before = await getForeigner(tx.db, id);
-    await requireSection(ctx, tx.db, before.sectionId);
+    await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
     if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
         { path: 'checkedOn', messageKey: 'lists.checkInFuture' },

@@ -10,7 +10,7 @@ import {
   cancelMeeting,
   disposeMaterials,
   finalizeMeeting,
-  getMeeting,
+  readMeeting,
   listMeetings,
   openItems,
   planMeeting,
@@ -52,7 +52,7 @@ function reportDraft(f: ReportFigures, lang: Language): string {
 
 export const meetingsHandlers: Handlers<CallsOf<'meetings'>> = {
   'meetings.list': async ({ year }, { ctx }) => listMeetings(ctx(), year),
-  'meetings.get': async ({ id }, { ctx }) => getMeeting(ctx().db, id),
+  'meetings.get': async ({ id }, { ctx }) => readMeeting(ctx(), id),
   'meetings.plan': async (m, { ctx }) => planMeeting(ctx(), m),
   'meetings.update': async ({ id, meeting }, { ctx }) => updateMeeting(ctx(), id, meeting),
   'meetings.cancel': async ({ id, reason }, { ctx }) => cancelMeeting(ctx(), id, reason),
@@ -61,7 +61,7 @@ export const meetingsHandlers: Handlers<CallsOf<'meetings'>> = {
   'meetings.saveInvitees': async ({ id, invitees }, { ctx }) => saveInvitees(ctx(), id, invitees),
   'meetings.draftReport': async ({ id, language }, { ctx }) => {
     const c = ctx();
-    return { text: reportDraft(await reportFigures(c.db, await getMeeting(c.db, id)), language) };
+    return { text: reportDraft(await reportFigures(c.db, await readMeeting(c, id)), language) };
   },
   'meetings.saveRecord': async ({ id, ...r }, { ctx }) => saveRecord(ctx(), id, r),
   'meetings.addParticipant': async ({ id, ...p }, { ctx }) => addParticipant(ctx(), id, p),
@@ -73,7 +73,7 @@ export const meetingsHandlers: Handlers<CallsOf<'meetings'>> = {
   'meetings.openItems': async (_i, { ctx }) => openItems(ctx()),
   'meetings.print': async ({ id, document, itemId, language }, { ctx }) => {
     const c = ctx();
-    const meeting = await getMeeting(c.db, id);
+    const meeting = await readMeeting(c, id);
     const signer = shortName(await getUser(c.db, c.user.id));
     const item = itemId === null ? null : meeting.items.find((i) => i.id === itemId);
     if ((document === 'forwarding' || document === 'notification') && (!item || !item.outsideCompetence))

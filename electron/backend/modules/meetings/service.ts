@@ -17,6 +17,7 @@ import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { listUsers } from '../users/service';
 import { staffNames } from '../users/names';
+import { inScope, sectionScope } from '../staff/service';
 
 export type MeetingFields = z.output<typeof meetingInputSchema>;
 
@@ -167,6 +168,15 @@ export async function getMeeting(db: Db, id: number): Promise<Meeting> {
     disposedOn: m.disposed_on,
     disposalAct: m.disposal_act,
   };
+}
+
+/** A meeting's report figures and protocol are read by the chiefs, its inspectors and those who work its sections. */
+export async function readMeeting(ctx: Ctx, id: number): Promise<Meeting> {
+  const m = await getMeeting(ctx.db, id);
+  const scope = await sectionScope(ctx);
+  if (!m.inspectorIds.includes(ctx.user.id) && !m.sectionIds.some((s) => inScope(scope, s)))
+    throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+  return m;
 }
 
 /** Inspectors and assistants change their own meetings and those of their sections; the UPP lead all. */

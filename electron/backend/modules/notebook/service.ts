@@ -40,6 +40,9 @@ function readableBy(ctx: Ctx, owner: User, mySections: number[]): boolean {
 }
 
 async function requireRead(ctx: Ctx, ownerId: number): Promise<void> {
+  const owner = await ctx.db.selectFrom('users').select('id').where('id', '=', ownerId).executeTakeFirst();
+  if (!owner)
+    throw new AppError('NOT_FOUND', 'errors.notFound', undefined, [{ path: 'ownerId', messageKey: 'errors.notFound' }]);
   if (!(await canRead(ctx, ownerId))) throw new AppError('FORBIDDEN', 'errors.forbidden');
 }
 

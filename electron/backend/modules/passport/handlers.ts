@@ -2,18 +2,18 @@ import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { printForm } from '../../documents/print';
 import { listActs } from '../handover/service';
-import { getPassport, removeObject, saveObject, savePlan, saveYear } from './service';
+import { readPassport, removeObject, saveObject, savePlan, saveYear } from './service';
 
 export const passportHandlers: Handlers<CallsOf<'passport'>> = {
   'passport.savePlan': async ({ sectionId, image, note }, { ctx }) => savePlan(ctx(), sectionId, image, note),
-  'passport.get': async ({ sectionId }, { ctx }) => getPassport(ctx().db, sectionId),
+  'passport.get': async ({ sectionId }, { ctx }) => readPassport(ctx(), sectionId),
   'passport.saveYear': async ({ sectionId, year, values }, { ctx }) => saveYear(ctx(), sectionId, year, values),
   'passport.saveObject': async ({ sectionId, id, part, fields }, { ctx }) =>
     saveObject(ctx(), sectionId, id, part, fields),
   'passport.removeObject': async ({ sectionId, id, reason }, { ctx }) => removeObject(ctx(), sectionId, id, reason),
   'passport.print': async ({ sectionId, language, withPencil }, { ctx }) => {
     const c = ctx();
-    const passport = await getPassport(c.db, sectionId);
+    const passport = await readPassport(c, sectionId);
     const acts = await listActs(c, sectionId);
     return printForm(c, `passport-${passport.section}-${language}.pdf`, 'sectionPassport', language, (station) => ({
       station,

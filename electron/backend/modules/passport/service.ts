@@ -3,14 +3,18 @@ import { AppError, type DueItem, type Passport } from '../../../../shared/api';
 import { CHARACTERISTICS, HEADING_ROWS, OBJECT_FIELDS, type ObjectPart } from '../../../../shared/api/passport';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
-import { sectionScope, workingSections } from '../staff/service';
+import { requireDrawableImage } from '../../documents/print';
+import { requireSection, workingSections } from '../staff/service';
 
 const CODES = new Set<string>(CHARACTERISTICS.map(([c]) => c).filter((c) => !HEADING_ROWS.includes(c)));
 
 /** The section's own inspectors and assistants (with cover, p.6) write; the UPP lead all. */
-async function requireWrite(ctx: Ctx, db: Db, sectionId: number): Promise<void> {
-  const mine = await sectionScope(ctx, db);
-  if (mine !== 'all' && !mine.includes(sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+const requireWrite = (ctx: Ctx, db: Db, sectionId: number) => requireSection(ctx, sectionId, { db });
+
+/** The passport of a section the caller works or heads (p.16): its pencil columns hold people's homes and phones. */
+export async function readPassport(ctx: Ctx, sectionId: number): Promise<Passport> {
+  await requireSection(ctx, sectionId);
+  return getPassport(ctx.db, sectionId);
 }
 
 export async function getPassport(db: Db, sectionId: number): Promise<Passport> {
@@ -196,6 +200,7 @@ export async function dueYearColumn(ctx: Ctx, date: string): Promise<DueItem[]> 
 
 /** §2: the plan of the section as an image, with a note (routes, posts, forces). */
 export async function savePlan(ctx: Ctx, sectionId: number, image: string | null, note: string): Promise<Passport> {
+  await requireDrawableImage(ctx, image, 'image');
   return change(ctx, async (tx) => {
     await requireWrite(ctx, tx.db, sectionId);
     const at = ctx.now.toISOString();

@@ -8,6 +8,7 @@ import { foldName } from '../../../../shared/search/fold';
 import { personMatches } from '../../store/nameSearch';
 import type { DB, PersonFilesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
+import { requireDrawableImage } from '../../documents/print';
 import { change } from '../../change';
 import { staffNames } from '../users/names';
 import { getCitizen, upsertCitizen } from '../citizens/service';
@@ -290,6 +291,7 @@ export async function refuseSecondFile(trx: Transaction<DB>, citizenId: number, 
 
 /** p.11: placing a person on preventive record. */
 export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile> {
+  await requireDrawableImage(ctx, input.photo, 'photo');
   return change(ctx, async (tx) => {
     const values = await fileValues(ctx, tx.db, input);
     const citizen = await upsertCitizen(tx, input.citizen);
@@ -323,6 +325,7 @@ export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile
 export const auditView = ({ supervision: _s, custody: _c, access: _a, ...f }: PersonFile) => f;
 
 export async function updateFile(ctx: Ctx, id: number, input: FileInput): Promise<PersonFile> {
+  await requireDrawableImage(ctx, input.photo, 'photo');
   return change(ctx, async (tx) => {
     const row = await accessible(ctx, tx.db, id);
     requireOpen(row);

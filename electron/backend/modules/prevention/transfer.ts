@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { AppError } from '../../../../shared/api';
 import type { PersonFile } from '../../../../shared/api/prevention';
 import type { Ctx } from '../../context';
+import { requireDrawableImage } from '../../documents/print';
 import { atomically, change } from '../../change';
 import { upsertCitizen } from '../citizens/service';
 import type { PackageContent } from './transferPackage';
@@ -121,6 +122,7 @@ export interface ImportPlace {
 
 /** All or nothing: the person, the file and its supervision history in one transaction. */
 export async function importFile(ctx: Ctx, content: PackageContent, place: ImportPlace): Promise<PersonFile> {
+  await requireDrawableImage(ctx, content.file.photo, 'photo');
   return change(ctx, async (tx) => {
     const f = content.file;
     const values = await fileValues(ctx, tx.db, {

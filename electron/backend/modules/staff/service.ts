@@ -141,6 +141,29 @@ export async function sectionScope(ctx: Ctx, db: Db = ctx.db): Promise<'all' | n
   return workingSections({ ...ctx, db });
 }
 
+/**
+ * Every call that names a section asks this before reading or writing its records: a section that is not there
+ * (or, for a write, no longer worked) is a field error, one outside the caller's scope is refused (p.16, p.6).
+ */
+export async function requireSection(
+  ctx: Ctx,
+  sectionId: number,
+  opts: { db?: Db; field?: string; active?: boolean } = {},
+): Promise<void> {
+  const db = opts.db ?? ctx.db;
+  const section = await db.selectFrom('sections').select('active').where('id', '=', sectionId).executeTakeFirst();
+  if (!section || (opts.active && section.active !== 1)) {
+    const field = opts.field ?? 'sectionId';
+    throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
+      { path: field, messageKey: 'errors.unknownSection' },
+    ]);
+  }
+  if (!inScope(await sectionScope(ctx, db), sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+}
+
+export const inScope = (scope: 'all' | number[], sectionId: number): boolean =>
+  scope === 'all' || scope.includes(sectionId);
+
 /** p.6 deadline: a long absence with no covering inspector named, from its first day. */
 export async function uncoveredAbsences(ctx: Ctx, date: string): Promise<DueItem[]> {
   const users = await listUsers(ctx.db, true);
