@@ -50,11 +50,20 @@ export type CitizenInput = z.input<typeof citizenInputSchema>;
 export const citizenHitSchema = citizenSchema.extend({ lastVisit: z.string().nullable(), visits: z.number().int() });
 export type CitizenHit = z.infer<typeof citizenHitSchema>;
 
+/** A correction of a person's details: what he is now, and why. */
+export const citizenCorrectionSchema = z.object({ citizen: citizenInputSchema, reason: requiredText(500) });
+
 export const citizensApi = {
   /** As the desk types: part of an IIN or of any name, Kazakh or Russian letters, any case. */
   'citizens.search': defineCall({
     input: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(citizenHitSchema),
     access: ROLE_GROUPS.sectionReaders,
+  }),
+  /** A person's details corrected where he is recorded, the old version kept in the audit (ours). */
+  'citizens.correct': defineCall({
+    input: citizenCorrectionSchema.extend({ id: z.number().int() }),
+    output: citizenSchema,
+    access: ROLE_GROUPS.sectionStaff,
   }),
 };

@@ -100,6 +100,21 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await expect(dialog.getByTestId('known-citizen')).toContainText('Қасымов Б. Е.');
   await expect(field(dialog, 'Мекенжайы')).toHaveValue('Сейфуллин к-сі, 5, 12 п.');
   await expect(field(dialog, 'Санаты')).toBeFocused();
+  // a person from the register is linked, not edited: his new phone is a correction with its reason
+  await expect(field(dialog, 'Телефоны')).toBeDisabled();
+  await shot(page, '20a-reception-linked-citizen');
+  await dialog.getByRole('button', { name: 'Деректерді түзету…' }).click();
+  const correction = page.getByRole('dialog', { name: 'Адамның деректерін түзету' });
+  await field(correction, 'Телефоны').fill('+7 777 100 2030');
+  await correction.getByRole('button', { name: 'Сақтау' }).click();
+  await expect(correction.getByText('Міндетті өріс')).toBeVisible();
+  await field(correction, 'Түзету себебі').fill('Нөмірін ауыстырды');
+  await shot(page, '20b-reception-citizen-correction');
+  await correction.getByRole('button', { name: 'Сақтау' }).click();
+  await expect(correction).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(field(dialog, 'Телефоны')).toHaveValue('+7 777 100 2030');
+  await field(dialog, 'Санаты').focus();
   await pick(page, 'шағ', 'Шағым');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Көршісінің итін байлап ұстамайды');

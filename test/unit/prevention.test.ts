@@ -592,3 +592,40 @@ describe('person files: a failed call writes nothing', () => {
     expect(count(s, 'supervision_records')).toBe(records + 1);
   });
 });
+
+describe('person files: the person of a file is not renamed from outside (ours)', () => {
+  it("links the person of another section's file to a visit and changes nothing of him; only his section corrects him", async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('omarova');
+    const file = await s.call('prevention.create', parolee(s.safe.id, { sectionId: 2, inspectorId: s.b.id }));
+    await s.as('nurlanov');
+    // before: the visit's citizen block overwrote the register, so the file's person was renamed
+    const visit = await s.call('reception.create', {
+      receivedAt: '2026-11-20T18:15',
+      mode: 'inPerson',
+      citizen: { ...file.citizen, iin: file.citizen.iin ?? '', surname: 'Переименов', address: 'неизвестно' },
+      categoryCode: 'complaint',
+      subject: 'Жалоба',
+      action: 'explained',
+      actionDetails: '',
+      receiverId: s.a.id,
+      followUpDue: null,
+    });
+    expect(visit.citizen).toMatchObject({ id: file.citizen.id, surname: 'Сейтқали' });
+    const correction = {
+      id: file.citizen.id,
+      citizen: { ...file.citizen, iin: file.citizen.iin ?? '', surname: 'Переименов' },
+      reason: 'ошибка',
+    };
+    expect(await s.fail('citizens.correct', correction)).toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'citizens.otherSection',
+    });
+    await s.as('omarova');
+    expect((await s.call('prevention.open', { id: file.id, ...PURPOSE })).citizen.surname).toBe('Сейтқали');
+    expect(await s.call('citizens.correct', { ...correction, reason: 'опечатка в фамилии' })).toMatchObject({
+      surname: 'Переименов',
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
-import { IIN_A, receptionEntry as entry, setUpStation } from './helpers';
+import { addUser, IIN_A, LEAD, receptionEntry as entry, setUpStation, signInAs } from './helpers';
 import { pdfText } from './pdf';
 
 const IIN_B = makeIin('1992-02-29', 'female', 208);
@@ -74,13 +74,26 @@ describe('reception log', () => {
   it('keeps one citizen per person: by IIN, by the chosen record, or by name and birth date without IIN', async () => {
     const s = await desk();
     const first = await s.call('reception.create', entry());
-    // the same IIN typed again with a new phone: same person, phone updated
+    // the same IIN typed again with a new phone: the same person, linked, nothing of him changed
     const again = await s.call(
       'reception.create',
       entry({ receivedAt: '2026-11-21T18:10', citizen: { phone: '+7 777 000 0000' } }),
     );
     expect(again.citizen.id).toBe(first.citizen.id);
-    expect(again.citizen.phone).toBe('+7 777 000 0000');
+    expect(again.citizen.phone).toBe('+7 701 555 1234');
+    // the new phone is a correction, with its reason; the old version stays in the audit
+    expect(
+      await s.call('citizens.correct', {
+        id: first.citizen.id,
+        citizen: { ...entry().citizen, phone: '+7 777 000 0000' },
+        reason: 'Сменил номер',
+      }),
+    ).toMatchObject({ id: first.citizen.id, phone: '+7 777 000 0000' });
+    const audit = s.backend.raw
+      .prepare(`SELECT before_json, after_json FROM audit_log WHERE action = 'citizens.correct'`)
+      .get() as { before_json: string; after_json: string };
+    expect(JSON.parse(audit.before_json)).toMatchObject({ phone: '+7 701 555 1234' });
+    expect(JSON.parse(audit.after_json)).toMatchObject({ phone: '+7 777 000 0000', reason: 'Сменил номер' });
     // a foreigner without IIN, flagged; the second visit finds the same record by name and birth date
     const f1 = await s.call(
       'reception.create',
@@ -113,9 +126,17 @@ describe('reception log', () => {
     );
     expect(f1.citizen).toMatchObject({ iin: null, noIin: 'foreigner' });
     expect(f2.citizen.id).toBe(f1.citizen.id);
-    // an IIN already held by another person cannot be given to the chosen one
-    const e = await s.fail('reception.create', entry({ citizen: { id: f1.citizen.id, iin: IIN_A, noIin: null } }));
+    // an IIN already held by another person cannot be given to someone else
+    const e = await s.fail('citizens.correct', {
+      id: f1.citizen.id,
+      citizen: { ...f1.citizen, iin: IIN_A, noIin: null },
+      reason: 'ИИН найден',
+    });
     expect(e).toMatchObject({ code: 'CONFLICT', messageKey: 'iin.taken' });
+    // a chosen person who is not in the register is a field error
+    expect((await s.fail('reception.create', entry({ citizen: { id: 9999 } }))).fields).toEqual([
+      { path: 'citizen.id', messageKey: 'errors.notFound' },
+    ]);
   });
 
   it('finds returning citizens by part of the IIN or any part of a name, any case, Kazakh or Russian letters', async () => {
@@ -290,5 +311,43 @@ describe('reception log', () => {
     expect(String(ws.getRow(5).getCell(4).value)).toContain('Қасымов Бауыржан Ерланұлы');
     expect(ws.getRow(6).getCell(3).value).toBe('онлайн');
     expect(ws.getRow(7).font?.strike).toBe(true);
+  });
+});
+
+describe('reception: whose entry', () => {
+  it('is corrected, voided or closed by who wrote it, who received the citizen, or the UPP lead (ours)', async () => {
+    const s = await desk();
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    await addUser(s, 'omarov', 'Омаров', 'inspector', [1]);
+    await signInAs(s, 'nurlanov');
+    const mine = await s.call('reception.create', entry({ receiverId: a.id }));
+    // before: any inspector voided another's entry, an assistant corrected an inspector's
+    await signInAs(s, 'omarov');
+    expect(await s.fail('reception.void', { id: mine.id, reason: 'ошибка' })).toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'reception.notYours',
+    });
+    await signInAs(s, 'bekova');
+    expect(
+      await s.fail('reception.correct', { id: mine.id, reason: 'уточнение', entry: entry({ subject: 'Другое' }) }),
+    ).toMatchObject({ code: 'FORBIDDEN', messageKey: 'reception.notYours' });
+    expect(await s.fail('reception.setResult', { id: mine.id, result: 'Разъяснено' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const own = await s.call('reception.create', entry({ receiverId: a.id, receivedAt: '2026-11-20T18:40' }));
+    expect(
+      (
+        await s.call('reception.correct', {
+          id: own.id,
+          reason: 'опечатка',
+          entry: entry({ receiverId: a.id, subject: 'Шум' }),
+        })
+      ).subject,
+    ).toBe('Шум');
+    // the receiver answers for the entry the assistant wrote for him, and the lead for all
+    await signInAs(s, 'nurlanov');
+    await s.call('reception.setResult', { id: own.id, result: 'Разъяснено' });
+    await signInAs(s, LEAD.login);
+    expect((await s.call('reception.void', { id: mine.id, reason: 'внесено дважды' })).status).toBe('voided');
   });
 });

@@ -35,6 +35,8 @@ export function FormModal({ onClose, children, ...props }: ModalProps) {
       <div
         onKeyDown={(e) => {
           if (e.key !== 'Escape' || e.defaultPrevented) return;
+          // a dialog opened from a dialog answers its own Esc; the one beneath it must not close too
+          e.preventDefault();
           if (asking) return setAsking(false);
           // an open dropdown (select, calendar) marks its input: Esc closes the dropdown only
           if ((e.target as HTMLElement).getAttribute('data-mantine-stop-propagation') !== 'true') requestClose();

@@ -1,5 +1,6 @@
 import type { Db } from '../../context';
-import type { Tx } from '../../change';
+import type { SessionTx, Tx } from '../../change';
+import { inScope, sectionScope } from '../staff/service';
 import { AppError, type Citizen, type CitizenHit } from '../../../../shared/api';
 import type { citizenInputSchema } from '../../../../shared/api/citizens';
 import { parseIin } from '../../../../shared/iin';
@@ -29,14 +30,9 @@ export async function getCitizen(db: Db, id: number): Promise<Citizen | null> {
   return r ? toCitizen(r) : null;
 }
 
-/**
- * One record per person: the chosen one, else the one with this IIN, else (without an
- * IIN) the one with the same full name and date of birth; otherwise a new record.
- * What was typed updates the record, audited with before and after.
- */
-export async function upsertCitizen(tx: Tx, input: CitizenFields): Promise<Citizen> {
+const columns = (input: CitizenFields) => {
   const fromIin = input.iin ? parseIin(input.iin) : null;
-  const values = {
+  return {
     iin: input.iin || null,
     no_iin: input.iin ? null : input.noIin,
     surname: input.surname,
@@ -48,9 +44,24 @@ export async function upsertCitizen(tx: Tx, input: CitizenFields): Promise<Citiz
     address: input.address,
     phone: input.phone,
   };
+};
+
+/**
+ * The person of a new record: the chosen one, else the one with this IIN, else (without an IIN) the one with the
+ * same full name and date of birth; otherwise a new one in the register. A person already there is linked and
+ * nothing of him changes (ours): what a form sends for him is not a correction, so a visit, a list entry or a package
+ * cannot rename the person of another section's file. Corrections go through `correctCitizen`.
+ */
+export async function linkCitizen(tx: Tx, input: CitizenFields): Promise<Citizen> {
+  const values = columns(input);
   let existing: Row | undefined;
-  if (input.id !== null)
+  if (input.id !== null) {
     existing = await tx.db.selectFrom('citizens').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!existing)
+      throw new AppError('NOT_FOUND', 'errors.notFound', undefined, [
+        { path: 'citizen.id', messageKey: 'errors.notFound' },
+      ]);
+  }
   if (!existing && values.iin)
     existing = await tx.db.selectFrom('citizens').selectAll().where('iin', '=', values.iin).executeTakeFirst();
   if (!existing && !values.iin && values.birth_date) {
@@ -63,19 +74,36 @@ export async function upsertCitizen(tx: Tx, input: CitizenFields): Promise<Citiz
     const key = foldName(`${values.surname} ${values.name} ${values.patronymic}`);
     existing = same.find((c) => foldName(`${c.surname} ${c.name} ${c.patronymic}`) === key);
   }
+  if (existing) return toCitizen(existing);
   const at = tx.now.toISOString();
-  if (!existing) {
-    const { id } = await tx.db
-      .insertInto('citizens')
-      .values({ ...values, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const c = (await getCitizen(tx.db, id))!;
-    await indexCitizen(tx.db, c);
-    await tx.audit({ action: 'citizens.create', entity: 'citizen', entityId: id, after: c });
-    return c;
-  }
-  // another record already holds this IIN: the chosen one cannot take it
+  const { id } = await tx.db
+    .insertInto('citizens')
+    .values({ ...values, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const c = (await getCitizen(tx.db, id))!;
+  await indexCitizen(tx.db, c);
+  await tx.audit({ action: 'citizens.create', entity: 'citizen', entityId: id, after: c });
+  return c;
+}
+
+/**
+ * A person's details corrected (ours): only by someone who works every section where the person has a file (p.16),
+ * the old version kept in the audit with the reason. Unchanged details write nothing.
+ */
+export async function correctCitizen(
+  tx: SessionTx,
+  id: number,
+  input: CitizenFields,
+  reason: string,
+): Promise<Citizen> {
+  const existing = await tx.db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!existing) throw new AppError('NOT_FOUND', 'errors.notFound');
+  const files = await tx.db.selectFrom('person_files').select('section_id').where('citizen_id', '=', id).execute();
+  const scope = await sectionScope(tx, tx.db);
+  if (files.some((f) => !inScope(scope, f.section_id))) throw new AppError('FORBIDDEN', 'citizens.otherSection');
+  const values = columns(input);
+  // another record already holds this IIN: this one cannot take it
   if (values.iin && values.iin !== existing.iin) {
     const holder = await tx.db.selectFrom('citizens').select('id').where('iin', '=', values.iin).executeTakeFirst();
     if (holder && holder.id !== existing.id) {
@@ -87,18 +115,12 @@ export async function upsertCitizen(tx: Tx, input: CitizenFields): Promise<Citiz
   if (!changed) return before;
   await tx.db
     .updateTable('citizens')
-    .set({ ...values, updated_at: at })
-    .where('id', '=', existing.id)
+    .set({ ...values, updated_at: tx.now.toISOString() })
+    .where('id', '=', id)
     .execute();
-  const after = (await getCitizen(tx.db, existing.id))!;
+  const after = (await getCitizen(tx.db, id))!;
   await indexCitizen(tx.db, after);
-  await tx.audit({
-    action: 'citizens.update',
-    entity: 'citizen',
-    entityId: existing.id,
-    before,
-    after,
-  });
+  await tx.audit({ action: 'citizens.correct', entity: 'citizen', entityId: id, before, after: { ...after, reason } });
   return after;
 }
 

@@ -15,7 +15,7 @@ import { personMatches } from '../../store/nameSearch';
 import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
-import { upsertCitizen } from '../citizens/service';
+import { correctCitizen, linkCitizen } from '../citizens/service';
 import { requireSection, sectionScope } from '../staff/service';
 import { staffNames } from '../users/names';
 
@@ -200,7 +200,10 @@ async function saveEntry<T extends { id: number; sectionId: number; citizenId: n
     await requireSection(ctx, input.sectionId, { db: tx.db, active: true });
     const before = input.id !== null ? await get(tx.db, input.id) : null;
     if (before) await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
-    const citizen = await upsertCitizen(tx, before ? { ...input.citizen, id: before.citizenId } : input.citizen);
+    // an entry's own person is corrected with the entry; a new entry links the person chosen or typed
+    const citizen = before
+      ? await correctCitizen(tx, before.citizenId, input.citizen, `${entity}:${before.id}`)
+      : await linkCitizen(tx, input.citizen);
     const id = await write(tx.db, citizen.id, input.id, ctx.now.toISOString());
     const after = await get(tx.db, id);
     await tx.audit({

@@ -11,7 +11,7 @@ import type { Ctx, Db } from '../../context';
 import { requireDrawableImage } from '../../documents/print';
 import { change } from '../../change';
 import { staffNames } from '../users/names';
-import { getCitizen, upsertCitizen } from '../citizens/service';
+import { correctCitizen, getCitizen, linkCitizen } from '../citizens/service';
 import { type FileInput, type ListFilter, accessRows, accessible, fileRow, requireOpen, scopeOf } from './access';
 import { requestDue } from '../../../../shared/rules/prevention';
 
@@ -294,7 +294,7 @@ export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile
   await requireDrawableImage(ctx, input.photo, 'photo');
   return change(ctx, async (tx) => {
     const values = await fileValues(ctx, tx.db, input);
-    const citizen = await upsertCitizen(tx, input.citizen);
+    const citizen = await linkCitizen(tx, input.citizen);
     await refuseSecondFile(tx.db, citizen.id, null);
     const at = ctx.now.toISOString();
     const { id } = await tx.db
@@ -331,7 +331,8 @@ export async function updateFile(ctx: Ctx, id: number, input: FileInput): Promis
     requireOpen(row);
     const before = await getFile(tx.db, id);
     const values = await fileValues(ctx, tx.db, input);
-    const citizen = await upsertCitizen(tx, { ...input.citizen, id: row.citizen_id });
+    // the file's own person, corrected by the file's writer
+    const citizen = await correctCitizen(tx, row.citizen_id, input.citizen, `person_file:${row.number}`);
     await refuseSecondFile(tx.db, citizen.id, id);
     await tx.db
       .updateTable('person_files')

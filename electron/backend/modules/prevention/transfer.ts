@@ -7,7 +7,7 @@ import type { PersonFile } from '../../../../shared/api/prevention';
 import type { Ctx } from '../../context';
 import { requireDrawableImage } from '../../documents/print';
 import { atomically, change } from '../../change';
-import { upsertCitizen } from '../citizens/service';
+import { linkCitizen } from '../citizens/service';
 import type { PackageContent } from './transferPackage';
 import { type PurposeInput, accessible, logAccess } from './access';
 import { auditView, fileValues, getFile, nextNumber, outSince, refuseSecondFile, step } from './files';
@@ -141,7 +141,7 @@ export async function importFile(ctx: Ctx, content: PackageContent, place: Impor
       photo: f.photo,
       ...place,
     });
-    const citizen = await upsertCitizen(tx, {
+    const citizen = await linkCitizen(tx, {
       ...content.citizen,
       id: null,
       address: f.newAddress || content.citizen.address,

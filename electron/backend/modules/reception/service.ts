@@ -9,7 +9,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { staffNames, type StaffNames } from '../users/names';
-import { toCitizen, upsertCitizen } from '../citizens/service';
+import { linkCitizen, toCitizen } from '../citizens/service';
 import { appendEntry } from '../notebook/service';
 
 export type ReceptionFields = z.output<typeof receptionInputSchema>;
@@ -174,7 +174,7 @@ const entryColumns = (e: ReceptionFields, citizenId: number) => ({
 export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Reception> {
   return change(ctx, async (tx) => {
     await checkRefs(tx.db, e);
-    const citizen = await upsertCitizen(tx, e.citizen);
+    const citizen = await linkCitizen(tx, e.citizen);
     const year = Number(e.receivedAt.slice(0, 4));
     const { n } = await tx.db
       .selectFrom('receptions')
@@ -219,12 +219,28 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
   });
 }
 
+/**
+ * Who answers for an entry changes it (ours; p.9 names no one): the one who wrote it, the one who received the
+ * citizen, or the UPP lead. An assistant so corrects his own entries but voids none (the contract: deciders).
+ */
+async function requireAnswerable(ctx: Ctx, db: Db, id: number): Promise<void> {
+  if (ctx.user.role === 'uppLead') return;
+  const row = await db
+    .selectFrom('receptions')
+    .select(['created_by', 'receiver_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row && row.created_by !== ctx.user.id && row.receiver_id !== ctx.user.id)
+    throw new AppError('FORBIDDEN', 'reception.notYours');
+}
+
 export async function correctReception(ctx: Ctx, id: number, reason: string, e: ReceptionFields): Promise<Reception> {
   return change(ctx, async (tx) => {
+    await requireAnswerable(ctx, tx.db, id);
     const before = await getReception(tx.db, id);
     if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
     await checkRefs(tx.db, e);
-    const citizen = await upsertCitizen(tx, e.citizen);
+    const citizen = await linkCitizen(tx, e.citizen);
     await tx.db
       .updateTable('receptions')
       .set({ ...entryColumns(e, citizen.id), version: before.version + 1, updated_at: ctx.now.toISOString() })
@@ -250,6 +266,7 @@ async function changeEntry(
   set: (before: Reception) => Updateable<DB['receptions']>,
 ): Promise<Reception> {
   return change(ctx, async (tx) => {
+    await requireAnswerable(ctx, tx.db, id);
     const before = await getReception(tx.db, id);
     if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
     await tx.db

@@ -1,13 +1,29 @@
-import { Alert, Checkbox, CloseButton, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconUserCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  CloseButton,
+  Fieldset,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconPencil, IconUserCheck } from '@tabler/icons-react';
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CitizenHit, CitizenInput } from '../../../../shared/api';
-import { NO_IIN_REASONS } from '../../../../shared/api/citizens';
+import type { Citizen, CitizenInput } from '../../../../shared/api';
+import { citizenCorrectionSchema, NO_IIN_REASONS } from '../../../../shared/api/citizens';
 import { parseIin } from '../../../../shared/iin';
 import { formatDate, shortName } from '../../../../shared/format';
 import { DateField } from '../../app/DateField';
+import { FormModal, GuardedForm } from '../../app/FormModal';
+import { notifySaved, useContractForm } from '../../app/forms';
+import { useCallMutation } from '../../api/hooks';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form that holds a citizen under 'citizen'
 type CitizenForm = UseFormReturnType<any>;
@@ -27,8 +43,8 @@ export const EMPTY_CITIZEN: CitizenInput = {
   phone: '',
 };
 
-/** A person found in the register, as the form holds him. */
-export const citizenFromHit = (hit: CitizenHit): CitizenInput => ({
+/** A person found in the register (a search hit, a corrected record), as the form holds him. */
+export const citizenFromHit = (hit: Citizen): CitizenInput => ({
   id: hit.id,
   iin: hit.iin ?? '',
   noIin: hit.noIin,
@@ -73,83 +89,86 @@ export function applyIin(form: CitizenForm, value: string, t: TFunction): void {
  * The person's fields of the station's register (reception, person files): IIN or the reason there is none, names,
  * birth, address, phone.
  */
-export function CitizenFields({ form }: { form: CitizenForm }) {
+export function CitizenFields({ form, linked = false }: { form: CitizenForm; linked?: boolean }) {
   const { t } = useTranslation();
   const c = form.values.citizen as CitizenInput;
   const iin = c.iin ? parseIin(c.iin) : null;
   const setIin = (value: string) => applyIin(form, value, t);
   return (
-    <>
-      <Group align="flex-start" gap="xs" wrap="nowrap">
-        <TextInput
-          label={t('fields.iin')}
-          data-field="citizen.iin"
-          style={{ flex: 1 }}
-          maxLength={14}
-          inputMode="numeric"
-          disabled={c.noIin !== null}
-          value={c.iin}
-          onChange={(e) => setIin(e.currentTarget.value)}
-          error={form.errors['citizen.iin']}
-          description={
-            iin?.ok
-              ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) })
-              : undefined
-          }
-        />
-        <Checkbox
-          mt={30}
-          label={t('reception.noIin')}
-          checked={c.noIin !== null}
-          onChange={(e) => {
-            form.setFieldValue('citizen.noIin', e.currentTarget.checked ? 'foreigner' : null);
-            if (e.currentTarget.checked) form.setFieldValue('citizen.iin', '');
-            form.clearFieldError('citizen.iin');
-          }}
-        />
-      </Group>
-      {c.noIin !== null && (
-        <Select
-          label={t('reception.noIinReason')}
-          allowDeselect={false}
-          data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))}
-          {...form.getInputProps('citizen.noIin')}
-        />
-      )}
-      <Group grow align="flex-start" gap="xs">
-        <TextInput
-          label={t('fields.surname')}
-          withAsterisk
-          data-field="citizen.surname"
-          {...form.getInputProps('citizen.surname')}
-        />
-        <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('citizen.name')} />
-      </Group>
-      <TextInput label={t('fields.patronymic')} {...form.getInputProps('citizen.patronymic')} />
-      <Group grow align="flex-start" gap="xs">
-        <DateField
-          label={t('reception.birthDate')}
-          disabled={iin?.ok === true}
-          {...form.getInputProps('citizen.birthDate')}
-        />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('reception.sex')}
-          </Text>
-          <SegmentedControl
-            disabled={iin?.ok === true}
-            value={c.sex ?? ''}
-            onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}
-            data={[
-              { value: 'male', label: t('reception.sexes.male') },
-              { value: 'female', label: t('reception.sexes.female') },
-            ]}
+    // a person linked from the register is shown, not edited: saving the record changes nothing of him
+    <Fieldset variant="unstyled" disabled={linked} data-testid="citizen-fields">
+      <Stack gap="xs">
+        <Group align="flex-start" gap="xs" wrap="nowrap">
+          <TextInput
+            label={t('fields.iin')}
+            data-field="citizen.iin"
+            style={{ flex: 1 }}
+            maxLength={14}
+            inputMode="numeric"
+            disabled={c.noIin !== null}
+            value={c.iin}
+            onChange={(e) => setIin(e.currentTarget.value)}
+            error={form.errors['citizen.iin']}
+            description={
+              iin?.ok
+                ? t('iin.valid', { date: formatDate(iin.birthDate), sex: t(`reception.sexes.${iin.sex}`) })
+                : undefined
+            }
           />
-        </Stack>
-      </Group>
-      <TextInput label={t('reception.address')} {...form.getInputProps('citizen.address')} />
-      <TextInput label={t('reception.phone')} {...form.getInputProps('citizen.phone')} />
-    </>
+          <Checkbox
+            mt={30}
+            label={t('reception.noIin')}
+            checked={c.noIin !== null}
+            onChange={(e) => {
+              form.setFieldValue('citizen.noIin', e.currentTarget.checked ? 'foreigner' : null);
+              if (e.currentTarget.checked) form.setFieldValue('citizen.iin', '');
+              form.clearFieldError('citizen.iin');
+            }}
+          />
+        </Group>
+        {c.noIin !== null && (
+          <Select
+            label={t('reception.noIinReason')}
+            allowDeselect={false}
+            data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))}
+            {...form.getInputProps('citizen.noIin')}
+          />
+        )}
+        <Group grow align="flex-start" gap="xs">
+          <TextInput
+            label={t('fields.surname')}
+            withAsterisk
+            data-field="citizen.surname"
+            {...form.getInputProps('citizen.surname')}
+          />
+          <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('citizen.name')} />
+        </Group>
+        <TextInput label={t('fields.patronymic')} {...form.getInputProps('citizen.patronymic')} />
+        <Group grow align="flex-start" gap="xs">
+          <DateField
+            label={t('reception.birthDate')}
+            disabled={iin?.ok === true}
+            {...form.getInputProps('citizen.birthDate')}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('reception.sex')}
+            </Text>
+            <SegmentedControl
+              disabled={iin?.ok === true}
+              value={c.sex ?? ''}
+              onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}
+              data={[
+                { value: 'male', label: t('reception.sexes.male') },
+                { value: 'female', label: t('reception.sexes.female') },
+              ]}
+            />
+          </Stack>
+        </Group>
+        <TextInput label={t('reception.address')} {...form.getInputProps('citizen.address')} />
+        <TextInput label={t('reception.phone')} {...form.getInputProps('citizen.phone')} />
+      </Stack>
+    </Fieldset>
   );
 }
 
@@ -157,16 +176,87 @@ export function CitizenFields({ form }: { form: CitizenForm }) {
  * The person chosen from the register, above his fields: name and IIN, and (for a new record) a way back to the
  * search.
  */
-export function KnownCitizen({ citizen, onClear }: { citizen: CitizenInput; onClear?: () => void }) {
+export function KnownCitizen({
+  citizen,
+  onClear,
+  onCorrected,
+}: {
+  citizen: CitizenInput;
+  onClear?: () => void;
+  /** given where the person is linked, not edited: the way to correct his details in the register */
+  onCorrected?: (c: CitizenInput) => void;
+}) {
   const { t } = useTranslation();
+  const [correcting, setCorrecting] = useState(false);
   return (
     <Alert color="teal" p="xs" icon={<IconUserCheck size={18} />} data-testid="known-citizen">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">
           {shortName(citizen)} {citizen.iin ? `· ${citizen.iin}` : ''}
         </Text>
-        {onClear && <CloseButton size="sm" aria-label={t('app.cancel')} onClick={onClear} />}
+        <Group gap={4} wrap="nowrap">
+          {onCorrected && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPencil size={14} />}
+              onClick={() => setCorrecting(true)}
+            >
+              {t('citizens.correct')}
+            </Button>
+          )}
+          {onClear && <CloseButton size="sm" aria-label={t('app.cancel')} onClick={onClear} />}
+        </Group>
       </Group>
+      {onCorrected && (
+        <Text size="xs" c="dimmed">
+          {t('citizens.linked')}
+        </Text>
+      )}
+      {correcting && onCorrected && (
+        <CorrectCitizen
+          citizen={citizen}
+          onClose={() => setCorrecting(false)}
+          onDone={(c) => {
+            setCorrecting(false);
+            onCorrected(c);
+          }}
+        />
+      )}
     </Alert>
+  );
+}
+
+/** A person's details corrected in the register, with the reason; the old version stays in the audit. */
+function CorrectCitizen({
+  citizen,
+  onClose,
+  onDone,
+}: {
+  citizen: CitizenInput;
+  onClose: () => void;
+  onDone: (c: CitizenInput) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useContractForm(citizenCorrectionSchema, { citizen, reason: '' });
+  // every record that shows the person reads him again
+  const correct = useCallMutation('citizens.correct', {
+    invalidates: ['citizens.search', 'reception.list', 'reception.get', 'prevention.list', 'prevention.open'],
+  });
+  async function save(v: { citizen: CitizenInput; reason: string }) {
+    const saved = await correct.mutateAsync({ id: citizen.id!, ...citizenCorrectionSchema.parse(v) });
+    notifySaved(t, t('citizens.corrected'));
+    onDone(citizenFromHit(saved));
+  }
+  return (
+    <FormModal opened onClose={onClose} title={t('citizens.correctTitle')} size="lg">
+      <GuardedForm form={form} onSubmit={save}>
+        <Text size="sm" c="dimmed">
+          {t('citizens.correctHint')}
+        </Text>
+        <CitizenFields form={form} />
+        <TextInput label={t('citizens.reason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
+      </GuardedForm>
+    </FormModal>
   );
 }

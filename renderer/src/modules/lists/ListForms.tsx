@@ -47,8 +47,14 @@ function PersonBlock({
     <Stack gap="xs">
       <Divider label={t('lists.person')} labelPosition="left" />
       {!known && v.citizen.id === null && <CitizenSearch onPick={pick} onNew={startNew} />}
-      {v.citizen.id !== null && <KnownCitizen citizen={v.citizen} />}
-      <CitizenFields form={form} />
+      {v.citizen.id !== null && (
+        <KnownCitizen
+          citizen={v.citizen}
+          // an entry's own person is corrected with the entry; a person picked for a new one only through this
+          onCorrected={known ? undefined : (x) => form.setFieldValue('citizen', x)}
+        />
+      )}
+      <CitizenFields form={form} linked={v.citizen.id !== null && !known} />
       <Select
         label={t('lists.section')}
         withAsterisk

@@ -175,9 +175,11 @@ export function PersonFileForm({
               <KnownCitizen
                 citizen={v.citizen}
                 onClear={file ? undefined : () => form.setFieldValue('citizen', EMPTY_CITIZEN)}
+                // a file's own person is corrected with the file; a person picked for a new one only through this
+                onCorrected={file ? undefined : (x) => form.setFieldValue('citizen', x)}
               />
             )}
-            <CitizenFields form={form} />
+            <CitizenFields form={form} linked={known && !file} />
             <Group grow gap="xs" align="flex-start">
               <TextInput label={t('prevention.actualAddress')} {...form.getInputProps('actualAddress')} />
               <TextInput label={t('prevention.phones')} {...form.getInputProps('phones')} />

@@ -177,9 +177,10 @@ export function ReceptionForm({
                       ? undefined
                       : () => form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)
                   }
+                  onCorrected={(x) => form.setFieldValue('citizen', x)}
                 />
               )}
-              <CitizenFields form={form} />
+              <CitizenFields form={form} linked={known} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={6}>
