@@ -22,8 +22,9 @@ const host = await startBrowserHost({ ...options, port: wanted }).catch((e: Node
   if (e.code !== 'EADDRINUSE') throw e;
   return startBrowserHost({ ...options, port: 0 });
 });
-// the one line tests and people read: where the program is
-console.log(`Uchaske: ${host.url}`);
+// the one line tests and people read: where the program is; the address opens one session, once
+console.log(`Uchaske: ${host.launchUrl()}`);
+console.log('The browser host is for development and tests: a station runs the Electron program.');
 console.log(`Data folder: ${dataDir}`);
 const stop = () => void host.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

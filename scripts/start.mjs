@@ -19,6 +19,7 @@ if (bin) {
   console.log(
     'Uchaske: starting the same program through the browser host instead — open the address below in a browser.',
   );
+  console.log('Uchaske: the browser host is for development and tests; a station runs the Electron program.');
   run(process.execPath, [
     path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
     path.join(ROOT, 'scripts', 'browser-host.ts'),

@@ -8,9 +8,12 @@ import { BackendClient } from '../backend/process/client';
 import { forkBackend } from './forkBackend';
 
 /**
- * The browser transport: the built renderer and the same router over HTTP, on
- * 127.0.0.1 only, guarded by a random per-run token. For development, end-to-end
- * tests, and machines where no Electron binary can be had.
+ * The browser transport: the built renderer and the same router over HTTP, on 127.0.0.1 only. For development,
+ * end-to-end tests, and machines where no Electron binary can be had — not for a station's desk (README).
+ *
+ * A session is bound to the page the host opened: the address it prints carries a one-time launch code, exchanged on
+ * the first visit for an HttpOnly, SameSite=Strict cookie; a call needs that cookie and our own Origin. The page holds
+ * no secret, so another local process that reads it gets nothing to act with.
  */
 export interface HostOptions {
   dataDir: string;
@@ -32,18 +35,33 @@ const TYPES: Record<string, string> = {
 };
 const HOST = '127.0.0.1';
 const MAX_BODY = 20 * 1024 * 1024;
+const LOCKED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Uchaske</title><p>Хост басып шығарған мекенжайды ашыңыз. / ' +
+  'Откройте адрес, который напечатал хост при запуске.</p>';
+
+const secret = () => crypto.randomBytes(32).toString('hex');
+const sameSecret = (a: string, b: string) =>
+  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** cookies are shared by every port of a host: each host's session cookie is named by its port */
+const cookieName = (port: number) => `uchaske_session_${port}`;
+const cookieOf = (req: http.IncomingMessage, port: number): string =>
+  new RegExp(`(?:^|;\\s*)${cookieName(port)}=([0-9a-f]{64})(?:;|$)`).exec(String(req.headers.cookie ?? ''))?.[1] ?? '';
 
 export async function startBrowserHost(
   o: HostOptions,
-): Promise<{ url: string; close: () => Promise<void>; backend: BackendClient }> {
-  const token = crypto.randomBytes(32).toString('hex');
+): Promise<{ url: string; launchUrl: () => string; close: () => Promise<void>; backend: BackendClient }> {
+  /** launch codes not yet exchanged, and the sessions they became */
+  const launches = new Set<string>();
+  const sessions = new Set<string>();
+  const hasSession = (req: http.IncomingMessage) => {
+    const c = cookieOf(req, port);
+    return c !== '' && [...sessions].some((s) => sameSecret(s, c));
+  };
   // the backend runs in its own process, as in Electron: this one only serves files and relays calls
   const backend = new BackendClient(forkBackend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir }));
   const indexFile = path.join(o.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`renderer is not built: ${indexFile} (run: npm run build)`);
-  const index = fs
-    .readFileSync(indexFile, 'utf8')
-    .replace('<head>', `<head>\n    <meta name="uchaske-token" content="${token}" />`);
+  const index = fs.readFileSync(indexFile, 'utf8');
   let port = 0;
 
   // no request, with or without the token, may end the process: every failure answers or drops that one request
@@ -68,6 +86,28 @@ export async function startBrowserHost(
     }
     if (req.method !== 'GET') return end(res, 405, 'method');
     if (url.pathname === '/' || url.pathname === '/index.html') {
+      const code = url.searchParams.get('launch') ?? '';
+      const fresh = [...launches].find((l) => sameSecret(l, code));
+      if (fresh) {
+        launches.delete(fresh);
+        const session = secret();
+        sessions.add(session);
+        res.writeHead(303, {
+          location: '/',
+          'set-cookie': `${cookieName(port)}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+          'cache-control': 'no-store',
+        });
+        return void res.end();
+      }
+      if (!hasSession(req)) {
+        res.writeHead(401, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
+        return void res.end(LOCKED_PAGE);
+      }
+      // a used code in the address (a bookmark, a reload) with a live session: the page, without the code
+      if (code) {
+        res.writeHead(303, { location: '/', 'cache-control': 'no-store' });
+        return void res.end();
+      }
       res.writeHead(200, {
         'content-type': TYPES['.html']!,
         'cache-control': 'no-store',
@@ -88,8 +128,8 @@ export async function startBrowserHost(
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.method !== 'POST') return end(res, 405, 'method');
-    const got = Buffer.from(String(req.headers['x-uchaske-token'] ?? ''));
-    if (got.length !== token.length || !crypto.timingSafeEqual(got, Buffer.from(token))) return end(res, 403, 'token');
+    // our page's own fetch: the session's cookie, and the Origin the browser sets (a page elsewhere cannot fake it)
+    if (req.headers.origin !== `http://${HOST}:${port}` || !hasSession(req)) return end(res, 403, 'session');
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const c of req) {
@@ -121,8 +161,14 @@ export async function startBrowserHost(
   }
   await backend.whenReady();
   port = (server.address() as AddressInfo).port;
+  const url = `http://${HOST}:${port}/`;
   return {
-    url: `http://${HOST}:${port}/`,
+    url,
+    launchUrl: () => {
+      const code = secret();
+      launches.add(code);
+      return `${url}?launch=${code}`;
+    },
     backend,
     close: () =>
       new Promise<void>((resolve) => {

@@ -206,6 +206,7 @@ async function now(dataDir: string): Promise<Figures & { firstPageMs: number; wh
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
       // the host's backend has one session, opened above: the page comes in signed in
+      await page.goto(host.launchUrl());
       await page.goto(`${host.url}#/reception`);
       await page.getByText('Русский', { exact: true }).click();
       const from = page.getByRole('textbox', { name: 'С', exact: true });

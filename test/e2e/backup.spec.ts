@@ -87,7 +87,7 @@ test('backup to a USB folder, the PC lost, the first-run screen restores the sta
     rendererDir: path.join(ROOT, 'out', 'renderer'),
   });
   try {
-    await page.goto(host.url);
+    await page.goto(host.launchUrl());
     await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
     await page.reload();
     await page.getByRole('button', { name: 'Восстановить из копии…' }).click();

@@ -9,16 +9,19 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screens');
 
 /** A fresh data folder and the real backend behind the browser host, per test. */
-export const test = base.extend<{ app: { url: string; dataDir: string; backendPid: () => number | undefined } }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures object destructured
-  app: async ({}, use) => {
+export const test = base.extend<{
+  app: { url: string; dataDir: string; backendPid: () => number | undefined; launchUrl: () => string };
+}>({
+  app: async ({ context }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-'));
     const host = await startBrowserHost({
       dataDir,
       resourcesDir: path.join(ROOT, 'resources'),
       rendererDir: path.join(ROOT, 'out', 'renderer'),
     });
-    await use({ url: host.url, dataDir, backendPid: () => host.backend.pid });
+    // the page's session, as a person gets it: the host's one-time address, exchanged for its cookie
+    await context.request.get(host.launchUrl(), { maxRedirects: 0 });
+    await use({ url: host.url, dataDir, backendPid: () => host.backend.pid, launchUrl: host.launchUrl });
     await host.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
@@ -41,14 +44,13 @@ export function field(scope: Page | Locator, label: string): Locator {
   return scope.getByLabel(new RegExp(`^${esc}(\\s*\\*)?$`));
 }
 
-/** A call through the page's own transport (token from the page), for arranging a test quickly. */
+/** A call through the page's own transport (its session cookie, its origin), for arranging a test quickly. */
 export async function apiCall<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
   const r = await page.evaluate(
     async ([n, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
       const res = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'x-uchaske-token': token, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: n, input: i }),
       });
       return res.json();

@@ -126,20 +126,18 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   await expect(page.getByRole('link', { name: 'Пользователи' })).toHaveCount(0);
   await expect(page.getByTestId('user-menu')).toContainText('Нұрланова Г. · Участковый инспектор');
   const refused = await page.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
     const r = await fetch('/api/call', {
       method: 'POST',
-      headers: { 'x-uchaske-token': token, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'users.list', input: { includeInactive: true } }),
     });
     return (await r.json()) as { ok: boolean; error?: { code: string } };
   });
   expect(refused.ok).toBe(true); // any user may list colleagues (staff screen)
   const forbidden = await page.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')!.content;
     const r = await fetch('/api/call', {
       method: 'POST',
-      headers: { 'x-uchaske-token': token, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'users.create', input: {} }),
     });
     return (await r.json()) as { ok: boolean; error?: { code: string } };
@@ -159,12 +157,27 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   await expect(page.getByTestId('user-menu')).toContainText('Әбдіқадыров Е. · Ответственный за УПП');
 });
 
-test('a token-less or foreign request gets nothing from the host', async ({ page, app }) => {
-  const noToken = await page.request.post(`${app.url}api/call`, { data: { name: 'auth.status', input: {} } });
-  expect(noToken.status()).toBe(403);
+test('the host answers only the page it opened: no session, no Origin, or a foreign Host gets nothing', async ({
+  page,
+  app,
+  browser,
+}) => {
+  const origin = app.url.replace(/\/$/, '');
+  const status = { name: 'auth.status', input: {} };
+  // the page's own session works, from its own origin
+  expect((await page.request.post(`${app.url}api/call`, { data: status, headers: { origin } })).status()).toBe(200);
+  // the same cookie without our Origin (another local program replaying it) is refused
+  expect((await page.request.post(`${app.url}api/call`, { data: status })).status()).toBe(403);
+  // another browser with no session reads no secret from the page: it is refused, and its call too
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  expect((await stranger.goto(app.url))!.status()).toBe(401);
+  await expect(stranger.getByText('Откройте адрес, который напечатал хост')).toBeVisible();
+  expect((await other.request.post(`${app.url}api/call`, { data: status, headers: { origin } })).status()).toBe(403);
+  await other.close();
   const wrongHost = await page.request.post(`${app.url}api/call`, {
-    data: { name: 'auth.status', input: {} },
-    headers: { host: 'evil.example:80' },
+    data: status,
+    headers: { host: 'evil.example:80', origin },
   });
   expect(wrongHost.status()).toBe(421);
 });

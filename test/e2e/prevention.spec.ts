@@ -191,6 +191,7 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
     await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Asia/Almaty' })
   ).newPage();
   try {
+    await other.goto(astana.launchUrl());
     await stationWithInspector(other, astana.url, {
       ...STATION,
       station: {

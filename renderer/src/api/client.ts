@@ -7,16 +7,15 @@ declare global {
   }
 }
 
-/** In a plain browser (development, tests) the browser host's token sits in a meta tag. */
+/** In a plain browser (development, tests): the browser host, by the session cookie it set when it opened the page. */
 function browserBridge(): UchaskeBridge {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="uchaske-token"]')?.content ?? '';
   return {
     transport: 'browser',
     async call(name, input) {
       try {
         const res = await fetch('/api/call', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-uchaske-token': token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ name, input }),
         });
         return (await res.json()) as CallResult<unknown>;
