@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
 import type { PersonFileInput } from '../../shared/api';
@@ -627,5 +629,67 @@ describe('person files: the person of a file is not renamed from outside (ours)'
     expect(await s.call('citizens.correct', { ...correction, reason: 'опечатка в фамилии' })).toMatchObject({
       surname: 'Переименов',
     });
+  });
+});
+
+/** A PNG of noise, about `kb` kilobytes: a photo the size of a real one, that the forms can draw. */
+function noisePng(kb: number): string {
+  const side = Math.ceil(Math.sqrt((kb * 1024) / 3));
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.concat(
+    Array.from({ length: side }, () => Buffer.concat([Buffer.from([0]), crypto.randomBytes(side * 3)])),
+  );
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+describe('person files: the audit keeps what changed', () => {
+  it('ten edits of a file with a photo add what changed, not the photo ten times', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const photo = noisePng(300);
+    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id, photo }));
+    const size = () =>
+      (
+        s.backend.raw
+          .prepare(`SELECT sum(length(before_json)) + sum(length(after_json)) AS n FROM audit_log`)
+          .get() as { n: number }
+      ).n;
+    const start = size();
+    for (let i = 1; i <= 10; i++)
+      await s.call('prevention.update', {
+        id: file.id,
+        file: parolee(s.safe.id, { inspectorId: s.a.id, photo, obligations: `Являться на регистрацию ${i} раза` }),
+      });
+    // before: 10 × 2 copies of a 400 kB data URL
+    expect(size() - start).toBeLessThan(20_000);
+    const last = s.backend.raw
+      .prepare(`SELECT before_json, after_json FROM audit_log WHERE action = 'prevention.update' ORDER BY id DESC`)
+      .get() as { before_json: string; after_json: string };
+    expect(JSON.parse(last.before_json)).toEqual({ obligations: 'Являться на регистрацию 9 раза' });
+    expect(JSON.parse(last.after_json)).toMatchObject({ obligations: 'Являться на регистрацию 10 раза' });
+    // a new photo is seen in the audit by its digest
+    await s.call('prevention.update', { id: file.id, file: parolee(s.safe.id, { inspectorId: s.a.id, photo: PHOTO }) });
+    const swapped = s.backend.raw
+      .prepare(`SELECT after_json FROM audit_log WHERE action = 'prevention.update' ORDER BY id DESC`)
+      .get() as { after_json: string };
+    expect(JSON.parse(swapped.after_json).photo).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });

@@ -86,3 +86,18 @@ export async function verifyAudit(
     missingFrom = Math.min(rows, recorded.rows) + 1;
   return { ok: ok && missingFrom === null, rows, firstBrokenId, missingFrom };
 }
+
+/**
+ * What a change changed: the fields that differ, with their values before and after (ours). A whole record on every
+ * edit copied its photo into the chain again each time: ten edits of one file, 10.7 MB.
+ */
+export function changes<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof T>) {
+    if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+    b[k] = before[k];
+    a[k] = after[k];
+  }
+  return { before: b, after: a };
+}

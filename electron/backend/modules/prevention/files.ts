@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 /** Person files (p.11, p.12): reading, the list, placing on record, changes, supervision, removal. */
 import { sql, type Transaction } from 'kysely';
 import dayjs from 'dayjs';
@@ -10,6 +11,7 @@ import type { DB, PersonFilesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { requireDrawableImage } from '../../documents/print';
 import { change } from '../../change';
+import { changes } from '../audit/service';
 import { staffNames } from '../users/names';
 import { correctCitizen, getCitizen, linkCitizen } from '../citizens/service';
 import { type FileInput, type ListFilter, accessRows, accessible, fileRow, requireOpen, scopeOf } from './access';
@@ -322,7 +324,11 @@ export async function createFile(ctx: Ctx, input: FileInput): Promise<PersonFile
 }
 
 /** The audit keeps the file's own fields; its logs are audited row by row. */
-export const auditView = ({ supervision: _s, custody: _c, access: _a, ...f }: PersonFile) => f;
+/** A file as the audit keeps it: its own fields, the photo by its digest (the picture itself is in the record). */
+export const auditView = ({ supervision: _s, custody: _c, access: _a, photo, ...f }: PersonFile) => ({
+  ...f,
+  photo: photo === null ? null : `sha256:${crypto.createHash('sha256').update(photo).digest('hex')}`,
+});
 
 export async function updateFile(ctx: Ctx, id: number, input: FileInput): Promise<PersonFile> {
   await requireDrawableImage(ctx, input.photo, 'photo');
@@ -344,8 +350,7 @@ export async function updateFile(ctx: Ctx, id: number, input: FileInput): Promis
       action: 'prevention.update',
       entity: 'person_file',
       entityId: id,
-      before: auditView(before),
-      after: auditView(after),
+      ...changes(auditView(before), auditView(after)),
     });
     return after;
   });
@@ -369,8 +374,7 @@ export async function step(
       action,
       entity: 'person_file',
       entityId: id,
-      before: auditView(before),
-      after: auditView(after),
+      ...changes(auditView(before), auditView(after)),
     });
     return after;
   });
