@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { BackendClient } from '../backend/process/client';
 import { forkBackend } from './forkBackend';
+import { LARGEST_INPUT } from '../../shared/api/contract';
 
 /**
  * The browser transport: the built renderer and the same router over HTTP, on 127.0.0.1 only. For development,
@@ -34,7 +35,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 const HOST = '127.0.0.1';
-const MAX_BODY = 20 * 1024 * 1024;
+/** the largest input a call may carry, and room for the rest of the call around it */
+const MAX_BODY = LARGEST_INPUT + 1024 * 1024;
 const LOCKED_PAGE =
   '<!doctype html><meta charset="utf-8"><title>Uchaske</title><p>Хост басып шығарған мекенжайды ашыңыз. / ' +
   'Откройте адрес, который напечатал хост при запуске.</p>';

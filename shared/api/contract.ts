@@ -73,6 +73,14 @@ export function isCalendarDay(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/**
+ * The largest file a call carries, in base64 characters, each checked by its schema before any parsing (ours): a
+ * spreadsheet of a list (thousands of rows), a transfer package (one file with its photo and years of history). The
+ * browser host's body limit follows the largest of them.
+ */
+export const FILE_INPUT_MAX = { spreadsheet: 20_000_000, package: 8_000_000 } as const;
+export const LARGEST_INPUT = Math.max(...Object.values(FILE_INPUT_MAX));
+
 /** Shared field schemas. Messages are catalog keys, translated where shown. */
 export const requiredText = (max = 200) =>
   z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import {
+  defineCall,
+  FILE_INPUT_MAX,
+  isoDate,
+  languageSchema,
+  optionalText,
+  fileOutput,
+  requiredText,
+} from './contract';
 import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
@@ -230,7 +238,7 @@ export const REQUIRED_IMPORT_FIELDS = {
 const mappingSchema = z.record(z.string(), z.number().int().min(0).max(100));
 const importInput = z.object({
   list: z.enum(LISTS),
-  base64: z.string().min(1).max(20_000_000),
+  base64: z.string().min(1, 'validation.required').max(FILE_INPUT_MAX.spreadsheet, 'lists.fileTooBig'),
   sectionId: z.number({ error: 'validation.required' }).int(),
   mapping: mappingSchema.nullable().default(null),
 });

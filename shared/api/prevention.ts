@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { defineCall, isoDate, languageSchema, localDateTime, optionalText, fileOutput, requiredText } from './contract';
+import {
+  defineCall,
+  FILE_INPUT_MAX,
+  isoDate,
+  languageSchema,
+  localDateTime,
+  optionalText,
+  fileOutput,
+  requiredText,
+} from './contract';
 import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
@@ -224,6 +233,7 @@ export const packagePreviewSchema = z.object({
 });
 
 const fileId = { id: z.number().int() };
+const packageFile = z.string().min(1, 'validation.required').max(FILE_INPUT_MAX.package, 'prevention.packageTooBig');
 const passphrase = z.string().min(10, 'prevention.passphraseShort').max(200, 'validation.tooLong');
 
 export const preventionApi = {
@@ -357,14 +367,14 @@ export const preventionApi = {
     access: ROLE_GROUPS.deciders,
   }),
   'prevention.previewPackage': defineCall({
-    input: z.object({ base64: z.string().max(20_000_000), passphrase }),
+    input: z.object({ base64: packageFile, passphrase }),
     output: packagePreviewSchema,
     access: ROLE_GROUPS.deciders,
   }),
   'prevention.importPackage': defineCall({
     input: z
       .object({
-        base64: z.string().max(20_000_000),
+        base64: packageFile,
         passphrase,
         sectionId: z.number({ error: 'validation.required' }).int(),
         inspectorId: z.number({ error: 'validation.required' }).int(),

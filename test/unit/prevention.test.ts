@@ -693,3 +693,19 @@ describe('person files: the audit keeps what changed', () => {
     expect(JSON.parse(swapped.after_json).photo).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe('person files: a package has a size that fits it', () => {
+  it('refuses a package larger than one file could be, before opening it, with its reason', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const e = await s.fail('prevention.previewPackage', {
+      base64: 'A'.repeat(8_000_001),
+      passphrase: 'долгий-пароль-2026',
+    });
+    expect(e).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'base64', messageKey: 'prevention.packageTooBig' }],
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { defineCatalog } from '../define';
 export const lists = defineCatalog(
   {
     lists: {
+      fileTooBig: 'Таблица слишком большая (не более 15 МБ): разделите её на части',
       title: 'Списки участка',
       tabs: {
         firearms: 'Владельцы оружия (прил. 2)',
@@ -99,6 +100,7 @@ export const lists = defineCatalog(
   },
   {
     lists: {
+      fileTooBig: 'Кесте тым үлкен (15 МБ-тан аспауы керек): оны бөліктерге бөліңіз',
       title: 'Учаске тізімдері',
       tabs: {
         firearms: 'Қару иелері (2-қосымша)',
