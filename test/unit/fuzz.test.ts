@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { api, canCall, ROLES, type CallName, type Role } from '../../shared/api';
 import { makeIin } from '../../shared/iin';
-import { addUser, receptionEntry, setUpStation, signInAs, LEAD } from './helpers';
+import { addUser, parolee, receptionEntry, setUpStation, signInAs, LEAD } from './helpers';
 import { inputFor } from './fuzzInput';
 
 /** inputs per call, spread over the roles that may make it; `npm run test:fuzz` asks for more */
@@ -39,42 +39,22 @@ const CALLS = (Object.keys(api) as CallName[]).sort((a, b) => Number(LAST.test(a
 /** A station with a user of every role on section 1, a neighbour on section 2, and objects of both sections. */
 async function fuzzStation() {
   const s = await setUpStation();
-  for (const role of ROLES) if (role !== 'uppLead') await addUser(s, LOGINS[role], 'Тестов', role, [1]);
-  await addUser(s, 'neighbour', 'Көршіұлы', 'inspector', [2]);
+  const staff: Partial<Record<Role, number>> = {};
+  for (const role of ROLES)
+    if (role !== 'uppLead') staff[role] = (await addUser(s, LOGINS[role], 'Тестов', role, [1])).id;
+  const neighbour = (await addUser(s, 'neighbour', 'Көршіұлы', 'inspector', [2])).id;
   const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет 3' });
   await s.call('reception.create', receptionEntry());
-  for (const [sectionId, inspector] of [
-    [1, 'insp'],
-    [2, 'neighbour'],
-  ] as const) {
-    const users = await s.call('users.list', {});
-    await s.call('prevention.create', {
-      citizen: {
-        id: null,
-        iin: makeIin('1980-01-0' + sectionId, 'male', 100 + sectionId),
-        noIin: null,
-        surname: 'Сейтқали',
-        name: 'Бауыржан',
-        patronymic: '',
-        address: 'ул. Жансугурова, 14',
-        phone: '',
-      },
-      categories: ['2'],
-      groundsBody: 'Суд',
-      groundsNumber: '2-118/2026',
-      groundsDate: '2026-10-01',
-      restrictions: sectionId === 2 ? `${SECTION_2} шектеу` : '',
-      obligations: '',
-      startDate: '2026-10-05',
-      plannedEnd: null,
-      sectionId,
-      inspectorId: users.find((u) => u.login === inspector)!.id,
-      relations: [],
-      custodyPlace: 'safe',
-      safeId: safe!.id,
-      shelf: '1',
-    });
-  }
+  await s.call('prevention.create', parolee(safe!.id, { sectionId: 1, inspectorId: staff.inspector! }));
+  await s.call(
+    'prevention.create',
+    parolee(safe!.id, {
+      citizen: { ...parolee(safe!.id).citizen, iin: makeIin('1980-01-02', 'male', 102) },
+      sectionId: 2,
+      inspectorId: neighbour,
+      restrictions: `${SECTION_2} шектеу`,
+    }),
+  );
   // the section 2 objects carry a mark that no answer to section 1's staff may hold
   await s.call('passport.saveObject', {
     sectionId: 2,
@@ -83,7 +63,6 @@ async function fuzzStation() {
     fields: { name: 'Жатақхана', address: 'Абай к-сі, 3', managers: `${SECTION_2} басшы, +7 701 000 0000` },
   });
   await s.call('passport.savePlan', { sectionId: 2, image: null, note: `${SECTION_2} жоспар` });
-  const neighbour = (await s.call('users.list', {})).find((u) => u.login === 'neighbour')!.id;
   await s.call('handover.record', {
     sectionId: 2,
     kind: 'handover',

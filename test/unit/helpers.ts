@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { Backend } from '../../electron/backend/backend';
 import { createRouter } from '../../electron/backend/rpc';
 import type { MIGRATIONS } from '../../electron/backend/store/migrations';
-import type { CallInput, CallName, CallOutput, AppErrorShape, ReceptionInput } from '../../shared/api';
+import type { CallInput, CallName, CallOutput, AppErrorShape, PersonFileInput, ReceptionInput } from '../../shared/api';
 import { makeIin } from '../../shared/iin';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -139,4 +139,34 @@ export const receptionEntry = (
     phone: '+7 701 555 1234',
     ...over.citizen,
   },
+});
+
+/** The person-file tests' parolee, placed in a safe; `over` changes what a test needs. */
+export const PAROLEE_IIN = makeIin('1985-03-14', 'male', 41);
+export const parolee = (safeId: number, over: Partial<PersonFileInput> = {}): PersonFileInput => ({
+  citizen: {
+    id: null,
+    iin: PAROLEE_IIN,
+    noIin: null,
+    surname: 'Сейтқали',
+    name: 'Бауыржан',
+    patronymic: 'Ерғалиұлы',
+    address: 'г. Алматы, ул. Жансугурова, 14, кв. 7',
+    phone: '+7 701 555 12 34',
+  },
+  categories: ['2'],
+  groundsBody: 'Специализированный межрайонный суд г. Алматы',
+  groundsNumber: '2-118/2026',
+  groundsDate: '2026-10-01',
+  restrictions: 'Не покидать г. Алматы без уведомления',
+  obligations: 'Являться на регистрацию 2 раза в месяц',
+  startDate: '2026-10-05',
+  plannedEnd: '2027-10-05',
+  sectionId: 1,
+  inspectorId: 2,
+  relations: [{ kind: 'relative', fullName: 'Сейтқали Гүлнар', relation: 'мать', address: 'там же', phone: '' }],
+  custodyPlace: 'safe',
+  safeId,
+  shelf: '2',
+  ...over,
 });

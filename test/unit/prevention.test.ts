@@ -2,43 +2,13 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import type { PersonFileInput } from '../../shared/api';
-import { addUser, setUpStation, signInAs, tempDir } from './helpers';
+import { addUser, PAROLEE_IIN as IIN, parolee, setUpStation, signInAs, tempDir } from './helpers';
 import { pdfWords } from './pdf';
 
-const IIN = makeIin('1985-03-14', 'male', 41);
 const PURPOSE = { purpose: 'supervision', purposeText: '' } as const;
 /** a 1×1 PNG */
 const PHOTO =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-const parolee = (safeId: number, over: Partial<PersonFileInput> = {}): PersonFileInput => ({
-  citizen: {
-    id: null,
-    iin: IIN,
-    noIin: null,
-    surname: 'Сейтқали',
-    name: 'Бауыржан',
-    patronymic: 'Ерғалиұлы',
-    address: 'г. Алматы, ул. Жансугурова, 14, кв. 7',
-    phone: '+7 701 555 12 34',
-  },
-  categories: ['2'],
-  groundsBody: 'Специализированный межрайонный суд г. Алматы',
-  groundsNumber: '2-118/2026',
-  groundsDate: '2026-10-01',
-  restrictions: 'Не покидать г. Алматы без уведомления',
-  obligations: 'Являться на регистрацию 2 раза в месяц',
-  startDate: '2026-10-05',
-  plannedEnd: '2027-10-05',
-  sectionId: 1,
-  inspectorId: 2,
-  relations: [{ kind: 'relative', fullName: 'Сейтқали Гүлнар', relation: 'мать', address: 'там же', phone: '' }],
-  custodyPlace: 'safe',
-  safeId,
-  shelf: '2',
-  ...over,
-});
 
 /** Inspectors on sections 1 and 2, a duty officer, an administrator and a supervisor; safe 1 made by the UPP lead. */
 async function station(clock: { now: Date }, dataDir?: string) {

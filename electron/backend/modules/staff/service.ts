@@ -148,16 +148,14 @@ export async function sectionScope(ctx: Ctx, db: Db = ctx.db): Promise<'all' | n
 export async function requireSection(
   ctx: Ctx,
   sectionId: number,
-  opts: { db?: Db; field?: string; active?: boolean } = {},
+  opts: { db?: Db; active?: boolean } = {},
 ): Promise<void> {
   const db = opts.db ?? ctx.db;
   const section = await db.selectFrom('sections').select('active').where('id', '=', sectionId).executeTakeFirst();
-  if (!section || (opts.active && section.active !== 1)) {
-    const field = opts.field ?? 'sectionId';
+  if (!section || (opts.active && section.active !== 1))
     throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
-      { path: field, messageKey: 'errors.unknownSection' },
+      { path: 'sectionId', messageKey: 'errors.unknownSection' },
     ]);
-  }
   if (!inScope(await sectionScope(ctx, db), sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
 }
 
