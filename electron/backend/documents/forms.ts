@@ -42,7 +42,7 @@ export const FORMS = {
   safeInventory,
   sectionList: sectionListPdf,
   sectionPassport,
-  /** not a form: an image drawn as the forms draw it, to refuse one that no form could print (see requireDrawableImage in print.ts) */
+  /** not a form: an image drawn as the forms draw it, to refuse one no form could print (requireDrawableImage) */
   imageCheck: (d: { image: string }, _language: Language): PrintDoc => ({
     content: [{ image: d.image, fit: [50, 50] }],
     pageFooter: null,
