@@ -3,8 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError, type SessionUser } from '../../shared/api';
-import { openEncrypted, toKysely, type RawDb } from './store/database';
-import { Keyring, KEY_BYTES, newRecoveryCode, DEFAULT_SCRYPT, type Cipher, type ScryptParams } from './store/keyring';
+import { liveKysely, openEncrypted, rekeyedCopy, toKysely, type RawDb } from './store/database';
+import {
+  Keyring,
+  KEY_BYTES,
+  newRecoveryCode,
+  DEFAULT_SCRYPT,
+  type Cipher,
+  type Opened,
+  type ScryptParams,
+} from './store/keyring';
 import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
 import { DEFAULT_ROTATION, type BackupKind, type Rotation } from './store/backup';
 import { fsyncDir, fsyncFile, writeFileAtomic } from './store/files';
@@ -45,6 +53,8 @@ export const DB_FILE = 'uchaske.db';
 export const KEYRING_FILE = 'uchaske.keyring';
 /** a new station's database while setup builds it: moved into place only after its keyring is saved */
 const CREATING_FILE = `${DB_FILE}.creating`;
+/** the database under its next key while a rotation builds it: renamed into place whole, else dropped at start */
+const REKEYING_FILE = `${DB_FILE}.rekeying`;
 /** a database file and the WAL and shared-memory files SQLite keeps beside it */
 const withSidecars = (file: string) => ['', '-wal', '-shm'].map((x) => `${file}${x}`);
 /** where the program stands, for the first screen */
@@ -55,6 +65,8 @@ const ATTEMPTS_FILE = 'unlock-attempts.json';
 interface Open {
   raw: RawDb;
   db: Kysely<DB>;
+  /** puts a new connection under `db` */
+  replace(raw: RawDb): void;
   key: Buffer;
   user: SessionUser;
   lastActivity: number;
@@ -116,6 +128,7 @@ export class Backend implements Lifecycle, Keys {
     this.pdfPool = new PdfPool(this.resourcesDir);
     fs.mkdirSync(this.dataDir, { recursive: true });
     this.settleCreation();
+    for (const f of [REKEYING_FILE, `${REKEYING_FILE}-journal`]) fs.rmSync(path.join(this.dataDir, f), { force: true });
     this.loadAttempts();
     // a restore that was staged and marked ready before a crash is finished first; one not ready is dropped
     finishRestore(this.dataDir, this.files);
@@ -233,7 +246,7 @@ export class Backend implements Lifecycle, Keys {
     fs.renameSync(building, this.dbFile);
     fsyncDir(this.dataDir);
     raw = openEncrypted(this.dbFile, key, this.cipher);
-    this.attach(raw, toKysely(raw), key, userId);
+    this.attach(raw, key, userId);
     this.pendingRecoveryCode = recoveryCode;
     // the first day's copy: the station exists from now on
     this.copies.make(raw, key, this.clock(), 'daily');
@@ -386,7 +399,9 @@ export class Backend implements Lifecycle, Keys {
     this.checkRate(who);
     const got = this.keyring().unlock(login, password);
     if (!got) this.failed(who);
-    const user = await this.openWith(got.key, got.userId);
+    const user = await this.openWith(got, got.userId);
+    // a slot of format 1 becomes one that a new database key can be sealed to (see Keyring.beginRotation)
+    if (got.legacy) this.keyring().setSlot(login, got.userId, this.require().key, password);
     this.succeeded(who);
     return user;
   }
@@ -395,10 +410,9 @@ export class Backend implements Lifecycle, Keys {
     if (!this.isSetUp) throw new AppError('CONFLICT', 'errors.notSetUp');
     const who = Backend.attemptsOf({ recoveryCode: code });
     this.checkRate(who);
-    const ring = this.keyring();
-    const key = ring.unlockWithRecovery(code);
-    if (!key) this.failed(who);
-    const raw = this.openRaw(key);
+    const opened = this.keyring().unlockWithRecovery(code);
+    if (!opened) this.failed(who);
+    const { raw, key } = this.openSettled(opened);
     const row = raw.prepare('SELECT id FROM users WHERE login = ? AND active = 1').get(login) as
       { id: number } | undefined;
     raw.close();
@@ -406,25 +420,50 @@ export class Backend implements Lifecycle, Keys {
       key.fill(0);
       throw new AppError('NOT_FOUND', 'errors.unknownLogin');
     }
-    ring.setSlot(login, row.id, key, newPassword);
-    const user = await this.openWith(key, row.id);
+    const user = await this.openWith({ key }, row.id);
     await this.open!.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', row.id).execute();
     this.open!.user = { ...user, mustChangePassword: false };
+    // the forgotten password is revoked like any replaced one
+    await this.writeSlot(login, row.id, newPassword);
     this.succeeded(who);
     return this.open!.user;
   }
 
-  private openRaw(key: Buffer): RawDb {
-    try {
-      return openEncrypted(this.dbFile, key, this.keyring().cipher);
-    } catch {
-      throw new AppError('INTERNAL', 'errors.databaseUnreadable');
+  /**
+   * The database opened with what a secret gave: its key, or — after a kill in the middle of a rotation — the next
+   * one, whichever the file is under now; the keyring is settled to match (ours).
+   */
+  private openSettled(opened: Opened): { raw: RawDb; key: Buffer } {
+    const ring = this.keyring();
+    const tryOpen = (key: Buffer) => {
+      try {
+        return openEncrypted(this.dbFile, key, ring.cipher);
+      } catch {
+        return null;
+      }
+    };
+    const raw = tryOpen(opened.key);
+    if (raw) {
+      if (opened.next) {
+        ring.dropRotation();
+        opened.next.fill(0);
+      }
+      return { raw, key: opened.key };
     }
+    const rekeyed = opened.next ? tryOpen(opened.next) : null;
+    if (rekeyed && opened.next) {
+      ring.finishRotation(opened.key, opened.next);
+      opened.key.fill(0);
+      return { raw: rekeyed, key: opened.next };
+    }
+    opened.key.fill(0);
+    opened.next?.fill(0);
+    throw new AppError('INTERNAL', 'errors.databaseUnreadable');
   }
 
-  private async openWith(key: Buffer, userId: number): Promise<SessionUser> {
+  private async openWith(opened: Opened, userId: number): Promise<SessionUser> {
     this.lock();
-    const raw = this.openRaw(key);
+    const { raw, key } = this.openSettled(opened);
     const now = this.clock();
     const today = dayjs(now).format('YYYY-MM-DD');
     const firstToday = !this.copies
@@ -443,8 +482,7 @@ export class Backend implements Lifecycle, Keys {
         this.copies.make(raw, key, now, 'migration', this.rotation(raw));
         migrate(raw, this.migrations);
       }
-      const db = toKysely(raw);
-      this.attach(raw, db, key, userId);
+      const db = this.attach(raw, key, userId);
       const user = await getSessionUser(db, userId);
       if (!user) throw new AppError('AUTH', 'errors.wrongLogin');
       this.open!.user = user;
@@ -459,10 +497,12 @@ export class Backend implements Lifecycle, Keys {
     return this.open!.user;
   }
 
-  private attach(raw: RawDb, db: Kysely<DB>, key: Buffer, userId: number): void {
+  private attach(raw: RawDb, key: Buffer, userId: number): Kysely<DB> {
+    const { db, replace } = liveKysely(raw);
     this.open = {
       raw,
       db,
+      replace,
       key,
       user: {
         id: userId,
@@ -476,6 +516,7 @@ export class Backend implements Lifecycle, Keys {
       lastActivity: this.clock().getTime(),
       idleMinutes: 10,
     };
+    return db;
   }
 
   setSession(user: SessionUser): void {
@@ -485,26 +526,89 @@ export class Backend implements Lifecycle, Keys {
     this.require().idleMinutes = m;
   }
 
-  /** Key operations for the users module: the key never leaves this object. */
-  writeSlot(login: string, userId: number, password: string): void {
-    this.keyring().setSlot(login, userId, this.require().key, password);
+  /**
+   * Key operations for the users module: the key never leaves this object. A slot that takes another's place, a
+   * removed slot and a new recovery code each revoke a secret, and revoking gives the database a new key (`rotate`).
+   */
+  async writeSlot(login: string, userId: number, password: string): Promise<void> {
+    const replaced = this.keyring().setSlot(login, userId, this.require().key, password);
+    if (replaced) await this.rotate('slotReplaced');
   }
-  removeSlot(userId: number): void {
+  async removeSlot(userId: number): Promise<void> {
     this.keyring().removeSlot(userId);
+    await this.rotate('slotRemoved');
   }
   checkPassword(login: string, password: string): boolean {
     const got = this.keyring().unlock(login, password);
     got?.key.fill(0);
+    got?.next?.fill(0);
     return got !== null;
   }
   auditHead() {
     return this.keyring().auditHead(this.require().key);
   }
-  regenerateRecovery(): string {
+  async regenerateRecovery(): Promise<string> {
     const code = newRecoveryCode();
     this.keyring().setRecovery(this.require().key, code);
     this.pendingRecoveryCode = code;
+    await this.rotate('recoveryRenewed');
     return code;
+  }
+
+  /**
+   * A new database key, so that a revoked secret — in the live keyring before, or in the copy of it beside a backup —
+   * opens only the copies made before, never the live file (ours). The order survives a kill at any point: the new
+   * key is sealed to every remaining holder beside the old one and saved; a copy of the file under the new key is
+   * built beside it and renamed into place (see `rekeyedCopy`); only then does the keyring drop the old key. The
+   * audited rotation is a change, so the next lock leaves a copy under the new key with the keyring that opens it.
+   * Must run outside any transaction (`commitNow`).
+   */
+  private async rotate(reason: 'slotReplaced' | 'slotRemoved' | 'recoveryRenewed'): Promise<void> {
+    const o = this.require();
+    if (o.raw.inTransaction) throw new Error('a new database key inside a transaction');
+    const old = o.key;
+    const next = crypto.randomBytes(KEY_BYTES);
+    // copies of the first wave are verified (and given their manifest) while the key that opens them is at hand
+    this.copies.adopt(old);
+    const ring = this.keyring();
+    if (ring.recoveryIsLegacy) {
+      // a format-1 recovery holder cannot be sealed to without its code: a new code, shown and printed as usual
+      this.pendingRecoveryCode = newRecoveryCode();
+      ring.setRecovery(old, this.pendingRecoveryCode);
+    }
+    const dropped = ring.beginRotation(next);
+    const building = path.join(this.dataDir, REKEYING_FILE);
+    try {
+      // an empty WAL, so that the files beside the database hold nothing the copy lacks when they go
+      o.raw.pragma('wal_checkpoint(TRUNCATE)');
+      rekeyedCopy(o.raw, building, old, next, ring.cipher);
+    } catch (e) {
+      for (const f of [building, `${building}-journal`]) fs.rmSync(f, { force: true });
+      ring.dropRotation();
+      next.fill(0);
+      throw e;
+    }
+    o.raw.close();
+    try {
+      for (const f of withSidecars(this.dbFile).slice(1)) fs.rmSync(f, { force: true });
+      fs.renameSync(building, this.dbFile);
+      fsyncDir(this.dataDir);
+      o.raw = openEncrypted(this.dbFile, next, ring.cipher);
+    } catch (e) {
+      // the keyring still opens the file under either key: the next unlock settles it
+      this.open = null;
+      this.pendingRecoveryCode = null;
+      old.fill(0);
+      next.fill(0);
+      throw e;
+    }
+    o.replace(o.raw);
+    ring.finishRotation(old, next);
+    o.key = next;
+    old.fill(0);
+    await change({ db: o.db, now: this.clock(), user: o.user }, (tx) =>
+      tx.audit({ action: 'keyring.rotate', entity: 'keyring', entityId: 'database', after: { reason, dropped } }),
+    );
   }
   get recoveryCodeToPrint(): string | null {
     return this.pendingRecoveryCode;

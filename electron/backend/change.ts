@@ -58,6 +58,14 @@ export class CallUnit {
   }
 }
 
+/**
+ * The call's writes so far, committed now: for work that must follow them outside any transaction — seconds of PDF
+ * rendering, or a new database key, which SQLite cannot set inside one.
+ */
+export async function commitNow(scope: Pick<Scope, 'unit'>): Promise<void> {
+  await scope.unit?.commit();
+}
+
 /** Inside a change: the transaction, and its audit record. */
 export interface Changing {
   db: Transaction<DB>;

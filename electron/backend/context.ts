@@ -12,15 +12,19 @@ import type { CallUnit } from './change';
 /** The database as a service sees it; an open transaction is one too. Services speak Kysely only. */
 export type Db = Kysely<DB>;
 
-/** The keyring's operations a module may ask for; the database key itself never leaves the backend object. */
+/**
+ * The keyring's operations a module may ask for; the database key itself never leaves the backend object. Those that
+ * revoke a secret (a replaced or removed slot, a new recovery code) give the database a new key, which SQLite cannot
+ * do inside a transaction: the caller commits its writes first (`commitNow`).
+ */
 export interface Keys {
-  writeSlot(login: string, userId: number, password: string): void;
-  removeSlot(userId: number): void;
+  writeSlot(login: string, userId: number, password: string): Promise<void>;
+  removeSlot(userId: number): Promise<void>;
   checkPassword(login: string, password: string): boolean;
   /** the audit chain's head recorded outside the database at the last lock (see store/keyring.ts) */
   auditHead(): AuditHead | 'forged' | null;
   /** a new recovery code; the old one stops working */
-  regenerateRecovery(): string;
+  regenerateRecovery(): Promise<string>;
   /** the code issued in this session, until lock, for its printed sheet */
   readonly recoveryCodeToPrint: string | null;
 }

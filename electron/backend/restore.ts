@@ -39,7 +39,7 @@ export function openCopyKey(file: string, secret: CopySecret): { key: Buffer; us
     ]);
   }
   if ('recoveryCode' in secret) {
-    const key = ring.unlockWithRecovery(secret.recoveryCode);
+    const key = ring.unlockWithRecovery(secret.recoveryCode)?.key;
     if (!key)
       throw new AppError('AUTH', 'restore.wrongCode', undefined, [
         { path: 'recoveryCode', messageKey: 'restore.wrongCode' },

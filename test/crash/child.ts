@@ -8,7 +8,7 @@ import { createRouter } from '../../electron/backend/rpc';
 
 const [dataDir, mode, login, password, copyFile, code] = process.argv.slice(2) as [
   string,
-  'writes' | 'backups' | 'restores',
+  'writes' | 'backups' | 'restores' | 'rotations',
   string,
   string,
   string | undefined,
@@ -44,6 +44,8 @@ async function main() {
   for (let n = start; ; n++) {
     await call('calendar.setOverride', { date: day(n), kind: 'holiday', name: `w${n}` });
     if (mode === 'backups') await call('backup.now', {});
+    // a new recovery code revokes the old one: the database gets a new key each time
+    if (mode === 'rotations') await call('recovery.regenerate', { password });
     ack(n);
   }
 }

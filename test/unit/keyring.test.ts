@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../electron/backend/store/database';
-import { Keyring } from '../../electron/backend/store/keyring';
+import { Keyring, wrapKey } from '../../electron/backend/store/keyring';
 import { listCopies } from '../../electron/backend/store/backup';
 import { addUser, setUpStation, signInAs, station, tempDir, LEAD, SETUP } from './helpers';
 
@@ -69,7 +69,7 @@ describe('a database without its keyring', () => {
   });
 
   it('does not bring back the password of a user deactivated since the copy, nor take a keyring of another station', async () => {
-    const { s, copy } = await stationThatLostItsKeyring();
+    const { s, usb, copy } = await stationThatLostItsKeyring();
     // put the keyring back once, deactivate the inspector, and lose the keyring again
     const first = station({ dataDir: s.dataDir });
     await first.call('backup.putBackKeyring', {
@@ -99,24 +99,32 @@ describe('a database without its keyring', () => {
     expect(misfit.messageKey).toBe('restore.keyringDoesNotFit');
     expect(fs.existsSync(path.join(s.dataDir, 'uchaske.keyring'))).toBe(false);
 
-    // the copy's keyring still holds the inspector's slot: it stays out of the live keyring
+    // the copy's keyring still holds the inspector's slot, but the deactivation gave the database a new key: the old
+    // keyring opens only the old copies, not the live file — for his password and the lead's alike
     expect(Keyring.load(`${copy}.keyring`).hasLogin('inspector1')).toBe(true);
-    const byInspector = await second.fail('backup.putBackKeyring', {
-      file: copy,
-      by: 'password',
-      login: 'inspector1',
-      password: 'Own-pass-2026',
-      recoveryCode: '',
-    });
-    expect(byInspector.code).toBe('AUTH');
+    for (const [login, password] of [
+      ['inspector1', 'Own-pass-2026'],
+      [LEAD.login, LEAD.password],
+    ] as const) {
+      const old = await second.fail('backup.putBackKeyring', {
+        file: copy,
+        by: 'password',
+        login,
+        password,
+        recoveryCode: '',
+      });
+      expect(old.messageKey).toBe('restore.keyringDoesNotFit');
+    }
+    // the copy left at the lock after the deactivation fits, and it has no slot of his
+    const newest = path.join(usb, listCopies(usb)[0]!.fileName);
+    expect(Keyring.load(`${newest}.keyring`).hasLogin('inspector1')).toBe(false);
     await second.call('backup.putBackKeyring', {
-      file: copy,
+      file: newest,
       by: 'password',
       login: LEAD.login,
       password: LEAD.password,
       recoveryCode: '',
     });
-    expect(Keyring.load(path.join(s.dataDir, 'uchaske.keyring')).hasLogin('inspector1')).toBe(false);
     expect((await second.fail('auth.unlock', { login: 'inspector1', password: 'Own-pass-2026' })).code).toBe('AUTH');
     await second.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
   });
@@ -199,5 +207,119 @@ describe('temporary files', () => {
       if (saved === undefined) delete process.env.SQLITE_TMPDIR;
       else process.env.SQLITE_TMPDIR = saved;
     }
+  });
+});
+
+/** Whether a keyring's text, as someone kept it, opens the live database with a password or the recovery code. */
+function opensLive(dataDir: string, ringText: string, secret: { login: string; password: string } | { code: string }) {
+  const file = path.join(tempDir(), 'kept.keyring');
+  fs.writeFileSync(file, ringText);
+  const ring = Keyring.load(file);
+  const got = 'code' in secret ? ring.unlockWithRecovery(secret.code) : ring.unlock(secret.login, secret.password);
+  if (!got) return false;
+  try {
+    openEncrypted(path.join(dataDir, 'uchaske.db'), got.key, 'sqlcipher', { readonly: true }).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('revoked means revoked', () => {
+  it('a deactivation, a password reset and a new recovery code give the database a new key: a keyring kept from before opens nothing live', async () => {
+    const s = await setUpStation();
+    const ringFile = path.join(s.dataDir, 'uchaske.keyring');
+    const inspector = await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
+    const assistant = await addUser(s, 'assistant1', 'Помощников', 'assistant', [1]);
+    await signInAs(s, 'inspector1');
+    await signInAs(s, 'assistant1');
+    await signInAs(s, LEAD.login);
+    await s.call('calendar.setOverride', { date: '2026-12-16', kind: 'holiday', name: 'до отзыва' });
+    const inspectorPass = { login: 'inspector1', password: 'Own-pass-2026' };
+    const assistantPass = { login: 'assistant1', password: 'Own-pass-2026' };
+    const leadPass = { login: LEAD.login, password: LEAD.password };
+
+    // the keyring as it was (in a backup, or copied off the PC) opens the live file today
+    const kept = fs.readFileSync(ringFile, 'utf8');
+    expect(opensLive(s.dataDir, kept, inspectorPass)).toBe(true);
+    await s.call('users.deactivate', { id: inspector.id, reason: 'переведён' });
+    expect(opensLive(s.dataDir, kept, inspectorPass)).toBe(false);
+    // the key itself changed, so the old keyring opens nothing live for anyone
+    expect(opensLive(s.dataDir, kept, leadPass)).toBe(false);
+    expect(opensLive(s.dataDir, fs.readFileSync(ringFile, 'utf8'), leadPass)).toBe(true);
+    expect(opensLive(s.dataDir, fs.readFileSync(ringFile, 'utf8'), inspectorPass)).toBe(false);
+
+    const beforeReset = fs.readFileSync(ringFile, 'utf8');
+    expect(opensLive(s.dataDir, beforeReset, assistantPass)).toBe(true);
+    await s.call('users.resetPassword', { id: assistant.id, temporaryPassword: 'Temp-67890' });
+    expect(opensLive(s.dataDir, beforeReset, assistantPass)).toBe(false);
+    expect(opensLive(s.dataDir, fs.readFileSync(ringFile, 'utf8'), { ...assistantPass, password: 'Temp-67890' })).toBe(
+      true,
+    );
+
+    const beforeCode = fs.readFileSync(ringFile, 'utf8');
+    expect(opensLive(s.dataDir, beforeCode, { code: s.recoveryCode })).toBe(true);
+    const { recoveryCode } = await s.call('recovery.regenerate', { password: LEAD.password });
+    expect(opensLive(s.dataDir, beforeCode, { code: s.recoveryCode })).toBe(false);
+    expect(opensLive(s.dataDir, fs.readFileSync(ringFile, 'utf8'), { code: recoveryCode })).toBe(true);
+
+    // nothing was lost on the way, the session went on, and each new key is in the audit
+    expect((await s.call('calendar.overrides', {})).map((d) => d.name)).toContain('до отзыва');
+    expect((await s.call('audit.verify', {})).ok).toBe(true);
+    s.backend.lock();
+    await s.call('auth.unlock', leadPass);
+    const raw = s.backend.raw;
+    const rotations = raw
+      .prepare("SELECT after_json FROM audit_log WHERE action = 'keyring.rotate' ORDER BY id")
+      .all() as { after_json: string }[];
+    // the two first logins replaced temporary passwords, then the three revocations
+    expect(rotations.map((r) => JSON.parse(r.after_json).reason)).toEqual([
+      'slotReplaced',
+      'slotReplaced',
+      'slotRemoved',
+      'slotReplaced',
+      'recoveryRenewed',
+    ]);
+    expect(fs.readdirSync(s.dataDir).filter((f) => f.includes('rekeying'))).toEqual([]);
+  });
+
+  it('a keyring of format 1 (an earlier build) still opens; its slots are renewed at sign-in, its recovery code at the first revocation', async () => {
+    const s = await setUpStation();
+    const inspector = await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
+    s.backend.lock();
+    const ringFile = path.join(s.dataDir, 'uchaske.keyring');
+    const ring = Keyring.load(ringFile);
+    const key = ring.unlock(LEAD.login, LEAD.password)!.key;
+    const scrypt = { N: 1024, r: 8, p: 1 };
+    const { loginSalt, cipher } = JSON.parse(fs.readFileSync(ringFile, 'utf8')) as {
+      loginSalt: string;
+      cipher: string;
+    };
+    const leadId = ring.unlock(LEAD.login, LEAD.password)!.userId;
+    fs.writeFileSync(
+      ringFile,
+      JSON.stringify({
+        format: 1,
+        cipher,
+        loginSalt,
+        slots: [
+          { id: ring.slotId(LEAD.login), userId: leadId, ...wrapKey(key, LEAD.password, scrypt) },
+          { id: ring.slotId('inspector1'), userId: inspector.id, ...wrapKey(key, 'Temp-12345', scrypt) },
+        ],
+        recovery: wrapKey(key, s.recoveryCode, scrypt),
+      }),
+    );
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    expect(Keyring.load(ringFile).unlock(LEAD.login, LEAD.password)!.legacy).toBe(false);
+    // the first revocation: the old code stops working and a new one waits for its sheet; the inspector, who never
+    // signed in since, needs a new temporary password
+    await s.call('recovery.regenerate', { password: LEAD.password });
+    const now = Keyring.load(ringFile);
+    expect(now.unlockWithRecovery(s.recoveryCode)).toBeNull();
+    expect(now.unlock('inspector1', 'Temp-12345')).toBeNull();
+    await s.call('users.resetPassword', { id: inspector.id, temporaryPassword: 'Temp-12345' });
+    await signInAs(s, 'inspector1');
+    await signInAs(s, LEAD.login);
+    expect((await s.call('audit.verify', {})).ok).toBe(true);
   });
 });

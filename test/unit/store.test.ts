@@ -169,7 +169,7 @@ describe('keyring', () => {
     expect(loaded.unlock('ivanov', 'first-pass')?.key.equals(key)).toBe(true);
     expect(loaded.unlock('ivanov', 'second-pass')).toBeNull();
     expect(loaded.unlock('nobody', 'first-pass')).toBeNull();
-    expect(loaded.unlockWithRecovery(code.toLowerCase().replace(/-/g, ' '))?.equals(key)).toBe(true);
+    expect(loaded.unlockWithRecovery(code.toLowerCase().replace(/-/g, ' '))?.key.equals(key)).toBe(true);
     expect(normalizeRecoveryCode(code)).toBe(code);
     loaded.setSlot('ivanov', 1, key, 'changed-pass');
     const after = Keyring.load(file);

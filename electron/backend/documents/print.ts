@@ -2,6 +2,7 @@ import { AppError, type GeneratedFile, type Language, type Station } from '../..
 import type { Ctx } from '../context';
 import { getStation } from '../modules/station/service';
 import type { FormData, FormName } from './forms';
+import { commitNow } from '../change';
 
 /**
  * Every printed form goes out this way: its data gathered with the station (its header), the form built and
@@ -16,7 +17,7 @@ export async function printForm<K extends FormName>(
 ): Promise<GeneratedFile> {
   const job = { form, language, data: data(await getStation(ctx.db)) };
   // what the call wrote (a p.15 access row) is kept before the seconds of rendering, which must not hold the records
-  await ctx.unit?.commit();
+  await commitNow(ctx);
   return { fileName, base64: (await ctx.documents.pdf(job)).toString('base64') };
 }
 

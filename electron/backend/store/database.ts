@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Cipher } from './keyring';
 import type { DB } from './schema';
 import { registerNameFold } from './nameSearch';
+import { fsyncFile } from './files';
 
 export type RawDb = Database.Database;
 
@@ -41,14 +43,40 @@ export function applyKey(db: RawDb, key: Buffer, cipher: Cipher): void {
 }
 
 /**
+ * A copy of the open database under a new key, for `target`. SQLite3MultipleCiphers rekeys in place, page by page, and
+ * a kill in the middle leaves a file that neither key opens whole (seen in the crash trials); so the copy is made with
+ * `VACUUM INTO` under the old key, rekeyed under a rollback journal (rekey is refused in WAL mode, TOOLCHAIN.md), and
+ * fsynced, for the caller to rename into place.
+ */
+export function rekeyedCopy(db: RawDb, target: string, oldKey: Buffer, newKey: Buffer, cipher: Cipher): void {
+  for (const f of [target, `${target}-journal`]) fs.rmSync(f, { force: true });
+  db.prepare('VACUUM INTO ?').run(target);
+  const copy = new Database(target, { fileMustExist: true });
+  try {
+    applyKey(copy, oldKey, cipher);
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma(`rekey = "x'${newKey.toString('hex')}'"`);
+  } finally {
+    copy.close();
+  }
+  fsyncFile(target);
+}
+
+/**
  * Kysely prepares every query anew, and the native statements of better-sqlite3 pile up
  * in the process faster than they are released (npm run bench: ~160 KB more memory per
  * Today refresh). One prepared statement per SQL text is kept instead; the bound covers
  * the `IN (?, ?, …)` lists whose text changes with their length.
  */
-export function withStatementCache(raw: RawDb, max = 500): SqliteDatabase {
+export function withStatementCache(first: RawDb, max = 500): SqliteDatabase & { replace(raw: RawDb): void } {
   const cache = new Map<string, Database.Statement>();
+  let raw = first;
   return {
+    /** the connection underneath, replaced (a new database key); its statements are dropped with it */
+    replace(next: RawDb) {
+      cache.clear();
+      raw = next;
+    },
     close: () => {
       cache.clear();
       raw.close();
@@ -69,5 +97,11 @@ export function withStatementCache(raw: RawDb, max = 500): SqliteDatabase {
 }
 
 export function toKysely(raw: RawDb): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  return liveKysely(raw).db;
+}
+
+/** Kysely over a connection that can be replaced underneath it, so that every holder of `db` keeps working. */
+export function liveKysely(raw: RawDb): { db: Kysely<DB>; replace(raw: RawDb): void } {
+  const database = withStatementCache(raw);
+  return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database }) }), replace: (r) => database.replace(r) };
 }

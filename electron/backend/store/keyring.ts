@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import { writeFileAtomic } from './files';
 
 /**
- * The keyring beside the database: the random database key wrapped once per user
- * (scrypt of his password -> AES-256-GCM) and once under the recovery code.
- * Nothing in it is readable without a password or the code; logins are stored only
- * as salted hashes so the file names nobody.
+ * The keyring beside the database. Each holder — a user, and the recovery code — has a key pair of his own: the
+ * private key wrapped under his secret (scrypt -> AES-256-GCM), the database key sealed to the public key (X25519 ->
+ * HKDF -> AES-256-GCM). Sealing needs no secret, so a new database key is sealed to every holder who remains when one
+ * is revoked, and the revoked one's old slot opens only the old key (ours, after Signal's and age's sealed boxes).
+ * Nothing in it is readable without a password or the code; logins are stored only as salted hashes so the file
+ * names nobody.
  */
 export const KEY_BYTES = 32;
 export type Cipher = 'sqlcipher' | 'aegis256';
@@ -27,11 +29,31 @@ interface WrappedKey {
   scrypt: ScryptParams;
 }
 
-export interface KeySlot extends WrappedKey {
+/** the database key sealed to one public key: an ephemeral X25519 key and AES-256-GCM under their shared secret */
+interface Sealed {
+  eph: string;
+  nonce: string;
+  data: string;
+  tag: string;
+}
+
+/** One holder of the database key. `next` is the key a rotation is putting in place (see Keyring.beginRotation). */
+interface Holder {
+  publicKey: string;
+  privateKey: WrappedKey;
+  dbKey: Sealed;
+  next?: Sealed;
+}
+
+/** format 1 (builds before key rotation): the database key wrapped straight under the secret; read, never written */
+type LegacyHolder = WrappedKey;
+
+type Slot<H> = H & {
   /** hash of the login under the keyring's salt */
   id: string;
   userId: number;
-}
+};
+export type KeySlot = Slot<Holder>;
 
 /**
  * The audit chain's newest row as last seen at lock, kept outside the database so that deleting the newest rows is
@@ -43,12 +65,18 @@ export interface AuditHead {
 }
 
 export interface KeyringFile {
-  format: 1;
+  format: 1 | 2;
   cipher: Cipher;
   loginSalt: string;
-  slots: KeySlot[];
-  recovery: WrappedKey;
+  slots: Slot<Holder | LegacyHolder>[];
+  recovery: Holder | LegacyHolder;
   auditHead?: AuditHead & { mac: string };
+}
+
+/** what a secret opens: the database key, and the next one while a rotation is under way */
+export interface Opened {
+  key: Buffer;
+  next?: Buffer;
 }
 
 const b64 = (b: Buffer) => b.toString('base64');
@@ -72,14 +100,75 @@ export function wrapKey(dbKey: Buffer, secret: string, params: ScryptParams = DE
 export function unwrapKey(w: WrappedKey, secret: string): Buffer | null {
   const kek = derive(secret, unb64(w.salt), w.scrypt);
   try {
-    const d = crypto.createDecipheriv('aes-256-gcm', kek, unb64(w.nonce));
+    return gcmOpen(kek, w);
+  } finally {
+    kek.fill(0);
+  }
+}
+
+function gcmOpen(k: Buffer, w: { nonce: string; data: string; tag: string }): Buffer | null {
+  try {
+    const d = crypto.createDecipheriv('aes-256-gcm', k, unb64(w.nonce));
     d.setAuthTag(unb64(w.tag));
     return Buffer.concat([d.update(unb64(w.data)), d.final()]);
   } catch {
     return null;
-  } finally {
-    kek.fill(0);
   }
+}
+
+const SEAL_INFO = 'uchaske-keyring-seal';
+function sealKey(eph: Buffer, shared: Buffer): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', shared, eph, SEAL_INFO, 32));
+}
+
+function seal(dbKey: Buffer, publicKey: string): Sealed {
+  const e = crypto.generateKeyPairSync('x25519');
+  const eph = e.publicKey.export({ type: 'spki', format: 'der' });
+  const pub = crypto.createPublicKey({ key: unb64(publicKey), type: 'spki', format: 'der' });
+  const k = sealKey(eph, crypto.diffieHellman({ privateKey: e.privateKey, publicKey: pub }));
+  const nonce = crypto.randomBytes(12);
+  const c = crypto.createCipheriv('aes-256-gcm', k, nonce);
+  const data = Buffer.concat([c.update(dbKey), c.final()]);
+  k.fill(0);
+  return { eph: b64(eph), nonce: b64(nonce), data: b64(data), tag: b64(c.getAuthTag()) };
+}
+
+function unseal(s: Sealed, privateKey: crypto.KeyObject): Buffer | null {
+  const eph = unb64(s.eph);
+  const pub = crypto.createPublicKey({ key: eph, type: 'spki', format: 'der' });
+  const k = sealKey(eph, crypto.diffieHellman({ privateKey, publicKey: pub }));
+  try {
+    return gcmOpen(k, s);
+  } finally {
+    k.fill(0);
+  }
+}
+
+/** a new holder of `dbKey` under `secret`: a key pair of its own, so that no earlier secret opens what it is sealed */
+function newHolder(dbKey: Buffer, secret: string, params: ScryptParams): Holder {
+  const pair = crypto.generateKeyPairSync('x25519');
+  const pkcs8 = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
+  const privateKey = wrapKey(pkcs8, secret, params);
+  pkcs8.fill(0);
+  const publicKey = b64(pair.publicKey.export({ type: 'spki', format: 'der' }));
+  return { publicKey, privateKey, dbKey: seal(dbKey, publicKey) };
+}
+
+const isLegacy = (h: Holder | LegacyHolder): h is LegacyHolder => !('publicKey' in h);
+
+function openHolder(h: Holder | LegacyHolder, secret: string): Opened | null {
+  if (isLegacy(h)) {
+    const key = unwrapKey(h, secret);
+    return key ? { key } : null;
+  }
+  const pkcs8 = unwrapKey(h.privateKey, secret);
+  if (!pkcs8) return null;
+  const priv = crypto.createPrivateKey({ key: pkcs8, type: 'pkcs8', format: 'der' });
+  pkcs8.fill(0);
+  const key = unseal(h.dbKey, priv);
+  if (!key) return null;
+  const next = h.next ? unseal(h.next, priv) : null;
+  return next ? { key, next } : { key };
 }
 
 /** Recovery code: 24 characters from an alphabet without look-alikes, in groups of four. */
@@ -111,23 +200,28 @@ export class Keyring {
 
   static load(file: string): Keyring {
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyringFile;
-    if (data.format !== 1) throw new Error('keyring format');
+    if (data.format !== 1 && data.format !== 2) throw new Error('keyring format');
     return new Keyring(file, data);
   }
 
   static create(file: string, cipher: Cipher, dbKey: Buffer, recoveryCode: string, scrypt = DEFAULT_SCRYPT): Keyring {
-    const k = new Keyring(file, {
-      format: 1,
+    return new Keyring(file, {
+      format: 2,
       cipher,
       loginSalt: b64(crypto.randomBytes(16)),
       slots: [],
-      recovery: wrapKey(dbKey, normalizeRecoveryCode(recoveryCode), scrypt),
+      recovery: newHolder(dbKey, normalizeRecoveryCode(recoveryCode), scrypt),
     });
-    return k;
   }
 
   get cipher(): Cipher {
     return this.data.cipher;
+  }
+
+  /** the station's scrypt cost, as the recovery holder was written with it */
+  private get scrypt(): ScryptParams {
+    const r = this.data.recovery;
+    return isLegacy(r) ? r.scrypt : r.privateKey.scrypt;
   }
 
   slotId(login: string): string {
@@ -139,27 +233,33 @@ export class Keyring {
     return this.data.slots.some((s) => s.id === id);
   }
 
-  /** The database key and the user it belongs to, or null for a wrong login or password. */
-  unlock(login: string, password: string): { key: Buffer; userId: number } | null {
+  /**
+   * The database key and the user it belongs to, or null for a wrong login or password; `legacy` when the slot is of
+   * format 1, for the caller to write it anew now that the password is at hand.
+   */
+  unlock(login: string, password: string): (Opened & { userId: number; legacy: boolean }) | null {
     const slot = this.data.slots.find((s) => s.id === this.slotId(login));
     if (!slot) {
       // same cost as a real attempt, so timing does not tell which logins exist
-      unwrapKey(this.data.recovery, password);
+      openHolder(this.data.recovery, password);
       return null;
     }
-    const key = unwrapKey(slot, password);
-    return key ? { key, userId: slot.userId } : null;
+    const got = openHolder(slot, password);
+    return got ? { ...got, userId: slot.userId, legacy: isLegacy(slot) } : null;
   }
 
-  unlockWithRecovery(code: string): Buffer | null {
-    return unwrapKey(this.data.recovery, normalizeRecoveryCode(code));
+  unlockWithRecovery(code: string): Opened | null {
+    return openHolder(this.data.recovery, normalizeRecoveryCode(code));
   }
 
-  setSlot(login: string, userId: number, dbKey: Buffer, password: string): void {
+  /** The user's slot, with a key pair of its own; returns whether it took the place of an earlier one. */
+  setSlot(login: string, userId: number, dbKey: Buffer, password: string): boolean {
     const id = this.slotId(login);
-    const slot: KeySlot = { id, userId, ...wrapKey(dbKey, password, this.data.recovery.scrypt) };
+    const slot: KeySlot = { id, userId, ...newHolder(dbKey, password, this.scrypt) };
+    const replaced = this.data.slots.some((s) => s.id === id || s.userId === userId);
     this.data.slots = [...this.data.slots.filter((s) => s.id !== id && s.userId !== userId), slot];
     this.save();
+    return replaced;
   }
 
   removeSlot(userId: number): void {
@@ -168,7 +268,55 @@ export class Keyring {
   }
 
   setRecovery(dbKey: Buffer, code: string): void {
-    this.data.recovery = wrapKey(dbKey, normalizeRecoveryCode(code), this.data.recovery.scrypt);
+    this.data.recovery = newHolder(dbKey, normalizeRecoveryCode(code), this.scrypt);
+    this.save();
+  }
+
+  /** holders of format 1 cannot be given a new key without their secret (see beginRotation) */
+  get recoveryIsLegacy(): boolean {
+    return isLegacy(this.data.recovery);
+  }
+
+  /**
+   * The first step of a new database key: sealed as `next` to every holder, beside the current one, and saved before
+   * the database is rekeyed — so that a kill at any point leaves a keyring that opens the file under either key.
+   * Slots of format 1 cannot be sealed to: they are dropped, and their users need a new temporary password. Returns
+   * the users dropped.
+   */
+  beginRotation(next: Buffer): number[] {
+    if (isLegacy(this.data.recovery)) throw new Error('the recovery holder must be renewed first');
+    const dropped = this.data.slots.filter((s) => isLegacy(s)).map((s) => s.userId);
+    const slots = this.data.slots.filter((s): s is KeySlot => !isLegacy(s));
+    this.data.slots = slots.map((s) => ({ ...s, next: seal(next, s.publicKey) }));
+    this.data.recovery = { ...this.data.recovery, next: seal(next, this.data.recovery.publicKey) };
+    this.data.format = 2;
+    this.save();
+    return dropped;
+  }
+
+  /** The database was rekeyed: `next` becomes every holder's key, and the audit head is MACed with it. */
+  finishRotation(old: Buffer, next: Buffer): void {
+    const promote = <H extends Holder | LegacyHolder>(h: H): H => {
+      if (isLegacy(h) || !h.next) return h;
+      const { next: sealed, ...rest } = h;
+      return { ...rest, dbKey: sealed } as H;
+    };
+    this.data.slots = this.data.slots.map(promote);
+    this.data.recovery = promote(this.data.recovery);
+    const head = this.auditHead(old);
+    if (head && head !== 'forged') this.data.auditHead = { ...head, mac: headMac(next, head) };
+    this.save();
+  }
+
+  /** A rotation that never reached the database (a kill before the rekey): the next key is forgotten. */
+  dropRotation(): void {
+    const drop = <H extends Holder | LegacyHolder>(h: H): H => {
+      if (isLegacy(h) || !h.next) return h;
+      const { next: _n, ...rest } = h;
+      return rest as H;
+    };
+    this.data.slots = this.data.slots.map(drop);
+    this.data.recovery = drop(this.data.recovery);
     this.save();
   }
 

@@ -1,6 +1,7 @@
 import { AppError, type CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { setMustChange } from '../users/service';
+import { commitNow } from '../../change';
 
 export const authHandlers: Handlers<CallsOf<'auth'>> = {
   'auth.status': async (_i, { lifecycle }) => ({
@@ -32,8 +33,9 @@ export const authHandlers: Handlers<CallsOf<'auth'>> = {
         { path: 'newPassword', messageKey: 'errors.samePassword' },
       ]);
     }
-    c.keys.writeSlot(c.user.login, c.user.id, newPassword);
     await setMustChange(c, c.user.id, false, 'auth.changePassword');
+    await commitNow(c);
+    await c.keys.writeSlot(c.user.login, c.user.id, newPassword);
     const session = { ...c.user, mustChangePassword: false };
     c.session.setUser(session);
     return { session };

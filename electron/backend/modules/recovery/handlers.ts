@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../../shared/format';
 import dayjs from 'dayjs';
 import { AppError, type CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
-import { change } from '../../change';
+import { change, commitNow } from '../../change';
 import { printForm } from '../../documents/print';
 
 export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
@@ -27,8 +27,9 @@ export const recoveryHandlers: Handlers<CallsOf<'recovery'>> = {
         { path: 'password', messageKey: 'errors.wrongPassword' },
       ]);
     }
-    const recoveryCode = c.keys.regenerateRecovery();
     await change(c, (tx) => tx.audit({ action: 'recovery.regenerate', entity: 'keyring', entityId: 'recovery' }));
+    await commitNow(c);
+    const recoveryCode = await c.keys.regenerateRecovery();
     return { recoveryCode };
   },
 };

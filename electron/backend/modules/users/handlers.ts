@@ -1,5 +1,6 @@
 import { AppError, type CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
+import { commitNow } from '../../change';
 import { createUser, deactivateUser, listUsers, setMustChange, updateUser, getUser } from './service';
 
 export const usersHandlers: Handlers<CallsOf<'users'>> = {
@@ -10,8 +11,10 @@ export const usersHandlers: Handlers<CallsOf<'users'>> = {
     const c = ctx();
     const user = await getUser(c.db, id);
     if (!user.active) throw new AppError('CONFLICT', 'errors.userInactive');
-    c.keys.writeSlot(user.login, user.id, temporaryPassword);
-    return setMustChange(c, id, true, 'users.resetPassword');
+    const after = await setMustChange(c, id, true, 'users.resetPassword');
+    await commitNow(c);
+    await c.keys.writeSlot(user.login, user.id, temporaryPassword);
+    return after;
   },
   'users.deactivate': async ({ id, reason }, { ctx }) => deactivateUser(ctx(), id, reason),
 };

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError, type Role, type SessionUser, type User } from '../../../../shared/api';
 import type { DB, UsersTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
-import { change, type Tx } from '../../change';
+import { change, commitNow, type Tx } from '../../change';
 
 type UserRow = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role'> & {
   id: number;
@@ -104,7 +104,8 @@ export async function insertUser(tx: Tx, u: NewUser, mustChange: boolean): Promi
 
 export async function createUser(ctx: Ctx, u: NewUser, temporaryPassword: string): Promise<User> {
   const user = await change(ctx, (tx) => insertUser(tx, u, true));
-  ctx.keys.writeSlot(user.login, user.id, temporaryPassword);
+  await commitNow(ctx);
+  await ctx.keys.writeSlot(user.login, user.id, temporaryPassword);
   return user;
 }
 
@@ -177,6 +178,7 @@ export async function deactivateUser(ctx: Ctx, id: number, reason: string): Prom
     });
     return after;
   });
-  ctx.keys.removeSlot(id);
+  await commitNow(ctx);
+  await ctx.keys.removeSlot(id);
   return user;
 }
