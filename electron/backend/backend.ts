@@ -96,6 +96,7 @@ export class Backend implements Lifecycle, Keys {
     destinations: () => this.copies.destinations(),
     setFolders: (folders) => this.copies.setFolders(folders),
     lastOutside: () => this.copies.lastOutside(),
+    deleteBefore: (before) => this.deleteCopiesBefore(before),
   };
   private readonly pdfPool: PdfPool;
   /** documents being built, in the order they were asked for; the preview shows the last one's pages */
@@ -560,8 +561,8 @@ export class Backend implements Lifecycle, Keys {
    * opens only the copies made before, never the live file (ours). The order survives a kill at any point: the new
    * key is sealed to every remaining holder beside the old one and saved; a copy of the file under the new key is
    * built beside it and renamed into place (see `rekeyedCopy`); only then does the keyring drop the old key. The
-   * audited rotation is a change, so the next lock leaves a copy under the new key with the keyring that opens it.
-   * Must run outside any transaction (`commitNow`).
+   * rotation ends with a copy under the new key, beside the keyring that opens it (the older copies' keyrings no
+   * longer fit the live file). Must run outside any transaction (`commitNow`).
    */
   private async rotate(reason: 'slotReplaced' | 'slotRemoved' | 'recoveryRenewed'): Promise<void> {
     const o = this.require();
@@ -609,6 +610,12 @@ export class Backend implements Lifecycle, Keys {
     await change({ db: o.db, now: this.clock(), user: o.user }, (tx) =>
       tx.audit({ action: 'keyring.rotate', entity: 'keyring', entityId: 'database', after: { reason, dropped } }),
     );
+    try {
+      // the keyring beside each older copy no longer fits the live file: one that does, should this keyring go
+      this.copies.make(o.raw, o.key, this.clock(), 'manual', this.rotation(o.raw));
+    } catch {
+      // the next lock makes it (the rotation is a change since the last copy)
+    }
   }
   get recoveryCodeToPrint(): string | null {
     return this.pendingRecoveryCode;
@@ -641,6 +648,22 @@ export class Backend implements Lifecycle, Keys {
     )
       throw new AppError('CONFLICT', 'backup.tooSoon');
     return this.copies.make(o.raw, o.key, now, kind, this.rotation(o.raw));
+  }
+
+  /** Old copies go; the station is never left without one, so a copy is made first when none is newer (ours). */
+  private deleteCopiesBefore(before: string): ReturnType<Backups['deleteBefore']> {
+    const o = this.require();
+    const now = this.clock();
+    if (before > now.toISOString())
+      throw new AppError('VALIDATION', 'backup.deleteFuture', undefined, [
+        { path: 'before', messageKey: 'backup.deleteFuture' },
+      ]);
+    const newest = this.copies.list().find((c) => c.intact);
+    const made =
+      !newest || newest.createdAt < before
+        ? this.copies.make(o.raw, o.key, now, 'manual', this.rotation(o.raw)).copy
+        : null;
+    return { ...this.copies.removeBefore(before), made };
   }
 
   /** Locks and stops the PDF workers: the end of the process. */

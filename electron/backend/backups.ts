@@ -11,6 +11,7 @@ import {
   copyInto,
   DEFAULT_ROTATION,
   listCopies,
+  removeBefore,
   rotate,
   writeCopy,
   type BackupInfo,
@@ -203,6 +204,25 @@ export class StationBackups {
   changedSince(head: { rows: number; hash: string }, copy: BackupInfo | undefined): boolean {
     if (!copy) return true;
     return head.hash !== copy.audit.head && !(head.rows === 0 && copy.audit.rows === 0);
+  }
+
+  /**
+   * Deletes the copies made before a moment in the data folder and every destination that is there now. Each copy
+   * keeps the keyring it was made with, so the secrets valid then open it: after revoking a person, the copies from
+   * before are the ones he could still read (ours). A destination that is out (USB) is reported and keeps its copies.
+   */
+  removeBefore(before: string): { removed: number; missed: string[] } {
+    let removed = removeBefore(this.home, before);
+    const missed: string[] = [];
+    for (const folder of this.folders()) {
+      try {
+        if (!fs.existsSync(folder)) throw new Error('not there');
+        removed += removeBefore(folder, before);
+      } catch {
+        missed.push(folder);
+      }
+    }
+    return { removed, missed };
   }
 
   make(raw: RawDb, key: Buffer, now: Date, kind: BackupKind, rotation: Rotation = DEFAULT_ROTATION): BackupResult {

@@ -37,6 +37,8 @@ export interface Backups {
   destinations(): Destination[];
   setFolders(folders: string[]): string[];
   lastOutside(): string | null;
+  /** deletes the copies made before a moment, everywhere it can; a fresh copy first when none is newer */
+  deleteBefore(before: string): { removed: number; missed: string[]; made: BackupInfo | null };
 }
 
 /** The printed forms: a form's name and data in, the PDF's bytes out (built in the PDF worker pool). */

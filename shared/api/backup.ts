@@ -62,6 +62,8 @@ export const backupApi = {
       home: z.array(backupCopySchema),
       destinations: z.array(backupDestinationSchema),
       lastOutside: z.string().nullable(),
+      /** when the database key last changed: copies from before open with the secrets revoked since */
+      lastKeyChange: z.string().nullable(),
     }),
     access: ROLE_GROUPS.stationAdmins,
   }),
@@ -77,6 +79,16 @@ export const backupApi = {
   'backup.setFolders': defineCall({
     input: z.object({ folders: z.array(folderSchema).max(10, 'validation.range') }),
     output: z.object({ folders: z.array(z.string()) }),
+    access: ROLE_GROUPS.stationAdmins,
+  }),
+  /**
+   * Deletes every copy made before a moment (the last key change, by default on the screen), in the data folder and
+   * each destination that is there now (ours: after a revocation, the copies from before are what the revoked person
+   * could still open).
+   */
+  'backup.deleteBefore': defineCall({
+    input: z.object({ before: z.string().datetime({ offset: true, message: 'validation.dateTime' }) }),
+    output: z.object({ removed: z.number().int(), missed: z.array(z.string()), made: backupCopySchema.nullable() }),
     access: ROLE_GROUPS.stationAdmins,
   }),
   /**

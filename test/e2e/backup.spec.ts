@@ -79,6 +79,25 @@ test('backup to a USB folder, the PC lost, the first-run screen restores the sta
   await panel.getByRole('button', { name: 'Создать копию' }).click();
   await expect(page.getByText(/меньше минуты назад/)).toBeVisible();
 
+  // the sheet with the code was seen by someone it should not have been: a new code changes the database key, and
+  // the copies from before (which the old code still opens) are deleted
+  const { recoveryCode: newCode } = await apiCall<{ recoveryCode: string }>(page, 'recovery.regenerate', {
+    password: STATION.lead.password,
+  });
+  await page.reload();
+  await expect(panel.getByText(/Ключ базы последний раз сменён/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Удалить копии до смены ключа…' }).click();
+  const ask = page.getByRole('dialog', { name: 'Удалить старые копии?' });
+  await expect(ask).toContainText('на этом ПК (');
+  // the dialog fades in: the picture is of it whole
+  await expect(ask).toHaveCSS('opacity', '1');
+  await page.waitForTimeout(300);
+  await shot(page, '20c-backup-delete-old');
+  await ask.getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByText(/Удалено копий: [1-9]/)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Удалить копии до смены ключа…' })).toBeDisabled();
+  await expect(panel.getByRole('row').filter({ hasText: usb })).toHaveCount(1);
+
   // the PC is lost: a new one, an empty data folder
   const newPc = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-newpc-'));
   const host = await startBrowserHost({
@@ -96,10 +115,11 @@ test('backup to a USB folder, the PC lost, the first-run screen restores the sta
     await field(dialog, 'Другая папка с копиями').fill(usb);
     await dialog.getByRole('button', { name: 'Показать копии' }).click();
     await pickOption(page, field(dialog, 'Копия'), 'вручную', /вручную/);
-    await field(dialog, 'Код восстановления').fill('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
+    // the old sheet's code opens nothing that is left
+    await field(dialog, 'Код восстановления').fill(recoveryCode);
     await dialog.getByRole('button', { name: 'Проверить копию' }).click();
     await expect(dialog.getByText('Неверный код восстановления для этой копии')).toBeVisible();
-    await field(dialog, 'Код восстановления').fill(recoveryCode);
+    await field(dialog, 'Код восстановления').fill(newCode);
     await dialog.getByRole('button', { name: 'Проверить копию' }).click();
     await expect(dialog.getByText(/УПП 17 Шұғыла/)).toBeVisible();
     await expect(dialog.getByText(/Пользователей: 2, граждан: 1, записей приёма: 1/)).toBeVisible();

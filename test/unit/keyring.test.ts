@@ -211,14 +211,18 @@ describe('temporary files', () => {
 });
 
 /** Whether a keyring's text, as someone kept it, opens the live database with a password or the recovery code. */
-function opensLive(dataDir: string, ringText: string, secret: { login: string; password: string } | { code: string }) {
+type Secret = { login: string; password: string } | { code: string };
+const opensLive = (dataDir: string, ringText: string, secret: Secret) =>
+  opens(path.join(dataDir, 'uchaske.db'), ringText, secret);
+
+function opens(dbFile: string, ringText: string, secret: Secret) {
   const file = path.join(tempDir(), 'kept.keyring');
   fs.writeFileSync(file, ringText);
   const ring = Keyring.load(file);
   const got = 'code' in secret ? ring.unlockWithRecovery(secret.code) : ring.unlock(secret.login, secret.password);
   if (!got) return false;
   try {
-    openEncrypted(path.join(dataDir, 'uchaske.db'), got.key, 'sqlcipher', { readonly: true }).close();
+    openEncrypted(dbFile, got.key, 'sqlcipher', { readonly: true }).close();
     return true;
   } catch {
     return false;
@@ -321,5 +325,49 @@ describe('revoked means revoked', () => {
     await signInAs(s, 'inspector1');
     await signInAs(s, LEAD.login);
     expect((await s.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('the copies from before a revocation can be deleted: after that, no copy left opens with the revoked password', async () => {
+    const s = await setUpStation();
+    const usb = tempDir();
+    await s.call('backup.setFolders', { folders: [usb] });
+    const inspector = await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
+    await signInAs(s, 'inspector1');
+    await signInAs(s, LEAD.login);
+    s.backend.lock();
+    await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
+    const inspectorPass = { login: 'inspector1', password: 'Own-pass-2026' };
+    const copies = () =>
+      [s.dataDir + '/backups', usb].flatMap((dir) => listCopies(dir).map((c) => path.join(dir, c.fileName)));
+    const openedBy = (secret: Secret) =>
+      copies().filter((f) => opens(f, fs.readFileSync(`${f}.keyring`, 'utf8'), secret));
+    expect(openedBy(inspectorPass).length).toBeGreaterThan(1);
+
+    await s.call('users.deactivate', { id: inspector.id, reason: 'переведён' });
+    // the rotation left a copy under the new key, which the inspector's password does not open
+    const listed = await s.call('backup.list', {});
+    expect(listed.lastKeyChange).not.toBeNull();
+    expect(listed.home[0]!.createdAt >= listed.lastKeyChange!).toBe(true);
+    expect(openedBy(inspectorPass).length).toBeGreaterThan(1);
+    const future = await s.fail('backup.deleteBefore', { before: '2100-01-01T00:00:00Z' });
+    expect(future.fields?.[0]?.messageKey).toBe('backup.deleteFuture');
+    expect((await s.fail('backup.deleteBefore', { before: '2026-02-31' })).code).toBe('VALIDATION');
+
+    const r = await s.call('backup.deleteBefore', { before: listed.home[0]!.createdAt });
+    expect(r.removed).toBeGreaterThan(1);
+    expect(r.missed).toEqual([]);
+    expect(openedBy(inspectorPass)).toEqual([]);
+    // what is left, on the PC and on the USB folder, opens for the lead
+    expect(listCopies(usb).length).toBeGreaterThan(0);
+    expect(openedBy({ login: LEAD.login, password: LEAD.password })).toEqual(copies());
+    const audit = s.backend.raw.prepare("SELECT after_json FROM audit_log WHERE action = 'backup.delete'").all() as {
+      after_json: string;
+    }[];
+    expect(audit.map((a) => JSON.parse(a.after_json).removed)).toEqual([r.removed]);
+
+    // deleting up to now leaves no copy older than the moment: a fresh one is made first
+    const all = await s.call('backup.deleteBefore', { before: new Date().toISOString() });
+    expect(all.made).not.toBeNull();
+    expect(listCopies(s.dataDir + '/backups').map((c) => c.fileName)).toEqual([all.made!.fileName]);
   });
 });

@@ -240,6 +240,14 @@ export function toRemove(copies: BackupInfo[], now: Date, r: Rotation): BackupIn
   return copies.filter((c) => c.intact && !keep.has(c));
 }
 
+/** Removes every listed copy made before a moment, with its keyring and manifest; says how many. */
+export function removeBefore(dir: string, before: string): number {
+  const old = listCopies(dir).filter((c) => c.createdAt < before);
+  for (const c of old) removeCopyFiles(dir, c.fileName);
+  if (old.length) fsyncDir(dir);
+  return old.length;
+}
+
 export function rotate(dir: string, now: Date, r: Rotation = DEFAULT_ROTATION): void {
   for (const c of toRemove(listCopies(dir), now, r)) removeCopyFiles(dir, c.fileName);
 }

@@ -61,12 +61,35 @@ type CopyPreviewFacts = Awaited<ReturnType<HandlerEnv['lifecycle']['restoreCopy'
 
 const backupHandlers: Handlers<CallsOf<'backup'>> = {
   'backup.list': async (_i, { ctx }) => {
-    const b = ctx().backups;
+    const c = ctx();
+    const b = c.backups;
+    const rotated = await c.db
+      .selectFrom('audit_log')
+      .select('at')
+      .where('action', '=', 'keyring.rotate')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return {
       home: b.list().map(row),
       destinations: b.destinations().map((d) => ({ ...d, copies: d.copies.map(row) })),
       lastOutside: b.lastOutside(),
+      lastKeyChange: rotated?.at ?? null,
     };
+  },
+  'backup.deleteBefore': async ({ before }, { ctx }) => {
+    const c = ctx();
+    const at = new Date(before).toISOString();
+    const r = c.backups.deleteBefore(at);
+    await change(c, (tx) =>
+      tx.audit({
+        action: 'backup.delete',
+        entity: 'station',
+        entityId: 1,
+        after: { before: at, ...r, made: !!r.made },
+      }),
+    );
+    return { removed: r.removed, missed: r.missed, made: r.made && row(r.made) };
   },
   'backup.now': async (_i, { ctx }) => {
     const r = ctx().backups.now();

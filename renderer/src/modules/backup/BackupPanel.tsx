@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseExport, IconFolder, IconPlus, IconRestore, IconX } from '@tabler/icons-react';
+import { IconDatabaseExport, IconFolder, IconPlus, IconRestore, IconTrash, IconX } from '@tabler/icons-react';
 import { desktop } from '../../api/client';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
@@ -89,9 +89,91 @@ export function BackupPanel() {
             },
           ]}
         />
+        {list.data && <OldCopies rows={rows} lastKeyChange={list.data.lastKeyChange} />}
       </Stack>
       <RestoreDialog opened={restoring} onClose={() => setRestoring(false)} />
     </Paper>
+  );
+}
+
+/**
+ * Copies from before the last key change open with the passwords and code valid then: after a revocation they are
+ * what the revoked person could still read, so the administrator may delete them (ours).
+ */
+function OldCopies({
+  rows,
+  lastKeyChange,
+}: {
+  rows: (BackupCopy & { where: string })[];
+  lastKeyChange: string | null;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const here = t('backup.here');
+  const old = lastKeyChange ? rows.filter((r) => r.createdAt < lastKeyChange) : [];
+  const remove = useCallMutation('backup.deleteBefore', {
+    invalidates: BACKUP_READS,
+    onSuccess: (r) => {
+      setAsking(false);
+      notifySaved(t, t('backup.old.done', { count: r.removed }));
+      if (r.missed.length)
+        notifications.show({
+          color: 'yellow',
+          autoClose: 10000,
+          message: t('backup.old.missed', { folders: r.missed.join(', ') }),
+        });
+    },
+    onError: (e) => showApiError(t, e),
+  });
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('backup.old.title')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('backup.old.hint')}
+      </Text>
+      <Group justify="space-between">
+        <Text size="sm">
+          {lastKeyChange
+            ? t('backup.old.lastKeyChange', { at: formatDateTime(lastKeyChange) })
+            : t('backup.old.noKeyChange')}
+        </Text>
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={14} />}
+          disabled={old.length === 0}
+          onClick={() => setAsking(true)}
+        >
+          {t('backup.old.delete')}
+        </Button>
+      </Group>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={t('backup.old.confirmTitle')}>
+        <Stack>
+          <Text size="sm">
+            {t('backup.old.confirm', {
+              at: lastKeyChange ? formatDateTime(lastKeyChange) : '',
+              here: old.filter((r) => r.where === here).length,
+              outside: old.filter((r) => r.where !== here).length,
+            })}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAsking(false)}>
+              {t('app.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => lastKeyChange && remove.mutate({ before: lastKeyChange })}
+            >
+              {t('backup.old.yes')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
   );
 }
 
