@@ -274,11 +274,14 @@ export class Backend implements Lifecycle, Keys {
    * Counted per login, so that mistakes on one login never lock another out.
    */
   private failed(who: string, messageKey = 'errors.wrongLogin', fields?: AppError['fields']): never {
+    this.countFailure(who);
+    throw new AppError('AUTH', messageKey, undefined, fields);
+  }
+  private countFailure(who: string): void {
     const failures = (this.attempts[who]?.failures ?? 0) + 1;
     const waitUntil = failures >= 3 ? this.clock().getTime() + Math.min(300, 2 ** (failures - 3)) * 1000 : 0;
     this.attempts[who] = { failures, waitUntil };
     this.saveAttempts();
-    throw new AppError('AUTH', messageKey, undefined, fields);
   }
   private succeeded(who: string): void {
     if (!(who in this.attempts)) return;
@@ -539,10 +542,15 @@ export class Backend implements Lifecycle, Keys {
     this.keyring().removeSlot(userId);
     await this.rotate('slotRemoved');
   }
+  /** A password typed again inside a session (a confirmation, a change): its mistakes count like the unlock's. */
   checkPassword(login: string, password: string): boolean {
+    const who = Backend.attemptsOf({ login });
+    this.checkRate(who);
     const got = this.keyring().unlock(login, password);
     got?.key.fill(0);
     got?.next?.fill(0);
+    if (got) this.succeeded(who);
+    else this.countFailure(who);
     return got !== null;
   }
   auditHead() {

@@ -11,6 +11,8 @@ export const dueItemSchema = z.object({
   due: isoDate,
   overdue: z.boolean(),
   link: z.string().nullable(),
+  /** something that happened, on the day `due`, for the reader to know of; not a deadline */
+  notice: z.boolean().optional(),
 });
 export type DueItem = z.infer<typeof dueItemSchema>;
 

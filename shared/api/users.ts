@@ -24,6 +24,18 @@ const userFields = {
   sectionIds: z.array(z.number().int()).max(200).default([]),
 };
 
+/**
+ * The UPP lead's or a chief's own password, given in the dialog of an administrator's change that opens person files
+ * to an account (see shared/rules/access.ts); null where none is needed.
+ */
+export const accessConfirmationSchema = z
+  .object({
+    login: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
+    password: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  })
+  .nullable()
+  .default(null);
+
 export const usersApi = {
   'users.list': defineCall({
     input: z.object({ includeInactive: z.boolean().default(false) }),
@@ -31,17 +43,26 @@ export const usersApi = {
     access: 'anyUser',
   }),
   'users.create': defineCall({
-    input: z.object({ ...userFields, login: loginSchema, temporaryPassword: passwordSchema }),
+    input: z.object({
+      ...userFields,
+      login: loginSchema,
+      temporaryPassword: passwordSchema,
+      confirmation: accessConfirmationSchema,
+    }),
     output: userSchema,
     access: ROLE_GROUPS.stationAdmins,
   }),
   'users.update': defineCall({
-    input: z.object({ id: z.number().int(), ...userFields }),
+    input: z.object({ id: z.number().int(), ...userFields, confirmation: accessConfirmationSchema }),
     output: userSchema,
     access: ROLE_GROUPS.stationAdmins,
   }),
   'users.resetPassword': defineCall({
-    input: z.object({ id: z.number().int(), temporaryPassword: passwordSchema }),
+    input: z.object({
+      id: z.number().int(),
+      temporaryPassword: passwordSchema,
+      confirmation: accessConfirmationSchema,
+    }),
     output: userSchema,
     access: ROLE_GROUPS.stationAdmins,
   }),

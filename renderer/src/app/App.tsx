@@ -44,8 +44,9 @@ export function App() {
 
   async function lock() {
     await call('auth.lock', {}).catch(() => undefined);
-    // nothing of the last screen stays in memory
+    // nothing of the last screen stays in memory, nor its messages on the next person's screen
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+    notifications.clean();
     await qc.refetchQueries({ queryKey: STATUS_KEY });
   }
 

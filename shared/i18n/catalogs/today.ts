@@ -8,6 +8,7 @@ export const today = defineCatalog(
       empty: 'Сроков на сегодня нет.',
       overdue: 'просрочено',
       due: 'срок {{date}}',
+      noticeOn: 'от {{date}}',
       paragraph: 'п. {{p}}',
       ours: 'своё правило',
       rules: {
@@ -35,6 +36,14 @@ export const today = defineCatalog(
         foreignerPassport: '{{person}}: срок действия паспорта истекает {{until}}',
         sectionTour: '{{person}}: подворный обход участка {{section}}, принятого {{accepted}}',
         passportYear: 'Паспорт участка {{section}}: заполнить данные по состоянию на 1 января {{year}} г.',
+        access: {
+          create:
+            '{{by}} создал учётную запись {{account}} ($t(roles.{{role}})) с доступом к учётным делам; подтвердил {{confirmedBy}}',
+          update:
+            '{{by}} дал учётной записи {{account}} роль $t(roles.{{role}}) или новые участки с доступом к учётным делам; подтвердил {{confirmedBy}}',
+          resetPassword:
+            '{{by}} сбросил пароль учётной записи {{account}} ($t(roles.{{role}})), читающей учётные дела; подтвердил {{confirmedBy}}',
+        },
         backupOffsite: 'Уже {{days}} дн. ни одна резервная копия не записана вне этого ПК (флешка, сетевая папка)',
         backupNoFolder: 'Не выбрана папка для копий вне этого ПК: при поломке диска данные будут потеряны',
         coverMissing:
@@ -48,6 +57,7 @@ export const today = defineCatalog(
       empty: 'Бүгінге мерзімдер жоқ.',
       overdue: 'мерзімі өтті',
       due: 'мерзімі {{date}}',
+      noticeOn: '{{date}}',
       paragraph: '{{p}}-т.',
       ours: 'өз ережеміз',
       rules: {
@@ -75,6 +85,14 @@ export const today = defineCatalog(
         foreignerPassport: '{{person}}: паспорттың қолданылу мерзімі {{until}} аяқталады',
         sectionTour: '{{person}}: {{accepted}} қабылданған {{section}} учаскесін үйме-үй аралау',
         passportYear: '{{section}} учаскесінің паспорты: {{year}} жылғы 1 қаңтардағы жағдай бойынша деректерді толтыру',
+        access: {
+          create:
+            '{{by}} есеп істеріне қолжетімді {{account}} тіркелгісін құрды ($t(roles.{{role}})); растаған: {{confirmedBy}}',
+          update:
+            '{{by}} {{account}} тіркелгісіне есеп істеріне қолжетімді $t(roles.{{role}}) рөлін немесе жаңа учаскелер берді; растаған: {{confirmedBy}}',
+          resetPassword:
+            '{{by}} есеп істерін оқитын {{account}} тіркелгісінің құпиясөзін қалпына келтірді ($t(roles.{{role}})); растаған: {{confirmedBy}}',
+        },
         backupOffsite:
           '{{days}} күн бойы бірде-бір сақтық көшірме бұл компьютерден тыс жазылмады (флешка, желілік қалта)',
         backupNoFolder: 'Бұл компьютерден тыс көшірмелерге қалта таңдалмаған: диск бұзылса, деректер жоғалады',

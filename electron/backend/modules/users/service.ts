@@ -1,5 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { AppError, type Role, type SessionUser, type User } from '../../../../shared/api';
+import dayjs from 'dayjs';
+import { AppError, type DueItem, type Role, type SessionUser, type User } from '../../../../shared/api';
+import {
+  ACCESS_NOTICE_DAYS,
+  confirmsAccess,
+  grantsFileAccess,
+  needsConfirmation,
+  readsPersonFiles,
+} from '../../../../shared/rules/access';
 import type { DB, UsersTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change, commitNow, type Tx } from '../../change';
@@ -102,17 +110,76 @@ export async function insertUser(tx: Tx, u: NewUser, mustChange: boolean): Promi
   return user;
 }
 
-export async function createUser(ctx: Ctx, u: NewUser, temporaryPassword: string): Promise<User> {
-  const user = await change(ctx, (tx) => insertUser(tx, u, true));
+export interface Confirmation {
+  login: string;
+  password: string;
+}
+
+/**
+ * The chief whose confirmation a change needs (shared/rules/access.ts), by the login and password that came with the
+ * call; null when it needs none (a chief's own change is audited as his). Nothing is written before.
+ */
+async function confirmer(ctx: Ctx, grants: boolean, confirmation: Confirmation | null): Promise<number | null> {
+  if (!needsConfirmation(ctx.user.role, grants)) return null;
+  if (!confirmation)
+    throw new AppError('FORBIDDEN', 'users.confirmationNeeded', undefined, [
+      { path: 'confirmation.login', messageKey: 'users.confirmationNeeded' },
+    ]);
+  const login = confirmation.login.toLowerCase();
+  // the password is checked (and a mistake counted) whoever the login names: the answer does not tell who is a chief
+  const ok = ctx.keys.checkPassword(login, confirmation.password);
+  const chief = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('login', '=', login)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!ok || !chief || !confirmsAccess(chief.role))
+    throw new AppError('AUTH', 'users.confirmationWrong', undefined, [
+      { path: 'confirmation.password', messageKey: 'users.confirmationWrong' },
+    ]);
+  return chief.id;
+}
+
+/** The audit row the chiefs see on Today: who was given access to person files, by whom, confirmed by whom. */
+async function auditAccess(tx: Tx, user: User, action: string, confirmedBy: number | null): Promise<void> {
+  if (confirmedBy === null) return;
+  await tx.audit({
+    action: 'users.accessConfirmed',
+    entity: 'user',
+    entityId: user.id,
+    after: { action, role: user.role, sectionIds: user.sectionIds, confirmedBy },
+  });
+}
+
+export async function createUser(
+  ctx: Ctx,
+  u: NewUser,
+  temporaryPassword: string,
+  confirmation: Confirmation | null,
+): Promise<User> {
+  const by = await confirmer(ctx, grantsFileAccess(null, u), confirmation);
+  const user = await change(ctx, async (tx) => {
+    const user = await insertUser(tx, u, true);
+    await auditAccess(tx, user, 'users.create', by);
+    return user;
+  });
   await commitNow(ctx);
   await ctx.keys.writeSlot(user.login, user.id, temporaryPassword);
   return user;
 }
 
-export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>): Promise<User> {
+export async function updateUser(
+  ctx: Ctx,
+  id: number,
+  u: Omit<NewUser, 'login'>,
+  confirmation: Confirmation | null,
+): Promise<User> {
+  const current = await getUser(ctx.db, id);
+  if (id === ctx.user.id && u.role !== current.role) throw new AppError('FORBIDDEN', 'errors.ownRole');
+  const by = await confirmer(ctx, grantsFileAccess(current, u), confirmation);
   return change(ctx, async (tx) => {
     const before = await getUser(tx.db, id);
-    if (id === ctx.user.id && u.role !== before.role) throw new AppError('FORBIDDEN', 'errors.ownRole');
     await checkSections(tx.db, u.sectionIds);
     await tx.db
       .updateTable('users')
@@ -137,8 +204,67 @@ export async function updateUser(ctx: Ctx, id: number, u: Omit<NewUser, 'login'>
       before,
       after,
     });
+    await auditAccess(tx, after, 'users.update', by);
     return after;
   });
+}
+
+/** A new temporary password for an account; for one that reads person files, with a chief's confirmation. */
+export async function resetPassword(
+  ctx: Ctx,
+  id: number,
+  temporaryPassword: string,
+  confirmation: Confirmation | null,
+): Promise<User> {
+  const user = await getUser(ctx.db, id);
+  if (!user.active) throw new AppError('CONFLICT', 'errors.userInactive');
+  const by = await confirmer(ctx, readsPersonFiles(user.role), confirmation);
+  const after = await setMustChange(ctx, id, true, 'users.resetPassword');
+  if (by !== null) await change(ctx, (tx) => auditAccess(tx, after, 'users.resetPassword', by));
+  await commitNow(ctx);
+  await ctx.keys.writeSlot(user.login, user.id, temporaryPassword);
+  return after;
+}
+
+/**
+ * (ours) Today tells the chiefs, for a week, of every account given access to person files by someone else: an
+ * administrator cannot quietly make himself a reader.
+ */
+export async function accessGrantedNotices(ctx: Ctx, date: string): Promise<DueItem[]> {
+  if (!confirmsAccess(ctx.user.role)) return [];
+  const since = dayjs(date).subtract(ACCESS_NOTICE_DAYS, 'day').toISOString();
+  const rows = await ctx.db
+    .selectFrom('audit_log')
+    .select(['at', 'user_id', 'entity_id', 'after_json'])
+    .where('action', '=', 'users.accessConfirmed')
+    .where('at', '>=', since)
+    .orderBy('id', 'desc')
+    .execute();
+  const people = await listUsers(ctx.db, true);
+  const nameOf = (id: number | null) => {
+    const p = people.find((x) => x.id === id);
+    return p ? `${p.surname} ${p.name.slice(0, 1)}.` : '—';
+  };
+  return rows
+    .filter((r) => r.user_id !== ctx.user.id)
+    .map((r): DueItem => {
+      const a = JSON.parse(r.after_json ?? '{}') as { action: string; role: Role; confirmedBy: number };
+      return {
+        ruleId: 'users.accessGranted',
+        paragraph: 'ours',
+        titleKey: `today.rules.access.${a.action.replace('users.', '')}`,
+        params: {
+          account: nameOf(Number(r.entity_id)),
+          role: a.role,
+          by: nameOf(r.user_id),
+          confirmedBy: nameOf(a.confirmedBy),
+        },
+        due: dayjs(r.at).format('YYYY-MM-DD'),
+        overdue: false,
+        link: '/users',
+        notice: true,
+      };
+    });
 }
 
 export async function setMustChange(ctx: Ctx, id: number, mustChange: boolean, action: string): Promise<User> {

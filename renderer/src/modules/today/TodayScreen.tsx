@@ -31,9 +31,15 @@ export function TodayScreen({ go }: { go: (hash: string) => void }) {
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Text style={{ flex: 1 }}>{t(i.titleKey, i.params)}</Text>
             <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-              <Badge color={i.overdue ? 'red' : 'blue'} variant="light">
-                {i.overdue ? t('today.overdue') : t('today.due', { date: formatDate(i.due) })}
-              </Badge>
+              {i.notice ? (
+                <Badge color="orange" variant="light">
+                  {t('today.noticeOn', { date: formatDate(i.due) })}
+                </Badge>
+              ) : (
+                <Badge color={i.overdue ? 'red' : 'blue'} variant="light">
+                  {i.overdue ? t('today.overdue') : t('today.due', { date: formatDate(i.due) })}
+                </Badge>
+              )}
               <Badge color="gray" variant="outline" tt="none">
                 {i.paragraph === 'ours' ? t('today.ours') : t('today.paragraph', { p: i.paragraph })}
               </Badge>

@@ -1,11 +1,12 @@
 import { USER_READS } from './queries';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ActionIcon,
   Badge,
   Button,
   Group,
   MultiSelect,
+  Paper,
   PasswordInput,
   Select,
   Stack,
@@ -20,7 +21,9 @@ import { IconKey, IconPencil, IconPlus, IconUserOff } from '@tabler/icons-react'
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import type { UseFormReturnType } from '@mantine/form';
 import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
+import { grantsFileAccess, needsConfirmation, readsPersonFiles } from '../../../../shared/rules/access';
 import { fullName } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
@@ -151,7 +154,7 @@ export function UsersScreen({ session }: { session: SessionUser }) {
         )}
       </FormModal>
       <FormModal opened={dialog?.kind === 'reset'} onClose={() => setDialog(null)} title={t('users.resetPassword')}>
-        {dialog?.kind === 'reset' && <ResetForm user={dialog.user} onDone={() => setDialog(null)} />}
+        {dialog?.kind === 'reset' && <ResetForm user={dialog.user} session={session} onDone={() => setDialog(null)} />}
       </FormModal>
       <FormModal
         opened={dialog?.kind === 'deactivate'}
@@ -189,7 +192,12 @@ function UserForm({
     id: user?.id,
     login: user?.login ?? '',
     temporaryPassword: '',
+    confirmation: null as Confirmation,
   });
+  const confirmationNeeded = needsConfirmation(
+    session.role,
+    grantsFileAccess(user, { role: form.values.role, sectionIds: form.values.sectionIds }),
+  );
   async function save({ id: _id, login, temporaryPassword, ...common }: typeof form.values) {
     if (user) await updateCall.mutateAsync({ id: user.id, ...common });
     else await createCall.mutateAsync({ ...common, login, temporaryPassword });
@@ -235,16 +243,68 @@ function UserForm({
           />
         </Group>
       )}
+      <ConfirmAccess form={form} needed={confirmationNeeded} />
     </GuardedForm>
   );
 }
 
-function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
+type Confirmation = { login: string; password: string } | null;
+
+/**
+ * The login and password of the UPP lead or a chief, asked of an administrator whose change lets an account read
+ * person files (shared/rules/access.ts); the field is null while no confirmation is needed.
+ */
+function ConfirmAccess<V extends { confirmation: Confirmation }>({
+  form,
+  needed,
+}: {
+  form: UseFormReturnType<V>;
+  needed: boolean;
+}) {
+  const { t } = useTranslation();
+  const shown = form.values.confirmation !== null;
+  useEffect(() => {
+    if (needed !== shown) form.setFieldValue('confirmation', (needed ? { login: '', password: '' } : null) as never);
+  }, [needed, shown, form]);
+  if (!needed || !shown) return null;
+  return (
+    <Paper withBorder p="sm" bg="var(--mantine-color-orange-light)">
+      <Stack gap="xs">
+        <Text size="sm" fw={500}>
+          {t('users.confirm.title')}
+        </Text>
+        <Text size="xs">{t('users.confirm.hint')}</Text>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('users.confirm.login')}
+            withAsterisk
+            autoComplete="off"
+            {...form.getInputProps('confirmation.login')}
+          />
+          <PasswordInput
+            label={t('users.confirm.password')}
+            withAsterisk
+            autoComplete="off"
+            {...form.getInputProps('confirmation.password')}
+          />
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function ResetForm({ user, session, onDone }: { user: User; session: SessionUser; onDone: () => void }) {
   const { t } = useTranslation();
   const resetPasswordCall = useCallMutation('users.resetPassword', { invalidates: USER_READS });
-  const form = useContractForm(z.object({ temporaryPassword: api['users.create'].input.shape.temporaryPassword }), {
-    temporaryPassword: '',
-  });
+  const shape = api['users.resetPassword'].input.shape;
+  const needed = needsConfirmation(session.role, readsPersonFiles(user.role));
+  const form = useContractForm(
+    z.object({ temporaryPassword: shape.temporaryPassword, confirmation: shape.confirmation }),
+    {
+      temporaryPassword: '',
+      confirmation: (needed ? { login: '', password: '' } : null) as Confirmation,
+    },
+  );
   async function reset(v: typeof form.values) {
     await resetPasswordCall.mutateAsync({ id: user.id, ...v });
     notifySaved(t, t('users.passwordReset'));
@@ -261,6 +321,7 @@ function ResetForm({ user, onDone }: { user: User; onDone: () => void }) {
         autoComplete="new-password"
         {...form.getInputProps('temporaryPassword')}
       />
+      <ConfirmAccess form={form} needed={needed} />
     </GuardedForm>
   );
 }
