@@ -23,7 +23,7 @@ export const receptionInputSchema = z
     receivedAt: localDateTime,
     mode: z.enum(RECEPTION_MODES),
     citizen: citizenInputSchema,
-    categoryCode: z.string().min(1, 'validation.required'),
+    categoryCode: z.string().min(1, 'validation.required').max(40, 'validation.tooLong'),
     subject: requiredText(2000),
     action: z.enum(RECEPTION_ACTIONS),
     /** passed on to whom / referred where */
@@ -72,17 +72,29 @@ export const receptionVersionSchema = z.object({
   data: receptionSchema,
 });
 
-export const receptionFilterSchema = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    mode: z.enum(RECEPTION_MODES).nullable().default(null),
-    categoryCode: z.string().nullable().default(null),
-    receiverId: z.number().int().nullable().default(null),
-    status: z.enum(RECEPTION_STATUSES).nullable().default(null),
-  })
-  .refine((f) => f.from <= f.to, { message: 'validation.periodOrder', path: ['to'] });
+const receptionFilterFields = z.object({
+  from: isoDate,
+  to: isoDate,
+  mode: z.enum(RECEPTION_MODES).nullable().default(null),
+  categoryCode: z.string().max(40, 'validation.tooLong').nullable().default(null),
+  receiverId: z.number().int().nullable().default(null),
+  status: z.enum(RECEPTION_STATUSES).nullable().default(null),
+});
+const inOrder = (f: { from: string; to: string }) => f.from <= f.to;
+const periodOrder = { message: 'validation.periodOrder', path: ['to'] };
+export const receptionFilterSchema = receptionFilterFields.refine(inOrder, periodOrder);
 export type ReceptionFilter = z.input<typeof receptionFilterSchema>;
+
+/** (ours) The screen shows the journal a page at a time; a year of a busy station is tens of thousands of entries. */
+export const RECEPTION_PAGE = 100;
+/**
+ * (ours) One printout takes at most so many entries (a few hundred pages); more is refused with the count, and the
+ * Excel export, which takes every entry, is offered instead.
+ */
+export const JOURNAL_PRINT_MAX = 10_000;
+export const receptionListSchema = receptionFilterFields
+  .extend({ page: z.number().int().min(1).max(100_000).default(1) })
+  .refine(inOrder, periodOrder);
 
 const byId = z.object({ id: z.number().int() });
 
@@ -124,9 +136,16 @@ export const receptionApi = {
     output: z.object({ entry: receptionSchema, history: z.array(receptionVersionSchema) }),
     access: ROLE_GROUPS.sectionReaders,
   }),
+  /** One page of the journal, with how many entries the filter takes in all and how many are not voided. */
   'reception.list': defineCall({
-    input: receptionFilterSchema,
-    output: z.array(receptionSchema),
+    input: receptionListSchema,
+    output: z.object({
+      entries: z.array(receptionSchema),
+      total: z.number().int(),
+      active: z.number().int(),
+      page: z.number().int(),
+      perPage: z.number().int(),
+    }),
     access: ROLE_GROUPS.sectionReaders,
   }),
   /** The journal for a day or a period: A4 landscape, numbered rows, totals. */

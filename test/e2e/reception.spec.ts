@@ -256,3 +256,55 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   expect(text).toContain('Барлығы қабылданды: 6 (УПП-да — 5, онлайн — 1)');
   expect(text).not.toContain('Көлік ауланы бөгеп тұр');
 });
+
+test('a long period pages in the backend: the count is of every entry, the next page shows the rest', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  const day = almatyDay(-3);
+  const failed = await page.evaluate(async (d) => {
+    let bad = 0;
+    for (let i = 0; i < 130; i++) {
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'reception.create',
+          input: {
+            receivedAt: `${d}T${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+            mode: 'inPerson',
+            categoryCode: 'consultation',
+            subject: `Кеңес ${i + 1}`,
+            action: 'explained',
+            actionDetails: '',
+            receiverId: 1,
+            followUpDue: null,
+            citizen: { id: null, iin: '', noIin: 'unknown', surname: `Келуші${i + 1}`, name: 'Адам', patronymic: '' },
+          },
+        }),
+      });
+      if (!(await res.json()).ok) bad++;
+    }
+    return bad;
+  }, day);
+  expect(failed).toBe(0);
+  await page.goto(`${app.url}#/reception`);
+  await page.reload();
+  await field(page, 'С').fill(day.split('-').reverse().join('.'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('1–100 из 130')).toBeVisible();
+  await expect(page.getByText('Записей: 130')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: /Келуші\d+/ })).toHaveCount(100);
+  // the date picker closes (it fades out) before the picture
+  await page.getByRole('heading', { name: 'Приём граждан' }).click();
+  await expect(page.locator('[class*="calendarHeader"]').first()).toBeHidden();
+  await page.waitForTimeout(300);
+  await shot(page, '26-reception-pages');
+  await page.locator('.mantine-datatable-pagination').getByRole('button', { name: '2', exact: true }).click();
+  await expect(page.getByText('101–130 из 130')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Келуші130' })).toBeVisible();
+});

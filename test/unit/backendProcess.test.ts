@@ -85,8 +85,8 @@ describe('backend process', () => {
 
     expect(await ok(client, 'auth.status', {})).toMatchObject({ state: 'locked' });
     await ok(client, 'auth.unlock', { login: LEAD.login, password: LEAD.password });
-    const list = await ok<{ id: number; subject: string }[]>(client, 'reception.list', DAY);
-    expect(list.map((r) => [r.id, r.subject])).toEqual([[saved.id, 'Шум после 23:00']]);
+    const list = await ok<{ entries: { id: number; subject: string }[] }>(client, 'reception.list', DAY);
+    expect(list.entries.map((r) => [r.id, r.subject])).toEqual([[saved.id, 'Шум после 23:00']]);
     // the log says what happened, never what the data was
     expect(logs.join('\n')).toContain('backend process ended');
     expect(logs.join('\n')).not.toContain('Қасымов');

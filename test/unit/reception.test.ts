@@ -67,7 +67,7 @@ describe('reception log', () => {
     expect((await s.fail('reception.create', entry({ receivedAt: '2026-02-31T10:00' }))).fields).toEqual([
       { path: 'receivedAt', messageKey: 'validation.noSuchDate' },
     ]);
-    expect(await s.call('reception.list', { from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    expect((await s.call('reception.list', { from: '2026-01-01', to: '2026-12-31' })).entries).toEqual([]);
     expect(await s.call('citizens.search', { query: 'қасым' })).toEqual([]);
   });
 
@@ -182,9 +182,9 @@ describe('reception log', () => {
       code: 'CONFLICT',
       messageKey: 'reception.voided',
     });
-    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20' })).map((r) => r.status)).toEqual([
-      'voided',
-    ]);
+    expect(
+      (await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20' })).entries.map((r) => r.status),
+    ).toEqual(['voided']);
   });
 
   it('lets an assistant register (shown as assistant) but not void', async () => {
@@ -220,12 +220,16 @@ describe('reception log', () => {
     expect(
       (await s.call('today.list', { date: '2026-11-24' })).find((d) => d.ruleId === 'reception.followUp')?.overdue,
     ).toBe(true);
-    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).length).toBe(1);
+    expect(
+      (await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).entries.length,
+    ).toBe(1);
     await s.call('reception.setResult', { id: a.id, result: 'Проверено, нарушений нет' });
     expect(
       (await s.call('today.list', { date: '2026-11-24' })).filter((d) => d.ruleId === 'reception.followUp'),
     ).toEqual([]);
-    expect((await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).length).toBe(0);
+    expect(
+      (await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).entries.length,
+    ).toBe(0);
   });
 
   it('filters by mode, category and receiver', async () => {
@@ -241,9 +245,13 @@ describe('reception log', () => {
       }),
     );
     const day = { from: '2026-11-20', to: '2026-11-20' };
-    expect((await s.call('reception.list', { ...day, mode: 'online' })).map((r) => r.number)).toEqual([2]);
-    expect((await s.call('reception.list', { ...day, categoryCode: 'complaint' })).map((r) => r.number)).toEqual([1]);
-    expect((await s.call('reception.list', { ...day, receiverId: s.assistant.id })).map((r) => r.number)).toEqual([2]);
+    expect((await s.call('reception.list', { ...day, mode: 'online' })).entries.map((r) => r.number)).toEqual([2]);
+    expect(
+      (await s.call('reception.list', { ...day, categoryCode: 'complaint' })).entries.map((r) => r.number),
+    ).toEqual([1]);
+    expect(
+      (await s.call('reception.list', { ...day, receiverId: s.assistant.id })).entries.map((r) => r.number),
+    ).toEqual([2]);
     expect(await s.fail('reception.list', { from: '2026-11-21', to: '2026-11-20' })).toMatchObject({
       code: 'VALIDATION',
     });
@@ -312,6 +320,60 @@ describe('reception log', () => {
     expect(ws.getRow(6).getCell(3).value).toBe('онлайн');
     expect(ws.getRow(7).font?.strike).toBe(true);
   });
+});
+
+describe('reception: a busy year', () => {
+  it('lists a page at a time with the whole count, exports every entry, and says plainly when a print would be too long', async () => {
+    const s = await desk();
+    const first = await s.call('reception.create', entry({ receivedAt: '2026-01-05T18:10' }));
+    // a year of a busy station: the rest written straight into the real database, as the bench does
+    const YEAR = 20_500;
+    s.backend.raw
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ${YEAR})
+         INSERT INTO receptions (year, number, received_at, mode, citizen_id, category_code, subject, action,
+           receiver_id, voided, created_by, created_at, updated_at)
+         SELECT 2026, i, printf('2026-%02d-%02dT19:00', 1 + i % 11, 1 + i % 28), 'inPerson', ?, 'complaint',
+           'Жалоба ' || i, 'explained', 1, CASE WHEN i % 100 = 0 THEN 1 ELSE 0 END, 1, ?, ? FROM n`,
+      )
+      .run(first.citizen.id, '2026-11-20T13:30:00.000Z', '2026-11-20T13:30:00.000Z');
+    const year = { from: '2026-01-01', to: '2026-12-31' };
+    const voided = Math.floor(YEAR / 100);
+
+    const p1 = await s.call('reception.list', year);
+    expect(p1).toMatchObject({ total: YEAR, active: YEAR - voided, page: 1, perPage: 100 });
+    expect(p1.entries.map((r) => r.number)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    // the last page: what the old 20,000 cap never showed
+    const last = await s.call('reception.list', { ...year, page: Math.ceil(YEAR / 100) });
+    expect(last.entries.at(-1)!.number).toBe(YEAR);
+    expect(last.entries).toHaveLength(YEAR % 100 || 100);
+    expect((await s.call('reception.list', { ...year, status: 'voided' })).total).toBe(voided);
+    expect((await s.fail('reception.list', { ...year, page: 0 })).code).toBe('VALIDATION');
+
+    // a print of the year is refused with the count; a month prints
+    const refused = await s.fail('reception.print', { filter: year, language: 'ru' });
+    expect(refused).toMatchObject({ messageKey: 'reception.printTooMany', details: { total: YEAR, max: 10_000 } });
+    const march = { from: '2026-03-01', to: '2026-03-31' };
+    const { total: inMarch, active } = await s.call('reception.list', march);
+    const pdf = pdfText(
+      Buffer.from((await s.call('reception.print', { filter: march, language: 'ru' })).base64, 'base64'),
+    );
+    expect(inMarch).toBeGreaterThan(1000);
+    expect(pdf).toContain(`Всего принято: ${active} (в УПП — ${active}, онлайн — 0)`);
+    expect(pdf).toContain(`Аннулировано записей: ${inMarch - active}`);
+
+    // the export takes every entry of the year
+    const xlsx = Buffer.from((await s.call('reception.exportXlsx', { filter: year, language: 'ru' })).base64, 'base64');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(xlsx).buffer);
+    const numbers = new Set<number>();
+    wb.worksheets[0]!.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === 'number') numbers.add(v);
+    });
+    expect(numbers.size).toBe(YEAR);
+    expect(numbers.has(YEAR)).toBe(true);
+  }, 60_000);
 });
 
 describe('reception: whose entry', () => {

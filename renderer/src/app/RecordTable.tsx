@@ -15,6 +15,7 @@ export function RecordTable<T extends { id: number }>({
   rowStyle,
   minHeight = 160,
   height,
+  pages,
 }: {
   records: T[] | undefined;
   columns: DataTableColumn<T>[];
@@ -24,28 +25,39 @@ export function RecordTable<T extends { id: number }>({
   rowStyle?: (record: T) => CSSProperties | undefined;
   minHeight?: number;
   height?: string;
+  /** a list paged in the backend: which page, of how many records */
+  pages?: { page: number; perPage: number; total: number; onPage: (page: number) => void };
 }) {
   const { t } = useTranslation();
+  const common = {
+    withTableBorder: true,
+    striped: true,
+    highlightOnHover: true,
+    minHeight,
+    height,
+    noRecordsText: t('app.noRecords'),
+    fetching,
+    records: records ?? [],
+    columns,
+    rowStyle,
+    onRowClick: onOpen ? ({ record }: { record: T }) => onOpen(record) : undefined,
+    customRowAttributes: (r: T) => ({
+      tabIndex: 0,
+      'aria-label': rowLabel(r),
+      onKeyDown: (e: KeyboardEvent) => {
+        if (e.key === 'Enter' && onOpen) onOpen(r);
+      },
+    }),
+  };
+  if (!pages) return <DataTable<T> {...common} />;
   return (
     <DataTable<T>
-      withTableBorder
-      striped
-      highlightOnHover
-      minHeight={minHeight}
-      height={height}
-      noRecordsText={t('app.noRecords')}
-      fetching={fetching}
-      records={records ?? []}
-      columns={columns}
-      rowStyle={rowStyle}
-      onRowClick={onOpen ? ({ record }) => onOpen(record) : undefined}
-      customRowAttributes={(r) => ({
-        tabIndex: 0,
-        'aria-label': rowLabel(r),
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter' && onOpen) onOpen(r);
-        },
-      })}
+      {...common}
+      page={pages.page}
+      onPageChange={pages.onPage}
+      totalRecords={pages.total}
+      recordsPerPage={pages.perPage}
+      paginationText={({ from, to, totalRecords }) => t('app.pageRange', { from, to, total: totalRecords })}
     />
   );
 }

@@ -1,4 +1,5 @@
-import type { Language, CallsOf } from '../../../../shared/api';
+import { AppError, type Language, type CallsOf } from '../../../../shared/api';
+import { JOURNAL_PRINT_MAX, RECEPTION_PAGE } from '../../../../shared/api/reception';
 import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
 import { getStation } from '../station/service';
@@ -11,6 +12,7 @@ import {
   createReception,
   getReception,
   listCategories,
+  countReceptions,
   listReceptions,
   receptionHistory,
   setFollowUpResult,
@@ -43,9 +45,17 @@ export const receptionHandlers: Handlers<CallsOf<'reception'>> = {
     entry: await getReception(ctx().db, id),
     history: await receptionHistory(ctx().db, id),
   }),
-  'reception.list': async (f, { ctx }) => listReceptions(ctx().db, f),
+  'reception.list': async ({ page, ...f }, { ctx }) => {
+    const db = ctx().db;
+    const counts = await countReceptions(db, f);
+    const entries = await listReceptions(db, f, { offset: (page - 1) * RECEPTION_PAGE, limit: RECEPTION_PAGE });
+    return { entries, ...counts, page, perPage: RECEPTION_PAGE };
+  },
   'reception.print': async ({ filter, language }, { ctx }) => {
     const c = ctx();
+    const { total } = await countReceptions(c.db, filter);
+    if (total > JOURNAL_PRINT_MAX)
+      throw new AppError('VALIDATION', 'reception.printTooMany', { total, max: JOURNAL_PRINT_MAX });
     const data = await journalData(c, filter);
     return printForm(c, fileName(filter, language, 'pdf'), 'receptionJournal', language, (station) => ({
       ...data,

@@ -1,5 +1,5 @@
 import { canReceive } from '../../../../shared/rules/reception';
-import { sql, type Transaction, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { inGroup, AppError, type DueItem, type Reception, type ReceptionCategory } from '../../../../shared/api';
@@ -306,22 +306,48 @@ export async function receptionHistory(db: Db, id: number) {
   }));
 }
 
-export async function listReceptions(db: Db, f: ReceptionFilterFields): Promise<Reception[]> {
-  let q = baseQuery(db)
-    .where('r.received_at', '>=', f.from)
-    .where('r.received_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD'));
-  if (f.mode) q = q.where('r.mode', '=', f.mode);
-  if (f.categoryCode) q = q.where('r.category_code', '=', f.categoryCode);
-  if (f.receiverId) q = q.where('r.receiver_id', '=', f.receiverId);
-  if (f.status === 'voided') q = q.where('r.voided', '=', 1);
+/** The filter's conditions, for any query of `receptions as r`. */
+const matching = (f: ReceptionFilterFields) => (eb: ExpressionBuilder<DB & { r: DB['receptions'] }, 'r'>) => {
+  const c: Expression<SqlBool>[] = [
+    eb('r.received_at', '>=', f.from),
+    eb('r.received_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD')),
+  ];
+  if (f.mode) c.push(eb('r.mode', '=', f.mode));
+  if (f.categoryCode) c.push(eb('r.category_code', '=', f.categoryCode));
+  if (f.receiverId) c.push(eb('r.receiver_id', '=', f.receiverId));
+  if (f.status === 'voided') c.push(eb('r.voided', '=', 1));
   if (f.status === 'open')
-    q = q.where('r.voided', '=', 0).where('r.follow_up_due', 'is not', null).where('r.follow_up_done_at', 'is', null);
+    c.push(eb('r.voided', '=', 0), eb('r.follow_up_due', 'is not', null), eb('r.follow_up_done_at', 'is', null));
   if (f.status === 'done')
-    q = q
-      .where('r.voided', '=', 0)
-      .where((eb) => eb.or([eb('r.follow_up_due', 'is', null), eb('r.follow_up_done_at', 'is not', null)]));
-  const rows = await q.orderBy('r.year').orderBy('r.number').limit(20_000).execute();
-  return rows.map(toReception(await staffNames(db)));
+    c.push(
+      eb('r.voided', '=', 0),
+      eb.or([eb('r.follow_up_due', 'is', null), eb('r.follow_up_done_at', 'is not', null)]),
+    );
+  return eb.and(c);
+};
+
+/** The entries a filter takes, in the journal's order; a page of them, or all (prints and exports). */
+export async function listReceptions(
+  db: Db,
+  f: ReceptionFilterFields,
+  page?: { offset: number; limit: number },
+): Promise<Reception[]> {
+  let q = baseQuery(db).where(matching(f)).orderBy('r.year').orderBy('r.number');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return (await q.execute()).map(toReception(await staffNames(db)));
+}
+
+/** How many entries a filter takes, and how many of them are not voided (the journal's count). */
+export async function countReceptions(db: Db, f: ReceptionFilterFields): Promise<{ total: number; active: number }> {
+  const r = await db
+    .selectFrom('receptions as r')
+    .where(matching(f))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('r.voided', '=', 0).then(1).else(0).end()).as('active'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { total: Number(r.total), active: Number(r.active ?? 0) };
 }
 
 /** p.9 (ours): a visit's follow-up deadline, for the receiver — the UPP lead and chiefs see all. */

@@ -42,7 +42,8 @@ export function ReceptionScreen({
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = canCall(session.role, 'reception.create');
 
-  const list = useCall('reception.list', filter, { enabled: filter.from <= filter.to });
+  const [page, setPage] = useState(1);
+  const list = useCall('reception.list', { ...filter, page }, { enabled: filter.from <= filter.to });
   const categories = useCall('reception.categories', {});
   const users = useCall('users.list', { includeInactive: false });
   const station = useCall('station.get', {});
@@ -51,8 +52,10 @@ export function ReceptionScreen({
   // F2 works at once, even while the lists are still loading: the form waits for them
   useHotkeys([['F2', () => canWrite && !form && setForm({ entry: null })]], []);
 
-  const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) =>
+  const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) => {
     setFilter((f) => ({ ...f, [k]: v ?? null }));
+    setPage(1);
+  };
   const catName = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
     return c ? localName(c, i18n.language) : code;
@@ -181,7 +184,12 @@ export function ReceptionScreen({
         minHeight={180}
         height="calc(100vh - 250px)"
         fetching={list.isFetching}
-        records={list.data}
+        records={list.data?.entries}
+        pages={
+          list.data && list.data.total > list.data.perPage
+            ? { page, perPage: list.data.perPage, total: list.data.total, onPage: setPage }
+            : undefined
+        }
         onOpen={(r) => onOpen(r.id)}
         rowLabel={(r) => `№ ${r.number} ${fullName(r.citizen)}`}
         rowStyle={(r) => (r.status === 'voided' ? { opacity: 0.55, textDecoration: 'line-through' } : undefined)}
@@ -244,7 +252,7 @@ export function ReceptionScreen({
         ]}
       />
       <Text size="xs" c="dimmed">
-        {t('reception.count', { count: list.data?.filter((r) => r.status !== 'voided').length ?? 0 })}
+        {t('reception.count', { count: list.data?.active ?? 0 })}
       </Text>
 
       <FormModal
