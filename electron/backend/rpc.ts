@@ -78,6 +78,19 @@ export interface Router {
  * The one entrance to the backend: validates input, checks the role against the unlocked session, runs the handler,
  * validates output, and turns every failure into an AppError shape. Never a stack trace, never personal data in a log.
  */
+/**
+ * The safety net under the services' own checks (ours): a constraint SQLite refused means the input named something
+ * that is not there, or twice; the unit of work is rolled back, and the person is told so instead of "internal error".
+ * Each is logged, as a service should have said it first, with the field.
+ */
+const CONSTRAINT_ERRORS: Record<string, AppError> = {
+  SQLITE_CONSTRAINT_FOREIGNKEY: new AppError('NOT_FOUND', 'errors.referenceMissing'),
+  SQLITE_CONSTRAINT_UNIQUE: new AppError('CONFLICT', 'errors.duplicate'),
+  SQLITE_CONSTRAINT_PRIMARYKEY: new AppError('CONFLICT', 'errors.duplicate'),
+  SQLITE_CONSTRAINT_CHECK: new AppError('VALIDATION', 'errors.valueRefused'),
+  SQLITE_CONSTRAINT_NOTNULL: new AppError('VALIDATION', 'errors.valueRefused'),
+};
+
 export function createRouter(backend: RouterBackend, log: (line: string) => void = (l) => console.error(l)): Router {
   const table = handlerTable();
   const deadlines = buildDeadlines();
@@ -136,6 +149,8 @@ export function createRouter(backend: RouterBackend, log: (line: string) => void
         // only the kind of failure: messages of SQLite or Node may quote values
         const code = (e as { code?: unknown })?.code;
         log(`rpc ${name}: ${(e as Error)?.name ?? 'Error'}${typeof code === 'string' ? ` ${code}` : ''}`);
+        const known = typeof code === 'string' ? CONSTRAINT_ERRORS[code] : undefined;
+        if (known) return { ok: false, error: known.toJSON() };
         return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.internal' } };
       }
     },

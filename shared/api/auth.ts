@@ -28,14 +28,17 @@ export const authApi = {
     access: 'public',
   }),
   'auth.unlock': defineCall({
-    input: z.object({ login: loginSchema, password: z.string().min(1, 'validation.required') }),
+    input: z.object({
+      login: loginSchema,
+      password: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+    }),
     output: z.object({ session: sessionUserSchema }),
     access: 'public',
   }),
   'auth.recover': defineCall({
     input: z.object({
       login: loginSchema,
-      recoveryCode: z.string().trim().min(1, 'validation.required'),
+      recoveryCode: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'),
       newPassword: passwordSchema,
     }),
     output: z.object({ session: sessionUserSchema }),
@@ -43,7 +46,10 @@ export const authApi = {
   }),
   'auth.lock': defineCall({ input: z.object({}), output: ok, access: 'public' }),
   'auth.changePassword': defineCall({
-    input: z.object({ currentPassword: z.string().min(1, 'validation.required'), newPassword: passwordSchema }),
+    input: z.object({
+      currentPassword: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+      newPassword: passwordSchema,
+    }),
     output: z.object({ session: sessionUserSchema }),
     access: 'anyUser',
   }),

@@ -27,7 +27,7 @@ export const citizenInputSchema = z
   .object({
     /** an existing citizen chosen from the search; null for a new one */
     id: z.number().int().nullable().default(null),
-    iin: z.string().trim().default(''),
+    iin: z.string().trim().max(20, 'validation.tooLong').default(''),
     noIin: z.enum(NO_IIN_REASONS).nullable().default(null),
     surname: requiredText(80),
     name: requiredText(80),

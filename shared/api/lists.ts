@@ -235,7 +235,7 @@ export const REQUIRED_IMPORT_FIELDS = {
 } as const;
 
 /** column index (0-based) for each field the user mapped; a field left out is not imported */
-const mappingSchema = z.record(z.string(), z.number().int().min(0).max(100));
+const mappingSchema = z.record(z.string().max(100, 'validation.tooLong'), z.number().int().min(0).max(100));
 const importInput = z.object({
   list: z.enum(LISTS),
   base64: z.string().min(1, 'validation.required').max(FILE_INPUT_MAX.spreadsheet, 'lists.fileTooBig'),

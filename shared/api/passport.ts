@@ -91,7 +91,7 @@ export const passportApi = {
     input: z.object({
       sectionId: z.number().int(),
       year: z.number().int().min(2000).max(2100),
-      values: z.record(z.string(), value),
+      values: z.record(z.string().max(100, 'validation.tooLong'), value),
     }),
     output: passportSchema,
     access: ROLE_GROUPS.sectionStaff,
@@ -102,7 +102,7 @@ export const passportApi = {
         sectionId: z.number().int(),
         id: z.number().int().nullable().default(null),
         part: z.enum(OBJECT_PARTS),
-        fields: z.record(z.string(), optionalText(500)),
+        fields: z.record(z.string().max(100, 'validation.tooLong'), optionalText(500)),
       })
       .refine((o) => (o.fields.name ?? '').trim() !== '', { message: 'validation.required', path: ['fields.name'] }),
     output: passportSchema,

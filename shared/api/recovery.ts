@@ -10,7 +10,7 @@ export const recoveryApi = {
     access: ROLE_GROUPS.stationAdmins,
   }),
   'recovery.regenerate': defineCall({
-    input: z.object({ password: z.string().min(1, 'validation.required') }),
+    input: z.object({ password: z.string().min(1, 'validation.required').max(200, 'validation.tooLong') }),
     output: z.object({ recoveryCode: z.string() }),
     access: ROLE_GROUPS.stationAdmins,
   }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { api, canCall, contracts, ROLES, type CallName, type Role } from '../../shared/api';
 import { buildDeadlines, handlerTable } from '../../electron/backend/rpc';
 import { modules } from '../../electron/backend/modules';
@@ -24,6 +25,56 @@ describe('the contract and the modules', () => {
         .flatMap((m: { deadlines?: object }) => Object.keys(m.deadlines ?? {}))
         .sort(),
     );
+  });
+});
+
+/**
+ * Where a call's input takes text with no bound: neither a max length nor a format (a date, a pattern) that bounds
+ * it. Walks zod's own definitions, so a field added tomorrow is seen.
+ */
+function unboundedTexts(schema: z.ZodType, at: string, out: string[]): void {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+  const walk = (s: unknown, p: string) => unboundedTexts(s as z.ZodType, p, out);
+  switch (def.type) {
+    case 'string': {
+      const checks = (def.checks ?? []) as { _zod: { def: { check: string; format?: string } } }[];
+      const bounded = checks.some((c) => c._zod.def.check === 'max_length' || c._zod.def.format);
+      if (!bounded && !(def as { format?: string }).format) out.push(at);
+      return;
+    }
+    case 'object':
+      for (const [k, v] of Object.entries(def.shape as object)) walk(v, `${at}.${k}`);
+      return;
+    case 'array':
+      return walk(def.element, `${at}[]`);
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return walk(def.innerType, at);
+    case 'pipe':
+      return walk(def.in, at);
+    case 'union':
+      return (def.options as unknown[]).forEach((o, i) => walk(o, `${at}|${i}`));
+    case 'intersection':
+      walk(def.left, at);
+      return walk(def.right, at);
+    case 'record':
+      walk(def.keyType, `${at}{key}`);
+      return walk(def.valueType, `${at}{}`);
+    case 'tuple':
+      return (def.items as unknown[]).forEach((o, i) => walk(o, `${at}[${i}]`));
+  }
+}
+
+describe('input bounds', () => {
+  it('every text a call takes has a limit, checked by the schema before any work (a password, a key, a code too)', () => {
+    const out: string[] = [];
+    for (const name of CALLS) unboundedTexts(api[name].input, name, out);
+    expect(out).toEqual([]);
   });
 });
 

@@ -89,6 +89,28 @@ describe('router', () => {
     expect(s.logs.join('\n')).not.toMatch(/no such table|Әбді|SELECT/);
     expect(s.logs).toHaveLength(1);
   });
+
+  it('answers a constraint SQLite refused (a check a service forgot) as what it is, and writes nothing', async () => {
+    const s = await setUpStation();
+    const rows = () => (s.backend.raw.prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n;
+    const before = rows();
+    // a forgotten check, made real: the call's own write now also names a user and a section that do not exist
+    s.backend.raw.exec(`CREATE TRIGGER forgot BEFORE INSERT ON calendar_overrides BEGIN
+      INSERT INTO user_sections (user_id, section_id) VALUES (999999, 999999); END`);
+    const day = { date: '2026-12-16', kind: 'holiday' as const, name: 'Тәуелсіздік күні' };
+    expect(await s.fail('calendar.setOverride', day)).toEqual({
+      code: 'NOT_FOUND',
+      messageKey: 'errors.referenceMissing',
+    });
+    s.backend.raw.exec(`DROP TRIGGER forgot; CREATE TRIGGER forgot BEFORE INSERT ON calendar_overrides BEGIN
+      INSERT INTO users (login, surname, name, role, created_at) SELECT login, surname, name, role, created_at
+      FROM users WHERE id = 1; END`);
+    expect((await s.fail('calendar.setOverride', day)).code).toBe('CONFLICT');
+    expect(await s.call('calendar.overrides', {})).toEqual([]);
+    expect(rows()).toBe(before);
+    expect(s.logs.join('\n')).toContain('SQLITE_CONSTRAINT_FOREIGNKEY');
+    expect(s.logs.join('\n')).not.toMatch(/Тәуелсіздік|user_sections/);
+  });
 });
 
 describe('unlock and recovery', () => {
