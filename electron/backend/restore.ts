@@ -38,6 +38,10 @@ export function openCopyKey(file: string, secret: CopySecret): { key: Buffer; us
       { path: 'file', messageKey: 'restore.noKeyring' },
     ]);
   }
+  if (!ring.costWithin())
+    throw new AppError('VALIDATION', 'restore.keyringForeign', undefined, [
+      { path: 'file', messageKey: 'restore.keyringForeign' },
+    ]);
   if ('recoveryCode' in secret) {
     const key = ring.unlockWithRecovery(secret.recoveryCode)?.key;
     if (!key)

@@ -142,6 +142,15 @@ describe('restore', () => {
     fs.writeFileSync(broken, bytes);
     fs.copyFileSync(`${file}.keyring`, `${broken}.keyring`);
     expect(await refused({ ...base, file: broken })).toMatch(/^backup\.(damaged|unreadable)$/);
+    // a keyring forged to cost minutes and gigabytes (N 2^22) is refused before any secret is tried
+    const ring = JSON.parse(fs.readFileSync(`${file}.keyring`, 'utf8')) as {
+      recovery: { privateKey: { scrypt: object } };
+    };
+    ring.recovery.privateKey.scrypt = { N: 2 ** 22, r: 16, p: 1 };
+    fs.writeFileSync(`${broken}.keyring`, JSON.stringify(ring));
+    expect(await refused({ ...base, by: 'code', file: broken, recoveryCode: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF' })).toBe(
+      'restore.keyringForeign',
+    );
     fs.rmSync(`${broken}.keyring`);
     expect(await refused({ ...base, file: broken })).toBe('restore.noKeyring');
     expect(await refused({ ...base, file: path.join(s.dataDir, 'nothing.db') })).toBe('restore.noFile');

@@ -224,6 +224,18 @@ export class Keyring {
     return isLegacy(r) ? r.scrypt : r.privateKey.scrypt;
   }
 
+  /**
+   * Whether every holder was written at a cost no dearer than ours. A keyring beside a copy comes from a USB drive or
+   * a share: one forged with N 2^22 would hold the backend for minutes and gigabytes before a secret is even checked.
+   */
+  costWithin(max: ScryptParams = DEFAULT_SCRYPT): boolean {
+    const holders = [...this.data.slots, this.data.recovery];
+    return holders.every((h) => {
+      const c = isLegacy(h) ? h.scrypt : h.privateKey.scrypt;
+      return c.N <= max.N && c.r <= max.r && c.p <= max.p;
+    });
+  }
+
   slotId(login: string): string {
     return crypto.createHmac('sha256', unb64(this.data.loginSalt)).update(login.trim().toLowerCase()).digest('hex');
   }
