@@ -51,7 +51,10 @@ describe('reporting meetings (Chapter 3)', () => {
     await s.as('auyl');
     for (const call of ['meetings.get', 'meetings.draftReport'] as const)
       expect(await s.fail(call, { id: m.id, language: 'ru' }), call).toMatchObject({ code: 'FORBIDDEN' });
+    // nor sees it in the year's schedule, where the lead does
+    expect((await s.call('meetings.list', { year: 2026 })).map((r) => r.id)).not.toContain(m.id);
     await s.as('abdikadyrov');
+    expect((await s.call('meetings.list', { year: 2026 })).map((r) => r.id)).toContain(m.id);
     expect(
       (await today('2026-11-20')).filter((d) => d.ruleId === 'meetings.quarter').map((d) => d.params.person),
     ).toEqual(['Ауылбаев Т.']);

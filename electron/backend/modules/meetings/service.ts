@@ -503,23 +503,30 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
       if (isOpen(i)) openItems.set(i.meeting_id, (openItems.get(i.meeting_id) ?? 0) + 1);
     }
   }
-  return rows.map((m) => ({
-    id: m.id,
-    kind: m.kind,
-    format: m.format,
-    date: m.date,
-    time: m.time,
-    place: m.place,
-    sections: (sections.get(m.id) ?? []).map((s) => s.number).join(', '),
-    inspectors: (inspectors.get(m.id) ?? []).map((u) => u.name).join(', '),
-    status: m.status,
-    noticeOn: m.notice_on,
-    noticeLate: isNoticeLate(m.notice_on, m.date),
-    finalizedAt: m.finalized_at,
-    participantsCount: Number(m.participants),
-    disposedOn: m.disposed_on,
-    openItems: openItems.get(m.id) ?? 0,
-  }));
+  // the same rule as readMeeting: a meeting of one's own or of a section one works; chiefs see every one
+  const scope = await sectionScope(ctx);
+  const readable = (id: number) =>
+    (inspectors.get(id) ?? []).some((u) => u.id === ctx.user.id) ||
+    (sections.get(id) ?? []).some((s) => inScope(scope, s.id));
+  return rows
+    .filter((m) => readable(m.id))
+    .map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      format: m.format,
+      date: m.date,
+      time: m.time,
+      place: m.place,
+      sections: (sections.get(m.id) ?? []).map((s) => s.number).join(', '),
+      inspectors: (inspectors.get(m.id) ?? []).map((u) => u.name).join(', '),
+      status: m.status,
+      noticeOn: m.notice_on,
+      noticeLate: isNoticeLate(m.notice_on, m.date),
+      finalizedAt: m.finalized_at,
+      participantsCount: Number(m.participants),
+      disposedOn: m.disposed_on,
+      openItems: openItems.get(m.id) ?? 0,
+    }));
 }
 
 /** p.33: the UPP lead controls every protocol; inspectors see their own meetings' items. */
