@@ -15,7 +15,7 @@ export async function printForm<K extends FormName>(
   language: Language,
   data: (station: Station) => FormData<K>,
 ): Promise<GeneratedFile> {
-  const job = { form, language, data: data(await getStation(ctx.db)) };
+  const job = { form, language, data: await drawableImagesOnly(ctx, data(await getStation(ctx.db))) };
   // what the call wrote (a p.15 access row) is kept before the seconds of rendering, which must not hold the records
   await commitNow(ctx);
   return { fileName, base64: (await ctx.documents.pdf(job)).toString('base64') };
@@ -27,6 +27,30 @@ export const generatedFile = (fileName: string, bytes: Buffer): GeneratedFile =>
   base64: bytes.toString('base64'),
 });
 
+const isDrawable = async (ctx: Pick<Ctx, 'documents'>, image: string): Promise<boolean> =>
+  ctx.documents.pdf({ form: 'imageCheck', language: 'ru', data: { image } }).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * A form's data with every picture the forms cannot draw left out (as if there were none): one saved before pictures
+ * were checked (a first-wave photo or plan) made every print of its card or passport fail.
+ */
+async function drawableImagesOnly<T>(ctx: Pick<Ctx, 'documents'>, data: T): Promise<T> {
+  const holders: { at: Record<string, unknown>; key: string; image: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, v] of Object.entries(node)) {
+      if (typeof v === 'string' && v.startsWith('data:image/')) holders.push({ at: node as never, key, image: v });
+      else walk(v);
+    }
+  };
+  walk(data);
+  for (const h of holders) if (!(await isDrawable(ctx, h.image))) h.at[h.key] = null;
+  return data;
+}
+
 /**
  * An image (a person file's photo, a section's plan) is kept only if the forms can draw it: the PDF worker draws it
  * as they do. A data URL of the right kind whose bytes are not a picture passed the format check and then made every
@@ -37,12 +61,8 @@ export async function requireDrawableImage(
   image: string | null,
   field: string,
 ): Promise<void> {
-  if (image === null) return;
-  try {
-    await ctx.documents.pdf({ form: 'imageCheck', language: 'ru', data: { image } });
-  } catch {
-    throw new AppError('VALIDATION', 'validation.imageUnreadable', undefined, [
-      { path: field, messageKey: 'validation.imageUnreadable' },
-    ]);
-  }
+  if (image === null || (await isDrawable(ctx, image))) return;
+  throw new AppError('VALIDATION', 'validation.imageUnreadable', undefined, [
+    { path: field, messageKey: 'validation.imageUnreadable' },
+  ]);
 }
