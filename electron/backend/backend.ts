@@ -427,6 +427,8 @@ export class Backend implements Lifecycle, Keys {
     const user = await this.openWith({ key }, row.id);
     await this.open!.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', row.id).execute();
     this.open!.user = { ...user, mustChangePassword: false };
+    // the code is at hand: a recovery holder of format 1 is renewed under the same code, so the sheet stays good
+    if (this.keyring().recoveryIsLegacy) this.keyring().setRecovery(this.open!.key, code);
     // the forgotten password is revoked like any replaced one
     await this.writeSlot(login, row.id, newPassword);
     this.succeeded(who);
@@ -538,6 +540,17 @@ export class Backend implements Lifecycle, Keys {
     const replaced = this.keyring().setSlot(login, userId, this.require().key, password);
     if (replaced) await this.rotate('slotReplaced');
   }
+  /**
+   * A revocation by the station's administrators changes the database key, which needs a recovery holder of
+   * format 2: with one of format 1 (a station set up by an earlier build) the code is renewed first, so that the new
+   * sheet goes into the safe knowingly (ours). Asked before anything is written.
+   */
+  requireRotatable(): void {
+    if (this.keyring().recoveryIsLegacy) throw new AppError('CONFLICT', 'errors.renewRecoveryFirst');
+  }
+  get recoveryNeedsRenewal(): boolean {
+    return this.keyring().recoveryIsLegacy;
+  }
   async removeSlot(userId: number): Promise<void> {
     this.keyring().removeSlot(userId);
     await this.rotate('slotRemoved');
@@ -581,9 +594,13 @@ export class Backend implements Lifecycle, Keys {
     this.copies.adopt(old);
     const ring = this.keyring();
     if (ring.recoveryIsLegacy) {
-      // a format-1 recovery holder cannot be sealed to without its code: a new code, shown and printed as usual
-      this.pendingRecoveryCode = newRecoveryCode();
-      ring.setRecovery(old, this.pendingRecoveryCode);
+      // a format-1 recovery holder cannot be sealed to without its code, and a code changed here would silently
+      // make the sheet in the safe worthless: the key changes once the code is renewed (requireRotatable), which
+      // covers every revocation owed until then
+      await change({ db: o.db, now: this.clock(), user: o.user }, (tx) =>
+        tx.audit({ action: 'keyring.rotationOwed', entity: 'keyring', entityId: 'database', after: { reason } }),
+      );
+      return;
     }
     const dropped = ring.beginRotation(next);
     const building = path.join(this.dataDir, REKEYING_FILE);

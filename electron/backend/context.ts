@@ -20,6 +20,10 @@ export type Db = Kysely<DB>;
 export interface Keys {
   writeSlot(login: string, userId: number, password: string): Promise<void>;
   removeSlot(userId: number): Promise<void>;
+  /** throws when a revocation could not change the database key (a format-1 recovery code: renew it first) */
+  requireRotatable(): void;
+  /** the recovery code is of an earlier build and must be renewed once */
+  readonly recoveryNeedsRenewal: boolean;
   checkPassword(login: string, password: string): boolean;
   /** the audit chain's head recorded outside the database at the last lock (see store/keyring.ts) */
   auditHead(): AuditHead | 'forged' | null;

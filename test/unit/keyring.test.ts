@@ -287,7 +287,7 @@ describe('revoked means revoked', () => {
     expect(fs.readdirSync(s.dataDir).filter((f) => f.includes('rekeying'))).toEqual([]);
   });
 
-  it('a keyring of format 1 (an earlier build) still opens; its slots are renewed at sign-in, its recovery code at the first revocation', async () => {
+  it('a keyring of format 1 (an earlier build) still opens; its slots are renewed at sign-in; a revocation waits for the code’s renewal, which Today asks for', async () => {
     const s = await setUpStation();
     const inspector = await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
     s.backend.lock();
@@ -315,9 +315,22 @@ describe('revoked means revoked', () => {
     );
     await s.call('auth.unlock', { login: LEAD.login, password: LEAD.password });
     expect(Keyring.load(ringFile).unlock(LEAD.login, LEAD.password)!.legacy).toBe(false);
-    // the first revocation: the old code stops working and a new one waits for its sheet; the inspector, who never
-    // signed in since, needs a new temporary password
+    // a revocation cannot change the key while the code is of format 1: refused, nothing written, and Today says
+    // to renew the code (a code changed silently would make the sheet in the safe worthless)
+    const rows = () => (s.backend.raw.prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n;
+    const count = rows();
+    expect(await s.fail('users.deactivate', { id: inspector.id, reason: 'переведён' })).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.renewRecoveryFirst',
+    });
+    expect(rows()).toBe(count);
+    expect(Keyring.load(ringFile).unlockWithRecovery(s.recoveryCode)).not.toBeNull();
+    const today = await s.call('today.list', { date: '2026-12-04' });
+    expect(today.map((d) => d.ruleId)).toContain('recovery.renew');
+    // the renewal: the old code stops working, the key changes; the inspector, who never signed in since, needs a
+    // new temporary password
     await s.call('recovery.regenerate', { password: LEAD.password });
+    expect((await s.call('today.list', { date: '2026-12-04' })).map((d) => d.ruleId)).not.toContain('recovery.renew');
     const now = Keyring.load(ringFile);
     expect(now.unlockWithRecovery(s.recoveryCode)).toBeNull();
     expect(now.unlock('inspector1', 'Temp-12345')).toBeNull();
@@ -325,6 +338,32 @@ describe('revoked means revoked', () => {
     await signInAs(s, 'inspector1');
     await signInAs(s, LEAD.login);
     expect((await s.call('audit.verify', {})).ok).toBe(true);
+  });
+
+  it('with a code of format 1, a person’s own new password keeps the sheet good; signing in with the code renews it', async () => {
+    const s = await setUpStation();
+    await addUser(s, 'inspector1', 'Инспекторов', 'inspector', [1]);
+    s.backend.lock();
+    const ringFile = path.join(s.dataDir, 'uchaske.keyring');
+    const ring = Keyring.load(ringFile);
+    const key = ring.unlock(LEAD.login, LEAD.password)!.key;
+    const j = JSON.parse(fs.readFileSync(ringFile, 'utf8')) as { recovery: unknown };
+    j.recovery = wrapKey(key, s.recoveryCode, { N: 1024, r: 8, p: 1 });
+    fs.writeFileSync(ringFile, JSON.stringify(j));
+    expect(Keyring.load(ringFile).recoveryIsLegacy).toBe(true);
+    // the inspector's first sign-in replaces his temporary password: the key change is owed, not a new code
+    await signInAs(s, 'inspector1');
+    expect(Keyring.load(ringFile).unlockWithRecovery(s.recoveryCode)).not.toBeNull();
+    const owed = s.backend.raw.prepare("SELECT count(*) n FROM audit_log WHERE action = 'keyring.rotationOwed'");
+    expect((owed.get() as { n: number }).n).toBe(1);
+    // "forgot password" with the sheet: the code is at hand, so its holder is renewed under the same code
+    s.backend.lock();
+    await s.call('auth.recover', { login: LEAD.login, recoveryCode: s.recoveryCode, newPassword: 'Recovered-2026' });
+    const after = Keyring.load(ringFile);
+    expect(after.recoveryIsLegacy).toBe(false);
+    expect(after.unlockWithRecovery(s.recoveryCode)).not.toBeNull();
+    // and the key changed with it: the keyring as it was opens nothing live
+    expect(opensLive(s.dataDir, JSON.stringify(j), { login: LEAD.login, password: LEAD.password })).toBe(false);
   });
 
   it('the copies from before a revocation can be deleted: after that, no copy left opens with the revoked password', async () => {

@@ -218,6 +218,7 @@ export async function resetPassword(
 ): Promise<User> {
   const user = await getUser(ctx.db, id);
   if (!user.active) throw new AppError('CONFLICT', 'errors.userInactive');
+  ctx.keys.requireRotatable();
   const by = await confirmer(ctx, readsPersonFiles(user.role), confirmation);
   const after = await setMustChange(ctx, id, true, 'users.resetPassword');
   if (by !== null) await change(ctx, (tx) => auditAccess(tx, after, 'users.resetPassword', by));
@@ -290,6 +291,7 @@ export async function setMustChange(ctx: Ctx, id: number, mustChange: boolean, a
 
 export async function deactivateUser(ctx: Ctx, id: number, reason: string): Promise<User> {
   if (id === ctx.user.id) throw new AppError('FORBIDDEN', 'errors.ownDeactivate');
+  ctx.keys.requireRotatable();
   const user = await change(ctx, async (tx) => {
     const before = await getUser(tx.db, id);
     if (!before.active) throw new AppError('CONFLICT', 'errors.userInactive');
