@@ -7,12 +7,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // the window's process, the backend process (a utility process) and the PDF worker: three entries, one folder,
-        // since each finds the others beside itself (electron/backend/process/entry.ts)
+        // the window's process, the backend process (a utility process), the PDF worker and the copy worker: entries in
+        // one folder, since each finds the others beside itself (electron/backend/process/entry.ts)
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           backendProcess: resolve(import.meta.dirname, 'electron/backend/process/backendProcess.ts'),
           pdfWorker: resolve(import.meta.dirname, 'electron/backend/documents/pdfWorker.ts'),
+          copyWorker: resolve(import.meta.dirname, 'electron/backend/store/copyWorker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
         external: ['better-sqlite3-multiple-ciphers', 'pdfmake'],

@@ -17,7 +17,7 @@ import { migrate, schemaVersion, MIGRATIONS } from './store/migrations';
 import { DEFAULT_ROTATION, type BackupKind, type Rotation } from './store/backup';
 import { fsyncDir, fsyncFile, writeFileAtomic } from './store/files';
 import { change } from './change';
-import { auditHeadOf, isWhole, StationBackups, type BackupResult } from './backups';
+import { auditHeadOf, isWhole, StationBackups, type BackupProgress, type BackupResult } from './backups';
 import {
   finishRestore,
   openCopyKey,
@@ -87,11 +87,15 @@ export class Backend implements Lifecycle, Keys {
   private open: Open | null = null;
   /** shown once after setup or regeneration; kept only in memory, dropped at lock */
   private pendingRecoveryCode: string | null = null;
+  /** the copy being written in its worker, if any; a key change waits for it (its keyring must match its key) */
+  private copying: Promise<unknown> | null = null;
+  private backupProgress: BackupProgress | null = null;
   /** wrong passwords or codes and the wait each earned, by `attemptsOf` (a login's hash, or the code's) */
   private attempts: Record<string, { failures: number; waitUntil: number }> = {};
   readonly copies: StationBackups;
   private readonly backups: Backups = {
     now: () => this.backup('manual'),
+    progress: () => this.backupProgress,
     list: () => this.copies.list(),
     destinations: () => this.copies.destinations(),
     setFolders: (folders) => this.copies.setFolders(folders),
@@ -250,7 +254,7 @@ export class Backend implements Lifecycle, Keys {
     this.attach(raw, key, userId);
     this.pendingRecoveryCode = recoveryCode;
     // the first day's copy: the station exists from now on
-    this.copies.make(raw, key, this.clock(), 'daily');
+    await this.copyNow('daily');
     return { recoveryCode, userId };
   }
 
@@ -485,7 +489,7 @@ export class Backend implements Lifecycle, Keys {
     try {
       const version = schemaVersion(raw);
       if (version < this.migrations[this.migrations.length - 1]!.version) {
-        this.copies.make(raw, key, now, 'migration', this.rotation(raw));
+        await this.copyInWorker(key, now, 'migration', this.rotation(raw));
         migrate(raw, this.migrations);
       }
       const db = this.attach(raw, key, userId);
@@ -495,7 +499,7 @@ export class Backend implements Lifecycle, Keys {
       const settings = await readSettings(db);
       this.open!.idleMinutes = settings.idleMinutes;
       this.copies.adopt(key);
-      if (firstToday) this.copies.make(raw, key, now, 'daily', this.rotation(raw));
+      if (firstToday) await this.copyNow('daily');
     } catch (e) {
       this.lock();
       throw e;
@@ -586,6 +590,7 @@ export class Backend implements Lifecycle, Keys {
    * longer fit the live file). Must run outside any transaction (`commitNow`).
    */
   private async rotate(reason: 'slotReplaced' | 'slotRemoved' | 'recoveryRenewed'): Promise<void> {
+    await this.copying?.catch(() => undefined);
     const o = this.require();
     if (o.raw.inTransaction) throw new Error('a new database key inside a transaction');
     const old = o.key;
@@ -637,7 +642,7 @@ export class Backend implements Lifecycle, Keys {
     );
     try {
       // the keyring beside each older copy no longer fits the live file: one that does, should this keyring go
-      this.copies.make(o.raw, o.key, this.clock(), 'manual', this.rotation(o.raw));
+      await this.copyNow('manual');
     } catch {
       // the next lock makes it (the rotation is a change since the last copy)
     }
@@ -661,9 +666,10 @@ export class Backend implements Lifecycle, Keys {
    * A copy now. A manual one is refused while the newest copy is under a minute old and nothing changed since, so
    * that a held key or an impatient click cannot fill the disk (ours).
    */
-  backup(kind: BackupKind): BackupResult {
+  async backup(kind: BackupKind): Promise<BackupResult> {
     const o = this.require();
     const now = this.clock();
+    if (this.copying) throw new AppError('CONFLICT', 'backup.inProgress');
     const newest = this.copies.list()[0];
     if (
       kind === 'manual' &&
@@ -672,22 +678,38 @@ export class Backend implements Lifecycle, Keys {
       !this.copies.changedSince(auditHeadOf(o.raw), newest)
     )
       throw new AppError('CONFLICT', 'backup.tooSoon');
-    return this.copies.make(o.raw, o.key, now, kind, this.rotation(o.raw));
+    return this.copyNow(kind);
+  }
+
+  /** A copy of the open database, written in a worker (see `StationBackups.makeInWorker`); one at a time. */
+  private async copyNow(kind: BackupKind): Promise<BackupResult> {
+    const o = this.require();
+    return this.copyInWorker(o.key, this.clock(), kind, this.rotation(o.raw));
+  }
+  private async copyInWorker(key: Buffer, now: Date, kind: BackupKind, rotation: Rotation): Promise<BackupResult> {
+    await this.copying?.catch(() => undefined);
+    const task = this.copies.makeInWorker({ dbFile: this.dbFile, key }, now, kind, rotation, (p) => {
+      this.backupProgress = p;
+    });
+    this.copying = task;
+    try {
+      return await task;
+    } finally {
+      if (this.copying === task) this.copying = null;
+      this.backupProgress = null;
+    }
   }
 
   /** Old copies go; the station is never left without one, so a copy is made first when none is newer (ours). */
-  private deleteCopiesBefore(before: string): ReturnType<Backups['deleteBefore']> {
-    const o = this.require();
+  private async deleteCopiesBefore(before: string): ReturnType<Backups['deleteBefore']> {
+    this.require();
     const now = this.clock();
     if (before > now.toISOString())
       throw new AppError('VALIDATION', 'backup.deleteFuture', undefined, [
         { path: 'before', messageKey: 'backup.deleteFuture' },
       ]);
     const newest = this.copies.list().find((c) => c.intact);
-    const made =
-      !newest || newest.createdAt < before
-        ? this.copies.make(o.raw, o.key, now, 'manual', this.rotation(o.raw)).copy
-        : null;
+    const made = !newest || newest.createdAt < before ? (await this.copyNow('manual')).copy : null;
     return { ...this.copies.removeBefore(before), made };
   }
 

@@ -9,11 +9,13 @@ import {
   BACKUP_DIR,
   cleanPartials,
   copyInto,
+  copyIntoAsync,
   DEFAULT_ROTATION,
   listCopies,
   removeBefore,
   rotate,
   writeCopy,
+  writeCopyInWorker,
   type BackupInfo,
   type BackupKind,
   type CopyFacts,
@@ -101,6 +103,14 @@ export interface Destination {
   present: boolean;
   copies: BackupInfo[];
 }
+/** Where a copy being made is: written, checked, then taken to each folder. */
+export interface BackupProgress {
+  step: 'writing' | 'verifying' | 'folders';
+  /** folders done of all, in the `folders` step */
+  done: number;
+  total: number;
+}
+
 export interface BackupResult {
   copy: BackupInfo;
   /** folders that did not take the copy, with why (never fatal: the copy in the data folder stands) */
@@ -223,6 +233,47 @@ export class StationBackups {
       }
     }
     return { removed, missed };
+  }
+
+  /**
+   * The same copy as `make`, written and checked in a worker thread and taken to the folders off the backend's
+   * thread: the desk goes on meanwhile. `make` stays for the lock, which closes the file right after.
+   */
+  async makeInWorker(
+    live: { dbFile: string; key: Buffer },
+    now: Date,
+    kind: BackupKind,
+    rotation: Rotation = DEFAULT_ROTATION,
+    onProgress: (p: BackupProgress) => void = () => {},
+  ): Promise<BackupResult> {
+    cleanPartials(this.home);
+    this.adopt(live.key);
+    const folders = this.folders();
+    onProgress({ step: 'writing', done: 0, total: folders.length });
+    const copy = await writeCopyInWorker(
+      { ...live, cipher: this.cipher(), keyringFile: this.keyringFile },
+      this.home,
+      now,
+      kind,
+      () => onProgress({ step: 'verifying', done: 0, total: folders.length }),
+    );
+    rotate(this.home, now, rotation);
+    const missed: BackupResult['missed'] = [];
+    for (const [i, folder] of folders.entries()) {
+      onProgress({ step: 'folders', done: i, total: folders.length });
+      if (!fs.existsSync(folder)) {
+        missed.push({ folder, messageKey: 'backup.folderMissing' });
+        continue;
+      }
+      try {
+        cleanPartials(folder);
+        await copyIntoAsync(copy, folder);
+        rotate(folder, now, rotation);
+      } catch {
+        missed.push({ folder, messageKey: 'backup.folderFailed' });
+      }
+    }
+    return { copy, missed };
   }
 
   make(raw: RawDb, key: Buffer, now: Date, kind: BackupKind, rotation: Rotation = DEFAULT_ROTATION): BackupResult {

@@ -5,7 +5,7 @@ import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
 import type { BackupInfo } from './store/backup';
 import type { AuditHead } from './store/keyring';
-import type { BackupResult, Destination } from './backups';
+import type { BackupProgress, BackupResult, Destination } from './backups';
 import type { CopyPreview, CopySecret } from './restore';
 import type { CallUnit } from './change';
 
@@ -36,13 +36,15 @@ export interface Keys {
 /** Encrypted copies of the open database. */
 export interface Backups {
   /** a manual copy, to the data folder and every destination folder */
-  now(): BackupResult;
+  now(): Promise<BackupResult>;
+  /** where the copy being made is, if one is */
+  progress(): BackupProgress | null;
   list(): BackupInfo[];
   destinations(): Destination[];
   setFolders(folders: string[]): string[];
   lastOutside(): string | null;
   /** deletes the copies made before a moment, everywhere it can; a fresh copy first when none is newer */
-  deleteBefore(before: string): { removed: number; missed: string[]; made: BackupInfo | null };
+  deleteBefore(before: string): Promise<{ removed: number; missed: string[]; made: BackupInfo | null }>;
 }
 
 /** The printed forms: a form's name and data in, the PDF's bytes out (built in the PDF worker pool). */

@@ -75,6 +75,18 @@ export const backupApi = {
     }),
     access: ROLE_GROUPS.stationAdmins,
   }),
+  /** where the copy being made is: written, checked, taken to the folders (the panel shows it while it waits) */
+  'backup.progress': defineCall({
+    input: z.object({}),
+    output: z
+      .object({
+        step: z.enum(['writing', 'verifying', 'folders']),
+        done: z.number().int(),
+        total: z.number().int(),
+      })
+      .nullable(),
+    access: ROLE_GROUPS.stationAdmins,
+  }),
   /** the folders copies also go to: a USB drive, a share of the department (ours) */
   'backup.setFolders': defineCall({
     input: z.object({ folders: z.array(folderSchema).max(10, 'validation.range') }),

@@ -179,3 +179,46 @@ test('the keyring is lost beside the database: no setup over the data, the keyri
   await page.getByRole('button', { name: 'Войти' }).click();
   await expect(page.getByRole('heading', { name: /^Сегодня/ })).toBeVisible();
 });
+
+test('restore over the current data from the station screen, with the lead’s password: the current files are kept aside', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  await apiCall(page, 'calendar.setOverride', { date: '2026-12-16', kind: 'holiday', name: 'в копии' });
+  await apiCall(page, 'backup.now', {});
+  await apiCall(page, 'calendar.setOverride', { date: '2026-12-17', kind: 'holiday', name: 'после копии' });
+
+  await page.goto(`${app.url}#/station`);
+  await page.reload();
+  const panel = page.locator('.mantine-Paper-root').filter({ hasText: 'Резервные копии' });
+  await panel.getByRole('button', { name: 'Восстановить из копии…' }).click();
+  const dialog = page.getByRole('dialog');
+  await pickOption(page, field(dialog, 'Копия'), 'вручную', /вручную/);
+  await dialog.getByText('Пароль начальника УПП или администратора').click();
+  await field(dialog, 'Логин').fill(STATION.lead.login);
+  await field(dialog, 'Пароль').fill('not-his-password');
+  await dialog.getByRole('button', { name: 'Проверить копию' }).click();
+  await expect(dialog.getByText(/Неверный логин или пароль/)).toBeVisible();
+  await field(dialog, 'Пароль').fill(STATION.lead.password);
+  await dialog.getByRole('button', { name: 'Проверить копию' }).click();
+  await expect(dialog.getByText(/УПП 17 Шұғыла/)).toBeVisible();
+  await shot(page, '21b-restore-station-screen');
+  await dialog.getByRole('button', { name: 'Восстановить эти данные' }).click();
+  await expect(page.getByText('Данные восстановлены из копии. Войдите снова.')).toBeVisible();
+
+  // locked on the copy's data: the day added after the copy is gone, the one before it is there
+  await field(page, 'Логин').fill(STATION.lead.login);
+  await field(page, 'Пароль').fill(STATION.lead.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { name: /^Сегодня/ })).toBeVisible();
+  const days = await apiCall<{ name: string }[]>(page, 'calendar.overrides', {});
+  expect(days.map((d) => d.name)).toEqual(['в копии']);
+  // nothing lost: what was current is in replaced-<date>/
+  const aside = fs.readdirSync(app.dataDir).filter((f) => f.startsWith('replaced-'));
+  expect(aside).toHaveLength(1);
+  expect(fs.readdirSync(path.join(app.dataDir, aside[0]!))).toContain('uchaske.db');
+});

@@ -6,7 +6,7 @@ import { Keyring } from '../../electron/backend/store/keyring';
 import { listCopies } from '../../electron/backend/store/backup';
 import { verifyCopyFile } from '../../electron/backend/backups';
 import { AppError } from '../../shared/api';
-import { setUpStation, station, tempDir, LEAD } from './helpers';
+import { receptionEntry, setUpStation, station, tempDir, LEAD } from './helpers';
 
 const home = (dataDir: string) => path.join(dataDir, 'backups');
 const keyOf = (copy: string) => Keyring.load(`${copy}.keyring`).unlock(LEAD.login, LEAD.password)!.key;
@@ -22,6 +22,46 @@ const change = (s: Awaited<ReturnType<typeof setUpStation>>, n: number) =>
   s.call('calendar.setOverride', { date: `2026-12-${String(n).padStart(2, '0')}`, kind: 'holiday', name: `n${n}` });
 
 describe('backups', () => {
+  it('are written in a worker: the desk goes on while a copy is made, and a second copy is refused until it ends', async () => {
+    const s = await setUpStation({ clock: () => new Date('2026-11-20T18:30:00') });
+    const first = await s.call('reception.create', receptionEntry());
+    // years of a busy station (about 25 MB), written straight into the real database
+    s.backend.raw
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 60000)
+         INSERT INTO receptions (year, number, received_at, mode, citizen_id, category_code, subject, action,
+           receiver_id, created_by, created_at, updated_at)
+         SELECT 2025, i, '2025-06-01T19:00', 'inPerson', ?, 'complaint', printf('%.300c', 'ж') || i, 'explained',
+           1, 1, '2025-06-01T14:00:00.000Z', '2025-06-01T14:00:00.000Z' FROM n`,
+      )
+      .run(first.citizen.id);
+    let copied = false;
+    const copying = s.call('backup.now', {}).then((r) => {
+      copied = true;
+      return r;
+    });
+    // the evening desk meanwhile: a visitor registered and found while the copy is still being written
+    const visitor = await s.call('reception.create', receptionEntry({ subject: 'Пока пишется копия' }));
+    const during = await s.call('backup.progress', {});
+    expect((await s.fail('backup.now', {})).messageKey).toBe('backup.inProgress');
+    expect(copied).toBe(false);
+    expect(during?.step).toMatch(/writing|verifying/);
+    const made = await copying;
+    expect(made.copy).toMatchObject({ kind: 'manual', intact: true });
+    expect(made.copy.counts.receptions).toBeGreaterThanOrEqual(60000);
+    expect(await s.call('backup.progress', {})).toBeNull();
+    expect(
+      refusal(() =>
+        verifyCopyFile(
+          path.join(home(s.dataDir), made.copy.fileName),
+          keyOf(path.join(home(s.dataDir), made.copy.fileName)),
+          'sqlcipher',
+        ),
+      ),
+    ).toBe('accepted');
+    expect((await s.call('reception.get', { id: visitor.id })).entry.subject).toBe('Пока пишется копия');
+  }, 60_000);
+
   it('lists a copy only with its manifest: verified, with what it holds; the copy opens on its own', async () => {
     const s = await setUpStation();
     await change(s, 1);

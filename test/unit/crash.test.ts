@@ -17,7 +17,7 @@ const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
  * Runs the child on the data folder and kills it with SIGKILL at a random moment once it is working; returns what it
  * acknowledged. Killed before its first acknowledgement sometimes, mid-write often: both must be survived.
  */
-function runAndKill(args: string[], env: Record<string, string> = {}): Promise<number[]> {
+function runAndKill(args: string[], env: Record<string, string> = {}, windowMs = 400): Promise<number[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, CHILD, ...args], {
       env: { ...process.env, ...env },
@@ -31,7 +31,7 @@ function runAndKill(args: string[], env: Record<string, string> = {}): Promise<n
       const lines = out.split('\n');
       out = lines.pop()!;
       for (const l of lines) {
-        if (l === 'ready') setTimeout(() => child.kill('SIGKILL'), 5 + Math.random() * 400);
+        if (l === 'ready') setTimeout(() => child.kill('SIGKILL'), 5 + Math.random() * windowMs);
         else if (l.startsWith('ack ')) acks.push(Number(l.slice(4)));
       }
     });
@@ -137,9 +137,12 @@ describe('crash trials: SIGKILL at random moments', () => {
     const acked: number[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
       acked.push(
-        ...(await runAndKill([s.dataDir, 'rotations', LEAD.login, LEAD.password], {
-          CRASH_START: String(trial * 200),
-        })),
+        // a rotation ends with a copy written in a worker (which starts slowly under tsx): a longer window
+        ...(await runAndKill(
+          [s.dataDir, 'rotations', LEAD.login, LEAD.password],
+          { CRASH_START: String(trial * 200) },
+          2500,
+        )),
       );
       // the next unlock settles the keyring on whichever key the file is under
       const after = station({ dataDir: s.dataDir });

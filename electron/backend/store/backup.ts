@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
 import type { RawDb } from './database';
-import { fsyncDir, fsyncFile, PARTIAL, sha256File, writeFileAtomic } from './files';
+import { fsyncDir, fsyncFile, PARTIAL, sha256File, sha256FileAsync, writeFileAtomic } from './files';
+import { copyInWorker } from './copyInWorker';
+import type { Cipher } from './keyring';
 
 /**
  * The copies' files. A copy is three files: the encrypted database (`uchaske-<stamp>-<kind>.db`), its keyring
@@ -49,12 +51,56 @@ function freeName(dir: string, now: Date, kind: BackupKind): string {
   const base = `uchaske-${stamp(now)}-${kind}`;
   for (let i = 1; ; i++) {
     const name = i === 1 ? `${base}.db` : `${base}-${i}.db`;
-    if (!fs.existsSync(path.join(dir, name)) && !fs.existsSync(path.join(dir, `${name}.json`))) return name;
+    const taken = [name, `${name}.json`, `${PARTIAL}${name}`].some((f) => fs.existsSync(path.join(dir, f)));
+    if (!taken) return name;
   }
 }
 
 function removeCopyFiles(dir: string, fileName: string): void {
   for (const f of [fileName, `${fileName}.keyring`, `${fileName}.json`]) fs.rmSync(path.join(dir, f), { force: true });
+}
+
+/** A copy being written: its final name and the temporary names its database and keyring are written under. */
+interface Pending {
+  dir: string;
+  fileName: string;
+  tmpDb: string;
+  tmpRing: string;
+}
+
+function beginCopy(dir: string, now: Date, kind: BackupKind): Pending {
+  fs.mkdirSync(dir, { recursive: true });
+  const fileName = freeName(dir, now, kind);
+  const tmpDb = path.join(dir, `${PARTIAL}${fileName}`);
+  fs.rmSync(tmpDb, { force: true });
+  return { dir, fileName, tmpDb, tmpRing: `${tmpDb}.keyring` };
+}
+
+function copyKeyring(p: Pending, keyringFile: string): void {
+  fs.copyFileSync(keyringFile, p.tmpRing);
+  fsyncFile(p.tmpRing);
+}
+
+/** The checked copy under its final names, the manifest last. */
+function finishCopy(
+  p: Pending,
+  now: Date,
+  kind: BackupKind,
+  file: { bytes: number; sha256: string },
+  facts: CopyFacts,
+): BackupInfo {
+  const manifest: CopyManifest = { format: 1, kind, createdAt: now.toISOString(), ...file, ...facts };
+  fs.renameSync(p.tmpRing, path.join(p.dir, `${p.fileName}.keyring`));
+  fs.renameSync(p.tmpDb, path.join(p.dir, p.fileName));
+  fsyncDir(p.dir);
+  writeFileAtomic(path.join(p.dir, `${p.fileName}.json`), JSON.stringify(manifest, null, 1));
+  return { ...manifest, fileName: p.fileName, folder: p.dir, intact: true };
+}
+
+/** Nothing of a failed copy stays behind. */
+function discardCopy(p: Pending): void {
+  for (const f of [p.tmpDb, p.tmpRing]) fs.rmSync(f, { force: true });
+  removeCopyFiles(p.dir, p.fileName);
 }
 
 /**
@@ -69,33 +115,15 @@ function placeCopy(
   fill: (target: string) => void,
   verify: (dbFile: string, keyringFile: string) => CopyFacts,
 ): BackupInfo {
-  fs.mkdirSync(dir, { recursive: true });
-  const fileName = freeName(dir, now, kind);
-  const tmpDb = path.join(dir, `${PARTIAL}${fileName}`);
-  const tmpRing = `${tmpDb}.keyring`;
+  const p = beginCopy(dir, now, kind);
   try {
-    fs.rmSync(tmpDb, { force: true });
-    fill(tmpDb);
-    fsyncFile(tmpDb);
-    fs.copyFileSync(keyringFile, tmpRing);
-    fsyncFile(tmpRing);
-    const facts = verify(tmpDb, tmpRing);
-    const manifest: CopyManifest = {
-      format: 1,
-      kind,
-      createdAt: now.toISOString(),
-      bytes: fs.statSync(tmpDb).size,
-      sha256: sha256File(tmpDb),
-      ...facts,
-    };
-    fs.renameSync(tmpRing, path.join(dir, `${fileName}.keyring`));
-    fs.renameSync(tmpDb, path.join(dir, fileName));
-    fsyncDir(dir);
-    writeFileAtomic(path.join(dir, `${fileName}.json`), JSON.stringify(manifest, null, 1));
-    return { ...manifest, fileName, folder: dir, intact: true };
+    fill(p.tmpDb);
+    fsyncFile(p.tmpDb);
+    copyKeyring(p, keyringFile);
+    const facts = verify(p.tmpDb, p.tmpRing);
+    return finishCopy(p, now, kind, { bytes: fs.statSync(p.tmpDb).size, sha256: sha256File(p.tmpDb) }, facts);
   } catch (e) {
-    for (const f of [tmpDb, tmpRing]) fs.rmSync(f, { force: true });
-    removeCopyFiles(dir, fileName);
+    discardCopy(p);
     throw e;
   }
 }
@@ -110,6 +138,33 @@ export function writeCopy(
   verify: (dbFile: string, keyringFile: string) => CopyFacts,
 ): BackupInfo {
   return placeCopy(dir, now, kind, keyringFile, (target) => raw.prepare('VACUUM INTO ?').run(target), verify);
+}
+
+/**
+ * The same copy, written and checked in a worker thread through a connection of its own, so that the backend goes
+ * on answering the desk meanwhile (see copyWorker.ts). The keyring is copied once the database is written; the
+ * caller keeps the key from changing until this ends.
+ */
+export async function writeCopyInWorker(
+  live: { dbFile: string; key: Buffer; cipher: Cipher; keyringFile: string },
+  dir: string,
+  now: Date,
+  kind: BackupKind,
+  onVerifying: () => void = () => {},
+): Promise<BackupInfo> {
+  const p = beginCopy(dir, now, kind);
+  try {
+    const { facts, bytes, sha256 } = await copyInWorker(
+      { dbFile: live.dbFile, target: p.tmpDb, cipher: live.cipher, requireChain: false },
+      live.key,
+      onVerifying,
+    );
+    copyKeyring(p, live.keyringFile);
+    return finishCopy(p, now, kind, { bytes, sha256 }, facts);
+  } catch (e) {
+    discardCopy(p);
+    throw e;
+  }
 }
 
 /** The same copy in another folder (a USB drive, a share): byte for byte, checked by its hash before it counts. */
@@ -127,6 +182,38 @@ export function copyInto(from: BackupInfo, dir: string): BackupInfo {
       return { schemaVersion, station, audit, counts };
     },
   );
+}
+
+/**
+ * The same as `copyInto`, with the file's bytes moved and hashed off the backend's thread (libuv's pool), as a copy
+ * to a USB drive or a share may take seconds.
+ */
+export async function copyIntoAsync(from: BackupInfo, dir: string): Promise<BackupInfo> {
+  const src = path.join(from.folder, from.fileName);
+  const now = new Date(from.createdAt);
+  const p = beginCopy(dir, now, from.kind);
+  try {
+    await fs.promises.copyFile(src, p.tmpDb);
+    fsyncFile(p.tmpDb);
+    copyKeyring(p, `${src}.keyring`);
+    if ((await sha256FileAsync(p.tmpDb)) !== from.sha256) throw new Error('copy differs from its source');
+    const { schemaVersion, station, audit, counts } = from;
+    return finishCopy(
+      p,
+      now,
+      from.kind,
+      { bytes: from.bytes, sha256: from.sha256 },
+      {
+        schemaVersion,
+        station,
+        audit,
+        counts,
+      },
+    );
+  } catch (e) {
+    discardCopy(p);
+    throw e;
+  }
 }
 
 function readManifest(file: string): CopyManifest | null {

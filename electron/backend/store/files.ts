@@ -34,6 +34,13 @@ export function sha256File(file: string): string {
   return h.digest('hex');
 }
 /** Writes a small file whole or not at all. */
+/** The same hash, read off the thread that answers calls. */
+export async function sha256FileAsync(file: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
 export function writeFileAtomic(file: string, data: string | Buffer): void {
   const tmp = path.join(path.dirname(file), `${PARTIAL}${path.basename(file)}`);
   fs.writeFileSync(tmp, data, { mode: 0o600 });

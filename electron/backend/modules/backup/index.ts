@@ -80,7 +80,7 @@ const backupHandlers: Handlers<CallsOf<'backup'>> = {
   'backup.deleteBefore': async ({ before }, { ctx }) => {
     const c = ctx();
     const at = new Date(before).toISOString();
-    const r = c.backups.deleteBefore(at);
+    const r = await c.backups.deleteBefore(at);
     await change(c, (tx) =>
       tx.audit({
         action: 'backup.delete',
@@ -92,9 +92,10 @@ const backupHandlers: Handlers<CallsOf<'backup'>> = {
     return { removed: r.removed, missed: r.missed, made: r.made && row(r.made) };
   },
   'backup.now': async (_i, { ctx }) => {
-    const r = ctx().backups.now();
+    const r = await ctx().backups.now();
     return { copy: row(r.copy), missed: r.missed };
   },
+  'backup.progress': async (_i, { ctx }) => ctx().backups.progress(),
   'backup.setFolders': async ({ folders }, { ctx }) => {
     const c = ctx();
     return change(c, async (tx) => {

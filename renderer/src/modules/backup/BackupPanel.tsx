@@ -32,6 +32,9 @@ export function BackupPanel() {
     },
     onError: (e) => showApiError(t, e),
   });
+  // while a copy is made (in the backend's worker: the desk goes on), where it is
+  const progress = useCall('backup.progress', {}, { enabled: backupNow.isPending, refetchInterval: 300 });
+  const step = backupNow.isPending ? progress.data : null;
   const rows = [
     ...(list.data?.home ?? []).map((c) => ({ ...c, where: t('backup.here'), key: `here/${c.fileName}` })),
     ...(list.data?.destinations ?? []).flatMap((d) =>
@@ -59,6 +62,11 @@ export function BackupPanel() {
         </Group>
       </Group>
       <Stack gap="sm">
+        {step && (
+          <Text size="sm" c="blue" role="status" data-testid="backup-step">
+            {t(`backup.steps.${step.step}`, { done: step.done + 1, total: step.total })}
+          </Text>
+        )}
         <Text size="sm" c={lastOutside ? 'teal' : 'orange'}>
           {lastOutside ? t('backup.lastOutside', { at: formatDateTime(lastOutside) }) : t('backup.neverOutside')}
         </Text>

@@ -30,7 +30,9 @@ export function RestoreDialog({
     <FormModal
       opened={opened}
       onClose={onClose}
-      size="lg"
+      // wide and high enough that the password way, its preview and the button fit 1366×768 without scrolling
+      size="xl"
+      yOffset="2vh"
       title={purpose === 'keyring' ? t('restore.keyring.confirm') : t('restore.title')}
     >
       {opened && <RestoreForm onDone={onClose} purpose={purpose} />}
