@@ -57,6 +57,7 @@ export function CalendarPanel() {
           maxHeight={260}
           idAccessor="date"
           records={rows}
+          noRecordsText={t('app.noRecords')}
           columns={[
             { accessor: 'date', title: t('calendar.date'), render: (r) => formatDate(r.date), width: 120 },
             { accessor: 'name', title: t('calendar.name') },

@@ -184,6 +184,7 @@ function Sections({ sections }: { sections: Section[] }) {
       <DataTable
         withTableBorder
         records={sections}
+        noRecordsText={t('app.noRecords')}
         columns={[
           { accessor: 'number', title: t('fields.sectionNumber') },
           { accessor: 'kind', title: t('fields.sectionKind'), render: (s) => t(`sectionKind.${s.kind}`) },
