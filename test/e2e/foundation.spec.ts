@@ -144,8 +144,9 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   });
   expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-  // --- every password lost: the recovery code from the safe ---
-  await page.getByRole('button', { name: 'Заблокировать' }).click();
+  // --- every password lost: the recovery code from the safe (the inspector hands the PC over from his menu) ---
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Выйти (передать ПК другому)' }).click();
   await page.getByRole('button', { name: 'Забыли пароль?' }).click();
   await field(page, 'Логин').fill(LEAD.login);
   await field(page, 'Код восстановления').fill(code.toLowerCase());

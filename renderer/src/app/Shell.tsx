@@ -164,6 +164,8 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={pw.open}>{t('app.changePassword')}</Menu.Item>
+                {/* the same as locking: the key leaves memory, the next person signs in with his own login */}
+                <Menu.Item onClick={onLock}>{t('app.signOut')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
             <Button leftSection={<IconLock size={16} />} variant="light" color="gray" onClick={onLock} title="Ctrl+L">
