@@ -145,6 +145,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
       ...PERIOD,
       entries: await listReceptions(ctx.db, {
         ...PERIOD,
+        citizen: null,
         mode: null,
         categoryCode: null,
         receiverId: null,

@@ -307,4 +307,9 @@ test('a long period pages in the backend: the count is of every entry, the next 
   await page.locator('.mantine-datatable-pagination').getByRole('button', { name: '2', exact: true }).click();
   await expect(page.getByText('101–130 из 130')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Келуші130' })).toBeVisible();
+  // the citizen, as the desk search takes him (any case): the list and its count follow, from the first page
+  await field(page, 'Гражданин').fill('келуші13');
+  await expect(page.getByText('Записей: 2')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: /Келуші13\d? / })).toHaveCount(2);
+  await shot(page, '27-reception-citizen-filter');
 });

@@ -232,7 +232,7 @@ describe('reception log', () => {
     ).toBe(0);
   });
 
-  it('filters by mode, category and receiver', async () => {
+  it('filters by the citizen (as the desk search takes him), mode, category and receiver', async () => {
     const s = await desk();
     await s.call('reception.create', entry());
     await s.call(
@@ -242,6 +242,7 @@ describe('reception log', () => {
         mode: 'online',
         categoryCode: 'consultation',
         receiverId: s.assistant.id,
+        citizen: { iin: IIN_B, surname: 'Әбдіқадырова', name: 'Гүлнұр', patronymic: '', address: '' },
       }),
     );
     const day = { from: '2026-11-20', to: '2026-11-20' };
@@ -252,6 +253,20 @@ describe('reception log', () => {
     expect(
       (await s.call('reception.list', { ...day, receiverId: s.assistant.id })).entries.map((r) => r.number),
     ).toEqual([2]);
+    // a name begun in any case, on a Russian keyboard, or the start of the IIN; the print takes the same filter
+    const by = async (citizen: string) =>
+      (await s.call('reception.list', { ...day, citizen })).entries.map((r) => r.number);
+    expect(await by('ӘБДІҚ')).toEqual([2]);
+    expect(await by('абдик')).toEqual([2]);
+    expect(await by(IIN_A.slice(0, 6))).toEqual([1]);
+    expect(await by('---')).toEqual([]);
+    const printed = pdfText(
+      Buffer.from(
+        (await s.call('reception.print', { filter: { ...day, citizen: 'қасым' }, language: 'ru' })).base64,
+        'base64',
+      ),
+    );
+    expect(printed).toContain('Всего принято: 1');
     expect(await s.fail('reception.list', { from: '2026-11-21', to: '2026-11-20' })).toMatchObject({
       code: 'VALIDATION',
     });

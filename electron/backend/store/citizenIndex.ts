@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Citizen } from '../../../shared/api';
 import { citizenQuery, foldName } from '../../../shared/search/fold';
 import type { Db } from '../context';
@@ -22,4 +22,11 @@ export async function matchCitizenIds(db: Db, typed: string, limit: number): Pro
   const rows = await sql<{ id: number }>`
     SELECT rowid AS id FROM citizens_fts WHERE citizens_fts MATCH ${q} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => r.id);
+}
+
+/** A condition on a column holding citizen ids: the citizens whose names or IIN begin with what was typed. */
+export function citizenMatches(column: string, typed: string): RawBuilder<SqlBool> {
+  const q = citizenQuery(typed);
+  if (!q) return sql<SqlBool>`0`;
+  return sql<SqlBool>`${sql.ref(column)} IN (SELECT rowid FROM citizens_fts WHERE citizens_fts MATCH ${q})`;
 }

@@ -11,6 +11,7 @@ import { change } from '../../change';
 import { staffNames, type StaffNames } from '../users/names';
 import { linkCitizen, toCitizen } from '../citizens/service';
 import { appendEntry } from '../notebook/service';
+import { citizenMatches } from '../../store/citizenIndex';
 
 export type ReceptionFields = z.output<typeof receptionInputSchema>;
 export type ReceptionFilterFields = z.output<typeof receptionFilterSchema>;
@@ -312,6 +313,7 @@ const matching = (f: ReceptionFilterFields) => (eb: ExpressionBuilder<DB & { r: 
     eb('r.received_at', '>=', f.from),
     eb('r.received_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD')),
   ];
+  if (f.citizen) c.push(citizenMatches('r.citizen_id', f.citizen));
   if (f.mode) c.push(eb('r.mode', '=', f.mode));
   if (f.categoryCode) c.push(eb('r.category_code', '=', f.categoryCode));
   if (f.receiverId) c.push(eb('r.receiver_id', '=', f.receiverId));

@@ -1,7 +1,7 @@
 import { RecordTable } from '../../app/RecordTable';
-import { useState } from 'react';
-import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Reception, type ReceptionFilter, type SessionUser } from '../../../../shared/api';
@@ -34,6 +34,7 @@ export function ReceptionScreen({
   const [filter, setFilter] = useState<Required<ReceptionFilter>>({
     from: today,
     to: today,
+    citizen: null,
     mode: null,
     categoryCode: null,
     receiverId: null,
@@ -43,6 +44,13 @@ export function ReceptionScreen({
   const canWrite = canCall(session.role, 'reception.create');
 
   const [page, setPage] = useState(1);
+  // the citizen as the desk search takes him; asked of the backend once the typing pauses
+  const [typed, setTyped] = useState('');
+  const [citizen] = useDebouncedValue(typed.trim(), 250);
+  useEffect(() => {
+    setFilter((f) => (f.citizen === (citizen || null) ? f : { ...f, citizen: citizen || null }));
+    setPage(1);
+  }, [citizen]);
   const list = useCall('reception.list', { ...filter, page }, { enabled: filter.from <= filter.to });
   const categories = useCall('reception.categories', {});
   const users = useCall('users.list', { includeInactive: false });
@@ -141,6 +149,13 @@ export function ReceptionScreen({
           value={filter.to}
           onChange={(v) => v && set('to', v)}
           error={filter.from > filter.to ? t('validation.periodOrder') : undefined}
+        />
+        <TextInput
+          label={t('reception.citizen')}
+          w={190}
+          placeholder={t('reception.citizenFilter')}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
         />
         <Select
           label={t('reception.mode')}
