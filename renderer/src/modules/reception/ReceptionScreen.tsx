@@ -1,5 +1,5 @@
 import { RecordTable } from '../../app/RecordTable';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
@@ -31,10 +31,9 @@ export function ReceptionScreen({
 }) {
   const { t, i18n } = useTranslation();
   const today = isoDay(new Date());
-  const [filter, setFilter] = useState<Required<ReceptionFilter>>({
+  const [chosen, setFilter] = useState<Omit<Required<ReceptionFilter>, 'citizen'>>({
     from: today,
     to: today,
-    citizen: null,
     mode: null,
     categoryCode: null,
     receiverId: null,
@@ -43,14 +42,15 @@ export function ReceptionScreen({
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = canCall(session.role, 'reception.create');
 
-  const [page, setPage] = useState(1);
   // the citizen as the desk search takes him; asked of the backend once the typing pauses
   const [typed, setTyped] = useState('');
   const [citizen] = useDebouncedValue(typed.trim(), 250);
-  useEffect(() => {
-    setFilter((f) => (f.citizen === (citizen || null) ? f : { ...f, citizen: citizen || null }));
-    setPage(1);
-  }, [citizen]);
+  const filter: Required<ReceptionFilter> = { ...chosen, citizen: citizen || null };
+  // a page belongs to the filter it was turned for: another filter starts at the first
+  const [paged, setPaged] = useState({ of: '', page: 1 });
+  const filterKey = JSON.stringify(filter);
+  const page = paged.of === filterKey ? paged.page : 1;
+  const setPage = (p: number) => setPaged({ of: filterKey, page: p });
   const list = useCall('reception.list', { ...filter, page }, { enabled: filter.from <= filter.to });
   const categories = useCall('reception.categories', {});
   const users = useCall('users.list', { includeInactive: false });
@@ -60,10 +60,8 @@ export function ReceptionScreen({
   // F2 works at once, even while the lists are still loading: the form waits for them
   useHotkeys([['F2', () => canWrite && !form && setForm({ entry: null })]], []);
 
-  const set = <K extends keyof ReceptionFilter>(k: K, v: ReceptionFilter[K]) => {
+  const set = <K extends keyof typeof chosen>(k: K, v: ReceptionFilter[K]) =>
     setFilter((f) => ({ ...f, [k]: v ?? null }));
-    setPage(1);
-  };
   const catName = (code: string) => {
     const c = categories.data?.find((x) => x.code === code);
     return c ? localName(c, i18n.language) : code;
