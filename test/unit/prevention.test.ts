@@ -502,6 +502,9 @@ describe('person files: card, removal, validation', () => {
     expect(ru).toMatch(/3а\) лицо, освобождённое из мест лишения свободы/);
     expect(ru).toContain('защитное предписание');
     expect(ru).toContain('запрос подразделения полиции: запрос ОП');
+    // the term's row says "с" once (it read "На учёте с — с 02.12.2026")
+    expect(ru).toMatch(/Срок учёта с \d\d\.\d\d\.\d{4}/);
+    expect(ru).not.toMatch(/На учёте с с /);
     const kk = pdfWords(
       Buffer.from(
         (await s.call('prevention.print', { id: file.id, document: 'card', language: 'kk', ...PURPOSE })).base64,

@@ -45,7 +45,8 @@ export function personFileCard(d: CardData, lang: Language) {
     row(t('prevention.restrictions'), f.restrictions),
     row(t('prevention.obligations'), f.obligations),
     row(
-      t('prevention.startDate'),
+      // the value says "с … по …" itself: a label of its own, so that "с" is said once
+      t('doc.card.term'),
       t('doc.card.period', {
         from: formatDate(f.startDate),
         to: f.plannedEnd ? t('doc.card.periodTo', { to: formatDate(f.plannedEnd) }) : '',
