@@ -559,6 +559,13 @@ export class Backend implements Lifecycle, Keys {
     this.keyring().removeSlot(userId);
     await this.rotate('slotRemoved');
   }
+  isOwnPassword(login: string, password: string): boolean {
+    if (login !== this.open?.user.login) return false;
+    const got = this.keyring().unlock(login, password);
+    got?.key.fill(0);
+    got?.next?.fill(0);
+    return got !== null;
+  }
   /** A password typed again inside a session (a confirmation, a change): its mistakes count like the unlock's. */
   checkPassword(login: string, password: string): boolean {
     const who = Backend.attemptsOf({ login });

@@ -25,6 +25,8 @@ export interface Keys {
   /** the recovery code is of an earlier build and must be renewed once */
   readonly recoveryNeedsRenewal: boolean;
   checkPassword(login: string, password: string): boolean;
+  /** whether a password is the signed-in person's own current one (not counted as a try: he is signed in) */
+  isOwnPassword(login: string, password: string): boolean;
   /** the audit chain's head recorded outside the database at the last lock (see store/keyring.ts) */
   auditHead(): AuditHead | 'forged' | null;
   /** a new recovery code; the old one stops working */

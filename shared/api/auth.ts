@@ -24,6 +24,8 @@ export const authApi = {
       state: z.enum(['setup', 'keyringMissing', 'locked', 'unlocked']),
       session: sessionUserSchema.nullable(),
       idleMinutes: z.number().int().nullable(),
+      /** who issued the temporary password the signed-in person must replace, and when (the first-login screen) */
+      issuedBy: z.object({ name: z.string(), at: z.string() }).nullable(),
     }),
     access: 'public',
   }),
@@ -47,7 +49,8 @@ export const authApi = {
   'auth.lock': defineCall({ input: z.object({}), output: ok, access: 'public' }),
   'auth.changePassword': defineCall({
     input: z.object({
-      currentPassword: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+      /** not asked again of a person replacing the temporary password he has just signed in with */
+      currentPassword: z.string().max(200, 'validation.tooLong').default(''),
       newPassword: passwordSchema,
     }),
     output: z.object({ session: sessionUserSchema }),

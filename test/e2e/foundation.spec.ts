@@ -112,7 +112,12 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   await field(page, 'Пароль').fill('Temp-12345');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Смените временный пароль' })).toBeVisible();
-  await field(page, 'Текущий пароль').fill('Temp-12345');
+  // the temporary password is not asked twice, and the screen names who issued it
+  await expect(
+    page.getByText(/временный пароль выдал Әбдіқадыров Е\.( С\.)? \d\d\.\d\d\.\d{4} \d\d:\d\d/),
+  ).toBeVisible();
+  await expect(field(page, 'Текущий пароль')).toHaveCount(0);
+  await expect(field(page, 'Новый пароль')).toBeFocused();
   await field(page, 'Новый пароль').fill('Temp-12345');
   await field(page, 'Повторите пароль').fill('Temp-12345');
   await page.getByRole('button', { name: 'Сохранить' }).click();

@@ -17,7 +17,12 @@ const INSPECTOR = {
 describe('router', () => {
   it('answers public status before setup and refuses other calls while locked', async () => {
     const s = station();
-    expect(await s.call('auth.status', {})).toEqual({ state: 'setup', session: null, idleMinutes: null });
+    expect(await s.call('auth.status', {})).toEqual({
+      state: 'setup',
+      session: null,
+      idleMinutes: null,
+      issuedBy: null,
+    });
     expect(await s.fail('users.list', {})).toMatchObject({ code: 'LOCKED' });
     expect(await s.router.call('no.such.call', {})).toMatchObject({
       ok: false,
@@ -73,7 +78,15 @@ describe('router', () => {
       code: 'FORBIDDEN',
       messageKey: 'errors.mustChangePassword',
     });
-    await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
+    // the first sign-in is told who issued the password; it is not asked again, and may not be kept as the new one
+    expect((await s.call('auth.status', {})).issuedBy).toMatchObject({ name: 'Әбдіқадыров Е. С.' });
+    expect((await s.fail('auth.changePassword', { newPassword: 'Temp-12345' })).messageKey).toBe('errors.samePassword');
+    await s.call('auth.changePassword', { newPassword: 'Own-pass-2026' });
+    expect((await s.call('auth.status', {})).issuedBy).toBeNull();
+    // any later change asks the current password again
+    expect((await s.fail('auth.changePassword', { newPassword: 'Other-pass-2026' })).fields).toEqual([
+      { path: 'currentPassword', messageKey: 'validation.required' },
+    ]);
     expect((await s.call('station.get', {})).uppNumber).toBe('17');
     expect(await s.fail('users.create', { ...INSPECTOR, login: 'other' })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await s.fail('station.update', SETUP.station)).toMatchObject({ code: 'FORBIDDEN' });

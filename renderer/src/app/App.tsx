@@ -82,6 +82,14 @@ export function App() {
       />
     );
   if (session.mustChangePassword)
-    return <ChangePasswordScreen session={session} forced onDone={() => void refresh()} onLock={() => void lock()} />;
+    return (
+      <ChangePasswordScreen
+        session={session}
+        issuedBy={status.data.issuedBy}
+        forced
+        onDone={() => void refresh()}
+        onLock={() => void lock()}
+      />
+    );
   return <Shell session={session} onLock={() => void lock()} />;
 }

@@ -83,6 +83,7 @@ export const common = defineCatalog(
     password: {
       mustChangeTitle: 'Смените временный пароль',
       mustChangeText: 'Пароль выдан администратором. Задайте свой, чтобы продолжить.',
+      issuedBy: 'временный пароль выдал {{name}} {{at}}. Задайте свой, чтобы продолжить.',
       changed: 'Пароль изменён',
     },
     iin: {
@@ -245,6 +246,7 @@ export const common = defineCatalog(
     password: {
       mustChangeTitle: 'Уақытша құпиясөзді өзгертіңіз',
       mustChangeText: 'Құпиясөзді әкімші берген. Жалғастыру үшін өз құпиясөзіңізді орнатыңыз.',
+      issuedBy: 'уақытша құпиясөзді {{at}} {{name}} берді. Жалғастыру үшін өз құпиясөзіңізді орнатыңыз.',
       changed: 'Құпиясөз өзгертілді',
     },
     iin: {

@@ -4,8 +4,10 @@ import { api, type SessionUser } from '../../../../shared/api';
 import { call } from '../../api/client';
 import { showApiError, useContractForm, notifySaved } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { formatDateTime } from '../../../../shared/format';
 
-export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
+/** `first`: the temporary password was typed a moment ago at sign-in, so it is not asked again. */
+export function ChangePasswordForm({ onDone, first = false }: { onDone: () => void; first?: boolean }) {
   const { t } = useTranslation();
   const form = useContractForm(
     api['auth.changePassword'].input,
@@ -25,15 +27,18 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       })}
     >
       <Stack>
-        <PasswordInput
-          label={t('fields.currentPassword')}
-          autoComplete="current-password"
-          autoFocus
-          {...form.getInputProps('currentPassword')}
-        />
+        {!first && (
+          <PasswordInput
+            label={t('fields.currentPassword')}
+            autoComplete="current-password"
+            autoFocus
+            {...form.getInputProps('currentPassword')}
+          />
+        )}
         <PasswordInput
           label={t('fields.newPassword')}
           autoComplete="new-password"
+          autoFocus={first}
           {...form.getInputProps('newPassword')}
         />
         <PasswordInput
@@ -52,10 +57,12 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
 /** A temporary password from the administrator must be replaced before any work. */
 export function ChangePasswordScreen({
   session,
+  issuedBy,
   onDone,
   onLock,
 }: {
   session: SessionUser;
+  issuedBy: { name: string; at: string } | null;
   forced: boolean;
   onDone: () => void;
   onLock: () => void;
@@ -69,9 +76,12 @@ export function ChangePasswordScreen({
           <LanguageSwitch />
         </Group>
         <Alert color="yellow" mb="md">
-          {session.surname} {session.name}: {t('password.mustChangeText')}
+          {session.surname} {session.name}:{' '}
+          {issuedBy
+            ? t('password.issuedBy', { name: issuedBy.name, at: formatDateTime(issuedBy.at) })
+            : t('password.mustChangeText')}
         </Alert>
-        <ChangePasswordForm onDone={onDone} />
+        <ChangePasswordForm onDone={onDone} first />
         <Button variant="subtle" mt="sm" onClick={onLock}>
           {t('app.lock')}
         </Button>
