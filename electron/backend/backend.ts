@@ -559,23 +559,24 @@ export class Backend implements Lifecycle, Keys {
     this.keyring().removeSlot(userId);
     await this.rotate('slotRemoved');
   }
-  isOwnPassword(login: string, password: string): boolean {
-    if (login !== this.open?.user.login) return false;
+  /** Whether a password opens a login's slot; the keys it gave are wiped at once. */
+  private opensSlot(login: string, password: string): boolean {
     const got = this.keyring().unlock(login, password);
     got?.key.fill(0);
     got?.next?.fill(0);
     return got !== null;
   }
+  isOwnPassword(login: string, password: string): boolean {
+    return login === this.open?.user.login && this.opensSlot(login, password);
+  }
   /** A password typed again inside a session (a confirmation, a change): its mistakes count like the unlock's. */
   checkPassword(login: string, password: string): boolean {
     const who = Backend.attemptsOf({ login });
     this.checkRate(who);
-    const got = this.keyring().unlock(login, password);
-    got?.key.fill(0);
-    got?.next?.fill(0);
-    if (got) this.succeeded(who);
+    const ok = this.opensSlot(login, password);
+    if (ok) this.succeeded(who);
     else this.countFailure(who);
-    return got !== null;
+    return ok;
   }
   auditHead() {
     return this.keyring().auditHead(this.require().key);
