@@ -13,34 +13,12 @@ import { Backend } from '../../electron/backend/backend';
 import { createRouter } from '../../electron/backend/rpc';
 import { Keyring } from '../../electron/backend/store/keyring';
 import { BENCH_LOGIN, BENCH_PASSWORD, BENCH_STATION } from './station';
+import { lagWhile, pct } from './measure';
 
 const ENTRIES = Number(process.env.BENCH_COPY_ENTRIES ?? 100_000);
 /** what the desk asks most: the evening's journal */
 const DESK = { from: '2026-11-20', to: '2026-11-20' };
-const pct = (xs: number[], p: number) =>
-  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN;
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
-
-/** The lateness of a 1 ms timer while `work` runs; a thread blocked for the whole work shows as one long delay. */
-async function lagWhile(work: () => Promise<unknown>): Promise<{ p99: number; ms: number }> {
-  const lags: number[] = [];
-  let last = performance.now();
-  let running = true;
-  const tick = () => {
-    const t = performance.now();
-    lags.push(Math.max(0, t - last - 1));
-    last = t;
-    if (running) setTimeout(tick, 1);
-  };
-  setTimeout(tick, 1);
-  await new Promise((r) => setTimeout(r, 20));
-  const t0 = performance.now();
-  await work();
-  const took = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 20));
-  running = false;
-  return { p99: pct(lags, 99), ms: took };
-}
 
 console.log('bench: a copy and the desk');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-copy-'));

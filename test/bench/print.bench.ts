@@ -22,14 +22,13 @@ import { listCategories, listReceptions } from '../../electron/backend/modules/r
 import { getStation } from '../../electron/backend/modules/station/service';
 import { makeIin } from '../../shared/iin';
 import { BENCH_LOGIN, BENCH_PASSWORD, BENCH_STATION, benchPersonFile } from './station';
+import { lagWhile, pct } from './measure';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 2000);
 const FILES = Number(process.env.BENCH_FILES_TODAY ?? 5000);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESOURCES = path.join(ROOT, 'resources');
 const PERIOD = { from: '2026-11-02', to: '2026-11-06' };
-const pct = (xs: number[], p: number) =>
-  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN;
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
 const s = (n: number) => `${(n / 1000).toFixed(1)} s`;
 
@@ -41,31 +40,6 @@ const caller =
     if (!r.ok) throw new Error(`${name}: ${r.error!.messageKey}`);
     return r.data;
   };
-
-/**
- * The event-loop delay of this process while `work` runs: a 1 ms timer's lateness, sampled until a turn after the
- * work ended, so that a thread blocked for the whole work shows as one long delay (perf_hooks' histogram records
- * nothing when its timer never got a turn). p99 and max in ms.
- */
-async function lagWhile<T>(work: () => Promise<T>): Promise<{ p99: number; max: number; result: T; ms: number }> {
-  const lags: number[] = [];
-  let last = performance.now();
-  let running = true;
-  const tick = () => {
-    const t = performance.now();
-    lags.push(Math.max(0, t - last - 1));
-    last = t;
-    if (running) setTimeout(tick, 1);
-  };
-  setTimeout(tick, 1);
-  await new Promise((r) => setTimeout(r, 20));
-  const t0 = performance.now();
-  const result = await work();
-  const took = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 20));
-  running = false;
-  return { p99: pct(lags, 99), max: Math.max(...lags), result, ms: took };
-}
 
 const QUERIES = ['қасым', 'фами', 'иван', '8506', 'серік', 'ли', 'жұма', 'әбді'];
 const KEYSTROKE_MS = 25;

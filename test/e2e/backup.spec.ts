@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeIin } from '../../shared/iin';
 import { startBrowserHost } from '../../electron/host/browserHost';
-import { test, expect, shot, field, apiCall, firstSignIn, pickOption, ROOT, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, firstSignIn, pickOption, ROOT, STATION, newStation } from './fixtures';
 
 const KASYMOV = makeIin('1985-06-12', 'male', 4411);
 const yesterday = new Date(Date.now() + 5 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
@@ -185,9 +185,7 @@ test('restore over the current data from the station screen, with the lead’s p
   app,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   await apiCall(page, 'calendar.setOverride', { date: '2026-12-16', kind: 'holiday', name: 'в копии' });
   await apiCall(page, 'backup.now', {});
   await apiCall(page, 'calendar.setOverride', { date: '2026-12-17', kind: 'holiday', name: 'после копии' });

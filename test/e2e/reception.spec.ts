@@ -11,6 +11,7 @@ import {
   preview,
   printFromPreview,
   saveFromPreview,
+  newStation,
 } from './fixtures';
 
 const KASYMOV = makeIin('1985-06-12', 'male', 4411);
@@ -262,9 +263,7 @@ test('a long period pages in the backend: the count is of every entry, the next 
   app,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   const day = almatyDay(-3);
   const failed = await page.evaluate(async (d) => {
     let bad = 0;

@@ -1,13 +1,11 @@
-import { test, expect, shot, field, apiCall, firstSignIn, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, firstSignIn, STATION, newStation } from './fixtures';
 
 test('an administrator gives an account access to person files only with the lead’s password; Today tells the lead', async ({
   page,
   app,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(app.url);
-  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
-  await apiCall(page, 'setup.create', STATION);
+  await newStation(page, app.url);
   await apiCall(page, 'users.create', {
     surname: 'Әкімшіов',
     name: 'Тимур',
