@@ -60,7 +60,9 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  // electron-builder's hooks are CommonJS modules
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
   { files: ['types/**/*.d.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {

@@ -7,6 +7,10 @@ export const formatDateTime = (d: string | Date | null | undefined) => (d ? dayj
 /** The name of a thing that has one in each language (a reception category), in the language asked for. */
 export const localName = (x: { nameKk: string; nameRu: string }, language: string) =>
   language === 'kk' ? x.nameKk : x.nameRu;
+/** a file's size as both catalogs write it (КБ and МБ read the same in Kazakh and Russian) */
+export const formatBytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} КБ` : `${(bytes / 1024 / 1024).toFixed(1)} МБ`;
+
 export const isoDay = (d: Date | string) => dayjs(d).format('YYYY-MM-DD');
 /** "Әбдіқадыров Е. С." */
 export const shortName = (p: { surname: string; name: string; patronymic?: string }) =>

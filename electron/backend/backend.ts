@@ -36,6 +36,11 @@ import { PdfPool } from './documents/pdfPool';
 import type { RenderProgress } from './documents/render';
 import { getSessionUser } from './modules/users/service';
 import { readSettings } from './modules/station/service';
+import { StationUpdater } from './modules/updates/updater';
+import packageJson from '../../package.json';
+
+/** the version of the sources, when no installed program names its own */
+const PACKAGE_VERSION = packageJson.version;
 
 export interface BackendOptions {
   /** where the database, keyring and backups live */
@@ -47,6 +52,14 @@ export interface BackendOptions {
   clock?: () => Date;
   /** for tests of schema upgrades; the app uses MIGRATIONS */
   migrations?: typeof MIGRATIONS;
+  /** the installed program's version (Electron's app.getVersion()); the package's when run from the sources */
+  appVersion?: string;
+  /** the release keys updates must be signed by: the built-in ones unless tests or the development host name others */
+  updateKeys?: readonly string[];
+  /** where the installer may run (win32); tests name it to run a stand-in */
+  platform?: NodeJS.Platform;
+  /** asks the owner of the windows to quit: an update's installer is running */
+  requestQuit?: () => void;
 }
 
 export const DB_FILE = 'uchaske.db';
@@ -93,6 +106,7 @@ export class Backend implements Lifecycle, Keys {
   /** wrong passwords or codes and the wait each earned, by `attemptsOf` (a login's hash, or the code's) */
   private attempts: Record<string, { failures: number; waitUntil: number }> = {};
   readonly copies: StationBackups;
+  readonly updater: StationUpdater;
   private readonly backups: Backups = {
     now: () => this.backup('manual'),
     progress: () => this.backupProgress,
@@ -139,6 +153,14 @@ export class Backend implements Lifecycle, Keys {
     finishRestore(this.dataDir, this.files);
     this.copies = new StationBackups(this.dataDir, this.keyringFile, () => this.keyring().cipher);
     this.copies.clean();
+    this.updater = new StationUpdater({
+      dataDir: this.dataDir,
+      resourcesDir: this.resourcesDir,
+      currentVersion: o.appVersion ?? PACKAGE_VERSION,
+      trustedKeys: o.updateKeys,
+      platform: o.platform,
+      requestQuit: () => o.requestQuit?.(),
+    });
   }
 
   private get files() {
@@ -208,6 +230,7 @@ export class Backend implements Lifecycle, Keys {
       keys: this,
       backups: this.backups,
       documents: this.documents,
+      updates: this.updater,
       session: this.sessionControl,
     };
   }
@@ -721,9 +744,11 @@ export class Backend implements Lifecycle, Keys {
     return { ...this.copies.removeBefore(before), made };
   }
 
-  /** Locks and stops the PDF workers: the end of the process. */
+  /** Locks (its copy made), installs a release waiting for the quit, and stops the workers: the end of the process. */
   async close(): Promise<void> {
     this.lock();
+    this.updater.quitting();
+    await this.updater.close();
     await this.pdfPool.close();
   }
 

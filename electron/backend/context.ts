@@ -8,6 +8,7 @@ import type { AuditHead } from './store/keyring';
 import type { BackupProgress, BackupResult, Destination } from './backups';
 import type { CopyPreview, CopySecret } from './restore';
 import type { CallUnit } from './change';
+import type { StationUpdater } from './modules/updates/updater';
 
 /** The database as a service sees it; an open transaction is one too. Services speak Kysely only. */
 export type Db = Kysely<DB>;
@@ -56,6 +57,12 @@ export interface Documents {
   progress(): RenderProgress | null;
 }
 
+/** The program's own updates: the source, the signed release found there, its download and install. */
+export type Updates = Pick<
+  StationUpdater,
+  'source' | 'setSource' | 'status' | 'check' | 'download' | 'requireInstallable' | 'installNow' | 'installWhenClosing'
+>;
+
 /** What the session keeps about its user between calls. */
 export interface Session {
   setUser(user: SessionUser): void;
@@ -71,6 +78,7 @@ export interface Ctx {
   keys: Keys;
   backups: Backups;
   documents: Documents;
+  updates: Updates;
   session: Session;
   /** the call's unit of work: its writes commit when the answer is checked (see change.ts) */
   unit?: CallUnit;

@@ -21,6 +21,8 @@ export interface HostOptions {
   resourcesDir: string;
   rendererDir: string;
   port?: number;
+  /** release keys trusted instead of the built-in ones (development and tests) */
+  updateKeys?: readonly string[];
 }
 
 const TYPES: Record<string, string> = {
@@ -60,7 +62,9 @@ export async function startBrowserHost(
     return c !== '' && [...sessions].some((s) => sameSecret(s, c));
   };
   // the backend runs in its own process, as in Electron: this one only serves files and relays calls
-  const backend = new BackendClient(forkBackend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir }));
+  const backend = new BackendClient(
+    forkBackend({ dataDir: o.dataDir, resourcesDir: o.resourcesDir, updateKeys: o.updateKeys }),
+  );
   const indexFile = path.join(o.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`renderer is not built: ${indexFile} (run: npm run build)`);
   const index = fs.readFileSync(indexFile, 'utf8');

@@ -59,7 +59,13 @@ function spawnBackend(dataDir: string): () => BackendChild {
   return () => {
     const child = utilityProcess.fork(
       path.join(import.meta.dirname, 'backendProcess.js'),
-      toArgs({ dataDir, resourcesDir }),
+      toArgs({
+        dataDir,
+        resourcesDir,
+        appVersion: app.getVersion(),
+        // a test's own release key, for a run from the sources only: a packaged program trusts its built-in keys
+        updateKeys: app.isPackaged ? undefined : process.env.UCHASKE_TEST_UPDATE_KEYS?.split(','),
+      }),
       {
         serviceName: 'Uchaske backend',
         stdio: 'inherit',
@@ -185,6 +191,8 @@ function handleIpc(): void {
 void app.whenReady().then(() => {
   removeAbandoned(savesJournal());
   backend = new BackendClient(spawnBackend(path.join(app.getPath('userData'), 'data')));
+  // an update's installer has started (electron-updater, in the backend process): it needs the program closed
+  backend.onQuitRequest = () => app.quit();
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   serveRenderer();

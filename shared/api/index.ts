@@ -20,6 +20,7 @@ import { listsApi } from './lists';
 import { handoverApi } from './handover';
 import { passportApi } from './passport';
 import { documentsApi } from './documents';
+import { updatesApi } from './updates';
 
 /**
  * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
@@ -46,6 +47,7 @@ export const contracts = {
   handover: handoverApi,
   passport: passportApi,
   documents: documentsApi,
+  updates: updatesApi,
 } as const;
 export type ModuleName = keyof typeof contracts;
 
@@ -71,6 +73,7 @@ export const api = {
   ...handoverApi,
   ...passportApi,
   ...documentsApi,
+  ...updatesApi,
 } satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;
@@ -109,3 +112,4 @@ export type { Plan, PlanItem } from './plans';
 export type { FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';
 export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';
+export type { UpdateSource, UpdateStatus, Release } from './updates';

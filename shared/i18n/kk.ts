@@ -15,6 +15,7 @@ import { handover } from './catalogs/handover';
 import { passport } from './catalogs/passport';
 import { documents } from './catalogs/documents';
 import { print } from './catalogs/print';
+import { updates } from './catalogs/updates';
 import type { Catalog } from './ru';
 import type { Shape } from './define';
 
@@ -37,4 +38,5 @@ export const kk: Shape<Catalog> = {
   ...passport.kk,
   ...documents.kk,
   ...print.kk,
+  ...updates.kk,
 };

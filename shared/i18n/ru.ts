@@ -15,6 +15,7 @@ import { handover } from './catalogs/handover';
 import { passport } from './catalogs/passport';
 import { documents } from './catalogs/documents';
 import { print } from './catalogs/print';
+import { updates } from './catalogs/updates';
 
 /** Russian catalog, assembled from the modules' catalogs (shared/i18n/catalogs/). */
 export const ru = {
@@ -35,6 +36,7 @@ export const ru = {
   ...passport.ru,
   ...documents.ru,
   ...print.ru,
+  ...updates.ru,
 };
 
 export type Catalog = typeof ru;

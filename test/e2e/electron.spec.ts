@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { _electron as electron } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { test, expect, ROOT, STATION, preview } from './fixtures';
+import { test, expect, ROOT, STATION, preview, releaseFolder } from './fixtures';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
+import { generateReleaseKey } from '../../electron/backend/modules/updates/manifest';
 
 const bin = electronBinary();
 
@@ -91,4 +92,38 @@ test('Electron smoke: hardened window, the bridge, the backend in a utility proc
 
   await app.close();
   fs.rmSync(userData, { recursive: true, force: true });
+});
+
+// Runs only where the Electron binary exists: electron-updater in the utility process, a release on a USB folder.
+test('Electron: an update checked and fetched from a local folder, refused once its manifest is edited', async () => {
+  test.skip(!bin, 'no Electron binary on this machine');
+  const key = generateReleaseKey();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-electron-update-'));
+  const usb = releaseFolder(path.join(work, 'usb'), '9.9.0', key.privatePem);
+  const app = await electron.launch({
+    executablePath: bin!,
+    args: [path.join(ROOT, 'out', 'main', 'index.js'), `--user-data-dir=${path.join(work, 'user')}`],
+    env: { ...process.env, UCHASKE_TEST_UPDATE_KEYS: key.publicKey },
+  });
+  const win = await app.firstWindow();
+  const bridgeCall = (name: string, input: unknown) =>
+    win.evaluate(
+      ([n, i]) =>
+        (window as unknown as { uchaske: { call: (n: string, i: unknown) => Promise<unknown> } }).uchaske.call(n, i),
+      [name, input] as const,
+    );
+  expect(await bridgeCall('setup.create', STATION)).toMatchObject({ ok: true });
+  await bridgeCall('updates.setSource', { source: { kind: 'folder', folder: usb } });
+  expect(await bridgeCall('updates.check', {})).toMatchObject({
+    ok: true,
+    data: { outcome: 'available', release: { version: '9.9.0' } },
+  });
+  expect(await bridgeCall('updates.download', {})).toMatchObject({ ok: true, data: { outcome: 'downloaded' } });
+  fs.appendFileSync(path.join(usb, 'latest.yml'), '# edited\n');
+  expect(await bridgeCall('updates.check', {})).toMatchObject({
+    ok: true,
+    data: { outcome: 'refused', messageKey: 'updates.refused.tampered' },
+  });
+  await app.close();
+  fs.rmSync(work, { recursive: true, force: true });
 });

@@ -11,13 +11,17 @@ export const SHOTS = path.join(ROOT, 'test-results', 'screens');
 /** A fresh data folder and the real backend behind the browser host, per test. */
 export const test = base.extend<{
   app: { url: string; dataDir: string; backendPid: () => number | undefined; launchUrl: () => string };
+  /** release keys the backend trusts instead of the built-in ones (the updates tests sign with their own) */
+  updateKeys: string[];
 }>({
-  app: async ({ context }, use) => {
+  updateKeys: [[], { option: true }],
+  app: async ({ context, updateKeys }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-e2e-'));
     const host = await startBrowserHost({
       dataDir,
       resourcesDir: path.join(ROOT, 'resources'),
       rendererDir: path.join(ROOT, 'out', 'renderer'),
+      updateKeys,
     });
     // the page's session, as a person gets it: the host's one-time address, exchanged for its cookie
     await context.request.get(host.launchUrl(), { maxRedirects: 0 });
@@ -171,4 +175,21 @@ export async function printFromPreview(
     () =>
       (window as unknown as { __printed: { pages: number; width: number; height: number; rule: string } }).__printed,
   );
+}
+
+/** A release folder as `npm run release` writes it, signed by a test's own key (in a temp file while it runs). */
+export function releaseFolder(out: string, version: string, privatePem: string, notes = ''): string {
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-key-'));
+  const keyFile = path.join(keyDir, 'key.pem');
+  fs.writeFileSync(keyFile, privatePem);
+  try {
+    execFileSync(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/release.ts', '--key', keyFile, '--unlisted-key', '--out', out, '--version', version, '--notes', notes],
+      { cwd: ROOT },
+    );
+  } finally {
+    fs.rmSync(keyDir, { recursive: true, force: true });
+  }
+  return out;
 }

@@ -120,6 +120,9 @@ describe('fuzz of every call', () => {
           await fc.assert(
             fc.asyncProperty(inputFor(api[name].input), async (input) => {
               total++;
+              // a generated update source is never read: an address it names is no server of ours (updates.test.ts
+              // reads a real folder and a real server on 127.0.0.1)
+              if (name === 'updates.check' || name === 'updates.download') s.backend.updater.setSource(null);
               const before = s.written();
               const r = await s.router.call(name, input);
               if (r.ok) {

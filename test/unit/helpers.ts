@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { Backend } from '../../electron/backend/backend';
+import { Backend, type BackendOptions } from '../../electron/backend/backend';
 import { createRouter } from '../../electron/backend/rpc';
 import type { MIGRATIONS } from '../../electron/backend/store/migrations';
 import type { CallInput, CallName, CallOutput, AppErrorShape, PersonFileInput, ReceptionInput } from '../../shared/api';
@@ -21,7 +21,15 @@ export function tempDir(): string {
 }
 
 /** A real backend on a real encrypted database in a temp folder; cheap scrypt for speed. */
-export function station(opts: { clock?: () => Date; dataDir?: string; migrations?: typeof MIGRATIONS } = {}) {
+export function station(
+  opts: {
+    clock?: () => Date;
+    dataDir?: string;
+    migrations?: typeof MIGRATIONS;
+    /** the program's version, release keys, platform and quit request (tests of updates) */
+    updates?: Pick<BackendOptions, 'appVersion' | 'updateKeys' | 'platform' | 'requestQuit'>;
+  } = {},
+) {
   const dataDir = opts.dataDir ?? tempDir();
   const logs: string[] = [];
   const backend = new Backend({
@@ -30,6 +38,7 @@ export function station(opts: { clock?: () => Date; dataDir?: string; migrations
     scrypt: { N: 1024, r: 8, p: 1 },
     clock: opts.clock,
     migrations: opts.migrations,
+    ...opts.updates,
   });
   const router = createRouter(backend, (l) => logs.push(l));
   async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {

@@ -20,6 +20,7 @@ import { listsModule } from './lists';
 import { handoverModule } from './handover';
 import { passportModule } from './passport';
 import { documentsModule } from './documents';
+import { updatesModule } from './updates';
 
 /**
  * Every backend module, once. The compiler holds this list to the contract's (shared/api/index.ts): a module that is
@@ -46,4 +47,5 @@ export const modules = {
   handover: handoverModule,
   passport: passportModule,
   documents: documentsModule,
+  updates: updatesModule,
 } satisfies { [M in ModuleName]: BackendModule<M> };

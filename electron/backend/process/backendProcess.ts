@@ -17,8 +17,23 @@ const post: (m: FromBackend) => void = parentPort ? (m) => parentPort.postMessag
 const onMessage = (l: (m: ToBackend) => void) =>
   parentPort ? parentPort.on('message', (e) => l(e.data)) : process.on('message', (m) => l(m as ToBackend));
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, resources: { type: 'string' } }, strict: false });
-const backend = new Backend({ dataDir: String(values.data), resourcesDir: String(values.resources) });
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    resources: { type: 'string' },
+    version: { type: 'string' },
+    'update-keys': { type: 'string' },
+  },
+  strict: false,
+});
+const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+const backend = new Backend({
+  dataDir: String(values.data),
+  resourcesDir: String(values.resources),
+  appVersion: text(values.version),
+  updateKeys: text(values['update-keys'])?.split(','),
+  requestQuit: () => post({ kind: 'quit' }),
+});
 const router = createRouter(backend);
 
 let closing = false;

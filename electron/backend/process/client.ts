@@ -36,6 +36,8 @@ export class BackendClient implements Router {
   /** a restart the person has not been told of: the first LOCKED answer after it says why the window locked */
   private untoldRestart = false;
   private exited: Promise<void> = Promise.resolve();
+  /** the backend asks the program to close: an update's installer is running (Electron quits; the host does not) */
+  onQuitRequest: (() => void) | null = null;
 
   constructor(
     private readonly spawn: () => BackendChild,
@@ -109,6 +111,7 @@ export class BackendClient implements Router {
         this.live = child;
         return markReady();
       }
+      if (m.kind === 'quit') return void this.onQuitRequest?.();
       const resolve = this.pending.get(m.id);
       this.pending.delete(m.id);
       resolve?.(m.result);

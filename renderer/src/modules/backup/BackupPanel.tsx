@@ -1,19 +1,16 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseExport, IconFolder, IconPlus, IconRestore, IconTrash, IconX } from '@tabler/icons-react';
-import { desktop } from '../../api/client';
+import { IconDatabaseExport, IconPlus, IconRestore, IconTrash, IconX } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { api, type BackupCopy } from '../../../../shared/api';
-import { formatDateTime } from '../../../../shared/format';
+import { formatBytes, formatDateTime } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { BACKUP_READS } from './queries';
 import { RestoreDialog } from './RestoreDialog';
-
-const size = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { ChooseFolderButton } from '../../app/ChooseFolderButton';
 
 /** The station's copies: make one now, where they go besides this PC, and every copy with its check. */
 export function BackupPanel() {
@@ -85,7 +82,7 @@ export function BackupPanel() {
             { accessor: 'createdAt', title: t('backup.at'), render: (c) => formatDateTime(c.createdAt) },
             { accessor: 'kind', title: t('backup.kind'), render: (c) => t(`backup.kinds.${c.kind}`) },
             { accessor: 'where', title: t('backup.where'), ellipsis: true },
-            { accessor: 'bytes', title: t('backup.size'), textAlign: 'right', render: (c) => size(c.bytes) },
+            { accessor: 'bytes', title: t('backup.size'), textAlign: 'right', render: (c) => formatBytes(c.bytes) },
             {
               accessor: 'intact',
               title: t('backup.state'),
@@ -225,17 +222,11 @@ function Folders({ folders, present }: { folders: string[]; present: { folder: s
                 rightSectionWidth={known && !known.present ? 100 : undefined}
                 {...form.getInputProps(`folders.${i}`)}
               />
-              {desktop.chooseFolder && (
-                <ActionIcon
-                  variant="default"
-                  mt={4}
-                  aria-label={t('backup.chooseFolder')}
-                  title={t('backup.chooseFolder')}
-                  onClick={() => void desktop.chooseFolder!().then((f) => f && form.setFieldValue(`folders.${i}`, f))}
-                >
-                  <IconFolder size={16} />
-                </ActionIcon>
-              )}
+              <ChooseFolderButton
+                mt={4}
+                label={t('backup.chooseFolder')}
+                onChosen={(f) => form.setFieldValue(`folders.${i}`, f)}
+              />
               <ActionIcon
                 variant="subtle"
                 color="red"

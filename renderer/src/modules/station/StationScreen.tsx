@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
   api,
+  canCall,
   type CallName,
   type Section,
   type SessionUser,
@@ -37,6 +38,7 @@ import { openPreview } from '../../app/print/openPreview';
 import { CalendarPanel } from './CalendarPanel';
 import { CategoriesPanel } from '../reception/CategoriesPanel';
 import { BackupPanel } from '../backup/BackupPanel';
+import { UpdatesPanel } from '../updates/UpdatesPanel';
 
 /** The station, its sections, settings, and the safety tools (audit check, backups, recovery code). */
 export function StationScreen({ session }: { session: SessionUser }) {
@@ -55,6 +57,7 @@ export function StationScreen({ session }: { session: SessionUser }) {
       {/* the administrator keeps the PC, not the journal: no reception data for him */}
       {session.role === 'uppLead' && <CategoriesPanel canAdd />}
       <BackupPanel />
+      {canCall(session.role, 'updates.status') && <UpdatesPanel />}
       <Security session={session} />
     </Stack>
   );
