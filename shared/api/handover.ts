@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
 import { ROLE_GROUPS } from './roles';
+import { purposeSchema } from './prevention';
 
 /**
  * Acceptance and handover of a section (p.4, p.6): an act generated from the live data —
@@ -55,7 +56,12 @@ export const actSchema = z.object({
   orderNumber: z.string(),
   orderDate: isoDate.nullable(),
   remarks: z.string(),
+  /**
+   * p.15: the act as a list shows it — its person files only counted (`personFileCount`), `snapshot.personFiles`
+   * empty; `handover.open` gives them with the purpose stated and each file's reading logged
+   */
   snapshot: actSnapshotSchema,
+  personFileCount: z.number().int(),
   tourDoneOn: isoDate.nullable(),
   tourNote: z.string(),
 });
@@ -93,12 +99,19 @@ const actsApi = {
     access: ROLE_GROUPS.chiefs,
   }),
   'handover.record': defineCall({ input: actInput, output: actSchema, access: ROLE_GROUPS.chiefs }),
+  /** p.15: the act with its person files; the purpose is asked and each file's reading logged. */
+  'handover.open': defineCall({
+    input: z.object({ id: z.number().int() }).and(purposeSchema),
+    output: actSchema,
+    access: ROLE_GROUPS.sectionReaders,
+  }),
+  /** p.15: printing the act reads its person files: the purpose is asked and each file's print logged. */
   'handover.print': defineCall({
-    input: z.object({ id: z.number().int(), language: languageSchema }),
+    input: z.object({ id: z.number().int(), language: languageSchema }).and(purposeSchema),
     output: fileOutput,
     access: ROLE_GROUPS.sectionReaders,
   }),
-  /** What changed between two acts of the same section. */
+  /** What changed between two acts of the same section (person files by their numbers, p.15). */
   'handover.compare': defineCall({
     input: z.object({ olderId: z.number().int(), newerId: z.number().int() }),
     output: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),

@@ -1,5 +1,5 @@
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, STATION, saveFromPreview, preview } from './fixtures';
+import { test, expect, shot, field, apiCall, firstSignIn, STATION, saveFromPreview, preview } from './fixtures';
 
 test('handover: the UPP lead hands section 17-1 to a new inspector with the chief present; the act lists the person files with their safe and the firearm owners; the new inspector owns the section', async ({
   page,
@@ -80,9 +80,25 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
   await expect(act).toContainText('Нұрланов Асқар → Принимает: Жанов Ерболат');
   await shot(page, '91-handover-history');
 
-  // the act opens in Russian, is switched to Kazakh in the preview, and saved from there
+  // p.15: the list counts the act's person files and names none; seeing them asks the purpose
+  await expect(act).toContainText('Учётных дел: 1');
+  await expect(act).not.toContainText('Сейтқали');
+  await act.getByRole('button', { name: 'Учётные дела акта…' }).click();
+  const why = page.getByRole('dialog', { name: 'Учётные дела акта…' });
+  await expect(why).toContainText('Цель будет записана в деле');
+  await why.getByRole('button', { name: 'Открыть' }).click();
+  const files = page.getByRole('dialog', { name: /^Учётные дела в акте от/ });
+  await expect(files).toContainText('Сейтқали Бауыржан Ерғалиұлы');
+  await expect(files).toContainText('Сейф 1, полка 2');
+  await page.waitForTimeout(400); // the modal's opening transition, for the picture only
+  await shot(page, '91a-handover-act-files');
+  await page.keyboard.press('Escape');
+  await expect(files).toBeHidden();
+
+  // the act opens in Russian (its purpose asked first), is switched to Kazakh in the preview, and saved from there
   await act.getByRole('button', { name: 'Печать' }).click();
   await page.getByRole('menuitem', { name: 'PDF на русском' }).click();
+  await page.getByRole('dialog', { name: 'Печать' }).getByRole('button', { name: 'Печать' }).click();
   let sheet = await preview(page);
   await expect(sheet.getByTestId('preview-pages')).toHaveText('Страница 1 из 2');
   await sheet.getByText('Қазақша').click();
@@ -126,6 +142,29 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
   const users = await apiCall<{ id: number; sectionIds: number[] }[]>(page, 'users.list', { includeInactive: false });
   expect(users.find((u) => u.id === c.id)!.sectionIds).toEqual([1]);
   expect(users.find((u) => u.id === a.id)!.sectionIds).toEqual([]);
-  const [file] = await apiCall<{ inspectorId: number }[]>(page, 'prevention.list', {});
+  const [file] = await apiCall<{ id: number; inspectorId: number }[]>(page, 'prevention.list', {});
   expect(file!.inspectorId).toBe(c.id);
+  // the opening and the two prints (Russian, then Kazakh in the preview) are in the file's own log (p.15)
+  const log = await apiCall<{ action: string }[]>(page, 'prevention.accessLog', { id: file!.id });
+  expect(log.map((r) => r.action).slice(0, 3)).toEqual(['print', 'print', 'open']);
+
+  // an inspector of another section sees no act of section 17-1, let alone its person files
+  await apiCall(page, 'users.create', {
+    login: 'korshi',
+    surname: 'Көршіұлы',
+    name: 'Марат',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [2],
+    temporaryPassword: 'Temp-12345',
+  });
+  await apiCall(page, 'auth.lock', {});
+  await firstSignIn(page, 'korshi');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Приём-передача участка' })).toBeVisible();
+  await expect(page.getByText('Записей нет')).toBeVisible();
+  await expect(page.getByTestId('act')).toHaveCount(0);
+  await shot(page, '93-handover-other-section');
 });

@@ -94,6 +94,9 @@ describe('section acceptance and handover (p.4–6)', () => {
 
     const recorded = await s.call('handover.record', { ...act, toUserId: c.id, remarks: 'Сейф исправен' });
     expect(recorded).toMatchObject({ section: '17-1', from: 'Нұрланов Тест', to: 'Жанов Тест', tourDoneOn: null });
+    // p.15: an answer counts the act's person files and names none
+    expect(recorded.personFileCount).toBe(1);
+    expect(recorded.snapshot.personFiles).toEqual([]);
     const users = await s.call('users.list', { includeInactive: false });
     expect(users.find((u) => u.id === a.id)!.sectionIds).toEqual([]);
     expect(users.find((u) => u.id === c.id)!.sectionIds).toEqual([1]);
@@ -128,7 +131,11 @@ describe('section acceptance and handover (p.4–6)', () => {
 
     // the act in Kazakh, and what changed by the next act
     const kk = pdfWords(
-      Buffer.from((await s.call('handover.print', { id: recorded.id, language: 'kk' })).base64, 'base64'),
+      Buffer.from(
+        (await s.call('handover.print', { id: recorded.id, language: 'kk', purpose: 'control', purposeText: '' }))
+          .base64,
+        'base64',
+      ),
     );
     for (const text of [
       'ӘКІМШІЛІК УЧАСКЕНІ ҚАБЫЛДАУ-ТАПСЫРУ АКТІСІ',
@@ -159,6 +166,103 @@ describe('section acceptance and handover (p.4–6)', () => {
     });
     expect(await s.call('handover.compare', { olderId: recorded.id, newerId: back.id })).toEqual({
       added: ['foreigner:Каримов Рустам'],
+      removed: [],
+    });
+  });
+
+  it('p.15: an act lists its person files only to who may open them, for a stated purpose, logged on each file', async () => {
+    const s = await setUpStation({ clock: () => new Date('2026-11-20T10:00:00') });
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    const c = await addUser(s, 'zhanov', 'Жанов', 'inspector', []);
+    await addUser(s, 'neighbour', 'Көршіұлы', 'inspector', [2]);
+    const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
+    const file = await s.call('prevention.create', {
+      citizen: {
+        id: null,
+        iin: makeIin('1985-03-14', 'male', 41),
+        noIin: null,
+        surname: 'Сейтқали',
+        name: 'Бауыржан',
+        patronymic: 'Ерғалиұлы',
+      },
+      categories: ['2'],
+      groundsBody: 'Суд',
+      groundsNumber: '2-118',
+      groundsDate: '2026-10-01',
+      startDate: '2026-10-05',
+      sectionId: 1,
+      inspectorId: a.id,
+      custodyPlace: 'safe',
+      safeId: safe!.id,
+      shelf: 'полка 2',
+    });
+    const act = await s.call('handover.record', {
+      sectionId: 1,
+      kind: 'handover',
+      fromUserId: a.id,
+      toUserId: c.id,
+      date: '2026-11-20',
+      superior: 'Ахметов Б. К., начальник МПС',
+    });
+    const logOf = async () =>
+      (await s.call('prevention.accessLog', { id: file.id })).map((r) => [r.user, r.action, r.purpose]);
+    const before = (await logOf()).length;
+
+    // the accepting inspector: the list counts, the opening names them and is logged on the file
+    await signInAs(s, 'zhanov');
+    const listed = await s.call('handover.list', {});
+    expect(listed.map((x) => [x.id, x.personFileCount])).toEqual([[act.id, 1]]);
+    expect(JSON.stringify(listed)).not.toContain('Сейтқали');
+    expect((await s.fail('handover.open', { id: act.id })).code).toBe('VALIDATION');
+    const opened = await s.call('handover.open', { id: act.id, purpose: 'transfer', purposeText: '' });
+    expect(opened.snapshot.personFiles.map((f) => f.person)).toEqual(['Сейтқали Бауыржан Ерғалиұлы']);
+    await s.call('handover.print', { id: act.id, language: 'ru', purpose: 'other', purposeText: 'для проверки МПС' });
+    const log = await logOf();
+    expect(log.slice(0, log.length - before)).toEqual([
+      ['Жанов Т.', 'print', 'other'],
+      ['Жанов Т.', 'open', 'transfer'],
+    ]);
+    // the inspector who handed the section over signed the act, but no longer may open its files
+    await signInAs(s, 'nurlanov');
+    expect(await s.call('handover.list', {})).toEqual([]);
+    expect(await s.fail('handover.open', { id: act.id, purpose: 'control' })).toMatchObject({ code: 'FORBIDDEN' });
+    // nor another section's inspector; neither refusal is logged as a reading
+    await signInAs(s, 'neighbour');
+    expect(await s.call('handover.list', { sectionId: 1 })).toEqual([]);
+    expect(await s.fail('handover.open', { id: act.id, purpose: 'control' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await s.fail('handover.print', { id: act.id, language: 'kk', purpose: 'control' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await signInAs(s, 'abdikadyrov');
+    expect(await logOf()).toHaveLength(log.length);
+
+    // comparing two acts reads no file: a person file by its number
+    const cover = await addUser(s, 'kaliev', 'Қалиев', 'inspector', []);
+    await s.call('prevention.create', {
+      citizen: { id: null, iin: makeIin('1990-07-01', 'male', 77), noIin: null, surname: 'Омаров', name: 'Асқар' },
+      categories: ['2'],
+      groundsBody: 'Суд',
+      groundsNumber: '2-200',
+      groundsDate: '2026-11-01',
+      startDate: '2026-11-02',
+      sectionId: 1,
+      inspectorId: c.id,
+      custodyPlace: 'safe',
+      safeId: safe!.id,
+      shelf: '',
+    });
+    const next = await s.call('handover.record', {
+      sectionId: 1,
+      kind: 'cover',
+      fromUserId: c.id,
+      toUserId: cover.id,
+      date: '2026-11-20',
+      superior: 'Ахметов Б. К.',
+      orderNumber: '12',
+      orderDate: '2026-11-19',
+    });
+    expect(await s.call('handover.compare', { olderId: act.id, newerId: next.id })).toEqual({
+      added: ['file:№2'],
       removed: [],
     });
   });

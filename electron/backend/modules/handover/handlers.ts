@@ -4,8 +4,8 @@ import { printForm } from '../../documents/print';
 import {
   addTourAddresses,
   compareActs,
-  readAct,
   listActs,
+  openAct,
   markVisited,
   recordAct,
   snapshot,
@@ -20,9 +20,10 @@ export const handoverHandlers: Handlers<CallsOf<'handover'>> = {
   'handover.list': async ({ sectionId }, { ctx }) => listActs(ctx(), sectionId),
   'handover.preview': async ({ sectionId, fromUserId }, { ctx }) => snapshot(ctx(), sectionId, fromUserId),
   'handover.record': async (a, { ctx }) => recordAct(ctx(), a),
-  'handover.print': async ({ id, language }, { ctx }) => {
+  'handover.open': async ({ id, purpose, purposeText }, { ctx }) => openAct(ctx(), id, { purpose, purposeText }),
+  'handover.print': async ({ id, language, purpose, purposeText }, { ctx }) => {
     const c = ctx();
-    const act = await readAct(c, id);
+    const act = await openAct(c, id, { purpose, purposeText }, 'print');
     return printForm(c, `act-${act.section}-${act.date}-${language}.pdf`, 'handoverAct', language, (station) => ({
       station,
       act,

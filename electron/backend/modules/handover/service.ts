@@ -4,7 +4,8 @@ import { AppError, type ActSnapshot, type DueItem, type HandoverAct } from '../.
 import type { actSnapshotSchema } from '../../../../shared/api/handover';
 import { formatDate } from '../../../../shared/format';
 import type { Ctx, Db } from '../../context';
-import { change } from '../../change';
+import { atomically, change } from '../../change';
+import { logAccess, type PurposeInput } from '../prevention/access';
 import { listFiles } from '../prevention/files';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
 import { getPassport } from '../passport/service';
@@ -121,18 +122,29 @@ export async function getAct(db: Db, id: number): Promise<HandoverAct> {
     orderDate: r.order_date,
     remarks: r.remarks,
     snapshot: JSON.parse(r.snapshot_json) as z.infer<typeof actSnapshotSchema>,
+    personFileCount: 0,
     tourDoneOn: r.tour_done_on,
     tourNote: r.tour_note,
   };
 }
 
-/** An act is read by those who work or head its section, and by the two who signed it (p.16, ours). */
-const mayRead = (ctx: Ctx, scope: 'all' | number[], act: HandoverAct) =>
-  inScope(scope, act.sectionId) || act.fromUserId === ctx.user.id || act.toUserId === ctx.user.id;
+/**
+ * p.15: an act's person files are a reading of each file. An act as lists and answers carry it counts them and names
+ * none; `openAct` gives them, with the purpose, logged on each file.
+ */
+const withoutFiles = (a: HandoverAct): HandoverAct => ({
+  ...a,
+  personFileCount: a.snapshot.personFiles.length,
+  snapshot: { ...a.snapshot, personFiles: [] },
+});
 
+/**
+ * An act is read by those who may open its section's person files (p.15): who works or heads the section now. Those
+ * who signed it and have left the section no longer read the files it lists.
+ */
 export async function readAct(ctx: Ctx, id: number): Promise<HandoverAct> {
   const act = await getAct(ctx.db, id);
-  if (!mayRead(ctx, await sectionScope(ctx), act)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
+  if (!inScope(await sectionScope(ctx), act.sectionId)) throw new AppError('FORBIDDEN', 'prevention.notYourSection');
   return act;
 }
 
@@ -141,7 +153,25 @@ export async function listActs(ctx: Ctx, sectionId: number | null): Promise<Hand
   if (sectionId !== null) q = q.where('section_id', '=', sectionId);
   const scope = await sectionScope(ctx);
   const acts = await Promise.all((await q.execute()).map((r) => getAct(ctx.db, r.id)));
-  return acts.filter((a) => mayRead(ctx, scope, a));
+  return acts.filter((a) => inScope(scope, a.sectionId)).map(withoutFiles);
+}
+
+/** p.15: the act with its person files, for a stated purpose; each file it lists gets the reading in its log. */
+export async function openAct(
+  ctx: Ctx,
+  id: number,
+  purpose: PurposeInput,
+  action: 'open' | 'print' = 'open',
+): Promise<HandoverAct> {
+  return atomically(ctx, async (tx) => {
+    const act = await readAct({ ...ctx, db: tx.db }, id);
+    const numbers = act.snapshot.personFiles.map((f) => f.number);
+    const files = numbers.length
+      ? await tx.db.selectFrom('person_files').select('id').where('number', 'in', numbers).execute()
+      : [];
+    for (const f of files) await logAccess(tx.db, ctx, f.id, action, purpose);
+    return { ...act, personFileCount: act.snapshot.personFiles.length };
+  });
 }
 
 export interface ActFields {
@@ -227,7 +257,7 @@ export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
       if (a.fromUserId !== null) files = files.where('inspector_id', '=', a.fromUserId);
       await files.execute();
     }
-    const act = await getAct(tx.db, id);
+    const act = withoutFiles(await getAct(tx.db, id));
     await tx.audit({
       action: `handover.${a.kind}`,
       entity: 'handover_act',
@@ -238,8 +268,9 @@ export async function recordAct(ctx: Ctx, a: ActFields): Promise<HandoverAct> {
   });
 }
 
+// a person file by its number only: comparing acts reads no file (p.15)
 const entriesOf = (s: ActSnapshot) => [
-  ...s.personFiles.map((f) => `file:${f.number}:${f.person}`),
+  ...s.personFiles.map((f) => `file:№${f.number}`),
   ...s.firearmOwners.map((o) => `firearm:${o.person}`),
   ...s.probation.map((p) => `probation:${p.person}`),
   ...s.foreigners.map((f) => `foreigner:${f.person}`),
@@ -268,7 +299,7 @@ export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: strin
       .set({ tour_done_on: doneOn, tour_note: note })
       .where('id', '=', id)
       .execute();
-    const after = await getAct(tx.db, id);
+    const after = withoutFiles(await getAct(tx.db, id));
     await tx.audit({
       action: 'handover.tourDone',
       entity: 'handover_act',

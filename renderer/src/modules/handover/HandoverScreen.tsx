@@ -6,6 +6,7 @@ import {
   Button,
   Group,
   Menu,
+  Modal,
   Paper,
   SegmentedControl,
   Select,
@@ -36,6 +37,9 @@ import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm, action } from '../../app/forms';
 import { openPreview } from '../../app/print/openPreview';
+import { DataTable } from 'mantine-datatable';
+import type { Purpose } from '../../../../shared/api/prevention';
+import { PurposeDialog } from '../prevention/PurposeDialog';
 
 /** Acceptance and handover of sections (p.4–6): the acts, the passport's §1 history, the tour of p.5. */
 export function HandoverScreen({ session }: { session: SessionUser }) {
@@ -43,18 +47,28 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const [sectionId, setSectionId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'record' } | { kind: 'tour'; act: HandoverAct } | null>(null);
   const [diff, setDiff] = useState<{ id: number; added: string[]; removed: string[] } | null>(null);
+  // p.15: an act's person files are read for a stated purpose, to see them or to print the act
+  const [asking, setAsking] = useState<{ act: HandoverAct; then: 'open' | Language } | null>(null);
+  const [opened, setOpened] = useState<HandoverAct | null>(null);
   const station = useCall('station.get', {});
   const users = useCall('users.list', { includeInactive: false });
   const acts = useCall('handover.list', { sectionId });
   const chief = canCall(session.role, 'handover.record');
   // each change names what it makes stale (./queries.ts); the screen only closes the dialog
   const refresh = () => setDialog(null);
-  const print = (id: number, language: Language) =>
+  const print = (id: number, language: Language, purpose: Required<Purpose>) =>
     openPreview({
       title: t('handover.title'),
       language,
-      load: (c) => call('handover.print', { id, language: c.language }),
+      load: (c) => call('handover.print', { id, language: c.language, ...purpose }),
     });
+  const withPurpose = async (purpose: Required<Purpose>) => {
+    if (!asking) return;
+    const { act, then } = asking;
+    if (then === 'open') setOpened(await call('handover.open', { id: act.id, ...purpose }));
+    else void print(act.id, then, purpose);
+    setAsking(null);
+  };
   const compare = async (act: HandoverAct) => {
     const older = (acts.data ?? []).find(
       (x) => x.sectionId === act.sectionId && (x.date < act.date || (x.date === act.date && x.id < act.id)),
@@ -115,7 +129,7 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
                 {t('handover.from')}: {a.from || t('handover.vacant')} → {t('handover.to')}: {a.to}; {a.superior}
               </Text>
               <Text size="xs" c="dimmed">
-                {t('handover.files', { n: a.snapshot.personFiles.length })} ·{' '}
+                {t('handover.files', { n: a.personFileCount })} ·{' '}
                 {t('handover.firearms', { n: a.snapshot.firearmOwners.length })} ·{' '}
                 {t('handover.foreigners', { n: a.snapshot.foreigners.length })} ·{' '}
                 {t('handover.instructions', { n: a.snapshot.openInstructions.length })}
@@ -145,6 +159,11 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
                   {t('handover.tour')}
                 </Button>
               )}
+              {a.personFileCount > 0 && (
+                <Button size="xs" variant="subtle" onClick={() => setAsking({ act: a, then: 'open' })}>
+                  {t('handover.openFiles')}
+                </Button>
+              )}
               <Button size="xs" variant="subtle" onClick={() => void compare(a)}>
                 {t('handover.compare')}
               </Button>
@@ -160,14 +179,29 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item onClick={() => void print(a.id, 'kk')}>{t('reception.printKk')}</Menu.Item>
-                  <Menu.Item onClick={() => void print(a.id, 'ru')}>{t('reception.printRu')}</Menu.Item>
+                  <Menu.Item onClick={() => setAsking({ act: a, then: 'kk' })}>{t('reception.printKk')}</Menu.Item>
+                  <Menu.Item onClick={() => setAsking({ act: a, then: 'ru' })}>{t('reception.printRu')}</Menu.Item>
                 </Menu.Dropdown>
               </Menu>
             </Group>
           </Group>
         </Paper>
       ))}
+      <PurposeDialog
+        opened={asking !== null}
+        title={asking?.then === 'open' ? t('handover.openFiles') : t('prevention.print')}
+        submitLabel={asking?.then === 'open' ? t('prevention.open') : t('prevention.print')}
+        onClose={() => setAsking(null)}
+        onSubmit={withPurpose}
+      />
+      <Modal
+        opened={opened !== null}
+        onClose={() => setOpened(null)}
+        size="xl"
+        title={opened && t('handover.filesTitle', { date: formatDate(opened.date), section: opened.section })}
+      >
+        {opened && <ActFiles act={opened} />}
+      </Modal>
       <FormModal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
@@ -303,6 +337,40 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
         </Alert>
       )}
     </GuardedForm>
+  );
+}
+
+/** p.15: the person files an act lists, as opened for a stated purpose (each file's log has the reading). */
+function ActFiles({ act }: { act: HandoverAct }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Text size="xs" c="dimmed">
+        {t('handover.filesRule')}
+      </Text>
+      <DataTable
+        withTableBorder
+        striped
+        noRecordsText={t('app.noRecords')}
+        records={act.snapshot.personFiles}
+        idAccessor="number"
+        columns={[
+          { accessor: 'number', title: '№', width: 60 },
+          { accessor: 'person', title: t('handover.person') },
+          { accessor: 'categories', title: t('handover.categories'), render: (f) => f.categories.join(', ') },
+          { accessor: 'storage', title: t('handover.storage') },
+          {
+            accessor: 'out',
+            title: '',
+            render: (f) => (
+              <Badge variant="light" tt="none" color={f.out ? 'orange' : 'teal'}>
+                {f.out ? t('handover.outOfSafe') : t('handover.inSafe')}
+              </Badge>
+            ),
+          },
+        ]}
+      />
+    </Stack>
   );
 }
 
