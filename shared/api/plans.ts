@@ -3,9 +3,9 @@ import { defineCall, isoDate, languageSchema, optionalText, fileOutput, required
 import { ROLE_GROUPS } from './roles';
 
 /**
- * The monthly UPP work plan (p.18, p.24(1)): drafted by the UPP lead, approved by the head
- * of the MPS (a supervisor). An approved revision is frozen; a change is a new revision
- * that needs approval again. Items are marked done or not done during the month.
+ * The monthly UPP work plan (p.18, p.24(1)): drafted by the UPP lead, approved by the head of the MPS or the person
+ * replacing him (shared/rules/plans.ts). An approved revision is frozen; a change is a new revision that needs approval
+ * again. Items are marked done or not done during the month.
  */
 export const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'superseded'] as const;
 export const ITEM_RESULTS = ['done', 'notDone'] as const;
@@ -47,6 +47,8 @@ export const planSchema = z.object({
   submittedAt: z.string().nullable(),
   approvedBy: z.string(),
   approvedByPosition: z.string(),
+  /** p.18: approved by the head of the MPS or by the person replacing him */
+  approvedAs: z.enum(['head', 'acting']).nullable(),
   approvedAt: z.string().nullable(),
   returnRemarks: z.string(),
   items: z.array(planItemSchema),

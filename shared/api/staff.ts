@@ -44,6 +44,30 @@ export const coverageSchema = z.object({
   absentToday: z.boolean(),
 });
 
+/** p.18: the head of the MPS and those replacing him by the chief's order: who approves the monthly plan. */
+export const mpsDesignationSchema = z.object({
+  id: z.number().int(),
+  userId: z.number().int(),
+  name: z.string(),
+  position: z.string(),
+  kind: z.enum(['head', 'acting']),
+  from: isoDate,
+  to: isoDate.nullable(),
+  orderNumber: z.string(),
+  orderDate: isoDate.nullable(),
+});
+export type MpsDesignationRow = z.infer<typeof mpsDesignationSchema>;
+
+export const mpsActingInputSchema = z
+  .object({
+    userId: z.number({ error: 'validation.required' }).int(),
+    from: isoDate,
+    to: isoDate,
+    orderNumber: requiredText(50),
+    orderDate: isoDate,
+  })
+  .refine((a) => a.from <= a.to, { message: 'validation.periodOrder', path: ['to'] });
+
 export const staffApi = {
   'staff.absences': defineCall({ input: z.object({}), output: z.array(absenceSchema), access: 'anyUser' }),
   'staff.addAbsence': defineCall({
@@ -54,6 +78,34 @@ export const staffApi = {
   'staff.cancelAbsence': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300) }),
     output: absenceSchema,
+    access: ROLE_GROUPS.chiefs,
+  }),
+  /** p.18: the MPS head, his replacements, and who approves the plan today. */
+  'staff.mpsHeads': defineCall({
+    input: z.object({}),
+    output: z.object({
+      designations: z.array(mpsDesignationSchema),
+      approverToday: z
+        .object({ userId: z.number().int(), name: z.string(), kind: z.enum(['head', 'acting']) })
+        .nullable(),
+    }),
+    access: 'anyUser',
+  }),
+  /** p.18: a new head of the MPS from a day; the previous one's term ends the day before (ours: a chief records it). */
+  'staff.setMpsHead': defineCall({
+    input: z.object({ userId: z.number({ error: 'validation.required' }).int(), from: isoDate }),
+    output: z.array(mpsDesignationSchema),
+    access: ROLE_GROUPS.chiefs,
+  }),
+  /** p.18: the person replacing the head of the MPS for a period, by the chief's order. */
+  'staff.addMpsActing': defineCall({
+    input: mpsActingInputSchema,
+    output: z.array(mpsDesignationSchema),
+    access: ROLE_GROUPS.chiefs,
+  }),
+  'staff.removeMpsActing': defineCall({
+    input: z.object({ id: z.number().int() }),
+    output: z.array(mpsDesignationSchema),
     access: ROLE_GROUPS.chiefs,
   }),
   /** Sections each person works on a date: his own plus those he covers (p.6). */

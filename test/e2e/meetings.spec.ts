@@ -220,8 +220,36 @@ test('monthly plan: the lead drafts and submits, the chief returns it, then appr
     sectionIds: [],
     temporaryPassword: 'Temp-12345',
   });
+  // the senior inspector for management: a chief of the MPS too, but not its head (p.18)
+  await apiCall(page, 'users.create', {
+    login: 'senior',
+    surname: 'Ағаев',
+    name: 'Нұрбол',
+    patronymic: '',
+    rank: 'майор полиции',
+    position: 'старший инспектор по управлению МПС',
+    role: 'supervisor',
+    sectionIds: [],
+    temporaryPassword: 'Temp-12345',
+  });
   await firstSignIn(page, 'chief');
+  await apiCall(page, 'auth.lock', {});
+  await firstSignIn(page, 'senior');
   await apiCall(page, 'auth.unlock', { login: 'abdikadyrov', password: STATION.lead.password });
+
+  // the lead names the head of the MPS on the staff screen: he alone approves the plan
+  await page.goto(`${app.url}#/staff`);
+  await page.reload();
+  const mps = page.getByTestId('mps-heads');
+  await expect(mps).toContainText('Начальник МПС не указан');
+  await mps.getByRole('combobox', { name: 'Начальник МПС' }).click();
+  await page.getByRole('option', { name: 'Бастықов М.' }).click();
+  await mps.getByRole('button', { name: 'Назначить' }).click();
+  await expect(mps).toContainText('Сегодня план утверждает: Бастықов Марат');
+  await mps.getByRole('button', { name: 'Добавить замещение' }).click();
+  await expect(mps.getByRole('textbox', { name: '№ приказа' })).toBeVisible();
+  await mps.scrollIntoViewIfNeeded();
+  await shot(page, '69-mps-head');
   await page.goto(`${app.url}#/plans`);
   await page.reload();
 
@@ -269,12 +297,17 @@ test('monthly plan: the lead drafts and submits, the chief returns it, then appr
     .fill('УИП 17-1, 17-2');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить проект' }).click();
   await page.getByRole('button', { name: 'Направить на утверждение' }).click();
+  // the senior inspector sees who approves, and has no button to do it
+  await login('senior', 'Own-pass-2026');
+  await expect(page.getByTestId('plan-approver')).toHaveText('Сегодня план утверждает: Бастықов Марат');
+  await expect(page.getByRole('button', { name: 'Утвердить' })).toHaveCount(0);
   await login('chief', 'Own-pass-2026');
   await page.getByRole('button', { name: 'Утвердить' }).click();
   await expect(page.getByTestId('plan-status')).toHaveText('утверждён');
   await shot(page, '71-plan-approved');
   const plan = await printed(page, 'Печать', 'PDF на казахском');
   expect(plan).toContain('БЕКІТЕМІН');
+  expect(plan).toContain('начальник МПС');
   expect(plan).toContain('Бастықов М.');
   expect(plan).toContain('Рейд по ночным заведениям');
   expect(plan).toContain('ЖҰМЫС ЖОСПАРЫ');

@@ -7,7 +7,8 @@ describe('monthly UPP plan (p.18, p.24(1))', () => {
     const clock = { now: new Date('2026-11-24T10:00:00') };
     const s = await setUpStation({ clock: () => clock.now });
     const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
-    await addUser(s, 'chief', 'Бастықов', 'supervisor', []);
+    const chief = await addUser(s, 'chief', 'Бастықов', 'supervisor', []);
+    await s.call('staff.setMpsHead', { userId: chief.id, from: '2026-01-01' });
     const as = (login: string) => signInAs(s, login);
     const today = async (date: string) =>
       (await s.call('today.list', { date })).filter((d) => d.ruleId.startsWith('plans.'));
@@ -137,5 +138,89 @@ describe('monthly UPP plan (p.18, p.24(1))', () => {
     const kk = pdfWords(Buffer.from((await s.call('plans.print', { id: rev2.id, language: 'kk' })).base64, 'base64'));
     expect(kk).toContain('БЕКІТЕМІН');
     expect(kk).toContain('2026 жылғы желтоқсан айына');
+  });
+
+  it('p.18: only the head of the MPS, or the person replacing him by order, approves; the print names which', async () => {
+    const clock = { now: new Date('2026-11-24T10:00:00') };
+    const s = await setUpStation({ clock: () => clock.now });
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    const head = await addUser(s, 'head', 'Бастықов', 'supervisor', []);
+    const senior = await addUser(s, 'senior', 'Аға', 'supervisor', []);
+    const deputy = await addUser(s, 'deputy', 'Орынбасаров', 'supervisor', []);
+    const draft = await s.call('plans.saveDraft', {
+      month: '2026-12',
+      items: [{ text: 'Рейд', responsibleId: a.id, dueDate: '2026-12-05' }],
+    });
+    await s.call('plans.submit', { id: draft.id });
+    const planToday = async () =>
+      (await s.call('today.list', { date: '2026-11-24' })).filter((d) => d.ruleId === 'plans.approve').length;
+
+    // nobody named: nobody approves, and the refusal says who should name him
+    await signInAs(s, 'head');
+    expect(await s.fail('plans.approve', { id: draft.id })).toMatchObject({ messageKey: 'plans.noApprover' });
+    await signInAs(s, 'abdikadyrov');
+    expect(await s.fail('staff.setMpsHead', { userId: a.id, from: '2026-01-01' })).toMatchObject({
+      fields: [{ path: 'userId', messageKey: 'staff.mpsMustBeSupervisor' }],
+    });
+    await s.call('staff.setMpsHead', { userId: head.id, from: '2026-01-01' });
+    expect(await s.fail('staff.setMpsHead', { userId: senior.id, from: '2025-12-01' })).toMatchObject({
+      messageKey: 'staff.mpsHeadBefore',
+    });
+
+    // the senior inspector for management is a supervisor too, but not the head: refused, and not asked on Today
+    await signInAs(s, 'senior');
+    expect(await planToday()).toBe(0);
+    expect(await s.fail('plans.approve', { id: draft.id })).toMatchObject({
+      code: 'FORBIDDEN',
+      messageKey: 'plans.notTheApprover',
+      details: { name: 'Бастықов Тест' },
+    });
+    expect(await s.fail('plans.return', { id: draft.id, remarks: 'нет' })).toMatchObject({
+      messageKey: 'plans.notTheApprover',
+    });
+    await signInAs(s, 'head');
+    expect(await planToday()).toBe(1);
+
+    // the head on leave: his deputy replaces him by the chief's order, and only he approves meanwhile
+    await s.call('staff.addMpsActing', {
+      userId: deputy.id,
+      from: '2026-11-23',
+      to: '2026-11-30',
+      orderNumber: '145',
+      orderDate: '2026-11-20',
+    });
+    expect(
+      await s.fail('staff.addMpsActing', {
+        userId: senior.id,
+        from: '2026-11-30',
+        to: '2026-12-02',
+        orderNumber: '146',
+        orderDate: '2026-11-20',
+      }),
+    ).toMatchObject({ messageKey: 'staff.mpsOverlap' });
+    expect(await s.call('staff.mpsHeads', {})).toMatchObject({
+      approverToday: { userId: deputy.id, name: 'Орынбасаров Тест', kind: 'acting' },
+    });
+    expect(await s.fail('plans.approve', { id: draft.id })).toMatchObject({
+      details: { name: 'Орынбасаров Тест' },
+    });
+    await signInAs(s, 'deputy');
+    const approved = await s.call('plans.approve', { id: draft.id });
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'Орынбасаров Т.', approvedAs: 'acting' });
+    const ru = pdfWords(Buffer.from((await s.call('plans.print', { id: draft.id, language: 'ru' })).base64, 'base64'));
+    expect(ru).toContain('Временно исполняющий обязанности начальника МПС');
+    expect(ru).toContain('Орынбасаров Т.');
+
+    // after the order's period the head approves again; a replacement recorded by mistake is removed, audited
+    clock.now = new Date('2026-12-01T10:00:00');
+    await signInAs(s, 'head');
+    const { designations } = await s.call('staff.mpsHeads', {});
+    expect((await s.call('staff.mpsHeads', {})).approverToday).toMatchObject({ userId: head.id, kind: 'head' });
+    const left = await s.call('staff.removeMpsActing', { id: designations.find((d) => d.kind === 'acting')!.id });
+    expect(left.map((d) => d.kind)).toEqual(['head']);
+    const audit = s.backend.raw.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'mps.%'").get() as {
+      n: number;
+    };
+    expect(audit.n).toBe(3);
   });
 });

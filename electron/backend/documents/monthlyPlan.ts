@@ -44,7 +44,15 @@ export function monthlyPlanDoc(
           width: 210,
           stack: [
             { text: t('doc.plan.approve'), bold: true },
-            { text: approved ? p.approvedByPosition || t('doc.plan.chief') : t('doc.plan.chief'), fontSize: 12 },
+            {
+              // p.18: the head of the MPS by his position, or the person replacing him as such
+              text: !approved
+                ? t('doc.plan.chief')
+                : p.approvedAs === 'acting'
+                  ? t('doc.plan.acting')
+                  : p.approvedByPosition || t('doc.plan.chief'),
+              fontSize: 12,
+            },
             {
               text: t('doc.signatureLine', { name: approved ? p.approvedBy : '              ' }),
               margin: [0, 10, 0, 4],

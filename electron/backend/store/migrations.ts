@@ -284,6 +284,18 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE passport_plans (section_id INTEGER PRIMARY KEY REFERENCES sections(id), image TEXT, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 12,
+    name: 'the head of the MPS and his replacements, who approve the plan (p.18)',
+    sql: `
+      CREATE TABLE mps_heads (
+        id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL CHECK (kind IN ('head','acting')), from_date TEXT NOT NULL, to_date TEXT,
+        order_number TEXT NOT NULL DEFAULT '', order_date TEXT, created_at TEXT NOT NULL
+      );
+      ALTER TABLE plans ADD COLUMN approved_as TEXT CHECK (approved_as IN ('head','acting'));
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

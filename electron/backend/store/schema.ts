@@ -60,6 +60,18 @@ export interface AbsencesTable {
   cancel_reason: string;
 }
 
+// p.18: the head of the MPS and those replacing him
+export interface MpsHeadsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'head' | 'acting';
+  from_date: string;
+  to_date: string | null;
+  order_number: Generated<string>;
+  order_date: string | null;
+  created_at: string;
+}
+
 // audit
 export interface AuditLogTable {
   id: Generated<number>;
@@ -339,6 +351,8 @@ export interface PlansTable {
   submitted_at: string | null;
   approved_by: number | null;
   approved_at: string | null;
+  /** p.18: approved by the head of the MPS or by the person replacing him */
+  approved_as: 'head' | 'acting' | null;
   return_remarks: Generated<string>;
   created_at: string;
   updated_at: string;
@@ -512,5 +526,6 @@ export interface DB {
   users: UsersTable;
   user_sections: UserSectionsTable;
   absences: AbsencesTable;
+  mps_heads: MpsHeadsTable;
   audit_log: AuditLogTable;
 }

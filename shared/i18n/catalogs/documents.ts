@@ -48,6 +48,7 @@ export const documents = defineCatalog(
       plan: {
         approve: 'УТВЕРЖДАЮ',
         chief: 'Начальник МПС',
+        acting: 'Временно исполняющий обязанности начальника МПС',
         title: 'ПЛАН РАБОТЫ',
         subtitle: 'участкового пункта полиции № {{number}} «{{name}}» на {{month}} {{year}} г.',
         revision: 'редакция {{n}}',
@@ -309,6 +310,7 @@ export const documents = defineCatalog(
       plan: {
         approve: 'БЕКІТЕМІН',
         chief: 'ЖПҚ бастығы',
+        acting: 'ЖПҚ бастығының міндетін уақытша атқарушы',
         title: 'ЖҰМЫС ЖОСПАРЫ',
         subtitle: '№ {{number}} «{{name}}» учаскелік полиция пунктінің {{year}} жылғы {{month}} айына',
         revision: '{{n}}-редакция',

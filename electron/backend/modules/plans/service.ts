@@ -8,6 +8,8 @@ import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { staffNames } from '../users/names';
+import { mpsDesignations, requireApprover } from '../staff/mpsHead';
+import { approverOn } from '../../../../shared/rules/plans';
 
 export type ItemFields = z.output<typeof planItemInputSchema>;
 
@@ -25,6 +27,7 @@ export async function getPlan(db: Db, id: number): Promise<Plan> {
     submittedAt: p.submitted_at,
     approvedBy: staff.short(p.approved_by),
     approvedByPosition: staff.position(p.approved_by),
+    approvedAs: p.approved_as,
     approvedAt: p.approved_at,
     returnRemarks: p.return_remarks,
     items: items.map((i) => ({
@@ -125,6 +128,7 @@ export async function saveDraft(ctx: Ctx, month: string, items: ItemFields[]): P
             submitted_at: null,
             approved_by: null,
             approved_at: null,
+            approved_as: null,
             created_at: at,
             updated_at: at,
           })
@@ -178,9 +182,10 @@ export const submitPlan = (ctx: Ctx, id: number) =>
       .execute();
   });
 
-/** p.18: the head of the MPS approves; the revision it replaces steps aside. */
+/** p.18: the head of the MPS (or the person replacing him) approves; the revision it replaces steps aside. */
 export const approvePlan = (ctx: Ctx, id: number) =>
   transition(ctx, id, 'plans.approve', ['submitted'], async (trx, p) => {
+    const as = await requireApprover(ctx, trx);
     await trx
       .updateTable('plans')
       .set({ status: 'superseded' })
@@ -189,13 +194,14 @@ export const approvePlan = (ctx: Ctx, id: number) =>
       .execute();
     await trx
       .updateTable('plans')
-      .set({ status: 'approved', approved_by: ctx.user.id, approved_at: ctx.now.toISOString() })
+      .set({ status: 'approved', approved_by: ctx.user.id, approved_at: ctx.now.toISOString(), approved_as: as })
       .where('id', '=', id)
       .execute();
   });
 
 export const returnPlan = (ctx: Ctx, id: number, remarks: string) =>
   transition(ctx, id, 'plans.return', ['submitted'], async (trx) => {
+    await requireApprover(ctx, trx);
     await trx.updateTable('plans').set({ status: 'returned', return_remarks: remarks }).where('id', '=', id).execute();
   });
 
@@ -222,6 +228,7 @@ export async function revisePlan(ctx: Ctx, id: number): Promise<Plan> {
         submitted_at: null,
         approved_by: null,
         approved_at: null,
+        approved_as: null,
         created_at: at,
         updated_at: at,
       })
@@ -321,7 +328,8 @@ export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
         link: `/plans/${next}`,
       });
   }
-  if (ctx.user.role === 'supervisor') {
+  // p.18: the plan waits for the one who approves it on the day, not for every chief
+  if (ctx.user.role === 'supervisor' && approverOn(await mpsDesignations(ctx.db), date)?.userId === ctx.user.id) {
     for (const p of await ctx.db
       .selectFrom('plans')
       .select(['month', 'submitted_at'])

@@ -80,7 +80,9 @@ export function PlansScreen({
   const inForce = plans.data?.find((p) => p.status === 'approved') ?? null;
   const shown = latest;
   const lead = session.role === 'uppLead';
-  const chief = session.role === 'supervisor';
+  // p.18: the head of the MPS, or the person replacing him on the day, approves (shared/rules/plans.ts)
+  const approver = useCall('staff.mpsHeads', {}).data?.approverToday ?? null;
+  const chief = approver?.userId === session.id;
   const act = async (f: () => Promise<unknown>) => {
     try {
       await f();
@@ -172,6 +174,15 @@ export function PlansScreen({
             {shown.approvedAt && (
               <Text size="sm">
                 {t('plans.approvedBy', { date: formatDate(shown.approvedAt), who: shown.approvedBy })}
+              </Text>
+            )}
+            {shown.status === 'submitted' && (
+              <Text size="sm" c={approver ? undefined : 'red'} data-testid="plan-approver">
+                {approver
+                  ? t(approver.kind === 'acting' ? 'staff.mps.approverActing' : 'staff.mps.approverToday', {
+                      name: approver.name,
+                    })
+                  : t('staff.mps.none')}
               </Text>
             )}
             {inForce && inForce.id !== shown.id && (

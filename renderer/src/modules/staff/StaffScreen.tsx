@@ -14,6 +14,7 @@ import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { DateField } from '../../app/DateField';
+import { MpsHeadsPanel } from './MpsHeadsPanel';
 
 /** The station's staff, who works which section today, and absences with cover (p.6). */
 export function StaffScreen({ session }: { session: SessionUser }) {
@@ -120,6 +121,7 @@ export function StaffScreen({ session }: { session: SessionUser }) {
           },
         ]}
       />
+      <MpsHeadsPanel session={session} users={users.data ?? []} />
       <FormModal opened={adding} onClose={() => setAdding(false)} title={t('staff.addAbsence')} size="lg">
         {adding && <AbsenceForm users={users.data ?? []} onDone={() => setAdding(false)} />}
       </FormModal>
