@@ -248,6 +248,29 @@ describe('work notebooks (p.20)', () => {
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('p.23(3): the rural assistant calls in too; a day of leave, illness or a business trip is not missing', async () => {
+    const clock = { now: new Date('2026-11-16T09:00:00') }; // Monday
+    const s = await station(clock);
+    const ruralAsst = await addUser(s, 'auylasst', 'Көмекшіұлы', 'assistant', [3]);
+    // the inspector is ill on Wednesday and Thursday, by the staff record
+    await s.call('staff.addAbsence', { userId: s.rural.id, kind: 'illness', from: '2026-11-18', to: '2026-11-19' });
+    await s.as('duty');
+    for (const day of ['16', '17'])
+      await s.call('notebook.callIn', { ownerId: s.rural.id, occurredAt: `2026-11-${day}T09:05`, text: 'Тихо' });
+    await s.call('notebook.callIn', { ownerId: ruralAsst.id, occurredAt: '2026-11-16T09:20', text: 'Тихо' });
+    clock.now = new Date('2026-11-20T10:00:00'); // Friday
+    await s.as('duty');
+    const missing = (await s.call('today.list', { date: '2026-11-20' }))
+      .filter((d) => d.ruleId === 'notebook.callIn')
+      .map((m) => `${m.params.person} ${m.params.date}`);
+    expect(missing).toEqual(['Көмекшіұлы Т. 17.11.2026', 'Көмекшіұлы Т. 18.11.2026', 'Көмекшіұлы Т. 19.11.2026']);
+    // the assistant sees his own gaps on Today
+    await s.as('auylasst');
+    expect(
+      (await s.call('today.list', { date: '2026-11-20' })).filter((d) => d.ruleId === 'notebook.callIn'),
+    ).toHaveLength(3);
+  });
+
   it('takes a review mark with a remark that the owner then sees', async () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);

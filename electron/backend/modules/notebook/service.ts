@@ -14,7 +14,7 @@ import type { NotebookEntriesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change, type SessionTx } from '../../change';
 import { listUsers } from '../users/service';
-import { workingSections } from '../staff/service';
+import { listAbsences, workingSections } from '../staff/service';
 import { getStation } from '../station/service';
 import { workingCalendar } from '../calendar/service';
 import { staffNames, type StaffNames } from '../users/names';
@@ -422,19 +422,25 @@ export async function dueInstructions(ctx: Ctx, date: string): Promise<DueItem[]
   }));
 }
 
-/** p.23(3): each working day a rural section's inspector calls in to the duty unit; the last week's gaps. */
+/**
+ * p.23(3): each working day a rural section's inspector and his assistant call in to the duty unit; the last week's
+ * gaps. A day the person was on leave, ill or on a business trip (the staff absences) is not missing.
+ */
 export async function missingCallIns(ctx: Ctx, date: string): Promise<DueItem[]> {
-  if (!['dutyOfficer', 'uppLead', 'supervisor', 'inspector'].includes(ctx.user.role)) return [];
+  if (!['dutyOfficer', 'uppLead', 'supervisor', 'inspector', 'assistant'].includes(ctx.user.role)) return [];
   const station = await getStation(ctx.db);
   const rural = station.sections.filter((s) => s.kind === 'rural' && s.active).map((s) => s.id);
   if (rural.length === 0) return [];
   const cal = await workingCalendar(ctx.db);
   const users = (await listUsers(ctx.db, false)).filter(
-    (u) => u.role === 'inspector' && u.sectionIds.some((s) => rural.includes(s)),
+    (u) => (u.role === 'inspector' || u.role === 'assistant') && u.sectionIds.some((s) => rural.includes(s)),
   );
+  const absences = (await listAbsences(ctx.db)).filter((a) => !a.cancelled);
+  const away = (userId: number, day: string) =>
+    absences.some((a) => a.userId === userId && a.from <= day && day <= a.to);
   const out: DueItem[] = [];
   for (const u of users) {
-    if (ctx.user.role === 'inspector' && u.id !== ctx.user.id) continue;
+    if ((ctx.user.role === 'inspector' || ctx.user.role === 'assistant') && u.id !== ctx.user.id) continue;
     const since = (
       await ctx.db.selectFrom('users').select('created_at').where('id', '=', u.id).executeTakeFirstOrThrow()
     ).created_at.slice(0, 10);
@@ -448,7 +454,7 @@ export async function missingCallIns(ctx: Ctx, date: string): Promise<DueItem[]>
     const days = new Set(calls.map((c) => c.occurred_at.slice(0, 10)));
     for (let d = dayjs(date).subtract(7, 'day'); d.isBefore(date, 'day'); d = d.add(1, 'day')) {
       const day = d.format('YYYY-MM-DD');
-      if (day < since || !cal.isWorkingDay(day) || days.has(day)) continue;
+      if (day < since || !cal.isWorkingDay(day) || days.has(day) || away(u.id, day)) continue;
       out.push({
         ruleId: 'notebook.callIn',
         paragraph: '23(3)',
