@@ -121,7 +121,7 @@ const actsApi = {
   'handover.tourDone': defineCall({
     input: z.object({ id: z.number().int(), doneOn: isoDate, note: optionalText(2000) }),
     output: actSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
 };
 
@@ -146,12 +146,12 @@ const tourApi = {
       addresses: z.array(requiredText(300)).min(1, 'validation.required').max(2000),
     }),
     output: z.array(tourAddressSchema),
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'handover.markVisited': defineCall({
     input: z.object({ id: z.number().int(), visitedOn: isoDate, note: optionalText(1000) }),
     output: z.array(tourAddressSchema),
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
 };
 

@@ -252,7 +252,7 @@ export const meetingsApi = {
     access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.32: drawn up and signed by the inspector on the meeting day. */
-  'meetings.finalize': defineCall({ input: z.object(id), output: meetingSchema, access: ROLE_GROUPS.deciders }),
+  'meetings.finalize': defineCall({ input: z.object(id), output: meetingSchema, access: ROLE_GROUPS.sectionStaff }),
   'meetings.dispose': defineCall({
     input: z.object({ ...id, disposalAct: requiredText(100) }),
     output: meetingSchema,

@@ -164,6 +164,9 @@ export const personFileSchema = z.object({
   removalReason: z.string(),
   importedFrom: z.string(),
   createdAt: z.string(),
+  /** who placed the person on record; an assistant with the inspector he works under (p.2(3)) */
+  placedBy: z.string(),
+  placedBySupervisor: z.string(),
   supervision: z.array(supervisionSchema),
   custody: z.array(custodyMoveSchema),
   access: z.array(accessRowSchema),
@@ -269,11 +272,15 @@ export const preventionApi = {
     output: z.array(accessRowSchema),
     access: ROLE_GROUPS.sectionReaders,
   }),
-  'prevention.create': defineCall({ input: fileInputSchema, output: personFileSchema, access: ROLE_GROUPS.deciders }),
+  'prevention.create': defineCall({
+    input: fileInputSchema,
+    output: personFileSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
   'prevention.update': defineCall({
     input: z.object({ ...fileId, file: fileInputSchema }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.12: a planned check, or a visit/check/conversation done, with violations and measures. */
   'prevention.addSupervision': defineCall({
@@ -320,23 +327,23 @@ export const preventionApi = {
       newBody: requiredText(300),
     }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'prevention.recordRequest': defineCall({
     input: z.object({ ...fileId, sentAt: localDateTime, requestNumber: requiredText(50) }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'prevention.recordConfirmation': defineCall({
     input: z.object({ ...fileId, confirmedOn: isoDate, confirmationRef: requiredText(100) }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   /** p.14 last step: only after the arrival is confirmed; closes the file here. */
   'prevention.sendMaterials': defineCall({
     input: z.object({ ...fileId, materialsList: requiredText(3000), coveringNumber: requiredText(50) }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'prevention.remove': defineCall({
     input: z.object({
@@ -346,7 +353,7 @@ export const preventionApi = {
       removalReason: requiredText(1000),
     }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'prevention.print': defineCall({
     input: z
@@ -364,12 +371,12 @@ export const preventionApi = {
   'prevention.exportPackage': defineCall({
     input: z.object({ ...fileId, passphrase }).and(purposeSchema),
     output: fileOutput,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'prevention.previewPackage': defineCall({
     input: z.object({ base64: packageFile, passphrase }),
     output: packagePreviewSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'prevention.importPackage': defineCall({
     input: z
@@ -388,6 +395,6 @@ export const preventionApi = {
         path: ['safeId'],
       }),
     output: personFileSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
 };

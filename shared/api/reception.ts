@@ -55,6 +55,8 @@ export const receptionSchema = z.object({
   receiverId: z.number().int(),
   receiverName: z.string(),
   receiverRole: z.string(),
+  /** p.2(3): when an assistant received the citizen, the inspector he works under */
+  receiverSupervisor: z.string(),
   followUpDue: z.string().nullable(),
   followUpResult: z.string(),
   followUpDoneAt: z.string().nullable(),
@@ -126,7 +128,7 @@ export const receptionApi = {
   'reception.void': defineCall({
     input: z.object({ id: z.number().int(), reason: requiredText(300) }),
     output: receptionSchema,
-    access: ROLE_GROUPS.deciders,
+    access: ROLE_GROUPS.sectionStaff,
   }),
   'reception.setResult': defineCall({
     input: z.object({ id: z.number().int(), result: requiredText(1000) }),

@@ -13,12 +13,20 @@ export type Role = z.infer<typeof roleSchema>;
  * renderer asks `canCall` of the contract.
  */
 export const ROLE_GROUPS = {
-  /** those who work a section and write its records: inspector (УП), assistant (p.2(3)), UPP lead */
+  /**
+   * those who work a section and write its records: inspector (УП), assistant, UPP lead. The assistant has the
+   * inspector's rights and duties in full (p.2(3)) but two: a procedural decision on a criminal offence, and hearing an
+   * Art. 685(2)(4) CoAO case or imposing an administrative penalty — none of which the program records
+   */
   sectionStaff: ['inspector', 'assistant', 'uppLead'],
   /** the section staff and the chiefs (supervisors) who read their records */
   sectionReaders: ['inspector', 'assistant', 'uppLead', 'supervisor'],
-  /** procedural decisions the assistant may not sign (p.2(3)): placing on record, transfers, voiding */
-  deciders: ['inspector', 'uppLead'],
+  /**
+   * who holds a section as its inspector: the responsible inspector of a person file (p.12), the inspector of an
+   * adjacent section who covers (p.6), the one an assistant works under (p.2(3)). Not a limit on what the assistant
+   * does: he has the inspector's rights in full (p.2(3)), and writes with `sectionStaff`
+   */
+  inspectors: ['inspector', 'uppLead'],
   /** the UPP lead and the chiefs: they see every section and every inspector */
   chiefs: ['uppLead', 'supervisor'],
   /** who keeps the station's settings, users and keys */

@@ -15,6 +15,8 @@ export const userSchema = z.object({
   sectionIds: z.array(z.number().int()),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** p.2(3): the inspector an assistant works under; null for every other role */
+  supervisingInspectorId: z.number().int().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -22,6 +24,7 @@ const userFields = {
   ...personNameFields,
   role: roleSchema,
   sectionIds: z.array(z.number().int()).max(200).default([]),
+  supervisingInspectorId: z.number().int().nullable().default(null),
 };
 
 /**

@@ -201,6 +201,8 @@ test('the backend process dies mid-evening: the window says so, signs in again, 
     position: 'помощник УИП',
     role: 'assistant',
     sectionIds: [1],
+    // p.2(3): under the UPP lead, the station's first inspector
+    supervisingInspectorId: 1,
     login: 'bekova',
     temporaryPassword: 'Temp-12345',
   });

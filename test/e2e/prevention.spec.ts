@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { makeIin } from '../../shared/iin';
 import { startBrowserHost } from '../../electron/host/browserHost';
 import {
   test,
@@ -252,4 +253,72 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
   await page.getByRole('button', { name: 'Артқа' }).click();
   await expect(page.getByRole('row', { name: /Сейтқали Бауыржан/ })).toBeVisible();
   await shot(page, '50-prevention-list-kk');
+});
+
+test('p.2(3): an assistant, recorded under his inspector, places a person on record; the file shows both', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await newStation(page, app.url);
+  await apiCall(page, 'prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет УПП' });
+  const insp = await apiCall<{ id: number }>(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: 'Болатұлы',
+    rank: 'капитан полиции',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
+  // the lead records the assistant with the inspector he works under, on the users screen
+  await page.goto(`${app.url}#/users`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Новый пользователь' }).click();
+  const form = page.getByRole('dialog');
+  await field(form, 'Фамилия').fill('Бекова');
+  await field(form, 'Имя').fill('Ляззат');
+  await field(form, 'Роль').click();
+  await page.getByRole('option', { name: 'Помощник УИП' }).click();
+  await field(form, 'Участки').click();
+  await page.getByRole('option', { name: '17-1' }).click();
+  await page.keyboard.press('Escape');
+  await field(form, 'Логин').fill('bekova');
+  await field(form, 'Временный пароль').fill('Temp-12345');
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(form.getByText('Помощник работает под непосредственным руководством инспектора')).toBeVisible();
+  await field(form, 'Работает под руководством инспектора').click();
+  await page.getByRole('option', { name: 'Нұрланов Асқар Болатұлы' }).click();
+  await shot(page, '47-assistant-user');
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByText('Помощник УИП (под руководством Нұрланов А. Б.)')).toBeVisible();
+
+  // the assistant places a person on record: his inspector is the file's responsible, and he its author
+  await apiCall(page, 'auth.lock', {});
+  await firstSignIn(page, 'bekova');
+  await page.goto(`${app.url}#/prevention`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Поставить на учёт' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Поставить на учёт' });
+  await page.keyboard.type('Омаров Асқар');
+  await page.keyboard.press('Enter');
+  await field(dialog, 'ИИН / ЖСН').fill(makeIin('1990-07-01', 'male', 77));
+  await field(dialog, 'Адрес').fill('г. Алматы, ул. Абая, 3');
+  await dialog.getByRole('checkbox', { name: '2 — УДО' }).check();
+  await field(dialog, 'Суд или орган, вынесший решение').fill('Суд г. Алматы');
+  await field(dialog, '№ решения').fill('2-200/2026');
+  await field(dialog, 'Дата решения').fill('01.11.2026');
+  await page.keyboard.press('Tab');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Омаров Асқар' })).toBeVisible();
+  await expect(page.getByTestId('file-placed-by')).toContainText('Поставил на учёт: Бекова Л., ');
+  await expect(page.getByTestId('file-placed-by')).toContainText('(Помощник УИП, под руководством Нұрланов А. Б.)');
+  await expect(page.getByText('Нұрланов А. Б.').first()).toBeVisible();
+  await shot(page, '48-assistant-file');
+  const [file] = await apiCall<{ inspectorId: number }[]>(page, 'prevention.list', {});
+  expect(file!.inspectorId).toBe(insp.id);
 });

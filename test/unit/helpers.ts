@@ -95,7 +95,12 @@ export async function addUser(
   role: 'inspector' | 'assistant' | 'dutyOfficer' | 'supervisor' | 'admin' | 'uppLead',
   sectionIds: number[],
 ) {
+  // p.2(3): an assistant works under an inspector of his section; the UPP lead where there is none
+  const inspectors = (await s.call('users.list', { includeInactive: false })).filter((u) => u.role === 'inspector');
+  const supervisingInspectorId =
+    role === 'assistant' ? (inspectors.find((u) => u.sectionIds.some((x) => sectionIds.includes(x)))?.id ?? 1) : null;
   return s.call('users.create', {
+    supervisingInspectorId,
     surname,
     name: 'Тест',
     patronymic: '',

@@ -16,6 +16,8 @@ async function desk() {
     position: 'помощник УИП',
     role: 'assistant',
     sectionIds: [1],
+    // p.2(3): under the UPP lead, the station's first inspector
+    supervisingInspectorId: 1,
     login: 'bekova',
     temporaryPassword: 'Temp-12345',
   });
@@ -187,14 +189,20 @@ describe('reception log', () => {
     ).toEqual(['voided']);
   });
 
-  it('lets an assistant register (shown as assistant) but not void', async () => {
+  it('lets an assistant register (shown as assistant, under his inspector) and void as an inspector does (p.2(3))', async () => {
     const s = await desk();
     s.backend.lock();
     await s.call('auth.unlock', { login: 'bekova', password: 'Temp-12345' });
     await s.call('auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Bekova-2026' });
     const a = await s.call('reception.create', entry({ receiverId: s.assistant.id }));
-    expect(a).toMatchObject({ receiverRole: 'assistant', receiverName: 'Бекова Л.' });
-    expect(await s.fail('reception.void', { id: a.id, reason: 'x' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(a).toMatchObject({
+      receiverRole: 'assistant',
+      receiverName: 'Бекова Л.',
+      receiverSupervisor: 'Әбдіқадыров Е. С.',
+    });
+    expect(await s.call('reception.void', { id: a.id, reason: 'ошибочная запись' })).toMatchObject({
+      status: 'voided',
+    });
   });
 
   it('puts an open follow-up on Today (p.9) until its result is recorded', async () => {

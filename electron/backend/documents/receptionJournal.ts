@@ -34,7 +34,12 @@ export function journalRow(e: Reception, cats: ReceptionCategory[], lang: Langua
     contacts: [c.address, c.phone].filter(Boolean).join('\n'),
     subject: `${categoryName(cats, e.categoryCode, lang)}: ${e.subject}`,
     action: [t(`reception.actions.${e.action}`), e.actionDetails].filter(Boolean).join(': '),
-    receiver: `${e.receiverName}${e.receiverRole === 'assistant' ? ` (${t('doc.journal.assistant')})` : ''}`,
+    // p.2(3): the assistant with the inspector he works under
+    receiver: `${e.receiverName}${
+      e.receiverRole === 'assistant'
+        ? ` (${[t('doc.journal.assistant'), e.receiverSupervisor && t('users.underSupervision', { name: e.receiverSupervisor })].filter(Boolean).join(', ')})`
+        : ''
+    }`,
     followUp:
       e.status === 'voided'
         ? `${t('reception.status.voided')}: ${e.voidReason}`

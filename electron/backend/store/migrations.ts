@@ -296,6 +296,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE plans ADD COLUMN approved_as TEXT CHECK (approved_as IN ('head','acting'));
     `,
   },
+  {
+    version: 13,
+    name: 'the inspector an assistant works under (p.2(3))',
+    sql: `
+      ALTER TABLE users ADD COLUMN supervising_inspector_id INTEGER REFERENCES users(id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

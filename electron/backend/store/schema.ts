@@ -40,6 +40,8 @@ export interface UsersTable {
   active: number;
   must_change_password: number;
   created_at: string;
+  /** p.2(3): an assistant works under the direct supervision of this inspector */
+  supervising_inspector_id: number | null;
 }
 export interface UserSectionsTable {
   user_id: number;

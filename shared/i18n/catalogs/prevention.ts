@@ -92,6 +92,7 @@ export const prevention = defineCatalog(
       accessActions: { open: 'открыл', print: 'печать', export: 'экспорт пакета' },
       print: 'Печать',
       open: 'Открыть',
+      placedBy: 'Поставил на учёт: {{name}}, {{date}}',
       supervision: {
         add: 'Записать',
         plan: 'Запланировать проверку',
@@ -306,6 +307,7 @@ export const prevention = defineCatalog(
       accessActions: { open: 'ашты', print: 'басып шығару', export: 'пакет экспорты' },
       print: 'Басып шығару',
       open: 'Ашу',
+      placedBy: 'Есепке қойған: {{name}}, {{date}}',
       supervision: {
         add: 'Жазу',
         plan: 'Тексеруді жоспарлау',

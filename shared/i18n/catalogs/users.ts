@@ -4,6 +4,10 @@ import { defineCatalog } from '../define';
 export const users = defineCatalog(
   {
     users: {
+      supervisingInspector: 'Работает под руководством инспектора',
+      supervisorRequired: 'Помощник работает под непосредственным руководством инспектора (п.2(3)): укажите его',
+      supervisorNotInspector: 'Руководителем помощника может быть только действующий участковый инспектор',
+      underSupervision: 'под руководством {{name}}',
       title: 'Пользователи',
       add: 'Новый пользователь',
       editTitle: 'Пользователь',
@@ -28,6 +32,10 @@ export const users = defineCatalog(
   },
   {
     users: {
+      supervisingInspector: 'Жетекшілік ететін инспектор',
+      supervisorRequired: 'Көмекші инспектордың тікелей басшылығымен жұмыс істейді (2(3)-т.): оны көрсетіңіз',
+      supervisorNotInspector: 'Көмекшінің жетекшісі тек қызметтегі учаскелік инспектор бола алады',
+      underSupervision: '{{name}} жетекшілігімен',
       title: 'Пайдаланушылар',
       add: 'Жаңа пайдаланушы',
       editTitle: 'Пайдаланушы',

@@ -286,8 +286,7 @@ export async function compareActs(ctx: Ctx, olderId: number, newerId: number) {
 export async function tourDone(ctx: Ctx, id: number, doneOn: string, note: string): Promise<HandoverAct> {
   return change(ctx, async (tx) => {
     const before = await getAct(tx.db, id);
-    if (ctx.user.role !== 'uppLead' && before.toUserId !== ctx.user.id)
-      throw new AppError('FORBIDDEN', 'errors.forbidden');
+    if (!(await mayTour(ctx, tx.db, before))) throw new AppError('FORBIDDEN', 'errors.forbidden');
     if (doneOn < before.date || doneOn > dayjs(ctx.now).format('YYYY-MM-DD'))
       throw new AppError('VALIDATION', 'meetings.dateOutOfRange', undefined, [
         { path: 'doneOn', messageKey: 'meetings.dateOutOfRange' },
@@ -348,10 +347,22 @@ async function tourAddresses(db: Db, actId: number) {
   return rows.map((r) => ({ id: r.id, address: r.address, visitedOn: r.visited_on, note: r.note }));
 }
 
+/** p.5: the accepting inspector walks the section, or his assistant with the inspector's duties (p.2(3)); the lead. */
+async function mayTour(ctx: Ctx, db: Db, act: HandoverAct): Promise<boolean> {
+  if (ctx.user.role === 'uppLead' || act.toUserId === ctx.user.id) return true;
+  if (ctx.user.role !== 'assistant') return false;
+  const me = await db
+    .selectFrom('users')
+    .select('supervising_inspector_id')
+    .where('id', '=', ctx.user.id)
+    .executeTakeFirst();
+  return me?.supervising_inspector_id === act.toUserId;
+}
+
 async function requireTourer(ctx: Ctx, db: Db, actId: number) {
   const act = await getAct(db, actId);
   if (act.kind !== 'handover') throw new AppError('CONFLICT', 'handover.noTour');
-  if (ctx.user.role !== 'uppLead' && act.toUserId !== ctx.user.id) throw new AppError('FORBIDDEN', 'errors.forbidden');
+  if (!(await mayTour(ctx, db, act))) throw new AppError('FORBIDDEN', 'errors.forbidden');
   return act;
 }
 

@@ -110,6 +110,8 @@ export async function getFile(db: Db, id: number): Promise<PersonFile> {
     removalReason: r.removal_reason,
     importedFrom: r.imported_from,
     createdAt: r.created_at,
+    placedBy: staff.short(r.created_by),
+    placedBySupervisor: staff.supervisor(r.created_by),
     supervision: supervision.map((v) => ({
       id: v.id,
       kind: v.kind,
@@ -243,7 +245,7 @@ export async function fileValues(ctx: Ctx, trx: Transaction<DB>, f: Omit<FileInp
     .select(['role', 'active'])
     .where('id', '=', f.inspectorId)
     .executeTakeFirst();
-  if (!insp || insp.active !== 1 || !inGroup('deciders', insp.role))
+  if (!insp || insp.active !== 1 || !inGroup('inspectors', insp.role))
     throw fieldError('inspectorId', 'prevention.notAnInspector');
   if (f.custodyPlace === 'safe') {
     const safe = await trx.selectFrom('safes').select(['active']).where('id', '=', f.safeId!).executeTakeFirst();

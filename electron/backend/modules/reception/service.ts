@@ -106,6 +106,7 @@ const toReception =
       receiverId: r.receiver_id,
       receiverName: staff.short(r.receiver_id),
       receiverRole: staff.role(r.receiver_id),
+      receiverSupervisor: staff.supervisor(r.receiver_id),
       followUpDue: r.follow_up_due,
       followUpResult: r.follow_up_result,
       followUpDoneAt: r.follow_up_done_at,
@@ -222,7 +223,7 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
 
 /**
  * Who answers for an entry changes it (ours; p.9 names no one): the one who wrote it, the one who received the
- * citizen, or the UPP lead. An assistant so corrects his own entries but voids none (the contract: deciders).
+ * citizen, or the UPP lead; an assistant as an inspector (p.2(3)).
  */
 async function requireAnswerable(ctx: Ctx, db: Db, id: number): Promise<void> {
   if (ctx.user.role === 'uppLead') return;

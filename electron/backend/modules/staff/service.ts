@@ -53,7 +53,7 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
     if (!absent.active) throw new AppError('CONFLICT', 'errors.userInactive');
     if (a.coverUserId !== null) {
       const cover = await getUser(tx.db, a.coverUserId);
-      if (!cover.active || !inGroup('deciders', cover.role)) {
+      if (!cover.active || !inGroup('inspectors', cover.role)) {
         throw new AppError('VALIDATION', 'staff.coverMustBeInspector', undefined, [
           { path: 'coverUserId', messageKey: 'staff.coverMustBeInspector' },
         ]);

@@ -10,6 +10,8 @@ export interface StaffNames {
   /** "position, rank" as a signature block prints it */
   position(id: number | null | undefined): string;
   role(id: number): Role;
+  /** p.2(3): the short name of the inspector an assistant works under; '' for anyone else */
+  supervisor(id: number | null | undefined): string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface StaffNames {
 export async function staffNames(db: Db): Promise<StaffNames> {
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'surname', 'name', 'patronymic', 'position', 'rank', 'role'])
+    .select(['id', 'surname', 'name', 'patronymic', 'position', 'rank', 'role', 'supervising_inspector_id'])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const of = (id: number | null | undefined) => (id == null ? undefined : byId.get(id));
@@ -38,5 +40,10 @@ export async function staffNames(db: Db): Promise<StaffNames> {
       return u ? [u.position, u.rank].filter(Boolean).join(', ') : '';
     },
     role: (id) => byId.get(id)!.role,
+    supervisor: (id) => {
+      const u = of(id);
+      const s = u?.role === 'assistant' ? of(u.supervising_inspector_id) : undefined;
+      return s ? shortName(s) : '';
+    },
   };
 }

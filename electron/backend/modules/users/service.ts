@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import dayjs from 'dayjs';
-import { AppError, type DueItem, type Role, type SessionUser, type User } from '../../../../shared/api';
+import { AppError, inGroup, type DueItem, type Role, type SessionUser, type User } from '../../../../shared/api';
 import {
   ACCESS_NOTICE_DAYS,
   confirmsAccess,
@@ -12,7 +12,10 @@ import type { DB, UsersTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change, commitNow, type Tx } from '../../change';
 
-type UserRow = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role'> & {
+type UserRow = Pick<
+  UsersTable,
+  'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role' | 'supervising_inspector_id'
+> & {
   id: number;
   active: number;
   must_change_password: number;
@@ -30,6 +33,7 @@ const toUser = (r: UserRow, sectionIds: number[]): User => ({
   sectionIds,
   active: r.active === 1,
   mustChangePassword: r.must_change_password === 1,
+  supervisingInspectorId: r.supervising_inspector_id,
 });
 
 export async function getSessionUser(db: Kysely<DB>, id: number): Promise<SessionUser | null> {
@@ -71,7 +75,24 @@ export async function getUser(db: Db, id: number): Promise<User> {
 export type NewUser = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position'> & {
   role: Role;
   sectionIds: number[];
+  supervisingInspectorId?: number | null;
 };
+
+/**
+ * p.2(3): an assistant works "under the direct supervision of the inspector" — an active inspector (or the UPP lead,
+ * who is one) other than himself; nobody else has one.
+ */
+async function supervisorOf(trx: Transaction<DB>, u: Omit<NewUser, 'login'>, self: number | null) {
+  if (u.role !== 'assistant') return null;
+  const id = u.supervisingInspectorId ?? null;
+  const field = (messageKey: string) =>
+    new AppError('VALIDATION', messageKey, undefined, [{ path: 'supervisingInspectorId', messageKey }]);
+  if (id === null) throw field('users.supervisorRequired');
+  const s = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', id).executeTakeFirst();
+  if (!s || s.active !== 1 || id === self || !inGroup('inspectors', s.role))
+    throw field('users.supervisorNotInspector');
+  return id;
+}
 
 async function checkSections(trx: Transaction<DB>, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -87,6 +108,7 @@ export async function insertUser(tx: Tx, u: NewUser, mustChange: boolean): Promi
       { path: 'login', messageKey: 'errors.loginTaken' },
     ]);
   await checkSections(tx.db, u.sectionIds);
+  const supervisor = await supervisorOf(tx.db, u, null);
   const { id } = await tx.db
     .insertInto('users')
     .values({
@@ -100,6 +122,7 @@ export async function insertUser(tx: Tx, u: NewUser, mustChange: boolean): Promi
       active: 1,
       must_change_password: mustChange ? 1 : 0,
       created_at: tx.now.toISOString(),
+      supervising_inspector_id: supervisor,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -181,6 +204,7 @@ export async function updateUser(
   return change(ctx, async (tx) => {
     const before = await getUser(tx.db, id);
     await checkSections(tx.db, u.sectionIds);
+    const supervisor = await supervisorOf(tx.db, u, id);
     await tx.db
       .updateTable('users')
       .set({
@@ -190,6 +214,7 @@ export async function updateUser(
         rank: u.rank,
         position: u.position,
         role: u.role,
+        supervising_inspector_id: supervisor,
       })
       .where('id', '=', id)
       .execute();

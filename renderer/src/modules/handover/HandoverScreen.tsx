@@ -54,6 +54,10 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const users = useCall('users.list', { includeInactive: false });
   const acts = useCall('handover.list', { sectionId });
   const chief = canCall(session.role, 'handover.record');
+  // p.5: the accepting inspector, his assistant (p.2(3)) or the lead walks the section
+  const mySupervisor = users.data?.find((u) => u.id === session.id)?.supervisingInspectorId ?? null;
+  const tours = (a: HandoverAct) =>
+    a.toUserId === session.id || session.role === 'uppLead' || (mySupervisor !== null && mySupervisor === a.toUserId);
   // each change names what it makes stale (./queries.ts); the screen only closes the dialog
   const refresh = () => setDialog(null);
   const print = (id: number, language: Language, purpose: Required<Purpose>) =>
@@ -154,7 +158,7 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
               )}
             </div>
             <Group gap={4} wrap="nowrap">
-              {a.kind === 'handover' && !a.tourDoneOn && (a.toUserId === session.id || session.role === 'uppLead') && (
+              {a.kind === 'handover' && !a.tourDoneOn && tours(a) && (
                 <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'tour', act: a })}>
                   {t('handover.tour')}
                 </Button>

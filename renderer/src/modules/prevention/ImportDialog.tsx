@@ -56,7 +56,7 @@ export function ImportForm({
     base64: '',
     passphrase: '',
     sectionId: station.sections.find((s) => s.active)?.id ?? null,
-    inspectorId: users.find((u) => u.id === me && inGroup('deciders', u.role))?.id ?? null,
+    inspectorId: users.find((u) => u.id === me && inGroup('inspectors', u.role))?.id ?? null,
     custodyPlace: 'safe' as 'safe' | 'policeBody',
     safeId: safes.find((s) => s.active)?.id ?? null,
     shelf: '',
@@ -64,7 +64,7 @@ export function ImportForm({
   });
   const importPackage = useCallMutation('prevention.importPackage', { invalidates: FILE_READS });
   const v = form.values;
-  const inspectors = users.filter((u) => u.active && inGroup('deciders', u.role));
+  const inspectors = users.filter((u) => u.active && inGroup('inspectors', u.role));
 
   async function open() {
     try {

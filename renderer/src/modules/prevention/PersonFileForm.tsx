@@ -115,7 +115,10 @@ function initialValues(
     startDate: isoDay(new Date()),
     plannedEnd: null,
     sectionId: own?.id ?? null,
-    inspectorId: inGroup('deciders', session.role) ? session.id : null,
+    // p.2(3): an assistant places a person on record under the inspector he works under
+    inspectorId: inGroup('inspectors', session.role)
+      ? session.id
+      : (users.find((u) => u.id === session.id)?.supervisingInspectorId ?? null),
     actualAddress: '',
     phones: '',
     relations: [],
@@ -148,7 +151,7 @@ export function PersonFileForm({
   const form = useContractForm(fileInputSchema, initialValues(file, session, station, safes, users));
   const v = form.values;
   const known = v.citizen.id !== null;
-  const inspectors = users.filter((u) => u.active && inGroup('deciders', u.role));
+  const inspectors = users.filter((u) => u.active && inGroup('inspectors', u.role));
 
   function pick(hit: CitizenHit) {
     form.setFieldValue('citizen', citizenFromHit(hit));

@@ -159,6 +159,11 @@ export function PersonFileView({
               {c.birthDate ? ` · ${t('prevention.born', { date: formatDate(c.birthDate) })}` : ''} ·{' '}
               {t('prevention.section')} {file.sectionNumber} · {file.inspector}
             </Text>
+            <Text size="xs" c="dimmed" data-testid="file-placed-by">
+              {t('prevention.placedBy', { name: file.placedBy, date: formatDate(file.createdAt) })}
+              {file.placedBySupervisor &&
+                ` (${t('roles.assistant')}, ${t('users.underSupervision', { name: file.placedBySupervisor })})`}
+            </Text>
             <Group gap={4} mt={4}>
               {file.categories.map((k) => (
                 <Badge key={k} variant="outline" tt="none" title={t(`prevention.categoryFull.${k}`)}>

@@ -61,7 +61,7 @@ export function PreventionScreen({
       statuses: FILE_STATUSES.map((s) => ({ value: s, label: t(`prevention.statuses.${s}`) })),
       sections: (station.data?.sections ?? []).map((s) => ({ value: String(s.id), label: s.number })),
       inspectors: (users.data ?? [])
-        .filter((u) => inGroup('deciders', u.role))
+        .filter((u) => inGroup('inspectors', u.role))
         .map((u) => ({ value: String(u.id), label: shortName(u) })),
     }),
     [t, station.data, users.data],

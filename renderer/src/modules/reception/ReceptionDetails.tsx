@@ -48,7 +48,9 @@ export function ReceptionDetails({
             <Text size="sm">
               {formatDateTime(e.receivedAt)} · {t(`reception.modes.${e.mode}`)} · {t('reception.receiver')}:{' '}
               {e.receiverName}
-              {e.receiverRole === 'assistant' ? ` (${t('roles.assistant')})` : ''}
+              {e.receiverRole === 'assistant'
+                ? ` (${[t('roles.assistant'), e.receiverSupervisor && t('users.underSupervision', { name: e.receiverSupervisor })].filter(Boolean).join(', ')})`
+                : ''}
             </Text>
           </Group>
           <SimpleGrid cols={2} spacing="md">

@@ -152,7 +152,7 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
   const needed = periodOk ? coverRequired(calendar, v.from, v.to) : false;
   const people = users.map((u) => ({ value: String(u.id), label: `${shortName(u)} — ${t(`roles.${u.role}`)}` }));
   const inspectors = users
-    .filter((u) => u.id !== v.userId && inGroup('deciders', u.role))
+    .filter((u) => u.id !== v.userId && inGroup('inspectors', u.role))
     .map((u) => ({ value: String(u.id), label: shortName(u) }));
 
   async function add(values: typeof form.values) {

@@ -22,9 +22,9 @@ import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { UseFormReturnType } from '@mantine/form';
-import { api, ROLES, type SessionUser, type User } from '../../../../shared/api';
+import { api, inGroup, ROLES, type SessionUser, type User } from '../../../../shared/api';
 import { grantsFileAccess, needsConfirmation, readsPersonFiles } from '../../../../shared/rules/access';
-import { fullName } from '../../../../shared/format';
+import { fullName, shortName } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, useContractForm } from '../../app/forms';
@@ -75,7 +75,17 @@ export function UsersScreen({ session }: { session: SessionUser }) {
             ),
           },
           { accessor: 'login', title: t('fields.login') },
-          { accessor: 'role', title: t('fields.role'), render: (u) => t(`roles.${u.role}`) },
+          {
+            accessor: 'role',
+            title: t('fields.role'),
+            render: (u) => {
+              // p.2(3): an assistant with the inspector he works under
+              const boss = users.data?.find((x) => x.id === u.supervisingInspectorId);
+              return boss
+                ? `${t(`roles.${u.role}`)} (${t('users.underSupervision', { name: shortName(boss) })})`
+                : t(`roles.${u.role}`);
+            },
+          },
           { accessor: 'rank', title: t('fields.rank') },
           {
             accessor: 'sectionIds',
@@ -149,6 +159,7 @@ export function UsersScreen({ session }: { session: SessionUser }) {
             user={dialog.user}
             session={session}
             sections={station.data?.sections ?? []}
+            inspectors={(users.data ?? []).filter((u) => u.active && inGroup('inspectors', u.role))}
             onDone={() => setDialog(null)}
           />
         )}
@@ -171,11 +182,13 @@ function UserForm({
   user,
   session,
   sections,
+  inspectors,
   onDone,
 }: {
   user: User | null;
   session: SessionUser;
   sections: { id: number; number: string }[];
+  inspectors: User[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -189,6 +202,7 @@ function UserForm({
     position: user?.position ?? '',
     role: user?.role ?? 'inspector',
     sectionIds: user?.sectionIds ?? [],
+    supervisingInspectorId: user?.supervisingInspectorId ?? null,
     id: user?.id,
     login: user?.login ?? '',
     temporaryPassword: '',
@@ -232,6 +246,17 @@ function UserForm({
           error={form.errors.sectionIds}
         />
       </Group>
+      {form.values.role === 'assistant' && (
+        <Select
+          label={t('users.supervisingInspector')}
+          withAsterisk
+          searchable
+          data={inspectors.filter((u) => u.id !== user?.id).map((u) => ({ value: String(u.id), label: fullName(u) }))}
+          value={form.values.supervisingInspectorId ? String(form.values.supervisingInspectorId) : null}
+          onChange={(v) => form.setFieldValue('supervisingInspectorId', v ? Number(v) : null)}
+          error={form.errors.supervisingInspectorId}
+        />
+      )}
       {!user && (
         <Group grow align="flex-start">
           <TextInput label={t('fields.login')} withAsterisk autoComplete="off" {...form.getInputProps('login')} />
