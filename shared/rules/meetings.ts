@@ -9,3 +9,21 @@ export const noticeDeadline = (date: string): string => dayjs(date).subtract(NOT
 /** A notice given after the deadline is recorded and marked late (p.27), not refused. */
 export const isNoticeLate = (noticeOn: string | null, date: string): boolean =>
   noticeOn !== null && noticeOn > noticeDeadline(date);
+
+/** p.26: who reports to the population every quarter — the inspectors and the UPP lead, who has their duties too. */
+export const reportsQuarterly = (role: string) => role === 'inspector' || role === 'uppLead';
+
+/**
+ * p.26: where a person's quarter stands, from his meetings in it: covered only by one that was held (its protocol
+ * signed); a planned one is "planned" (the earliest named), none is "none".
+ */
+export function quarterState(
+  meetings: readonly { date: string; status: string }[],
+): { state: 'held' } | { state: 'planned'; date: string } | { state: 'none' } {
+  if (meetings.some((m) => m.status === 'held')) return { state: 'held' };
+  const planned = meetings
+    .filter((m) => m.status === 'planned')
+    .map((m) => m.date)
+    .sort();
+  return planned.length ? { state: 'planned', date: planned[0]! } : { state: 'none' };
+}

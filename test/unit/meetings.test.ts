@@ -35,7 +35,7 @@ describe('reporting meetings (Chapter 3)', () => {
         .filter((d) => d.ruleId === 'meetings.quarter')
         .map((d) => d.params.person)
         .sort(),
-    ).toEqual(['Ауылбаев Т.', 'Нұрланов Т.', 'Омарова Т.']);
+    ).toEqual(['Ауылбаев Т.', 'Нұрланов Т.', 'Омарова Т.', 'Әбдіқадыров Е. С.']);
     await s.as('nurlanov');
     // an inspector sees only himself
     expect((await today('2026-11-20')).map((d) => d.params.person)).toEqual(['Нұрланов Т.']);
@@ -55,9 +55,18 @@ describe('reporting meetings (Chapter 3)', () => {
     expect((await s.call('meetings.list', { year: 2026 })).map((r) => r.id)).not.toContain(m.id);
     await s.as('abdikadyrov');
     expect((await s.call('meetings.list', { year: 2026 })).map((r) => r.id)).toContain(m.id);
+    // p.26: planned is not held — the two are shown with the date, the others as without a meeting
     expect(
-      (await today('2026-11-20')).filter((d) => d.ruleId === 'meetings.quarter').map((d) => d.params.person),
-    ).toEqual(['Ауылбаев Т.']);
+      (await today('2026-11-20'))
+        .filter((d) => d.ruleId === 'meetings.quarter')
+        .map((d) => `${d.params.person} ${d.titleKey}`)
+        .sort(),
+    ).toEqual([
+      'Ауылбаев Т. today.rules.meetingQuarter',
+      'Нұрланов Т. today.rules.meetingQuarterPlanned',
+      'Омарова Т. today.rules.meetingQuarterPlanned',
+      'Әбдіқадыров Е. С. today.rules.meetingQuarter',
+    ]);
     // the notice: due 30.11 (10 calendar days before 10.12), shown from a week before
     const notice = async (date: string) => (await today(date)).find((d) => d.ruleId === 'meetings.notice');
     expect(await notice('2026-11-20')).toBeUndefined();
@@ -274,5 +283,53 @@ describe('reporting meetings (Chapter 3)', () => {
     expect(await s.fail('meetings.print', { id: m.id, document: 'protocol', language: 'ru' })).toMatchObject({
       messageKey: 'meetings.notFinalized',
     });
+  });
+
+  it('p.26: a quarter is covered only by a meeting that was held; one that ended without stays overdue; the lead counts', async () => {
+    const clock = { now: new Date('2026-09-01T10:00:00') };
+    const s = await station(clock);
+    const quarter = async (date: string) =>
+      (await s.call('today.list', { date }))
+        .filter((d) => d.ruleId === 'meetings.quarter')
+        .map(
+          (d) => `${d.params.person} ${d.params.quarter} ${d.titleKey.split('.').pop()}${d.overdue ? ' overdue' : ''}`,
+        )
+        .sort();
+    await s.call('meetings.plan', joint(s.a.id, s.b.id, { date: '2026-09-20' }));
+    // the UPP lead reports too: he holds one with the rural inspector
+    const held = await s.call('meetings.plan', {
+      kind: 'gathering',
+      format: 'indoor',
+      date: '2026-09-15',
+      time: '18:00',
+      place: 'Ауыл клубы',
+      sectionIds: [3],
+      inspectorIds: [s.c.id, 1],
+    });
+    clock.now = new Date('2026-09-15T18:40:00');
+    await s.as('abdikadyrov');
+    await s.call('meetings.addParticipant', { id: held.id, fullName: 'Серікбаев Нұрлан', address: 'ауыл' });
+    await s.call('meetings.finalize', { id: held.id });
+    expect(await quarter('2026-09-16')).toEqual([
+      'Нұрланов Т. 3/2026 meetingQuarterPlanned',
+      'Омарова Т. 3/2026 meetingQuarterPlanned',
+    ]);
+    // the planned one never took place: the quarter that ended stays overdue beside the new one
+    clock.now = new Date('2026-10-02T10:00:00');
+    await s.as('abdikadyrov');
+    expect(await quarter('2026-10-02')).toEqual([
+      'Ауылбаев Т. 4/2026 meetingQuarter',
+      'Нұрланов Т. 3/2026 meetingQuarterMissed overdue',
+      'Нұрланов Т. 4/2026 meetingQuarter',
+      'Омарова Т. 3/2026 meetingQuarterMissed overdue',
+      'Омарова Т. 4/2026 meetingQuarter',
+      'Әбдіқадыров Е. С. 4/2026 meetingQuarter',
+    ]);
+    // an inspector sees his own
+    await s.as('nurlanov');
+    expect(await quarter('2026-10-02')).toEqual([
+      'Нұрланов Т. 3/2026 meetingQuarterMissed overdue',
+      'Нұрланов Т. 4/2026 meetingQuarter',
+    ]);
   });
 });

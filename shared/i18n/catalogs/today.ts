@@ -22,6 +22,9 @@ export const today = defineCatalog(
         supervisionCheck: 'Дело № {{number}} ({{person}}): запланирована проверка',
         fileOut: 'Дело № {{number}} ({{person}}): материалы выданы из сейфа {{since}} и не возвращены',
         meetingQuarter: '{{person}}: в {{quarter}} квартале нет отчётной встречи с населением',
+        meetingQuarterPlanned:
+          '{{person}}: отчётная встреча {{quarter}} квартала назначена на {{date}}, ещё не проведена',
+        meetingQuarterMissed: '{{person}}: {{quarter}} квартал закончился без проведённой отчётной встречи',
         meetingNotice: 'Встреча {{date}} ({{place}}): оповестить население не позднее чем за 10 дней',
         meetingProtocol: 'Встреча {{date}} ({{place}}): оформить и подписать протокол в день встречи',
         meetingRetention: 'Встреча {{date}}: год хранения материалов истёк — уничтожить по акту',
@@ -73,6 +76,9 @@ export const today = defineCatalog(
         supervisionCheck: '№ {{number}} іс ({{person}}): тексеру жоспарланған',
         fileOut: '№ {{number}} іс ({{person}}): материалдар сейфтен {{since}} берілген, қайтарылмаған',
         meetingQuarter: '{{person}}: {{quarter}} тоқсанда тұрғындармен есеп беру кездесуі жоқ',
+        meetingQuarterPlanned:
+          '{{person}}: {{quarter}} тоқсанның есеп беру кездесуі {{date}} күніне белгіленген, әлі өткізілмеген',
+        meetingQuarterMissed: '{{person}}: {{quarter}} тоқсан есеп беру кездесуі өткізілмей аяқталды',
         meetingNotice: '{{date}} кездесу ({{place}}): тұрғындарға кемінде 10 күн бұрын хабарлау',
         meetingProtocol: '{{date}} кездесу ({{place}}): хаттаманы кездесу күні ресімдеп, қол қою',
         meetingRetention: '{{date}} кездесу: материалдарды сақтаудың бір жылы өтті — акт бойынша жою',

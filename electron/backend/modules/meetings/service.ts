@@ -10,7 +10,7 @@ import {
   type MeetingRow,
 } from '../../../../shared/api';
 import type { meetingInputSchema } from '../../../../shared/api/meetings';
-import { isNoticeLate, noticeDeadline } from '../../../../shared/rules/meetings';
+import { isNoticeLate, noticeDeadline, quarterState, reportsQuarterly } from '../../../../shared/rules/meetings';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB, MeetingItemsTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
@@ -556,36 +556,56 @@ export async function openItems(ctx: Ctx) {
 
 // ---- Today
 
-/** p.26 (p.22(13)): every inspector reports at least once a quarter. */
+/**
+ * p.26 (p.22(13)): every inspector reports to the population at least once a quarter, and the UPP lead, who has an
+ * inspector's duties too. A quarter is covered only by a meeting that was held (its protocol signed, p.32): a planned
+ * one is shown as planned, and a quarter that ended without a held meeting stays overdue.
+ */
 export async function quarterCoverage(ctx: Ctx, date: string): Promise<DueItem[]> {
   if (!['inspector', 'uppLead', 'supervisor'].includes(ctx.user.role)) return [];
   const q = quarterOf(date);
-  const inspectors = (await listUsers(ctx.db, false)).filter(
-    (u) => u.role === 'inspector' && (ctx.user.role !== 'inspector' || u.id === ctx.user.id),
+  const last = quarterOf(dayjs(q.from).subtract(1, 'day').format('YYYY-MM-DD'));
+  const reporters = (await listUsers(ctx.db, false)).filter(
+    (u) => reportsQuarterly(u.role) && (ctx.user.role !== 'inspector' || u.id === ctx.user.id),
   );
-  const covered = new Set(
-    (
-      await ctx.db
-        .selectFrom('meeting_inspectors as i')
-        .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
-        .select('i.user_id')
-        .where('m.status', '!=', 'cancelled')
-        .where('m.date', '>=', q.from)
-        .where('m.date', '<=', q.to)
-        .execute()
-    ).map((r) => r.user_id),
+  const since = new Map(
+    (await ctx.db.selectFrom('users').select(['id', 'created_at']).execute()).map((u) => [
+      u.id,
+      u.created_at.slice(0, 10),
+    ]),
   );
-  return inspectors
-    .filter((u) => !covered.has(u.id))
-    .map((u) => ({
-      ruleId: 'meetings.quarter',
-      paragraph: '26',
-      titleKey: 'today.rules.meetingQuarter',
-      params: { person: shortName(u), quarter: q.label },
-      due: q.to,
-      overdue: false,
-      link: '/meetings',
-    }));
+  const meetings = await ctx.db
+    .selectFrom('meeting_inspectors as i')
+    .innerJoin('meetings as m', 'm.id', 'i.meeting_id')
+    .select(['i.user_id', 'm.date', 'm.status'])
+    .where('m.status', '!=', 'cancelled')
+    .where('m.date', '>=', last.from)
+    .where('m.date', '<=', q.to)
+    .execute();
+  const item = (u: { surname: string; name: string; patronymic: string }, quarter: typeof q) => ({
+    ruleId: 'meetings.quarter',
+    paragraph: '26',
+    params: { person: shortName(u), quarter: quarter.label },
+    due: quarter.to,
+    link: '/meetings',
+  });
+  const out: DueItem[] = [];
+  for (const u of reporters) {
+    const mine = meetings.filter((m) => m.user_id === u.id);
+    const inQuarter = (x: typeof q) => mine.filter((m) => m.date >= x.from && m.date <= x.to);
+    if ((since.get(u.id) ?? '') <= last.to && quarterState(inQuarter(last)).state !== 'held')
+      out.push({ ...item(u, last), titleKey: 'today.rules.meetingQuarterMissed', overdue: true });
+    const now = quarterState(inQuarter(q));
+    if (now.state === 'planned')
+      out.push({
+        ...item(u, q),
+        titleKey: 'today.rules.meetingQuarterPlanned',
+        params: { ...item(u, q).params, date: formatDate(now.date) },
+        overdue: false,
+      });
+    if (now.state === 'none') out.push({ ...item(u, q), titleKey: 'today.rules.meetingQuarter', overdue: false });
+  }
+  return out;
 }
 
 async function myMeetings(ctx: Ctx) {
