@@ -24,6 +24,15 @@ export const settingsSchema = z.object({
    * sources)
    */
   meetingFields: z.array(z.enum(['address', 'organization', 'phone'])).default(['address', 'organization']),
+  /**
+   * (ours, not the Order's) the deadlines the Order does not set, each the station's to choose: how many days ahead
+   * Today shows a visit's follow-up (p.9 sets none); how many days a person file's paper may stay out of the safe, 0
+   * for the same day (p.13 sets none); how many days after the confirmation of arrival the materials are sent (p.14
+   * sets the 72 hours of the request only)
+   */
+  followUpNoticeDays: z.number().int().min(0, 'validation.range').max(30, 'validation.range').default(3),
+  fileOutDays: z.number().int().min(0, 'validation.range').max(30, 'validation.range').default(0),
+  materialsDays: z.number().int().min(0, 'validation.range').max(30, 'validation.range').default(0),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -140,13 +140,23 @@ describe('person files: supervision and custody (p.12, p.13)', () => {
     expect(
       await s.fail('prevention.custody', { id: file.id, action: 'out', personId: s.a.id, reason: 'ещё раз' }),
     ).toMatchObject({ messageKey: 'prevention.alreadyOut' });
+    // p.13 keeps the paper in the safe but sets no time for it to be out: the deadline is the station's own
     expect((await today('2026-11-20')).find((d) => d.ruleId === 'prevention.out')).toMatchObject({
-      paragraph: '13',
+      paragraph: 'ours',
       overdue: false,
     });
     clock.now = new Date('2026-11-21T08:00:00');
     await s.as('nurlanov');
     expect((await today('2026-11-21')).find((d) => d.ruleId === 'prevention.out')).toMatchObject({ overdue: true });
+    // a station that lets the paper be out two days
+    await s.as('abdikadyrov');
+    const { settings } = await s.call('station.get', {});
+    await s.call('station.updateSettings', { ...settings, fileOutDays: 2 });
+    await s.as('nurlanov');
+    expect((await today('2026-11-21')).find((d) => d.ruleId === 'prevention.out')).toMatchObject({
+      due: '2026-11-22',
+      overdue: false,
+    });
     expect((await s.call('prevention.list', { checksDueBy: '2026-11-21' })).map((r) => r.outSince !== null)).toEqual([
       true,
     ]);
@@ -265,6 +275,10 @@ describe('person files: moving away (p.14)', () => {
       confirmedOn: '2026-11-22',
       confirmationRef: 'письмо УП Сарыарка № 5/331',
     });
+    // p.14 sets the request's 72 hours; when the materials follow the confirmation is the station's own rule
+    expect(
+      (await s.call('today.list', { date: '2026-11-22' })).find((d) => d.ruleId === 'prevention.materials'),
+    ).toMatchObject({ paragraph: 'ours', due: '2026-11-22' });
     // the paper must be back in the safe before it leaves the station
     await s.call('prevention.custody', {
       id: file.id,

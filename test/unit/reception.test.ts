@@ -205,7 +205,7 @@ describe('reception log', () => {
     });
   });
 
-  it('puts an open follow-up on Today (p.9) until its result is recorded', async () => {
+  it('puts an open follow-up on Today until its result is recorded: our deadline, so many days ahead as the station chose', async () => {
     const s = await desk();
     const a = await s.call(
       'reception.create',
@@ -219,7 +219,8 @@ describe('reception log', () => {
     expect(due).toEqual([
       expect.objectContaining({
         ruleId: 'reception.followUp',
-        paragraph: '9',
+        // p.9 sets no follow-up deadline: the item says it is the station's own
+        paragraph: 'ours',
         due: '2026-11-23',
         overdue: false,
         params: expect.objectContaining({ number: '1/2026', person: 'Қасымов Б. Е.' }),
@@ -228,6 +229,12 @@ describe('reception log', () => {
     expect(
       (await s.call('today.list', { date: '2026-11-24' })).find((d) => d.ruleId === 'reception.followUp')?.overdue,
     ).toBe(true);
+    // the station shows follow-ups one day ahead instead of three
+    const { settings } = await s.call('station.get', {});
+    await s.call('station.updateSettings', { ...settings, followUpNoticeDays: 1 });
+    const shown = async (date: string) =>
+      (await s.call('today.list', { date })).filter((d) => d.ruleId === 'reception.followUp').length;
+    expect([await shown('2026-11-21'), await shown('2026-11-22')]).toEqual([0, 1]);
     expect(
       (await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20', status: 'open' })).entries.length,
     ).toBe(1);

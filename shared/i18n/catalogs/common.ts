@@ -79,6 +79,9 @@ export const common = defineCatalog(
       receptionFrom: 'Приём граждан с',
       receptionTo: 'Приём граждан до',
       backupKeep: 'Хранить ежедневные копии, дней',
+      followUpNoticeDays: 'Контроль обращения — показывать на «Сегодня» за, дней',
+      fileOutDays: 'Дело вне сейфа — вернуть через, дней (0 — в тот же день)',
+      materialsDays: 'Материалы после подтверждения прибытия — направить через, дней',
     },
     password: {
       mustChangeTitle: 'Смените временный пароль',
@@ -242,6 +245,9 @@ export const common = defineCatalog(
       receptionFrom: 'Азаматтарды қабылдау, бастап',
       receptionTo: 'Азаматтарды қабылдау, дейін',
       backupKeep: 'Күнделікті көшірмелерді сақтау, күн',
+      followUpNoticeDays: 'Өтініш бақылауы — «Бүгін» бетінде неше күн бұрын көрсету',
+      fileOutDays: 'Сейфтен тыс іс — неше күннен кейін қайтару (0 — сол күні)',
+      materialsDays: 'Келгені расталғаннан кейін материалдар — неше күннен кейін жіберу',
     },
     password: {
       mustChangeTitle: 'Уақытша құпиясөзді өзгертіңіз',

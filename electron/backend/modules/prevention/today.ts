@@ -1,6 +1,7 @@
 /** Person files on the Today screen: the p.14 deadline, planned checks (p.12), paper out of the safe (p.13). */
 import dayjs from 'dayjs';
 import { type DueItem } from '../../../../shared/api';
+import { readSettings } from '../station/service';
 import { shortName } from '../../../../shared/format';
 import type { Ctx } from '../../context';
 import { inScope, scopeOf } from './access';
@@ -39,18 +40,21 @@ async function scopedOpenFiles(ctx: Ctx) {
  */
 export async function dueTransfers(ctx: Ctx, date: string): Promise<DueItem[]> {
   const now = dayjs(ctx.now);
+  const settings = await readSettings(ctx.db);
   return (await scopedOpenFiles(ctx))
     .filter((f) => f.status === 'moving' && (!f.request_sent_at || f.confirmed_on))
     .map((f): DueItem => {
       const person = shortName(f);
       if (f.confirmed_on) {
+        // ours: p.14 sets the request's 72 hours, not when the materials follow the confirmation
+        const due = dayjs(f.confirmed_on).add(settings.materialsDays, 'day').format('YYYY-MM-DD');
         return {
           ruleId: 'prevention.materials',
-          paragraph: '14',
+          paragraph: 'ours',
           titleKey: 'today.rules.sendMaterials',
           params: { number: f.number, person },
-          due: f.confirmed_on,
-          overdue: f.confirmed_on < date,
+          due,
+          overdue: due < date,
           link: `/prevention/${f.id}`,
         };
       }
@@ -92,8 +96,12 @@ export async function dueChecks(ctx: Ctx, date: string): Promise<DueItem[]> {
   });
 }
 
-/** p.13: a paper file out of the safe; overdue once the day it was taken out has ended. */
+/**
+ * p.13 keeps the paper in the safe; how long it may be out is ours: overdue once the day it was taken out has ended,
+ * or as many days after as the station chose.
+ */
 export async function filesOut(ctx: Ctx, date: string): Promise<DueItem[]> {
+  const { fileOutDays } = await readSettings(ctx.db);
   const files = await scopedOpenFiles(ctx);
   const out = await outSince(
     ctx.db,
@@ -105,11 +113,11 @@ export async function filesOut(ctx: Ctx, date: string): Promise<DueItem[]> {
       const since = dayjs(out.get(f.id)!);
       return {
         ruleId: 'prevention.out',
-        paragraph: '13',
+        paragraph: 'ours',
         titleKey: 'today.rules.fileOut',
         params: { number: f.number, person: shortName(f), since: since.format('DD.MM.YYYY HH:mm') },
-        due: since.format('YYYY-MM-DD'),
-        overdue: since.format('YYYY-MM-DD') < date,
+        due: since.add(fileOutDays, 'day').format('YYYY-MM-DD'),
+        overdue: since.add(fileOutDays, 'day').format('YYYY-MM-DD') < date,
         link: `/prevention/${f.id}`,
       };
     });

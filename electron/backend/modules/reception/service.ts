@@ -8,6 +8,7 @@ import { formatDate, shortName } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
+import { readSettings } from '../station/service';
 import { staffNames, type StaffNames } from '../users/names';
 import { linkCitizen, toCitizen } from '../citizens/service';
 import { appendEntry } from '../notebook/service';
@@ -353,9 +354,13 @@ export async function countReceptions(db: Db, f: ReceptionFilterFields): Promise
   return { total: Number(r.total), active: Number(r.active ?? 0) };
 }
 
-/** p.9 (ours): a visit's follow-up deadline, for the receiver — the UPP lead and chiefs see all. */
+/**
+ * (ours: p.9 sets no deadline) a visit's follow-up, for the receiver — the UPP lead and chiefs see all — from as many
+ * days ahead as the station chose.
+ */
 export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
-  const horizon = dayjs(date).add(3, 'day').format('YYYY-MM-DD');
+  const { followUpNoticeDays } = await readSettings(ctx.db);
+  const horizon = dayjs(date).add(followUpNoticeDays, 'day').format('YYYY-MM-DD');
   let q = baseQuery(ctx.db)
     .where('r.voided', '=', 0)
     .where('r.follow_up_due', 'is not', null)
@@ -365,7 +370,7 @@ export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
   const rows = await q.orderBy('r.follow_up_due').limit(200).execute();
   return rows.map(toReception(await staffNames(ctx.db))).map((r) => ({
     ruleId: 'reception.followUp',
-    paragraph: '9',
+    paragraph: 'ours',
     titleKey: 'today.rules.receptionFollowUp',
     params: {
       number: `${r.number}/${r.year}`,

@@ -9,6 +9,9 @@ export const DEFAULT_SETTINGS: Settings = {
   receptionTo: '21:00',
   backupKeep: 14,
   meetingFields: ['address', 'organization'],
+  followUpNoticeDays: 3,
+  fileOutDays: 0,
+  materialsDays: 0,
 };
 
 export async function readSettings(db: Db): Promise<Settings> {

@@ -152,6 +152,22 @@ function SettingsForm({ station }: { station: Station }) {
               {...form.getInputProps('backupKeep')}
             />
           </Group>
+          <Text size="sm" fw={500}>
+            {t('station.oursTitle')}
+          </Text>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('station.oursHint')}
+          </Text>
+          {(['followUpNoticeDays', 'fileOutDays', 'materialsDays'] as const).map((k) => (
+            <NumberInput
+              key={k}
+              label={t(`fields.${k}`)}
+              min={0}
+              max={30}
+              allowDecimal={false}
+              {...form.getInputProps(k)}
+            />
+          ))}
           <Checkbox.Group
             label={t('meetings.registrationFields')}
             description={t('meetings.registrationFieldsHint')}
