@@ -17,21 +17,24 @@ import {
   saveFromPreview,
 } from './fixtures';
 
+/** The inspector of section 17-1. */
+const NURLANOV = {
+  login: 'nurlanov',
+  surname: 'Нұрланов',
+  name: 'Асқар',
+  patronymic: 'Болатұлы',
+  rank: 'капитан полиции',
+  position: 'УИП',
+  role: 'inspector',
+  sectionIds: [1],
+  temporaryPassword: 'Temp-12345',
+};
+
 /** A station with one inspector of section 17-1 and the UPP lead's safe; the inspector signed in. */
 async function stationWithInspector(page: Page, url: string, station = STATION) {
   await newStation(page, url, station);
   await apiCall(page, 'prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет УПП' });
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: 'Болатұлы',
-    rank: 'капитан полиции',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
+  await apiCall(page, 'users.create', NURLANOV);
   await firstSignIn(page, 'nurlanov');
 }
 
@@ -262,17 +265,7 @@ test('p.2(3): an assistant, recorded under his inspector, places a person on rec
   await page.setViewportSize({ width: 1366, height: 768 });
   await newStation(page, app.url);
   await apiCall(page, 'prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет УПП' });
-  const insp = await apiCall<{ id: number }>(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: 'Болатұлы',
-    rank: 'капитан полиции',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
+  const insp = await apiCall<{ id: number }>(page, 'users.create', NURLANOV);
   // the lead records the assistant with the inspector he works under, on the users screen
   await page.goto(`${app.url}#/users`);
   await page.reload();

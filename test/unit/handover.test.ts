@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import { addUser, setUpStation, signInAs } from './helpers';
+import { addUser, parolee, setUpStation, signInAs } from './helpers';
 import { pdfWords } from './pdf';
 
 describe('section acceptance and handover (p.4–6)', () => {
@@ -176,26 +176,7 @@ describe('section acceptance and handover (p.4–6)', () => {
     const c = await addUser(s, 'zhanov', 'Жанов', 'inspector', []);
     await addUser(s, 'neighbour', 'Көршіұлы', 'inspector', [2]);
     const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
-    const file = await s.call('prevention.create', {
-      citizen: {
-        id: null,
-        iin: makeIin('1985-03-14', 'male', 41),
-        noIin: null,
-        surname: 'Сейтқали',
-        name: 'Бауыржан',
-        patronymic: 'Ерғалиұлы',
-      },
-      categories: ['2'],
-      groundsBody: 'Суд',
-      groundsNumber: '2-118',
-      groundsDate: '2026-10-01',
-      startDate: '2026-10-05',
-      sectionId: 1,
-      inspectorId: a.id,
-      custodyPlace: 'safe',
-      safeId: safe!.id,
-      shelf: 'полка 2',
-    });
+    const file = await s.call('prevention.create', parolee(safe!.id, { inspectorId: a.id }));
     const act = await s.call('handover.record', {
       sectionId: 1,
       kind: 'handover',
