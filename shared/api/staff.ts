@@ -16,6 +16,8 @@ export const absenceSchema = z.object({
   coverUserId: z.number().int().nullable(),
   orderNumber: z.string(),
   orderDate: isoDate.nullable(),
+  /** p.6: why the chief's order has an inspector of a non-adjacent section cover; '' for an adjacent one */
+  nonAdjacentReason: z.string(),
   cancelled: z.boolean(),
 });
 export type Absence = z.infer<typeof absenceSchema>;
@@ -29,6 +31,7 @@ export const absenceInputSchema = z
     coverUserId: z.number().int().nullable().default(null),
     orderNumber: optionalText(50),
     orderDate: isoDate.nullable().default(null),
+    nonAdjacentReason: optionalText(300),
   })
   .refine((a) => a.from <= a.to, { message: 'validation.periodOrder', path: ['to'] })
   .refine((a) => a.coverUserId !== a.userId, { message: 'staff.coverSelf', path: ['coverUserId'] })

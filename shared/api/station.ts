@@ -10,6 +10,8 @@ export const sectionSchema = z.object({
   boundary: z.string(),
   orderRef: z.string(),
   active: z.boolean(),
+  /** p.6: the sections that adjoin it (their inspectors cover its absences) */
+  adjacentIds: z.array(z.number().int()),
 });
 export type Section = z.infer<typeof sectionSchema>;
 
@@ -58,6 +60,8 @@ export const stationApi = {
       id: z.number().int().optional(),
       boundary: optionalText(2000),
       orderRef: optionalText(200),
+      /** p.6: the sections adjoining this one; left out, they stay as they are */
+      adjacentIds: z.array(z.number().int()).max(200).optional(),
     }),
     output: stationSchema,
     access: ROLE_GROUPS.stationAdmins,

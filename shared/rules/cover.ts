@@ -41,3 +41,18 @@ export function sectionsOnDate(
   for (const s of own) covered.delete(s);
   return { own, covered: [...covered].sort((a, b) => a - b), absent };
 }
+
+/**
+ * p.6: the cover is by the inspector of an ADJACENT section. Adjacent when one of the cover's sections adjoins (or is)
+ * one of the absent's; unknown — and so not refused — while the station has recorded no neighbour for the absent's
+ * sections (ours). Otherwise only the chief's order may say so, with its reason recorded.
+ */
+export function coverIsAdjacent(
+  absentSections: readonly number[],
+  coverSections: readonly number[],
+  adjacency: readonly { id: number; adjacentIds: readonly number[] }[],
+): boolean {
+  const neighbours = new Set(absentSections.flatMap((s) => adjacency.find((a) => a.id === s)?.adjacentIds ?? []));
+  if (neighbours.size === 0) return true;
+  return coverSections.some((s) => neighbours.has(s) || absentSections.includes(s));
+}

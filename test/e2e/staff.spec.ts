@@ -1,4 +1,4 @@
-import { test, expect, shot, field, apiCall, STATION } from './fixtures';
+import { test, expect, shot, field, apiCall, STATION, newStation } from './fixtures';
 
 test('staff: a long absence without cover shows on Today with p.6, the cover order fixes it; calendar; no typed text lost', async ({
   page,
@@ -147,4 +147,61 @@ test('the screen locks itself after the idle time and forgets what it showed', a
   await expect(page.getByRole('heading', { name: 'Кіру', exact: true })).toBeVisible();
   await expect(page.getByText('Әбдіқадыров')).toHaveCount(0);
   expect((await apiCall<{ state: string }>(page, 'auth.status', {})).state).toBe('locked');
+});
+
+test("p.6: the station records adjacent sections; a cover by another section's inspector needs the reason of the chief's order", async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await newStation(page, app.url);
+  for (const [login, sec] of [
+    ['first', 1],
+    ['third', 3],
+  ] as const)
+    await apiCall(page, 'users.create', {
+      surname: login === 'first' ? 'Бірінші' : 'Үшінші',
+      name: 'Тест',
+      patronymic: '',
+      rank: '',
+      position: '',
+      role: 'inspector',
+      sectionIds: [sec],
+      login,
+      temporaryPassword: 'Temp-12345',
+    });
+  await page.goto(`${app.url}#/station`);
+  await page.reload();
+  await page.getByRole('row').filter({ hasText: '17-1' }).getByRole('button', { name: 'Изменить' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByText('Смежные участки', { exact: true }).click();
+  await page.getByRole('option', { name: '17-2' }).click();
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await shot(page, '13a-section-adjacent');
+  await d.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(d).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '17-2' }).first()).toContainText('17-1');
+  await page.goto(`${app.url}#/staff`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Отсутствие', exact: true }).click();
+  const f = page.getByRole('dialog');
+  await field(f, 'Сотрудник').click();
+  await page.getByRole('option', { name: /Бірінші/ }).click();
+  await field(f, 'Замещающий инспектор').click();
+  await page.getByRole('option', { name: /Үшінші/ }).click();
+  const reason = field(f, 'Несмежный участок: основание по приказу начальника');
+  await expect(reason).toBeVisible();
+  await field(f, 'Приказ №').fill('145');
+  await field(f, 'Дата приказа').fill('04.12.2026');
+  await field(f, 'Приказ №').click();
+  await f.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(f.getByText('Замещает инспектор смежного участка (п.6)')).toBeVisible();
+  await reason.fill('инспектор участка 17-2 в командировке');
+  await shot(page, '13b-absence-non-adjacent');
+  await f.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(f).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'Бірінші' }).last()).toContainText(
+    'инспектор участка 17-2 в командировке',
+  );
 });

@@ -151,3 +151,58 @@ describe('absences through the API', () => {
     expect((await s.call('audit.verify', {})).ok).toBe(true);
   });
 });
+
+describe('p.6: the cover is by the inspector of an adjacent section', () => {
+  it('refuses a non-adjacent inspector unless the chief’s order gives its reason; the station records which sections adjoin', async () => {
+    const s = await setUpStation({ clock: () => new Date('2026-10-30T10:00:00') });
+    const user = (login: string, section: number) =>
+      s.call('users.create', {
+        surname: login,
+        name: 'Тест',
+        patronymic: '',
+        rank: '',
+        position: '',
+        role: 'inspector',
+        sectionIds: [section],
+        login,
+        temporaryPassword: 'Temp-12345',
+      });
+    const a = await user('first', 1);
+    const b = await user('second', 2);
+    const c = await user('third', 3);
+    const [one] = (await s.call('station.get', {})).sections;
+    const station = await s.call('station.saveSection', { ...one!, adjacentIds: [2] });
+    // each pair once, seen from both sides
+    expect(station.sections.map((x) => [x.number, x.adjacentIds])).toEqual([
+      ['17-1', [2]],
+      ['17-2', [1]],
+      ['17-3', []],
+    ]);
+    const absence = {
+      userId: a.id,
+      kind: 'leave' as const,
+      from: '2026-11-02',
+      to: '2026-11-13',
+      orderNumber: '12',
+      orderDate: '2026-10-30',
+    };
+    expect(await s.fail('staff.addAbsence', { ...absence, coverUserId: c.id })).toMatchObject({
+      fields: [{ path: 'nonAdjacentReason', messageKey: 'staff.coverNotAdjacent' }],
+    });
+    expect(await s.call('staff.absences', {})).toEqual([]);
+    const adjacent = await s.call('staff.addAbsence', { ...absence, coverUserId: b.id });
+    expect(adjacent).toMatchObject({ coverUserId: b.id, nonAdjacentReason: '' });
+    await s.call('staff.cancelAbsence', { id: adjacent.id, reason: 'приказ изменён' });
+    const byOrder = await s.call('staff.addAbsence', {
+      ...absence,
+      coverUserId: c.id,
+      nonAdjacentReason: 'инспектор участка 17-2 в командировке (приказ № 12)',
+    });
+    expect(byOrder.nonAdjacentReason).toBe('инспектор участка 17-2 в командировке (приказ № 12)');
+    // a section with no neighbour recorded: nothing to refuse by (ours)
+    expect(await s.call('staff.addAbsence', { ...absence, userId: c.id, coverUserId: a.id })).toMatchObject({
+      coverUserId: a.id,
+      nonAdjacentReason: '',
+    });
+  });
+});

@@ -303,6 +303,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE users ADD COLUMN supervising_inspector_id INTEGER REFERENCES users(id);
     `,
   },
+  {
+    version: 14,
+    name: 'adjacent sections, and a cover by a non-adjacent one with its reason (p.6)',
+    sql: `
+      CREATE TABLE section_adjacency (
+        a INTEGER NOT NULL REFERENCES sections(id), b INTEGER NOT NULL REFERENCES sections(id),
+        PRIMARY KEY (a, b), CHECK (a < b)
+      );
+      ALTER TABLE absences ADD COLUMN non_adjacent_reason TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

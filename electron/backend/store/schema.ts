@@ -60,6 +60,14 @@ export interface AbsencesTable {
   order_date: string | null;
   cancelled: number;
   cancel_reason: string;
+  /** p.6: why the chief's order has a non-adjacent section's inspector cover */
+  non_adjacent_reason: string;
+}
+
+/** p.6: which sections adjoin, each pair once (a < b) */
+export interface SectionAdjacencyTable {
+  a: number;
+  b: number;
 }
 
 // p.18: the head of the MPS and those replacing him
@@ -529,5 +537,6 @@ export interface DB {
   user_sections: UserSectionsTable;
   absences: AbsencesTable;
   mps_heads: MpsHeadsTable;
+  section_adjacency: SectionAdjacencyTable;
   audit_log: AuditLogTable;
 }

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { inGroup, AppError, type Absence } from '../../../../shared/api';
-import { coverRequired, sectionsOnDate } from '../../../../shared/rules/cover';
+import { coverIsAdjacent, coverRequired, sectionsOnDate } from '../../../../shared/rules/cover';
+import { getStation } from '../station/service';
 import type { WorkingCalendar } from '../../../../shared/calendar/workingDays';
 import type { AbsencesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
@@ -22,6 +23,7 @@ const toAbsence = (r: Row, cal: WorkingCalendar): Absence => ({
   coverRequired: coverRequired(cal, r.from_date, r.to_date),
   coverUserId: r.cover_user_id,
   orderNumber: r.order_number,
+  nonAdjacentReason: r.non_adjacent_reason,
   orderDate: r.order_date,
   cancelled: r.cancelled === 1,
 });
@@ -45,6 +47,7 @@ export interface AbsenceInput {
   coverUserId: number | null;
   orderNumber: string;
   orderDate: string | null;
+  nonAdjacentReason: string;
 }
 
 export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
@@ -58,6 +61,12 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
           { path: 'coverUserId', messageKey: 'staff.coverMustBeInspector' },
         ]);
       }
+      // p.6: an adjacent section's inspector, unless the chief's order says otherwise and why
+      const { sections } = await getStation(tx.db);
+      if (!coverIsAdjacent(absent.sectionIds, cover.sectionIds, sections) && a.nonAdjacentReason === '')
+        throw new AppError('VALIDATION', 'staff.coverNotAdjacent', undefined, [
+          { path: 'nonAdjacentReason', messageKey: 'staff.coverNotAdjacent' },
+        ]);
     }
     const overlap = await tx.db
       .selectFrom('absences')
@@ -79,6 +88,7 @@ export async function addAbsence(ctx: Ctx, a: AbsenceInput): Promise<Absence> {
         cover_user_id: a.coverUserId,
         order_number: a.orderNumber,
         order_date: a.orderDate,
+        non_adjacent_reason: a.coverUserId === null ? '' : a.nonAdjacentReason,
         cancelled: 0,
         cancel_reason: '',
       })

@@ -23,6 +23,9 @@ export async function readSettings(db: Db): Promise<Settings> {
 export async function getStation(db: Db): Promise<Station> {
   const s = await db.selectFrom('station').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   const sections = await db.selectFrom('sections').selectAll().orderBy('id').execute();
+  const pairs = await db.selectFrom('section_adjacency').selectAll().execute();
+  const adjacentTo = (id: number) =>
+    pairs.flatMap((p) => (p.a === id ? [p.b] : p.b === id ? [p.a] : [])).sort((x, y) => x - y);
   return {
     uppNumber: s.upp_number,
     uppName: s.upp_name,
@@ -36,6 +39,7 @@ export async function getStation(db: Db): Promise<Station> {
       boundary: x.boundary,
       orderRef: x.order_ref,
       active: x.active === 1,
+      adjacentIds: adjacentTo(x.id),
     })),
   };
 }
@@ -100,7 +104,14 @@ export async function updateStation(ctx: Ctx, f: StationFields): Promise<Station
 
 export async function saveSection(
   ctx: Ctx,
-  s: { id?: number; number: string; kind: 'urban' | 'rural'; boundary: string; orderRef: string },
+  s: {
+    id?: number;
+    number: string;
+    kind: 'urban' | 'rural';
+    boundary: string;
+    orderRef: string;
+    adjacentIds?: number[];
+  },
 ): Promise<Station> {
   return change(ctx, async (tx) => {
     const clash = await tx.db.selectFrom('sections').select('id').where('number', '=', s.number).executeTakeFirst();
@@ -109,12 +120,15 @@ export async function saveSection(
         { path: 'number', messageKey: 'errors.sectionDuplicate' },
       ]);
     const values = { number: s.number, kind: s.kind, boundary: s.boundary, order_ref: s.orderRef };
-    if (s.id === undefined) {
-      const { id } = await tx.db
-        .insertInto('sections')
-        .values({ ...values, active: 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+    let id = s.id;
+    if (id === undefined) {
+      id = (
+        await tx.db
+          .insertInto('sections')
+          .values({ ...values, active: 1 })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       await tx.audit({
         action: 'station.addSection',
         entity: 'section',
@@ -122,18 +136,52 @@ export async function saveSection(
         after: values,
       });
     } else {
-      const before = await tx.db.selectFrom('sections').selectAll().where('id', '=', s.id).executeTakeFirst();
+      const before = await tx.db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
-      await tx.db.updateTable('sections').set(values).where('id', '=', s.id).execute();
+      await tx.db.updateTable('sections').set(values).where('id', '=', id).execute();
       await tx.audit({
         action: 'station.updateSection',
         entity: 'section',
-        entityId: s.id,
+        entityId: id,
         before,
         after: values,
       });
     }
+    if (s.adjacentIds !== undefined) await setAdjacent(tx, id, s.adjacentIds);
     return getStation(tx.db);
+  });
+}
+
+/** p.6: the sections adjoining one, as a set of pairs; audited with what it was. */
+async function setAdjacent(tx: Tx, id: number, adjacentIds: number[]): Promise<void> {
+  const others = [...new Set(adjacentIds)].filter((x) => x !== id);
+  if (others.length) {
+    const found = await tx.db.selectFrom('sections').select('id').where('id', 'in', others).execute();
+    if (found.length !== others.length)
+      throw new AppError('VALIDATION', 'errors.unknownSection', undefined, [
+        { path: 'adjacentIds', messageKey: 'errors.unknownSection' },
+      ]);
+  }
+  const mine = tx.db
+    .selectFrom('section_adjacency')
+    .selectAll()
+    .where((eb) => eb.or([eb('a', '=', id), eb('b', '=', id)]));
+  const before = (await mine.execute()).map((p) => (p.a === id ? p.b : p.a)).sort((x, y) => x - y);
+  await tx.db
+    .deleteFrom('section_adjacency')
+    .where((eb) => eb.or([eb('a', '=', id), eb('b', '=', id)]))
+    .execute();
+  for (const o of others)
+    await tx.db
+      .insertInto('section_adjacency')
+      .values({ a: Math.min(id, o), b: Math.max(id, o) })
+      .execute();
+  await tx.audit({
+    action: 'station.adjacency',
+    entity: 'section',
+    entityId: id,
+    before,
+    after: others.sort((x, y) => x - y),
   });
 }
 

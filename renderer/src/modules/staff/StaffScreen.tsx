@@ -5,10 +5,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { canCall, inGroup, api, type Absence, type SessionUser, type User } from '../../../../shared/api';
+import { canCall, inGroup, api, type Absence, type Section, type SessionUser, type User } from '../../../../shared/api';
 import { ABSENCE_KINDS, absenceInputSchema } from '../../../../shared/api/staff';
 import { WorkingCalendar } from '../../../../shared/calendar/workingDays';
-import { coverRequired } from '../../../../shared/rules/cover';
+import { coverIsAdjacent, coverRequired } from '../../../../shared/rules/cover';
 import { formatDate, fullName, isoDay, shortName } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
@@ -97,6 +97,7 @@ export function StaffScreen({ session }: { session: SessionUser }) {
               a.coverUserId ? (
                 <Text size="sm">
                   {person(a.coverUserId)} · {t('staff.orderNumber')} {a.orderNumber} {formatDate(a.orderDate)}
+                  {a.nonAdjacentReason && ` · ${t('staff.nonAdjacentReason')}: ${a.nonAdjacentReason}`}
                 </Text>
               ) : a.coverRequired && !a.cancelled ? (
                 <Badge color="red" variant="light">
@@ -123,7 +124,13 @@ export function StaffScreen({ session }: { session: SessionUser }) {
       />
       <MpsHeadsPanel session={session} users={users.data ?? []} />
       <FormModal opened={adding} onClose={() => setAdding(false)} title={t('staff.addAbsence')} size="lg">
-        {adding && <AbsenceForm users={users.data ?? []} onDone={() => setAdding(false)} />}
+        {adding && (
+          <AbsenceForm
+            users={users.data ?? []}
+            sections={station.data?.sections ?? []}
+            onDone={() => setAdding(false)}
+          />
+        )}
       </FormModal>
       <FormModal opened={cancelling !== null} onClose={() => setCancelling(null)} title={t('staff.cancelAbsence')}>
         {cancelling && <CancelForm absence={cancelling} onDone={() => setCancelling(null)} />}
@@ -132,7 +139,7 @@ export function StaffScreen({ session }: { session: SessionUser }) {
   );
 }
 
-function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
+function AbsenceForm({ users, sections, onDone }: { users: User[]; sections: Section[]; onDone: () => void }) {
   const { t } = useTranslation();
   const addAbsenceCall = useCallMutation('staff.addAbsence', { invalidates: STAFF_READS });
   const overrides = useCall('calendar.overrides', {});
@@ -145,8 +152,12 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
     coverUserId: null as number | null,
     orderNumber: '',
     orderDate: null as string | null,
+    nonAdjacentReason: '',
   });
   const v = form.values;
+  // p.6: an inspector of a non-adjacent section covers only by the chief's order, with its reason
+  const sectionsOf = (id: number | null) => users.find((u) => u.id === id)?.sectionIds ?? [];
+  const adjacent = v.coverUserId === null || coverIsAdjacent(sectionsOf(v.userId), sectionsOf(v.coverUserId), sections);
   const periodOk = v.from && v.to && v.from <= v.to;
   const days = periodOk ? calendar.workingDaysBetween(v.from, v.to) : null;
   const needed = periodOk ? coverRequired(calendar, v.from, v.to) : false;
@@ -206,6 +217,9 @@ function AbsenceForm({ users, onDone }: { users: User[]; onDone: () => void }) {
           <TextInput label={t('staff.orderNumber')} withAsterisk {...form.getInputProps('orderNumber')} />
           <DateField label={t('staff.orderDate')} withAsterisk {...form.getInputProps('orderDate')} />
         </Group>
+      )}
+      {!adjacent && (
+        <TextInput label={t('staff.nonAdjacentReason')} withAsterisk {...form.getInputProps('nonAdjacentReason')} />
       )}
     </GuardedForm>
   );

@@ -5,6 +5,7 @@ import {
   Checkbox,
   Code,
   Group,
+  MultiSelect,
   NumberInput,
   Paper,
   PasswordInput,
@@ -210,6 +211,11 @@ function Sections({ sections }: { sections: Section[] }) {
           { accessor: 'boundary', title: t('station.boundary'), ellipsis: true, width: '40%' },
           { accessor: 'orderRef', title: t('station.orderRef') },
           {
+            accessor: 'adjacentIds',
+            title: t('station.adjacent'),
+            render: (s) => s.adjacentIds.map((x) => sections.find((y) => y.id === x)?.number ?? x).join(', '),
+          },
+          {
             accessor: 'id',
             title: '',
             textAlign: 'right',
@@ -223,14 +229,18 @@ function Sections({ sections }: { sections: Section[] }) {
       />
       <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t('station.sections')} size="lg">
         {editing !== null && (
-          <SectionForm section={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+          <SectionForm
+            section={editing === 'new' ? null : editing}
+            others={sections.filter((x) => editing === 'new' || x.id !== editing.id)}
+            onDone={() => setEditing(null)}
+          />
         )}
       </FormModal>
     </Paper>
   );
 }
 
-function SectionForm({ section, onDone }: { section: Section | null; onDone: () => void }) {
+function SectionForm({ section, others, onDone }: { section: Section | null; others: Section[]; onDone: () => void }) {
   const { t } = useTranslation();
   const saveSection = useStationChange('station.saveSection');
   const form = useContractForm(api['station.saveSection'].input, {
@@ -239,6 +249,7 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
     kind: section?.kind ?? 'urban',
     boundary: section?.boundary ?? '',
     orderRef: section?.orderRef ?? '',
+    adjacentIds: section?.adjacentIds ?? [],
   });
   async function save(v: typeof form.values) {
     await saveSection.mutateAsync(v);
@@ -261,6 +272,13 @@ function SectionForm({ section, onDone }: { section: Section | null; onDone: () 
       </Group>
       <Textarea label={t('station.boundary')} autosize minRows={3} {...form.getInputProps('boundary')} />
       <TextInput label={t('station.orderRef')} {...form.getInputProps('orderRef')} />
+      <MultiSelect
+        label={t('station.adjacent')}
+        description={t('station.adjacentHint')}
+        data={others.map((x) => ({ value: String(x.id), label: x.number }))}
+        value={(form.values.adjacentIds ?? []).map(String)}
+        onChange={(v) => form.setFieldValue('adjacentIds', v.map(Number))}
+      />
     </GuardedForm>
   );
 }
