@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, loginSchema, passwordSchema, requiredText } from './contract';
+import { defineCall, isoDate, loginSchema, optionalText, passwordSchema, requiredText } from './contract';
 import { ROLE_GROUPS, roleSchema } from './roles';
 import { personNameFields } from './fields';
 
@@ -17,6 +17,9 @@ export const userSchema = z.object({
   mustChangePassword: z.boolean(),
   /** p.2(3): the inspector an assistant works under; null for every other role */
   supervisingInspectorId: z.number().int().nullable(),
+  /** p.5: appointed to the post on this day, by this order; the door-to-door tour is due a month after */
+  appointedOn: isoDate.nullable(),
+  appointmentOrder: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -25,6 +28,8 @@ const userFields = {
   role: roleSchema,
   sectionIds: z.array(z.number().int()).max(200).default([]),
   supervisingInspectorId: z.number().int().nullable().default(null),
+  appointedOn: isoDate.nullable().default(null),
+  appointmentOrder: optionalText(100),
 };
 
 /**

@@ -247,4 +247,40 @@ describe('section acceptance and handover (p.4–6)', () => {
       removed: [],
     });
   });
+
+  it('p.5: the tour is due a month from the appointment to the post, where it is recorded', async () => {
+    const s = await setUpStation({ clock: () => new Date('2026-11-20T10:00:00') });
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    const c = await s.call('users.create', {
+      surname: 'Жанов',
+      name: 'Ерболат',
+      patronymic: '',
+      rank: '',
+      position: 'УИП',
+      role: 'inspector',
+      sectionIds: [],
+      appointedOn: '2026-11-02',
+      appointmentOrder: '№ 245 от 30.10.2026',
+      login: 'zhanov',
+      temporaryPassword: 'Temp-12345',
+    });
+    expect(c).toMatchObject({ appointedOn: '2026-11-02', appointmentOrder: '№ 245 от 30.10.2026' });
+    await s.call('handover.record', {
+      sectionId: 1,
+      kind: 'handover',
+      fromUserId: a.id,
+      toUserId: c.id,
+      date: '2026-11-20',
+      superior: 'Ахметов Б. К., начальник МПС',
+    });
+    // a month from 2 November, not from the act of 20 November
+    expect(
+      (await s.call('today.list', { date: '2026-11-20' })).find((d) => d.ruleId === 'handover.tour'),
+    ).toMatchObject({
+      paragraph: '5',
+      titleKey: 'today.rules.sectionTourAppointed',
+      due: '2026-12-02',
+      params: { appointed: '02.11.2026' },
+    });
+  });
 });

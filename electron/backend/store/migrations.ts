@@ -314,6 +314,14 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE absences ADD COLUMN non_adjacent_reason TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 15,
+    name: 'the appointment to the post, from which the door-to-door tour counts (p.5)',
+    sql: `
+      ALTER TABLE users ADD COLUMN appointed_on TEXT;
+      ALTER TABLE users ADD COLUMN appointment_order TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

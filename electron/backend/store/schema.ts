@@ -42,6 +42,9 @@ export interface UsersTable {
   created_at: string;
   /** p.2(3): an assistant works under the direct supervision of this inspector */
   supervising_inspector_id: number | null;
+  /** p.5: the day of the appointment to the post, and the order (number and date as written) */
+  appointed_on: string | null;
+  appointment_order: Generated<string>;
 }
 export interface UserSectionsTable {
   user_id: number;

@@ -5,6 +5,8 @@ export const users = defineCatalog(
   {
     users: {
       supervisingInspector: 'Работает под руководством инспектора',
+      appointedOn: 'Назначен на должность',
+      appointmentOrder: 'Приказ о назначении (№, дата)',
       supervisorRequired: 'Помощник работает под непосредственным руководством инспектора (п.2(3)): укажите его',
       supervisorNotInspector: 'Руководителем помощника может быть только действующий участковый инспектор',
       underSupervision: 'под руководством {{name}}',
@@ -33,6 +35,8 @@ export const users = defineCatalog(
   {
     users: {
       supervisingInspector: 'Жетекшілік ететін инспектор',
+      appointedOn: 'Лауазымға тағайындалған күні',
+      appointmentOrder: 'Тағайындау туралы бұйрық (№, күні)',
       supervisorRequired: 'Көмекші инспектордың тікелей басшылығымен жұмыс істейді (2(3)-т.): оны көрсетіңіз',
       supervisorNotInspector: 'Көмекшінің жетекшісі тек қызметтегі учаскелік инспектор бола алады',
       underSupervision: '{{name}} жетекшілігімен',

@@ -316,18 +316,26 @@ export async function dueTours(ctx: Ctx, date: string): Promise<DueItem[]> {
   let q = ctx.db
     .selectFrom('handover_acts as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
-    .select(['a.id', 'a.date', 's.number', 'a.to_user_id'])
+    .innerJoin('users as u', 'u.id', 'a.to_user_id')
+    .select(['a.id', 'a.date', 's.number', 'a.to_user_id', 'u.appointed_on'])
     .where('a.kind', '=', 'handover')
     .where('a.tour_done_on', 'is', null);
   if (ctx.user.role === 'inspector') q = q.where('a.to_user_id', '=', ctx.user.id);
   const staff = await staffNames(ctx.db);
   return (await q.execute()).map((a) => {
-    const due = dayjs(a.date).add(1, 'month').format('YYYY-MM-DD');
+    // p.5 counts the month from the appointment to the post; without it recorded, from the act's day
+    const from = a.appointed_on && a.appointed_on <= a.date ? a.appointed_on : a.date;
+    const due = dayjs(from).add(1, 'month').format('YYYY-MM-DD');
     return {
       ruleId: 'handover.tour',
       paragraph: '5',
-      titleKey: 'today.rules.sectionTour',
-      params: { person: staff.short(a.to_user_id), section: a.number, accepted: formatDate(a.date) },
+      titleKey: a.appointed_on ? 'today.rules.sectionTourAppointed' : 'today.rules.sectionTour',
+      params: {
+        person: staff.short(a.to_user_id),
+        section: a.number,
+        accepted: formatDate(a.date),
+        appointed: formatDate(a.appointed_on),
+      },
       due,
       overdue: due < date,
       link: '/handover',

@@ -14,8 +14,17 @@ import { change, commitNow, type Tx } from '../../change';
 
 type UserRow = Pick<
   UsersTable,
-  'login' | 'surname' | 'name' | 'patronymic' | 'rank' | 'position' | 'role' | 'supervising_inspector_id'
+  | 'login'
+  | 'surname'
+  | 'name'
+  | 'patronymic'
+  | 'rank'
+  | 'position'
+  | 'role'
+  | 'supervising_inspector_id'
+  | 'appointed_on'
 > & {
+  appointment_order: string;
   id: number;
   active: number;
   must_change_password: number;
@@ -34,6 +43,8 @@ const toUser = (r: UserRow, sectionIds: number[]): User => ({
   active: r.active === 1,
   mustChangePassword: r.must_change_password === 1,
   supervisingInspectorId: r.supervising_inspector_id,
+  appointedOn: r.appointed_on,
+  appointmentOrder: r.appointment_order,
 });
 
 export async function getSessionUser(db: Kysely<DB>, id: number): Promise<SessionUser | null> {
@@ -76,6 +87,8 @@ export type NewUser = Pick<UsersTable, 'login' | 'surname' | 'name' | 'patronymi
   role: Role;
   sectionIds: number[];
   supervisingInspectorId?: number | null;
+  appointedOn?: string | null;
+  appointmentOrder?: string;
 };
 
 /**
@@ -123,6 +136,8 @@ export async function insertUser(tx: Tx, u: NewUser, mustChange: boolean): Promi
       must_change_password: mustChange ? 1 : 0,
       created_at: tx.now.toISOString(),
       supervising_inspector_id: supervisor,
+      appointed_on: u.appointedOn ?? null,
+      appointment_order: u.appointmentOrder ?? '',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -215,6 +230,8 @@ export async function updateUser(
         position: u.position,
         role: u.role,
         supervising_inspector_id: supervisor,
+        appointed_on: u.appointedOn ?? null,
+        appointment_order: u.appointmentOrder ?? '',
       })
       .where('id', '=', id)
       .execute();

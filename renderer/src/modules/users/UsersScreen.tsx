@@ -27,6 +27,7 @@ import { grantsFileAccess, needsConfirmation, readsPersonFiles } from '../../../
 import { fullName, shortName } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal, GuardedForm } from '../../app/FormModal';
+import { DateField } from '../../app/DateField';
 import { notifySaved, useContractForm } from '../../app/forms';
 
 type Dialog =
@@ -203,6 +204,8 @@ function UserForm({
     role: user?.role ?? 'inspector',
     sectionIds: user?.sectionIds ?? [],
     supervisingInspectorId: user?.supervisingInspectorId ?? null,
+    appointedOn: user?.appointedOn ?? null,
+    appointmentOrder: user?.appointmentOrder ?? '',
     id: user?.id,
     login: user?.login ?? '',
     temporaryPassword: '',
@@ -246,6 +249,13 @@ function UserForm({
           error={form.errors.sectionIds}
         />
       </Group>
+      {inGroup('sectionStaff', form.values.role) && (
+        // p.5: the door-to-door tour is due a month after the appointment to the post
+        <Group grow align="flex-start">
+          <DateField label={t('users.appointedOn')} {...form.getInputProps('appointedOn')} />
+          <TextInput label={t('users.appointmentOrder')} {...form.getInputProps('appointmentOrder')} />
+        </Group>
+      )}
       {form.values.role === 'assistant' && (
         <Select
           label={t('users.supervisingInspector')}
