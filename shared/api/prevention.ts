@@ -368,6 +368,14 @@ export const preventionApi = {
     output: fileOutput,
     access: ROLE_GROUPS.chiefs,
   }),
+  /** p.13: every taking out and return of the files of a safe (or the police body's premises) in a period. */
+  'prevention.printCustodyLog': defineCall({
+    input: z
+      .object({ safeId: z.number().int().nullable(), from: isoDate, to: isoDate, language: languageSchema })
+      .refine((p) => p.from <= p.to, { message: 'validation.periodOrder', path: ['to'] }),
+    output: fileOutput,
+    access: ROLE_GROUPS.chiefs,
+  }),
   'prevention.exportPackage': defineCall({
     input: z.object({ ...fileId, passphrase }).and(purposeSchema),
     output: fileOutput,

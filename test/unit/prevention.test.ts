@@ -696,3 +696,55 @@ describe('person files: a package has a size that fits it', () => {
     });
   });
 });
+
+describe('person files: the custody log of a safe (p.13)', () => {
+  it('prints every taking out and return of a period, in Kazakh and Russian, for the chiefs', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await setUpStation({ clock: () => clock.now });
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: 'кабинет 3' });
+    const file = await s.call('prevention.create', parolee(safe!.id, { inspectorId: a.id }));
+    await s.call('prevention.custody', {
+      id: file.id,
+      action: 'out',
+      personId: a.id,
+      reason: 'Проверка по месту жительства',
+    });
+    clock.now = new Date('2026-11-20T17:30:00');
+    await signInAs(s, 'abdikadyrov');
+    await s.call('prevention.custody', { id: file.id, action: 'in', personId: a.id, reason: '' });
+    const print = async (language: 'kk' | 'ru', from = '2026-11-01', to = '2026-11-30') =>
+      pdfWords(
+        Buffer.from(
+          (await s.call('prevention.printCustodyLog', { safeId: safe!.id, from, to, language })).base64,
+          'base64',
+        ),
+      );
+    const ru = await print('ru');
+    for (const text of [
+      'ЖУРНАЛ ВЫДАЧИ И ВОЗВРАТА УЧЁТНЫХ ДЕЛ',
+      'Сейф 1',
+      'Сейтқали',
+      'выдано',
+      'возвращено',
+      'Проверка по месту жительства',
+      'Всего записей: 2',
+    ])
+      expect(ru).toContain(text);
+    const kk = await print('kk');
+    for (const text of ['ЕСЕПТІК ІСТЕРДІ БЕРУ ЖӘНЕ ҚАЙТАРУ ЖУРНАЛЫ', 'берілді', 'қайтарылды', 'Барлық жазбалар: 2'])
+      expect(kk).toContain(text);
+    // another period holds none of it
+    expect(await print('ru', '2026-12-01', '2026-12-31')).toContain('Всего записей: 0');
+    // the inspector has no custody log of the station's safe
+    await signInAs(s, 'nurlanov');
+    expect(
+      await s.fail('prevention.printCustodyLog', {
+        safeId: safe!.id,
+        from: '2026-11-01',
+        to: '2026-11-30',
+        language: 'ru',
+      }),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

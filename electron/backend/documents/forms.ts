@@ -15,6 +15,7 @@ import { personFileCard } from './personFileCard';
 import { receptionJournal } from './receptionJournal';
 import { recoverySheet } from './recoverySheet';
 import { safeInventory } from './safeInventory';
+import { custodyLog } from './custodyLog';
 import { sectionListPdf } from './sectionLists';
 import { sectionPassport } from './sectionPassport';
 import { coveringLetter, transferRequest } from './transferLetters';
@@ -40,6 +41,7 @@ export const FORMS = {
   coveringLetter,
   recoverySheet,
   safeInventory,
+  custodyLog,
   sectionList: sectionListPdf,
   sectionPassport,
   /** not a form: an image drawn as the forms draw it, to refuse one no form could print (requireDrawableImage) */

@@ -1,4 +1,5 @@
 /** Person files, custody of the paper (p.13): the station's safes, taking out and return, the inventory. */
+import dayjs from 'dayjs';
 import { sql } from 'kysely';
 import { AppError } from '../../../../shared/api';
 import type { Category, PersonFile, Safe } from '../../../../shared/api/prevention';
@@ -144,3 +145,39 @@ export async function inventory(db: Db, safeId: number | null) {
   }));
 }
 export type InventoryRow = Awaited<ReturnType<typeof inventory>>[number];
+
+/** p.13: the custody log of a safe (or of the police body's premises) for a period, oldest first. */
+export async function custodyLog(db: Db, safeId: number | null, from: string, to: string) {
+  let q = db
+    .selectFrom('custody_log as l')
+    .innerJoin('person_files as f', 'f.id', 'l.file_id')
+    .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
+    .select([
+      'l.at',
+      'l.action',
+      'l.person_id',
+      'l.reason',
+      'l.recorded_by',
+      'f.number',
+      'c.surname',
+      'c.name',
+      'c.patronymic',
+    ])
+    .where('l.at', '>=', dayjs(from).startOf('day').toISOString())
+    .where('l.at', '<=', dayjs(to).endOf('day').toISOString());
+  q =
+    safeId === null
+      ? q.where('f.custody_place', '=', 'policeBody')
+      : q.where('f.custody_place', '=', 'safe').where('f.safe_id', '=', safeId);
+  const staff = await staffNames(db);
+  return (await q.orderBy('l.at').orderBy('l.id').execute()).map((r) => ({
+    at: r.at,
+    action: r.action,
+    number: r.number,
+    person: personName(r),
+    to: staff.short(r.person_id),
+    reason: r.reason,
+    recordedBy: staff.short(r.recorded_by),
+  }));
+}
+export type CustodyLogRow = Awaited<ReturnType<typeof custodyLog>>[number];

@@ -1,4 +1,5 @@
 import type { Handlers } from '../module';
+import type { Ctx } from '../../context';
 import type { Language, CallsOf } from '../../../../shared/api';
 import { translator } from '../../../../shared/i18n';
 import { fullName, shortName, formatDateTime } from '../../../../shared/format';
@@ -17,11 +18,21 @@ import {
   recordRequest,
   sendMaterials,
 } from './transfer';
-import { inventory, listSafes, moveCustody, saveSafe } from './custody';
+import { custodyLog, inventory, listSafes, moveCustody, saveSafe } from './custody';
 import { openPackage, packageContent, packagePersonName, sealPackage } from './transferPackage';
 
 const purposeLabel = (lang: Language, p: PurposeInput) =>
   [translator(lang)(`prevention.purposes.${p.purpose}`), p.purposeText].filter(Boolean).join(': ');
+
+/** Where the files are kept, as a printed form names it: a safe of the station, or the police body's premises. */
+async function custodyPlace(c: Ctx, safeId: number | null, language: Language): Promise<string> {
+  const t = translator(language);
+  const safe = safeId === null ? null : (await listSafes(c.db)).find((s) => s.id === safeId);
+  if (safe === undefined) throw new AppError('NOT_FOUND', 'errors.notFound');
+  return safe
+    ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}`
+    : t('prevention.custodyPlaces.policeBody');
+}
 
 export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
   'prevention.safes': async (_i, { ctx }) => listSafes(ctx().db),
@@ -77,21 +88,36 @@ export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
   },
   'prevention.printInventory': async ({ safeId, language }, { ctx }) => {
     const c = ctx();
-    const t = translator(language);
-    const safe = safeId === null ? null : (await listSafes(c.db)).find((s) => s.id === safeId);
-    if (safe === undefined) throw new AppError('NOT_FOUND', 'errors.notFound');
-    const place = safe
-      ? `${t('prevention.custodyPlaces.safe')} «${safe.name}»${safe.location ? `, ${safe.location}` : ''}`
-      : t('prevention.custodyPlaces.policeBody');
+    const place = await custodyPlace(c, safeId, language);
     const rows = await inventory(c.db, safeId);
     return printForm(
       c,
-      `safe-inventory-${safe ? safe.id : 'police'}-${language}.pdf`,
+      `safe-inventory-${safeId ?? 'police'}-${language}.pdf`,
       'safeInventory',
       language,
       (station) => ({
         station,
         place,
+        rows,
+        printedAt: formatDateTime(c.now),
+        printedBy: fullName(c.user),
+      }),
+    );
+  },
+  'prevention.printCustodyLog': async ({ safeId, from, to, language }, { ctx }) => {
+    const c = ctx();
+    const place = await custodyPlace(c, safeId, language);
+    const rows = await custodyLog(c.db, safeId, from, to);
+    return printForm(
+      c,
+      `custody-log-${safeId ?? 'police'}-${from}-${to}-${language}.pdf`,
+      'custodyLog',
+      language,
+      (station) => ({
+        station,
+        place,
+        from,
+        to,
         rows,
         printedAt: formatDateTime(c.now),
         printedBy: fullName(c.user),

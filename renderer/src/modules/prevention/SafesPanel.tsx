@@ -1,6 +1,7 @@
 import { useCallMutation } from '../../api/hooks';
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconPrinter } from '@tabler/icons-react';
+import { IconHistory, IconPlus, IconPrinter } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, type Language, type Safe } from '../../../../shared/api';
 import { call } from '../../api/client';
@@ -19,6 +20,15 @@ export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean
       language: i18n.language as Language,
       load: (c) => call('prevention.printInventory', { safeId, language: c.language }),
     });
+  // p.13: the custody log of the place for a period (this month by default, changeable in the preview)
+  const month = { from: dayjs().startOf('month').format('YYYY-MM-DD'), to: dayjs().format('YYYY-MM-DD') };
+  const printLog = (safeId: number | null) =>
+    openPreview({
+      title: t('prevention.custodyLog'),
+      language: i18n.language as Language,
+      period: month,
+      load: (c) => call('prevention.printCustodyLog', { safeId, ...(c.period ?? month), language: c.language }),
+    });
   return (
     <Stack gap="sm">
       <Table striped withTableBorder>
@@ -27,7 +37,7 @@ export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean
             <Table.Th>{t('prevention.safeName')}</Table.Th>
             <Table.Th>{t('prevention.safeLocation')}</Table.Th>
             <Table.Th w={60}>{t('prevention.safeFiles')}</Table.Th>
-            <Table.Th w={50} />
+            <Table.Th w={80} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -45,14 +55,37 @@ export function SafesPanel({ safes, canEdit }: { safes: Safe[]; canEdit: boolean
                 >
                   <IconPrinter size={16} />
                 </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={`${t('prevention.custodyLog')} ${s.name}`}
+                  title={t('prevention.custodyLog')}
+                  onClick={() => void printLog(s.id)}
+                >
+                  <IconHistory size={16} />
+                </ActionIcon>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Button variant="subtle" w="fit-content" leftSection={<IconPrinter size={16} />} onClick={() => void print(null)}>
-        {t('prevention.inventoryPolice')}
-      </Button>
+      <Group gap="xs">
+        <Button
+          variant="subtle"
+          w="fit-content"
+          leftSection={<IconPrinter size={16} />}
+          onClick={() => void print(null)}
+        >
+          {t('prevention.inventoryPolice')}
+        </Button>
+        <Button
+          variant="subtle"
+          w="fit-content"
+          leftSection={<IconHistory size={16} />}
+          onClick={() => void printLog(null)}
+        >
+          {t('prevention.custodyLogPolice')}
+        </Button>
+      </Group>
       {canEdit && (
         <GuardedForm
           form={form}
