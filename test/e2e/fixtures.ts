@@ -98,7 +98,7 @@ export async function pickOption(page: Page, box: Locator, typed: string, option
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(typed);
   await expect(page.getByRole('option', { name: option }).first()).toBeVisible();
-  await expect(async () => {
+  const taken = await expect(async () => {
     if ((await box.getAttribute('aria-expanded')) === 'true') {
       // nothing highlighted (a re-render can clear it): the arrow takes the first match
       if ((await page.locator('[role="option"][data-combobox-selected]').count()) === 0)
@@ -106,7 +106,16 @@ export async function pickOption(page: Page, box: Locator, typed: string, option
       await page.keyboard.press('Enter');
     }
     await expect(box).toHaveValue(option, { timeout: 500 });
-  }).toPass({ timeout: 10_000 });
+  })
+    .toPass({ timeout: 6_000 })
+    .then(() => true)
+    .catch(() => false);
+  // under CI's load the list once never took the Enter (2026-12-05, the Kazakh category at the desk); this helper
+  // arranges a form, and the keyboard counts are asserted where they are counted: the option is taken by the mouse
+  if (!taken) {
+    await page.getByRole('option', { name: option }).first().click();
+    await expect(box).toHaveValue(option);
+  }
 }
 
 /** A fresh station set up through the API, the page in Russian. */
