@@ -97,6 +97,8 @@ async function release(): Promise<void> {
 
   const cannot: string[] = [];
   let installer: string;
+  /** the stand-in's own folder, removed once the update folder has its copy */
+  let standIn: string | null = null;
   const bin = electronBinary();
   if (bin && process.platform === 'win32') {
     const publisher = process.env.UCHASKE_PUBLISHER;
@@ -121,7 +123,8 @@ async function release(): Promise<void> {
         ? 'the NSIS installer: it is built on Windows (electron-builder needs makensis and signing there)'
         : 'the NSIS installer: there is no Electron binary on this machine',
     );
-    installer = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-release-')), `Uchaske-Setup-${version}.exe`);
+    standIn = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-release-'));
+    installer = path.join(standIn, `Uchaske-Setup-${version}.exe`);
     // a stand-in of a realistic size, different for each version, so the hashes and the blockmap are real work
     const seed = crypto.createHash('sha256').update(`Uchaske stand-in installer ${version}`).digest();
     const body = Buffer.alloc(2 * 1024 * 1024);
@@ -135,6 +138,7 @@ async function release(): Promise<void> {
   fs.mkdirSync(staging, { recursive: true });
   const name = installerName(path.basename(installer));
   fs.copyFileSync(installer, path.join(staging, name));
+  if (standIn) fs.rmSync(standIn, { recursive: true, force: true });
   const map = await buildBlockMap(path.join(staging, name), 'gzip', path.join(staging, `${name}.blockmap`));
   const bytes = fs.readFileSync(path.join(staging, name));
   const manifest = Buffer.from(

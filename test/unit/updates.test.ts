@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   generateReleaseKey,
   manifestText,
@@ -43,6 +43,8 @@ beforeAll(() => {
   expect(said).toContain('verified: latest.yml signed by key');
   expect(said).toContain('not built here: the NSIS installer');
 }, 60_000);
+
+afterAll(() => fs.rmSync(keyDir, { recursive: true, force: true }));
 
 /** a copy of the release folder to spoil */
 function copyOfRelease(): string {
