@@ -596,14 +596,15 @@ export async function quarterCoverage(ctx: Ctx, date: string): Promise<DueItem[]
     if ((since.get(u.id) ?? '') <= last.to && quarterState(inQuarter(last)).state !== 'held')
       out.push({ ...item(u, last), titleKey: 'today.rules.meetingQuarterMissed', overdue: true });
     const now = quarterState(inQuarter(q));
+    const current = item(u, q);
     if (now.state === 'planned')
       out.push({
-        ...item(u, q),
+        ...current,
         titleKey: 'today.rules.meetingQuarterPlanned',
-        params: { ...item(u, q).params, date: formatDate(now.date) },
+        params: { ...current.params, date: formatDate(now.date) },
         overdue: false,
       });
-    if (now.state === 'none') out.push({ ...item(u, q), titleKey: 'today.rules.meetingQuarter', overdue: false });
+    if (now.state === 'none') out.push({ ...current, titleKey: 'today.rules.meetingQuarter', overdue: false });
   }
   return out;
 }

@@ -8,8 +8,7 @@ import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { staffNames } from '../users/names';
-import { mpsDesignations, requireApprover } from '../staff/mpsHead';
-import { approverOn } from '../../../../shared/rules/plans';
+import { approverAt, requireApprover } from '../staff/mpsHead';
 
 export type ItemFields = z.output<typeof planItemInputSchema>;
 
@@ -329,7 +328,7 @@ export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
       });
   }
   // p.18: the plan waits for the one who approves it on the day, not for every chief
-  if (ctx.user.role === 'supervisor' && approverOn(await mpsDesignations(ctx.db), date)?.userId === ctx.user.id) {
+  if (ctx.user.role === 'supervisor' && (await approverAt(ctx.db, date)).approver?.userId === ctx.user.id) {
     for (const p of await ctx.db
       .selectFrom('plans')
       .select(['month', 'submitted_at'])

@@ -1,6 +1,7 @@
 /** Person files, custody of the paper (p.13): the station's safes, taking out and return, the inventory. */
 import dayjs from 'dayjs';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { PersonFilesTable } from '../../store/schema';
 import { AppError } from '../../../../shared/api';
 import type { Category, PersonFile, Safe } from '../../../../shared/api/prevention';
 
@@ -100,9 +101,15 @@ export function moveCustody(
   });
 }
 
+/** p.13: where a place's files are kept — a safe of the station, or the police body's premises (no safe) */
+const keptIn = (safeId: number | null) => (eb: ExpressionBuilder<{ f: PersonFilesTable }, 'f'>) =>
+  safeId === null
+    ? eb('f.custody_place', '=', 'policeBody')
+    : eb.and([eb('f.custody_place', '=', 'safe'), eb('f.safe_id', '=', safeId)]);
+
 /** p.13: the inventory of a safe (or of the police body's premises when safeId is null). */
 export async function inventory(db: Db, safeId: number | null) {
-  let q = db
+  const rows = await db
     .selectFrom('person_files as f')
     .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
     .innerJoin('sections as s', 's.id', 'f.section_id')
@@ -120,12 +127,10 @@ export async function inventory(db: Db, safeId: number | null) {
       's.number as section_number',
       'f.inspector_id',
     ])
-    .where('f.status', 'in', ['active', 'moving']);
-  q =
-    safeId === null
-      ? q.where('f.custody_place', '=', 'policeBody')
-      : q.where('f.custody_place', '=', 'safe').where('f.safe_id', '=', safeId);
-  const rows = await q.orderBy('f.number').execute();
+    .where('f.status', 'in', ['active', 'moving'])
+    .where(keptIn(safeId))
+    .orderBy('f.number')
+    .execute();
   const out = await outSince(
     db,
     rows.map((r) => r.id),
@@ -148,7 +153,7 @@ export type InventoryRow = Awaited<ReturnType<typeof inventory>>[number];
 
 /** p.13: the custody log of a safe (or of the police body's premises) for a period, oldest first. */
 export async function custodyLog(db: Db, safeId: number | null, from: string, to: string) {
-  let q = db
+  const rows = await db
     .selectFrom('custody_log as l')
     .innerJoin('person_files as f', 'f.id', 'l.file_id')
     .innerJoin('citizens as c', 'c.id', 'f.citizen_id')
@@ -164,13 +169,13 @@ export async function custodyLog(db: Db, safeId: number | null, from: string, to
       'c.patronymic',
     ])
     .where('l.at', '>=', dayjs(from).startOf('day').toISOString())
-    .where('l.at', '<=', dayjs(to).endOf('day').toISOString());
-  q =
-    safeId === null
-      ? q.where('f.custody_place', '=', 'policeBody')
-      : q.where('f.custody_place', '=', 'safe').where('f.safe_id', '=', safeId);
+    .where('l.at', '<=', dayjs(to).endOf('day').toISOString())
+    .where(keptIn(safeId))
+    .orderBy('l.at')
+    .orderBy('l.id')
+    .execute();
   const staff = await staffNames(db);
-  return (await q.orderBy('l.at').orderBy('l.id').execute()).map((r) => ({
+  return rows.map((r) => ({
     at: r.at,
     action: r.action,
     number: r.number,

@@ -32,11 +32,17 @@ export async function mpsDesignations(db: Db): Promise<MpsDesignationRow[]> {
 
 const today = (ctx: Ctx) => dayjs(ctx.now).format('YYYY-MM-DD');
 
-export async function mpsHeads(ctx: Ctx) {
-  const designations = await mpsDesignations(ctx.db);
-  const a = approverOn(designations, today(ctx));
+/** p.18: the designations and who of them approves the plan on a date, by name. */
+export async function approverAt(db: Db, date: string) {
+  const designations = await mpsDesignations(db);
+  const a = approverOn(designations, date);
   const who = a && designations.find((d) => d.userId === a.userId);
-  return { designations, approverToday: a && who ? { userId: a.userId, name: who.name, kind: a.kind } : null };
+  return { designations, approver: a && who ? { userId: a.userId, name: who.name, kind: a.kind } : null };
+}
+
+export async function mpsHeads(ctx: Ctx) {
+  const { designations, approver } = await approverAt(ctx.db, today(ctx));
+  return { designations, approverToday: approver };
 }
 
 /** Only a chief of the MPS (a supervisor's account) heads it or replaces its head. */
@@ -137,12 +143,8 @@ export async function removeMpsActing(ctx: Ctx, id: number): Promise<MpsDesignat
  * answer says which, for the print.
  */
 export async function requireApprover(ctx: Ctx, db: Db): Promise<'head' | 'acting'> {
-  const designations = await mpsDesignations(db);
-  const a = approverOn(designations, today(ctx));
-  if (!a) throw new AppError('CONFLICT', 'plans.noApprover');
-  if (a.userId !== ctx.user.id)
-    throw new AppError('FORBIDDEN', 'plans.notTheApprover', {
-      name: designations.find((d) => d.userId === a.userId)?.name ?? '',
-    });
-  return a.kind;
+  const { approver } = await approverAt(db, today(ctx));
+  if (!approver) throw new AppError('CONFLICT', 'plans.noApprover');
+  if (approver.userId !== ctx.user.id) throw new AppError('FORBIDDEN', 'plans.notTheApprover', { name: approver.name });
+  return approver.kind;
 }

@@ -4,8 +4,8 @@ import type { Ctx } from '../../context';
 import type { Handlers } from '../module';
 
 /** Every step that decides something about a release is in the audit log: a refusal above all (ours). */
-const audit = (c: Ctx, action: string, after: Record<string, unknown>) =>
-  change(c, (tx) => tx.audit({ action, entity: 'station', entityId: 1, after }));
+const audit = (c: Ctx, action: string, after: unknown, before?: unknown) =>
+  change(c, (tx) => tx.audit({ action, entity: 'station', entityId: 1, before, after }));
 
 export const updatesHandlers: Handlers<CallsOf<'updates'>> = {
   'updates.status': async (_i, { ctx }) => ctx().updates.status(),
@@ -13,9 +13,7 @@ export const updatesHandlers: Handlers<CallsOf<'updates'>> = {
     const c = ctx();
     const before = c.updates.source;
     c.updates.setSource(source);
-    await change(c, (tx) =>
-      tx.audit({ action: 'updates.source', entity: 'station', entityId: 1, before, after: source }),
-    );
+    await audit(c, 'updates.source', source, before);
     return c.updates.status();
   },
   // the long work (reading the source, downloading) is done before the audit opens the call's unit: an open unit

@@ -153,10 +153,7 @@ export class StationUpdater {
       this.phase = 'downloaded';
       return { outcome: 'downloaded', release };
     } catch (e) {
-      this.phase = 'idle';
-      this.progress = null;
-      this.available = null;
-      this.updater = null;
+      this.forget();
       return outcomeOf(e);
     } finally {
       updater.off('download-progress', onProgress);
@@ -261,7 +258,13 @@ export class StationUpdater {
     return own;
   }
 
+  /** read once: the build's app-update.yml does not change while the program runs */
+  private publisherName: string | null | undefined;
   private publisher(): string | null {
+    if (this.publisherName === undefined) this.publisherName = this.readPublisher();
+    return this.publisherName;
+  }
+  private readPublisher(): string | null {
     try {
       const c = yaml.load(fs.readFileSync(this.configPath(), 'utf8')) as { publisherName?: string | string[] } | null;
       const p = c?.publisherName;
