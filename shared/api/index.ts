@@ -21,6 +21,7 @@ import { handoverApi } from './handover';
 import { passportApi } from './passport';
 import { documentsApi } from './documents';
 import { updatesApi } from './updates';
+import { searchApi } from './search';
 
 /**
  * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
@@ -48,6 +49,7 @@ export const contracts = {
   passport: passportApi,
   documents: documentsApi,
   updates: updatesApi,
+  search: searchApi,
 } as const;
 export type ModuleName = keyof typeof contracts;
 
@@ -74,6 +76,7 @@ export const api = {
   ...passportApi,
   ...documentsApi,
   ...updatesApi,
+  ...searchApi,
 } satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;
@@ -113,3 +116,4 @@ export type { FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview 
 export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';
 export type { UpdateSource, UpdateStatus, Release } from './updates';
+export type { SearchHit, SearchKind } from './search';

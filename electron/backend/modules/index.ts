@@ -21,6 +21,7 @@ import { handoverModule } from './handover';
 import { passportModule } from './passport';
 import { documentsModule } from './documents';
 import { updatesModule } from './updates';
+import { searchModule } from './search';
 
 /**
  * Every backend module, once. The compiler holds this list to the contract's (shared/api/index.ts): a module that is
@@ -48,4 +49,5 @@ export const modules = {
   passport: passportModule,
   documents: documentsModule,
   updates: updatesModule,
+  search: searchModule,
 } satisfies { [M in ModuleName]: BackendModule<M> };

@@ -6,8 +6,11 @@ import type { RawDb } from './database';
 /** The SQL function that folds a full name as the desk's search does (shared/search/fold.ts). */
 const FOLD_NAME = 'uchaske_fold_name';
 
-/** Registered on every connection the store opens. */
+/** Registered on every connection the store opens; the search index's triggers call `uchaske_fold` (searchIndex.ts). */
 export function registerNameFold(raw: RawDb): void {
+  raw.function('uchaske_fold', { deterministic: true, varargs: true }, (...texts: unknown[]) =>
+    foldName(texts.filter((t) => typeof t === 'string' && t !== '').join(' ')),
+  );
   raw.function(FOLD_NAME, { deterministic: true }, (surname: unknown, name: unknown, patronymic: unknown) =>
     foldName(
       fullName({ surname: String(surname ?? ''), name: String(name ?? ''), patronymic: String(patronymic ?? '') }),
