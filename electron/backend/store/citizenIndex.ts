@@ -11,7 +11,12 @@ export async function indexCitizen(db: Db, c: Citizen): Promise<void> {
   await db.deleteFrom('citizens_fts').where('rowid', '=', c.id).execute();
   await db
     .insertInto('citizens_fts')
-    .values({ rowid: c.id, names: foldName([c.surname, c.name, c.patronymic].join(' ')), iin: c.iin ?? '' })
+    .values({
+      rowid: c.id,
+      names: foldName([c.surname, c.name, c.patronymic].join(' ')),
+      iin: c.iin ?? '',
+      address: foldName(c.address),
+    })
     .execute();
 }
 

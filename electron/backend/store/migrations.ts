@@ -324,18 +324,28 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 16,
-    name: 'search over everything (issue 17): prefix indexes for the names, an index of addresses and texts',
-    // the citizen index is rebuilt with prefix indexes: a search as typed starts with one letter (ours)
+    name: "search over everything (issue 17): prefix indexes, the citizens' addresses, indexes of texts",
+    // (ours) a search as typed starts with one letter: prefix indexes of 1–3 letters keep it from reading every name.
+    // The large kinds have tables of their own (citizens, the notebooks): a word's prefix is merged over one table
     sql: `
       DROP TABLE citizens_fts;
-      CREATE VIRTUAL TABLE citizens_fts USING fts5(names, iin, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
-      INSERT INTO citizens_fts (rowid, names, iin)
-        SELECT id, uchaske_fold_name(surname, name, patronymic), coalesce(iin, '') FROM citizens;
+      CREATE VIRTUAL TABLE citizens_fts USING fts5(
+        names, iin, address, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      );
+      INSERT INTO citizens_fts (rowid, names, iin, address)
+        SELECT id, uchaske_fold_name(surname, name, patronymic), coalesce(iin, ''), uchaske_fold(address) FROM citizens;
+      CREATE VIRTUAL TABLE notebook_fts USING fts5(
+        words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      );
+      INSERT INTO notebook_fts (rowid, words) SELECT id, uchaske_fold(text, address) FROM notebook_entries;
+      CREATE TRIGGER notebook_fts_notebook_entries_ins AFTER INSERT ON notebook_entries BEGIN INSERT INTO notebook_fts (rowid, words) VALUES (new.id, uchaske_fold(new.text, new.address)); END;
+      CREATE TRIGGER notebook_fts_notebook_entries_upd AFTER UPDATE OF text, address ON notebook_entries BEGIN
+        DELETE FROM notebook_fts WHERE rowid = old.id; INSERT INTO notebook_fts (rowid, words) VALUES (new.id, uchaske_fold(new.text, new.address));
+      END;
+      CREATE TRIGGER notebook_fts_notebook_entries_del AFTER DELETE ON notebook_entries BEGIN DELETE FROM notebook_fts WHERE rowid = old.id; END;
       CREATE VIRTUAL TABLE search_fts USING fts5(
         words, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
       );
-      INSERT INTO search_fts (rowid, words) SELECT (1 << 40) | id, uchaske_fold(address) FROM citizens;
-      INSERT INTO search_fts (rowid, words) SELECT (2 << 40) | id, uchaske_fold(text, address) FROM notebook_entries;
       INSERT INTO search_fts (rowid, words) SELECT (3 << 40) | id, uchaske_fold(actual_address) FROM person_files;
       INSERT INTO search_fts (rowid, words) SELECT (4 << 40) | id, uchaske_fold(address) FROM firearm_owners;
       INSERT INTO search_fts (rowid, words) SELECT (5 << 40) | id, uchaske_fold(address, work) FROM probation_persons;
@@ -344,56 +354,46 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       INSERT INTO search_fts (rowid, words) SELECT (8 << 40) | id, uchaske_fold(full_name, address, organization) FROM meeting_participants;
       INSERT INTO search_fts (rowid, words) SELECT (9 << 40) | id, uchaske_fold(text, raised_by, initiator_address) FROM meeting_items;
       INSERT INTO search_fts (rowid, words) SELECT (10 << 40) | id, uchaske_fold(order_number, superior, remarks) FROM handover_acts;
-      CREATE TRIGGER search_citizens_ins AFTER INSERT ON citizens BEGIN INSERT INTO search_fts (rowid, words) VALUES ((1 << 40) | new.id, uchaske_fold(new.address)); END;
-      CREATE TRIGGER search_citizens_upd AFTER UPDATE OF address ON citizens BEGIN
-        DELETE FROM search_fts WHERE rowid = (1 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((1 << 40) | new.id, uchaske_fold(new.address));
-      END;
-      CREATE TRIGGER search_citizens_del AFTER DELETE ON citizens BEGIN DELETE FROM search_fts WHERE rowid = (1 << 40) | old.id; END;
-      CREATE TRIGGER search_notebook_entries_ins AFTER INSERT ON notebook_entries BEGIN INSERT INTO search_fts (rowid, words) VALUES ((2 << 40) | new.id, uchaske_fold(new.text, new.address)); END;
-      CREATE TRIGGER search_notebook_entries_upd AFTER UPDATE OF text, address ON notebook_entries BEGIN
-        DELETE FROM search_fts WHERE rowid = (2 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((2 << 40) | new.id, uchaske_fold(new.text, new.address));
-      END;
-      CREATE TRIGGER search_notebook_entries_del AFTER DELETE ON notebook_entries BEGIN DELETE FROM search_fts WHERE rowid = (2 << 40) | old.id; END;
-      CREATE TRIGGER search_person_files_ins AFTER INSERT ON person_files BEGIN INSERT INTO search_fts (rowid, words) VALUES ((3 << 40) | new.id, uchaske_fold(new.actual_address)); END;
-      CREATE TRIGGER search_person_files_upd AFTER UPDATE OF actual_address ON person_files BEGIN
+      CREATE TRIGGER search_fts_person_files_ins AFTER INSERT ON person_files BEGIN INSERT INTO search_fts (rowid, words) VALUES ((3 << 40) | new.id, uchaske_fold(new.actual_address)); END;
+      CREATE TRIGGER search_fts_person_files_upd AFTER UPDATE OF actual_address ON person_files BEGIN
         DELETE FROM search_fts WHERE rowid = (3 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((3 << 40) | new.id, uchaske_fold(new.actual_address));
       END;
-      CREATE TRIGGER search_person_files_del AFTER DELETE ON person_files BEGIN DELETE FROM search_fts WHERE rowid = (3 << 40) | old.id; END;
-      CREATE TRIGGER search_firearm_owners_ins AFTER INSERT ON firearm_owners BEGIN INSERT INTO search_fts (rowid, words) VALUES ((4 << 40) | new.id, uchaske_fold(new.address)); END;
-      CREATE TRIGGER search_firearm_owners_upd AFTER UPDATE OF address ON firearm_owners BEGIN
+      CREATE TRIGGER search_fts_person_files_del AFTER DELETE ON person_files BEGIN DELETE FROM search_fts WHERE rowid = (3 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_firearm_owners_ins AFTER INSERT ON firearm_owners BEGIN INSERT INTO search_fts (rowid, words) VALUES ((4 << 40) | new.id, uchaske_fold(new.address)); END;
+      CREATE TRIGGER search_fts_firearm_owners_upd AFTER UPDATE OF address ON firearm_owners BEGIN
         DELETE FROM search_fts WHERE rowid = (4 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((4 << 40) | new.id, uchaske_fold(new.address));
       END;
-      CREATE TRIGGER search_firearm_owners_del AFTER DELETE ON firearm_owners BEGIN DELETE FROM search_fts WHERE rowid = (4 << 40) | old.id; END;
-      CREATE TRIGGER search_probation_persons_ins AFTER INSERT ON probation_persons BEGIN INSERT INTO search_fts (rowid, words) VALUES ((5 << 40) | new.id, uchaske_fold(new.address, new.work)); END;
-      CREATE TRIGGER search_probation_persons_upd AFTER UPDATE OF address, work ON probation_persons BEGIN
+      CREATE TRIGGER search_fts_firearm_owners_del AFTER DELETE ON firearm_owners BEGIN DELETE FROM search_fts WHERE rowid = (4 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_probation_persons_ins AFTER INSERT ON probation_persons BEGIN INSERT INTO search_fts (rowid, words) VALUES ((5 << 40) | new.id, uchaske_fold(new.address, new.work)); END;
+      CREATE TRIGGER search_fts_probation_persons_upd AFTER UPDATE OF address, work ON probation_persons BEGIN
         DELETE FROM search_fts WHERE rowid = (5 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((5 << 40) | new.id, uchaske_fold(new.address, new.work));
       END;
-      CREATE TRIGGER search_probation_persons_del AFTER DELETE ON probation_persons BEGIN DELETE FROM search_fts WHERE rowid = (5 << 40) | old.id; END;
-      CREATE TRIGGER search_foreigners_ins AFTER INSERT ON foreigners BEGIN INSERT INTO search_fts (rowid, words) VALUES ((6 << 40) | new.id, uchaske_fold(new.temp_address, new.work, new.passport_no)); END;
-      CREATE TRIGGER search_foreigners_upd AFTER UPDATE OF temp_address, work, passport_no ON foreigners BEGIN
+      CREATE TRIGGER search_fts_probation_persons_del AFTER DELETE ON probation_persons BEGIN DELETE FROM search_fts WHERE rowid = (5 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_foreigners_ins AFTER INSERT ON foreigners BEGIN INSERT INTO search_fts (rowid, words) VALUES ((6 << 40) | new.id, uchaske_fold(new.temp_address, new.work, new.passport_no)); END;
+      CREATE TRIGGER search_fts_foreigners_upd AFTER UPDATE OF temp_address, work, passport_no ON foreigners BEGIN
         DELETE FROM search_fts WHERE rowid = (6 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((6 << 40) | new.id, uchaske_fold(new.temp_address, new.work, new.passport_no));
       END;
-      CREATE TRIGGER search_foreigners_del AFTER DELETE ON foreigners BEGIN DELETE FROM search_fts WHERE rowid = (6 << 40) | old.id; END;
-      CREATE TRIGGER search_meetings_ins AFTER INSERT ON meetings BEGIN INSERT INTO search_fts (rowid, words) VALUES ((7 << 40) | new.id, uchaske_fold(new.place)); END;
-      CREATE TRIGGER search_meetings_upd AFTER UPDATE OF place ON meetings BEGIN
+      CREATE TRIGGER search_fts_foreigners_del AFTER DELETE ON foreigners BEGIN DELETE FROM search_fts WHERE rowid = (6 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_meetings_ins AFTER INSERT ON meetings BEGIN INSERT INTO search_fts (rowid, words) VALUES ((7 << 40) | new.id, uchaske_fold(new.place)); END;
+      CREATE TRIGGER search_fts_meetings_upd AFTER UPDATE OF place ON meetings BEGIN
         DELETE FROM search_fts WHERE rowid = (7 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((7 << 40) | new.id, uchaske_fold(new.place));
       END;
-      CREATE TRIGGER search_meetings_del AFTER DELETE ON meetings BEGIN DELETE FROM search_fts WHERE rowid = (7 << 40) | old.id; END;
-      CREATE TRIGGER search_meeting_participants_ins AFTER INSERT ON meeting_participants BEGIN INSERT INTO search_fts (rowid, words) VALUES ((8 << 40) | new.id, uchaske_fold(new.full_name, new.address, new.organization)); END;
-      CREATE TRIGGER search_meeting_participants_upd AFTER UPDATE OF full_name, address, organization ON meeting_participants BEGIN
+      CREATE TRIGGER search_fts_meetings_del AFTER DELETE ON meetings BEGIN DELETE FROM search_fts WHERE rowid = (7 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_meeting_participants_ins AFTER INSERT ON meeting_participants BEGIN INSERT INTO search_fts (rowid, words) VALUES ((8 << 40) | new.id, uchaske_fold(new.full_name, new.address, new.organization)); END;
+      CREATE TRIGGER search_fts_meeting_participants_upd AFTER UPDATE OF full_name, address, organization ON meeting_participants BEGIN
         DELETE FROM search_fts WHERE rowid = (8 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((8 << 40) | new.id, uchaske_fold(new.full_name, new.address, new.organization));
       END;
-      CREATE TRIGGER search_meeting_participants_del AFTER DELETE ON meeting_participants BEGIN DELETE FROM search_fts WHERE rowid = (8 << 40) | old.id; END;
-      CREATE TRIGGER search_meeting_items_ins AFTER INSERT ON meeting_items BEGIN INSERT INTO search_fts (rowid, words) VALUES ((9 << 40) | new.id, uchaske_fold(new.text, new.raised_by, new.initiator_address)); END;
-      CREATE TRIGGER search_meeting_items_upd AFTER UPDATE OF text, raised_by, initiator_address ON meeting_items BEGIN
+      CREATE TRIGGER search_fts_meeting_participants_del AFTER DELETE ON meeting_participants BEGIN DELETE FROM search_fts WHERE rowid = (8 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_meeting_items_ins AFTER INSERT ON meeting_items BEGIN INSERT INTO search_fts (rowid, words) VALUES ((9 << 40) | new.id, uchaske_fold(new.text, new.raised_by, new.initiator_address)); END;
+      CREATE TRIGGER search_fts_meeting_items_upd AFTER UPDATE OF text, raised_by, initiator_address ON meeting_items BEGIN
         DELETE FROM search_fts WHERE rowid = (9 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((9 << 40) | new.id, uchaske_fold(new.text, new.raised_by, new.initiator_address));
       END;
-      CREATE TRIGGER search_meeting_items_del AFTER DELETE ON meeting_items BEGIN DELETE FROM search_fts WHERE rowid = (9 << 40) | old.id; END;
-      CREATE TRIGGER search_handover_acts_ins AFTER INSERT ON handover_acts BEGIN INSERT INTO search_fts (rowid, words) VALUES ((10 << 40) | new.id, uchaske_fold(new.order_number, new.superior, new.remarks)); END;
-      CREATE TRIGGER search_handover_acts_upd AFTER UPDATE OF order_number, superior, remarks ON handover_acts BEGIN
+      CREATE TRIGGER search_fts_meeting_items_del AFTER DELETE ON meeting_items BEGIN DELETE FROM search_fts WHERE rowid = (9 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_handover_acts_ins AFTER INSERT ON handover_acts BEGIN INSERT INTO search_fts (rowid, words) VALUES ((10 << 40) | new.id, uchaske_fold(new.order_number, new.superior, new.remarks)); END;
+      CREATE TRIGGER search_fts_handover_acts_upd AFTER UPDATE OF order_number, superior, remarks ON handover_acts BEGIN
         DELETE FROM search_fts WHERE rowid = (10 << 40) | old.id; INSERT INTO search_fts (rowid, words) VALUES ((10 << 40) | new.id, uchaske_fold(new.order_number, new.superior, new.remarks));
       END;
-      CREATE TRIGGER search_handover_acts_del AFTER DELETE ON handover_acts BEGIN DELETE FROM search_fts WHERE rowid = (10 << 40) | old.id; END;
+      CREATE TRIGGER search_fts_handover_acts_del AFTER DELETE ON handover_acts BEGIN DELETE FROM search_fts WHERE rowid = (10 << 40) | old.id; END;
       CREATE INDEX notebook_citizen ON notebook_entries(citizen_id) WHERE citizen_id IS NOT NULL;
       CREATE INDEX firearm_owners_citizen ON firearm_owners(citizen_id);
       CREATE INDEX probation_citizen ON probation_persons(citizen_id);

@@ -118,6 +118,8 @@ export interface CitizensFtsTable {
   rowid: number;
   names: string;
   iin: string;
+  /** the folded address (migration 16), for the search box */
+  address: string;
 }
 
 // reception (p.9)

@@ -3,14 +3,15 @@ import { prefixQuery, type SearchQuery } from '../../../shared/search/query';
 import type { Db } from '../context';
 
 /**
- * The search index of issue 17 (ours): `search_fts`, an FTS5 table without content, holds the folded addresses and
- * texts of the records a search finds by their words; triggers (migration 16) keep it, so no service has to. A row's
- * id is the record's kind in the high bits and its id in the low ones, so one kind is one range of the index.
- * Names and IINs stay in `citizens_fts` (citizenIndex.ts).
+ * The search box's indexes (issue 17, migration 16), kept by triggers so that no service has to:
+ * - `citizens_fts` — the citizens' folded names, IINs and addresses (names and IINs kept by citizenIndex.ts);
+ * - `notebook_fts` — the notebook entries' texts and addresses, by entry id;
+ * - `search_fts` — the smaller kinds' addresses and texts; a row's id is the kind in the high bits and the record's
+ *   id in the low ones, so one kind is one range of the index.
+ * The large kinds have tables of their own: a word typed out past three letters is merged over its table's whole
+ * list of that word, and the smaller kinds should not pay for the citizens' or the notebooks'.
  */
 export const TEXT_KINDS = {
-  citizenAddress: 1,
-  notebookEntry: 2,
   personFileAddress: 3,
   firearmOwner: 4,
   probation: 5,
@@ -22,28 +23,46 @@ export const TEXT_KINDS = {
 } as const;
 export type TextKind = keyof typeof TEXT_KINDS;
 
-const SHIFT = 2 ** 40;
+// a bound must reach SQLite as an integer: FTS5 seeks to an integer bound and filters row by row on a real one
+const SHIFT = 2n ** 40n;
 
 /** The ids of one kind's records whose words begin with every word typed (or, mistyped, their Russian-layout twin). */
 export async function matchText(db: Db, q: SearchQuery, kind: TextKind, limit: number): Promise<number[]> {
-  const code = TEXT_KINDS[kind];
+  const code = BigInt(TEXT_KINDS[kind]);
   const rows = await sql<{ id: number }>`
     SELECT rowid - ${code * SHIFT} AS id FROM search_fts
-    WHERE search_fts MATCH ${matchExpression(q, null)} AND rowid >= ${code * SHIFT} AND rowid < ${(code + 1) * SHIFT}
+    WHERE search_fts MATCH ${words(q, null)} AND rowid >= ${code * SHIFT} AND rowid < ${(code + 1n) * SHIFT}
     ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
-  return rows.rows.map((r) => r.id);
+  return rows.rows.map((r) => Number(r.id));
 }
 
-/** The ids of the citizens whose folded names (or IIN, for digits) begin with what was typed, newest first. */
-export async function matchNames(db: Db, q: SearchQuery, limit: number): Promise<number[]> {
+/** The notebook entries whose text or address has every word typed, newest first. */
+export async function matchNotebook(db: Db, q: SearchQuery, limit: number): Promise<number[]> {
   const rows = await sql<{ id: number }>`
-    SELECT rowid AS id FROM citizens_fts WHERE citizens_fts MATCH ${matchExpression(q, 'names')}
+    SELECT rowid AS id FROM notebook_fts WHERE notebook_fts MATCH ${words(q, null)}
     ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => r.id);
 }
 
-function matchExpression(q: SearchQuery, nameColumn: string | null): string {
-  if (q.digits !== null && nameColumn) return `iin:"${q.digits}"*`;
-  const own = `(${prefixQuery(q.words, nameColumn)})`;
-  return q.layoutWords?.length ? `${own} OR (${prefixQuery(q.layoutWords, nameColumn)})` : own;
+/** The citizens whose folded names (or IIN, for digits) begin with what was typed, newest first. */
+export async function matchNames(db: Db, q: SearchQuery, limit: number): Promise<number[]> {
+  const match = q.digits !== null ? `iin:"${q.digits}"*` : words(q, 'names');
+  const rows = await sql<{ id: number }>`
+    SELECT rowid AS id FROM citizens_fts WHERE citizens_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit}`.execute(
+    db,
+  );
+  return rows.rows.map((r) => r.id);
+}
+
+/** The citizens whose address has every word typed, newest first. */
+export async function matchAddresses(db: Db, q: SearchQuery, limit: number): Promise<number[]> {
+  const rows = await sql<{ id: number }>`
+    SELECT rowid AS id FROM citizens_fts WHERE citizens_fts MATCH ${words(q, 'address')}
+    ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+function words(q: SearchQuery, column: string | null): string {
+  const own = `(${prefixQuery(q.words, column)})`;
+  return q.layoutWords?.length ? `${own} OR (${prefixQuery(q.layoutWords, column)})` : own;
 }

@@ -4,7 +4,7 @@ import { canCall, type SearchHit } from '../../../../shared/api';
 import { SEARCH_KINDS, type SearchKind } from '../../../../shared/api/search';
 import { fullName } from '../../../../shared/format';
 import { foldedWords, nameRank, parseSearch, snippet, type SearchQuery } from '../../../../shared/search/query';
-import { matchNames, matchText, type TextKind } from '../../store/searchIndex';
+import { matchAddresses, matchNames, matchNotebook, matchText, type TextKind } from '../../store/searchIndex';
 import type { Ctx, Db } from '../../context';
 import { owners } from '../notebook/service';
 import { scopeOf, inScope as fileInScope } from '../prevention/access';
@@ -124,7 +124,7 @@ const typedNumber = (q: SearchQuery) => (q.digits !== null && q.digits.length <=
 const text = (s: Search, kind: TextKind) => matchText(s.db, s.q, kind, CANDIDATES);
 
 async function citizens(s: Search): Promise<SearchHit[]> {
-  const byAddress = await text(s, 'citizenAddress');
+  const byAddress = await matchAddresses(s.db, s.q, CANDIDATES);
   const all = [...new Set([...ids(s.people), ...byAddress])];
   if (!all.length) return [];
   const rows = await s.db
@@ -179,7 +179,7 @@ async function receptions(s: Search): Promise<SearchHit[]> {
 
 async function notebookEntries(s: Search): Promise<SearchHit[]> {
   const readable = new Set((await owners(s.ctx)).map((o) => o.userId));
-  const byText = await text(s, 'notebookEntry');
+  const byText = await matchNotebook(s.db, s.q, CANDIDATES);
   const people = ids(s.people);
   if (!readable.size) return [];
   const base = () =>
