@@ -79,6 +79,8 @@ const receptionFilterFields = z.object({
   to: isoDate,
   /** the citizen, as the desk search takes him: the start of a name or of the IIN */
   citizen: z.string().trim().max(100, 'validation.tooLong').nullable().default(null),
+  /** one citizen's visits, as the search box opens them (issue 17) */
+  citizenId: z.number().int().nullable().default(null),
   mode: z.enum(RECEPTION_MODES).nullable().default(null),
   categoryCode: z.string().max(40, 'validation.tooLong').nullable().default(null),
   receiverId: z.number().int().nullable().default(null),

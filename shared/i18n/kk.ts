@@ -16,6 +16,7 @@ import { passport } from './catalogs/passport';
 import { documents } from './catalogs/documents';
 import { print } from './catalogs/print';
 import { updates } from './catalogs/updates';
+import { search } from './catalogs/search';
 import type { Catalog } from './ru';
 import type { Shape } from './define';
 
@@ -39,4 +40,5 @@ export const kk: Shape<Catalog> = {
   ...documents.kk,
   ...print.kk,
   ...updates.kk,
+  ...search.kk,
 };

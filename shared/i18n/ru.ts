@@ -16,6 +16,7 @@ import { passport } from './catalogs/passport';
 import { documents } from './catalogs/documents';
 import { print } from './catalogs/print';
 import { updates } from './catalogs/updates';
+import { search } from './catalogs/search';
 
 /** Russian catalog, assembled from the modules' catalogs (shared/i18n/catalogs/). */
 export const ru = {
@@ -37,6 +38,7 @@ export const ru = {
   ...documents.ru,
   ...print.ru,
   ...updates.ru,
+  ...search.ru,
 };
 
 export type Catalog = typeof ru;

@@ -120,6 +120,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
       entries: await listReceptions(ctx.db, {
         ...PERIOD,
         citizen: null,
+        citizenId: null,
         mode: null,
         categoryCode: null,
         receiverId: null,

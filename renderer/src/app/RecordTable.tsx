@@ -1,4 +1,4 @@
-import type { CSSProperties, KeyboardEvent } from 'react';
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 
@@ -16,6 +16,7 @@ export function RecordTable<T extends { id: number }>({
   minHeight = 160,
   height,
   pages,
+  focusId,
 }: {
   records: T[] | undefined;
   columns: DataTableColumn<T>[];
@@ -27,8 +28,18 @@ export function RecordTable<T extends { id: number }>({
   height?: string;
   /** a list paged in the backend: which page, of how many records */
   pages?: { page: number; perPage: number; total: number; onPage: (page: number) => void };
+  /** the record the address names (the search box opened it): shown, marked and given the focus */
+  focusId?: number | null;
 }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const shown = records?.some((r) => r.id === focusId) ?? false;
+  useEffect(() => {
+    if (!shown) return;
+    const row = box.current?.querySelector<HTMLElement>(`[data-record-id="${focusId}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus({ preventScroll: true });
+  }, [shown, focusId]);
   const common = {
     withTableBorder: true,
     striped: true,
@@ -39,25 +50,34 @@ export function RecordTable<T extends { id: number }>({
     fetching,
     records: records ?? [],
     columns,
-    rowStyle,
+    rowStyle: (r: T) =>
+      r.id === focusId ? { ...rowStyle?.(r), outline: '2px solid var(--mantine-color-blue-5)' } : rowStyle?.(r),
     onRowClick: onOpen ? ({ record }: { record: T }) => onOpen(record) : undefined,
     customRowAttributes: (r: T) => ({
       tabIndex: 0,
+      'data-record-id': r.id,
       'aria-label': rowLabel(r),
       onKeyDown: (e: KeyboardEvent) => {
         if (e.key === 'Enter' && onOpen) onOpen(r);
       },
     }),
   };
-  if (!pages) return <DataTable<T> {...common} />;
+  if (!pages)
+    return (
+      <div ref={box}>
+        <DataTable<T> {...common} />
+      </div>
+    );
   return (
-    <DataTable<T>
-      {...common}
-      page={pages.page}
-      onPageChange={pages.onPage}
-      totalRecords={pages.total}
-      recordsPerPage={pages.perPage}
-      paginationText={({ from, to, totalRecords }) => t('app.pageRange', { from, to, total: totalRecords })}
-    />
+    <div ref={box}>
+      <DataTable<T>
+        {...common}
+        page={pages.page}
+        onPageChange={pages.onPage}
+        totalRecords={pages.total}
+        recordsPerPage={pages.perPage}
+        paginationText={({ from, to, totalRecords }) => t('app.pageRange', { from, to, total: totalRecords })}
+      />
+    </div>
   );
 }

@@ -15,7 +15,9 @@ import {
   IconMap2,
   IconUsers,
   IconUserShield,
+  IconSearch,
 } from '@tabler/icons-react';
+import { spotlight } from '@mantine/spotlight';
 import { useCall } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { canCall, type CallName, type SessionUser } from '../../../shared/api';
@@ -34,6 +36,7 @@ import { PlansScreen } from '../modules/plans/PlansScreen';
 import { ListsScreen } from '../modules/lists/ListsScreen';
 import { HandoverScreen } from '../modules/handover/HandoverScreen';
 import { PassportScreen } from '../modules/passport/PassportScreen';
+import { SearchSpotlight } from '../modules/search/SearchSpotlight';
 
 interface Route {
   path: string;
@@ -45,6 +48,12 @@ interface Route {
   screen: (s: SessionUser, rest: string, go: (hash: string) => void) => React.ReactNode;
 }
 
+/** The id after a first part of the address: idAfter('citizen/5', 'citizen') is 5. */
+const idAfter = (rest: string, first: string): number | null => {
+  const m = new RegExp(`^${first}/(\\d+)$`).exec(rest);
+  return m ? Number(m[1]) : null;
+};
+
 const ROUTES: Route[] = [
   { path: 'today', label: 'nav.today', icon: IconCalendarDue, screen: (_s, _r, go) => <TodayScreen go={go} /> },
   {
@@ -52,11 +61,14 @@ const ROUTES: Route[] = [
     label: 'nav.reception',
     icon: IconAddressBook,
     call: 'reception.list',
+    // '#/reception/12' opens entry 12; '#/reception/citizen/5' shows citizen 5's visits
     screen: (s, rest, go) => (
       <ReceptionScreen
         session={s}
-        openId={rest ? Number(rest) : null}
+        openId={/^\d+$/.test(rest) ? Number(rest) : null}
+        citizenId={idAfter(rest, 'citizen')}
         onOpen={(id) => go(id ? `/reception/${id}` : '/reception')}
+        go={go}
       />
     ),
   },
@@ -65,7 +77,15 @@ const ROUTES: Route[] = [
     label: 'nav.notebook',
     icon: IconNotebook,
     call: 'notebook.owners',
-    screen: (s, rest, go) => <NotebookScreen session={s} ownerParam={rest ? Number(rest) : null} go={go} />,
+    // '#/notebook/3/120': owner 3's notebook, at entry 120
+    screen: (s, rest, go) => (
+      <NotebookScreen
+        session={s}
+        ownerParam={rest ? Number(rest.split('/')[0]) : null}
+        entryParam={idAfter(rest, '\\d+')}
+        go={go}
+      />
+    ),
   },
   {
     path: 'prevention',
@@ -93,7 +113,10 @@ const ROUTES: Route[] = [
     label: 'nav.lists',
     icon: IconListDetails,
     call: 'lists.firearms',
-    screen: (s, rest, go) => <ListsScreen session={s} listParam={rest || null} go={go} />,
+    // '#/lists/firearms/7': the list, at entry 7
+    screen: (s, rest, go) => (
+      <ListsScreen session={s} listParam={rest.split('/')[0] || null} entryParam={idAfter(rest, '\\w+')} go={go} />
+    ),
   },
   {
     path: 'passport',
@@ -107,7 +130,8 @@ const ROUTES: Route[] = [
     label: 'nav.handover',
     icon: IconTransfer,
     call: 'handover.list',
-    screen: (s) => <HandoverScreen session={s} />,
+    // '#/handover/4': act 4, opened for a purpose (p.15)
+    screen: (s, rest, go) => <HandoverScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
   },
   {
     path: 'staff',
@@ -155,6 +179,21 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {canCall(session.role, 'search.find') && (
+              <Button
+                variant="default"
+                leftSection={<IconSearch size={16} />}
+                rightSection={
+                  <Text size="xs" c="dimmed">
+                    Ctrl+K
+                  </Text>
+                }
+                onClick={() => spotlight.open()}
+                data-testid="search-open"
+              >
+                {t('search.open')}
+              </Button>
+            )}
             <LanguageSwitch />
             <Menu position="bottom-end">
               <Menu.Target>
@@ -193,6 +232,7 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
         </Badge>
       </AppShell.Navbar>
       <AppShell.Main>{current.screen(session, current.path === path ? rest : '', setHash)}</AppShell.Main>
+      {canCall(session.role, 'search.find') && <SearchSpotlight go={setHash} />}
       <Modal opened={pwOpen} onClose={pw.close} title={t('app.changePassword')}>
         <ChangePasswordForm onDone={pw.close} />
       </Modal>

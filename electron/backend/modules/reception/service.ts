@@ -316,6 +316,7 @@ const matching = (f: ReceptionFilterFields) => (eb: ExpressionBuilder<DB & { r: 
     eb('r.received_at', '<', dayjs(f.to).add(1, 'day').format('YYYY-MM-DD')),
   ];
   if (f.citizen) c.push(citizenMatches('r.citizen_id', f.citizen));
+  if (f.citizenId !== null) c.push(eb('r.citizen_id', '=', f.citizenId));
   if (f.mode) c.push(eb('r.mode', '=', f.mode));
   if (f.categoryCode) c.push(eb('r.category_code', '=', f.categoryCode));
   if (f.receiverId) c.push(eb('r.receiver_id', '=', f.receiverId));

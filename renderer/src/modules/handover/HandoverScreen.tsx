@@ -42,7 +42,16 @@ import type { Purpose } from '../../../../shared/api/prevention';
 import { PurposeDialog } from '../prevention/PurposeDialog';
 
 /** Acceptance and handover of sections (p.4–6): the acts, the passport's §1 history, the tour of p.5. */
-export function HandoverScreen({ session }: { session: SessionUser }) {
+export function HandoverScreen({
+  session,
+  openId,
+  go,
+}: {
+  session: SessionUser;
+  /** the act the search box opened: its files are asked for with a purpose (p.15) */
+  openId: number | null;
+  go: (hash: string) => void;
+}) {
   const { t } = useTranslation();
   const [sectionId, setSectionId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<{ kind: 'record' } | { kind: 'tour'; act: HandoverAct } | null>(null);
@@ -54,6 +63,14 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
   const users = useCall('users.list', { includeInactive: false });
   const acts = useCall('handover.list', { sectionId });
   const chief = canCall(session.role, 'handover.record');
+  // the act named in the address is asked for once, when the list has it
+  const [askedFor, setAskedFor] = useState<number | null>(null);
+  const named = acts.data?.find((a) => a.id === openId);
+  if (openId === null && askedFor !== null) setAskedFor(null);
+  if (named && askedFor !== named.id) {
+    setAskedFor(named.id);
+    setAsking({ act: named, then: 'open' });
+  }
   // p.5: the accepting inspector, his assistant (p.2(3)) or the lead walks the section
   const mySupervisor = users.data?.find((u) => u.id === session.id)?.supervisingInspectorId ?? null;
   const tours = (a: HandoverAct) =>
@@ -195,12 +212,18 @@ export function HandoverScreen({ session }: { session: SessionUser }) {
         opened={asking !== null}
         title={asking?.then === 'open' ? t('handover.openFiles') : t('prevention.print')}
         submitLabel={asking?.then === 'open' ? t('prevention.open') : t('prevention.print')}
-        onClose={() => setAsking(null)}
+        onClose={() => {
+          setAsking(null);
+          if (openId !== null) go('/handover');
+        }}
         onSubmit={withPurpose}
       />
       <Modal
         opened={opened !== null}
-        onClose={() => setOpened(null)}
+        onClose={() => {
+          setOpened(null);
+          if (openId !== null) go('/handover');
+        }}
         size="xl"
         title={opened && t('handover.filesTitle', { date: formatDate(opened.date), section: opened.section })}
       >

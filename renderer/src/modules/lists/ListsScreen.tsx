@@ -34,10 +34,13 @@ type Dialog =
 export function ListsScreen({
   session,
   listParam,
+  entryParam,
   go,
 }: {
   session: SessionUser;
   listParam: string | null;
+  /** the entry the search box opened: shown and marked in its list */
+  entryParam: number | null;
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
@@ -173,6 +176,7 @@ export function ListsScreen({
       </Group>
       {list === 'firearms' && (
         <RecordTable
+          focusId={entryParam}
           minHeight={160}
           fetching={firearms.isFetching}
           records={firearms.data}
@@ -233,6 +237,7 @@ export function ListsScreen({
       )}
       {list === 'probation' && (
         <RecordTable
+          focusId={entryParam}
           minHeight={160}
           fetching={probation.isFetching}
           records={probation.data}
@@ -268,6 +273,7 @@ export function ListsScreen({
       )}
       {list === 'foreigners' && (
         <RecordTable
+          focusId={entryParam}
           minHeight={160}
           fetching={foreigners.isFetching}
           records={foreigners.data}

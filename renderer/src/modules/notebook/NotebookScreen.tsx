@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Menu, Select, Stack, Switch, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend, IconEye } from '@tabler/icons-react';
@@ -40,10 +40,13 @@ type Dialog =
 export function NotebookScreen({
   session,
   ownerParam,
+  entryParam,
   go,
 }: {
   session: SessionUser;
   ownerParam: number | null;
+  /** the entry the search box opened: shown, marked and scrolled to */
+  entryParam: number | null;
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
@@ -74,6 +77,10 @@ export function NotebookScreen({
   const shown = (data.data?.entries ?? []).filter(
     (e) => !sinceReview || !lastReview || e.number > lastReview.upToNumber,
   );
+  const focused = shown.some((e) => e.id === entryParam);
+  useEffect(() => {
+    if (focused) document.querySelector(`[data-entry-id="${entryParam}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focused, entryParam]);
 
   const notebook = (
     <Stack gap="sm">
@@ -230,7 +237,11 @@ export function NotebookScreen({
             withBorder
             padding="xs"
             data-testid="notebook-entry"
-            style={e.correctedByNumber ? { opacity: 0.6 } : undefined}
+            data-entry-id={e.id}
+            style={{
+              ...(e.correctedByNumber ? { opacity: 0.6 } : {}),
+              ...(e.id === entryParam ? { outline: '2px solid var(--mantine-color-blue-5)' } : {}),
+            }}
           >
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Group gap="xs" wrap="nowrap" align="flex-start" style={{ flex: 1 }}>

@@ -17,17 +17,25 @@ import { openPreview } from '../../app/print/openPreview';
 import { ReceptionForm } from './ReceptionForm';
 import { ReceptionDetails } from './ReceptionDetails';
 
+/** (ours) "all his visits": the first day a register of this program can hold */
+const EVER = '2000-01-01';
+
 export const STATUS_COLORS = { open: 'orange', done: 'teal', voided: 'gray' } as const;
 
 /** The evening desk (p.9): today's journal, F2 for the next citizen, print or export for any period. */
 export function ReceptionScreen({
   session,
   openId,
+  citizenId,
   onOpen,
+  go,
 }: {
   session: SessionUser;
   openId: number | null;
+  /** one citizen's visits, all of them, as the search box opens them */
+  citizenId: number | null;
   onOpen: (id: number | null) => void;
+  go: (hash: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const today = isoDay(new Date());
@@ -38,7 +46,14 @@ export function ReceptionScreen({
     categoryCode: null,
     receiverId: null,
     status: null,
+    citizenId: null,
   });
+  // the citizen named in the address: his visits since the register began; an entry opened from them keeps them
+  const [shownCitizen, setShownCitizen] = useState<number | null>(null);
+  if (citizenId !== shownCitizen) {
+    setShownCitizen(citizenId);
+    if (citizenId) setFilter((f) => ({ ...f, from: EVER, to: today, citizenId }));
+  }
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = canCall(session.role, 'reception.create');
 
@@ -193,9 +208,28 @@ export function ReceptionScreen({
           onChange={(v) => set('status', RECEPTION_STATUSES.find((s) => s === v) ?? null)}
         />
       </Group>
+      {filter.citizenId !== null && (
+        <Group gap="xs">
+          <Badge size="lg" variant="light" tt="none" data-testid="citizen-filter">
+            {t('search.citizenVisits', {
+              name: list.data?.entries[0] ? fullName(list.data.entries[0].citizen) : '…',
+            })}
+          </Badge>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => {
+              setFilter((f) => ({ ...f, from: today, to: today, citizenId: null }));
+              go('/reception');
+            }}
+          >
+            {t('search.allCitizens')}
+          </Button>
+        </Group>
+      )}
       <RecordTable
         minHeight={180}
-        height="calc(100vh - 250px)"
+        height={filter.citizenId !== null ? 'calc(100vh - 290px)' : 'calc(100vh - 250px)'}
         fetching={list.isFetching}
         records={list.data?.entries}
         pages={

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Badge, Group, Loader, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { Spotlight } from '@mantine/spotlight';
+import { IconLock, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { SearchHit, SearchKind } from '../../../../shared/api';
+import { formatDate, formatDateTime } from '../../../../shared/format';
+import { useCall } from '../../api/hooks';
+
+/** Where a found record lives: the address of its screen, as the screens' own lists open it. */
+export function searchTarget(h: SearchHit): string | null {
+  switch (h.kind) {
+    case 'citizen':
+      return `/reception/citizen/${h.id}`;
+    case 'reception':
+      return `/reception/${h.id}`;
+    case 'personFile':
+      // p.15: the screen asks the purpose before the file opens
+      return h.restricted ? null : `/prevention/${h.id}`;
+    case 'notebook':
+      return `/notebook/${h.parentId}/${h.id}`;
+    case 'firearmOwner':
+      return `/lists/firearms/${h.id}`;
+    case 'probation':
+      return `/lists/probation/${h.id}`;
+    case 'foreigner':
+      return `/lists/foreigners/${h.id}`;
+    case 'meeting':
+      return `/meetings/${h.id}`;
+    case 'meetingItem':
+      return `/meetings/${h.parentId}`;
+    case 'handoverAct':
+      return `/handover/${h.id}`;
+  }
+}
+
+/** The catalog key of a hit's tag, where the kind has one. */
+const TAG_KEYS: Partial<Record<SearchKind, string>> = {
+  personFile: 'prevention.statuses',
+  notebook: 'notebook.kinds',
+  meeting: 'meetings.kinds',
+  meetingItem: 'meetings.itemKinds',
+  handoverAct: 'handover.kinds',
+};
+
+/**
+ * Ctrl+K from every screen (issue 17): one box over everything the station holds, as the backend lets the person
+ * read it; grouped by kind, the best first; arrows move, Enter opens the record where it lives, Esc closes.
+ */
+export function SearchSpotlight({ go }: { go: (hash: string) => void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [typed] = useDebouncedValue(query.trim(), 150);
+  const found = useCall('search.find', { query: typed }, { enabled: typed !== '', placeholderData: keepPreviousData });
+  const hits = typed === '' ? [] : (found.data ?? []);
+  const groups: SearchHit[][] = [];
+  for (const h of hits) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.kind === h.kind) last.push(h);
+    else groups.push([h]);
+  }
+
+  const open = (h: SearchHit) => {
+    const target = searchTarget(h);
+    if (target) go(target);
+    else
+      notifications.show({
+        color: 'orange',
+        icon: <IconLock size={16} />,
+        message: t('search.restrictedOpen', { section: h.sectionNumber }),
+      });
+  };
+
+  return (
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      // a desk PC is shared: the next person does not find the last one's search in the box
+      onSpotlightClose={() => setQuery('')}
+      shortcut={['mod + K']}
+      // from every screen, a form's field included
+      tagsToIgnore={[]}
+      scrollable
+      maxHeight={560}
+      size={760}
+    >
+      <Spotlight.Search
+        placeholder={t('search.placeholder')}
+        leftSection={<IconSearch size={18} />}
+        rightSection={found.isFetching ? <Loader size={16} /> : null}
+        aria-label={t('search.open')}
+      />
+      <Spotlight.ActionsList>
+        {groups.map((g) => (
+          <Spotlight.ActionsGroup
+            key={g[0]!.kind}
+            label={t(`search.kinds.${g[0]!.kind}`)}
+            // the heading is drawn by CSS: the group names itself to a screen reader (and to a test)
+            role="group"
+            aria-label={t(`search.kinds.${g[0]!.kind}`)}
+          >
+            {g.map((h) => (
+              <Spotlight.Action key={`${h.kind}-${h.id}`} onClick={() => open(h)} data-testid="search-hit">
+                <HitLine hit={h} />
+              </Spotlight.Action>
+            ))}
+          </Spotlight.ActionsGroup>
+        ))}
+        {typed === '' && <Spotlight.Empty>{t('search.typeMore')}</Spotlight.Empty>}
+        {typed !== '' && found.isSuccess && !found.isPlaceholderData && hits.length === 0 && (
+          <Spotlight.Empty>{t('search.nothing')}</Spotlight.Empty>
+        )}
+      </Spotlight.ActionsList>
+      <Spotlight.Footer>
+        <Text size="xs" c="dimmed">
+          {t('search.hint')}
+        </Text>
+      </Spotlight.Footer>
+    </Spotlight.Root>
+  );
+}
+
+function HitLine({ hit: h }: { hit: SearchHit }) {
+  const { t } = useTranslation();
+  const tagKey = TAG_KEYS[h.kind];
+  const when = h.kind === 'reception' || h.kind === 'notebook' ? formatDateTime(h.date) : formatDate(h.date);
+  const facts = [
+    h.number,
+    h.born ? t('search.born', { date: formatDate(h.born) }) : null,
+    h.kind !== 'citizen' ? when : null,
+    h.sectionNumber && !h.restricted ? t('search.section', { number: h.sectionNumber }) : null,
+    h.staff && !h.restricted ? h.staff : null,
+  ].filter(Boolean);
+  return (
+    <Group wrap="nowrap" justify="space-between" gap="sm" w="100%">
+      <div style={{ minWidth: 0, flex: 1 }}>
+        <Text size="sm" fw={600} truncate>
+          {h.title}
+        </Text>
+        {h.restricted ? (
+          <Text size="xs" c="orange.8">
+            {t('search.restricted', { section: h.sectionNumber, inspector: h.staff })}
+          </Text>
+        ) : (
+          // a name found as the title shows it needs no second line
+          !(h.match.field === 'name' && h.match.text === h.title) && (
+            <Text size="xs" c="dimmed" truncate>
+              {t(`search.fields.${h.match.field}`)}: {h.match.text}
+            </Text>
+          )
+        )}
+        {facts.length > 0 && (
+          <Text size="xs" c="dimmed" truncate>
+            {facts.join(' · ')}
+          </Text>
+        )}
+      </div>
+      {h.tag === 'voided' && (
+        <Badge size="sm" color="gray" variant="outline">
+          {t('reception.status.voided')}
+        </Badge>
+      )}
+      {tagKey && h.tag && (
+        <Badge size="sm" variant="light" tt="none">
+          {t(`${tagKey}.${h.tag}`)}
+        </Badge>
+      )}
+      {h.restricted && <IconLock size={16} color="var(--mantine-color-orange-7)" />}
+    </Group>
+  );
+}

@@ -1,0 +1,81 @@
+import { defineCatalog } from '../define';
+
+/** The search box (Ctrl+K): what it finds, grouped by kind, and why each record was found. */
+export const search = defineCatalog(
+  {
+    search: {
+      open: 'Поиск',
+      placeholder: 'Фамилия, ИИН, № записи (12/2026), адрес…',
+      hint: '↑↓ — выбрать, Enter — открыть, Esc — закрыть',
+      nothing: 'Ничего не найдено',
+      typeMore: 'Начните вводить: ФИО на казахском или русском, часть ИИН, номер записи или адрес',
+      searching: 'Ищем…',
+      kinds: {
+        citizen: 'Граждане',
+        personFile: 'Учётные дела',
+        reception: 'Журнал приёма граждан',
+        notebook: 'Рабочие тетради',
+        firearmOwner: 'Владельцы оружия',
+        probation: 'Осуждённые без изоляции',
+        foreigner: 'Иностранцы',
+        meeting: 'Отчётные встречи',
+        meetingItem: 'Вопросы населения на встречах',
+        handoverAct: 'Акты приёма-передачи участка',
+      },
+      fields: {
+        iin: 'ИИН',
+        name: 'ФИО',
+        number: 'Номер',
+        address: 'Адрес',
+        text: 'Текст',
+        participant: 'Участник',
+        staff: 'Сотрудник',
+      },
+      born: '{{date}} г. р.',
+      section: 'участок {{number}}',
+      restricted: 'Учётное дело ведётся на участке {{section}}, инспектор {{inspector}}',
+      restrictedOpen:
+        'Это дело другого участка: его содержание видят только те, кто работает на участке {{section}}, и руководство (п. 15–16)',
+      citizenVisits: 'Обращения гражданина: {{name}}',
+      allCitizens: 'Показать всех',
+    },
+  },
+  {
+    search: {
+      open: 'Іздеу',
+      placeholder: 'Тегі, ЖСН, жазба № (12/2026), мекенжай…',
+      hint: '↑↓ — таңдау, Enter — ашу, Esc — жабу',
+      nothing: 'Ештеңе табылмады',
+      typeMore: 'Теріп бастаңыз: қазақша немесе орысша аты-жөні, ЖСН бөлігі, жазба нөмірі немесе мекенжай',
+      searching: 'Ізделуде…',
+      kinds: {
+        citizen: 'Азаматтар',
+        personFile: 'Есеп істері',
+        reception: 'Азаматтарды қабылдау журналы',
+        notebook: 'Жұмыс дәптерлері',
+        firearmOwner: 'Қару иелері',
+        probation: 'Бас бостандығынан айырмай сотталғандар',
+        foreigner: 'Шетелдіктер',
+        meeting: 'Есептік кездесулер',
+        meetingItem: 'Кездесулердегі тұрғындар мәселелері',
+        handoverAct: 'Учаскені қабылдау-тапсыру актілері',
+      },
+      fields: {
+        iin: 'ЖСН',
+        name: 'Аты-жөні',
+        number: 'Нөмірі',
+        address: 'Мекенжайы',
+        text: 'Мәтіні',
+        participant: 'Қатысушы',
+        staff: 'Қызметкер',
+      },
+      born: '{{date}} ж. т.',
+      section: '{{number}} учаске',
+      restricted: 'Есеп ісі {{section}} учаскеде жүргізіледі, инспектор {{inspector}}',
+      restrictedOpen:
+        'Бұл басқа учаскенің ісі: оның мазмұнын {{section}} учаскеде жұмыс істейтіндер мен басшылық қана көреді (15–16-т.)',
+      citizenVisits: 'Азаматтың өтініштері: {{name}}',
+      allCitizens: 'Барлығын көрсету',
+    },
+  },
+);

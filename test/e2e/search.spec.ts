@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { makeIin } from '../../shared/iin';
+import { test, expect, shot, apiCall, firstSignIn, STATION } from './fixtures';
+
+const user = (login: string, surname: string, role: string, sectionIds: number[]) => ({
+  login,
+  surname,
+  name: 'Асқар',
+  patronymic: '',
+  rank: '',
+  position: '',
+  role,
+  sectionIds,
+  temporaryPassword: 'Temp-12345',
+});
+
+/** The box, opened with Ctrl+K from wherever the page is, and what was typed into it. */
+async function search(page: Page, typed: string) {
+  await expect(page.getByTestId('search-open')).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('textbox', { name: 'Поиск', exact: true });
+  await expect(box).toBeFocused();
+  await page.keyboard.type(typed);
+  return box;
+}
+
+/** A kind's group of hits, by its heading. */
+const group = (page: Page, label: string) => page.getByRole('group', { name: label, exact: true });
+
+test('search: Ctrl+K from the notebook finds a citizen typed on a Russian keyboard by his Kazakh name and opens his entry; a duty officer finds no person file; another section sees only that a file exists', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.setItem('uchaske.language', 'ru'));
+  await apiCall(page, 'setup.create', STATION);
+  const a = await apiCall<{ id: number }>(page, 'users.create', user('nurlanov', 'Нұрланов', 'inspector', [1]));
+  await apiCall(page, 'users.create', user('omarova', 'Омарова', 'inspector', [2]));
+  await apiCall(page, 'users.create', user('duty', 'Кезекшіұлы', 'dutyOfficer', []));
+  const [safe] = await apiCall<{ id: number }[]>(page, 'prevention.saveSafe', { name: 'Сейф 1', location: '' });
+  const citizen = {
+    id: null,
+    iin: makeIin('1988-04-21', 'male', 55),
+    noIin: null,
+    surname: 'Әбдіқалықов',
+    name: 'Ерғали',
+    patronymic: 'Серікұлы',
+    address: 'Алматы қ., Жетісу к-сі, 7',
+  };
+  const entry = await apiCall<{ id: number; number: number; citizen: { id: number } }>(page, 'reception.create', {
+    receivedAt: '2026-12-01T18:20',
+    mode: 'inPerson',
+    categoryCode: 'complaint',
+    subject: 'Шум во дворе',
+    action: 'explained',
+    actionDetails: '',
+    receiverId: 1,
+    followUpDue: null,
+    citizen,
+  });
+  await apiCall(page, 'prevention.create', {
+    citizen: { ...citizen, id: entry.citizen.id },
+    categories: ['2'],
+    groundsBody: 'Суд',
+    groundsNumber: '2-118',
+    groundsDate: '2026-10-01',
+    startDate: '2026-10-05',
+    sectionId: 1,
+    inspectorId: a.id,
+    custodyPlace: 'safe',
+    safeId: safe!.id,
+    shelf: 'полка 2',
+  });
+  // the inspector's notebook: an entry about the same street
+  await apiCall(page, 'auth.lock', {});
+  await firstSignIn(page, 'nurlanov');
+  await apiCall(page, 'notebook.write', {
+    kind: 'information',
+    occurredAt: '2026-12-01T20:10',
+    text: 'Жалоба жителей Жетісу к-сі, 7 на шум',
+    passTo: '',
+  });
+  await apiCall(page, 'auth.lock', {});
+  await apiCall(page, 'auth.unlock', { login: STATION.lead.login, password: STATION.lead.password });
+
+  // the lead, at the notebook screen: Ctrl+K, the Kazakh name as a Russian keyboard types it
+  await page.goto(`${app.url}#/notebook`);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Поиск по тексту' })).toBeVisible();
+  await search(page, 'абдикалыков ерг');
+  await expect(group(page, 'Граждане')).toContainText('Әбдіқалықов Ерғали Серікұлы');
+  await expect(group(page, 'Учётные дела')).toContainText('Әбдіқалықов');
+  const visits = group(page, 'Журнал приёма граждан');
+  await expect(visits).toContainText(`${entry.number}/2026`);
+  await expect(visits).toContainText('Әбдіқалықов Ерғали Серікұлы');
+  await shot(page, '100-search-lead');
+  // arrows to the visit, Enter opens it where it lives
+  const hits = page.getByTestId('search-hit');
+  const at = await hits.evaluateAll((els) => els.findIndex((e) => /\d+\/2026/.test(e.textContent ?? '')));
+  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/reception/${entry.id}$`));
+  await expect(page.getByRole('textbox', { name: 'Поиск', exact: true })).toBeHidden();
+  await expect(page.getByRole('dialog', { name: `Запись № ${entry.number}/2026` })).toContainText('Шум во дворе');
+  await page.keyboard.press('Escape');
+
+  // an address fragment finds the notebook entry; Enter opens the notebook at it
+  await search(page, 'жетису 7');
+  await expect(group(page, 'Рабочие тетради')).toContainText('Текст: Жалоба жителей Жетісу к-сі, 7 на шум');
+  await group(page, 'Рабочие тетради').getByTestId('search-hit').click();
+  await expect(page).toHaveURL(new RegExp(`#/notebook/${a.id}/\\d+$`));
+  await expect(page.getByTestId('notebook-entry').first()).toContainText('Жалоба жителей');
+
+  // a person file from the search asks the purpose first (p.15)
+  await search(page, 'абдикалыков');
+  await group(page, 'Учётные дела').getByTestId('search-hit').click();
+  await expect(page.getByRole('dialog', { name: 'Цель обращения к делу' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // the duty officer reads notebooks, not person files
+  await apiCall(page, 'auth.lock', {});
+  await firstSignIn(page, 'duty');
+  await page.goto(`${app.url}#/notebook`);
+  await page.reload();
+  await search(page, 'абдикалыков');
+  await expect(page.getByText('Ничего не найдено')).toBeVisible();
+  await expect(group(page, 'Учётные дела')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // the inspector of section 17-2: the file exists at 17-1, with its inspector, and nothing of its contents
+  await apiCall(page, 'auth.lock', {});
+  await firstSignIn(page, 'omarova');
+  await page.goto(`${app.url}#/today`);
+  await page.reload();
+  // the header's button opens the same box
+  await page.getByTestId('search-open').click();
+  await expect(page.getByRole('textbox', { name: 'Поиск', exact: true })).toBeFocused();
+  await page.keyboard.type('абдикалыков');
+  const files = group(page, 'Учётные дела');
+  await expect(files).toContainText('Учётное дело ведётся на участке 17-1, инспектор Нұрланов А.');
+  await expect(files).not.toContainText('полка');
+  await shot(page, '101-search-restricted');
+  await files.getByTestId('search-hit').click();
+  await expect(page.getByText(/Это дело другого участка/)).toBeVisible();
+});
