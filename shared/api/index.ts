@@ -22,6 +22,7 @@ import { passportApi } from './passport';
 import { documentsApi } from './documents';
 import { updatesApi } from './updates';
 import { searchApi } from './search';
+import { figuresApi } from './figures';
 
 /**
  * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
@@ -50,6 +51,7 @@ export const contracts = {
   documents: documentsApi,
   updates: updatesApi,
   search: searchApi,
+  figures: figuresApi,
 } as const;
 export type ModuleName = keyof typeof contracts;
 
@@ -77,6 +79,7 @@ export const api = {
   ...documentsApi,
   ...updatesApi,
   ...searchApi,
+  ...figuresApi,
 } satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;
@@ -117,3 +120,4 @@ export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';
 export type { UpdateSource, UpdateStatus, Release } from './updates';
 export type { SearchHit, SearchKind } from './search';
+export type { Figures, FiguresReport, FiguresRow } from './figures';

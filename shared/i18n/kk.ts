@@ -17,6 +17,7 @@ import { documents } from './catalogs/documents';
 import { print } from './catalogs/print';
 import { updates } from './catalogs/updates';
 import { search } from './catalogs/search';
+import { figures } from './catalogs/figures';
 import type { Catalog } from './ru';
 import type { Shape } from './define';
 
@@ -41,4 +42,5 @@ export const kk: Shape<Catalog> = {
   ...print.kk,
   ...updates.kk,
   ...search.kk,
+  ...figures.kk,
 };

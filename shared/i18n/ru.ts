@@ -17,6 +17,7 @@ import { documents } from './catalogs/documents';
 import { print } from './catalogs/print';
 import { updates } from './catalogs/updates';
 import { search } from './catalogs/search';
+import { figures } from './catalogs/figures';
 
 /** Russian catalog, assembled from the modules' catalogs (shared/i18n/catalogs/). */
 export const ru = {
@@ -39,6 +40,7 @@ export const ru = {
   ...print.ru,
   ...updates.ru,
   ...search.ru,
+  ...figures.ru,
 };
 
 export type Catalog = typeof ru;

@@ -27,3 +27,17 @@ export function quarterState(
     .sort();
   return planned.length ? { state: 'planned', date: planned[0]! } : { state: 'none' };
 }
+
+/**
+ * p.33: a population's item stays open until it is settled: answered in full at the meeting, or checked by its date,
+ * or — outside the police's competence — forwarded and its initiator told.
+ */
+export const itemIsOpen = (i: {
+  answered_in_full: number;
+  outside_competence: number;
+  forwarded_on: string | null;
+  initiator_notified_on: string | null;
+  check_done_at: string | null;
+}): boolean =>
+  i.answered_in_full !== 1 &&
+  (i.outside_competence === 1 ? !(i.forwarded_on && i.initiator_notified_on) : !i.check_done_at);

@@ -16,6 +16,7 @@ import { receptionJournal } from './receptionJournal';
 import { recoverySheet } from './recoverySheet';
 import { safeInventory } from './safeInventory';
 import { custodyLog } from './custodyLog';
+import { figuresReference } from './figuresReference';
 import { sectionListPdf } from './sectionLists';
 import { sectionPassport } from './sectionPassport';
 import { coveringLetter, transferRequest } from './transferLetters';
@@ -42,6 +43,7 @@ export const FORMS = {
   recoverySheet,
   safeInventory,
   custodyLog,
+  figuresReference,
   sectionList: sectionListPdf,
   sectionPassport,
   /** not a form: an image drawn as the forms draw it, to refuse one no form could print (requireDrawableImage) */

@@ -22,6 +22,7 @@ import { passportModule } from './passport';
 import { documentsModule } from './documents';
 import { updatesModule } from './updates';
 import { searchModule } from './search';
+import { figuresModule } from './figures';
 
 /**
  * Every backend module, once. The compiler holds this list to the contract's (shared/api/index.ts): a module that is
@@ -50,4 +51,5 @@ export const modules = {
   documents: documentsModule,
   updates: updatesModule,
   search: searchModule,
+  figures: figuresModule,
 } satisfies { [M in ModuleName]: BackendModule<M> };

@@ -400,6 +400,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX foreigners_citizen ON foreigners(citizen_id);
     `,
   },
+  {
+    version: 17,
+    name: 'the figures of a period (issue 17): notebook entries by time, and the corrections by what they correct',
+    sql: `
+      CREATE INDEX notebook_time ON notebook_entries(occurred_at);
+      CREATE INDEX notebook_corrects ON notebook_entries(corrects_id) WHERE corrects_id IS NOT NULL;
+      CREATE INDEX person_files_inspector ON person_files(inspector_id);
+      CREATE INDEX supervision_done ON supervision_records(done_at) WHERE done_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -28,6 +28,7 @@ export const common = defineCatalog(
       pageRange: '{{from}}–{{to}} из {{total}}',
     },
     nav: {
+      figures: 'Показатели',
       notebook: 'Рабочая тетрадь',
       reception: 'Приём граждан',
       today: 'Сегодня',
@@ -194,6 +195,7 @@ export const common = defineCatalog(
       pageRange: '{{total}} ішінен {{from}}–{{to}}',
     },
     nav: {
+      figures: 'Көрсеткіштер',
       notebook: 'Жұмыс дәптері',
       reception: 'Азаматтарды қабылдау',
       today: 'Бүгін',

@@ -10,7 +10,13 @@ import {
   type MeetingRow,
 } from '../../../../shared/api';
 import type { meetingInputSchema } from '../../../../shared/api/meetings';
-import { isNoticeLate, noticeDeadline, quarterState, reportsQuarterly } from '../../../../shared/rules/meetings';
+import {
+  isNoticeLate,
+  itemIsOpen,
+  noticeDeadline,
+  quarterState,
+  reportsQuarterly,
+} from '../../../../shared/rules/meetings';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB, MeetingItemsTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
@@ -49,9 +55,6 @@ type ItemRow = Omit<
 };
 
 /** p.32: an item is settled when answered in full, checked, or forwarded with the initiator told. */
-const isOpen = (i: ItemRow) =>
-  i.answered_in_full !== 1 &&
-  (i.outside_competence === 1 ? !(i.forwarded_on && i.initiator_notified_on) : !i.check_done_at);
 
 const toItem = (i: ItemRow): MeetingItem => ({
   id: i.id,
@@ -69,7 +72,7 @@ const toItem = (i: ItemRow): MeetingItem => ({
   forwardNumber: i.forward_number,
   initiatorAddress: i.initiator_address,
   initiatorNotifiedOn: i.initiator_notified_on,
-  open: isOpen(i),
+  open: itemIsOpen(i),
 });
 
 async function links(db: Db, ids: number[]) {
@@ -488,7 +491,7 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
     ctx.db,
     rows.map((r) => r.id),
   );
-  // the same rule as on a meeting's own items (isOpen), not a second one in SQL
+  // the same rule as on a meeting's own items (itemIsOpen), not a second one in SQL
   const openItems = new Map<number, number>();
   if (rows.length) {
     for (const i of await ctx.db
@@ -500,7 +503,7 @@ export async function listMeetings(ctx: Ctx, year: number): Promise<MeetingRow[]
         rows.map((r) => r.id),
       )
       .execute()) {
-      if (isOpen(i)) openItems.set(i.meeting_id, (openItems.get(i.meeting_id) ?? 0) + 1);
+      if (itemIsOpen(i)) openItems.set(i.meeting_id, (openItems.get(i.meeting_id) ?? 0) + 1);
     }
   }
   // the same rule as readMeeting: a meeting of one's own or of a section one works; chiefs see every one
@@ -540,7 +543,7 @@ export async function openItems(ctx: Ctx) {
     .where('m.status', '!=', 'cancelled')
     .orderBy('m.date')
     .execute();
-  const open = rows.filter(isOpen);
+  const open = rows.filter(itemIsOpen);
   const { inspectors } = await links(ctx.db, [...new Set(open.map((r) => r.meeting_id))]);
   return open
     .filter(
@@ -806,7 +809,7 @@ export async function reportFigures(db: Db, m: Meeting): Promise<ReportFigures> 
         (i) => ({
           date: prev.date,
           text: i.text,
-          settled: !isOpen(i),
+          settled: !itemIsOpen(i),
           outcome: i.answered_in_full
             ? i.answer
             : i.outside_competence

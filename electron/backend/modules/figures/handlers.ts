@@ -1,0 +1,30 @@
+import type { CallsOf } from '../../../../shared/api';
+import { formatDateTime, fullName } from '../../../../shared/format';
+import { generatedFile, printForm } from '../../documents/print';
+import { figuresXlsx } from '../../documents/figuresXlsx';
+import { getStation } from '../station/service';
+import type { Handlers } from '../module';
+import { figuresReport } from './service';
+
+export const figuresHandlers: Handlers<CallsOf<'figures'>> = {
+  'figures.get': async (p, { ctx }) => figuresReport(ctx(), p),
+  'figures.print': async ({ from, to, language }, { ctx }) => {
+    const c = ctx();
+    const report = await figuresReport(c, { from, to });
+    return printForm(c, `figures-${from}-${to}-${language}.pdf`, 'figuresReference', language, (station) => ({
+      station,
+      report,
+      printedAt: formatDateTime(c.now),
+      printedBy: fullName(c.user),
+    }));
+  },
+  'figures.exportXlsx': async ({ from, to, language }, { ctx }) => {
+    const c = ctx();
+    const report = await figuresReport(c, { from, to });
+    const x = await figuresXlsx(
+      { station: await getStation(c.db), report, printedAt: formatDateTime(c.now), printedBy: fullName(c.user) },
+      language,
+    );
+    return generatedFile(`figures-${from}-${to}-${language}.xlsx`, x);
+  },
+};

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { makeIin } from '../../shared/iin';
+import { previousPeriod, passedInTime } from '../../shared/rules/figures';
+import { addUser, parolee, receptionEntry, setUpStation, signInAs } from './helpers';
+import { pdfWords } from './pdf';
+
+const NOV = { from: '2026-11-01', to: '2026-11-30' };
+
+/**
+ * A hand-counted November of inspector Нұрланов (section 17-1): one of each kind of record at the period's edges.
+ * Counted by hand: receptions 5 (first minute, last minute, online, two with follow-ups) — not the voided one, not 31 October
+ * 23:59 (October's), not 1 December 00:00; notebook entries 6 standing (with the two instructions and the online
+ * visit) (the corrected one counts as its correction,
+ * once); passings-on 23:59 after receipt in time, 24:01 late.
+ */
+async function november() {
+  const clock = { now: new Date('2026-11-01T00:00:00') };
+  const s = await setUpStation({ clock: () => clock.now });
+  const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+  const b = await addUser(s, 'omarova', 'Омарова', 'inspector', [2]);
+  let who = 'abdikadyrov';
+  // a jump of the clock locks an idle session: the same person signs in again
+  const at = async (iso: string) => {
+    clock.now = new Date(iso);
+    await signInAs(s, who);
+  };
+  const as = async (login: string) => {
+    who = login;
+    await signInAs(s, login);
+  };
+  const receive = async (receivedAt: string, over: Parameters<typeof receptionEntry>[0] = {}, serial = 0) => {
+    await at(`${receivedAt}:00`);
+    return s.call(
+      'reception.create',
+      receptionEntry({
+        receivedAt,
+        receiverId: a.id,
+        ...over,
+        citizen: { iin: makeIin('1980-01-01', 'male', 100 + serial), ...over.citizen },
+      }),
+    );
+  };
+  await at('2026-10-31T23:59:00');
+  await receive('2026-10-31T23:59', {}, 1);
+  await receive('2026-11-01T00:00', {}, 2);
+  await receive('2026-11-30T23:59', {}, 3);
+  await receive('2026-11-15T18:30', { mode: 'online' }, 4);
+  const voided = await receive('2026-11-16T18:30', {}, 5);
+  await s.call('reception.void', { id: voided.id, reason: 'ошибочная запись' });
+  const inTime = await receive('2026-11-10T18:00', { followUpDue: '2026-11-20' }, 6);
+  await receive('2026-11-11T18:00', { followUpDue: '2026-11-25' }, 7);
+  await at('2026-11-20T12:00:00');
+  await s.call('reception.setResult', { id: inTime.id, result: 'Проверено, шум прекратился' });
+  await at('2026-12-01T00:00:00');
+  await receive('2026-12-01T00:00', {}, 8);
+
+  // instructions of the UPP lead: one done in time, one left past its date
+  await at('2026-11-02T09:00:00');
+  const [done] = await s.call('notebook.instruct', {
+    ownerIds: [a.id],
+    text: 'Проверить подвалы',
+    dueDate: '2026-11-10',
+  });
+  await s.call('notebook.instruct', { ownerIds: [a.id], text: 'Обойти дворы', dueDate: '2026-11-20' });
+  const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
+  await s.call('prevention.create', parolee(safe!.id, { inspectorId: a.id, startDate: '2026-11-05' }));
+
+  await as('nurlanov');
+  await at('2026-11-09T10:00:00');
+  await s.call('notebook.markDone', { id: done!.id, doneText: 'Проверены' });
+  const write = (occurredAt: string, over: Record<string, unknown> = {}) =>
+    s.call('notebook.write', { kind: 'information', occurredAt, text: 'Сведения о жителях', passTo: '', ...over });
+  await at('2026-11-10T10:00:00');
+  const wrong = await write('2026-11-10T09:00', { text: 'Ошибка' });
+  await write('2026-11-10T09:00', { text: 'Исправлено', correctsId: wrong.id });
+  const p1 = await write('2026-11-10T10:00', { kind: 'passOn', passTo: 'ОП', text: 'Сведения для ОП' });
+  const p2 = await write('2026-11-10T10:00', { kind: 'passOn', passTo: 'ОП', text: 'Ещё сведения для ОП' });
+  await at('2026-11-11T09:59:00');
+  await s.call('notebook.markPassed', { id: p1.id, passedHow: 'телефонограмма' });
+  await at('2026-11-11T10:01:00');
+  await s.call('notebook.markPassed', { id: p2.id, passedHow: 'телефонограмма' });
+  await s.call('lists.saveFirearmOwner', {
+    sectionId: 1,
+    citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
+    address: 'ул. Жетісу, 12',
+    weapons: [{ kind: 'ружьё', serial: 'A1' }],
+    permitBy: 'УП',
+    permitOn: '2025-10-15',
+  });
+  await at('2026-12-05T10:00:00');
+  await as('abdikadyrov');
+  return { ...s, a, b, clock };
+}
+
+describe('the figures of a period (issue 17)', () => {
+  it('count each kind at the period’s edges as counted by hand, per inspector and for the station', async () => {
+    const s = await november();
+    const r = await s.call('figures.get', NOV);
+    expect(r.previous).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    const row = r.rows.find((x) => x.userId === s.a.id)!;
+    const f = row.current;
+    expect(f.receptions).toMatchObject({
+      total: 5,
+      byMode: { inPerson: 4, online: 1 },
+      followUpsInTime: 1,
+      followUpsLate: 1,
+      followUpsOpen: 0,
+    });
+    expect(row.previous.receptions.total).toBe(1);
+    // the information corrected counts once, as its correction; the online visit is in the receiver's notebook
+    // (p.9); two passings-on, 23:59 and 24:01 after receipt
+    expect(f.notebook).toMatchObject({
+      total: 6,
+      byKind: { information: 1, passOn: 2, instruction: 2, onlineReception: 1 },
+      passedInTime: 1,
+      passedLate: 1,
+      passPending: 0,
+    });
+    expect(f.instructions).toEqual({ total: 2, doneInTime: 1, doneLate: 0, overdue: 1, open: 0 });
+    expect(f.personFiles).toMatchObject({ placed: 1, active: 1, activeByCategory: { '2': 1 }, removed: 0 });
+    // permit of 15.10.2025 and no check: the yearly check was due 15.10.2026 (p.22(10))
+    expect(f.firearms).toEqual({ owners: 1, checksDone: 0, checksOverdue: 1 });
+    // the other inspector has none of it; the station has each record once
+    expect(r.rows.find((x) => x.userId === s.b.id)!.current.receptions.total).toBe(0);
+    expect(r.rows.find((x) => x.userId === s.b.id)!.current.firearms.owners).toBe(0);
+    expect(r.total.current.receptions.total).toBe(5);
+    expect(r.total.current.firearms.owners).toBe(1);
+    expect(r.months.at(-1)).toEqual({ month: '2026-11', receptions: 5, notebook: 6, checksDone: 0 });
+    expect(r.months).toHaveLength(12);
+  });
+
+  it('an inspector sees only himself; the справка prints in both languages and exports to Excel', async () => {
+    const s = await november();
+    await signInAs(s, 'omarova');
+    const own = await s.call('figures.get', NOV);
+    expect(own.rows.map((x) => x.userId)).toEqual([s.b.id]);
+    expect(own.total.current.receptions.total).toBe(0);
+
+    await signInAs(s, 'abdikadyrov');
+    const ru = pdfWords(Buffer.from((await s.call('figures.print', { ...NOV, language: 'ru' })).base64, 'base64'));
+    expect(ru).toContain('Справка к итоговому совещанию');
+    expect(ru).toContain('01.11.2026 – 30.11.2026');
+    expect(ru).toContain('Информация передана в течение 24 часов (п. 22)');
+    expect(ru).toContain('Нұрланов Т. — Участковый инспектор');
+    const kk = pdfWords(Buffer.from((await s.call('figures.print', { ...NOV, language: 'kk' })).base64, 'base64'));
+    expect(kk).toContain('Қорытынды кеңеске анықтама');
+    expect(kk).toContain('Қабылданған азаматтар');
+    const x = await s.call('figures.exportXlsx', { ...NOV, language: 'ru' });
+    expect(x.fileName).toBe('figures-2026-11-01-2026-11-30-ru.xlsx');
+    expect(Buffer.from(x.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(await s.fail('figures.get', { from: '2026-12-01', to: '2026-11-01' })).toMatchObject({
+      fields: [{ path: 'to', messageKey: 'validation.periodOrder' }],
+    });
+  });
+});
+
+describe('the figures’ rules', () => {
+  it('sets a whole month, quarter or year against the one before, other periods against as many days', () => {
+    expect(previousPeriod('2026-10-01', '2026-12-31')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(previousPeriod('2026-01-01', '2026-12-31')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(previousPeriod('2026-11-10', '2026-11-19')).toEqual({ from: '2026-10-31', to: '2026-11-09' });
+    expect(passedInTime('2026-11-10T10:00', '2026-11-11T10:00')).toBe(true);
+    expect(passedInTime('2026-11-10T10:00', '2026-11-11T10:01')).toBe(false);
+  });
+});
