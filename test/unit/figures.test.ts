@@ -8,10 +8,9 @@ const NOV = { from: '2026-11-01', to: '2026-11-30' };
 
 /**
  * A hand-counted November of inspector Нұрланов (section 17-1): one of each kind of record at the period's edges.
- * Counted by hand: receptions 5 (first minute, last minute, online, two with follow-ups) — not the voided one, not 31 October
- * 23:59 (October's), not 1 December 00:00; notebook entries 6 standing (with the two instructions and the online
- * visit) (the corrected one counts as its correction,
- * once); passings-on 23:59 after receipt in time, 24:01 late.
+ * Receptions 5 (the first minute, the last minute, an online one, two with follow-ups) — not the voided one, not
+ * 31 October 23:59 (October's), not 1 December 00:00. Notebook entries 6 standing: the corrected one counts as its
+ * correction, once; the two instructions; the online visit. Passings-on 23:59 after receipt in time, 24:01 late.
  */
 async function november() {
   const clock = { now: new Date('2026-11-01T00:00:00') };

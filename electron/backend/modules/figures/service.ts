@@ -116,7 +116,7 @@ async function receptions(db: Db, p: Period, today: string, t: Tally) {
 const standing = ({ not, exists, selectFrom }: ExpressionBuilder<DB & { e: DB['notebook_entries'] }, 'e'>) =>
   not(exists(selectFrom('notebook_entries as c').select('c.id').whereRef('c.corrects_id', '=', 'e.id')));
 
-/** p.20, p.22: the entries written in the period that stand (one corrected by a later entry counts as the later one). */
+/** p.20, p.22: the entries written in the period that stand. */
 async function notebook(db: Db, p: Period, at: Date, t: Tally) {
   const today = dayjs(at).format('YYYY-MM-DD');
   const rows = await db
