@@ -16,6 +16,7 @@ import {
   IconUsers,
   IconUserShield,
   IconSearch,
+  IconChartBar,
 } from '@tabler/icons-react';
 import { spotlight } from '@mantine/spotlight';
 import { useCall } from '../api/hooks';
@@ -37,6 +38,7 @@ import { ListsScreen } from '../modules/lists/ListsScreen';
 import { HandoverScreen } from '../modules/handover/HandoverScreen';
 import { PassportScreen } from '../modules/passport/PassportScreen';
 import { SearchSpotlight } from '../modules/search/SearchSpotlight';
+import { FiguresScreen } from '../modules/figures/FiguresScreen';
 
 interface Route {
   path: string;
@@ -132,6 +134,13 @@ const ROUTES: Route[] = [
     call: 'handover.list',
     // '#/handover/4': act 4, opened for a purpose (p.15)
     screen: (s, rest, go) => <HandoverScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
+  },
+  {
+    path: 'figures',
+    label: 'nav.figures',
+    icon: IconChartBar,
+    call: 'figures.get',
+    screen: (s) => <FiguresScreen session={s} />,
   },
   {
     path: 'staff',

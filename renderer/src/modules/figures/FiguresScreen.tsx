@@ -1,0 +1,302 @@
+import { useMemo, useState } from 'react';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { BarChart, LineChart } from '@mantine/charts';
+import {
+  IconChevronDown,
+  IconChevronLeft,
+  IconChevronRight,
+  IconFileSpreadsheet,
+  IconPrinter,
+} from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { inGroup, type Figures, type FiguresReport, type Language, type SessionUser } from '../../../../shared/api';
+import { change, FIGURE_LINES } from '../../../../shared/figureLines';
+import { formatDate, isoDay } from '../../../../shared/format';
+import { call } from '../../api/client';
+import { useCall } from '../../api/hooks';
+import { DateField } from '../../app/DateField';
+import { showApiError } from '../../app/forms';
+import { openPreview } from '../../app/print/openPreview';
+import { saveFile } from '../../app/saveFile';
+
+type Kind = 'month' | 'quarter' | 'year' | 'custom';
+const KINDS: Kind[] = ['month', 'quarter', 'year', 'custom'];
+
+/** The whole month, quarter or year that holds `day`. */
+function wholePeriod(kind: Exclude<Kind, 'custom'>, day: dayjs.Dayjs) {
+  const start =
+    kind === 'month'
+      ? day.startOf('month')
+      : kind === 'year'
+        ? day.startOf('year')
+        : day.startOf('month').subtract(day.month() % 3, 'month');
+  const months = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
+  return { from: start.format('YYYY-MM-DD'), to: start.add(months, 'month').subtract(1, 'day').format('YYYY-MM-DD') };
+}
+
+/**
+ * The figures the chiefs ask for (issue 17): a period against the one before, per staff member and for the station;
+ * an inspector sees his own. The справка of the summary meeting (p.10, p.24(6)) prints from here.
+ */
+export function FiguresScreen({ session }: { session: SessionUser }) {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState<Kind>('month');
+  const [period, setPeriod] = useState(() => wholePeriod('month', dayjs()));
+  const report = useCall('figures.get', period, { enabled: period.from <= period.to });
+  const chief = inGroup('chiefs', session.role);
+
+  const choose = (k: Kind) => {
+    setKind(k);
+    if (k !== 'custom') setPeriod(wholePeriod(k, dayjs(period.from)));
+  };
+  const shift = (n: number) => {
+    if (kind === 'custom') return;
+    const step = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
+    setPeriod(wholePeriod(kind, dayjs(period.from).add(n * step, 'month')));
+  };
+  const label =
+    kind === 'month'
+      ? dayjs(period.from).locale(i18n.language).format('MMMM YYYY')
+      : kind === 'quarter'
+        ? t('figures.quarterLabel', {
+            q: Math.floor(dayjs(period.from).month() / 3) + 1,
+            year: dayjs(period.from).year(),
+          })
+        : kind === 'year'
+          ? String(dayjs(period.from).year())
+          : '';
+
+  const print = (language: Language) =>
+    openPreview({
+      title: t('figures.reference.title'),
+      language,
+      period,
+      load: (c) => call('figures.print', { ...(c.period ?? period), language: c.language }),
+    });
+  const excel = async () => {
+    try {
+      await saveFile(await call('figures.exportXlsx', { ...period, language: i18n.language as Language }));
+    } catch (e) {
+      showApiError(t, e);
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Group gap="xs" align="flex-end">
+          <Title order={3} mr="md">
+            {chief ? t('figures.title') : t('figures.own')}
+          </Title>
+          <Select
+            label={t('figures.periodKind')}
+            w={120}
+            allowDeselect={false}
+            data={KINDS.map((k) => ({ value: k, label: t(`figures.kinds.${k}`) }))}
+            value={kind}
+            onChange={(v) => v && choose(v as Kind)}
+          />
+          {kind === 'custom' ? (
+            <>
+              <DateField
+                label={t('figures.from')}
+                w={125}
+                clearable={false}
+                value={period.from}
+                onChange={(v) => v && setPeriod((p) => ({ ...p, from: v }))}
+              />
+              <DateField
+                label={t('figures.to')}
+                w={125}
+                clearable={false}
+                value={period.to}
+                onChange={(v) => v && setPeriod((p) => ({ ...p, to: v }))}
+                error={period.from > period.to ? t('validation.periodOrder') : undefined}
+              />
+            </>
+          ) : (
+            <Group gap={4} wrap="nowrap">
+              <ActionIcon variant="default" size="lg" onClick={() => shift(-1)} aria-label="←">
+                <IconChevronLeft size={16} />
+              </ActionIcon>
+              <Text fw={600} w={150} ta="center" tt="capitalize" data-testid="figures-period">
+                {label}
+              </Text>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => shift(1)}
+                aria-label="→"
+                disabled={period.to >= isoDay(new Date())}
+              >
+                <IconChevronRight size={16} />
+              </ActionIcon>
+            </Group>
+          )}
+        </Group>
+        <Group gap="xs">
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button
+                variant="default"
+                leftSection={<IconPrinter size={16} />}
+                rightSection={<IconChevronDown size={14} />}
+                disabled={period.from > period.to}
+              >
+                {t('figures.print')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => print('kk')}>
+                {t('figures.printKk')}
+              </Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => print('ru')}>
+                {t('figures.printRu')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void excel()}>
+            {t('figures.excel')}
+          </Button>
+        </Group>
+      </Group>
+      {report.data && (
+        <Text size="sm" c="dimmed">
+          {formatDate(report.data.from)} – {formatDate(report.data.to)}.{' '}
+          {t('figures.previous', {
+            from: formatDate(report.data.previous.from),
+            to: formatDate(report.data.previous.to),
+          })}
+        </Text>
+      )}
+      {report.data && <Charts report={report.data} />}
+      {report.data && <FiguresTable report={report.data} chief={chief} />}
+    </Stack>
+  );
+}
+
+function Charts({ report }: { report: FiguresReport }) {
+  const { t, i18n } = useTranslation();
+  const series = (['receptions', 'notebook', 'checksDone'] as const).map((name, i) => ({
+    name,
+    label: t(`figures.series.${name}`),
+    color: ['blue.6', 'teal.6', 'orange.6'][i]!,
+  }));
+  const bars = useMemo(
+    () =>
+      report.rows.map((r) => ({
+        person: r.name,
+        receptions: r.current.receptions.total,
+        notebook: r.current.notebook.total,
+        checksDone: r.current.personFiles.checksDone,
+      })),
+    [report.rows],
+  );
+  const months = report.months.map((m) => ({
+    ...m,
+    month: dayjs(`${m.month}-01`).locale(i18n.language).format('MMM YY'),
+  }));
+  return (
+    <SimpleGrid cols={2} spacing="sm">
+      <Paper withBorder p="sm" data-testid="figures-bars">
+        <Text fw={600} size="sm" mb={4}>
+          {t('figures.bars')}
+        </Text>
+        <BarChart
+          h={180}
+          data={bars}
+          dataKey="person"
+          series={series}
+          withLegend
+          tickLine="y"
+          yAxisProps={{ allowDecimals: false }}
+        />
+      </Paper>
+      <Paper withBorder p="sm">
+        <Text fw={600} size="sm" mb={4}>
+          {t('figures.months')}
+        </Text>
+        <LineChart
+          h={180}
+          data={months}
+          dataKey="month"
+          series={series}
+          withLegend
+          curveType="linear"
+          yAxisProps={{ allowDecimals: false }}
+        />
+      </Paper>
+    </SimpleGrid>
+  );
+}
+
+/** The lines, a column per staff member (this period, and its change against the one before), the total last. */
+function FiguresTable({ report, chief }: { report: FiguresReport; chief: boolean }) {
+  const { t } = useTranslation();
+  const columns: { key: string; title: string; current: Figures; previous: Figures }[] = [
+    ...report.rows.map((r) => ({ key: String(r.userId), title: r.name, current: r.current, previous: r.previous })),
+    ...(chief ? [{ key: 'total', title: t('figures.total'), ...report.total }] : []),
+  ];
+  return (
+    <ScrollArea h="calc(100vh - 500px)" mih={220} type="auto">
+      <Table striped withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="figures-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th miw={280}>{t('figures.line')}</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c.key} ta="right" miw={90}>
+                {c.title}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {FIGURE_LINES.flatMap((l, i) => {
+            const head =
+              i === 0 || FIGURE_LINES[i - 1]!.group !== l.group ? (
+                <Table.Tr key={`g-${l.group}`}>
+                  <Table.Td colSpan={columns.length + 1} fw={700} bg="gray.0">
+                    {t(`figures.groups.${l.group}`)}
+                  </Table.Td>
+                </Table.Tr>
+              ) : null;
+            return [
+              head,
+              <Table.Tr key={l.key}>
+                <Table.Td pl="lg">{t(`figures.lines.${l.key}`)}</Table.Td>
+                {columns.map((c) => {
+                  const now = l.value(c.current);
+                  const before = l.value(c.previous);
+                  return (
+                    <Table.Td key={c.key} ta="right" title={`${t('figures.before')}: ${before}`}>
+                      <Text span fw={600} size="sm">
+                        {now}
+                      </Text>{' '}
+                      <Text span size="xs" c="dimmed">
+                        ({change(now, before)})
+                      </Text>
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>,
+            ];
+          })}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
