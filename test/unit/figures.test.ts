@@ -153,6 +153,29 @@ describe('the figures of a period (issue 17)', () => {
   });
 });
 
+describe('the reporting meeting’s draft (p.29–30)', () => {
+  it('takes its figures from the figures’ own functions: the two never disagree', async () => {
+    const s = await november();
+    const m = await s.call('meetings.plan', {
+      kind: 'gathering',
+      format: 'indoor',
+      date: '2026-12-10',
+      time: '18:00',
+      place: 'Мектеп №5',
+      sectionIds: [1],
+      inspectorIds: [s.a.id],
+    });
+    const { text } = await s.call('meetings.draftReport', { id: m.id, language: 'ru' });
+    // no meeting held before: three months back to the meeting's day
+    const f = await s.call('figures.get', { from: '2026-09-10', to: '2026-12-10' });
+    const row = f.rows.find((x) => x.userId === s.a.id)!.current;
+    // by hand: October 31, the five of November, December 1
+    expect(row.receptions.total).toBe(7);
+    expect(text).toContain(`принято ${row.receptions.total}`);
+    expect(text).toContain(`владельцев оружия ${row.firearms.owners}`);
+  });
+});
+
 describe('the figures’ rules', () => {
   it('sets a whole month, quarter or year against the one before, other periods against as many days', () => {
     expect(previousPeriod('2026-10-01', '2026-12-31')).toEqual({ from: '2026-07-01', to: '2026-09-30' });

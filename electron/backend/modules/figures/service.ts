@@ -49,7 +49,8 @@ const after = (p: Period) => dayjs(p.to).add(1, 'day').format('YYYY-MM-DD');
 
 /**
  * Who a record counts for: the staff member it is attributed to (the receiver, the notebook's owner, the file's
- * inspector, the meeting's inspectors, the plan item's responsible), and the section of a list entry.
+ * inspector, the meeting's inspectors, the plan item's responsible), and the section of a person file or a list
+ * entry (a reporting meeting reports on its sections, p.30).
  */
 interface Tally {
   byUser: Map<number, Figures>;
@@ -154,13 +155,14 @@ async function notebook(db: Db, p: Period, at: Date, t: Tally) {
 async function personFiles(db: Db, p: Period, t: Tally) {
   const files = await db
     .selectFrom('person_files')
-    .select(['id', 'inspector_id', 'status', 'categories', 'start_date', 'removed_on', 'materials_sent_at'])
+    .select(['id', 'inspector_id', 'section_id', 'status', 'categories', 'start_date', 'removed_on'])
+    .select('materials_sent_at')
     .where('start_date', '<=', p.to)
     .execute();
   const inPeriod = (d: string | null) => d !== null && d.slice(0, 10) >= p.from && d.slice(0, 10) <= p.to;
   const left = (d: string | null) => d !== null && d.slice(0, 10) <= p.to;
   for (const x of files)
-    for (const f of [of(t.byUser, x.inspector_id), t.total]) {
+    for (const f of [of(t.byUser, x.inspector_id), of(t.bySection, x.section_id), t.total]) {
       const pf = f.personFiles;
       if (x.start_date >= p.from) pf.placed++;
       if (inPeriod(x.removed_on)) pf.removed++;
@@ -170,7 +172,7 @@ async function personFiles(db: Db, p: Period, t: Tally) {
         for (const k of JSON.parse(x.categories) as string[]) bump(pf.activeByCategory, k);
       }
     }
-  const inspectorOf = new Map(files.map((x) => [x.id, x.inspector_id]));
+  const fileOf = new Map(files.map((x) => [x.id, x]));
   const sup = await db
     .selectFrom('supervision_records')
     .select(['file_id', 'planned_for', 'done_at', 'violation'])
@@ -182,9 +184,9 @@ async function personFiles(db: Db, p: Period, t: Tally) {
     )
     .execute();
   for (const s of sup) {
-    const inspector = inspectorOf.get(s.file_id);
-    if (inspector === undefined) continue;
-    for (const f of [of(t.byUser, inspector), t.total]) {
+    const file = fileOf.get(s.file_id);
+    if (file === undefined) continue;
+    for (const f of [of(t.byUser, file.inspector_id), of(t.bySection, file.section_id), t.total]) {
       if (s.planned_for !== null && s.planned_for >= p.from && s.planned_for <= p.to) f.personFiles.checksPlanned++;
       if (s.done_at !== null && s.done_at >= p.from && s.done_at < after(p)) {
         f.personFiles.checksDone++;

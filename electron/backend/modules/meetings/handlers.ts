@@ -61,7 +61,7 @@ export const meetingsHandlers: Handlers<CallsOf<'meetings'>> = {
   'meetings.saveInvitees': async ({ id, invitees }, { ctx }) => saveInvitees(ctx(), id, invitees),
   'meetings.draftReport': async ({ id, language }, { ctx }) => {
     const c = ctx();
-    return { text: reportDraft(await reportFigures(c.db, await readMeeting(c, id)), language) };
+    return { text: reportDraft(await reportFigures(c.db, await readMeeting(c, id), c.now), language) };
   },
   'meetings.saveRecord': async ({ id, ...r }, { ctx }) => saveRecord(ctx(), id, r),
   'meetings.addParticipant': async ({ id, ...p }, { ctx }) => addParticipant(ctx(), id, p),

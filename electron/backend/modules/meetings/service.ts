@@ -8,6 +8,7 @@ import {
   type Meeting,
   type MeetingItem,
   type MeetingRow,
+  type Figures,
 } from '../../../../shared/api';
 import type { meetingInputSchema } from '../../../../shared/api/meetings';
 import {
@@ -23,6 +24,7 @@ import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { listUsers } from '../users/service';
 import { staffNames } from '../users/names';
+import { noFigures, tally } from '../figures/service';
 import { inScope, sectionScope } from '../staff/service';
 
 export type MeetingFields = z.output<typeof meetingInputSchema>;
@@ -711,7 +713,7 @@ export interface ReportFigures {
 }
 
 /** From the previous meeting of these sections (or three months back) to this one. */
-export async function reportFigures(db: Db, m: Meeting): Promise<ReportFigures> {
+export async function reportFigures(db: Db, m: Meeting, now: Date): Promise<ReportFigures> {
   const prev = await db
     .selectFrom('meetings as x')
     .innerJoin('meeting_sections as s', 's.meeting_id', 'x.id')
@@ -723,65 +725,29 @@ export async function reportFigures(db: Db, m: Meeting): Promise<ReportFigures> 
     .executeTakeFirst();
   const from = prev?.date ?? dayjs(m.date).subtract(3, 'month').format('YYYY-MM-DD');
   const to = m.date;
-  const rec = await db
-    .selectFrom('receptions as r')
-    .innerJoin('reception_categories as c', 'c.code', 'r.category_code')
-    .select(['r.category_code', 'r.action', 'c.name_kk', 'c.name_ru'])
-    .where('r.voided', '=', 0)
-    .where('r.receiver_id', 'in', m.inspectorIds)
-    .where('r.received_at', '>=', from)
-    .where('r.received_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
-    .execute();
-  const byCat = new Map<string, { code: string; nameKk: string; nameRu: string; count: number }>();
-  const byAction: Record<string, number> = {};
-  for (const r of rec) {
-    const c = byCat.get(r.category_code) ?? { code: r.category_code, nameKk: r.name_kk, nameRu: r.name_ru, count: 0 };
-    c.count++;
-    byCat.set(r.category_code, c);
-    byAction[r.action] = (byAction[r.action] ?? 0) + 1;
-  }
-  const files = await db
-    .selectFrom('person_files')
-    .select(['id', 'categories'])
-    .where('section_id', 'in', m.sectionIds)
-    .where('status', 'in', ['active', 'moving'])
-    .execute();
-  const byCategory: Record<string, number> = {};
-  for (const f of files) for (const k of JSON.parse(f.categories) as string[]) byCategory[k] = (byCategory[k] ?? 0) + 1;
-  const sup = files.length
-    ? await db
-        .selectFrom('supervision_records')
-        .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(violation), 0)`.as('v')])
-        .where(
-          'file_id',
-          'in',
-          files.map((f) => f.id),
-        )
-        .where('done_at', '>=', from)
-        .where('done_at', '<', dayjs(to).add(1, 'day').format('YYYY-MM-DD'))
-        .executeTakeFirstOrThrow()
-    : { n: 0, v: 0 };
+  // the figures screen's own counts (modules/figures): the draft and the справка never disagree
+  const t = await tally(db, { from, to }, now);
+  const mine = m.inspectorIds.map((id) => t.byUser.get(id) ?? noFigures());
+  const ours = m.sectionIds.map((id) => t.bySection.get(id) ?? noFigures());
+  const sum = (fs: Figures[], pick: (f: Figures) => number) => fs.reduce((n, f) => n + pick(f), 0);
+  const merge = (fs: Figures[], pick: (f: Figures) => Record<string, number>) => {
+    const out: Record<string, number> = {};
+    for (const f of fs) for (const [k, n] of Object.entries(pick(f))) out[k] = (out[k] ?? 0) + n;
+    return out;
+  };
+  const categories = await db.selectFrom('reception_categories').select(['code', 'name_kk', 'name_ru']).execute();
+  const byCategory = Object.entries(merge(mine, (f) => f.receptions.byCategory))
+    .map(([code, count]) => {
+      const c = categories.find((x) => x.code === code);
+      return { code, nameKk: c?.name_kk ?? code, nameRu: c?.name_ru ?? code, count };
+    })
+    .sort((a, b) => b.count - a.count);
   const end = dayjs(to).add(1, 'day').format('YYYY-MM-DD');
   const count = async (q: { executeTakeFirstOrThrow: () => Promise<{ n: number | string | bigint }> }) =>
     Number((await q.executeTakeFirstOrThrow()).n);
   const lists = {
-    firearmOwners: await count(
-      db
-        .selectFrom('firearm_owners')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('section_id', 'in', m.sectionIds)
-        .where('surrendered_on', 'is', null)
-        .where('withdrawn_on', 'is', null),
-    ),
-    firearmChecks: await count(
-      db
-        .selectFrom('firearm_checks as k')
-        .innerJoin('firearm_owners as o', 'o.id', 'k.owner_id')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('o.section_id', 'in', m.sectionIds)
-        .where('k.checked_on', '>=', from)
-        .where('k.checked_on', '<', end),
-    ),
+    firearmOwners: sum(ours, (f) => f.firearms.owners),
+    firearmChecks: sum(ours, (f) => f.firearms.checksDone),
     probation: await count(
       db
         .selectFrom('probation_persons')
@@ -789,12 +755,7 @@ export async function reportFigures(db: Db, m: Meeting): Promise<ReportFigures> 
         .where('section_id', 'in', m.sectionIds)
         .where('removed_on', 'is', null),
     ),
-    foreigners: await count(
-      db
-        .selectFrom('foreigners')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('section_id', 'in', m.sectionIds),
-    ),
+    foreigners: sum(ours, (f) => f.foreigners.total),
     foreignerChecks: await count(
       db
         .selectFrom('foreigners')
@@ -821,8 +782,17 @@ export async function reportFigures(db: Db, m: Meeting): Promise<ReportFigures> 
   return {
     from,
     to,
-    receptions: { total: rec.length, byCategory: [...byCat.values()].sort((a, b) => b.count - a.count), byAction },
-    files: { active: files.length, byCategory, checks: Number(sup.n), violations: Number(sup.v) },
+    receptions: {
+      total: sum(mine, (f) => f.receptions.total),
+      byCategory,
+      byAction: merge(mine, (f) => f.receptions.byAction),
+    },
+    files: {
+      active: sum(ours, (f) => f.personFiles.active),
+      byCategory: merge(ours, (f) => f.personFiles.activeByCategory),
+      checks: sum(ours, (f) => f.personFiles.checksDone),
+      violations: sum(ours, (f) => f.personFiles.violations),
+    },
     lists,
     previousItems,
   };
