@@ -79,4 +79,9 @@ test('figures: the lead’s quarter shows the inspectors’ bars and prints the 
     expect(text).toContain('Нұрланов А.');
     expect(text).toContain('Омарова А.');
   }
+
+  // a figure opens the entries it counts: Нұрланов's three visits of the quarter in the journal
+  await row.getByRole('button', { name: '3', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`#/reception/period/\\d{4}-\\d{2}-01/\\d{4}-\\d{2}-\\d{2}/${a.id}/all$`));
+  await expect(page.getByRole('row', { name: /Тестов\d/ })).toHaveCount(3);
 });

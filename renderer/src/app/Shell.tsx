@@ -56,6 +56,24 @@ const idAfter = (rest: string, first: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
+const DAY = '(\\d{4}-\\d{2}-\\d{2})';
+/** '3/period/2026-10-01/2026-12-31': the period a figure counts */
+const periodAfter = (rest: string) => {
+  const m = new RegExp(`^\\d+/period/${DAY}/${DAY}$`).exec(rest);
+  return m ? { from: m[1]!, to: m[2]! } : null;
+};
+/** 'period/2026-10-01/2026-12-31/5/online': the entries a figure counts ('all' for any receiver or mode) */
+const receptionPreset = (rest: string) => {
+  const m = new RegExp(`^period/${DAY}/${DAY}/(\\d+|all)/(inPerson|online|all)$`).exec(rest);
+  if (!m) return null;
+  return {
+    from: m[1]!,
+    to: m[2]!,
+    receiverId: m[3] === 'all' ? null : Number(m[3]),
+    mode: m[4] === 'all' ? null : (m[4] as 'inPerson' | 'online'),
+  };
+};
+
 const ROUTES: Route[] = [
   { path: 'today', label: 'nav.today', icon: IconCalendarDue, screen: (_s, _r, go) => <TodayScreen go={go} /> },
   {
@@ -69,6 +87,7 @@ const ROUTES: Route[] = [
         session={s}
         openId={/^\d+$/.test(rest) ? Number(rest) : null}
         citizenId={idAfter(rest, 'citizen')}
+        preset={receptionPreset(rest)}
         onOpen={(id) => go(id ? `/reception/${id}` : '/reception')}
         go={go}
       />
@@ -85,6 +104,7 @@ const ROUTES: Route[] = [
         session={s}
         ownerParam={rest ? Number(rest.split('/')[0]) : null}
         entryParam={idAfter(rest, '\\d+')}
+        periodParam={periodAfter(rest)}
         go={go}
       />
     ),
@@ -140,7 +160,7 @@ const ROUTES: Route[] = [
     label: 'nav.figures',
     icon: IconChartBar,
     call: 'figures.get',
-    screen: (s) => <FiguresScreen session={s} />,
+    screen: (s, _r, go) => <FiguresScreen session={s} go={go} />,
   },
   {
     path: 'staff',

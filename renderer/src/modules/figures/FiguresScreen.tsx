@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   ActionIcon,
+  Anchor,
   Button,
   Group,
   Menu,
@@ -52,7 +53,7 @@ function wholePeriod(kind: Exclude<Kind, 'custom'>, day: dayjs.Dayjs) {
  * The figures the chiefs ask for (issue 17): a period against the one before, per staff member and for the station;
  * an inspector sees his own. The справка of the summary meeting (p.10, p.24(6)) prints from here.
  */
-export function FiguresScreen({ session }: { session: SessionUser }) {
+export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash: string) => void }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<Kind>('month');
   const [period, setPeriod] = useState(() => wholePeriod('month', dayjs()));
@@ -184,7 +185,7 @@ export function FiguresScreen({ session }: { session: SessionUser }) {
         </Text>
       )}
       {report.data && <Charts report={report.data} />}
-      {report.data && <FiguresTable report={report.data} chief={chief} />}
+      {report.data && <FiguresTable report={report.data} chief={chief} go={go} />}
     </Stack>
   );
 }
@@ -244,12 +245,27 @@ function Charts({ report }: { report: FiguresReport }) {
   );
 }
 
+/** Where a figure's entries are listed, for the lines whose screens can show them: the journal and the notebooks. */
+function entriesOf(line: string, userId: number | null, p: { from: string; to: string }): string | null {
+  const journal = (mode: string) => `/reception/period/${p.from}/${p.to}/${userId ?? 'all'}/${mode}`;
+  if (line === 'receptions') return journal('all');
+  if (line === 'inPerson' || line === 'online') return journal(line);
+  if (line === 'notebook' && userId !== null) return `/notebook/${userId}/period/${p.from}/${p.to}`;
+  return null;
+}
+
 /** The lines, a column per staff member (this period, and its change against the one before), the total last. */
-function FiguresTable({ report, chief }: { report: FiguresReport; chief: boolean }) {
+function FiguresTable({ report, chief, go }: { report: FiguresReport; chief: boolean; go: (hash: string) => void }) {
   const { t } = useTranslation();
-  const columns: { key: string; title: string; current: Figures; previous: Figures }[] = [
-    ...report.rows.map((r) => ({ key: String(r.userId), title: r.name, current: r.current, previous: r.previous })),
-    ...(chief ? [{ key: 'total', title: t('figures.total'), ...report.total }] : []),
+  const columns: { key: string; userId: number | null; title: string; current: Figures; previous: Figures }[] = [
+    ...report.rows.map((r) => ({
+      key: String(r.userId),
+      userId: r.userId,
+      title: r.name,
+      current: r.current,
+      previous: r.previous,
+    })),
+    ...(chief ? [{ key: 'total', userId: null, title: t('figures.total'), ...report.total }] : []),
   ];
   return (
     <ScrollArea h="calc(100vh - 500px)" mih={220} type="auto">
@@ -281,11 +297,18 @@ function FiguresTable({ report, chief }: { report: FiguresReport; chief: boolean
                 {columns.map((c) => {
                   const now = l.value(c.current);
                   const before = l.value(c.previous);
+                  const target = entriesOf(l.key, c.userId, report);
                   return (
                     <Table.Td key={c.key} ta="right" title={`${t('figures.before')}: ${before}`}>
-                      <Text span fw={600} size="sm">
-                        {now}
-                      </Text>{' '}
+                      {target && now > 0 ? (
+                        <Anchor component="button" fw={600} size="sm" onClick={() => go(target)}>
+                          {now}
+                        </Anchor>
+                      ) : (
+                        <Text span fw={600} size="sm">
+                          {now}
+                        </Text>
+                      )}{' '}
                       <Text span size="xs" c="dimmed">
                         ({change(now, before)})
                       </Text>

@@ -41,12 +41,15 @@ export function NotebookScreen({
   session,
   ownerParam,
   entryParam,
+  periodParam,
   go,
 }: {
   session: SessionUser;
   ownerParam: number | null;
   /** the entry the search box opened: shown, marked and scrolled to */
   entryParam: number | null;
+  /** the period a figure of the Figures screen counts */
+  periodParam: { from: string; to: string } | null;
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
@@ -58,6 +61,12 @@ export function NotebookScreen({
     text: string;
     status: EntryStatus | null;
   }>({ from: null, to: null, kind: null, text: '', status: null });
+  const periodKey = periodParam ? `${periodParam.from}/${periodParam.to}` : null;
+  const [shownPeriod, setShownPeriod] = useState<string | null>(null);
+  if (periodKey !== shownPeriod) {
+    setShownPeriod(periodKey);
+    if (periodParam) setFilter((f) => ({ ...f, ...periodParam }));
+  }
   const owners = useCall('notebook.owners', {});
   const ownerId = ownerParam ?? owners.data?.[0]?.userId ?? null;
   const owner = owners.data?.find((o) => o.userId === ownerId);

@@ -27,6 +27,7 @@ export function ReceptionScreen({
   session,
   openId,
   citizenId,
+  preset,
   onOpen,
   go,
 }: {
@@ -34,6 +35,8 @@ export function ReceptionScreen({
   openId: number | null;
   /** one citizen's visits, all of them, as the search box opens them */
   citizenId: number | null;
+  /** a period, a receiver and a mode, as a figure of the Figures screen opens the entries it counts */
+  preset: { from: string; to: string; receiverId: number | null; mode: (typeof RECEPTION_MODES)[number] | null } | null;
   onOpen: (id: number | null) => void;
   go: (hash: string) => void;
 }) {
@@ -53,6 +56,12 @@ export function ReceptionScreen({
   if (citizenId !== shownCitizen) {
     setShownCitizen(citizenId);
     if (citizenId) setFilter((f) => ({ ...f, from: EVER, to: today, citizenId }));
+  }
+  const presetKey = preset ? JSON.stringify(preset) : null;
+  const [shownPreset, setShownPreset] = useState<string | null>(null);
+  if (presetKey !== shownPreset) {
+    setShownPreset(presetKey);
+    if (preset) setFilter((f) => ({ ...f, ...preset, citizenId: null }));
   }
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = canCall(session.role, 'reception.create');
