@@ -18,7 +18,6 @@ import {
   IconSearch,
   IconChartBar,
 } from '@tabler/icons-react';
-import { spotlight } from '@mantine/spotlight';
 import { useCall } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { canCall, type CallName, type SessionUser } from '../../../shared/api';
@@ -37,7 +36,7 @@ import { PlansScreen } from '../modules/plans/PlansScreen';
 import { ListsScreen } from '../modules/lists/ListsScreen';
 import { HandoverScreen } from '../modules/handover/HandoverScreen';
 import { PassportScreen } from '../modules/passport/PassportScreen';
-import { SearchSpotlight } from '../modules/search/SearchSpotlight';
+import { searchBox, SearchSpotlight } from '../modules/search/SearchSpotlight';
 import { FiguresScreen } from '../modules/figures/FiguresScreen';
 
 interface Route {
@@ -217,7 +216,7 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
                     Ctrl+K
                   </Text>
                 }
-                onClick={() => spotlight.open()}
+                onClick={() => searchBox.open()}
                 data-testid="search-open"
               >
                 {t('search.open')}

@@ -134,7 +134,14 @@ export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash
               <ActionIcon variant="default" size="lg" onClick={() => shift(-1)} aria-label="←">
                 <IconChevronLeft size={16} />
               </ActionIcon>
-              <Text fw={600} w={150} ta="center" tt="capitalize" data-testid="figures-period">
+              <Text
+                fw={600}
+                w={190}
+                ta="center"
+                tt="capitalize"
+                style={{ whiteSpace: 'nowrap' }}
+                data-testid="figures-period"
+              >
                 {label}
               </Text>
               <ActionIcon

@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Group, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Spotlight } from '@mantine/spotlight';
+import { createSpotlight, Spotlight } from '@mantine/spotlight';
 import { IconLock, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchKind } from '../../../../shared/api';
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { useCall } from '../../api/hooks';
+
+/** The box's own store: the header's button opens it, and the type-ahead below asks whether it is open. */
+export const [searchStore, searchBox] = createSpotlight();
 
 /** Where a found record lives: the address of its screen, as the screens' own lists open it. */
 export function searchTarget(h: SearchHit): string | null {
@@ -53,6 +56,20 @@ const TAG_KEYS: Partial<Record<SearchKind, string>> = {
 export function SearchSpotlight({ go }: { go: (hash: string) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  // what is typed right after Ctrl+K, before the box has the focus, goes into the box, not the screen behind it
+  useEffect(() => {
+    const typeAhead = (e: KeyboardEvent) => {
+      if (!searchStore.getState().opened || document.activeElement === input.current) return;
+      if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setQuery((q) => q + e.key);
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', typeAhead, true);
+    return () => document.removeEventListener('keydown', typeAhead, true);
+  }, []);
   const [typed] = useDebouncedValue(query.trim(), 150);
   const found = useCall('search.find', { query: typed }, { enabled: typed !== '', placeholderData: keepPreviousData });
   const hits = typed === '' ? [] : (found.data ?? []);
@@ -76,18 +93,24 @@ export function SearchSpotlight({ go }: { go: (hash: string) => void }) {
 
   return (
     <Spotlight.Root
+      store={searchStore}
       query={query}
       onQueryChange={setQuery}
-      // a desk PC is shared: the next person does not find the last one's search in the box
+      // a desk PC is shared: the next person does not find the last one's search in the box. Cleared here, as the box
+      // closes: Mantine's own clearing runs when the closing animation ends, and would eat what was typed meanwhile
+      clearQueryOnClose={false}
       onSpotlightClose={() => setQuery('')}
       shortcut={['mod + K']}
       // from every screen, a form's field included
       tagsToIgnore={[]}
+      // no animation: the box is there at once for what is typed right after Ctrl+K
+      transitionProps={{ duration: 0 }}
       scrollable
       maxHeight={560}
       size={760}
     >
       <Spotlight.Search
+        ref={input}
         placeholder={t('search.placeholder')}
         leftSection={<IconSearch size={18} />}
         rightSection={found.isFetching ? <Loader size={16} /> : null}
