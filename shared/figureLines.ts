@@ -1,40 +1,110 @@
-import type { Figures } from './api/figures';
+import type { Figures, FiguresReport } from './api/figures';
+import type { Language } from './api';
+
+/** One line of the figures: what it is called and how it is read from a person's, a section's or the station's. */
+export interface FigureLine {
+  group: string;
+  id: string;
+  /**
+   * a catalog key, or the station's own name of a reception category in both languages; a breakdown's line says what
+   * it breaks down by (`figures.sub.*`)
+   */
+  label: ({ key: string } | { kk: string; ru: string }) & { by?: 'category' | 'action' | 'kind' | 'file' };
+  /** a line that breaks down the one above it */
+  sub: boolean;
+  value: (f: Figures) => number;
+}
+
+type Static = [group: string, key: string, value: (f: Figures) => number, sub?: boolean];
+
+/** The lines every period has, in their order; the breakdowns are put after the line they break down. */
+const LINES: readonly Static[] = [
+  ['receptions', 'receptions', (f) => f.receptions.total],
+  ['receptions', 'inPerson', (f) => f.receptions.byMode['inPerson'] ?? 0, true],
+  ['receptions', 'online', (f) => f.receptions.byMode['online'] ?? 0, true],
+  ['receptions', 'followUpsInTime', (f) => f.receptions.followUpsInTime],
+  ['receptions', 'followUpsLate', (f) => f.receptions.followUpsLate],
+  ['notebook', 'notebook', (f) => f.notebook.total],
+  ['notebook', 'passedInTime', (f) => f.notebook.passedInTime],
+  ['notebook', 'passedLate', (f) => f.notebook.passedLate],
+  ['notebook', 'instructions', (f) => f.instructions.total],
+  ['notebook', 'instructionsInTime', (f) => f.instructions.doneInTime],
+  ['notebook', 'instructionsLate', (f) => f.instructions.doneLate + f.instructions.overdue],
+  ['personFiles', 'filesActive', (f) => f.personFiles.active],
+  ['personFiles', 'filesPlaced', (f) => f.personFiles.placed],
+  ['personFiles', 'filesRemoved', (f) => f.personFiles.removed],
+  ['personFiles', 'filesTransferred', (f) => f.personFiles.transferred],
+  ['personFiles', 'checksPlanned', (f) => f.personFiles.checksPlanned],
+  ['personFiles', 'checksDone', (f) => f.personFiles.checksDone],
+  ['personFiles', 'violations', (f) => f.personFiles.violations],
+  ['lists', 'firearmOwners', (f) => f.firearms.owners],
+  ['lists', 'firearmChecks', (f) => f.firearms.checksDone],
+  ['lists', 'firearmOverdue', (f) => f.firearms.checksOverdue],
+  ['lists', 'staysUnchecked', (f) => f.foreigners.staysEndedUnchecked],
+  ['meetings', 'meetingsHeld', (f) => f.meetings.held],
+  ['meetings', 'noticeInTime', (f) => f.meetings.noticeInTime],
+  ['meetings', 'itemsClosed', (f) => f.meetings.itemsClosed],
+  ['meetings', 'itemsOpen', (f) => f.meetings.itemsOpen],
+  ['plans', 'planDone', (f) => f.plans.done],
+  ['plans', 'planNotDone', (f) => f.plans.notDone],
+];
+
+/** The keys any column has in a breakdown, in a stable order. */
+function keysOf(r: FiguresReport, pick: (f: Figures) => Record<string, number>): string[] {
+  const all = [r.total, ...r.rows].flatMap((c) => [c.current, c.previous]);
+  return [...new Set(all.flatMap((f) => Object.keys(pick(f))))].sort();
+}
 
 /**
  * The lines the figures are shown, printed and exported by (issue 17), in one order: the screen's table, the
- * справка of the summary meeting (p.10, p.24(6)) and its spreadsheet read the same list. `key` is the catalog key
- * under `figures.lines`; `group` under `figures.groups`.
+ * справка of the summary meeting (p.10, p.24(6)) and its spreadsheet read the same list. The receptions are broken
+ * down by category and by the measure taken, the notebook entries by kind, the files on record by category — for
+ * the categories, measures and kinds the period or the one before has.
  */
-export const FIGURE_LINES: readonly { group: string; key: string; value: (f: Figures) => number }[] = [
-  { group: 'receptions', key: 'receptions', value: (f) => f.receptions.total },
-  { group: 'receptions', key: 'inPerson', value: (f) => f.receptions.byMode['inPerson'] ?? 0 },
-  { group: 'receptions', key: 'online', value: (f) => f.receptions.byMode['online'] ?? 0 },
-  { group: 'receptions', key: 'followUpsInTime', value: (f) => f.receptions.followUpsInTime },
-  { group: 'receptions', key: 'followUpsLate', value: (f) => f.receptions.followUpsLate },
-  { group: 'notebook', key: 'notebook', value: (f) => f.notebook.total },
-  { group: 'notebook', key: 'passedInTime', value: (f) => f.notebook.passedInTime },
-  { group: 'notebook', key: 'passedLate', value: (f) => f.notebook.passedLate },
-  { group: 'notebook', key: 'instructions', value: (f) => f.instructions.total },
-  { group: 'notebook', key: 'instructionsInTime', value: (f) => f.instructions.doneInTime },
-  { group: 'notebook', key: 'instructionsLate', value: (f) => f.instructions.doneLate + f.instructions.overdue },
-  { group: 'personFiles', key: 'filesActive', value: (f) => f.personFiles.active },
-  { group: 'personFiles', key: 'filesPlaced', value: (f) => f.personFiles.placed },
-  { group: 'personFiles', key: 'filesRemoved', value: (f) => f.personFiles.removed },
-  { group: 'personFiles', key: 'filesTransferred', value: (f) => f.personFiles.transferred },
-  { group: 'personFiles', key: 'checksPlanned', value: (f) => f.personFiles.checksPlanned },
-  { group: 'personFiles', key: 'checksDone', value: (f) => f.personFiles.checksDone },
-  { group: 'personFiles', key: 'violations', value: (f) => f.personFiles.violations },
-  { group: 'lists', key: 'firearmOwners', value: (f) => f.firearms.owners },
-  { group: 'lists', key: 'firearmChecks', value: (f) => f.firearms.checksDone },
-  { group: 'lists', key: 'firearmOverdue', value: (f) => f.firearms.checksOverdue },
-  { group: 'lists', key: 'staysUnchecked', value: (f) => f.foreigners.staysEndedUnchecked },
-  { group: 'meetings', key: 'meetingsHeld', value: (f) => f.meetings.held },
-  { group: 'meetings', key: 'noticeInTime', value: (f) => f.meetings.noticeInTime },
-  { group: 'meetings', key: 'itemsClosed', value: (f) => f.meetings.itemsClosed },
-  { group: 'meetings', key: 'itemsOpen', value: (f) => f.meetings.itemsOpen },
-  { group: 'plans', key: 'planDone', value: (f) => f.plans.done },
-  { group: 'plans', key: 'planNotDone', value: (f) => f.plans.notDone },
-];
+export function figureLines(r: FiguresReport): FigureLine[] {
+  const out: FigureLine[] = [];
+  const sub = (group: string, id: string, label: FigureLine['label'], value: FigureLine['value']) =>
+    out.push({ group, id, label, sub: true, value });
+  for (const [group, key, value, isSub] of LINES) {
+    out.push({ group, id: key, label: { key: `figures.lines.${key}` }, sub: isSub ?? false, value });
+    if (key === 'online') {
+      for (const code of keysOf(r, (f) => f.receptions.byCategory)) {
+        const c = r.categories.find((x) => x.code === code);
+        sub(
+          group,
+          `category.${code}`,
+          { ...(c ? { kk: c.nameKk, ru: c.nameRu } : { kk: code, ru: code }), by: 'category' },
+          (f) => f.receptions.byCategory[code] ?? 0,
+        );
+      }
+      for (const a of keysOf(r, (f) => f.receptions.byAction))
+        sub(
+          group,
+          `action.${a}`,
+          { key: `reception.actions.${a}`, by: 'action' },
+          (f) => f.receptions.byAction[a] ?? 0,
+        );
+    }
+    if (key === 'notebook')
+      for (const k of keysOf(r, (f) => f.notebook.byKind))
+        sub(group, `kind.${k}`, { key: `notebook.kinds.${k}`, by: 'kind' }, (f) => f.notebook.byKind[k] ?? 0);
+    if (key === 'filesActive')
+      for (const k of keysOf(r, (f) => f.personFiles.activeByCategory))
+        sub(
+          group,
+          `file.${k}`,
+          { key: `prevention.categoryShort.${k}`, by: 'file' },
+          (f) => f.personFiles.activeByCategory[k] ?? 0,
+        );
+  }
+  return out;
+}
+
+/** A line's name in a language, with the catalog's translator of that side. */
+export function lineLabel(l: FigureLine, t: (key: string, params: Record<string, string>) => string, lang: Language) {
+  const name = 'key' in l.label ? t(l.label.key, {}) : l.label[lang];
+  return l.label.by ? t(`figures.sub.${l.label.by}`, { name }) : name;
+}
 
 /** The change against the previous period, as the справка writes it: "+3", "−2", "0". */
 export const change = (now: number, before: number): string =>

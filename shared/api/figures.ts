@@ -75,6 +75,8 @@ export const figuresReportSchema = z.object({
   rows: z.array(figuresRowSchema),
   /** the station's (or, for one inspector, his own) totals; a record counts once however many rows share it */
   total: z.object({ current: figuresSchema, previous: figuresSchema }),
+  /** the reception categories' names, for the breakdown by category */
+  categories: z.array(z.object({ code: z.string(), nameKk: z.string(), nameRu: z.string() })),
   /** the twelve months to the period's end, for the line: entries received and notebook entries written */
   months: z.array(z.object({ month: z.string(), receptions: count, notebook: count, checksDone: count })),
 });

@@ -141,6 +141,11 @@ describe('the figures of a period (issue 17)', () => {
     expect(ru).toContain('01.11.2026 – 30.11.2026');
     expect(ru).toContain('Информация передана в течение 24 часов (п. 22)');
     expect(ru).toContain('Нұрланов Т. — Участковый инспектор');
+    // the receptions broken down by category and measure, the notebook by kind, the files by category
+    expect(ru).toMatch(/категория «Жалоба» 5 1 \+4/);
+    expect(ru).toMatch(/принятая мера: разъяснено 5 1 \+4/);
+    expect(ru).toMatch(/вид записи: информация для передачи 2 0 \+2/);
+    expect(ru).toContain('категория учёта: 2 — УДО');
     const kk = pdfWords(Buffer.from((await s.call('figures.print', { ...NOV, language: 'kk' })).base64, 'base64'));
     expect(kk).toContain('Қорытынды кеңеске анықтама');
     expect(kk).toContain('Қабылданған азаматтар');

@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { FiguresReport, Language, Station } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
-import { change, FIGURE_LINES } from '../../../shared/figureLines';
+import { change, figureLines, lineLabel } from '../../../shared/figureLines';
 import { a4, stationHeader, pageFooter } from './render';
 
 export interface FiguresReferenceData {
@@ -19,6 +19,7 @@ export interface FiguresReferenceData {
 export function figuresReference(d: FiguresReferenceData, lang: Language) {
   const t = translator(lang);
   const { report: r } = d;
+  const lines = figureLines(r);
   const period = (p: { from: string; to: string }) => `${formatDate(p.from)} – ${formatDate(p.to)}`;
   const table = (current: FiguresReport['total']['current'], previous: FiguresReport['total']['previous']) => {
     const head = [t('figures.line'), period(r), period(r.previous), t('figures.change')];
@@ -26,7 +27,7 @@ export function figuresReference(d: FiguresReferenceData, lang: Language) {
       head.map((text) => ({ text, bold: true, fillColor: '#eeeeee', alignment: 'center', fontSize: 9 })),
     ];
     let group = '';
-    for (const l of FIGURE_LINES) {
+    for (const l of lines) {
       if (l.group !== group) {
         group = l.group;
         body.push([{ text: t(`figures.groups.${group}`), colSpan: 4, bold: true, fillColor: '#f6f6f6' }, '', '', '']);
@@ -34,7 +35,7 @@ export function figuresReference(d: FiguresReferenceData, lang: Language) {
       const now = l.value(current);
       const before = l.value(previous);
       body.push([
-        { text: t(`figures.lines.${l.key}`), margin: [8, 0, 0, 0] },
+        { text: lineLabel(l, (k, o) => t(k, o), lang), margin: [l.sub ? 20 : 8, 0, 0, 0], italics: l.sub },
         { text: String(now), alignment: 'right' },
         { text: String(before), alignment: 'right' },
         { text: change(now, before), alignment: 'right' },

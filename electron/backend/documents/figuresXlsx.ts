@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Language } from '../../../shared/api';
 import { translator } from '../../../shared/i18n';
 import { formatDate } from '../../../shared/format';
-import { FIGURE_LINES } from '../../../shared/figureLines';
+import { figureLines, lineLabel } from '../../../shared/figureLines';
 import type { FiguresReferenceData } from './figuresReference';
 
 /** The справка's figures as a spreadsheet: a line per figure, a column per inspector, the station's last. */
@@ -26,9 +26,9 @@ export async function figuresXlsx(d: FiguresReferenceData, lang: Language): Prom
     t('figures.before'),
   ]);
   header.font = { bold: true };
-  for (const l of FIGURE_LINES)
+  for (const l of figureLines(r))
     ws.addRow([
-      t(`figures.lines.${l.key}`),
+      `${l.sub ? '    ' : ''}${lineLabel(l, (k, o) => t(k, o), lang)}`,
       ...r.rows.flatMap((row) => [l.value(row.current), l.value(row.previous)]),
       l.value(r.total.current),
       l.value(r.total.previous),

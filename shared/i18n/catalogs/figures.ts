@@ -65,6 +65,12 @@ export const figures = defineCatalog(
         planDone: 'Пунктов плана выполнено',
         planNotDone: 'Пунктов плана не выполнено',
       },
+      sub: {
+        category: 'категория «{{name}}»',
+        action: 'принятая мера: {{name}}',
+        kind: 'вид записи: {{name}}',
+        file: 'категория учёта: {{name}}',
+      },
       reference: {
         title: 'Справка к итоговому совещанию',
         period: 'за период {{period}} (в сравнении с {{previous}})',
@@ -139,6 +145,12 @@ export const figures = defineCatalog(
         itemsOpen: 'Бақылаудағы тұрғындар мәселелері',
         planDone: 'Орындалған жоспар тармақтары',
         planNotDone: 'Орындалмаған жоспар тармақтары',
+      },
+      sub: {
+        category: '«{{name}}» санаты',
+        action: 'қабылданған шара: {{name}}',
+        kind: 'жазба түрі: {{name}}',
+        file: 'есеп санаты: {{name}}',
       },
       reference: {
         title: 'Қорытынды кеңеске анықтама',

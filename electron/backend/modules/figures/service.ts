@@ -335,7 +335,10 @@ export async function figuresReport(ctx: Ctx, p: Period): Promise<FiguresReport>
   const total = chief
     ? { current: now.total, previous: before.total }
     : { current: rows[0]?.current ?? noFigures(), previous: rows[0]?.previous ?? noFigures() };
-  return { from: p.from, to: p.to, previous: prev, rows, total, months: await months(ctx, p.to, chief) };
+  const categories = (
+    await ctx.db.selectFrom('reception_categories').select(['code', 'name_kk', 'name_ru']).orderBy('sort').execute()
+  ).map((c) => ({ code: c.code, nameKk: c.name_kk, nameRu: c.name_ru }));
+  return { from: p.from, to: p.to, previous: prev, rows, total, categories, months: await months(ctx, p.to, chief) };
 }
 
 /** The line over the twelve months to the period's end: the station's, or the person's own. */

@@ -25,7 +25,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { inGroup, type Figures, type FiguresReport, type Language, type SessionUser } from '../../../../shared/api';
-import { change, FIGURE_LINES } from '../../../../shared/figureLines';
+import { change, figureLines, lineLabel } from '../../../../shared/figureLines';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -134,15 +134,8 @@ export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash
               <ActionIcon variant="default" size="lg" onClick={() => shift(-1)} aria-label="←">
                 <IconChevronLeft size={16} />
               </ActionIcon>
-              <Text
-                fw={600}
-                w={190}
-                ta="center"
-                tt="capitalize"
-                style={{ whiteSpace: 'nowrap' }}
-                data-testid="figures-period"
-              >
-                {label}
+              <Text fw={600} w={190} ta="center" style={{ whiteSpace: 'nowrap' }} data-testid="figures-period">
+                {label.charAt(0).toUpperCase() + label.slice(1)}
               </Text>
               <ActionIcon
                 variant="default"
@@ -263,7 +256,8 @@ function entriesOf(line: string, userId: number | null, p: { from: string; to: s
 
 /** The lines, a column per staff member (this period, and its change against the one before), the total last. */
 function FiguresTable({ report, chief, go }: { report: FiguresReport; chief: boolean; go: (hash: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lines = figureLines(report);
   const columns: { key: string; userId: number | null; title: string; current: Figures; previous: Figures }[] = [
     ...report.rows.map((r) => ({
       key: String(r.userId),
@@ -275,7 +269,7 @@ function FiguresTable({ report, chief, go }: { report: FiguresReport; chief: boo
     ...(chief ? [{ key: 'total', userId: null, title: t('figures.total'), ...report.total }] : []),
   ];
   return (
-    <ScrollArea h="calc(100vh - 500px)" mih={220} type="auto">
+    <ScrollArea h="calc(100vh - 430px)" mih={220} type="auto">
       <Table striped withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="figures-table">
         <Table.Thead>
           <Table.Tr>
@@ -288,9 +282,9 @@ function FiguresTable({ report, chief, go }: { report: FiguresReport; chief: boo
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {FIGURE_LINES.flatMap((l, i) => {
+          {lines.flatMap((l, i) => {
             const head =
-              i === 0 || FIGURE_LINES[i - 1]!.group !== l.group ? (
+              i === 0 || lines[i - 1]!.group !== l.group ? (
                 <Table.Tr key={`g-${l.group}`}>
                   <Table.Td colSpan={columns.length + 1} fw={700} bg="gray.0">
                     {t(`figures.groups.${l.group}`)}
@@ -299,12 +293,14 @@ function FiguresTable({ report, chief, go }: { report: FiguresReport; chief: boo
               ) : null;
             return [
               head,
-              <Table.Tr key={l.key}>
-                <Table.Td pl="lg">{t(`figures.lines.${l.key}`)}</Table.Td>
+              <Table.Tr key={l.id}>
+                <Table.Td pl={l.sub ? 40 : 'lg'} c={l.sub ? 'dimmed' : undefined}>
+                  {lineLabel(l, (k, o) => t(k, o), i18n.language as Language)}
+                </Table.Td>
                 {columns.map((c) => {
                   const now = l.value(c.current);
                   const before = l.value(c.previous);
-                  const target = entriesOf(l.key, c.userId, report);
+                  const target = entriesOf(l.id, c.userId, report);
                   return (
                     <Table.Td key={c.key} ta="right" title={`${t('figures.before')}: ${before}`}>
                       {target && now > 0 ? (
