@@ -7,15 +7,11 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Backend } from '../../electron/backend/backend';
-import { createRouter } from '../../electron/backend/rpc';
 import { foldName } from '../../shared/search/fold';
+import { benchBackend } from './station';
 import { makeIin } from '../../shared/iin';
 
 const SIZES = (process.env.BENCH_VISITS ?? '10000,1000000').split(',').map(Number);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let seed = 7;
 const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
@@ -84,19 +80,8 @@ const pct = (xs: number[], p: number) =>
 const f = (x: number) => x.toFixed(2).padStart(9);
 
 async function run(visits: number) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-reception-'));
+  const { dataDir, backend, call } = benchBackend('reception');
   try {
-    const backend = new Backend({
-      dataDir,
-      resourcesDir: path.join(ROOT, 'resources'),
-      scrypt: { N: 1024, r: 8, p: 1 },
-    });
-    const router = createRouter(backend);
-    const call = async (name: string, input: unknown) => {
-      const r = await router.call(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.messageKey}`);
-      return r.data;
-    };
     await call('setup.create', {
       station: { uppNumber: '1', uppName: 'Bench', policeBody: 'Bench', address: 'Bench' },
       sections: [{ number: '1', kind: 'urban' }],

@@ -8,15 +8,10 @@
  * p95 at 10,000; the quarter's figures of a station of ten inspectors with ten years of data under 500 ms.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Backend } from '../../electron/backend/backend';
-import { createRouter } from '../../electron/backend/rpc';
 import { pct } from './measure';
-import { BENCH_STATION, benchPersonFile } from './station';
+import { BENCH_STATION, benchBackend, benchPersonFile } from './station';
 
 const SIZES = (process.env.BENCH_SEARCH ?? '10000,1000000').split(',').map(Number);
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let seed = 11;
 const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
@@ -30,19 +25,8 @@ const STREETS = ['Абай', 'Сейфуллин', 'Жансүгіров', 'Тө
 const surname = () => pick([...ROOTS, ...MORE]) + pick(MIDS) + pick(ENDS);
 
 async function run(entries: number) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-search-'));
+  const { dataDir, backend, call } = benchBackend('search');
   try {
-    const backend = new Backend({
-      dataDir,
-      resourcesDir: path.join(ROOT, 'resources'),
-      scrypt: { N: 1024, r: 8, p: 1 },
-    });
-    const router = createRouter(backend);
-    const call = async (name: string, input: unknown) => {
-      const r = await router.call(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.messageKey}`);
-      return r.data;
-    };
     await call('setup.create', BENCH_STATION);
     // ten inspectors receive, write and hold the files in turn
     const staff: number[] = [];

@@ -1,4 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Backend } from '../../electron/backend/backend';
+import { createRouter } from '../../electron/backend/rpc';
 import { makeIin } from '../../shared/iin';
+
+/**
+ * A backend on a fresh encrypted store in a temp folder, with cheap scrypt, and `call` through its router (a failed
+ * call throws). The caller removes `dataDir`.
+ */
+export function benchBackend(name: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `uchaske-bench-${name}-`));
+  const backend = new Backend({
+    dataDir,
+    resourcesDir: path.resolve(import.meta.dirname, '../../resources'),
+    scrypt: { N: 1024, r: 8, p: 1 },
+  });
+  const router = createRouter(backend);
+  const call = async (callName: string, input: unknown) => {
+    const r = await router.call(callName, input);
+    if (!r.ok) throw new Error(`${callName}: ${r.error.messageKey}`);
+    return r.data;
+  };
+  return { dataDir, backend, call };
+}
 
 /** The station the benches set up: two urban sections and the UPP lead. */
 export const BENCH_LOGIN = 'lead';

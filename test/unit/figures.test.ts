@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
 import { previousPeriod, passedInTime } from '../../shared/rules/figures';
-import { addUser, parolee, receptionEntry, setUpStation, signInAs } from './helpers';
+import { addUser, parolee, receptionEntry, setUpStation, signInAs, firearmOwner } from './helpers';
 import { pdfWords } from './pdf';
 
 const NOV = { from: '2026-11-01', to: '2026-11-30' };
@@ -78,14 +78,7 @@ async function november() {
   await s.call('notebook.markPassed', { id: p1.id, passedHow: 'телефонограмма' });
   await at('2026-11-11T10:01:00');
   await s.call('notebook.markPassed', { id: p2.id, passedHow: 'телефонограмма' });
-  await s.call('lists.saveFirearmOwner', {
-    sectionId: 1,
-    citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
-    address: 'ул. Жетісу, 12',
-    weapons: [{ kind: 'ружьё', serial: 'A1' }],
-    permitBy: 'УП',
-    permitOn: '2025-10-15',
-  });
+  await s.call('lists.saveFirearmOwner', firearmOwner({ address: 'ул. Жетісу, 12', permitOn: '2025-10-15' }));
   await at('2026-12-05T10:00:00');
   await as('abdikadyrov');
   return { ...s, a, b, clock };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import { addUser, parolee, setUpStation, signInAs } from './helpers';
+import { addUser, parolee, setUpStation, signInAs, firearmOwner } from './helpers';
 import { pdfWords } from './pdf';
 
 describe('section acceptance and handover (p.4–6)', () => {
@@ -37,14 +37,7 @@ describe('section acceptance and handover (p.4–6)', () => {
       safeId: safe!.id,
       shelf: 'полка 2',
     });
-    await s.call('lists.saveFirearmOwner', {
-      sectionId: 1,
-      citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
-      address: 'ул. Сейфуллина, 12',
-      weapons: [{ kind: 'ружьё', serial: 'A1' }],
-      permitBy: 'УП',
-      permitOn: '2024-03-15',
-    });
+    await s.call('lists.saveFirearmOwner', firearmOwner());
     await signInAs(s, 'nurlanov');
     expect(await s.fail('handover.preview', { sectionId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
 

@@ -184,3 +184,16 @@ export const parolee = (safeId: number, over: Partial<PersonFileInput> = {}): Pe
   shelf: '2',
   ...over,
 });
+
+/** The firearm owner of section 17-1 several tests need (p.22(10)); `over` changes what a test needs. */
+export const firearmOwner = (
+  over: Partial<CallInput<'lists.saveFirearmOwner'>> = {},
+): CallInput<'lists.saveFirearmOwner'> => ({
+  sectionId: 1,
+  citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
+  address: 'ул. Сейфуллина, 12',
+  weapons: [{ kind: 'ружьё', serial: 'A1' }],
+  permitBy: 'УП',
+  permitOn: '2024-03-15',
+  ...over,
+});

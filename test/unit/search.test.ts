@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../shared/api';
 import { makeIin } from '../../shared/iin';
 import { fromEnglishLayout, parseSearch, snippet } from '../../shared/search/query';
-import { addUser, parolee, PAROLEE_IIN, receptionEntry, setUpStation, signInAs } from './helpers';
+import { addUser, parolee, PAROLEE_IIN, receptionEntry, setUpStation, signInAs, firearmOwner } from './helpers';
 
 /** A station with one of each kind of record in section 1, and a person file in section 2. */
 async function searchStation() {
@@ -32,14 +32,7 @@ async function searchStation() {
   );
   // a parolee of section 2, with another inspector
   const file = await s.call('prevention.create', parolee(safe!.id, { sectionId: 2, inspectorId: b.id }));
-  await s.call('lists.saveFirearmOwner', {
-    sectionId: 1,
-    citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },
-    address: 'ул. Жетісу, 12',
-    weapons: [{ kind: 'ружьё', serial: 'A1' }],
-    permitBy: 'УП',
-    permitOn: '2024-03-15',
-  });
+  await s.call('lists.saveFirearmOwner', firearmOwner({ address: 'ул. Жетісу, 12' }));
   const meeting = await s.call('meetings.plan', {
     kind: 'gathering',
     format: 'indoor',

@@ -197,6 +197,7 @@ function Charts({ report }: { report: FiguresReport }) {
     label: t(`figures.series.${name}`),
     color: ['blue.6', 'teal.6', 'orange.6'][i]!,
   }));
+  const chart = { h: 180, series, withLegend: true, yAxisProps: { allowDecimals: false } };
   const bars = useMemo(
     () =>
       report.rows.map((r) => ({
@@ -217,29 +218,13 @@ function Charts({ report }: { report: FiguresReport }) {
         <Text fw={600} size="sm" mb={4}>
           {t('figures.bars')}
         </Text>
-        <BarChart
-          h={180}
-          data={bars}
-          dataKey="person"
-          series={series}
-          withLegend
-          tickLine="y"
-          yAxisProps={{ allowDecimals: false }}
-        />
+        <BarChart {...chart} data={bars} dataKey="person" tickLine="y" />
       </Paper>
       <Paper withBorder p="sm">
         <Text fw={600} size="sm" mb={4}>
           {t('figures.months')}
         </Text>
-        <LineChart
-          h={180}
-          data={months}
-          dataKey="month"
-          series={series}
-          withLegend
-          curveType="linear"
-          yAxisProps={{ allowDecimals: false }}
-        />
+        <LineChart {...chart} data={months} dataKey="month" curveType="linear" />
       </Paper>
     </SimpleGrid>
   );
