@@ -4,7 +4,6 @@ import {
   Anchor,
   Button,
   Group,
-  Menu,
   Paper,
   ScrollArea,
   Select,
@@ -15,13 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
-import {
-  IconChevronDown,
-  IconChevronLeft,
-  IconChevronRight,
-  IconFileSpreadsheet,
-  IconPrinter,
-} from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { inGroup, type Figures, type FiguresReport, type Language, type SessionUser } from '../../../../shared/api';
@@ -32,6 +25,7 @@ import { useCall } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { showApiError } from '../../app/forms';
 import { openPreview } from '../../app/print/openPreview';
+import { PrintMenu } from '../../app/print/PrintMenu';
 import { saveFile } from '../../app/saveFile';
 
 type Kind = 'month' | 'quarter' | 'year' | 'custom';
@@ -150,26 +144,14 @@ export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash
           )}
         </Group>
         <Group gap="xs">
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button
-                variant="default"
-                leftSection={<IconPrinter size={16} />}
-                rightSection={<IconChevronDown size={14} />}
-                disabled={period.from > period.to}
-              >
-                {t('figures.print')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => print('kk')}>
-                {t('figures.printKk')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => print('ru')}>
-                {t('figures.printRu')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <PrintMenu
+            label={t('figures.print')}
+            disabled={period.from > period.to}
+            choices={[
+              { label: t('figures.printKk'), onClick: () => print('kk') },
+              { label: t('figures.printRu'), onClick: () => print('ru') },
+            ]}
+          />
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void excel()}>
             {t('figures.excel')}
           </Button>

@@ -1,7 +1,7 @@
 import { RecordTable } from '../../app/RecordTable';
 import { useState } from 'react';
-import { Badge, Button, Group, Menu, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { Badge, Button, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,6 +21,7 @@ import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
+import { PrintMenu } from '../../app/print/PrintMenu';
 import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm } from './ListForms';
 import { ImportForm } from './ImportDialog';
 
@@ -98,31 +99,15 @@ export function ListsScreen({
       <Group justify="space-between">
         <Title order={3}>{t('lists.title')}</Title>
         <Group gap="xs">
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button
-                variant="default"
-                leftSection={<IconPrinter size={16} />}
-                rightSection={<IconChevronDown size={14} />}
-              >
-                {t('prevention.print')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void out('print', 'kk')}>
-                {t('reception.printKk')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void out('print', 'ru')}>
-                {t('reception.printRu')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'kk')}>
-                {t('lists.excelKk')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void out('exportXlsx', 'ru')}>
-                {t('lists.excelRu')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <PrintMenu
+            label={t('prevention.print')}
+            choices={[
+              { label: t('reception.printKk'), onClick: () => void out('print', 'kk') },
+              { label: t('reception.printRu'), onClick: () => void out('print', 'ru') },
+              { label: t('lists.excelKk'), onClick: () => void out('exportXlsx', 'kk'), spreadsheet: true },
+              { label: t('lists.excelRu'), onClick: () => void out('exportXlsx', 'ru'), spreadsheet: true },
+            ]}
+          />
           {writes && (
             <Button
               variant="default"

@@ -7,7 +7,6 @@ import {
   FileInput,
   Group,
   Image,
-  Menu,
   NumberInput,
   Select,
   Stack,
@@ -18,7 +17,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { IconChevronDown, IconPencil, IconPlus, IconPrinter, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Language, type Passport, type PassportObject, type SessionUser } from '../../../../shared/api';
@@ -39,6 +38,7 @@ import { notifySaved, showApiError, useContractForm, action } from '../../app/fo
 import { z } from 'zod';
 import { requiredText } from '../../../../shared/api/contract';
 import { openPreview } from '../../app/print/openPreview';
+import { PrintMenu } from '../../app/print/PrintMenu';
 
 /** The section's electronic passport (Appendix 1): §1 acts, §3 by years, §4–§6 objects. */
 export function PassportScreen({
@@ -99,22 +99,14 @@ export function PassportScreen({
             checked={withPencil}
             onChange={(e) => setWithPencil(e.currentTarget.checked)}
           />
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button
-                variant="default"
-                leftSection={<IconPrinter size={16} />}
-                rightSection={<IconChevronDown size={14} />}
-                disabled={!p}
-              >
-                {t('prevention.print')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => void print('kk')}>{t('reception.printKk')}</Menu.Item>
-              <Menu.Item onClick={() => void print('ru')}>{t('reception.printRu')}</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <PrintMenu
+            label={t('prevention.print')}
+            disabled={!p}
+            choices={[
+              { label: t('reception.printKk'), onClick: () => void print('kk') },
+              { label: t('reception.printRu'), onClick: () => void print('ru') },
+            ]}
+          />
         </Group>
       </Group>
       {p && (

@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Group,
-  Menu,
   Paper,
   Select,
   SegmentedControl,
@@ -17,14 +16,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import {
-  IconChevronDown,
-  IconChevronLeft,
-  IconChevronRight,
-  IconPlus,
-  IconPrinter,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconPlus, IconTrash } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -43,6 +35,7 @@ import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { openPreview } from '../../app/print/openPreview';
+import { PrintMenu } from '../../app/print/PrintMenu';
 
 const STATUS_COLORS = {
   draft: 'gray',
@@ -117,21 +110,13 @@ export function PlansScreen({
         </Group>
         <Group gap="xs">
           {shown && (
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  leftSection={<IconPrinter size={16} />}
-                  rightSection={<IconChevronDown size={14} />}
-                >
-                  {t('prevention.print')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item onClick={() => void print(shown, 'kk')}>{t('reception.printKk')}</Menu.Item>
-                <Menu.Item onClick={() => void print(shown, 'ru')}>{t('reception.printRu')}</Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <PrintMenu
+              label={t('prevention.print')}
+              choices={[
+                { label: t('reception.printKk'), onClick: () => void print(shown, 'kk') },
+                { label: t('reception.printRu'), onClick: () => void print(shown, 'ru') },
+              ]}
+            />
           )}
           {lead && (!latest || latest.status === 'draft' || latest.status === 'returned') && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(true)}>

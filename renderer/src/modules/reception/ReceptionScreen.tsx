@@ -1,8 +1,8 @@
 import { RecordTable } from '../../app/RecordTable';
 import { useState } from 'react';
-import { Badge, Button, Center, Group, Loader, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Center, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconChevronDown, IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { canCall, type Reception, type ReceptionFilter, type SessionUser } from '../../../../shared/api';
 import { RECEPTION_MODES, RECEPTION_STATUSES } from '../../../../shared/api/reception';
@@ -14,6 +14,7 @@ import { FormModal } from '../../app/FormModal';
 import { showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
+import { PrintMenu } from '../../app/print/PrintMenu';
 import { ReceptionForm } from './ReceptionForm';
 import { ReceptionDetails } from './ReceptionDetails';
 
@@ -119,31 +120,18 @@ export function ReceptionScreen({
           )}
         </Group>
         <Group gap="xs">
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button
-                variant="default"
-                leftSection={<IconPrinter size={16} />}
-                rightSection={<IconChevronDown size={14} />}
-              >
-                {t('reception.print')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'kk')}>
-                {t('reception.printKk')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={14} />} onClick={() => void exportAs('print', 'ru')}>
-                {t('reception.printRu')}
-              </Menu.Item>
-              <Menu.Item
-                leftSection={<IconFileSpreadsheet size={14} />}
-                onClick={() => void exportAs('exportXlsx', i18n.language as 'kk' | 'ru')}
-              >
-                {t('reception.excel')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <PrintMenu
+            label={t('reception.print')}
+            choices={[
+              { label: t('reception.printKk'), onClick: () => void exportAs('print', 'kk') },
+              { label: t('reception.printRu'), onClick: () => void exportAs('print', 'ru') },
+              {
+                label: t('reception.excel'),
+                onClick: () => void exportAs('exportXlsx', i18n.language as 'kk' | 'ru'),
+                spreadsheet: true,
+              },
+            ]}
+          />
           {canWrite && (
             <Button
               leftSection={<IconPlus size={16} />}
