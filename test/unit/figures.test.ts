@@ -151,6 +151,121 @@ describe('the figures of a period (issue 17)', () => {
   });
 });
 
+describe('the figures of meetings, plans, supervision and foreigners (issue 17)', () => {
+  it('count by hand: a meeting held with the notice in time and its items, the plan’s items, the checks, a stay', async () => {
+    const clock = { now: new Date('2026-11-02T10:00:00') };
+    const s = await setUpStation({ clock: () => clock.now });
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    const chief = await addUser(s, 'chief', 'Бастықов', 'supervisor', []);
+    await s.call('staff.setMpsHead', { userId: chief.id, from: '2026-01-01' });
+    let who = 'abdikadyrov';
+    const at = async (iso: string, login = who) => {
+      who = login;
+      clock.now = new Date(iso);
+      await signInAs(s, login);
+    };
+    // p.18: the November plan, two items for Нұрланов and one for no one named
+    const plan = await s.call('plans.saveDraft', {
+      month: '2026-11',
+      items: [
+        { text: 'Обход подъездов', responsibleId: a.id, dueDate: '2026-11-10' },
+        { text: 'Рейд', responsibleId: a.id, dueDate: '2026-11-20' },
+        { text: 'Сход граждан', responsibleText: 'все УИП', dueDate: '2026-11-30' },
+      ],
+    });
+    await s.call('plans.submit', { id: plan.id });
+    await at('2026-11-02T11:00:00', 'chief');
+    const approved = await s.call('plans.approve', { id: plan.id });
+    // p.26–27: a meeting on 25 November, noticed on 14 November (the deadline is the 15th); another only planned
+    await at('2026-11-03T10:00:00', 'nurlanov');
+    const m = await s.call('meetings.plan', {
+      kind: 'gathering',
+      format: 'indoor',
+      date: '2026-11-25',
+      time: '18:00',
+      place: 'Мектеп №5',
+      sectionIds: [1],
+      inspectorIds: [a.id],
+    });
+    await s.call('meetings.plan', {
+      kind: 'gathering',
+      format: 'indoor',
+      date: '2026-11-28',
+      time: '18:00',
+      place: 'Клуб',
+      sectionIds: [1],
+      inspectorIds: [a.id],
+    });
+    const [safe] = await (async () => {
+      await at('2026-11-03T10:05:00', 'abdikadyrov');
+      return s.call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
+    })();
+    const file = await s.call('prevention.create', parolee(safe!.id, { inspectorId: a.id, startDate: '2026-10-01' }));
+    await at('2026-11-03T10:10:00', 'nurlanov');
+    // two foreigners whose stay ended on 15 November: one checked after it, one not
+    const foreigner = (n: number) => ({
+      sectionId: 1,
+      citizen: { id: null, iin: '', noIin: 'foreigner' as const, surname: `Гость${n}`, name: 'Иван' },
+      citizenship: 'РФ',
+      passportNo: `7${n}0001`,
+      passportValidUntil: '2030-01-01',
+      stayUntil: '2026-11-15',
+      tempAddress: 'ул. Жетісу, 3',
+    });
+    const checked = await s.call('lists.saveForeigner', foreigner(1));
+    await s.call('lists.saveForeigner', foreigner(2));
+    await at('2026-11-12T10:00:00');
+    // p.16: a check planned for the 12th, one done on the 13th with a violation
+    await s.call('prevention.addSupervision', { id: file.id, kind: 'visit', plannedFor: '2026-11-12' });
+    await at('2026-11-13T20:00:00');
+    await s.call('prevention.addSupervision', {
+      id: file.id,
+      kind: 'visit',
+      doneAt: '2026-11-13T19:30',
+      text: 'Посещение по месту жительства',
+      violation: true,
+      violationText: 'Отсутствовал дома после 22:00',
+    });
+    await at('2026-11-14T10:00:00');
+    await s.call('meetings.recordNotice', { id: m.id, channels: ['media'], noticeOn: '2026-11-14' });
+    await at('2026-11-16T10:00:00');
+    await s.call('lists.recordForeignerCheck', { id: checked.id, checkedOn: '2026-11-16', note: 'Выехал' });
+    await s.call('plans.markItem', { itemId: approved.items[0]!.id, result: 'done' });
+    await s.call('plans.markItem', { itemId: approved.items[1]!.id, result: 'notDone', note: 'Перенесён' });
+    await at('2026-11-25T18:40:00');
+    await s.call('meetings.addParticipant', { id: m.id, fullName: 'Иванов Пётр', address: 'ул. Жетісу' });
+    await s.call('meetings.addItem', {
+      id: m.id,
+      kind: 'complaint',
+      text: 'Шум во дворе',
+      raisedBy: 'Иванов П.',
+      answeredInFull: true,
+      answer: 'Усилены обходы',
+    });
+    await s.call('meetings.addItem', {
+      id: m.id,
+      kind: 'proposal',
+      text: 'Камеры у школы',
+      raisedBy: 'Иванов П.',
+      answeredInFull: false,
+      checkDue: '2026-12-20',
+    });
+    await s.call('meetings.finalize', { id: m.id });
+    await at('2026-12-05T10:00:00', 'abdikadyrov');
+
+    const r = await s.call('figures.get', NOV);
+    const f = r.rows.find((x) => x.userId === a.id)!.current;
+    expect(f.meetings).toEqual({ held: 1, noticeInTime: 1, noticeLate: 0, itemsClosed: 1, itemsOpen: 1 });
+    expect(f.plans).toEqual({ done: 1, notDone: 1, unmarked: 0 });
+    // the item given to no one named counts for the station only
+    expect(r.total.current.plans).toEqual({ done: 1, notDone: 1, unmarked: 1 });
+    expect(f.personFiles).toMatchObject({ active: 1, placed: 0, checksPlanned: 1, checksDone: 1, violations: 1 });
+    expect(f.foreigners).toEqual({ total: 2, staysEndedUnchecked: 1 });
+    // October: the file was placed then; nothing else
+    expect(r.rows.find((x) => x.userId === a.id)!.previous.personFiles).toMatchObject({ placed: 1, active: 1 });
+  });
+});
+
 describe('the reporting meeting’s draft (p.29–30)', () => {
   it('takes its figures from the figures’ own functions: the two never disagree', async () => {
     const s = await november();
