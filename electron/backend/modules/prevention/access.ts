@@ -25,7 +25,11 @@ interface Scope {
 
 /** The section scope, plus the responsible inspector's own files; roles without sections see none. */
 export async function scopeOf(ctx: Ctx, db: Db = ctx.db): Promise<Scope> {
-  const sections = await sectionScope(ctx, db);
+  return fileScope(ctx, await sectionScope(ctx, db));
+}
+
+/** The same, from a section scope the caller already has (the search asks it once for every kind). */
+export function fileScope(ctx: Pick<Ctx, 'user'>, sections: 'all' | number[]): Scope {
   if (sections === 'all') return { all: true, sections: [], userId: ctx.user.id };
   return { all: false, sections, userId: ['inspector', 'assistant'].includes(ctx.user.role) ? ctx.user.id : -1 };
 }

@@ -7,7 +7,7 @@ import { foldedWords, nameRank, parseSearch, snippet, type SearchQuery } from '.
 import { matchAddresses, matchNames, matchNotebook, matchText, type TextKind } from '../../store/searchIndex';
 import type { Ctx, Db } from '../../context';
 import { owners } from '../notebook/service';
-import { scopeOf, inScope as fileInScope } from '../prevention/access';
+import { fileScope, inScope as fileInScope } from '../prevention/access';
 import { inScope, sectionScope } from '../staff/service';
 import { listUsers } from '../users/service';
 import { staffNames, type StaffNames } from '../users/names';
@@ -25,6 +25,8 @@ interface Search {
   q: SearchQuery;
   staff: StaffNames;
   sections: Map<number, string>;
+  /** the sections whose records the caller reads (p.16, p.6), asked once for every kind */
+  scope: 'all' | number[];
   /** the citizens the words name (by name or IIN), with why, newest first */
   people: Map<number, Match & { rank: number }>;
 }
@@ -61,6 +63,7 @@ export async function find(ctx: Ctx, typed: string): Promise<SearchHit[]> {
     sections: new Map(
       (await db.selectFrom('sections').select(['id', 'number']).execute()).map((r) => [r.id, r.number]),
     ),
+    scope: await sectionScope(ctx),
     people: await people(db, q),
   };
   const role = ctx.user.role;
@@ -210,7 +213,7 @@ async function notebookEntries(s: Search): Promise<SearchHit[]> {
 }
 
 async function personFiles(s: Search): Promise<SearchHit[]> {
-  const scope = await scopeOf(s.ctx);
+  const scope = fileScope(s.ctx, s.scope);
   const byAddress = await text(s, 'personFileAddress');
   const people = ids(s.people);
   const n = typedNumber(s.q);
@@ -266,7 +269,6 @@ const LIST_TABLES = {
 } as const;
 
 async function listEntries(s: Search, kind: keyof typeof LIST_TABLES): Promise<SearchHit[]> {
-  const scope = await sectionScope(s.ctx);
   const byText = await text(s, kind);
   const people = ids(s.people);
   if (!byText.length && !people.length) return [];
@@ -288,7 +290,7 @@ async function listEntries(s: Search, kind: keyof typeof LIST_TABLES): Promise<S
     .limit(CANDIDATES)
     .execute();
   return rows
-    .filter((r) => inScope(scope, r.section_id))
+    .filter((r) => inScope(s.scope, r.section_id))
     .map((r) =>
       hit(kind, {
         id: r.id,
@@ -303,13 +305,12 @@ async function listEntries(s: Search, kind: keyof typeof LIST_TABLES): Promise<S
 /** A meeting is read by the chiefs, its inspectors and those who work its sections (as `readMeeting`). */
 async function readableMeetings(s: Search, meetingIds: number[]): Promise<Set<number>> {
   if (!meetingIds.length) return new Set();
-  const scope = await sectionScope(s.ctx);
   const [sections, inspectors] = await Promise.all([
     s.db.selectFrom('meeting_sections').selectAll().where('meeting_id', 'in', meetingIds).execute(),
     s.db.selectFrom('meeting_inspectors').selectAll().where('meeting_id', 'in', meetingIds).execute(),
   ]);
   return new Set([
-    ...sections.filter((r) => inScope(scope, r.section_id)).map((r) => r.meeting_id),
+    ...sections.filter((r) => inScope(s.scope, r.section_id)).map((r) => r.meeting_id),
     ...inspectors.filter((r) => r.user_id === s.ctx.user.id).map((r) => r.meeting_id),
   ]);
 }
@@ -370,7 +371,6 @@ async function meetingItems(s: Search): Promise<SearchHit[]> {
 }
 
 async function handoverActs(s: Search): Promise<SearchHit[]> {
-  const scope = await sectionScope(s.ctx);
   const byText = await text(s, 'handoverAct');
   // the staff are few: their names are matched here rather than indexed
   const staffIds = (await listUsers(s.db, true))
@@ -393,7 +393,7 @@ async function handoverActs(s: Search): Promise<SearchHit[]> {
     .limit(CANDIDATES)
     .execute();
   return rows
-    .filter((a) => inScope(scope, a.section_id))
+    .filter((a) => inScope(s.scope, a.section_id))
     .map((a) => {
       const who = [a.from_user_id, a.to_user_id].find((id) => id !== null && staffIds.includes(id));
       return hit('handoverAct', {
