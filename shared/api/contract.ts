@@ -14,6 +14,10 @@ export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   readonly access: Access;
 }
 
+/** A period's end not before its start: the check of every from–to input, its message on `to`. */
+export const periodInOrder = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
+  schema.refine((p) => p.from <= p.to, { message: 'validation.periodOrder', path: ['to'] });
+
 export const defineCall = <I extends z.ZodType, O extends z.ZodType>(def: CallDef<I, O>): CallDef<I, O> => def;
 
 export const ERROR_CODES = [

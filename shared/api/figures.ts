@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, fileOutput, isoDate, languageSchema } from './contract';
+import { defineCall, fileOutput, isoDate, languageSchema, periodInOrder } from './contract';
 import { ROLE_GROUPS, roleSchema } from './roles';
 
 const count = z.number().int();
@@ -54,7 +54,6 @@ export const figuresSchema = z.object({
 export type Figures = z.infer<typeof figuresSchema>;
 
 const period = z.object({ from: isoDate, to: isoDate });
-const periodInput = period.refine((p) => p.from <= p.to, { message: 'validation.periodOrder', path: ['to'] });
 
 export const figuresRowSchema = z.object({
   userId: z.number().int(),
@@ -84,21 +83,19 @@ export type FiguresReport = z.infer<typeof figuresReportSchema>;
 
 export const figuresApi = {
   /** The figures screen: the period against the one before, per person and in all (p.10, p.24(6)). */
-  'figures.get': defineCall({ input: periodInput, output: figuresReportSchema, access: ROLE_GROUPS.sectionReaders }),
+  'figures.get': defineCall({
+    input: periodInOrder(period),
+    output: figuresReportSchema,
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   /** "Справка к итоговому совещанию" / "Қорытынды кеңеске анықтама" of the period (p.10, p.24(6)). */
   'figures.print': defineCall({
-    input: period.extend({ language: languageSchema }).refine((p) => p.from <= p.to, {
-      message: 'validation.periodOrder',
-      path: ['to'],
-    }),
+    input: periodInOrder(period.extend({ language: languageSchema })),
     output: fileOutput,
     access: ROLE_GROUPS.sectionReaders,
   }),
   'figures.exportXlsx': defineCall({
-    input: period.extend({ language: languageSchema }).refine((p) => p.from <= p.to, {
-      message: 'validation.periodOrder',
-      path: ['to'],
-    }),
+    input: periodInOrder(period.extend({ language: languageSchema })),
     output: fileOutput,
     access: ROLE_GROUPS.sectionReaders,
   }),

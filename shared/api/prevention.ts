@@ -7,6 +7,7 @@ import {
   localDateTime,
   optionalText,
   fileOutput,
+  periodInOrder,
   requiredText,
 } from './contract';
 import { ROLE_GROUPS } from './roles';
@@ -370,9 +371,9 @@ export const preventionApi = {
   }),
   /** p.13: every taking out and return of the files of a safe (or the police body's premises) in a period. */
   'prevention.printCustodyLog': defineCall({
-    input: z
-      .object({ safeId: z.number().int().nullable(), from: isoDate, to: isoDate, language: languageSchema })
-      .refine((p) => p.from <= p.to, { message: 'validation.periodOrder', path: ['to'] }),
+    input: periodInOrder(
+      z.object({ safeId: z.number().int().nullable(), from: isoDate, to: isoDate, language: languageSchema }),
+    ),
     output: fileOutput,
     access: ROLE_GROUPS.chiefs,
   }),

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { defineCall, isoDate, localDateTime, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import {
+  defineCall,
+  isoDate,
+  periodInOrder,
+  localDateTime,
+  languageSchema,
+  optionalText,
+  fileOutput,
+  requiredText,
+} from './contract';
 import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
 
@@ -86,9 +95,7 @@ const receptionFilterFields = z.object({
   receiverId: z.number().int().nullable().default(null),
   status: z.enum(RECEPTION_STATUSES).nullable().default(null),
 });
-const inOrder = (f: { from: string; to: string }) => f.from <= f.to;
-const periodOrder = { message: 'validation.periodOrder', path: ['to'] };
-export const receptionFilterSchema = receptionFilterFields.refine(inOrder, periodOrder);
+export const receptionFilterSchema = periodInOrder(receptionFilterFields);
 export type ReceptionFilter = z.input<typeof receptionFilterSchema>;
 
 /** (ours) The screen shows the journal a page at a time; a year of a busy station is tens of thousands of entries. */
@@ -98,9 +105,9 @@ export const RECEPTION_PAGE = 100;
  * Excel export, which takes every entry, is offered instead.
  */
 export const JOURNAL_PRINT_MAX = 10_000;
-export const receptionListSchema = receptionFilterFields
-  .extend({ page: z.number().int().min(1).max(100_000).default(1) })
-  .refine(inOrder, periodOrder);
+export const receptionListSchema = periodInOrder(
+  receptionFilterFields.extend({ page: z.number().int().min(1).max(100_000).default(1) }),
+);
 
 const byId = z.object({ id: z.number().int() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, isoDate, optionalText, requiredText } from './contract';
+import { defineCall, isoDate, optionalText, periodInOrder, requiredText } from './contract';
 import { ROLE_GROUPS } from './roles';
 
 export const ABSENCE_KINDS = ['leave', 'illness', 'businessTrip', 'vacancy'] as const;
@@ -22,8 +22,8 @@ export const absenceSchema = z.object({
 });
 export type Absence = z.infer<typeof absenceSchema>;
 
-export const absenceInputSchema = z
-  .object({
+export const absenceInputSchema = periodInOrder(
+  z.object({
     userId: z.number({ error: 'validation.required' }).int(),
     kind: z.enum(ABSENCE_KINDS),
     from: isoDate,
@@ -32,8 +32,8 @@ export const absenceInputSchema = z
     orderNumber: optionalText(50),
     orderDate: isoDate.nullable().default(null),
     nonAdjacentReason: optionalText(300),
-  })
-  .refine((a) => a.from <= a.to, { message: 'validation.periodOrder', path: ['to'] })
+  }),
+)
   .refine((a) => a.coverUserId !== a.userId, { message: 'staff.coverSelf', path: ['coverUserId'] })
   .refine((a) => a.coverUserId === null || (a.orderNumber !== '' && a.orderDate !== null), {
     message: 'staff.coverOrderRequired',
@@ -61,15 +61,15 @@ export const mpsDesignationSchema = z.object({
 });
 export type MpsDesignationRow = z.infer<typeof mpsDesignationSchema>;
 
-export const mpsActingInputSchema = z
-  .object({
+export const mpsActingInputSchema = periodInOrder(
+  z.object({
     userId: z.number({ error: 'validation.required' }).int(),
     from: isoDate,
     to: isoDate,
     orderNumber: requiredText(50),
     orderDate: isoDate,
-  })
-  .refine((a) => a.from <= a.to, { message: 'validation.periodOrder', path: ['to'] });
+  }),
+);
 
 export const staffApi = {
   'staff.absences': defineCall({ input: z.object({}), output: z.array(absenceSchema), access: 'anyUser' }),
