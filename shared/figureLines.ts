@@ -1,4 +1,7 @@
 import type { Figures, FiguresReport } from './api/figures';
+
+/** What the lines are read from: the screen's report, or the справка's (without the months' line). */
+type PeriodFigures = Pick<FiguresReport, 'rows' | 'total' | 'categories'>;
 import type { Language } from './api';
 
 /** One line of the figures: what it is called and how it is read from a person's, a section's or the station's. */
@@ -50,7 +53,7 @@ const LINES: readonly Static[] = [
 ];
 
 /** The keys any column has in a breakdown, in a stable order. */
-function keysOf(r: FiguresReport, pick: (f: Figures) => Record<string, number>): string[] {
+function keysOf(r: PeriodFigures, pick: (f: Figures) => Record<string, number>): string[] {
   const all = [r.total, ...r.rows].flatMap((c) => [c.current, c.previous]);
   return [...new Set(all.flatMap((f) => Object.keys(pick(f))))].sort();
 }
@@ -61,7 +64,7 @@ function keysOf(r: FiguresReport, pick: (f: Figures) => Record<string, number>):
  * down by category and by the measure taken, the notebook entries by kind, the files on record by category — for
  * the categories, measures and kinds the period or the one before has.
  */
-export function figureLines(r: FiguresReport): FigureLine[] {
+export function figureLines(r: PeriodFigures): FigureLine[] {
   const out: FigureLine[] = [];
   const sub = (group: string, id: string, label: FigureLine['label'], value: FigureLine['value']) =>
     out.push({ group, id, label, sub: true, value });

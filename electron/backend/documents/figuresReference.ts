@@ -7,7 +7,8 @@ import { a4, stationHeader, pageFooter } from './render';
 
 export interface FiguresReferenceData {
   station: Pick<Station, 'uppNumber' | 'uppName' | 'policeBody'>;
-  report: FiguresReport;
+  /** the period's figures, without the screen's line over the months */
+  report: Omit<FiguresReport, 'months'>;
   printedAt: string;
   printedBy: string;
 }

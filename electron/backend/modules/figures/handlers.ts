@@ -4,13 +4,13 @@ import { generatedFile, printForm } from '../../documents/print';
 import { figuresXlsx } from '../../documents/figuresXlsx';
 import { getStation } from '../station/service';
 import type { Handlers } from '../module';
-import { figuresReport } from './service';
+import { figuresReport, periodFigures } from './service';
 
 export const figuresHandlers: Handlers<CallsOf<'figures'>> = {
   'figures.get': async (p, { ctx }) => figuresReport(ctx(), p),
   'figures.print': async ({ from, to, language }, { ctx }) => {
     const c = ctx();
-    const report = await figuresReport(c, { from, to });
+    const report = await periodFigures(c, { from, to });
     return printForm(c, `figures-${from}-${to}-${language}.pdf`, 'figuresReference', language, (station) => ({
       station,
       report,
@@ -20,7 +20,7 @@ export const figuresHandlers: Handlers<CallsOf<'figures'>> = {
   },
   'figures.exportXlsx': async ({ from, to, language }, { ctx }) => {
     const c = ctx();
-    const report = await figuresReport(c, { from, to });
+    const report = await periodFigures(c, { from, to });
     const x = await figuresXlsx(
       { station: await getStation(c.db), report, printedAt: formatDateTime(c.now), printedBy: fullName(c.user) },
       language,

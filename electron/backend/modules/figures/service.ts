@@ -308,16 +308,17 @@ function rowFigures(t: Tally, userId: number, sectionIds: number[]): Figures {
 }
 
 /**
- * The figures screen (issue 17): the chiefs see every member of the section staff and the station; an inspector or
- * an assistant himself, with his sections' lists (p.16).
+ * The figures of a period (issue 17): the chiefs see every member of the section staff and the station; an inspector
+ * or an assistant himself, with his sections' lists (p.16). What the справка and its spreadsheet print.
  */
-export async function figuresReport(ctx: Ctx, p: Period): Promise<FiguresReport> {
+export async function periodFigures(ctx: Ctx, p: Period): Promise<Omit<FiguresReport, 'months'>> {
   const prev = previousPeriod(p.from, p.to);
-  const [now, before, users, sections] = await Promise.all([
+  const [now, before, users, sections, categories] = await Promise.all([
     tally(ctx.db, p, ctx.now),
     tally(ctx.db, prev, ctx.now),
     listUsers(ctx.db, true),
     ctx.db.selectFrom('sections').select(['id', 'number']).execute(),
+    ctx.db.selectFrom('reception_categories').select(['code', 'name_kk', 'name_ru']).orderBy('sort').execute(),
   ]);
   const chief = inGroup('chiefs', ctx.user.role);
   const shown = users.filter(
@@ -335,10 +336,23 @@ export async function figuresReport(ctx: Ctx, p: Period): Promise<FiguresReport>
   const total = chief
     ? { current: now.total, previous: before.total }
     : { current: rows[0]?.current ?? noFigures(), previous: rows[0]?.previous ?? noFigures() };
-  const categories = (
-    await ctx.db.selectFrom('reception_categories').select(['code', 'name_kk', 'name_ru']).orderBy('sort').execute()
-  ).map((c) => ({ code: c.code, nameKk: c.name_kk, nameRu: c.name_ru }));
-  return { from: p.from, to: p.to, previous: prev, rows, total, categories, months: await months(ctx, p.to, chief) };
+  return {
+    from: p.from,
+    to: p.to,
+    previous: prev,
+    rows,
+    total,
+    categories: categories.map((c) => ({ code: c.code, nameKk: c.name_kk, nameRu: c.name_ru })),
+  };
+}
+
+/** The Figures screen: the period's figures and the line over the twelve months to its end. */
+export async function figuresReport(ctx: Ctx, p: Period): Promise<FiguresReport> {
+  const [figures, line] = await Promise.all([
+    periodFigures(ctx, p),
+    months(ctx, p.to, inGroup('chiefs', ctx.user.role)),
+  ]);
+  return { ...figures, months: line };
 }
 
 /** The line over the twelve months to the period's end: the station's, or the person's own. */
