@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
+import { ADDRESSED } from './addressed';
 
 /**
  * The station's list of records: striped, every row reachable with Tab and opened with Enter or a click, as the rest
@@ -50,8 +51,7 @@ export function RecordTable<T extends { id: number }>({
     fetching,
     records: records ?? [],
     columns,
-    rowStyle: (r: T) =>
-      r.id === focusId ? { ...rowStyle?.(r), outline: '2px solid var(--mantine-color-blue-5)' } : rowStyle?.(r),
+    rowStyle: (r: T) => (r.id === focusId ? { ...rowStyle?.(r), ...ADDRESSED } : rowStyle?.(r)),
     onRowClick: onOpen ? ({ record }: { record: T }) => onOpen(record) : undefined,
     customRowAttributes: (r: T) => ({
       tabIndex: 0,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ADDRESSED, useFromAddress } from '../../app/addressed';
 import { Badge, Button, Card, Group, Menu, Select, Stack, Switch, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChecks, IconPencil, IconPhoneCall, IconPlus, IconPrinter, IconSend, IconEye } from '@tabler/icons-react';
@@ -61,12 +62,7 @@ export function NotebookScreen({
     text: string;
     status: EntryStatus | null;
   }>({ from: null, to: null, kind: null, text: '', status: null });
-  const periodKey = periodParam ? `${periodParam.from}/${periodParam.to}` : null;
-  const [shownPeriod, setShownPeriod] = useState<string | null>(null);
-  if (periodKey !== shownPeriod) {
-    setShownPeriod(periodKey);
-    if (periodParam) setFilter((f) => ({ ...f, ...periodParam }));
-  }
+  useFromAddress(periodParam, (p) => setFilter((f) => ({ ...f, ...p })));
   const owners = useCall('notebook.owners', {});
   const ownerId = ownerParam ?? owners.data?.[0]?.userId ?? null;
   const owner = owners.data?.find((o) => o.userId === ownerId);
@@ -249,7 +245,7 @@ export function NotebookScreen({
             data-entry-id={e.id}
             style={{
               ...(e.correctedByNumber ? { opacity: 0.6 } : {}),
-              ...(e.id === entryParam ? { outline: '2px solid var(--mantine-color-blue-5)' } : {}),
+              ...(e.id === entryParam ? ADDRESSED : {}),
             }}
           >
             <Group justify="space-between" wrap="nowrap" align="flex-start">

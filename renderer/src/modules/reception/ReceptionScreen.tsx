@@ -15,6 +15,7 @@ import { showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
+import { useFromAddress } from '../../app/addressed';
 import { ReceptionForm } from './ReceptionForm';
 import { ReceptionDetails } from './ReceptionDetails';
 
@@ -53,17 +54,8 @@ export function ReceptionScreen({
     citizenId: null,
   });
   // the citizen named in the address: his visits since the register began; an entry opened from them keeps them
-  const [shownCitizen, setShownCitizen] = useState<number | null>(null);
-  if (citizenId !== shownCitizen) {
-    setShownCitizen(citizenId);
-    if (citizenId) setFilter((f) => ({ ...f, from: EVER, to: today, citizenId }));
-  }
-  const presetKey = preset ? JSON.stringify(preset) : null;
-  const [shownPreset, setShownPreset] = useState<string | null>(null);
-  if (presetKey !== shownPreset) {
-    setShownPreset(presetKey);
-    if (preset) setFilter((f) => ({ ...f, ...preset, citizenId: null }));
-  }
+  useFromAddress(citizenId, (id) => setFilter((f) => ({ ...f, from: EVER, to: today, citizenId: id })));
+  useFromAddress(preset, (p) => setFilter((f) => ({ ...f, ...p, citizenId: null })));
   const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
   const canWrite = canCall(session.role, 'reception.create');
 
