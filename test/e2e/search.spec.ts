@@ -108,6 +108,15 @@ test('search: Ctrl+K from the notebook finds a citizen typed on a Russian keyboa
   await expect(page.getByRole('dialog', { name: `Запись № ${entry.number}/2026` })).toContainText('Шум во дворе');
   await page.keyboard.press('Escape');
 
+  // the citizen himself opens all his visits in the journal, not only today's
+  await search(page, 'абдикалыков');
+  await group(page, 'Граждане').getByTestId('search-hit').click();
+  await expect(page).toHaveURL(new RegExp(`#/reception/citizen/${entry.citizen.id}$`));
+  await expect(page.getByTestId('citizen-filter')).toHaveText('Обращения гражданина: Әбдіқалықов Ерғали Серікұлы');
+  await expect(page.getByRole('row', { name: `№ ${entry.number} Әбдіқалықов Ерғали Серікұлы` })).toBeVisible();
+  await page.waitForTimeout(1000);
+  await shot(page, '103-citizen-visits');
+
   // an address fragment finds the notebook entry; Enter opens the notebook at it
   await search(page, 'жетису 7');
   await expect(group(page, 'Рабочие тетради')).toContainText('Текст: Жалоба жителей Жетісу к-сі, 7 на шум');
