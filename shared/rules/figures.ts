@@ -1,12 +1,5 @@
 import dayjs from 'dayjs';
 
-/** p.22 (last paragraph): information concerning another body leaves within 24 hours of its receipt. */
-export const PASS_ON_HOURS = 24;
-
-/** Whether a passing-on was within the 24 hours: to the minute, 24:00 after receipt included. */
-export const passedInTime = (receivedAt: string, passedAt: string): boolean =>
-  !dayjs(passedAt).isAfter(dayjs(receivedAt).add(PASS_ON_HOURS, 'hour'));
-
 /**
  * (ours) The period the figures are set against: the month, quarter or year before a whole one, otherwise as many
  * days just before.

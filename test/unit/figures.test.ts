@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import { previousPeriod, passedInTime } from '../../shared/rules/figures';
+import { previousPeriod } from '../../shared/rules/figures';
+import { passedInTime } from '../../shared/rules/notebook';
 import { addUser, parolee, receptionEntry, setUpStation, signInAs, firearmOwner } from './helpers';
 import { pdfWords } from './pdf';
 

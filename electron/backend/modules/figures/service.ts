@@ -3,7 +3,8 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { inGroup, type Figures, type FiguresReport } from '../../../../shared/api';
 import { shortName } from '../../../../shared/format';
 import { isNoticeLate, itemIsOpen } from '../../../../shared/rules/meetings';
-import { PASS_ON_HOURS, passedInTime, previousPeriod } from '../../../../shared/rules/figures';
+import { previousPeriod } from '../../../../shared/rules/figures';
+import { passedInTime, passOnDeadline } from '../../../../shared/rules/notebook';
 import type { Ctx, Db } from '../../context';
 import type { DB } from '../../store/schema';
 import { nextFirearmCheck } from '../lists/service';
@@ -136,7 +137,7 @@ async function notebook(db: Db, p: Period, at: Date, t: Tally) {
         if (e.passed_at !== null) {
           if (passedInTime(e.occurred_at, e.passed_at)) f.notebook.passedInTime++;
           else f.notebook.passedLate++;
-        } else if (now.isAfter(dayjs(e.occurred_at).add(PASS_ON_HOURS, 'hour'))) f.notebook.passedLate++;
+        } else if (now.isAfter(passOnDeadline(e.occurred_at))) f.notebook.passedLate++;
         else f.notebook.passPending++;
       }
       if (e.kind === 'instruction') {

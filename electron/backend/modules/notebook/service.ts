@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { passOnDeadline } from '../../../../shared/rules/notebook';
 import dayjs from 'dayjs';
 import {
   AppError,
@@ -388,7 +389,7 @@ export async function duePassOn(ctx: Ctx, date: string): Promise<DueItem[]> {
   const rows = (await q.execute()).map(toEntry(await staffNames(ctx.db))).filter((e) => e.correctedByNumber === null);
   const now = dayjs(ctx.now);
   return rows.map((e) => {
-    const deadline = dayjs(e.occurredAt).add(24, 'hour');
+    const deadline = passOnDeadline(e.occurredAt);
     return {
       ruleId: 'notebook.passOn',
       paragraph: '22',
