@@ -338,6 +338,29 @@ describe('person files: moving away (p.14)', () => {
   });
 });
 
+describe('person files: a letter whose text looks like a picture (found by the fuzz)', () => {
+  it('prints the text as typed: only the photo and the plan are pictures', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    const file = await s.call('prevention.create', parolee(s.safe.id, { inspectorId: s.a.id }));
+    const typed = 'data:image/png;base64,AAAA';
+    await s.call('prevention.recordDeparture', {
+      id: file.id,
+      departedAt: '2026-11-18T10:00',
+      moveKind: 'region',
+      newAddress: 'г. Астана',
+      newBody: typed,
+    });
+    await s.call('prevention.recordRequest', { id: file.id, sentAt: '2026-11-18T12:00', requestNumber: '1' });
+    await s.call('prevention.recordConfirmation', { id: file.id, confirmedOn: '2026-11-19', confirmationRef: '2' });
+    await s.call('prevention.sendMaterials', { id: file.id, materialsList: 'Учётное дело', coveringNumber: '3' });
+    const rows = count(s, 'person_file_access');
+    const letter = await s.call('prevention.print', { id: file.id, document: 'covering', language: 'ru', ...PURPOSE });
+    expect(pdfWords(Buffer.from(letter.base64, 'base64'))).toContain(typed);
+    expect(count(s, 'person_file_access')).toBe(rows + 1);
+  });
+});
+
 describe('person files: transfer package between stations', () => {
   it('carries a file to another station; a tampered package or a wrong passphrase is refused and nothing partial is saved', async () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };

@@ -33,6 +33,9 @@ const isDrawable = async (ctx: Pick<Ctx, 'documents'>, image: string): Promise<b
     () => false,
   );
 
+/** The fields of a form's data that hold a picture: a person file's photo, the section plan's image. */
+const PICTURE_FIELDS = new Set(['photo', 'image']);
+
 /**
  * A form's data with every picture the forms cannot draw left out (as if there were none): one saved before pictures
  * were checked (a first-wave photo or plan) made every print of its card or passport fail.
@@ -42,7 +45,9 @@ async function drawableImagesOnly<T>(ctx: Pick<Ctx, 'documents'>, data: T): Prom
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     for (const [key, v] of Object.entries(node)) {
-      if (typeof v === 'string' && v.startsWith('data:image/')) holders.push({ at: node as never, key, image: v });
+      // only the fields that hold a picture: a text typed as "data:image/…" is printed as typed, not left out
+      if (PICTURE_FIELDS.has(key) && typeof v === 'string' && v.startsWith('data:image/'))
+        holders.push({ at: node as never, key, image: v });
       else walk(v);
     }
   };
