@@ -126,8 +126,10 @@ describe('the search box (Ctrl+K, issue 17)', () => {
     });
     expect(street.find((h) => h.kind === 'meetingItem')!.parentId).toBe(s.meeting.id);
     expect(kinds(await s.find('гимназия 12'))).toEqual(['meeting:Школа-гимназия №12']);
-    // a citizen by where he lives
-    expect(kinds(await s.find('абай 150'))).toEqual(['citizen:Қасымбеков Арман Ерланұлы']);
+    // a citizen by where he lives, and his visit with him: the line says it was the address
+    const housed = await s.find('абай 150');
+    expect(kinds(housed)).toEqual(['citizen:Қасымбеков Арман Ерланұлы', 'reception:Қасымбеков Арман Ерланұлы']);
+    expect(housed[1]!.match).toEqual({ field: 'address', text: 'Абай даңғылы, 150' });
     // a handover act by the name of who handed the section over or took it
     await s.call('handover.record', {
       sectionId: 1,
@@ -146,6 +148,10 @@ describe('the search box (Ctrl+K, issue 17)', () => {
     // the chief sees the file whole
     const lead = (await s.find('сейткали')).filter((h) => h.kind === 'personFile');
     expect(lead).toMatchObject([{ id: s.file.id, restricted: false, number: `№ ${s.file.number}`, tag: 'active' }]);
+    // and by where the man lives, the file with him
+    expect((await s.find('жансугурова 14')).filter((h) => h.kind === 'personFile')).toMatchObject([
+      { id: s.file.id, restricted: false, match: { field: 'address' } },
+    ]);
 
     await signInAs(s, 'nurlanov');
     const inspector = await s.find('сейткали');

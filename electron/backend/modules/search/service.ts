@@ -27,7 +27,10 @@ interface Search {
   sections: Map<number, string>;
   /** the sections whose records the caller reads (p.16, p.6), asked once for every kind */
   scope: 'all' | number[];
-  /** the citizens the words name (by name or IIN), with why, newest first */
+  /**
+   * the citizens the words name (by name or IIN) or where they live (by address), with why, newest first; the
+   * records about them are found through them
+   */
   people: Map<number, Match & { rank: number }>;
 }
 
@@ -94,16 +97,23 @@ export async function find(ctx: Ctx, typed: string): Promise<SearchHit[]> {
 }
 
 async function people(db: Db, q: SearchQuery): Promise<Search['people']> {
-  const ids = await matchNames(db, q, CANDIDATES);
+  // digits alone are an IIN or a number, not a house (ours)
+  const [named, housed] = await Promise.all([
+    matchNames(db, q, CANDIDATES),
+    q.digits === null ? matchAddresses(db, q, CANDIDATES) : [],
+  ]);
   const out: Search['people'] = new Map();
-  if (!ids.length) return out;
+  const all = [...new Set([...named, ...housed])];
+  if (!all.length) return out;
   const rows = await db
     .selectFrom('citizens')
-    .select(['id', 'surname', 'name', 'patronymic', 'iin'])
-    .where('id', 'in', ids)
+    .select(['id', 'surname', 'name', 'patronymic', 'iin', 'address'])
+    .where('id', 'in', all)
     .execute();
+  const byName = new Set(named);
   for (const c of rows.sort((a, b) => b.id - a.id)) {
-    if (q.digits !== null) out.set(c.id, { field: 'iin', text: c.iin ?? '', rank: c.iin === q.digits ? 3 : 1 });
+    if (!byName.has(c.id)) out.set(c.id, { field: 'address', text: c.address, rank: 1 });
+    else if (q.digits !== null) out.set(c.id, { field: 'iin', text: c.iin ?? '', rank: c.iin === q.digits ? 3 : 1 });
     else out.set(c.id, { field: 'name', text: fullName(c), rank: bestRank(q, fullName(c)) });
   }
   return out;
@@ -117,6 +127,11 @@ const because = (s: Search, citizenId: number) => {
   const m = s.people.get(citizenId);
   return m ? { rank: m.rank, match: { field: m.field, text: m.text } } : null;
 };
+/** Found as the person himself: by his name or IIN, not by where he lives (p.15: what an outside file may say). */
+const byPerson = (s: Search, citizenId: number) => {
+  const b = because(s, citizenId);
+  return b && b.match.field !== 'address' ? b : null;
+};
 const textMatch = (s: Search, field: Match['field'], ...texts: string[]): { rank: number; match: Match } => ({
   rank: 1,
   match: { field, text: snippet(texts.filter(Boolean).join(' · '), wordSets(s.q).flat()) },
@@ -127,8 +142,7 @@ const typedNumber = (q: SearchQuery) => (q.digits !== null && q.digits.length <=
 const text = (s: Search, kind: TextKind) => matchText(s.db, s.q, kind, CANDIDATES);
 
 async function citizens(s: Search): Promise<SearchHit[]> {
-  const byAddress = await matchAddresses(s.db, s.q, CANDIDATES);
-  const all = [...new Set([...ids(s.people), ...byAddress])];
+  const all = ids(s.people);
   if (!all.length) return [];
   const rows = await s.db
     .selectFrom('citizens')
@@ -139,7 +153,7 @@ async function citizens(s: Search): Promise<SearchHit[]> {
     hit('citizen', {
       id: c.id,
       title: fullName(c),
-      ...(because(s, c.id) ?? textMatch(s, 'address', c.address)),
+      ...(byPerson(s, c.id) ?? textMatch(s, 'address', c.address)),
       date: c.updated_at,
       born: c.birth_date,
       number: c.iin,
@@ -235,7 +249,7 @@ async function personFiles(s: Search): Promise<SearchHit[]> {
     .execute();
   const out: SearchHit[] = [];
   for (const f of rows) {
-    const byName = because(s, f.citizen_id);
+    const byName = byPerson(s, f.citizen_id);
     const where = { sectionNumber: s.sections.get(f.section_id) ?? '', staff: s.staff.short(f.inspector_id) };
     if (!fileInScope(scope, f)) {
       // p.15: outside the scope, a file found by the person's name or IIN says only that it is there and with whom
@@ -251,7 +265,7 @@ async function personFiles(s: Search): Promise<SearchHit[]> {
         title: fullName(f),
         ...(f.number === n
           ? { rank: 3, match: { field: 'number' as const, text: `№ ${f.number}` } }
-          : (byName ?? textMatch(s, 'address', f.actual_address))),
+          : (because(s, f.citizen_id) ?? textMatch(s, 'address', f.actual_address))),
         date: f.start_date,
         number: `№ ${f.number}`,
         ...where,
