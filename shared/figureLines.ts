@@ -6,19 +6,19 @@ import type { Language } from './api';
 
 /** One line of the figures: what it is called and how it is read from a person's, a section's or the station's. */
 export interface FigureLine {
-  group: string;
+  group: FigureGroup;
   id: string;
   /**
    * a catalog key, or the station's own name of a reception category in both languages; a breakdown's line says what
    * it breaks down by (`figures.sub.*`)
    */
-  label: ({ key: string } | { kk: string; ru: string }) & { by?: 'category' | 'action' | 'kind' | 'file' };
+  label: ({ key: string } | { kk: string; ru: string }) & { by?: By };
   /** a line that breaks down the one above it */
   sub: boolean;
   value: (f: Figures) => number;
 }
 
-type Static = [group: string, key: string, value: (f: Figures) => number, sub?: boolean];
+type Static = [group: FigureGroup, key: string, value: (f: Figures) => number, sub?: boolean];
 
 /** The lines every period has, in their order; the breakdowns are put after the line they break down. */
 const LINES: readonly Static[] = [
@@ -52,6 +52,35 @@ const LINES: readonly Static[] = [
   ['plans', 'planNotDone', (f) => f.plans.notDone],
 ];
 
+type By = 'category' | 'action' | 'kind' | 'file';
+/** What a breakdown line counts: the breakdown's prefix in the line's id, its group, and its value of one key. */
+const BREAKDOWNS: Record<By, { prefix: string; group: FigureGroup; value: (k: string) => (f: Figures) => number }> = {
+  category: { prefix: 'category', group: 'receptions', value: (k) => (f) => f.receptions.byCategory[k] ?? 0 },
+  action: { prefix: 'action', group: 'receptions', value: (k) => (f) => f.receptions.byAction[k] ?? 0 },
+  kind: { prefix: 'kind', group: 'notebook', value: (k) => (f) => f.notebook.byKind[k] ?? 0 },
+  file: { prefix: 'file', group: 'personFiles', value: (k) => (f) => f.personFiles.activeByCategory[k] ?? 0 },
+};
+
+/** The parts of the figures each group of lines reads. */
+export const GROUP_PARTS = {
+  receptions: ['receptions'],
+  notebook: ['notebook', 'instructions'],
+  personFiles: ['personFiles'],
+  lists: ['firearms', 'foreigners'],
+  meetings: ['meetings'],
+  plans: ['plans'],
+} as const satisfies Record<string, readonly (keyof Figures)[]>;
+export type FigureGroup = keyof typeof GROUP_PARTS;
+
+/** A line by its id, as the screen names it when it asks for the entries a figure counts; null for no such line. */
+export function lineById(id: string): { group: FigureGroup; value: (f: Figures) => number } | null {
+  const fixed = LINES.find((l) => l[1] === id);
+  if (fixed) return { group: fixed[0] as FigureGroup, value: fixed[2] };
+  const [prefix, key] = [id.slice(0, id.indexOf('.')), id.slice(id.indexOf('.') + 1)];
+  const b = Object.values(BREAKDOWNS).find((x) => x.prefix === prefix);
+  return b && key ? { group: b.group, value: b.value(key) } : null;
+}
+
 /** The keys any column has in a breakdown, in a stable order. */
 function keysOf(r: PeriodFigures, pick: (f: Figures) => Record<string, number>): string[] {
   const all = [r.total, ...r.rows].flatMap((c) => [c.current, c.previous]);
@@ -66,39 +95,24 @@ function keysOf(r: PeriodFigures, pick: (f: Figures) => Record<string, number>):
  */
 export function figureLines(r: PeriodFigures): FigureLine[] {
   const out: FigureLine[] = [];
-  const sub = (group: string, id: string, label: FigureLine['label'], value: FigureLine['value']) =>
-    out.push({ group, id, label, sub: true, value });
+  const sub = (by: By, key: string, label: { key: string } | { kk: string; ru: string }) => {
+    const b = BREAKDOWNS[by];
+    out.push({ group: b.group, id: `${b.prefix}.${key}`, label: { ...label, by }, sub: true, value: b.value(key) });
+  };
   for (const [group, key, value, isSub] of LINES) {
     out.push({ group, id: key, label: { key: `figures.lines.${key}` }, sub: isSub ?? false, value });
     if (key === 'online') {
       for (const code of keysOf(r, (f) => f.receptions.byCategory)) {
         const c = r.categories.find((x) => x.code === code);
-        sub(
-          group,
-          `category.${code}`,
-          { ...(c ? { kk: c.nameKk, ru: c.nameRu } : { kk: code, ru: code }), by: 'category' },
-          (f) => f.receptions.byCategory[code] ?? 0,
-        );
+        sub('category', code, c ? { kk: c.nameKk, ru: c.nameRu } : { kk: code, ru: code });
       }
-      for (const a of keysOf(r, (f) => f.receptions.byAction))
-        sub(
-          group,
-          `action.${a}`,
-          { key: `reception.actions.${a}`, by: 'action' },
-          (f) => f.receptions.byAction[a] ?? 0,
-        );
+      for (const a of keysOf(r, (f) => f.receptions.byAction)) sub('action', a, { key: `reception.actions.${a}` });
     }
     if (key === 'notebook')
-      for (const k of keysOf(r, (f) => f.notebook.byKind))
-        sub(group, `kind.${k}`, { key: `notebook.kinds.${k}`, by: 'kind' }, (f) => f.notebook.byKind[k] ?? 0);
+      for (const k of keysOf(r, (f) => f.notebook.byKind)) sub('kind', k, { key: `notebook.kinds.${k}` });
     if (key === 'filesActive')
       for (const k of keysOf(r, (f) => f.personFiles.activeByCategory))
-        sub(
-          group,
-          `file.${k}`,
-          { key: `prevention.categoryShort.${k}`, by: 'file' },
-          (f) => f.personFiles.activeByCategory[k] ?? 0,
-        );
+        sub('file', k, { key: `prevention.categoryShort.${k}` });
   }
   return out;
 }

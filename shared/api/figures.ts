@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall, fileOutput, isoDate, languageSchema, periodInOrder } from './contract';
 import { ROLE_GROUPS, roleSchema } from './roles';
+import { SEARCH_KINDS } from './search';
 
 const count = z.number().int();
 const counts = z.record(z.string(), count);
@@ -65,6 +66,20 @@ export const figuresRowSchema = z.object({
 });
 export type FiguresRow = z.infer<typeof figuresRowSchema>;
 
+/**
+ * A section's column (ours: the Order counts by inspector, the chiefs asked for sections too): its person files,
+ * lists and meetings, and the receptions, notebook entries and plan items of the staff who hold it. A staff member
+ * who holds two sections counts in both; the station's total counts each record once.
+ */
+export const sectionFiguresSchema = z.object({
+  sectionId: z.number().int(),
+  number: z.string(),
+  staff: z.array(z.object({ userId: z.number().int(), name: z.string(), sectionCount: z.number().int() })),
+  current: figuresSchema,
+  previous: figuresSchema,
+});
+export type SectionFigures = z.infer<typeof sectionFiguresSchema>;
+
 export const figuresReportSchema = z.object({
   from: isoDate,
   to: isoDate,
@@ -72,6 +87,8 @@ export const figuresReportSchema = z.object({
   previous: period,
   /** one per member of the section staff the caller may see: the chiefs all of them, the others themselves */
   rows: z.array(figuresRowSchema),
+  /** one per section, for the chiefs; none for the others */
+  sections: z.array(sectionFiguresSchema),
   /** the station's (or, for one inspector, his own) totals; a record counts once however many rows share it */
   total: z.object({ current: figuresSchema, previous: figuresSchema }),
   /** the reception categories' names, for the breakdown by category */
@@ -80,6 +97,36 @@ export const figuresReportSchema = z.object({
   months: z.array(z.object({ month: z.string(), receptions: count, notebook: count, checksDone: count })),
 });
 export type FiguresReport = z.infer<typeof figuresReportSchema>;
+
+export const FIGURE_ENTRY_KINDS = [...SEARCH_KINDS, 'planItem'] as const;
+
+/** One record a figure counts, as the list under a figure shows it and opens it where it lives. */
+export const figureEntrySchema = z.object({
+  kind: z.enum(FIGURE_ENTRY_KINDS),
+  id: z.number().int(),
+  title: z.string(),
+  /** when it happened as the line counts it: received, written, placed, checked, held, due */
+  date: z.string().nullable(),
+  number: z.string().nullable(),
+  staff: z.string().nullable(),
+  tag: z.string().nullable(),
+  /** the notebook's owner of an entry, the meeting of an item */
+  parentId: z.number().int().nullable(),
+  /** a plan item's month (YYYY-MM) */
+  month: z.string().nullable(),
+});
+export type FigureEntry = z.infer<typeof figureEntrySchema>;
+
+/** Whose figure: a staff member's column, a section's, or the station's total. */
+export const figureColumnSchema = z.union([
+  z.object({ userId: z.number().int() }),
+  z.object({ sectionId: z.number().int() }),
+  z.literal('total'),
+]);
+export type FigureColumn = z.infer<typeof figureColumnSchema>;
+
+/** (ours) How many entries the list under a figure shows; the rest are counted. */
+export const FIGURE_ENTRIES_SHOWN = 300;
 
 export const figuresApi = {
   /** The figures screen: the period against the one before, per person and in all (p.10, p.24(6)). */
@@ -92,6 +139,15 @@ export const figuresApi = {
   'figures.print': defineCall({
     input: periodInOrder(period.extend({ language: languageSchema })),
     output: fileOutput,
+    access: ROLE_GROUPS.sectionReaders,
+  }),
+  /**
+   * The records one figure counts (issue 17: every figure clicks through), newest first, each as the caller may read
+   * it: a record his screens do not show him is counted in `hidden`, not listed.
+   */
+  'figures.entries': defineCall({
+    input: periodInOrder(period.extend({ line: z.string().min(1).max(80), column: figureColumnSchema })),
+    output: z.object({ count: count, hidden: count, entries: z.array(figureEntrySchema) }),
     access: ROLE_GROUPS.sectionReaders,
   }),
   'figures.exportXlsx': defineCall({

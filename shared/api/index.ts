@@ -120,4 +120,4 @@ export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';
 export type { UpdateSource, UpdateStatus, Release } from './updates';
 export type { SearchHit, SearchKind } from './search';
-export type { Figures, FiguresReport, FiguresRow } from './figures';
+export type { FigureColumn, FigureEntry, Figures, FiguresReport, FiguresRow, SectionFigures } from './figures';

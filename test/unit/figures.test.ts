@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
+import type { FigureColumn, FiguresReport } from '../../shared/api';
+import { figureLines } from '../../shared/figureLines';
 import { previousPeriod } from '../../shared/rules/figures';
 import { passedInTime } from '../../shared/rules/notebook';
 import { addUser, parolee, receptionEntry, setUpStation, signInAs, firearmOwner } from './helpers';
@@ -85,6 +87,30 @@ async function november() {
   return { ...s, a, b, clock };
 }
 
+type Station = Awaited<ReturnType<typeof setUpStation>>;
+
+/**
+ * Every figure of every column clicks through to as many entries as it says: each line of the table, for each staff
+ * member, each section and the station. Returns how many figures were not 0, so a test knows it checked something.
+ */
+async function everyFigureListsItsEntries(s: Station, r: FiguresReport): Promise<number> {
+  const columns: [FigureColumn, FiguresReport['total']][] = [
+    ...r.rows.map((x): [FigureColumn, FiguresReport['total']] => [{ userId: x.userId }, x]),
+    ...r.sections.map((x): [FigureColumn, FiguresReport['total']] => [{ sectionId: x.sectionId }, x]),
+    ['total', r.total],
+  ];
+  let nonZero = 0;
+  for (const line of figureLines(r))
+    for (const [column, f] of columns) {
+      const figure = line.value(f.current);
+      const got = await s.call('figures.entries', { from: r.from, to: r.to, line: line.id, column });
+      expect({ line: line.id, column, count: got.count }).toEqual({ line: line.id, column, count: figure });
+      expect(got.entries).toHaveLength(got.count - got.hidden);
+      if (figure > 0) nonZero++;
+    }
+  return nonZero;
+}
+
 describe('the figures of a period (issue 17)', () => {
   it('count each kind at the period’s edges as counted by hand, per inspector and for the station', async () => {
     const s = await november();
@@ -120,6 +146,43 @@ describe('the figures of a period (issue 17)', () => {
     expect(r.total.current.firearms.owners).toBe(1);
     expect(r.months.at(-1)).toEqual({ month: '2026-11', receptions: 5, notebook: 6, checksDone: 0 });
     expect(r.months).toHaveLength(12);
+    // by section: 17-1 holds Нұрланов's work and its list, 17-2 (Омарова's) none of it
+    const [one, two] = r.sections;
+    expect(one).toMatchObject({ number: '17-1', staff: [{ userId: s.a.id, name: 'Нұрланов Т.', sectionCount: 1 }] });
+    expect(one!.current.receptions.total).toBe(5);
+    expect(one!.current.personFiles.active).toBe(1);
+    expect(one!.current.firearms.owners).toBe(1);
+    expect(two!.current.receptions.total).toBe(0);
+    expect(two!.current.firearms.owners).toBe(0);
+  });
+
+  it('every figure opens the entries it counts, as many as it says; the late follow-up and the file by name', async () => {
+    const s = await november();
+    const r = await s.call('figures.get', NOV);
+    expect(await everyFigureListsItsEntries(s, r)).toBeGreaterThan(40);
+    const late = await s.call('figures.entries', { ...NOV, line: 'followUpsLate', column: { userId: s.a.id } });
+    expect(late).toMatchObject({ count: 1, hidden: 0 });
+    expect(late.entries[0]).toMatchObject({ kind: 'reception', date: '2026-11-11T18:00', staff: 'Нұрланов Т.' });
+    const files = await s.call('figures.entries', { ...NOV, line: 'file.2', column: { sectionId: 1 } });
+    expect(files.entries).toMatchObject([{ kind: 'personFile', title: 'Сейтқали Бауыржан Ерғалиұлы', tag: 'active' }]);
+    const passedLate = await s.call('figures.entries', { ...NOV, line: 'passedLate', column: 'total' });
+    expect(passedLate.entries).toMatchObject([{ kind: 'notebook', title: 'Ещё сведения для ОП', parentId: s.a.id }]);
+    expect(await s.fail('figures.entries', { ...NOV, line: 'noSuchLine', column: 'total' })).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'figures.unknownLine',
+    });
+    // an inspector opens his own figures, not another's or the station's
+    await signInAs(s, 'omarova');
+    expect(await s.call('figures.entries', { ...NOV, line: 'receptions', column: { userId: s.b.id } })).toEqual({
+      count: 0,
+      hidden: 0,
+      entries: [],
+    });
+    for (const column of [{ userId: s.a.id }, { sectionId: 1 }, 'total'] as const)
+      expect(await s.fail('figures.entries', { ...NOV, line: 'receptions', column })).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    expect((await s.call('figures.get', NOV)).sections).toEqual([]);
   });
 
   it('an inspector sees only himself; the справка prints in both languages and exports to Excel', async () => {
@@ -264,6 +327,15 @@ describe('the figures of meetings, plans, supervision and foreigners (issue 17)'
     expect(f.foreigners).toEqual({ total: 2, staysEndedUnchecked: 1 });
     // October: the file was placed then; nothing else
     expect(r.rows.find((x) => x.userId === a.id)!.previous.personFiles).toMatchObject({ placed: 1, active: 1 });
+    // the meeting reports on section 17-1: it counts there; its open item and the plan item done click through
+    expect(r.sections[0]!.current.meetings).toMatchObject({ held: 1, itemsOpen: 1 });
+    expect(await everyFigureListsItsEntries(s, r)).toBeGreaterThan(20);
+    const open = await s.call('figures.entries', { ...NOV, line: 'itemsOpen', column: { sectionId: 1 } });
+    expect(open.entries).toMatchObject([{ kind: 'meetingItem', title: 'Камеры у школы', parentId: m.id }]);
+    const planDone = await s.call('figures.entries', { ...NOV, line: 'planDone', column: { userId: a.id } });
+    expect(planDone.entries).toMatchObject([{ kind: 'planItem', title: 'Обход подъездов', month: '2026-11' }]);
+    const checks = await s.call('figures.entries', { ...NOV, line: 'violations', column: 'total' });
+    expect(checks.entries).toMatchObject([{ kind: 'personFile', id: file.id, date: '2026-11-13' }]);
   });
 });
 

@@ -4,6 +4,7 @@ import { generatedFile, printForm } from '../../documents/print';
 import { figuresXlsx } from '../../documents/figuresXlsx';
 import { getStation } from '../station/service';
 import type { Handlers } from '../module';
+import { figureEntries } from './entries';
 import { figuresReport, periodFigures } from './service';
 
 export const figuresHandlers: Handlers<CallsOf<'figures'>> = {
@@ -18,6 +19,7 @@ export const figuresHandlers: Handlers<CallsOf<'figures'>> = {
       printedBy: fullName(c.user),
     }));
   },
+  'figures.entries': async (p, { ctx }) => figureEntries(ctx(), p),
   'figures.exportXlsx': async ({ from, to, language }, { ctx }) => {
     const c = ctx();
     const report = await periodFigures(c, { from, to });

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { sql, type ExpressionBuilder } from 'kysely';
-import { inGroup, type Figures, type FiguresReport } from '../../../../shared/api';
+import { inGroup, type FigureEntry, type Figures, type FiguresReport } from '../../../../shared/api';
+import { GROUP_PARTS, type FigureGroup } from '../../../../shared/figureLines';
 import { shortName } from '../../../../shared/format';
 import { isNoticeLate, itemIsOpen } from '../../../../shared/rules/meetings';
 import { previousPeriod } from '../../../../shared/rules/figures';
@@ -58,9 +59,48 @@ interface Tally {
   bySection: Map<number, Figures>;
   /** each record once */
   total: Figures;
+  /** when the entries of one figure are asked for: the records it counts */
+  collect?: Collect;
 }
 
-const newTally = (): Tally => ({ byUser: new Map(), bySection: new Map(), total: noFigures() });
+/** A record as a figure's list names it; `date` where the line counts a moment of it (a check of a file). */
+export interface Ref {
+  kind: FigureEntry['kind'];
+  id: number;
+  date?: string;
+}
+
+/** A counted record, with the staff and sections it counts for (what decides who may read it). */
+export type Counted = Ref & { users: number[]; sections: number[] };
+
+interface Collect {
+  value: (f: Figures) => number;
+  /** whether a record of these staff and sections is in the column asked for */
+  takes: (users: number[], sections: number[]) => boolean;
+  refs: Counted[];
+}
+
+const newTally = (collect?: Collect): Tally => ({
+  byUser: new Map(),
+  bySection: new Map(),
+  total: noFigures(),
+  collect,
+});
+
+/**
+ * Counts one record (or a group of alike ones) for its staff, its sections and the station. Asked for a figure's
+ * entries, the record is put through the same `apply` alone: it is listed when it adds to the line.
+ */
+function add(t: Tally, ref: Ref | null, users: number[], sections: number[], apply: (f: Figures) => void) {
+  for (const u of users) apply(of(t.byUser, u));
+  for (const s of sections) apply(of(t.bySection, s));
+  apply(t.total);
+  if (t.collect && ref) {
+    const one = noFigures();
+    apply(one);
+    if (t.collect.value(one) > 0 && t.collect.takes(users, sections)) t.collect.refs.push({ ...ref, users, sections });
+  }
+}
 const of = (m: Map<number, Figures>, k: number) => {
   let f = m.get(k);
   if (!f) m.set(k, (f = noFigures()));
@@ -71,17 +111,18 @@ const of = (m: Map<number, Figures>, k: number) => {
  * The period's figures of every staff member and section, and of the station (issue 17). The functions below are
  * the ones the reporting meeting's draft reads too (p.29–30), so the two never disagree.
  */
-export async function tally(db: Db, p: Period, now: Date): Promise<Tally> {
-  const t = newTally();
+export async function tally(db: Db, p: Period, now: Date, only?: FigureGroup, collect?: Collect): Promise<Tally> {
+  const t = newTally(collect);
   const today = dayjs(now).format('YYYY-MM-DD');
-  await Promise.all([
-    receptions(db, p, today, t),
-    notebook(db, p, now, t),
-    personFiles(db, p, t),
-    lists(db, p, today, t),
-    meetings(db, p, t),
-    plans(db, p, t),
-  ]);
+  const groups: Record<FigureGroup, () => Promise<void>> = {
+    receptions: () => receptions(db, p, today, t),
+    notebook: () => notebook(db, p, now, t),
+    personFiles: () => personFiles(db, p, t),
+    lists: () => lists(db, p, today, t),
+    meetings: () => meetings(db, p, t),
+    plans: () => plans(db, p, t),
+  };
+  await Promise.all(Object.entries(groups).map(([g, run]) => (only && g !== only ? null : run())));
   return t;
 }
 
@@ -92,17 +133,21 @@ async function receptions(db: Db, p: Period, today: string, t: Tally) {
     WHEN follow_up_done_at IS NOT NULL AND substr(follow_up_done_at, 1, 10) <= follow_up_due THEN 'inTime'
     WHEN follow_up_done_at IS NOT NULL OR follow_up_due < ${today} THEN 'late'
     ELSE 'open' END`;
-  const rows = await db
+  const base = db
     .selectFrom('receptions')
     .select(['receiver_id', 'mode', 'category_code', 'action', followUp.as('follow_up')])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('voided', '=', 0)
     .where('received_at', '>=', p.from)
-    .where('received_at', '<', after(p))
-    .groupBy(['receiver_id', 'mode', 'category_code', 'action', 'follow_up'])
-    .execute();
+    .where('received_at', '<', after(p));
+  // a million entries are counted in groups; a figure's own entries one by one
+  const rows = t.collect
+    ? await base.select(['id', sql<number>`1`.as('n')]).execute()
+    : await base
+        .select([sql<number | null>`NULL`.as('id'), (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['receiver_id', 'mode', 'category_code', 'action', 'follow_up'])
+        .execute();
   for (const r of rows)
-    for (const f of [of(t.byUser, r.receiver_id), t.total]) {
+    add(t, r.id === null ? null : { kind: 'reception', id: r.id }, [r.receiver_id], [], (f) => {
       const x = f.receptions;
       x.total += r.n;
       bump(x.byMode, r.mode, r.n);
@@ -111,7 +156,7 @@ async function receptions(db: Db, p: Period, today: string, t: Tally) {
       if (r.follow_up === 'inTime') x.followUpsInTime += r.n;
       if (r.follow_up === 'late') x.followUpsLate += r.n;
       if (r.follow_up === 'open') x.followUpsOpen += r.n;
-    }
+    });
 }
 
 /** A notebook entry that stands: none corrects it (a corrected one counts as its correction, once). */
@@ -123,14 +168,14 @@ async function notebook(db: Db, p: Period, at: Date, t: Tally) {
   const today = dayjs(at).format('YYYY-MM-DD');
   const rows = await db
     .selectFrom('notebook_entries as e')
-    .select(['e.owner_id', 'e.kind', 'e.occurred_at', 'e.passed_at', 'e.due_date', 'e.done_at'])
+    .select(['e.id', 'e.owner_id', 'e.kind', 'e.occurred_at', 'e.passed_at', 'e.due_date', 'e.done_at'])
     .where('e.occurred_at', '>=', p.from)
     .where('e.occurred_at', '<', after(p))
     .where(standing)
     .execute();
   const now = dayjs(at);
   for (const e of rows)
-    for (const f of [of(t.byUser, e.owner_id), t.total]) {
+    add(t, { kind: 'notebook', id: e.id }, [e.owner_id], [], (f) => {
       f.notebook.total++;
       bump(f.notebook.byKind, e.kind);
       if (e.kind === 'passOn') {
@@ -149,7 +194,7 @@ async function notebook(db: Db, p: Period, at: Date, t: Tally) {
         } else if (e.due_date !== null && e.due_date < today) i.overdue++;
         else i.open++;
       }
-    }
+    });
 }
 
 /** p.11–16: files placed, removed and sent away in the period, those on record at its end, the supervision in it. */
@@ -163,7 +208,7 @@ async function personFiles(db: Db, p: Period, t: Tally) {
   const inPeriod = (d: string | null) => d !== null && d.slice(0, 10) >= p.from && d.slice(0, 10) <= p.to;
   const left = (d: string | null) => d !== null && d.slice(0, 10) <= p.to;
   for (const x of files)
-    for (const f of [of(t.byUser, x.inspector_id), of(t.bySection, x.section_id), t.total]) {
+    add(t, { kind: 'personFile', id: x.id }, [x.inspector_id], [x.section_id], (f) => {
       const pf = f.personFiles;
       if (x.start_date >= p.from) pf.placed++;
       if (inPeriod(x.removed_on)) pf.removed++;
@@ -172,7 +217,7 @@ async function personFiles(db: Db, p: Period, t: Tally) {
         pf.active++;
         for (const k of JSON.parse(x.categories) as string[]) bump(pf.activeByCategory, k);
       }
-    }
+    });
   const fileOf = new Map(files.map((x) => [x.id, x]));
   const sup = await db
     .selectFrom('supervision_records')
@@ -187,13 +232,14 @@ async function personFiles(db: Db, p: Period, t: Tally) {
   for (const s of sup) {
     const file = fileOf.get(s.file_id);
     if (file === undefined) continue;
-    for (const f of [of(t.byUser, file.inspector_id), of(t.bySection, file.section_id), t.total]) {
+    const ref = { kind: 'personFile' as const, id: file.id, date: (s.done_at ?? s.planned_for)!.slice(0, 10) };
+    add(t, ref, [file.inspector_id], [file.section_id], (f) => {
       if (s.planned_for !== null && s.planned_for >= p.from && s.planned_for <= p.to) f.personFiles.checksPlanned++;
       if (s.done_at !== null && s.done_at >= p.from && s.done_at < after(p)) {
         f.personFiles.checksDone++;
         if (s.violation) f.personFiles.violations++;
       }
-    }
+    });
   }
 }
 
@@ -224,20 +270,23 @@ async function lists(db: Db, p: Period, today: string, t: Tally) {
     .execute();
   for (const o of owners) {
     const gone = [o.withdrawn_on, o.surrendered_on].some((d) => d !== null && d <= p.to);
-    for (const f of [of(t.bySection, o.section_id), t.total]) {
+    add(t, { kind: 'firearmOwner', id: o.id }, [], [o.section_id], (f) => {
       f.firearms.checksDone += Number(o.checks ?? 0);
-      if (gone) continue;
+      if (gone) return;
       f.firearms.owners++;
       if (nextFirearmCheck(o.last_check ?? null, o.permit_on) < asOf) f.firearms.checksOverdue++;
-    }
+    });
   }
-  const foreigners = await db.selectFrom('foreigners').select(['section_id', 'stay_until', 'checked_on']).execute();
+  const foreigners = await db
+    .selectFrom('foreigners')
+    .select(['id', 'section_id', 'stay_until', 'checked_on'])
+    .execute();
   for (const x of foreigners)
-    for (const f of [of(t.bySection, x.section_id), t.total]) {
+    add(t, { kind: 'foreigner', id: x.id }, [], [x.section_id], (f) => {
       f.foreigners.total++;
       const ended = x.stay_until !== null && x.stay_until >= p.from && x.stay_until <= p.to && x.stay_until < asOf;
       if (ended && (x.checked_on === null || x.checked_on < x.stay_until!)) f.foreigners.staysEndedUnchecked++;
-    }
+    });
 }
 
 /** p.26–27, p.33: the reporting meetings held in the period, by each of their inspectors. */
@@ -251,27 +300,29 @@ async function meetings(db: Db, p: Period, t: Tally) {
     .execute();
   if (!held.length) return;
   const ids = held.map((m) => m.id);
-  const [inspectors, items] = await Promise.all([
+  const [inspectors, sections, items] = await Promise.all([
     db.selectFrom('meeting_inspectors').selectAll().where('meeting_id', 'in', ids).execute(),
+    db.selectFrom('meeting_sections').selectAll().where('meeting_id', 'in', ids).execute(),
     db
       .selectFrom('meeting_items')
-      .select(['meeting_id', 'answered_in_full', 'outside_competence', 'forwarded_on', 'initiator_notified_on'])
+      .select(['id', 'meeting_id', 'answered_in_full', 'outside_competence', 'forwarded_on', 'initiator_notified_on'])
       .select('check_done_at')
       .where('meeting_id', 'in', ids)
       .execute(),
   ]);
   for (const m of held) {
-    const who = inspectors.filter((i) => i.meeting_id === m.id).map((i) => of(t.byUser, i.user_id));
-    const its = items.filter((i) => i.meeting_id === m.id);
-    for (const f of [...who, t.total]) {
+    const who = inspectors.filter((i) => i.meeting_id === m.id).map((i) => i.user_id);
+    const where = sections.filter((x) => x.meeting_id === m.id).map((x) => x.section_id);
+    add(t, { kind: 'meeting', id: m.id }, who, where, (f) => {
       f.meetings.held++;
       if (m.notice_on === null || isNoticeLate(m.notice_on, m.date)) f.meetings.noticeLate++;
       else f.meetings.noticeInTime++;
-      for (const i of its) {
+    });
+    for (const i of items.filter((x) => x.meeting_id === m.id))
+      add(t, { kind: 'meetingItem', id: i.id }, who, where, (f) => {
         if (itemIsOpen(i)) f.meetings.itemsOpen++;
         else f.meetings.itemsClosed++;
-      }
-    }
+      });
   }
 }
 
@@ -280,33 +331,75 @@ async function plans(db: Db, p: Period, t: Tally) {
   const items = await db
     .selectFrom('plan_items as i')
     .innerJoin('plans as pl', 'pl.id', 'i.plan_id')
-    .select(['i.responsible_id', 'i.result'])
+    .select(['i.id', 'i.responsible_id', 'i.result'])
     .where('pl.status', '=', 'approved')
     .where('i.due_date', '>=', p.from)
     .where('i.due_date', '<=', p.to)
     .execute();
   for (const i of items)
-    for (const f of i.responsible_id !== null ? [of(t.byUser, i.responsible_id), t.total] : [t.total]) {
+    add(t, { kind: 'planItem', id: i.id }, i.responsible_id !== null ? [i.responsible_id] : [], [], (f) => {
       if (i.result === 'done') f.plans.done++;
       else if (i.result === 'notDone') f.plans.notDone++;
       else f.plans.unmarked++;
-    }
+    });
 }
 
-/** A staff member's row: his own records, and the lists of the sections he holds. */
-function rowFigures(t: Tally, userId: number, sectionIds: number[]): Figures {
-  const f = structuredClone(t.byUser.get(userId) ?? noFigures());
-  for (const s of sectionIds) {
-    const x = t.bySection.get(s);
-    if (!x) continue;
-    f.firearms.owners += x.firearms.owners;
-    f.firearms.checksDone += x.firearms.checksDone;
-    f.firearms.checksOverdue += x.firearms.checksOverdue;
-    f.foreigners.total += x.foreigners.total;
-    f.foreigners.staysEndedUnchecked += x.foreigners.staysEndedUnchecked;
+/**
+ * The groups a column reads from its sections rather than from its staff: a staff member's lists are those of the
+ * sections he holds (p.16, p.22(10)); a section's person files, lists and reporting meetings are its own (p.30).
+ */
+export const FROM_SECTIONS: Record<'user' | 'section', readonly FigureGroup[]> = {
+  user: ['lists'],
+  section: ['personFiles', 'lists', 'meetings'],
+};
+
+/** A column: these staff's records, and these sections' for the groups it reads from them. */
+export interface Column {
+  users: number[];
+  sections: number[];
+  fromSections: readonly FigureGroup[];
+}
+
+function addInto(into: Record<string, unknown>, from: Record<string, unknown>) {
+  for (const [k, v] of Object.entries(from))
+    if (typeof v === 'number') into[k] = (into[k] as number) + v;
+    else
+      for (const [kk, n] of Object.entries(v as Record<string, number>)) bump(into[k] as Record<string, number>, kk, n);
+}
+
+export function columnFigures(t: Tally, c: Column): Figures {
+  const f = noFigures();
+  for (const [group, parts] of Object.entries(GROUP_PARTS) as [FigureGroup, readonly (keyof Figures)[]][]) {
+    const sources = c.fromSections.includes(group)
+      ? c.sections.map((s) => t.bySection.get(s))
+      : c.users.map((u) => t.byUser.get(u));
+    for (const src of sources) if (src) for (const part of parts) addInto(f[part], src[part]);
   }
   return f;
 }
+
+/** Whether a record of these staff and sections counts in a column, for a line of this group. */
+export const columnTakes = (c: Column, group: FigureGroup) => (users: number[], sections: number[]) =>
+  c.fromSections.includes(group)
+    ? sections.some((s) => c.sections.includes(s))
+    : users.some((u) => c.users.includes(u));
+
+/** The section staff and who holds which section: the rows and the sections' columns are built from it. */
+async function staffOf(db: Db) {
+  return (await listUsers(db, true)).filter((u) => inGroup('sectionStaff', u.role));
+}
+type Staff = Awaited<ReturnType<typeof staffOf>>[number];
+
+export const userColumn = (u: Pick<Staff, 'id' | 'sectionIds'>): Column => ({
+  users: [u.id],
+  sections: u.sectionIds,
+  fromSections: FROM_SECTIONS.user,
+});
+export const sectionColumn = (sectionId: number, staff: Staff[]): Column => ({
+  users: staff.filter((u) => u.active && u.sectionIds.includes(sectionId)).map((u) => u.id),
+  sections: [sectionId],
+  fromSections: FROM_SECTIONS.section,
+});
 
 /**
  * The figures of a period (issue 17): the chiefs see every member of the section staff and the station; an inspector
@@ -317,23 +410,35 @@ export async function periodFigures(ctx: Ctx, p: Period): Promise<Omit<FiguresRe
   const [now, before, users, sections, categories] = await Promise.all([
     tally(ctx.db, p, ctx.now),
     tally(ctx.db, prev, ctx.now),
-    listUsers(ctx.db, true),
-    ctx.db.selectFrom('sections').select(['id', 'number']).execute(),
+    staffOf(ctx.db),
+    ctx.db.selectFrom('sections').select(['id', 'number']).orderBy('number').execute(),
     ctx.db.selectFrom('reception_categories').select(['code', 'name_kk', 'name_ru']).orderBy('sort').execute(),
   ]);
   const chief = inGroup('chiefs', ctx.user.role);
-  const shown = users.filter(
-    (u) => inGroup('sectionStaff', u.role) && (chief ? u.active || now.byUser.has(u.id) : u.id === ctx.user.id),
-  );
+  const shown = users.filter((u) => (chief ? u.active || now.byUser.has(u.id) : u.id === ctx.user.id));
   const number = new Map(sections.map((s) => [s.id, s.number]));
   const rows = shown.map((u) => ({
     userId: u.id,
     name: shortName(u),
     role: u.role,
     sectionNumbers: u.sectionIds.map((s) => number.get(s) ?? ''),
-    current: rowFigures(now, u.id, u.sectionIds),
-    previous: rowFigures(before, u.id, u.sectionIds),
+    current: columnFigures(now, userColumn(u)),
+    previous: columnFigures(before, userColumn(u)),
   }));
+  const bySection = chief
+    ? sections.map((sec) => {
+        const c = sectionColumn(sec.id, users);
+        return {
+          sectionId: sec.id,
+          number: sec.number,
+          staff: users
+            .filter((u) => c.users.includes(u.id))
+            .map((u) => ({ userId: u.id, name: shortName(u), sectionCount: u.sectionIds.length })),
+          current: columnFigures(now, c),
+          previous: columnFigures(before, c),
+        };
+      })
+    : [];
   const total = chief
     ? { current: now.total, previous: before.total }
     : { current: rows[0]?.current ?? noFigures(), previous: rows[0]?.previous ?? noFigures() };
@@ -342,6 +447,7 @@ export async function periodFigures(ctx: Ctx, p: Period): Promise<Omit<FiguresRe
     to: p.to,
     previous: prev,
     rows,
+    sections: bySection,
     total,
     categories: categories.map((c) => ({ code: c.code, nameKk: c.name_kk, nameRu: c.name_ru })),
   };

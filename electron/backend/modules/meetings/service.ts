@@ -8,7 +8,6 @@ import {
   type Meeting,
   type MeetingItem,
   type MeetingRow,
-  type Figures,
 } from '../../../../shared/api';
 import type { meetingInputSchema } from '../../../../shared/api/meetings';
 import {
@@ -24,7 +23,7 @@ import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { listUsers } from '../users/service';
 import { staffNames } from '../users/names';
-import { noFigures, tally } from '../figures/service';
+import { columnFigures, FROM_SECTIONS, tally } from '../figures/service';
 import { inScope, sectionScope } from '../staff/service';
 
 export type MeetingFields = z.output<typeof meetingInputSchema>;
@@ -726,17 +725,14 @@ export async function reportFigures(db: Db, m: Meeting, now: Date): Promise<Repo
   const from = prev?.date ?? dayjs(m.date).subtract(3, 'month').format('YYYY-MM-DD');
   const to = m.date;
   // the figures screen's own counts (modules/figures): the draft and the справка never disagree
-  const t = await tally(db, { from, to }, now);
-  const mine = m.inspectorIds.map((id) => t.byUser.get(id) ?? noFigures());
-  const ours = m.sectionIds.map((id) => t.bySection.get(id) ?? noFigures());
-  const sum = (fs: Figures[], pick: (f: Figures) => number) => fs.reduce((n, f) => n + pick(f), 0);
-  const merge = (fs: Figures[], pick: (f: Figures) => Record<string, number>) => {
-    const out: Record<string, number> = {};
-    for (const f of fs) for (const [k, n] of Object.entries(pick(f))) out[k] = (out[k] ?? 0) + n;
-    return out;
-  };
+  // p.30: the inspectors' receptions, the sections' files and lists, as a section's column of the figures counts them
+  const f = columnFigures(await tally(db, { from, to }, now), {
+    users: m.inspectorIds,
+    sections: m.sectionIds,
+    fromSections: FROM_SECTIONS.section,
+  });
   const categories = await db.selectFrom('reception_categories').select(['code', 'name_kk', 'name_ru']).execute();
-  const byCategory = Object.entries(merge(mine, (f) => f.receptions.byCategory))
+  const byCategory = Object.entries(f.receptions.byCategory)
     .map(([code, count]) => {
       const c = categories.find((x) => x.code === code);
       return { code, nameKk: c?.name_kk ?? code, nameRu: c?.name_ru ?? code, count };
@@ -746,8 +742,8 @@ export async function reportFigures(db: Db, m: Meeting, now: Date): Promise<Repo
   const count = async (q: { executeTakeFirstOrThrow: () => Promise<{ n: number | string | bigint }> }) =>
     Number((await q.executeTakeFirstOrThrow()).n);
   const lists = {
-    firearmOwners: sum(ours, (f) => f.firearms.owners),
-    firearmChecks: sum(ours, (f) => f.firearms.checksDone),
+    firearmOwners: f.firearms.owners,
+    firearmChecks: f.firearms.checksDone,
     probation: await count(
       db
         .selectFrom('probation_persons')
@@ -755,7 +751,7 @@ export async function reportFigures(db: Db, m: Meeting, now: Date): Promise<Repo
         .where('section_id', 'in', m.sectionIds)
         .where('removed_on', 'is', null),
     ),
-    foreigners: sum(ours, (f) => f.foreigners.total),
+    foreigners: f.foreigners.total,
     foreignerChecks: await count(
       db
         .selectFrom('foreigners')
@@ -783,15 +779,15 @@ export async function reportFigures(db: Db, m: Meeting, now: Date): Promise<Repo
     from,
     to,
     receptions: {
-      total: sum(mine, (f) => f.receptions.total),
+      total: f.receptions.total,
       byCategory,
-      byAction: merge(mine, (f) => f.receptions.byAction),
+      byAction: f.receptions.byAction,
     },
     files: {
-      active: sum(ours, (f) => f.personFiles.active),
-      byCategory: merge(ours, (f) => f.personFiles.activeByCategory),
-      checks: sum(ours, (f) => f.personFiles.checksDone),
-      violations: sum(ours, (f) => f.personFiles.violations),
+      active: f.personFiles.active,
+      byCategory: f.personFiles.activeByCategory,
+      checks: f.personFiles.checksDone,
+      violations: f.personFiles.violations,
     },
     lists,
     previousItems,
