@@ -34,6 +34,8 @@ export { expect };
 
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
+  // a drawer or a modal still sliding in would be taken half-drawn
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 

@@ -6,6 +6,7 @@ import {
   Group,
   Paper,
   ScrollArea,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -16,9 +17,17 @@ import {
 import { BarChart, LineChart } from '@mantine/charts';
 import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet } from '@tabler/icons-react';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { inGroup, type Figures, type FiguresReport, type Language, type SessionUser } from '../../../../shared/api';
-import { change, figureLines, lineLabel } from '../../../../shared/figureLines';
+import {
+  inGroup,
+  type FigureColumn,
+  type Figures,
+  type FiguresReport,
+  type Language,
+  type SessionUser,
+} from '../../../../shared/api';
+import { change, figureLines, lineLabel, type FigureLine } from '../../../../shared/figureLines';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -27,8 +36,11 @@ import { showApiError } from '../../app/forms';
 import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
 import { saveFile } from '../../app/saveFile';
+import { FigureEntries, type AskedFigure } from './FigureEntries';
 
 type Kind = 'month' | 'quarter' | 'year' | 'custom';
+/** The chiefs see the columns per staff member or per section (ours). */
+type View = 'staff' | 'sections';
 const KINDS: Kind[] = ['month', 'quarter', 'year', 'custom'];
 
 /** The whole month, quarter or year that holds `day`. */
@@ -53,6 +65,9 @@ export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash
   const [period, setPeriod] = useState(() => wholePeriod('month', dayjs()));
   const report = useCall('figures.get', period, { enabled: period.from <= period.to });
   const chief = inGroup('chiefs', session.role);
+  const [view, setView] = useState<View>('staff');
+  const [asked, setAsked] = useState<AskedFigure | null>(null);
+  const columns = report.data ? columnsOf(report.data, view, chief, t) : [];
 
   const choose = (k: Kind) => {
     setKind(k);
@@ -144,6 +159,14 @@ export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash
           )}
         </Group>
         <Group gap="xs">
+          {chief && (
+            <SegmentedControl
+              value={view}
+              onChange={(v) => setView(v as View)}
+              data={(['staff', 'sections'] as const).map((v) => ({ value: v, label: t(`figures.view.${v}`) }))}
+              data-testid="figures-view"
+            />
+          )}
           <PrintMenu
             label={t('figures.print')}
             disabled={period.from > period.to}
@@ -166,13 +189,50 @@ export function FiguresScreen({ session, go }: { session: SessionUser; go: (hash
           })}
         </Text>
       )}
-      {report.data && <Charts report={report.data} />}
-      {report.data && <FiguresTable report={report.data} chief={chief} go={go} />}
+      {report.data && <Charts columns={columns} view={view} months={report.data.months} />}
+      {report.data && <FiguresTable report={report.data} columns={columns} go={go} ask={setAsked} />}
+      <FigureEntries asked={asked} period={period} onClose={() => setAsked(null)} go={go} />
     </Stack>
   );
 }
 
-function Charts({ report }: { report: FiguresReport }) {
+/** A column of the table: a staff member, a section or the station, with the figures it shows. */
+interface Col {
+  key: string;
+  column: FigureColumn;
+  title: string;
+  /** who holds a section; a star marks who holds more than one */
+  sub?: string;
+  shared?: boolean;
+  current: Figures;
+  previous: Figures;
+}
+
+function columnsOf(r: FiguresReport, view: View, chief: boolean, t: TFunction): Col[] {
+  const own: Col[] =
+    view === 'sections' && chief
+      ? r.sections.map((x) => ({
+          key: `s${x.sectionId}`,
+          column: { sectionId: x.sectionId },
+          title: t('figures.section', { number: x.number }),
+          sub: x.staff.length
+            ? x.staff.map((p) => (p.sectionCount > 1 ? `${p.name}*` : p.name)).join(', ')
+            : t('figures.noStaff'),
+          shared: x.staff.some((p) => p.sectionCount > 1),
+          current: x.current,
+          previous: x.previous,
+        }))
+      : r.rows.map((x) => ({
+          key: `u${x.userId}`,
+          column: { userId: x.userId },
+          title: x.name,
+          current: x.current,
+          previous: x.previous,
+        }));
+  return chief ? [...own, { key: 'total', column: 'total', title: t('figures.total'), ...r.total }] : own;
+}
+
+function Charts({ columns, view, months: line }: { columns: Col[]; view: View; months: FiguresReport['months'] }) {
   const { t, i18n } = useTranslation();
   const series = (['receptions', 'notebook', 'checksDone'] as const).map((name, i) => ({
     name,
@@ -182,15 +242,17 @@ function Charts({ report }: { report: FiguresReport }) {
   const chart = { h: 180, series, withLegend: true, yAxisProps: { allowDecimals: false } };
   const bars = useMemo(
     () =>
-      report.rows.map((r) => ({
-        person: r.name,
-        receptions: r.current.receptions.total,
-        notebook: r.current.notebook.total,
-        checksDone: r.current.personFiles.checksDone,
-      })),
-    [report.rows],
+      columns
+        .filter((c) => c.column !== 'total')
+        .map((c) => ({
+          person: c.title,
+          receptions: c.current.receptions.total,
+          notebook: c.current.notebook.total,
+          checksDone: c.current.personFiles.checksDone,
+        })),
+    [columns],
   );
-  const months = report.months.map((m) => ({
+  const months = line.map((m) => ({
     ...m,
     month: dayjs(`${m.month}-01`).locale(i18n.language).format('MMM YY'),
   }));
@@ -198,7 +260,7 @@ function Charts({ report }: { report: FiguresReport }) {
     <SimpleGrid cols={2} spacing="sm">
       <Paper withBorder p="sm" data-testid="figures-bars">
         <Text fw={600} size="sm" mb={4}>
-          {t('figures.bars')}
+          {view === 'sections' ? t('figures.barsSections') : t('figures.bars')}
         </Text>
         <BarChart {...chart} data={bars} dataKey="person" tickLine="y" />
       </Paper>
@@ -212,8 +274,13 @@ function Charts({ report }: { report: FiguresReport }) {
   );
 }
 
-/** Where a figure's entries are listed, for the lines whose screens can show them: the journal and the notebooks. */
-function entriesOf(line: string, userId: number | null, p: { from: string; to: string }): string | null {
+/**
+ * The screens that list a figure's entries with their own filters: the journal (a person's or everyone's) and a
+ * person's notebook. Every other figure opens its list of entries beside the table.
+ */
+function screenOf(line: string, column: FigureColumn, p: { from: string; to: string }): string | null {
+  if (typeof column === 'object' && 'sectionId' in column) return null;
+  const userId = column === 'total' ? null : column.userId;
   const journal = (mode: string) => `/reception/period/${p.from}/${p.to}/${userId ?? 'all'}/${mode}`;
   if (line === 'receptions') return journal('all');
   if (line === 'inPerson' || line === 'online') return journal(line);
@@ -221,75 +288,98 @@ function entriesOf(line: string, userId: number | null, p: { from: string; to: s
   return null;
 }
 
-/** The lines, a column per staff member (this period, and its change against the one before), the total last. */
-function FiguresTable({ report, chief, go }: { report: FiguresReport; chief: boolean; go: (hash: string) => void }) {
+/** The lines, a column per staff member or section (the period, its change against the one before), the total last. */
+function FiguresTable({
+  report,
+  columns,
+  go,
+  ask,
+}: {
+  report: FiguresReport;
+  columns: Col[];
+  go: (hash: string) => void;
+  ask: (f: AskedFigure) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lines = figureLines(report);
-  const columns: { key: string; userId: number | null; title: string; current: Figures; previous: Figures }[] = [
-    ...report.rows.map((r) => ({
-      key: String(r.userId),
-      userId: r.userId,
-      title: r.name,
-      current: r.current,
-      previous: r.previous,
-    })),
-    ...(chief ? [{ key: 'total', userId: null, title: t('figures.total'), ...report.total }] : []),
-  ];
+  const name = (l: FigureLine) => lineLabel(l, (k, o) => t(k, o), i18n.language as Language);
+  const open = (l: FigureLine, c: Col) => {
+    const screen = screenOf(l.id, c.column, report);
+    if (screen) go(screen);
+    else ask({ line: l.id, lineName: name(l), column: c.column, columnName: c.title });
+  };
   return (
-    <ScrollArea h="calc(100vh - 430px)" mih={220} type="auto">
-      <Table striped withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="figures-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th miw={280}>{t('figures.line')}</Table.Th>
-            {columns.map((c) => (
-              <Table.Th key={c.key} ta="right" miw={90}>
-                {c.title}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.flatMap((l, i) => {
-            const head =
-              i === 0 || lines[i - 1]!.group !== l.group ? (
-                <Table.Tr key={`g-${l.group}`}>
-                  <Table.Td colSpan={columns.length + 1} fw={700} bg="gray.0">
-                    {t(`figures.groups.${l.group}`)}
-                  </Table.Td>
-                </Table.Tr>
-              ) : null;
-            return [
-              head,
-              <Table.Tr key={l.id}>
-                <Table.Td pl={l.sub ? 40 : 'lg'} c={l.sub ? 'dimmed' : undefined}>
-                  {lineLabel(l, (k, o) => t(k, o), i18n.language as Language)}
-                </Table.Td>
-                {columns.map((c) => {
-                  const now = l.value(c.current);
-                  const before = l.value(c.previous);
-                  const target = entriesOf(l.id, c.userId, report);
-                  return (
-                    <Table.Td key={c.key} ta="right" title={`${t('figures.before')}: ${before}`}>
-                      {target && now > 0 ? (
-                        <Anchor component="button" fw={600} size="sm" onClick={() => go(target)}>
-                          {now}
-                        </Anchor>
-                      ) : (
-                        <Text span fw={600} size="sm">
-                          {now}
-                        </Text>
-                      )}{' '}
-                      <Text span size="xs" c="dimmed">
-                        ({change(now, before)})
-                      </Text>
+    <>
+      <ScrollArea h="calc(100vh - 430px)" mih={220} type="auto">
+        <Table striped withTableBorder withColumnBorders stickyHeader fz="sm" data-testid="figures-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th miw={280}>{t('figures.line')}</Table.Th>
+              {columns.map((c) => (
+                <Table.Th key={c.key} ta="right" miw={90}>
+                  {c.title}
+                  {c.sub && (
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {c.sub}
+                    </Text>
+                  )}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.flatMap((l, i) => {
+              const head =
+                i === 0 || lines[i - 1]!.group !== l.group ? (
+                  <Table.Tr key={`g-${l.group}`}>
+                    <Table.Td colSpan={columns.length + 1} fw={700} bg="gray.0">
+                      {t(`figures.groups.${l.group}`)}
                     </Table.Td>
-                  );
-                })}
-              </Table.Tr>,
-            ];
-          })}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea>
+                  </Table.Tr>
+                ) : null;
+              return [
+                head,
+                <Table.Tr key={l.id}>
+                  <Table.Td pl={l.sub ? 40 : 'lg'} c={l.sub ? 'dimmed' : undefined}>
+                    {name(l)}
+                  </Table.Td>
+                  {columns.map((c) => {
+                    const now = l.value(c.current);
+                    const before = l.value(c.previous);
+                    return (
+                      <Table.Td key={c.key} ta="right" title={`${t('figures.before')}: ${before}`}>
+                        {now > 0 ? (
+                          <Anchor
+                            component="button"
+                            fw={600}
+                            size="sm"
+                            onClick={() => open(l, c)}
+                            data-testid={`figure-${l.id}-${c.key}`}
+                          >
+                            {now}
+                          </Anchor>
+                        ) : (
+                          <Text span fw={600} size="sm">
+                            {now}
+                          </Text>
+                        )}{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({change(now, before)})
+                        </Text>
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>,
+              ];
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {columns.some((c) => c.shared) && (
+        <Text size="xs" c="dimmed">
+          {t('figures.sharedNote')}
+        </Text>
+      )}
+    </>
   );
 }

@@ -6,48 +6,13 @@ import { createSpotlight, Spotlight } from '@mantine/spotlight';
 import { IconLock, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit, SearchKind } from '../../../../shared/api';
+import type { SearchHit } from '../../../../shared/api';
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { useCall } from '../../api/hooks';
+import { searchTarget, TAG_KEYS } from './targets';
 
 /** The box's own store: the header's button opens it, and the type-ahead below asks whether it is open. */
 export const [searchStore, searchBox] = createSpotlight();
-
-/** Where a found record lives: the address of its screen, as the screens' own lists open it. */
-export function searchTarget(h: SearchHit): string | null {
-  switch (h.kind) {
-    case 'citizen':
-      return `/reception/citizen/${h.id}`;
-    case 'reception':
-      return `/reception/${h.id}`;
-    case 'personFile':
-      // p.15: the screen asks the purpose before the file opens
-      return h.restricted ? null : `/prevention/${h.id}`;
-    case 'notebook':
-      return `/notebook/${h.parentId}/${h.id}`;
-    case 'firearmOwner':
-      return `/lists/firearms/${h.id}`;
-    case 'probation':
-      return `/lists/probation/${h.id}`;
-    case 'foreigner':
-      return `/lists/foreigners/${h.id}`;
-    case 'meeting':
-      return `/meetings/${h.id}`;
-    case 'meetingItem':
-      return `/meetings/${h.parentId}`;
-    case 'handoverAct':
-      return `/handover/${h.id}`;
-  }
-}
-
-/** The catalog key of a hit's tag, where the kind has one. */
-const TAG_KEYS: Partial<Record<SearchKind, string>> = {
-  personFile: 'prevention.statuses',
-  notebook: 'notebook.kinds',
-  meeting: 'meetings.kinds',
-  meetingItem: 'meetings.itemKinds',
-  handoverAct: 'handover.kinds',
-};
 
 /**
  * Ctrl+K from every screen (issue 17): one box over everything the station holds, as the backend lets the person
