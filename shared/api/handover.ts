@@ -12,18 +12,18 @@ import { purposeSchema } from './prevention';
  */
 export const ACT_KINDS = ['handover', 'cover'] as const;
 
+const actFileSchema = z.object({
+  number: z.number().int(),
+  person: z.string(),
+  categories: z.array(z.string()),
+  place: z.enum(['safe', 'policeBody']),
+  storage: z.string(),
+  out: z.boolean(),
+});
+
 export const actSnapshotSchema = z.object({
   section: z.string(),
-  personFiles: z.array(
-    z.object({
-      number: z.number().int(),
-      person: z.string(),
-      categories: z.array(z.string()),
-      place: z.enum(['safe', 'policeBody']),
-      storage: z.string(),
-      out: z.boolean(),
-    }),
-  ),
+  personFiles: z.array(actFileSchema),
   firearmOwners: z.array(z.object({ person: z.string(), weapons: z.number().int(), nextCheck: isoDate.nullable() })),
   probation: z.array(z.object({ person: z.string() })),
   foreigners: z.array(z.object({ person: z.string(), stayUntil: isoDate.nullable() })),
@@ -92,10 +92,14 @@ const actsApi = {
     output: z.array(actSchema),
     access: ROLE_GROUPS.sectionReaders,
   }),
-  /** What the act will list, read from the live data now. */
+  /**
+   * What the act will list, read from the live data now. p.15: the draft names no person on preventive record — the
+   * files by number, categories and where the paper is, enough to check the safe against — so it is no reading of a
+   * file; the recorded act names them when opened or printed for a stated purpose, and that is logged.
+   */
   'handover.preview': defineCall({
     input: z.object({ sectionId: z.number().int(), fromUserId: z.number().int().nullable().default(null) }),
-    output: actSnapshotSchema,
+    output: actSnapshotSchema.extend({ personFiles: z.array(actFileSchema.omit({ person: true })) }),
     access: ROLE_GROUPS.chiefs,
   }),
   'handover.record': defineCall({ input: actInput, output: actSchema, access: ROLE_GROUPS.chiefs }),

@@ -52,16 +52,12 @@ describe('section acceptance and handover (p.4–6)', () => {
       dormitories: 0,
       permitObjects: 0,
     });
+    // p.15: the draft lists the file by its number and where the paper is, names no one, and so logs no reading
     expect(preview.personFiles).toEqual([
-      {
-        number: 1,
-        person: 'Сейтқали Бауыржан Ерғалиұлы',
-        categories: ['2'],
-        place: 'safe',
-        storage: 'Сейф 1, полка 2',
-        out: false,
-      },
+      { number: 1, categories: ['2'], place: 'safe', storage: 'Сейф 1, полка 2', out: false },
     ]);
+    expect(JSON.stringify(preview)).not.toContain('Сейтқали');
+    expect(await s.call('prevention.accessLog', { id: file.id })).toEqual([]);
     expect(preview.firearmOwners).toEqual([expect.objectContaining({ person: 'Жұмабаев Серік', weapons: 1 })]);
     expect(preview.openInstructions.map((i) => i.text)).toEqual(['Проверить подвалы по ул. Абая']);
     expect(preview.unfinishedChecks.map((x) => x.what)).toEqual(['firearm:Жұмабаев Серік']);

@@ -18,7 +18,11 @@ export const handoverHandlers: Handlers<CallsOf<'handover'>> = {
   'handover.addTourAddresses': async ({ actId, addresses }, { ctx }) => addTourAddresses(ctx(), actId, addresses),
   'handover.markVisited': async ({ id, visitedOn, note }, { ctx }) => markVisited(ctx(), id, visitedOn, note),
   'handover.list': async ({ sectionId }, { ctx }) => listActs(ctx(), sectionId),
-  'handover.preview': async ({ sectionId, fromUserId }, { ctx }) => snapshot(ctx(), sectionId, fromUserId),
+  'handover.preview': async ({ sectionId, fromUserId }, { ctx }) => {
+    const snap = await snapshot(ctx(), sectionId, fromUserId);
+    // p.15: no name of a person on preventive record in the draft (see the contract)
+    return { ...snap, personFiles: snap.personFiles.map(({ person: _person, ...f }) => f) };
+  },
   'handover.record': async (a, { ctx }) => recordAct(ctx(), a),
   'handover.open': async ({ id, purpose, purposeText }, { ctx }) => openAct(ctx(), id, { purpose, purposeText }),
   'handover.print': async ({ id, language, purpose, purposeText }, { ctx }) => {

@@ -353,7 +353,7 @@ function ActForm({ station, users, onDone }: { station: Station; users: User[]; 
           </SimpleGrid>
           {p.personFiles.map((f) => (
             <Text key={f.number} size="xs">
-              № {f.number} {f.person} — {f.storage}
+              № {f.number} — {f.storage}
             </Text>
           ))}
           {v.kind === 'handover' && (
