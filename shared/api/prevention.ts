@@ -273,6 +273,22 @@ export const preventionApi = {
     output: z.array(accessRowSchema),
     access: ROLE_GROUPS.sectionReaders,
   }),
+  /** The reception entries that name the file (issue 16), newest first; for those who may work with the file. */
+  'prevention.receptions': defineCall({
+    input: z.object({ ...fileId }),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        number: z.string(),
+        receivedAt: z.string(),
+        categoryCode: z.string(),
+        subject: z.string(),
+        receiver: z.string(),
+        voided: z.boolean(),
+      }),
+    ),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
   'prevention.create': defineCall({
     input: fileInputSchema,
     output: personFileSchema,

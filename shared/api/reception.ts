@@ -39,6 +39,12 @@ export const receptionInputSchema = z
     actionDetails: optionalText(500),
     receiverId: z.number({ error: 'validation.required' }).int(),
     followUpDue: isoDate.nullable().default(null),
+    /** the person file the entry concerns, with the measure "person file" (ours: the brief's link, issue 16) */
+    personFileId: z.number().int().nullable().default(null),
+  })
+  .refine((r) => r.personFileId === null || r.action === 'personFile', {
+    message: 'reception.fileOnlyWithMeasure',
+    path: ['personFileId'],
   })
   .refine((r) => !['statementPassed', 'referred'].includes(r.action) || r.actionDetails !== '', {
     message: 'reception.detailsRequired',
@@ -69,6 +75,8 @@ export const receptionSchema = z.object({
   followUpDue: z.string().nullable(),
   followUpResult: z.string(),
   followUpDoneAt: z.string().nullable(),
+  /** the person file it concerns: its number only, the person's name is read in the file (p.15) */
+  personFile: z.object({ id: z.number().int(), number: z.number().int() }).nullable().default(null),
   status: z.enum(RECEPTION_STATUSES),
   voidReason: z.string(),
   version: z.number().int(),

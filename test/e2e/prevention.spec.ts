@@ -315,3 +315,74 @@ test('p.2(3): an assistant, recorded under his inspector, places a person on rec
   const [file] = await apiCall<{ inspectorId: number }[]>(page, 'prevention.list', {});
   expect(file!.inspectorId).toBe(insp.id);
 });
+
+test('a reception entry names the person file it concerns; the file lists the entry and opens it (issue 16)', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await stationWithInspector(page, app.url);
+  const [safe] = await apiCall<{ id: number }[]>(page, 'prevention.safes', {});
+  const me = (await apiCall<{ session: { id: number } }>(page, 'auth.status', {})).session;
+  const file = await apiCall<{ id: number; number: number }>(page, 'prevention.create', {
+    citizen: {
+      id: null,
+      iin: makeIin('1985-03-14', 'male', 41),
+      noIin: null,
+      surname: 'Сейтқали',
+      name: 'Бауыржан',
+      patronymic: 'Ерғалиұлы',
+    },
+    categories: ['2'],
+    groundsBody: 'Суд',
+    groundsNumber: '2-118',
+    groundsDate: '2026-10-01',
+    startDate: '2026-10-05',
+    sectionId: 1,
+    inspectorId: me.id,
+    custodyPlace: 'safe',
+    safeId: safe!.id,
+    shelf: 'полка 2',
+  });
+  const visit = await apiCall<{ id: number; number: number }>(page, 'reception.create', {
+    receivedAt: `${new Date().toISOString().slice(0, 10)}T18:20`,
+    mode: 'inPerson',
+    categoryCode: 'complaint',
+    subject: 'Соседка жалуется: поднадзорный шумит ночью',
+    action: 'explained',
+    actionDetails: '',
+    receiverId: me.id,
+    followUpDue: null,
+    citizen: { id: null, iin: makeIin('1990-06-01', 'female', 77), noIin: null, surname: 'Омарова', name: 'Айгүл' },
+  });
+
+  // the entry corrected at the desk: the measure "person file", the file chosen from the inspector's own
+  await page.goto(`${app.url}#/reception/${visit.id}`);
+  await page.reload();
+  const card = page.getByRole('dialog');
+  await card.getByRole('button', { name: 'Исправить' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByRole('combobox', { name: 'Принятые меры' }).click();
+  await page.getByRole('option', { name: 'взято в профилактическое дело' }).click();
+  await form.getByRole('combobox', { name: 'Учётное дело' }).click();
+  await page.getByRole('option', { name: `№ ${file.number} — Сейтқали Бауыржан Ерғалиұлы` }).click();
+  await field(form, 'Причина исправления').fill('указано учётное дело');
+  await shot(page, '51-reception-person-file');
+  await form.getByRole('button', { name: 'Сохранить' }).click();
+
+  // the card names the file by its number; the file opens through its purpose (p.15) and lists the entry
+  const link = page.getByRole('dialog').getByRole('link', { name: `№ ${file.number}` });
+  await expect(link).toBeVisible();
+  await link.click();
+  const purpose = page.getByRole('dialog', { name: 'Цель обращения к делу' });
+  await purpose.getByRole('combobox', { name: 'Цель' }).click();
+  await page.getByRole('option', { name: /индивидуальн/ }).click();
+  await purpose.getByRole('button', { name: 'Открыть' }).click();
+  await page.getByRole('tab', { name: 'Приём граждан' }).click();
+  const rows = page.getByTestId('file-receptions');
+  await expect(rows).toContainText('Соседка жалуется: поднадзорный шумит ночью');
+  await shot(page, '52-prevention-file-receptions');
+  await rows.getByRole('link', { name: `${visit.number}/` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/reception/${visit.id}$`));
+  await expect(page.getByRole('dialog')).toContainText('Омарова Айгүл');
+});

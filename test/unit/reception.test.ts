@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
-import { addUser, IIN_A, LEAD, receptionEntry as entry, setUpStation, signInAs } from './helpers';
+import { addUser, IIN_A, LEAD, parolee, receptionEntry as entry, setUpStation, signInAs } from './helpers';
 import { pdfText } from './pdf';
 
 const IIN_B = makeIin('1992-02-29', 'female', 208);
@@ -441,5 +441,44 @@ describe('reception: whose entry', () => {
     await s.call('reception.setResult', { id: own.id, result: 'Разъяснено' });
     await signInAs(s, LEAD.login);
     expect((await s.call('reception.void', { id: mine.id, reason: 'внесено дважды' })).status).toBe('voided');
+  });
+});
+
+describe('reception: the person file an entry concerns (issue 16)', () => {
+  it('names the file with the measure "person file", only one the receiver may work with; the file lists its entries', async () => {
+    const s = await desk();
+    const a = await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
+    await addUser(s, 'omarova', 'Омарова', 'inspector', [2]);
+    const [safe] = await s.call('prevention.saveSafe', { name: 'Сейф 1', location: '' });
+    const file = await s.call('prevention.create', parolee(safe!.id, { inspectorId: a.id }));
+    await signInAs(s, 'nurlanov');
+    const visit = entry({ receiverId: a.id, action: 'personFile', personFileId: file.id });
+    const saved = await s.call('reception.create', visit);
+    expect(saved.personFile).toEqual({ id: file.id, number: file.number });
+    expect(await s.call('prevention.receptions', { id: file.id })).toEqual([
+      expect.objectContaining({ id: saved.id, number: `${saved.number}/2026`, subject: visit.subject, voided: false }),
+    ]);
+    // another measure names no file; nothing is saved
+    expect(await s.fail('reception.create', { ...visit, action: 'explained' })).toMatchObject({
+      fields: [{ path: 'personFileId', messageKey: 'reception.fileOnlyWithMeasure' }],
+    });
+    // the other section's inspector may not name it, nor read what names it (p.15, p.16)
+    await signInAs(s, 'omarova');
+    expect(await s.fail('reception.create', visit)).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'personFileId', messageKey: 'reception.fileNotYours' }],
+    });
+    expect(await s.fail('prevention.receptions', { id: file.id })).toMatchObject({ code: 'FORBIDDEN' });
+    // a correction that drops the link keeps the linked version in the history
+    await signInAs(s, 'nurlanov');
+    const fixed = await s.call('reception.correct', {
+      id: saved.id,
+      reason: 'дело не то',
+      entry: { ...visit, action: 'explained', personFileId: null },
+    });
+    expect(fixed.personFile).toBeNull();
+    expect(await s.call('prevention.receptions', { id: file.id })).toEqual([]);
+    const history = (await s.call('reception.get', { id: saved.id })).history;
+    expect(history.map((h) => h.data.personFile)).toEqual([null, { id: file.id, number: file.number }]);
   });
 });

@@ -410,6 +410,14 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX supervision_done ON supervision_records(done_at) WHERE done_at IS NOT NULL;
     `,
   },
+  {
+    version: 18,
+    name: 'a reception entry names the person file it concerns (issue 16), and the file lists its entries',
+    sql: `
+      ALTER TABLE receptions ADD COLUMN person_file_id INTEGER REFERENCES person_files(id);
+      CREATE INDEX receptions_person_file ON receptions(person_file_id) WHERE person_file_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

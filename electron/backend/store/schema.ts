@@ -146,6 +146,8 @@ export interface ReceptionsTable {
   follow_up_due: string | null;
   follow_up_result: string;
   follow_up_done_at: string | null;
+  /** the person file the entry concerns (migration 18) */
+  person_file_id: Generated<number | null>;
   voided: number;
   void_reason: string;
   version: number;

@@ -56,6 +56,7 @@ export const prevention = defineCatalog(
         supervision: 'Профилактический контроль',
         custody: 'Хранение',
         transfer: 'Выбытие',
+        receptions: 'Приём граждан',
         access: 'Кто открывал',
       },
       categoryShort: {
@@ -178,6 +179,8 @@ export const prevention = defineCatalog(
       addSafe: 'Добавить сейф',
       printCard: 'Печать карточки',
       closedNote: 'Дело закрыто и доступно только для чтения.',
+      noReceptions: 'Записей журнала приёма об этом деле нет',
+      receptionNumber: '№ записи',
       photoTooBig: 'Фото больше 500 КБ: уменьшите его',
       photoFormat: 'Фото — только JPEG или PNG',
       photo: 'Фото (необязательно)',
@@ -274,6 +277,7 @@ export const prevention = defineCatalog(
         supervision: 'Профилактикалық бақылау',
         custody: 'Сақтау',
         transfer: 'Кетуі',
+        receptions: 'Азаматтарды қабылдау',
         access: 'Кім ашты',
       },
       categoryShort: {
@@ -396,6 +400,8 @@ export const prevention = defineCatalog(
       addSafe: 'Сейф қосу',
       printCard: 'Карточканы басып шығару',
       closedNote: 'Іс жабылған, тек оқуға болады.',
+      noReceptions: 'Бұл іс туралы қабылдау журналында жазба жоқ',
+      receptionNumber: 'Жазба №',
       photoTooBig: 'Фото 500 КБ-тан үлкен: оны кішірейтіңіз',
       photoFormat: 'Фото — тек JPEG немесе PNG',
       photo: 'Фото (міндетті емес)',

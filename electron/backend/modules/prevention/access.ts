@@ -1,6 +1,6 @@
 /** Person files, access (p.15, p.16, p.6): who may read a file, and the record of every reading. */
 import type { z } from 'zod';
-import { AppError } from '../../../../shared/api';
+import { AppError, canCall } from '../../../../shared/api';
 import type { PersonFile, fileInputSchema, listFilterSchema, purposeSchema } from '../../../../shared/api/prevention';
 
 import type { Ctx, Db } from '../../context';
@@ -77,6 +77,28 @@ export async function accessRows(db: Db, id: number) {
 export async function accessLog(ctx: Ctx, id: number) {
   await accessible(ctx, ctx.db, id);
   return accessRows(ctx.db, id);
+}
+
+/** The reception entries that name the file (issue 16): for one who may work with the file and read the journal. */
+export async function fileReceptions(ctx: Ctx, id: number) {
+  await accessible(ctx, ctx.db, id);
+  if (!canCall(ctx.user.role, 'reception.get')) return [];
+  const staff = await staffNames(ctx.db);
+  const rows = await ctx.db
+    .selectFrom('receptions')
+    .select(['id', 'year', 'number', 'received_at', 'category_code', 'subject', 'receiver_id', 'voided'])
+    .where('person_file_id', '=', id)
+    .orderBy('received_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: `${r.number}/${r.year}`,
+    receivedAt: r.received_at,
+    categoryCode: r.category_code,
+    subject: r.subject,
+    receiver: staff.short(r.receiver_id),
+    voided: r.voided === 1,
+  }));
 }
 
 /** p.15: every reading (opening, print, export) is logged with who, when and why. */

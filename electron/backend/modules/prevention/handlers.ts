@@ -8,7 +8,7 @@ import { getStation } from '../station/service';
 import { getUser } from '../users/service';
 import { AppError } from '../../../../shared/api';
 import type { PurposeInput } from './access';
-import { accessLog, openFile } from './access';
+import { accessLog, fileReceptions, openFile } from './access';
 import { addSupervision, createFile, listFiles, removeFromRecord, updateFile } from './files';
 import {
   fileForExport,
@@ -40,6 +40,7 @@ export const preventionHandlers: Handlers<CallsOf<'prevention'>> = {
   'prevention.list': async (f, { ctx }) => listFiles(ctx(), f),
   'prevention.open': async ({ id, purpose, purposeText }, { ctx }) => openFile(ctx(), id, { purpose, purposeText }),
   'prevention.accessLog': async ({ id }, { ctx }) => accessLog(ctx(), id),
+  'prevention.receptions': async ({ id }, { ctx }) => fileReceptions(ctx(), id),
   'prevention.create': async (f, { ctx }) => createFile(ctx(), f),
   'prevention.update': async ({ id, file }, { ctx }) => updateFile(ctx(), id, file),
   'prevention.addSupervision': async ({ id, ...s }, { ctx }) => addSupervision(ctx(), id, s),

@@ -13,6 +13,7 @@ import { staffNames, type StaffNames } from '../users/names';
 import { linkCitizen, toCitizen } from '../citizens/service';
 import { appendEntry } from '../notebook/service';
 import { citizenMatches } from '../../store/citizenIndex';
+import { inScope as fileInScope, scopeOf } from '../prevention/access';
 
 export type ReceptionFields = z.output<typeof receptionInputSchema>;
 export type ReceptionFilterFields = z.output<typeof receptionFilterSchema>;
@@ -73,7 +74,9 @@ function baseQuery(db: Db) {
       'c.phone',
       'c.created_at as c_created',
       'c.updated_at as c_updated',
-    ]);
+    ])
+    .leftJoin('person_files as pf', 'pf.id', 'r.person_file_id')
+    .select('pf.number as pf_number');
 }
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
@@ -111,6 +114,7 @@ const toReception =
       followUpDue: r.follow_up_due,
       followUpResult: r.follow_up_result,
       followUpDoneAt: r.follow_up_done_at,
+      personFile: r.person_file_id !== null ? { id: r.person_file_id, number: r.pf_number ?? 0 } : null,
       status: r.voided ? 'voided' : r.follow_up_due && !r.follow_up_done_at ? 'open' : 'done',
       voidReason: r.void_reason,
       version: r.version,
@@ -123,7 +127,19 @@ export async function getReception(db: Db, id: number): Promise<Reception> {
   return toReception(await staffNames(db))(r);
 }
 
-async function checkRefs(trx: Transaction<DB>, e: ReceptionFields): Promise<void> {
+async function checkRefs(ctx: Ctx, trx: Transaction<DB>, e: ReceptionFields): Promise<void> {
+  if (e.personFileId !== null) {
+    // the file is named only by one who may work with it (p.15, p.16)
+    const file = await trx
+      .selectFrom('person_files')
+      .select(['section_id', 'inspector_id'])
+      .where('id', '=', e.personFileId)
+      .executeTakeFirst();
+    if (!file || !fileInScope(await scopeOf(ctx, trx), file))
+      throw new AppError('VALIDATION', 'reception.fileNotYours', undefined, [
+        { path: 'personFileId', messageKey: 'reception.fileNotYours' },
+      ]);
+  }
   const receiver = await trx
     .selectFrom('users')
     .select(['role', 'active'])
@@ -171,12 +187,13 @@ const entryColumns = (e: ReceptionFields, citizenId: number) => ({
   action_details: e.actionDetails,
   receiver_id: e.receiverId,
   follow_up_due: e.followUpDue,
+  person_file_id: e.personFileId,
 });
 
 /** A new journal entry, numbered in the journal's order within its year. */
 export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Reception> {
   return change(ctx, async (tx) => {
-    await checkRefs(tx.db, e);
+    await checkRefs(ctx, tx.db, e);
     const citizen = await linkCitizen(tx, e.citizen);
     const year = Number(e.receivedAt.slice(0, 4));
     const { n } = await tx.db
@@ -242,7 +259,7 @@ export async function correctReception(ctx: Ctx, id: number, reason: string, e: 
     await requireAnswerable(ctx, tx.db, id);
     const before = await getReception(tx.db, id);
     if (before.status === 'voided') throw new AppError('CONFLICT', 'reception.voided');
-    await checkRefs(tx.db, e);
+    await checkRefs(ctx, tx.db, e);
     const citizen = await linkCitizen(tx, e.citizen);
     await tx.db
       .updateTable('receptions')

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -196,6 +197,7 @@ export function PersonFileView({
           </Tabs.Tab>
           <Tabs.Tab value="custody">{t('prevention.tabs.custody')}</Tabs.Tab>
           <Tabs.Tab value="transfer">{t('prevention.tabs.transfer')}</Tabs.Tab>
+          <Tabs.Tab value="receptions">{t('prevention.tabs.receptions')}</Tabs.Tab>
           <Tabs.Tab value="access">{t('prevention.tabs.access')}</Tabs.Tab>
         </Tabs.List>
 
@@ -473,6 +475,10 @@ export function PersonFileView({
           </Stack>
         </Tabs.Panel>
 
+        <Tabs.Panel value="receptions" pt="sm">
+          <FileReceptions id={file.id} />
+        </Tabs.Panel>
+
         <Tabs.Panel value="access" pt="sm">
           <AccessHistory id={file.id} />
         </Tabs.Panel>
@@ -562,6 +568,42 @@ function dialogTitle(d: Dialog, t: (k: string) => string): string {
     default:
       return '';
   }
+}
+
+/** The reception entries that name this file (issue 16), each opening its card in the journal. */
+function FileReceptions({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const rows = useCall('prevention.receptions', { id }, { refetchOnMount: 'always' });
+  if (rows.data?.length === 0) return <Text size="sm">{t('prevention.noReceptions')}</Text>;
+  return (
+    <Table striped withTableBorder highlightOnHover data-testid="file-receptions">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={110}>{t('prevention.receptionNumber')}</Table.Th>
+          <Table.Th w={150}>{t('reception.receivedAt')}</Table.Th>
+          <Table.Th>{t('reception.subject')}</Table.Th>
+          <Table.Th w={150}>{t('reception.receiver')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {(rows.data ?? []).map((r) => (
+          <Table.Tr key={r.id} c={r.voided ? 'dimmed' : undefined}>
+            <Table.Td>
+              <Anchor href={`#/reception/${r.id}`} size="sm">
+                {r.number}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{formatDateTime(r.receivedAt)}</Table.Td>
+            <Table.Td>
+              {r.subject}
+              {r.voided && ` (${t('reception.status.voided')})`}
+            </Table.Td>
+            <Table.Td>{r.receiver}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
 }
 
 /**

@@ -1,6 +1,19 @@
 import { ENTRY_READS } from './queries';
-import { useState } from 'react';
-import { Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canCall, api, type Reception, type SessionUser } from '../../../../shared/api';
@@ -71,6 +84,21 @@ export function ReceptionDetails({
                   k={t('reception.action')}
                   v={[t(`reception.actions.${e.action}`), e.actionDetails].filter(Boolean).join(': ')}
                 />
+                {e.personFile && (
+                  <Row
+                    k={t('reception.personFile')}
+                    v={
+                      canCall(session.role, 'prevention.open') ? (
+                        // p.15: the file opens through its purpose dialog
+                        <Anchor href={`#/prevention/${e.personFile.id}`} size="sm" onClick={onClose}>
+                          № {e.personFile.number}
+                        </Anchor>
+                      ) : (
+                        `№ ${e.personFile.number}`
+                      )
+                    }
+                  />
+                )}
                 <Row k={t('reception.followUpDue')} v={formatDate(e.followUpDue)} />
                 <Row k={t('reception.followUpResult')} v={e.followUpResult} />
                 {e.status === 'voided' && <Row k={t('reception.status.voided')} v={e.voidReason} />}
@@ -120,7 +148,7 @@ export function ReceptionDetails({
   );
 }
 
-function Row({ k, v }: { k: string; v: string }) {
+function Row({ k, v }: { k: string; v: ReactNode }) {
   return (
     <Table.Tr>
       <Table.Td c="dimmed" w={150} style={{ verticalAlign: 'top' }}>

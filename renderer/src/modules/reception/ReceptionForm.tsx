@@ -1,19 +1,20 @@
 import { ENTRY_READS } from './queries';
-import { useCallMutation } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { canReceive } from '../../../../shared/rules/reception';
 import { Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type {
-  CitizenHit,
-  Reception,
-  ReceptionCategory,
-  ReceptionInput,
-  SessionUser,
-  Settings,
-  User,
+import {
+  canCall,
+  type CitizenHit,
+  type Reception,
+  type ReceptionCategory,
+  type ReceptionInput,
+  type SessionUser,
+  type Settings,
+  type User,
 } from '../../../../shared/api';
 import { RECEPTION_ACTIONS, receptionInputSchema } from '../../../../shared/api/reception';
 import { shortName, localName } from '../../../../shared/format';
@@ -71,6 +72,7 @@ function initialValues(
       actionDetails: entry.actionDetails,
       receiverId: entry.receiverId,
       followUpDue: entry.followUpDue,
+      personFileId: entry.personFile?.id ?? null,
       reason: '',
       citizen: {
         id: c.id,
@@ -96,6 +98,7 @@ function initialValues(
     actionDetails: '',
     receiverId: receivers.some((u) => u.id === session.id) ? session.id : (receivers[0]?.id ?? null),
     followUpDue: null,
+    personFileId: null,
     reason: '',
     citizen: EMPTY_CITIZEN,
   };
@@ -126,6 +129,9 @@ export function ReceptionForm({
   const v = form.values;
   const c = v.citizen;
   const known = c.id !== null;
+  // the files the person works with, for the measure "person file" (issue 16)
+  const readsFiles = canCall(session.role, 'prevention.list');
+  const files = useCall('prevention.list', { status: null }, { enabled: readsFiles && v.action === 'personFile' });
 
   function pick(hit: CitizenHit) {
     form.setFieldValue('citizen', citizenFromHit(hit));
@@ -238,7 +244,27 @@ export function ReceptionForm({
                 selectFirstOptionOnChange
                 data={RECEPTION_ACTIONS.map((a) => ({ value: a, label: t(`reception.actions.${a}`) }))}
                 {...form.getInputProps('action')}
+                onChange={(a) => {
+                  form.setFieldValue('action', a as typeof v.action);
+                  if (a !== 'personFile') form.setFieldValue('personFileId', null);
+                }}
               />
+              {v.action === 'personFile' && readsFiles && (
+                <Select
+                  label={t('reception.personFile')}
+                  description={t('reception.personFileHint')}
+                  searchable
+                  clearable
+                  data-field="personFileId"
+                  nothingFoundMessage={t('reception.noFiles')}
+                  data={(files.data ?? [])
+                    .filter((f) => f.status === 'active' || f.status === 'moving' || f.id === v.personFileId)
+                    .map((f) => ({ value: String(f.id), label: `№ ${f.number} — ${f.person}` }))}
+                  value={v.personFileId ? String(v.personFileId) : null}
+                  onChange={(x) => form.setFieldValue('personFileId', x ? Number(x) : null)}
+                  error={form.errors.personFileId}
+                />
+              )}
               {v.action !== 'explained' && (
                 <TextInput
                   label={t('reception.actionDetails')}
