@@ -23,6 +23,7 @@ import { documentsApi } from './documents';
 import { updatesApi } from './updates';
 import { searchApi } from './search';
 import { figuresApi } from './figures';
+import { toursApi } from './tours';
 
 /**
  * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
@@ -52,6 +53,7 @@ export const contracts = {
   updates: updatesApi,
   search: searchApi,
   figures: figuresApi,
+  tours: toursApi,
 } as const;
 export type ModuleName = keyof typeof contracts;
 
@@ -80,6 +82,7 @@ export const api = {
   ...updatesApi,
   ...searchApi,
   ...figuresApi,
+  ...toursApi,
 } satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;
@@ -120,4 +123,5 @@ export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';
 export type { UpdateSource, UpdateStatus, Release } from './updates';
 export type { SearchHit, SearchKind } from './search';
+export type { OffencePlace, Tour, TourInput } from './tours';
 export type { FigureColumn, FigureEntry, Figures, FiguresReport, FiguresRow, SectionFigures } from './figures';

@@ -18,6 +18,7 @@ import { print } from './catalogs/print';
 import { updates } from './catalogs/updates';
 import { search } from './catalogs/search';
 import { figures } from './catalogs/figures';
+import { tours } from './catalogs/tours';
 import type { Catalog } from './ru';
 import type { Shape } from './define';
 
@@ -43,4 +44,5 @@ export const kk: Shape<Catalog> = {
   ...updates.kk,
   ...search.kk,
   ...figures.kk,
+  ...tours.kk,
 };

@@ -18,6 +18,7 @@ import { print } from './catalogs/print';
 import { updates } from './catalogs/updates';
 import { search } from './catalogs/search';
 import { figures } from './catalogs/figures';
+import { tours } from './catalogs/tours';
 
 /** Russian catalog, assembled from the modules' catalogs (shared/i18n/catalogs/). */
 export const ru = {
@@ -41,6 +42,7 @@ export const ru = {
   ...updates.ru,
   ...search.ru,
   ...figures.ru,
+  ...tours.ru,
 };
 
 export type Catalog = typeof ru;

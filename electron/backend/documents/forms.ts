@@ -20,6 +20,7 @@ import { figuresReference } from './figuresReference';
 import { sectionListPdf } from './sectionLists';
 import { sectionPassport } from './sectionPassport';
 import { coveringLetter, transferRequest } from './transferLetters';
+import { businessCards, infoSheet } from './tourSheets';
 
 /**
  * Every printed form by name: (data, language) → the document. Forms run in the PDF worker, not on the backend's
@@ -46,6 +47,8 @@ export const FORMS = {
   figuresReference,
   sectionList: sectionListPdf,
   sectionPassport,
+  infoSheet,
+  businessCards,
   /** not a form: an image drawn as the forms draw it, to refuse one no form could print (requireDrawableImage) */
   imageCheck: (d: { image: string }, _language: Language): PrintDoc => ({
     content: [{ image: d.image, fit: [50, 50] }],

@@ -23,6 +23,7 @@ import { documentsModule } from './documents';
 import { updatesModule } from './updates';
 import { searchModule } from './search';
 import { figuresModule } from './figures';
+import { toursModule } from './tours';
 
 /**
  * Every backend module, once. The compiler holds this list to the contract's (shared/api/index.ts): a module that is
@@ -52,4 +53,5 @@ export const modules = {
   updates: updatesModule,
   search: searchModule,
   figures: figuresModule,
+  tours: toursModule,
 } satisfies { [M in ModuleName]: BackendModule<M> };

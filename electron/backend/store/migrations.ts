@@ -418,6 +418,30 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX receptions_person_file ON receptions(person_file_id) WHERE person_file_id IS NOT NULL;
     `,
   },
+  {
+    version: 19,
+    name: 'p.22(14): the daily tour, the register of places where offences concentrate, the work phone for the sheet',
+    sql: `
+      CREATE TABLE offence_places (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id), address TEXT NOT NULL,
+        kind TEXT NOT NULL, reason TEXT NOT NULL, since TEXT NOT NULL, removed_on TEXT, removal_reason TEXT NOT NULL DEFAULT '',
+        created_by INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX offence_places_section ON offence_places(section_id);
+      CREATE TABLE daily_tours (
+        id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES users(id), section_id INTEGER NOT NULL REFERENCES sections(id),
+        date TEXT NOT NULL, addresses TEXT NOT NULL, survey TEXT NOT NULL, conversations TEXT NOT NULL,
+        cards_given INTEGER NOT NULL, sheets_posted INTEGER NOT NULL, sheets_where TEXT NOT NULL, findings TEXT NOT NULL,
+        notebook_entry_id INTEGER NOT NULL REFERENCES notebook_entries(id), created_at TEXT NOT NULL
+      );
+      CREATE INDEX daily_tours_owner_date ON daily_tours(owner_id, date);
+      CREATE TABLE daily_tour_places (
+        tour_id INTEGER NOT NULL REFERENCES daily_tours(id), place_id INTEGER NOT NULL REFERENCES offence_places(id),
+        PRIMARY KEY (tour_id, place_id)
+      );
+      ALTER TABLE users ADD COLUMN work_phone TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -45,6 +45,8 @@ export interface UsersTable {
   /** p.5: the day of the appointment to the post, and the order (number and date as written) */
   appointed_on: string | null;
   appointment_order: Generated<string>;
+  /** p.22(14): the phone the information sheet and the business card print (migration 19) */
+  work_phone: Generated<string>;
 }
 export interface UserSectionsTable {
   user_id: number;
@@ -506,7 +508,44 @@ export interface PassportPlansTable {
   updated_at: string;
 }
 
+// the daily tour of the section (p.22(14), migration 19)
+export interface OffencePlacesTable {
+  id: Generated<number>;
+  section_id: number;
+  address: string;
+  kind: string;
+  reason: string;
+  since: string;
+  removed_on: string | null;
+  removal_reason: Generated<string>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface DailyToursTable {
+  id: Generated<number>;
+  owner_id: number;
+  section_id: number;
+  date: string;
+  addresses: string;
+  survey: string;
+  conversations: string;
+  cards_given: number;
+  sheets_posted: number;
+  sheets_where: string;
+  findings: string;
+  notebook_entry_id: number;
+  created_at: string;
+}
+export interface DailyTourPlacesTable {
+  tour_id: number;
+  place_id: number;
+}
+
 export interface DB {
+  offence_places: OffencePlacesTable;
+  daily_tours: DailyToursTable;
+  daily_tour_places: DailyTourPlacesTable;
   passport_plans: PassportPlansTable;
   tour_addresses: TourAddressesTable;
   passport_values: PassportValuesTable;

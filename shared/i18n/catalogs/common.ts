@@ -29,6 +29,7 @@ export const common = defineCatalog(
     },
     nav: {
       figures: 'Показатели',
+      tours: 'Обход участка',
       notebook: 'Рабочая тетрадь',
       reception: 'Приём граждан',
       today: 'Сегодня',
@@ -196,6 +197,7 @@ export const common = defineCatalog(
     },
     nav: {
       figures: 'Көрсеткіштер',
+      tours: 'Учаскені аралау',
       notebook: 'Жұмыс дәптері',
       reception: 'Азаматтарды қабылдау',
       today: 'Бүгін',

@@ -15,6 +15,7 @@ export const today = defineCatalog(
         passOn: 'Тетрадь, запись № {{number}}: информацию для «{{to}}» передать до {{deadline}}',
         instruction: '{{owner}}: поручение {{givenBy}} — {{text}}',
         callInMissing: '{{person}}: нет выхода на связь с дежурной частью за {{date}}',
+        tourMissing: '{{person}}: нет записи об обходе участка за {{date}}',
         receptionFollowUp: 'Приём № {{number}} от {{date}} ({{person}}): срок контроля — {{subject}}',
         transferRequest:
           'Дело № {{number}} ({{person}}): запрос в орган полиции по новому месту жительства — до {{deadline}}',
@@ -72,6 +73,7 @@ export const today = defineCatalog(
         passOn: 'Дәптер, № {{number}} жазба: «{{to}}» үшін ақпаратты {{deadline}} дейін беру',
         instruction: '{{owner}}: {{givenBy}} тапсырмасы — {{text}}',
         callInMissing: '{{person}}: {{date}} кезекші бөлімге байланысқа шықпаған',
+        tourMissing: '{{person}}: {{date}} учаскені аралау туралы жазба жоқ',
         receptionFollowUp: '{{date}} № {{number}} қабылдау ({{person}}): бақылау мерзімі — {{subject}}',
         transferRequest:
           '№ {{number}} іс ({{person}}): жаңа тұрғылықты жердегі полиция органына сұрау салу — {{deadline}} дейін',

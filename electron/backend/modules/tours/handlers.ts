@@ -1,0 +1,54 @@
+import { AppError, type CallsOf } from '../../../../shared/api';
+import { fullName } from '../../../../shared/format';
+import { printForm } from '../../documents/print';
+import type { ContactData } from '../../documents/tourSheets';
+import type { Ctx } from '../../context';
+import type { Handlers } from '../module';
+import { readSettings } from '../station/service';
+import { getUser } from '../users/service';
+import { listPlaces, listTours, recordTour, removePlace, savePlace, saveWorkPhone, workPhone } from './service';
+
+/** The caller's own details as the sheet and the card print them; a sheet without a phone is refused. */
+async function contact(ctx: Ctx, photo: string | null): Promise<(station: ContactData['station']) => ContactData> {
+  const [user, settings, phone, sections] = await Promise.all([
+    getUser(ctx.db, ctx.user.id),
+    readSettings(ctx.db),
+    workPhone(ctx),
+    ctx.db.selectFrom('sections').select(['id', 'number']).execute(),
+  ]);
+  if (!phone)
+    throw new AppError('VALIDATION', 'tours.phoneRequired', undefined, [
+      { path: 'phone', messageKey: 'tours.phoneRequired' },
+    ]);
+  const role = user.role === 'assistant' || user.role === 'uppLead' ? user.role : 'inspector';
+  return (station) => ({
+    station,
+    name: fullName(user),
+    rank: user.rank,
+    role,
+    sections: sections.filter((s) => user.sectionIds.includes(s.id)).map((s) => s.number),
+    phone,
+    hours: { from: settings.receptionFrom, to: settings.receptionTo },
+    photo,
+  });
+}
+
+export const toursHandlers: Handlers<CallsOf<'tours'>> = {
+  'tours.places': async ({ sectionId }, { ctx }) => listPlaces(ctx(), sectionId),
+  'tours.savePlace': async (p, { ctx }) => savePlace(ctx(), p),
+  'tours.removePlace': async ({ id, on, reason }, { ctx }) => removePlace(ctx(), id, on, reason),
+  'tours.list': async (p, { ctx }) => listTours(ctx(), p),
+  'tours.record': async (t, { ctx }) => recordTour(ctx(), t),
+  'tours.contact': async (_p, { ctx }) => ({ phone: await workPhone(ctx()) }),
+  'tours.saveWorkPhone': async ({ phone }, { ctx }) => saveWorkPhone(ctx(), phone),
+  'tours.printSheet': async ({ size, photo }, { ctx }) => {
+    const c = ctx();
+    const data = await contact(c, photo);
+    return printForm(c, `info-sheet-${size}.pdf`, 'infoSheet', 'kk', (station) => ({ ...data(station), size }));
+  },
+  'tours.printCards': async (_p, { ctx }) => {
+    const c = ctx();
+    const data = await contact(c, null);
+    return printForm(c, 'business-cards.pdf', 'businessCards', 'kk', data);
+  },
+};
