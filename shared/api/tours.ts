@@ -129,9 +129,10 @@ export const toursApi = {
     output: z.object({ phone: z.string() }),
     access: ROLE_GROUPS.sectionStaff,
   }),
+  /** The caller's work phone, and the sections he works today (own and covered, p.6): where he tours. */
   'tours.contact': defineCall({
     input: z.object({}),
-    output: z.object({ phone: z.string() }),
+    output: z.object({ phone: z.string(), sectionIds: z.array(z.number().int()) }),
     access: ROLE_GROUPS.sectionStaff,
   }),
   /**

@@ -135,7 +135,7 @@ describe('the daily tour of the section (p.22(14))', () => {
       fields: [{ path: 'phone', messageKey: 'tours.phoneRequired' }],
     });
     await s.call('tours.saveWorkPhone', { phone: '+7 727 255 17 01' });
-    expect(await s.call('tours.contact', {})).toEqual({ phone: '+7 727 255 17 01' });
+    expect(await s.call('tours.contact', {})).toEqual({ phone: '+7 727 255 17 01', sectionIds: [1] });
     for (const size of ['A4', 'A5'] as const) {
       const words = pdfWords(Buffer.from((await s.call('tours.printSheet', { size })).base64, 'base64'));
       expect(words).toContain('Сіздің учаскелік полиция инспекторыңыз');

@@ -17,6 +17,7 @@ import {
   IconUserShield,
   IconSearch,
   IconChartBar,
+  IconWalk,
 } from '@tabler/icons-react';
 import { useCall } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,7 @@ import { NotebookScreen } from '../modules/notebook/NotebookScreen';
 import { PreventionScreen } from '../modules/prevention/PreventionScreen';
 import { MeetingsScreen } from '../modules/meetings/MeetingsScreen';
 import { PlansScreen } from '../modules/plans/PlansScreen';
+import { ToursScreen } from '../modules/tours/ToursScreen';
 import { ListsScreen } from '../modules/lists/ListsScreen';
 import { HandoverScreen } from '../modules/handover/HandoverScreen';
 import { PassportScreen } from '../modules/passport/PassportScreen';
@@ -153,6 +155,13 @@ const ROUTES: Route[] = [
     call: 'handover.list',
     // '#/handover/4': act 4, opened for a purpose (p.15)
     screen: (s, rest, go) => <HandoverScreen session={s} openId={rest ? Number(rest) : null} go={go} />,
+  },
+  {
+    path: 'tours',
+    label: 'nav.tours',
+    icon: IconWalk,
+    call: 'tours.list',
+    screen: (s) => <ToursScreen session={s} />,
   },
   {
     path: 'figures',

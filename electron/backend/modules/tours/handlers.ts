@@ -5,6 +5,7 @@ import type { ContactData } from '../../documents/tourSheets';
 import type { Ctx } from '../../context';
 import type { Handlers } from '../module';
 import { readSettings } from '../station/service';
+import { sectionScope } from '../staff/service';
 import { getUser } from '../users/service';
 import { listPlaces, listTours, recordTour, removePlace, savePlace, saveWorkPhone, workPhone } from './service';
 
@@ -39,7 +40,12 @@ export const toursHandlers: Handlers<CallsOf<'tours'>> = {
   'tours.removePlace': async ({ id, on, reason }, { ctx }) => removePlace(ctx(), id, on, reason),
   'tours.list': async (p, { ctx }) => listTours(ctx(), p),
   'tours.record': async (t, { ctx }) => recordTour(ctx(), t),
-  'tours.contact': async (_p, { ctx }) => ({ phone: await workPhone(ctx()) }),
+  'tours.contact': async (_p, { ctx }) => {
+    const c = ctx();
+    const scope = await sectionScope(c);
+    const all = (await c.db.selectFrom('sections').select('id').where('active', '=', 1).execute()).map((s) => s.id);
+    return { phone: await workPhone(c), sectionIds: scope === 'all' ? all : scope };
+  },
   'tours.saveWorkPhone': async ({ phone }, { ctx }) => saveWorkPhone(ctx(), phone),
   'tours.printSheet': async ({ size, photo }, { ctx }) => {
     const c = ctx();
