@@ -1,3 +1,4 @@
+import { makeIin } from '../../shared/iin';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,42 @@ export async function apiCall<T = unknown>(page: Page, name: string, input: unkn
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.messageKey}`);
   return r.data as T;
 }
+
+/** The parolee of the person-file e2e (section 17-1), in a safe: the input of `prevention.create`. */
+export const paroleeFile = (safeId: number, inspectorId: number, citizen: Record<string, unknown> = {}) => ({
+  citizen: {
+    id: null,
+    iin: makeIin('1985-03-14', 'male', 41),
+    noIin: null,
+    surname: 'Сейтқали',
+    name: 'Бауыржан',
+    patronymic: 'Ерғалиұлы',
+    ...citizen,
+  },
+  categories: ['2'],
+  groundsBody: 'Суд',
+  groundsNumber: '2-118',
+  groundsDate: '2026-10-01',
+  startDate: '2026-10-05',
+  sectionId: 1,
+  inspectorId,
+  custodyPlace: 'safe',
+  safeId,
+  shelf: 'полка 2',
+});
+
+/** The inspector of section 17-1 the e2e sign in as. */
+export const NURLANOV = {
+  login: 'nurlanov',
+  surname: 'Нұрланов',
+  name: 'Асқар',
+  patronymic: 'Болатұлы',
+  rank: 'капитан полиции',
+  position: 'УИП',
+  role: 'inspector',
+  sectionIds: [1],
+  temporaryPassword: 'Temp-12345',
+};
 
 export const STATION = {
   station: {

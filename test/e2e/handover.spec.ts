@@ -1,5 +1,16 @@
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, firstSignIn, STATION, saveFromPreview, preview } from './fixtures';
+import {
+  test,
+  expect,
+  shot,
+  field,
+  apiCall,
+  firstSignIn,
+  STATION,
+  saveFromPreview,
+  preview,
+  paroleeFile,
+} from './fixtures';
 
 test('handover: the UPP lead hands section 17-1 to a new inspector with the chief present; the act lists the person files with their safe and the firearm owners; the new inspector owns the section', async ({
   page,
@@ -31,26 +42,7 @@ test('handover: the UPP lead hands section 17-1 to a new inspector with the chie
     temporaryPassword: 'Temp-12345',
   });
   const [safe] = await apiCall<{ id: number }[]>(page, 'prevention.saveSafe', { name: 'Сейф 1', location: '' });
-  await apiCall(page, 'prevention.create', {
-    citizen: {
-      id: null,
-      iin: makeIin('1985-03-14', 'male', 41),
-      noIin: null,
-      surname: 'Сейтқали',
-      name: 'Бауыржан',
-      patronymic: 'Ерғалиұлы',
-    },
-    categories: ['2'],
-    groundsBody: 'Суд',
-    groundsNumber: '2-118',
-    groundsDate: '2026-10-01',
-    startDate: '2026-10-05',
-    sectionId: 1,
-    inspectorId: a.id,
-    custodyPlace: 'safe',
-    safeId: safe!.id,
-    shelf: 'полка 2',
-  });
+  await apiCall(page, 'prevention.create', paroleeFile(safe!.id, a.id));
   await apiCall(page, 'lists.saveFirearmOwner', {
     sectionId: 1,
     citizen: { id: null, iin: makeIin('1970-05-02', 'male', 12), noIin: null, surname: 'Жұмабаев', name: 'Серік' },

@@ -15,20 +15,9 @@ import {
   newStation,
   firstSignIn,
   saveFromPreview,
+  NURLANOV,
+  paroleeFile,
 } from './fixtures';
-
-/** The inspector of section 17-1. */
-const NURLANOV = {
-  login: 'nurlanov',
-  surname: 'Нұрланов',
-  name: 'Асқар',
-  patronymic: 'Болатұлы',
-  rank: 'капитан полиции',
-  position: 'УИП',
-  role: 'inspector',
-  sectionIds: [1],
-  temporaryPassword: 'Temp-12345',
-};
 
 /** A station with one inspector of section 17-1 and the UPP lead's safe; the inspector signed in. */
 async function stationWithInspector(page: Page, url: string, station = STATION) {
@@ -324,26 +313,7 @@ test('a reception entry names the person file it concerns; the file lists the en
   await stationWithInspector(page, app.url);
   const [safe] = await apiCall<{ id: number }[]>(page, 'prevention.safes', {});
   const me = (await apiCall<{ session: { id: number } }>(page, 'auth.status', {})).session;
-  const file = await apiCall<{ id: number; number: number }>(page, 'prevention.create', {
-    citizen: {
-      id: null,
-      iin: makeIin('1985-03-14', 'male', 41),
-      noIin: null,
-      surname: 'Сейтқали',
-      name: 'Бауыржан',
-      patronymic: 'Ерғалиұлы',
-    },
-    categories: ['2'],
-    groundsBody: 'Суд',
-    groundsNumber: '2-118',
-    groundsDate: '2026-10-01',
-    startDate: '2026-10-05',
-    sectionId: 1,
-    inspectorId: me.id,
-    custodyPlace: 'safe',
-    safeId: safe!.id,
-    shelf: 'полка 2',
-  });
+  const file = await apiCall<{ id: number; number: number }>(page, 'prevention.create', paroleeFile(safe!.id, me.id));
   const visit = await apiCall<{ id: number; number: number }>(page, 'reception.create', {
     receivedAt: `${new Date().toISOString().slice(0, 10)}T18:20`,
     mode: 'inPerson',

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, apiCall, firstSignIn, STATION } from './fixtures';
+import { test, expect, shot, apiCall, firstSignIn, STATION, paroleeFile } from './fixtures';
 
 const user = (login: string, surname: string, role: string, sectionIds: number[]) => ({
   login,
@@ -62,19 +62,7 @@ test('search: Ctrl+K from the notebook finds a citizen typed on a Russian keyboa
     followUpDue: null,
     citizen,
   });
-  await apiCall(page, 'prevention.create', {
-    citizen: { ...citizen, id: entry.citizen.id },
-    categories: ['2'],
-    groundsBody: 'Суд',
-    groundsNumber: '2-118',
-    groundsDate: '2026-10-01',
-    startDate: '2026-10-05',
-    sectionId: 1,
-    inspectorId: a.id,
-    custodyPlace: 'safe',
-    safeId: safe!.id,
-    shelf: 'полка 2',
-  });
+  await apiCall(page, 'prevention.create', paroleeFile(safe!.id, a.id, { ...citizen, id: entry.citizen.id }));
   // the inspector's notebook: an entry about the same street
   await apiCall(page, 'auth.lock', {});
   await firstSignIn(page, 'nurlanov');

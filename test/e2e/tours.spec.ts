@@ -1,4 +1,15 @@
-import { test, expect, shot, field, apiCall, newStation, firstSignIn, saveFromPreview, preview } from './fixtures';
+import {
+  test,
+  expect,
+  shot,
+  field,
+  apiCall,
+  newStation,
+  firstSignIn,
+  saveFromPreview,
+  preview,
+  NURLANOV,
+} from './fixtures';
 
 test('the daily tour (p.22(14)): two places on the register, a tour through both written in the notebook, the information sheet in Kazakh and Russian', async ({
   page,
@@ -6,17 +17,7 @@ test('the daily tour (p.22(14)): two places on the register, a tour through both
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await newStation(page, app.url);
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: 'Болатұлы',
-    rank: 'капитан полиции',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
+  await apiCall(page, 'users.create', NURLANOV);
   await firstSignIn(page, 'nurlanov');
   await page.goto(`${app.url}#/tours`);
   await page.reload();
