@@ -29,6 +29,7 @@ import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { openPreview } from '../../app/print/openPreview';
+import { readDataUrl } from '../../app/files';
 
 const TOUR_READS = ['tours.list', 'tours.places', 'notebook.entries', 'today.list'] as const;
 
@@ -320,14 +321,6 @@ function RemoveForm({ place, onDone }: { place: OffencePlace; onDone: () => void
   );
 }
 
-const readPhoto = (f: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(f);
-  });
-
 function PrintPanel({ phone: saved }: { phone: string }) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState(saved);
@@ -364,7 +357,7 @@ function PrintPanel({ phone: saved }: { phone: string }) {
           label={t('tours.print.photo')}
           accept="image/png,image/jpeg"
           clearable
-          onChange={(f) => (f ? void readPhoto(f).then(setPhoto) : setPhoto(null))}
+          onChange={(f) => (f ? void readDataUrl(f).then(setPhoto) : setPhoto(null))}
         />
       </SimpleGrid>
       <Group gap="xs">
