@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { tourMissedOn } from '../../shared/rules/tours';
-import { addUser, setUpStation, signInAs } from './helpers';
-import { pdfWords } from './pdf';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { addUser, ROOT, setUpStation, signInAs } from './helpers';
+import { pdfInfo, pdfWords } from './pdf';
+
+/** How many pictures a PDF draws (poppler's pdfimages). */
+function pdfImageCount(pdf: Buffer): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-img-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'a.pdf'), pdf);
+    const list = execFileSync('pdfimages', ['-list', path.join(dir, 'a.pdf')], { encoding: 'utf8' });
+    // a PNG with transparency is an image and its mask: count the images
+    return list.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\b/.test(l)).length;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Friday 4 December 2026, the evening: Нұрланов works 17-1, Омарова 17-2. */
 async function station() {
@@ -147,6 +164,12 @@ describe('the daily tour of the section (p.22(14))', () => {
       expect(words).toContain('Телефон: +7 727 255 17 01');
       expect(words).toContain('Экстренный вызов полиции: 102');
     }
+    // a photo chosen for the print: drawn on the one page, both languages still on it
+    const photo = `data:image/png;base64,${fs.readFileSync(path.join(ROOT, 'test/e2e/assets/photo.png'), 'base64')}`;
+    const withPhoto = Buffer.from((await s.call('tours.printSheet', { size: 'A4', photo })).base64, 'base64');
+    expect(pdfInfo(withPhoto)['Pages']).toBe('1');
+    expect(pdfImageCount(withPhoto)).toBe(1);
+    expect(pdfWords(withPhoto)).toContain('Экстренный вызов полиции: 102');
     const cards = pdfWords(Buffer.from((await s.call('tours.printCards', {})).base64, 'base64'));
     expect(cards.match(/\+7 727 255 17 01/g)).toHaveLength(10);
     expect(cards).toContain('учаскелік полиция инспекторы / участковый инспектор полиции');
