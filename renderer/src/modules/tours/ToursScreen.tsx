@@ -8,7 +8,6 @@ import {
   MultiSelect,
   NumberInput,
   Select,
-  SimpleGrid,
   Stack,
   Table,
   Tabs,
@@ -135,13 +134,7 @@ function TourForm({ sectionId, onDone }: { sectionId: number; onDone: () => void
       }}
     >
       <Group grow align="flex-start">
-        <DateField
-          label={t('tours.date')}
-          withAsterisk
-          clearable={false}
-          data-autofocus
-          {...form.getInputProps('date')}
-        />
+        <DateField label={t('tours.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
         <MultiSelect
           label={t('tours.placeIds')}
           searchable
@@ -151,7 +144,8 @@ function TourForm({ sectionId, onDone }: { sectionId: number; onDone: () => void
           error={form.errors.placeIds}
         />
       </Group>
-      <Textarea label={t('tours.addresses')} autosize minRows={1} {...form.getInputProps('addresses')} />
+      {/* the day is today's and the places are picked from a list: the typing starts here */}
+      <Textarea label={t('tours.addresses')} autosize minRows={1} data-autofocus {...form.getInputProps('addresses')} />
       <Textarea label={t('tours.survey')} autosize minRows={2} {...form.getInputProps('survey')} />
       <Textarea label={t('tours.conversations')} autosize minRows={1} {...form.getInputProps('conversations')} />
       <Group grow align="flex-start">
@@ -337,9 +331,14 @@ function PrintPanel({ phone: saved }: { phone: string }) {
       <Text size="sm" c="dimmed">
         {t('tours.print.hint')}
       </Text>
-      <SimpleGrid cols={2}>
+      <Stack gap="xs">
         <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput label={t('tours.print.phone')} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+          <TextInput
+            label={t('tours.print.phone')}
+            w={240}
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+          />
           <Button
             variant="default"
             disabled={phone === saved}
@@ -355,11 +354,12 @@ function PrintPanel({ phone: saved }: { phone: string }) {
         </Group>
         <FileInput
           label={t('tours.print.photo')}
+          w={480}
           accept="image/png,image/jpeg"
           clearable
           onChange={(f) => (f ? void readDataUrl(f).then(setPhoto) : setPhoto(null))}
         />
-      </SimpleGrid>
+      </Stack>
       <Group gap="xs">
         <Button leftSection={<IconPrinter size={16} />} onClick={() => sheet('A4')}>
           {t('tours.print.sheetA4')}
