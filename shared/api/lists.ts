@@ -212,6 +212,9 @@ export const IMPORT_FIELDS = {
     'permitOn',
     'permitUntil',
     'reregisteredOn',
+    // App 2 col. 7
+    'withdrawnOn',
+    'surrenderedOn',
   ],
   probation: ['fullName', 'iin', 'birthDate', 'address', 'work', 'phones', 'includedOn', 'removedOn', 'marks'],
   foreigners: [
@@ -226,6 +229,9 @@ export const IMPORT_FIELDS = {
     'homePhone',
     'work',
     'workPhone',
+    // App 4 col. 7: the last check at the place of stay
+    'checkedOn',
+    'checkNote',
   ],
 } as const;
 export const REQUIRED_IMPORT_FIELDS = {

@@ -332,7 +332,13 @@ describe('Excel round trip', () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);
     await s.as('nurlanov');
-    await s.call('lists.saveFirearmOwner', { ...owner, reregisteredOn: '2025-03-10' });
+    // App 2 col. 7: the weapon withdrawn and then surrendered
+    await s.call('lists.saveFirearmOwner', {
+      ...owner,
+      reregisteredOn: '2025-03-10',
+      withdrawnOn: '2026-11-02',
+      surrenderedOn: '2026-11-03',
+    });
     await s.call('lists.saveProbation', {
       sectionId: 1,
       citizen: {
@@ -350,7 +356,7 @@ describe('Excel round trip', () => {
       removedOn: '2026-11-10',
       marks: 'шрам на левой руке',
     });
-    await s.call('lists.saveForeigner', {
+    const foreigner = await s.call('lists.saveForeigner', {
       sectionId: 1,
       citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам', birthDate: '1990-04-01' },
       citizenship: 'Узбекистан',
@@ -362,19 +368,12 @@ describe('Excel round trip', () => {
       work: 'ТОО «Құрылыс»',
       workPhone: '8 727 111 11 11',
     });
+    // App 4 col. 7: the check at the place of stay
+    await s.call('lists.recordForeignerCheck', { id: foreigner.id, checkedOn: '2026-11-18', note: 'проживает' });
     const other = await station({ now: new Date('2026-11-21T10:00:00') });
     await other.as('nurlanov');
     const strip = (r: Record<string, unknown>) => {
-      const {
-        id: _id,
-        citizenId: _c,
-        citizen: _z,
-        lastCheck: _l,
-        nextCheck: _n,
-        checkedOn: _k,
-        checkNote: _o,
-        ...rest
-      } = r;
+      const { id: _id, citizenId: _c, citizen: _z, lastCheck: _l, nextCheck: _n, ...rest } = r;
       return rest;
     };
     for (const list of ['firearms', 'probation', 'foreigners'] as const) {

@@ -152,6 +152,8 @@ function dataRows(d: ListRows): Record<string, string>[] {
           permitOn: date(o.permitOn),
           permitUntil: date(o.permitUntil),
           reregisteredOn: date(o.reregisteredOn),
+          withdrawnOn: date(o.withdrawnOn),
+          surrenderedOn: date(o.surrenderedOn),
         })),
       );
     case 'probation':
@@ -179,6 +181,8 @@ function dataRows(d: ListRows): Record<string, string>[] {
         homePhone: f.homePhone,
         work: f.work,
         workPhone: f.workPhone,
+        checkedOn: date(f.checkedOn),
+        checkNote: f.checkNote,
       }));
   }
 }

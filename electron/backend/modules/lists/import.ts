@@ -18,6 +18,7 @@ import {
   listFirearmOwners,
   listForeigners,
   listProbation,
+  recordForeignerCheck,
   saveFirearmOwner,
   saveForeigner,
   saveProbation,
@@ -50,6 +51,10 @@ const GUESS: Record<string, RegExp> = {
   permitOn: /(дата разреш|рұқсат.*күн|когда выдан|қашан)/,
   permitUntil: /(срок|до|мерзім)/,
   reregisteredOn: /(перерег|қайта тірк)/,
+  withdrawnOn: /(изъят|алынған күн)/,
+  surrenderedOn: /(сдач|сдан|тапсыр)/,
+  checkedOn: /(дата провер|тексерілген күн|тексеру күн)/,
+  checkNote: /(результат провер|тексеру нәтиж)/,
   work: /(работ|жұмыс)/,
   phones: /(телефон)/,
   workPhone: /(служ.*тел|қызмет.*тел)/,
@@ -147,6 +152,9 @@ const DATE_FIELDS = new Set([
   'removedOn',
   'passportValidUntil',
   'stayUntil',
+  'withdrawnOn',
+  'surrenderedOn',
+  'checkedOn',
 ]);
 
 function parseDate(s: string): string | null | 'bad' {
@@ -161,6 +169,8 @@ interface Checked {
   reasons: string[];
   input: unknown;
   iin: string | null;
+  /** a foreigner's last check at the place of stay (App 4 col. 7), recorded after the entry is saved */
+  check: { on: string; note: string } | null;
 }
 
 /** Each row as the list's own form input, or the reasons it cannot be one. */
@@ -169,6 +179,7 @@ function checkRows(
   sectionId: number,
   mapping: Record<string, number>,
   rows: { row: number; cells: string[] }[],
+  today: string,
 ): Checked[] {
   return rows.map(({ row, cells }) => {
     const get = (f: string) => (mapping[f] === undefined ? '' : (cells[mapping[f]!] ?? ''));
@@ -182,6 +193,8 @@ function checkRows(
       dates[f] = d === 'bad' ? null : d;
     }
     for (const f of REQUIRED_IMPORT_FIELDS[list]) if (!v[f]) reasons.push(`lists.import.missing:${f}`);
+    if (dates.checkedOn && dates.checkedOn > today) reasons.push('lists.checkInFuture');
+    const check = dates.checkedOn ? { on: dates.checkedOn, note: v.checkNote ?? '' } : null;
     const [surname = '', name = '', ...rest] = (v.fullName ?? '').split(/\s+/).filter(Boolean);
     if (v.fullName && !name) reasons.push('lists.import.nameIncomplete');
     const iin = (v.iin ?? '').replace(/\s/g, '');
@@ -211,6 +224,8 @@ function checkRows(
             permitOn: dates.permitOn,
             permitUntil: dates.permitUntil,
             reregisteredOn: dates.reregisteredOn,
+            withdrawnOn: dates.withdrawnOn,
+            surrenderedOn: dates.surrenderedOn,
           }
         : list === 'probation'
           ? {
@@ -254,9 +269,10 @@ function checkRows(
         reasons: [...new Set(reasons)],
         input: parsed.success ? parsed.data : input,
         iin: iin || null,
+        check,
       };
     }
-    return { row, person: [surname, name, ...rest].join(' '), reasons, input, iin: iin || null };
+    return { row, person: [surname, name, ...rest].join(' '), reasons, input, iin: iin || null, check };
   });
 }
 
@@ -297,7 +313,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const sheet = await readSheet(base64);
   const map = mapping ?? guessMapping(list, sheet.columns, sheet.byCode);
-  const checked = joinWeapons(list, checkRows(list, sectionId, map, sheet.rows));
+  const checked = joinWeapons(list, checkRows(list, sectionId, map, sheet.rows, dayjs(ctx.now).format('YYYY-MM-DD')));
   const find = await existing(ctx, list, sectionId);
   return {
     columns: sheet.columns,
@@ -322,7 +338,13 @@ export async function applyImport(
   const sheet = await readSheet(base64);
   const checked = joinWeapons(
     list,
-    checkRows(list, sectionId, mapping ?? guessMapping(list, sheet.columns, sheet.byCode), sheet.rows),
+    checkRows(
+      list,
+      sectionId,
+      mapping ?? guessMapping(list, sheet.columns, sheet.byCode),
+      sheet.rows,
+      dayjs(ctx.now).format('YYYY-MM-DD'),
+    ),
   );
   const find = await existing(ctx, list, sectionId);
   let added = 0;
@@ -354,11 +376,14 @@ export async function applyImport(
           });
         } else {
           const input = c.input as Parameters<typeof saveForeigner>[1];
-          await saveForeigner(tx, {
+          const saved = await saveForeigner(tx, {
             ...input,
             id: prior?.id ?? null,
             citizen: { ...input.citizen, id: prior?.citizenId ?? null },
           });
+          // a check newer than the one the list holds is recorded as any check is
+          if (c.check && (saved.checkedOn === null || saved.checkedOn < c.check.on))
+            await recordForeignerCheck(tx, saved.id, c.check.on, c.check.note);
         }
         if (prior) updated++;
         else added++;
