@@ -64,6 +64,10 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal of one field: the form puts the message under it. */
+export const fieldError = (path: string, messageKey: string) =>
+  new AppError('VALIDATION', messageKey, undefined, [{ path, messageKey }]);
+
 export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
 
 /**

@@ -7,11 +7,11 @@ import type { Ctx, Db } from '../../context';
 import { owners } from '../notebook/service';
 import { fileScope, inScope as fileInScope } from '../prevention/access';
 import { inScope, sectionScope } from '../staff/service';
-import { listUsers } from '../users/service';
 import { staffNames, type StaffNames } from '../users/names';
 import {
   columnTakes,
   sectionColumn,
+  staffOf,
   tally,
   userColumn,
   type Column,
@@ -53,7 +53,7 @@ export async function figureEntries(
 
 async function columnOf(db: Db, c: FigureColumn): Promise<Column | null> {
   if (c === 'total') return null;
-  const staff = (await listUsers(db, true)).filter((u) => inGroup('sectionStaff', u.role));
+  const staff = await staffOf(db);
   if ('sectionId' in c) return sectionColumn(c.sectionId, staff);
   const user = staff.find((u) => u.id === c.userId);
   if (!user) throw new AppError('NOT_FOUND', 'errors.notFound');

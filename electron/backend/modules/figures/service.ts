@@ -385,7 +385,7 @@ export const columnTakes = (c: Column, group: FigureGroup) => (users: number[], 
     : users.some((u) => c.users.includes(u));
 
 /** The section staff and who holds which section: the rows and the sections' columns are built from it. */
-async function staffOf(db: Db) {
+export async function staffOf(db: Db) {
   return (await listUsers(db, true)).filter((u) => inGroup('sectionStaff', u.role));
 }
 type Staff = Awaited<ReturnType<typeof staffOf>>[number];

@@ -15,7 +15,7 @@ import type { NotebookEntriesTable } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
 import { change, type SessionTx } from '../../change';
 import { listUsers } from '../users/service';
-import { listAbsences, workingSections } from '../staff/service';
+import { awayOn, listAbsences, workingSections } from '../staff/service';
 import { getStation } from '../station/service';
 import { workingCalendar } from '../calendar/service';
 import { staffNames, type StaffNames } from '../users/names';
@@ -436,9 +436,7 @@ export async function missingCallIns(ctx: Ctx, date: string): Promise<DueItem[]>
   const users = (await listUsers(ctx.db, false)).filter(
     (u) => (u.role === 'inspector' || u.role === 'assistant') && u.sectionIds.some((s) => rural.includes(s)),
   );
-  const absences = (await listAbsences(ctx.db)).filter((a) => !a.cancelled);
-  const away = (userId: number, day: string) =>
-    absences.some((a) => a.userId === userId && a.from <= day && day <= a.to);
+  const absences = await listAbsences(ctx.db);
   const out: DueItem[] = [];
   for (const u of users) {
     if ((ctx.user.role === 'inspector' || ctx.user.role === 'assistant') && u.id !== ctx.user.id) continue;
@@ -455,7 +453,7 @@ export async function missingCallIns(ctx: Ctx, date: string): Promise<DueItem[]>
     const days = new Set(calls.map((c) => c.occurred_at.slice(0, 10)));
     for (let d = dayjs(date).subtract(7, 'day'); d.isBefore(date, 'day'); d = d.add(1, 'day')) {
       const day = d.format('YYYY-MM-DD');
-      if (day < since || !cal.isWorkingDay(day) || days.has(day) || away(u.id, day)) continue;
+      if (day < since || !cal.isWorkingDay(day) || days.has(day) || awayOn(absences, u.id, day)) continue;
       out.push({
         ruleId: 'notebook.callIn',
         paragraph: '23(3)',

@@ -5,6 +5,7 @@ import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { requireDrawableImage } from '../../documents/print';
 import { requireSection, workingSections } from '../staff/service';
+import { sectionNumbers } from '../station/service';
 
 const CODES = new Set<string>(CHARACTERISTICS.map(([c]) => c).filter((c) => !HEADING_ROWS.includes(c)));
 
@@ -182,9 +183,7 @@ export async function dueYearColumn(ctx: Ctx, date: string): Promise<DueItem[]> 
         .execute()
     ).map((r) => r.section_id),
   );
-  const numbers = new Map(
-    (await ctx.db.selectFrom('sections').select(['id', 'number']).execute()).map((s) => [s.id, s.number]),
-  );
+  const numbers = await sectionNumbers(ctx.db);
   return sections
     .filter((s) => !filled.has(s))
     .map((s) => ({

@@ -2,7 +2,14 @@ import { canReceive } from '../../../../shared/rules/reception';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { inGroup, AppError, type DueItem, type Reception, type ReceptionCategory } from '../../../../shared/api';
+import {
+  inGroup,
+  AppError,
+  fieldError,
+  type DueItem,
+  type Reception,
+  type ReceptionCategory,
+} from '../../../../shared/api';
 import type { receptionFilterSchema, receptionInputSchema } from '../../../../shared/api/reception';
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
@@ -136,9 +143,7 @@ async function checkRefs(ctx: Ctx, trx: Transaction<DB>, e: ReceptionFields): Pr
       .where('id', '=', e.personFileId)
       .executeTakeFirst();
     if (!file || !fileInScope(await scopeOf(ctx, trx), file))
-      throw new AppError('VALIDATION', 'reception.fileNotYours', undefined, [
-        { path: 'personFileId', messageKey: 'reception.fileNotYours' },
-      ]);
+      throw fieldError('personFileId', 'reception.fileNotYours');
   }
   const receiver = await trx
     .selectFrom('users')

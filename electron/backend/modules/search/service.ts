@@ -9,6 +9,7 @@ import type { Ctx, Db } from '../../context';
 import { owners } from '../notebook/service';
 import { fileScope, inScope as fileInScope } from '../prevention/access';
 import { inScope, sectionScope } from '../staff/service';
+import { sectionNumbers } from '../station/service';
 import { listUsers } from '../users/service';
 import { staffNames, type StaffNames } from '../users/names';
 
@@ -63,9 +64,7 @@ export async function find(ctx: Ctx, typed: string): Promise<SearchHit[]> {
     db,
     q,
     staff: await staffNames(db),
-    sections: new Map(
-      (await db.selectFrom('sections').select(['id', 'number']).execute()).map((r) => [r.id, r.number]),
-    ),
+    sections: await sectionNumbers(db),
     scope: await sectionScope(ctx),
     people: await people(db, q),
   };

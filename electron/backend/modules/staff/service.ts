@@ -34,6 +34,10 @@ export async function listAbsences(db: Db): Promise<Absence[]> {
   return rows.map((r) => toAbsence(r, cal));
 }
 
+/** Whether the person was on leave, ill or on a business trip on the day (an absence not cancelled). */
+export const awayOn = (absences: Absence[], userId: number, day: string): boolean =>
+  absences.some((a) => !a.cancelled && a.userId === userId && a.from <= day && day <= a.to);
+
 async function getAbsence(db: Db, id: number): Promise<Absence | undefined> {
   const r = await db.selectFrom('absences').selectAll().where('id', '=', id).executeTakeFirst();
   return r && toAbsence(r, await workingCalendar(db));

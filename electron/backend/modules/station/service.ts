@@ -20,6 +20,11 @@ export async function readSettings(db: Db): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
+/** Each section's number by its id, as lists and answers name a section. */
+export async function sectionNumbers(db: Db): Promise<Map<number, string>> {
+  return new Map((await db.selectFrom('sections').select(['id', 'number']).execute()).map((s) => [s.id, s.number]));
+}
+
 export async function getStation(db: Db): Promise<Station> {
   const s = await db.selectFrom('station').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   const sections = await db.selectFrom('sections').selectAll().orderBy('id').execute();

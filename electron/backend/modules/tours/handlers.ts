@@ -1,33 +1,30 @@
-import { AppError, type CallsOf } from '../../../../shared/api';
+import { fieldError, type CallsOf } from '../../../../shared/api';
 import { fullName } from '../../../../shared/format';
 import { printForm } from '../../documents/print';
 import type { ContactData } from '../../documents/tourSheets';
 import type { Ctx } from '../../context';
 import type { Handlers } from '../module';
-import { readSettings } from '../station/service';
+import { readSettings, sectionNumbers } from '../station/service';
 import { sectionScope } from '../staff/service';
 import { getUser } from '../users/service';
 import { listPlaces, listTours, recordTour, removePlace, savePlace, saveWorkPhone, workPhone } from './service';
 
 /** The caller's own details as the sheet and the card print them; a sheet without a phone is refused. */
 async function contact(ctx: Ctx, photo: string | null): Promise<(station: ContactData['station']) => ContactData> {
-  const [user, settings, phone, sections] = await Promise.all([
+  const [user, settings, phone, numbers] = await Promise.all([
     getUser(ctx.db, ctx.user.id),
     readSettings(ctx.db),
     workPhone(ctx),
-    ctx.db.selectFrom('sections').select(['id', 'number']).execute(),
+    sectionNumbers(ctx.db),
   ]);
-  if (!phone)
-    throw new AppError('VALIDATION', 'tours.phoneRequired', undefined, [
-      { path: 'phone', messageKey: 'tours.phoneRequired' },
-    ]);
+  if (!phone) throw fieldError('phone', 'tours.phoneRequired');
   const role = user.role === 'assistant' || user.role === 'uppLead' ? user.role : 'inspector';
   return (station) => ({
     station,
     name: fullName(user),
     rank: user.rank,
     role,
-    sections: sections.filter((s) => user.sectionIds.includes(s.id)).map((s) => s.number),
+    sections: user.sectionIds.map((s) => numbers.get(s) ?? ''),
     phone,
     hours: { from: settings.receptionFrom, to: settings.receptionTo },
     photo,

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
-import { AppError, inGroup, type DueItem, type OffencePlace, type Tour } from '../../../../shared/api';
+import { AppError, fieldError, inGroup, type DueItem, type OffencePlace, type Tour } from '../../../../shared/api';
 import type { placeInputSchema, tourInputSchema } from '../../../../shared/api/tours';
 import { formatDate, shortName } from '../../../../shared/format';
 import { translator } from '../../../../shared/i18n';
@@ -10,18 +10,13 @@ import type { Ctx, Db } from '../../context';
 import { change } from '../../change';
 import { workingCalendar } from '../calendar/service';
 import { appendEntry, owners } from '../notebook/service';
-import { inScope, listAbsences, sectionScope } from '../staff/service';
+import { awayOn, inScope, listAbsences, sectionScope } from '../staff/service';
+import { sectionNumbers } from '../station/service';
 import { listUsers } from '../users/service';
 import { staffNames } from '../users/names';
 
 type PlaceInput = z.output<typeof placeInputSchema>;
 type TourFields = z.output<typeof tourInputSchema> & { language: Language };
-
-const refused = (path: string, key: string) => new AppError('VALIDATION', key, undefined, [{ path, messageKey: key }]);
-
-async function sectionNumbers(db: Db) {
-  return new Map((await db.selectFrom('sections').select(['id', 'number']).execute()).map((s) => [s.id, s.number]));
-}
 
 /** The register of places where offences concentrate (p.22(14)), of the sections the caller works with. */
 export async function listPlaces(ctx: Ctx, sectionId: number | null, db: Db = ctx.db): Promise<OffencePlace[]> {
@@ -65,7 +60,7 @@ async function placeIn(ctx: Ctx, db: Db, id: number): Promise<OffencePlace> {
 
 /** A section's register is kept by those who work the section (p.16, p.6). */
 async function requireWorks(ctx: Ctx, db: Db, sectionId: number) {
-  if (!inScope(await sectionScope(ctx, db), sectionId)) throw refused('sectionId', 'tours.notYourSection');
+  if (!inScope(await sectionScope(ctx, db), sectionId)) throw fieldError('sectionId', 'tours.notYourSection');
 }
 
 export async function savePlace(ctx: Ctx, p: PlaceInput): Promise<OffencePlace> {
@@ -107,7 +102,7 @@ export async function removePlace(ctx: Ctx, id: number, on: string, reason: stri
     const before = await placeIn(ctx, tx.db, id);
     await requireWorks(ctx, tx.db, before.sectionId);
     if (before.removedOn) throw new AppError('CONFLICT', 'tours.placeRemoved');
-    if (on < before.since) throw refused('on', 'tours.removedBeforeSince');
+    if (on < before.since) throw fieldError('on', 'tours.removedBeforeSince');
     await tx.db
       .updateTable('offence_places')
       .set({ removed_on: on, removal_reason: reason, updated_at: ctx.now.toISOString() })
@@ -144,7 +139,7 @@ export async function recordTour(ctx: Ctx, t: TourFields): Promise<Tour> {
   return change(ctx, async (tx) => {
     await requireWorks(ctx, tx.db, t.sectionId);
     const today = dayjs(ctx.now).format('YYYY-MM-DD');
-    if (t.date > today) throw refused('date', 'tours.future');
+    if (t.date > today) throw fieldError('date', 'tours.future');
     const placeIds = [...new Set(t.placeIds)];
     const places = placeIds.length
       ? await tx.db.selectFrom('offence_places').selectAll().where('id', 'in', placeIds).execute()
@@ -155,7 +150,7 @@ export async function recordTour(ctx: Ctx, t: TourFields): Promise<Tour> {
         (p) => p.section_id !== t.sectionId || p.since > t.date || (p.removed_on !== null && p.removed_on < t.date),
       )
     )
-      throw refused('placeIds', 'tours.placeNotOnRegister');
+      throw fieldError('placeIds', 'tours.placeNotOnRegister');
     const section = (await sectionNumbers(tx.db)).get(t.sectionId) ?? '';
     // (ours) a tour written on its day at the time of writing; one written later, at the end of that day's work
     const time = t.date === today ? dayjs(ctx.now).format('HH:mm') : '18:00';
@@ -288,12 +283,7 @@ export async function missingTours(ctx: Ctx, date: string): Promise<DueItem[]> {
   const since = new Map(created.map((u) => [u.id, u.created_at.slice(0, 10)]));
   const done = new Set(toured.map((t) => t.owner_id));
   return users
-    .filter(
-      (u) =>
-        !done.has(u.id) &&
-        (since.get(u.id) ?? day) <= day &&
-        !absences.some((a) => !a.cancelled && a.userId === u.id && a.from <= day && day <= a.to),
-    )
+    .filter((u) => !done.has(u.id) && (since.get(u.id) ?? day) <= day && !awayOn(absences, u.id, day))
     .map((u) => ({
       ruleId: 'tours.daily',
       paragraph: '22(14)',
