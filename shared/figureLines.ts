@@ -53,12 +53,12 @@ const LINES: readonly Static[] = [
 ];
 
 type By = 'category' | 'action' | 'kind' | 'file';
-/** What a breakdown line counts: the breakdown's prefix in the line's id, its group, and its value of one key. */
-const BREAKDOWNS: Record<By, { prefix: string; group: FigureGroup; value: (k: string) => (f: Figures) => number }> = {
-  category: { prefix: 'category', group: 'receptions', value: (k) => (f) => f.receptions.byCategory[k] ?? 0 },
-  action: { prefix: 'action', group: 'receptions', value: (k) => (f) => f.receptions.byAction[k] ?? 0 },
-  kind: { prefix: 'kind', group: 'notebook', value: (k) => (f) => f.notebook.byKind[k] ?? 0 },
-  file: { prefix: 'file', group: 'personFiles', value: (k) => (f) => f.personFiles.activeByCategory[k] ?? 0 },
+/** What a breakdown line counts (its id is `<breakdown>.<key>`): its group, and its value of one key. */
+const BREAKDOWNS: Record<By, { group: FigureGroup; value: (k: string) => (f: Figures) => number }> = {
+  category: { group: 'receptions', value: (k) => (f) => f.receptions.byCategory[k] ?? 0 },
+  action: { group: 'receptions', value: (k) => (f) => f.receptions.byAction[k] ?? 0 },
+  kind: { group: 'notebook', value: (k) => (f) => f.notebook.byKind[k] ?? 0 },
+  file: { group: 'personFiles', value: (k) => (f) => f.personFiles.activeByCategory[k] ?? 0 },
 };
 
 /** The parts of the figures each group of lines reads. */
@@ -77,7 +77,7 @@ export function lineById(id: string): { group: FigureGroup; value: (f: Figures) 
   const fixed = LINES.find((l) => l[1] === id);
   if (fixed) return { group: fixed[0] as FigureGroup, value: fixed[2] };
   const [prefix, key] = [id.slice(0, id.indexOf('.')), id.slice(id.indexOf('.') + 1)];
-  const b = Object.values(BREAKDOWNS).find((x) => x.prefix === prefix);
+  const b = Object.hasOwn(BREAKDOWNS, prefix) ? BREAKDOWNS[prefix as By] : undefined;
   return b && key ? { group: b.group, value: b.value(key) } : null;
 }
 
@@ -97,7 +97,7 @@ export function figureLines(r: PeriodFigures): FigureLine[] {
   const out: FigureLine[] = [];
   const sub = (by: By, key: string, label: { key: string } | { kk: string; ru: string }) => {
     const b = BREAKDOWNS[by];
-    out.push({ group: b.group, id: `${b.prefix}.${key}`, label: { ...label, by }, sub: true, value: b.value(key) });
+    out.push({ group: b.group, id: `${by}.${key}`, label: { ...label, by }, sub: true, value: b.value(key) });
   };
   for (const [group, key, value, isSub] of LINES) {
     out.push({ group, id: key, label: { key: `figures.lines.${key}` }, sub: isSub ?? false, value });
