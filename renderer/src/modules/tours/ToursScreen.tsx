@@ -29,8 +29,7 @@ import { FormModal, GuardedForm } from '../../app/FormModal';
 import { notifySaved, showApiError, useContractForm } from '../../app/forms';
 import { openPreview } from '../../app/print/openPreview';
 import { readDataUrl } from '../../app/files';
-
-const TOUR_READS = ['tours.list', 'tours.places', 'notebook.entries', 'today.list'] as const;
+import { TOUR_READS } from './queries';
 
 /**
  * The daily tour of the section (p.22(14)): the day's tour written (and with it the notebook entry, p.20), the register
