@@ -62,6 +62,9 @@ export const probationInputSchema = z
     path: ['removedOn'],
   });
 
+/** Why a foreigner leaves the list (ours: App 4 has no column for it; the entry is kept, not deleted). */
+export const FOREIGNER_REMOVAL_REASONS = ['left', 'moved', 'citizenship', 'other'] as const;
+
 export const foreignerInputSchema = z.object({
   id: z.number().int().nullable().default(null),
   sectionId: z.number({ error: 'validation.required' }).int(),
@@ -122,8 +125,14 @@ export const foreignerSchema = z.object({
   homePhone: z.string(),
   work: z.string(),
   workPhone: z.string(),
+  /** the last check of `checks` (App 4 col. 7) */
   checkedOn: isoDate.nullable(),
   checkNote: z.string(),
+  /** every residence check, newest first; `by` is '' for one carried over from before the history was kept */
+  checks: z.array(z.object({ on: isoDate, note: z.string(), by: z.string() })),
+  removedOn: isoDate.nullable(),
+  removalReason: z.enum(FOREIGNER_REMOVAL_REASONS).nullable(),
+  removalNote: z.string(),
 });
 export type FirearmOwner = z.infer<typeof firearmOwnerSchema>;
 export type ProbationPerson = z.infer<typeof probationSchema>;
@@ -161,8 +170,9 @@ const listRecordsApi = {
     output: probationSchema,
     access: ROLE_GROUPS.sectionStaff,
   }),
+  /** The foreigners on the list; those removed only when asked for. */
   'lists.foreigners': defineCall({
-    input: filter,
+    input: filter.extend({ includeRemoved: z.boolean().default(false) }),
     output: z.array(foreignerSchema),
     access: ROLE_GROUPS.sectionReaders,
   }),
@@ -173,6 +183,28 @@ const listRecordsApi = {
   }),
   'lists.recordForeignerCheck': defineCall({
     input: z.object({ id: z.number().int(), checkedOn: isoDate, note: optionalText(500) }),
+    output: foreignerSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
+  /** Off the list (left the country, moved, became a citizen): kept with the date and reason. */
+  'lists.removeForeigner': defineCall({
+    input: z
+      .object({
+        id: z.number().int(),
+        removedOn: isoDate,
+        reason: z.enum(FOREIGNER_REMOVAL_REASONS, { error: 'validation.required' }),
+        note: optionalText(500),
+      })
+      .refine((x) => x.reason !== 'other' || x.note.trim() !== '', {
+        message: 'lists.removalNoteRequired',
+        path: ['note'],
+      }),
+    output: foreignerSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
+  /** Undoes a removal made by mistake; the audit keeps both. */
+  'lists.restoreForeigner': defineCall({
+    input: z.object({ id: z.number().int() }),
     output: foreignerSchema,
     access: ROLE_GROUPS.sectionStaff,
   }),

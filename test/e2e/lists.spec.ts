@@ -91,6 +91,81 @@ test('lists: a firearm owner with two weapons, the yearly check at home, Appendi
   ).toBeVisible();
 });
 
+test('lists: a foreigner checked twice keeps both checks; one who left is taken off with the reason, shown on asking, and put back (Kazakh)', async ({
+  page,
+  app,
+}) => {
+  await newStation(page, app.url);
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
+  await firstSignIn(page, 'nurlanov');
+  await apiCall(page, 'lists.saveForeigner', {
+    sectionId: 1,
+    citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' },
+    citizenship: 'Өзбекстан Республикасы',
+    passportNo: 'FA1234567',
+    stayUntil: '2027-03-01',
+    tempAddress: 'Жансүгіров к-сі, 7',
+  });
+  await page.goto(`${app.url}#/lists/foreigners`);
+  await page.reload();
+  const row = page.getByRole('row', { name: /Каримов Рустам/ });
+  for (const [on, note] of [
+    ['02.10.2026', 'проживает'],
+    ['18.11.2026', 'проживает, работает на стройке'],
+  ]) {
+    await row.getByRole('button', { name: 'Проверка по месту пребывания' }).click();
+    const check = page.getByRole('dialog');
+    await field(check, 'Дата проверки').fill(on);
+    await field(check, 'Отметка').fill(note);
+    await check.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(check).toBeHidden();
+  }
+  await expect(row).toContainText('18.11.2026');
+
+  // the form shows both checks; from it he is taken off the list
+  await row.click();
+  const form = page.getByRole('dialog');
+  await expect(form.getByText('Проверки по месту пребывания')).toBeVisible();
+  await expect(form.getByText('проживает, работает на стройке')).toBeVisible();
+  await expect(form.getByText('02.10.2026')).toBeVisible();
+  await shot(page, '84-list-foreigner-checks');
+  await form.getByRole('button', { name: 'Снять с учёта…' }).click();
+  const remove = page.getByRole('dialog', { name: 'Снять с учёта' });
+  await remove.getByRole('button', { name: 'Снять с учёта' }).click();
+  await expect(remove.getByText('Обязательное поле')).toBeVisible();
+  await remove.getByRole('combobox', { name: 'Причина' }).click();
+  await page.getByRole('option', { name: 'Выехал за пределы РК' }).click();
+  await field(remove, 'Пояснение').fill('выехал в Ташкент');
+  await remove.getByRole('button', { name: 'Снять с учёта' }).click();
+  await expect(remove).toBeHidden();
+  await expect(page.getByRole('row', { name: /Каримов Рустам/ })).toHaveCount(0);
+
+  // kept: shown on asking, with why, and put back
+  await page.getByRole('checkbox', { name: 'Показать снятых с учёта' }).check();
+  await expect(row).toContainText('Выехал за пределы РК (выехал в Ташкент)');
+  await shot(page, '85-list-foreigner-removed');
+  await row.getByRole('button', { name: 'Вернуть в список' }).click();
+  await expect(page.getByText('Возвращён в список')).toBeVisible();
+  await expect(row).not.toContainText('Выехал за пределы РК');
+
+  // the same in Kazakh
+  await page.getByText('Қазақша', { exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: 'Есептен шығарылғандарды көрсету' })).toBeVisible();
+  await row.click();
+  await expect(page.getByRole('dialog').getByText('Болу орны бойынша тексерулер')).toBeVisible();
+  await shot(page, '86-list-foreigner-checks-kk');
+});
+
 test('lists: firearm owners imported from an Excel file with one bad row — preview, the bad row refused with its reason, the rest loaded', async ({
   page,
   app,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import { addUser, setUpStation, signInAs } from './helpers';
+import { addUser, LEAD, setUpStation, signInAs } from './helpers';
 import { pdfWords } from './pdf';
 
 async function station(clock: { now: Date }) {
@@ -392,5 +392,130 @@ describe('Excel round trip', () => {
       const [theirs] = (await other.call(call, {})) as unknown as Record<string, unknown>[];
       expect(strip(theirs!)).toEqual(strip(mine!));
     }
+  });
+});
+
+describe('p.17(3): a foreigner on the list (App 4)', () => {
+  const karimov = {
+    sectionId: 1,
+    citizen: { id: null, iin: '', noIin: 'foreigner' as const, surname: 'Каримов', name: 'Рустам' },
+    citizenship: 'Республика Узбекистан',
+    passportNo: 'FA1234567',
+    passportValidUntil: '2030-01-01',
+    stayUntil: '2026-12-10',
+    tempAddress: 'ул. Жансугурова, 7',
+  };
+
+  it('keeps every residence check, newest first, the list column showing the latest even when an older one is recorded late', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const f = await s.call('lists.saveForeigner', karimov);
+    await s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-10-02', note: 'проживает' });
+    await s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-11-18', note: 'проживает, работает' });
+    // the one of September, written down only today, goes into the history and leaves the column alone
+    const after = await s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-09-01', note: 'прибыл' });
+    expect(after.checks.map((k) => [k.on, k.note])).toEqual([
+      ['2026-11-18', 'проживает, работает'],
+      ['2026-10-02', 'проживает'],
+      ['2026-09-01', 'прибыл'],
+    ]);
+    expect(after.checks[0]!.by).toContain('Нұрланов');
+    expect([after.checkedOn, after.checkNote]).toEqual(['2026-11-18', 'проживает, работает']);
+    // the printed App 4 carries the latest in col. 7
+    const app4 = pdfWords(
+      Buffer.from((await s.call('lists.print', { list: 'foreigners', language: 'ru' })).base64, 'base64'),
+    );
+    expect(app4).toContain('18.11.2026');
+    expect(app4).not.toContain('01.09.2026');
+  });
+
+  it('removes one who left with the date and reason, keeps him with his checks, and undoes a removal made by mistake', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const f = await s.call('lists.saveForeigner', karimov);
+    await s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-11-02', note: 'проживает' });
+    const onToday = async () =>
+      (await s.call('today.list', { date: '2026-11-20' })).filter((d) => d.ruleId === 'lists.stay').length;
+    expect(await onToday()).toBe(1);
+
+    // bad input changes nothing: a day to come, "other" without a word
+    await expect(
+      s.call('lists.removeForeigner', { id: f.id, removedOn: '2026-11-25', reason: 'left' }),
+    ).rejects.toMatchObject({
+      shape: { code: 'VALIDATION', fields: [{ path: 'removedOn', messageKey: 'lists.removedInFuture' }] },
+    });
+    await expect(
+      s.call('lists.removeForeigner', { id: f.id, removedOn: '2026-11-19', reason: 'other', note: ' ' }),
+    ).rejects.toMatchObject({ shape: { code: 'VALIDATION' } });
+    // another section's inspector cannot take him off
+    await s.as('omarova');
+    await expect(
+      s.call('lists.removeForeigner', { id: f.id, removedOn: '2026-11-19', reason: 'left' }),
+    ).rejects.toMatchObject({ shape: { code: 'FORBIDDEN' } });
+    await s.as('nurlanov');
+    expect((await s.call('lists.foreigners', {})).map((x) => x.removedOn)).toEqual([null]);
+
+    const gone = await s.call('lists.removeForeigner', {
+      id: f.id,
+      removedOn: '2026-11-19',
+      reason: 'left',
+      note: 'выехал в Ташкент',
+    });
+    expect([gone.removedOn, gone.removalReason, gone.removalNote]).toEqual(['2026-11-19', 'left', 'выехал в Ташкент']);
+    // off the list, its print, Excel and Today; kept when asked for, with his check
+    expect(await s.call('lists.foreigners', {})).toEqual([]);
+    const kept = await s.call('lists.foreigners', { includeRemoved: true });
+    expect(kept.map((x) => [x.person, x.removedOn, x.checks.length])).toEqual([['Каримов Рустам', '2026-11-19', 1]]);
+    expect(await onToday()).toBe(0);
+    const app4 = pdfWords(
+      Buffer.from((await s.call('lists.print', { list: 'foreigners', language: 'ru' })).base64, 'base64'),
+    );
+    expect(app4).not.toContain('Каримов');
+    // a removed one is not checked, nor removed twice
+    await expect(
+      s.call('lists.recordForeignerCheck', { id: f.id, checkedOn: '2026-11-20', note: '' }),
+    ).rejects.toMatchObject({ shape: { code: 'CONFLICT', messageKey: 'lists.foreignerRemoved' } });
+    await expect(
+      s.call('lists.removeForeigner', { id: f.id, removedOn: '2026-11-19', reason: 'left' }),
+    ).rejects.toMatchObject({ shape: { code: 'CONFLICT' } });
+    // the stay that ends in December is not "ended unchecked" for one who left in November
+    clock.now = new Date('2026-12-20T10:00:00');
+    await s.as('nurlanov');
+    const back = await s.call('lists.restoreForeigner', { id: f.id });
+    expect([back.removedOn, back.removalReason, back.checks.length]).toEqual([null, null, 1]);
+    expect((await s.call('lists.foreigners', {})).length).toBe(1);
+    // both changes are audited, each with what was before
+    const audit = s.backend.raw
+      .prepare("SELECT action FROM audit_log WHERE entity = 'foreigner' ORDER BY id")
+      .all()
+      .map((r) => (r as { action: string }).action);
+    expect(audit).toEqual([
+      'lists.foreigner.create',
+      'lists.foreignerCheck',
+      'lists.foreignerRemove',
+      'lists.foreignerRestore',
+    ]);
+  });
+
+  it('counts one who left before his stay ended as neither on the list after it nor unchecked (figures)', async () => {
+    const clock = { now: new Date('2026-12-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const f = await s.call('lists.saveForeigner', karimov);
+    const other = await s.call('lists.saveForeigner', {
+      ...karimov,
+      citizen: { ...karimov.citizen, surname: 'Юсупов' },
+      passportNo: 'FA7654321',
+    });
+    await s.call('lists.removeForeigner', { id: f.id, removedOn: '2026-11-19', reason: 'left' });
+    await s.as(LEAD.login);
+    const december = await s.call('figures.get', { from: '2026-12-01', to: '2026-12-31' });
+    // Юсупов stayed until 10 December and nobody checked him; Каримов had left in November
+    expect(december.total.current.foreigners).toMatchObject({ total: 1, staysEndedUnchecked: 1 });
+    const november = await s.call('figures.get', { from: '2026-11-01', to: '2026-11-30' });
+    expect(november.total.current.foreigners.total).toBe(2);
+    expect(other.removedOn).toBeNull();
   });
 });

@@ -93,6 +93,34 @@ describe('encrypted store', () => {
     db.close();
   });
 
+  it("carries a foreigner's last check into the check history when it starts (migration 20)", () => {
+    const db = openEncrypted(path.join(tempDir(), 'f.db'), Buffer.alloc(32, 2), 'sqlcipher');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 20),
+    );
+    db.pragma('foreign_keys = OFF');
+    const row = (checked: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO foreigners (section_id, citizen_id, citizenship, passport_no, temp_address, home_phone, work,
+             work_phone, checked_on, check_note, created_at, updated_at)
+           VALUES (1, 1, 'UZ', 'FA1', 'addr', '', '', '', ?, 'проживает', '2026-11-01', '2026-11-02T10:00:00Z')`,
+        )
+        .run(checked);
+    row('2026-11-02');
+    row(null);
+    migrate(db);
+    expect(db.prepare('SELECT foreigner_id, checked_on, note, by_user_id FROM foreigner_checks').all()).toEqual([
+      { foreigner_id: 1, checked_on: '2026-11-02', note: 'проживает', by_user_id: null },
+    ]);
+    expect(db.prepare('SELECT removed_on, removal_note FROM foreigners WHERE id = 2').get()).toEqual({
+      removed_on: null,
+      removal_note: '',
+    });
+    db.close();
+  });
+
   it('takes a daily encrypted backup at first unlock and a backup before migrating', async () => {
     let now = new Date('2026-11-20T10:00:00');
     const s = await setUpStation({ clock: () => now });

@@ -442,6 +442,22 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE users ADD COLUMN work_phone TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 20,
+    name: "p.17(3): a foreigner's residence checks keep their history; a foreigner who left is removed with a reason, kept",
+    sql: `
+      CREATE TABLE foreigner_checks (
+        id INTEGER PRIMARY KEY, foreigner_id INTEGER NOT NULL REFERENCES foreigners(id), checked_on TEXT NOT NULL,
+        note TEXT NOT NULL, by_user_id INTEGER REFERENCES users(id), recorded_at TEXT NOT NULL
+      );
+      CREATE INDEX foreigner_checks_foreigner ON foreigner_checks(foreigner_id, checked_on);
+      INSERT INTO foreigner_checks (foreigner_id, checked_on, note, by_user_id, recorded_at)
+        SELECT id, checked_on, check_note, NULL, updated_at FROM foreigners WHERE checked_on IS NOT NULL;
+      ALTER TABLE foreigners ADD COLUMN removed_on TEXT;
+      ALTER TABLE foreigners ADD COLUMN removal_reason TEXT;
+      ALTER TABLE foreigners ADD COLUMN removal_note TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

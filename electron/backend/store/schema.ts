@@ -449,10 +449,23 @@ export interface ForeignersTable {
   home_phone: string;
   work: string;
   work_phone: string;
+  /** the last of foreigner_checks, kept here for the figures' query; written only with a check */
   checked_on: string | null;
   check_note: string;
+  removed_on: string | null;
+  removal_reason: 'left' | 'moved' | 'citizenship' | 'other' | null;
+  removal_note: string;
   created_at: string;
   updated_at: string;
+}
+export interface ForeignerChecksTable {
+  id: Generated<number>;
+  foreigner_id: number;
+  checked_on: string;
+  note: string;
+  /** null for a check carried over from before the history was kept (migration 20) */
+  by_user_id: number | null;
+  recorded_at: string;
 }
 
 // acceptance and handover of a section (p.4–6)
@@ -556,6 +569,7 @@ export interface DB {
   firearm_checks: FirearmChecksTable;
   probation_persons: ProbationPersonsTable;
   foreigners: ForeignersTable;
+  foreigner_checks: ForeignerChecksTable;
   plans: PlansTable;
   plan_items: PlanItemsTable;
   meetings: MeetingsTable;

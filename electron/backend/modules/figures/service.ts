@@ -279,13 +279,17 @@ async function lists(db: Db, p: Period, today: string, t: Tally) {
   }
   const foreigners = await db
     .selectFrom('foreigners')
-    .select(['id', 'section_id', 'stay_until', 'checked_on'])
+    .select(['id', 'section_id', 'stay_until', 'checked_on', 'removed_on'])
+    // one removed before the period was not on the list in it
+    .where((eb) => eb.or([eb('removed_on', 'is', null), eb('removed_on', '>=', p.from)]))
     .execute();
   for (const x of foreigners)
     add(t, { kind: 'foreigner', id: x.id }, [], [x.section_id], (f) => {
       f.foreigners.total++;
       const ended = x.stay_until !== null && x.stay_until >= p.from && x.stay_until <= p.to && x.stay_until < asOf;
-      if (ended && (x.checked_on === null || x.checked_on < x.stay_until!)) f.foreigners.staysEndedUnchecked++;
+      // one who left before his stay ended had nothing to be checked at
+      const left = x.removed_on !== null && x.stay_until !== null && x.removed_on <= x.stay_until;
+      if (ended && !left && (x.checked_on === null || x.checked_on < x.stay_until!)) f.foreigners.staysEndedUnchecked++;
     });
 }
 

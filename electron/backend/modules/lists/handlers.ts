@@ -11,6 +11,8 @@ import {
   listProbation,
   recordFirearmCheck,
   recordForeignerCheck,
+  removeForeigner,
+  restoreForeigner,
   saveFirearmOwner,
   saveForeigner,
   saveProbation,
@@ -38,6 +40,8 @@ export const listsHandlers: Handlers<CallsOf<'lists'>> = {
   'lists.saveForeigner': async (p, { ctx }) => saveForeigner(ctx(), p),
   'lists.recordForeignerCheck': async ({ id, checkedOn, note }, { ctx }) =>
     recordForeignerCheck(ctx(), id, checkedOn, note),
+  'lists.removeForeigner': async (x, { ctx }) => removeForeigner(ctx(), x),
+  'lists.restoreForeigner': async ({ id }, { ctx }) => restoreForeigner(ctx(), id),
   'lists.print': async ({ list, sectionId, language }, { ctx }) => {
     const c = ctx();
     const rows = await rowsOf(c, list, sectionId);

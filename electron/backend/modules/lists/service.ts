@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { z } from 'zod';
 import {
   AppError,
+  fieldError,
   type DueItem,
   type FirearmOwner,
   type Foreigner,
@@ -332,22 +333,44 @@ export function saveProbation(ctx: Ctx, p: z.output<typeof probationInputSchema>
 // ---- Appendix 4: foreigners
 
 type ForeignerRow = RowOf<typeof foreignerRows>;
-const toForeigner = (r: ForeignerRow): Foreigner => ({
-  ...baseOf(r),
-  citizenship: r.citizenship,
-  passportNo: r.passport_no,
-  passportValidUntil: r.passport_valid_until,
-  stayUntil: r.stay_until,
-  tempAddress: r.temp_address,
-  homePhone: r.home_phone,
-  work: r.work,
-  workPhone: r.work_phone,
-  checkedOn: r.checked_on,
-  checkNote: r.check_note,
-});
-const foreigners = appendix(foreignerRows, (_db, r) => toForeigner(r));
+async function toForeigner(db: Db, r: ForeignerRow): Promise<Foreigner> {
+  const checks = await db
+    .selectFrom('foreigner_checks')
+    .select(['checked_on', 'note', 'by_user_id'])
+    .where('foreigner_id', '=', r.id)
+    .orderBy('checked_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const staff = await staffNames(db);
+  return {
+    ...baseOf(r),
+    citizenship: r.citizenship,
+    passportNo: r.passport_no,
+    passportValidUntil: r.passport_valid_until,
+    stayUntil: r.stay_until,
+    tempAddress: r.temp_address,
+    homePhone: r.home_phone,
+    work: r.work,
+    workPhone: r.work_phone,
+    checkedOn: r.checked_on,
+    checkNote: r.check_note,
+    checks: checks.map((k) => ({
+      on: k.checked_on,
+      note: k.note,
+      by: k.by_user_id === null ? '' : staff.short(k.by_user_id),
+    })),
+    removedOn: r.removed_on,
+    removalReason: r.removal_reason,
+    removalNote: r.removal_note,
+  };
+}
+const foreigners = appendix(foreignerRows, toForeigner);
 const getForeigner = foreigners.get;
-export const listForeigners = foreigners.list;
+/** The list of App 4: those removed (kept) only when asked for. */
+export async function listForeigners(ctx: Ctx, f: Filter & { includeRemoved?: boolean }): Promise<Foreigner[]> {
+  const all = await foreigners.list(ctx, f);
+  return f.includeRemoved ? all : all.filter((x) => x.removedOn === null);
+}
 export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {
   return saveEntry(ctx, 'foreigner', p, getForeigner, async (trx, citizenId, id, at) => {
     const values = {
@@ -367,7 +390,7 @@ export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>
       return (
         await trx
           .insertInto('foreigners')
-          .values({ ...values, checked_on: null, check_note: '', created_at: at })
+          .values({ ...values, checked_on: null, check_note: '', removal_note: '', created_at: at })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
@@ -383,11 +406,24 @@ export async function recordForeignerCheck(ctx: Ctx, id: number, checkedOn: stri
       throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
         { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
       ]);
+    if (before.removedOn !== null) throw new AppError('CONFLICT', 'lists.foreignerRemoved');
     await tx.db
-      .updateTable('foreigners')
-      .set({ checked_on: checkedOn, check_note: note, updated_at: ctx.now.toISOString() })
-      .where('id', '=', id)
+      .insertInto('foreigner_checks')
+      .values({
+        foreigner_id: id,
+        checked_on: checkedOn,
+        note,
+        by_user_id: ctx.user.id,
+        recorded_at: ctx.now.toISOString(),
+      })
       .execute();
+    // the list's column shows the latest check; one recorded late for an earlier day goes into the history only
+    if (before.checkedOn === null || checkedOn >= before.checkedOn)
+      await tx.db
+        .updateTable('foreigners')
+        .set({ checked_on: checkedOn, check_note: note, updated_at: ctx.now.toISOString() })
+        .where('id', '=', id)
+        .execute();
     const after = await getForeigner(tx.db, id);
     await tx.audit({
       action: 'lists.foreignerCheck',
@@ -396,6 +432,49 @@ export async function recordForeignerCheck(ctx: Ctx, id: number, checkedOn: stri
       before,
       after,
     });
+    return after;
+  });
+}
+
+/** Off the list with the date and reason; the entry and its checks stay (ours: App 4 says nothing of leaving). */
+export async function removeForeigner(
+  ctx: Ctx,
+  x: { id: number; removedOn: string; reason: NonNullable<Foreigner['removalReason']>; note: string },
+): Promise<Foreigner> {
+  return change(ctx, async (tx) => {
+    const before = await getForeigner(tx.db, x.id);
+    await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
+    if (before.removedOn !== null) throw new AppError('CONFLICT', 'lists.foreignerRemoved');
+    if (x.removedOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw fieldError('removedOn', 'lists.removedInFuture');
+    await tx.db
+      .updateTable('foreigners')
+      .set({
+        removed_on: x.removedOn,
+        removal_reason: x.reason,
+        removal_note: x.note,
+        updated_at: ctx.now.toISOString(),
+      })
+      .where('id', '=', x.id)
+      .execute();
+    const after = await getForeigner(tx.db, x.id);
+    await tx.audit({ action: 'lists.foreignerRemove', entity: 'foreigner', entityId: x.id, before, after });
+    return after;
+  });
+}
+
+/** Undoes a removal made by mistake. */
+export async function restoreForeigner(ctx: Ctx, id: number): Promise<Foreigner> {
+  return change(ctx, async (tx) => {
+    const before = await getForeigner(tx.db, id);
+    await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
+    if (before.removedOn === null) throw new AppError('CONFLICT', 'lists.foreignerNotRemoved');
+    await tx.db
+      .updateTable('foreigners')
+      .set({ removed_on: null, removal_reason: null, removal_note: '', updated_at: ctx.now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    const after = await getForeigner(tx.db, id);
+    await tx.audit({ action: 'lists.foreignerRestore', entity: 'foreigner', entityId: id, before, after });
     return after;
   });
 }

@@ -1,6 +1,18 @@
 import { useCallMutation } from '../../api/hooks';
 import { LIST_READS } from './queries';
-import { ActionIcon, Button, Divider, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Divider,
+  Grid,
+  Group,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -14,8 +26,13 @@ import {
   type ProbationPerson,
   type Station,
 } from '../../../../shared/api';
-import { firearmOwnerInputSchema, foreignerInputSchema, probationInputSchema } from '../../../../shared/api/lists';
-import { isoDay } from '../../../../shared/format';
+import {
+  firearmOwnerInputSchema,
+  FOREIGNER_REMOVAL_REASONS,
+  foreignerInputSchema,
+  probationInputSchema,
+} from '../../../../shared/api/lists';
+import { formatDate, isoDay } from '../../../../shared/format';
 import { DateField } from '../../app/DateField';
 import { GuardedForm } from '../../app/FormModal';
 import { useContractForm } from '../../app/forms';
@@ -255,11 +272,14 @@ export function ForeignerForm({
   station,
   defaultSection,
   onDone,
+  onRemove,
 }: {
   entry: Foreigner | null;
   station: Station;
   defaultSection: number;
   onDone: (o: Foreigner) => void;
+  /** the entry on the list: offers taking him off it */
+  onRemove?: () => void;
 }) {
   const { t } = useTranslation();
   const save = useCallMutation('lists.saveForeigner', { invalidates: LIST_READS });
@@ -300,6 +320,14 @@ export function ForeignerForm({
               <TextInput label={t('lists.work')} {...form.getInputProps('work')} />
               <TextInput label={t('lists.workPhone')} {...form.getInputProps('workPhone')} />
             </Group>
+            {entry && <CheckHistory checks={entry.checks} />}
+            {entry && onRemove && entry.removedOn === null && (
+              <Group justify="flex-end">
+                <Button variant="subtle" color="red" size="compact-sm" onClick={onRemove}>
+                  {t('lists.remove')}…
+                </Button>
+              </Group>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>
@@ -307,8 +335,90 @@ export function ForeignerForm({
   );
 }
 
+/** A foreigner's residence checks, newest first (p.17(3)). */
+function CheckHistory({ checks }: { checks: Foreigner['checks'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Divider label={t('lists.checksHistory')} labelPosition="left" />
+      {checks.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('lists.noChecks')}
+        </Text>
+      )}
+      <ScrollArea.Autosize mah={140}>
+        {checks.map((k, i) => (
+          <Group key={i} gap="xs" wrap="nowrap" align="baseline">
+            <Text size="sm" w={84} style={{ flexShrink: 0 }}>
+              {formatDate(k.on)}
+            </Text>
+            <Text size="sm" style={{ flex: 1 }}>
+              {k.note || '—'}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {k.by || t('lists.checkCarried')}
+            </Text>
+          </Group>
+        ))}
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
+
+/** Off the list with the day and the reason; the entry stays (ours). */
+export function RemoveForeignerForm({ entry, onDone }: { entry: Foreigner; onDone: () => void }) {
+  const { t } = useTranslation();
+  const remove = useCallMutation('lists.removeForeigner', { invalidates: LIST_READS });
+  const form = useContractForm(api['lists.removeForeigner'].input, {
+    id: entry.id,
+    removedOn: isoDay(new Date()),
+    reason: null as (typeof FOREIGNER_REMOVAL_REASONS)[number] | null,
+    note: '',
+  });
+  return (
+    <GuardedForm
+      form={form}
+      color="red"
+      submitLabel={t('lists.remove')}
+      onSubmit={async (x) => {
+        // the form's check has refused an empty reason
+        await remove.mutateAsync({ ...x, reason: x.reason! });
+        onDone();
+      }}
+    >
+      <Text size="sm" fw={500}>
+        {entry.person}, {entry.citizenship}
+      </Text>
+      <DateField label={t('lists.removedOn')} withAsterisk clearable={false} {...form.getInputProps('removedOn')} />
+      <Select
+        label={t('lists.removalReason')}
+        withAsterisk
+        data-autofocus
+        data={FOREIGNER_REMOVAL_REASONS.map((r) => ({ value: r, label: t(`lists.removalReasons.${r}`) }))}
+        {...form.getInputProps('reason')}
+      />
+      <TextInput
+        label={t('lists.removalNote')}
+        withAsterisk={form.values.reason === 'other'}
+        {...form.getInputProps('note')}
+      />
+    </GuardedForm>
+  );
+}
+
 /** p.22(10) for owners; the residence check for foreigners. */
-export function CheckForm({ list, id, onDone }: { list: 'firearms' | 'foreigners'; id: number; onDone: () => void }) {
+export function CheckForm({
+  list,
+  id,
+  history,
+  onDone,
+}: {
+  list: 'firearms' | 'foreigners';
+  id: number;
+  /** a foreigner's checks so far, shown under the form */
+  history?: Foreigner['checks'];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const firearmCheck = useCallMutation('lists.recordFirearmCheck', { invalidates: LIST_READS });
   const foreignerCheck = useCallMutation('lists.recordForeignerCheck', { invalidates: LIST_READS });
@@ -358,6 +468,7 @@ export function CheckForm({ list, id, onDone }: { list: 'firearms' | 'foreigners
         {...foreigner.getInputProps('checkedOn')}
       />
       <TextInput label={t('lists.checkNote')} data-autofocus {...foreigner.getInputProps('note')} />
+      {history && <CheckHistory checks={history} />}
     </GuardedForm>
   );
 }

@@ -1,6 +1,6 @@
 import { RecordTable } from '../../app/RecordTable';
 import { useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -16,18 +16,20 @@ import {
 import { LISTS } from '../../../../shared/api/lists';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { call } from '../../api/client';
-import { useCall } from '../../api/hooks';
+import { useCall, useCallMutation } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
-import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm } from './ListForms';
+import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm, RemoveForeignerForm } from './ListForms';
+import { LIST_READS } from './queries';
 import { ImportForm } from './ImportDialog';
 
 type Dialog =
   | { kind: 'edit'; list: ListKind; entry: FirearmOwner | ProbationPerson | Foreigner | null }
   | { kind: 'check'; list: 'firearms' | 'foreigners'; id: number }
+  | { kind: 'remove'; entry: Foreigner }
   | { kind: 'import' };
 
 /** The section's electronic lists (p.17): Appendices 2, 3 and 4, with their checks. */
@@ -52,7 +54,14 @@ export function ListsScreen({
   const users = useCall('users.list', { includeInactive: false });
   const firearms = useCall('lists.firearms', filter, { enabled: list === 'firearms' });
   const probation = useCall('lists.probation', filter, { enabled: list === 'probation' });
-  const foreigners = useCall('lists.foreigners', filter, { enabled: list === 'foreigners' });
+  // the entry the search opened is shown even when he was taken off the list
+  const [showRemoved, setShowRemoved] = useState(entryParam !== null);
+  const foreigners = useCall(
+    'lists.foreigners',
+    { ...filter, includeRemoved: showRemoved },
+    { enabled: list === 'foreigners' },
+  );
+  const restore = useCallMutation('lists.restoreForeigner', { invalidates: LIST_READS });
   const writes = canCall(session.role, 'lists.saveFirearmOwner');
   const mySection =
     users.data?.find((u) => u.id === session.id)?.sectionIds[0] ??
@@ -158,6 +167,14 @@ export function ListsScreen({
           value={filter.sectionId ? String(filter.sectionId) : null}
           onChange={(v) => setFilter((f) => ({ ...f, sectionId: v ? Number(v) : null }))}
         />
+        {list === 'foreigners' && (
+          <Checkbox
+            mb={8}
+            label={t('lists.showRemoved')}
+            checked={showRemoved}
+            onChange={(e) => setShowRemoved(e.currentTarget.checked)}
+          />
+        )}
       </Group>
       {list === 'firearms' && (
         <RecordTable
@@ -264,6 +281,7 @@ export function ListsScreen({
           records={foreigners.data}
           onOpen={open}
           rowLabel={(r) => r.person}
+          rowStyle={(r) => (r.removedOn ? { opacity: 0.6 } : undefined)}
           columns={[
             {
               accessor: 'person',
@@ -276,6 +294,12 @@ export function ListsScreen({
                   <Text size="xs" c="dimmed">
                     {r.citizenship}
                   </Text>
+                  {r.removedOn && r.removalReason && (
+                    <Text size="xs" c="red">
+                      {t('lists.removedOn')} {formatDate(r.removedOn)}: {t(`lists.removalReasons.${r.removalReason}`)}
+                      {r.removalNote && ` (${r.removalNote})`}
+                    </Text>
+                  )}
                 </div>
               ),
             },
@@ -293,12 +317,30 @@ export function ListsScreen({
               title: '',
               width: 100,
               render: (r) =>
-                writes && (
+                writes &&
+                (r.removedOn ? (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    aria-label={t('lists.restore')}
+                    title={t('lists.restore')}
+                    loading={restore.isPending && restore.variables?.id === r.id}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      restore.mutate(
+                        { id: r.id },
+                        { onSuccess: () => notifySaved(t, t('lists.restored')), onError: (x) => showApiError(t, x) },
+                      );
+                    }}
+                  >
+                    {t('lists.restoreShort')}
+                  </Button>
+                ) : (
                   <Button
                     size="compact-xs"
                     variant="light"
-                    aria-label={t('lists.check')}
-                    title={t('lists.check')}
+                    aria-label={t('lists.checkStay')}
+                    title={t('lists.checkStay')}
                     onClick={(e) => {
                       e.stopPropagation();
                       setDialog({ kind: 'check', list: 'foreigners', id: r.id });
@@ -306,7 +348,7 @@ export function ListsScreen({
                   >
                     {t('lists.checkShort')}
                   </Button>
-                ),
+                )),
             },
           ]}
         />
@@ -317,10 +359,12 @@ export function ListsScreen({
         size={dialog?.kind === 'edit' || dialog?.kind === 'import' ? 1150 : 'md'}
         title={
           dialog?.kind === 'check'
-            ? t('lists.check')
-            : dialog?.kind === 'import'
-              ? `${t('lists.import.title')}: ${t(`lists.tabs.${list}`)}`
-              : t(`lists.tabs.${list}`)
+            ? t(dialog.list === 'foreigners' ? 'lists.checkStay' : 'lists.check')
+            : dialog?.kind === 'remove'
+              ? t('lists.remove')
+              : dialog?.kind === 'import'
+                ? `${t('lists.import.title')}: ${t(`lists.tabs.${list}`)}`
+                : t(`lists.tabs.${list}`)
         }
       >
         {dialog?.kind === 'import' && station.data && (
@@ -348,9 +392,20 @@ export function ListsScreen({
             station={station.data}
             defaultSection={mySection}
             onDone={refresh}
+            onRemove={dialog.entry ? () => setDialog({ kind: 'remove', entry: dialog.entry as Foreigner }) : undefined}
           />
         )}
-        {dialog?.kind === 'check' && <CheckForm list={dialog.list} id={dialog.id} onDone={refresh} />}
+        {dialog?.kind === 'remove' && <RemoveForeignerForm entry={dialog.entry} onDone={refresh} />}
+        {dialog?.kind === 'check' && (
+          <CheckForm
+            list={dialog.list}
+            id={dialog.id}
+            history={
+              dialog.list === 'foreigners' ? foreigners.data?.find((f) => f.id === dialog.id)?.checks : undefined
+            }
+            onDone={refresh}
+          />
+        )}
       </FormModal>
     </Stack>
   );
