@@ -118,7 +118,7 @@ export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
 export type { Plan, PlanItem } from './plans';
-export type { FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';
+export type { ApplicantCheck, FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';
 export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';
 export type { UpdateSource, UpdateStatus, Release } from './updates';

@@ -79,6 +79,25 @@ export const foreignerInputSchema = z.object({
   workPhone: optionalText(40),
 });
 
+/** p.22(10): the permit the applicant asks for (acquisition; storage; storage and carrying). */
+export const APPLICANT_PERMITS = ['acquisition', 'storage', 'storageCarrying'] as const;
+
+export const applicantCheckInputSchema = z
+  .object({
+    id: z.number().int().nullable().default(null),
+    sectionId: z.number({ error: 'validation.required' }).int(),
+    citizen: citizenInputSchema,
+    address: requiredText(300),
+    permit: z.enum(APPLICANT_PERMITS, { error: 'validation.required' }),
+    weapon: optionalText(200),
+    /** the weapons unit's employee who gave the instruction (name, position) */
+    instructedBy: requiredText(200),
+    instructionRef: optionalText(100),
+    receivedOn: isoDate,
+    dueOn: isoDate,
+  })
+  .refine((x) => x.dueOn >= x.receivedOn, { message: 'validation.periodOrder', path: ['dueOn'] });
+
 const base = {
   id: z.number().int(),
   sectionId: z.number().int(),
@@ -134,6 +153,20 @@ export const foreignerSchema = z.object({
   removalReason: z.enum(FOREIGNER_REMOVAL_REASONS).nullable(),
   removalNote: z.string(),
 });
+export const applicantCheckSchema = z.object({
+  ...base,
+  address: z.string(),
+  permit: z.enum(APPLICANT_PERMITS),
+  weapon: z.string(),
+  instructedBy: z.string(),
+  instructionRef: z.string(),
+  receivedOn: isoDate,
+  dueOn: isoDate,
+  checkedOn: isoDate.nullable(),
+  result: z.string(),
+  checkedBy: z.string(),
+});
+export type ApplicantCheck = z.infer<typeof applicantCheckSchema>;
 export type FirearmOwner = z.infer<typeof firearmOwnerSchema>;
 export type ProbationPerson = z.infer<typeof probationSchema>;
 export type Foreigner = z.infer<typeof foreignerSchema>;
@@ -184,6 +217,23 @@ const listRecordsApi = {
   'lists.recordForeignerCheck': defineCall({
     input: z.object({ id: z.number().int(), checkedOn: isoDate, note: optionalText(500) }),
     output: foreignerSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
+  /** p.22(10): the applicants the weapons unit asked to check, those not yet checked first. */
+  'lists.applicantChecks': defineCall({
+    input: filter,
+    output: z.array(applicantCheckSchema),
+    access: ROLE_GROUPS.sectionReaders,
+  }),
+  /** The instruction as received; corrected while the check is not yet recorded. */
+  'lists.saveApplicantCheck': defineCall({
+    input: applicantCheckInputSchema,
+    output: applicantCheckSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
+  'lists.recordApplicantCheck': defineCall({
+    input: z.object({ id: z.number().int(), checkedOn: isoDate, result: requiredText(1000) }),
+    output: applicantCheckSchema,
     access: ROLE_GROUPS.sectionStaff,
   }),
   /** Off the list (left the country, moved, became a citizen): kept with the date and reason. */

@@ -122,7 +122,7 @@ test('lists: a foreigner checked twice keeps both checks; one who left is taken 
   for (const [on, note] of [
     ['02.10.2026', 'проживает'],
     ['18.11.2026', 'проживает, работает на стройке'],
-  ]) {
+  ] as const) {
     await row.getByRole('button', { name: 'Проверка по месту пребывания' }).click();
     const check = page.getByRole('dialog');
     await field(check, 'Дата проверки').fill(on);
@@ -235,4 +235,72 @@ test('lists: firearm owners imported from an Excel file with one bad row — pre
   } finally {
     fs.rmSync(file, { force: true });
   }
+});
+
+test('lists: the weapons unit asks to check an applicant (p.22(10)) — the instruction written down, on Today with its day, the check recorded', async ({
+  page,
+  app,
+}) => {
+  await newStation(page, app.url);
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
+  await firstSignIn(page, 'nurlanov');
+  await page.goto(`${app.url}#/lists/applicants`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Поручение на проверку' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('textbox', { name: 'Найти гражданина' })).toBeFocused();
+  await page.keyboard.type('Сейтқали Ерлан');
+  await page.keyboard.press('Enter');
+  await field(dialog, 'ИИН / ЖСН').fill(makeIin('1988-02-11', 'male', 21));
+  await field(dialog, 'Адрес проживания').fill('ул. Абая, 40, кв. 2');
+  await dialog.getByRole('combobox', { name: 'Разрешение' }).click();
+  await page.getByRole('option', { name: 'на хранение и ношение' }).click();
+  await field(dialog, 'Оружие (вид, марка)').fill('гладкоствольное ружьё МР-155');
+  await field(dialog, 'Кто поручил (Ф.И.О., должность)').fill('ст. инспектор ПКОО Ахметов Б.');
+  await field(dialog, '№ поручения').fill('17/512');
+  // without its day the instruction is refused, and says where
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Дата в формате ДД.ММ.ГГГГ')).toBeVisible();
+  const due = new Date(Date.now() + 5 * 86_400_000);
+  const dueText = due.toLocaleDateString('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  await field(dialog, 'Срок по поручению').fill(dueText);
+  await page.keyboard.press('Tab');
+  await shot(page, '87-list-applicant-instruction');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: /Сейтқали Ерлан/ });
+  await expect(row).toContainText('на хранение и ношение');
+  await expect(row).toContainText(dueText);
+
+  await page.getByRole('link', { name: 'Сегодня' }).click();
+  const item = page.getByTestId('due-item').filter({ hasText: 'Сейтқали Ерлан (участок 17-1): проверка заявителя' });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText('п. 22(10)');
+  await item.click();
+  await expect(page).toHaveURL(/#\/lists\/applicants\/\d+$/);
+
+  await row.getByRole('button', { name: 'Проверка' }).click();
+  const check = page.getByRole('dialog');
+  await field(check, 'Результат проверки').fill('Сейф для хранения оружия установлен, родственники не возражают');
+  await check.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(check).toBeHidden();
+  await expect(row).toContainText('Нұрланов А.');
+  await expect(row).toContainText('Сейф для хранения оружия установлен');
+  await shot(page, '88-list-applicants');
+  await page.getByText('Қазақша', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Қаруға үміткерлер (22(10)-т.)' })).toBeVisible();
+  await expect(row).toContainText('сақтауға және алып жүруге');
+  await shot(page, '89-list-applicants-kk');
+  await page.getByRole('link', { name: 'Бүгін' }).click();
+  await expect(page.getByTestId('due-item').filter({ hasText: 'Сейтқали' })).toHaveCount(0);
 });

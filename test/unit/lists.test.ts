@@ -519,3 +519,105 @@ describe('p.17(3): a foreigner on the list (App 4)', () => {
     expect(other.removedOn).toBeNull();
   });
 });
+
+describe('p.22(10): the check of an applicant for a weapons permit, on the weapons unit instruction', () => {
+  const applicant = {
+    sectionId: 1,
+    citizen: { id: null, iin: makeIin('1988-02-11', 'male', 21), noIin: null, surname: 'Сейтқали', name: 'Ерлан' },
+    address: 'ул. Абая, 40, кв. 2',
+    permit: 'storageCarrying' as const,
+    weapon: 'гладкоствольное ружьё МР-155',
+    instructedBy: 'ст. инспектор ПКОО Ахметов Б.',
+    instructionRef: '17/512',
+    receivedOn: '2026-11-16',
+    dueOn: '2026-11-26',
+  };
+
+  it('is on Today from the day it came, overdue after the day it set, done when the check is recorded; the act hands over one not done', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    const x = await s.call('lists.saveApplicantCheck', applicant);
+    expect([x.person, x.checkedOn, x.sectionNumber]).toEqual(['Сейтқали Ерлан', null, '17-1']);
+    const due = async (date: string) =>
+      (await s.call('today.list', { date })).filter((d) => d.ruleId === 'lists.applicantCheck');
+    expect(await due('2026-11-20')).toMatchObject([
+      { paragraph: '22(10)', due: '2026-11-26', overdue: false, params: { person: 'Сейтқали Ерлан' } },
+    ]);
+    expect(await due('2026-11-27')).toMatchObject([{ overdue: true }]);
+    // the other section's inspector neither sees it nor may record it
+    await s.as('omarova');
+    expect(await s.call('lists.applicantChecks', {})).toEqual([]);
+    expect(await due('2026-11-20')).toEqual([]);
+    await expect(
+      s.call('lists.recordApplicantCheck', { id: x.id, checkedOn: '2026-11-19', result: 'нарушений нет' }),
+    ).rejects.toMatchObject({ shape: { code: 'FORBIDDEN' } });
+
+    // the act of handing the section over lists it among the unfinished checks
+    await s.as(LEAD.login);
+    const preview = await s.call('handover.preview', { sectionId: 1 });
+    expect(preview.unfinishedChecks).toContainEqual({ what: 'applicant:Сейтқали Ерлан', due: '2026-11-26' });
+
+    await s.as('nurlanov');
+    // bad input changes nothing: a day to come, a day before the instruction, an empty result
+    for (const [checkedOn, result, key] of [
+      ['2026-11-21', 'нарушений нет', 'lists.checkInFuture'],
+      ['2026-11-15', 'нарушений нет', 'lists.checkBeforeInstruction'],
+    ] as const)
+      await expect(s.call('lists.recordApplicantCheck', { id: x.id, checkedOn, result })).rejects.toMatchObject({
+        shape: { code: 'VALIDATION', fields: [{ path: 'checkedOn', messageKey: key }] },
+      });
+    await expect(
+      s.call('lists.recordApplicantCheck', { id: x.id, checkedOn: '2026-11-19', result: ' ' }),
+    ).rejects.toMatchObject({ shape: { code: 'VALIDATION' } });
+    expect((await s.call('lists.applicantChecks', {}))[0]!.checkedOn).toBeNull();
+
+    const done = await s.call('lists.recordApplicantCheck', {
+      id: x.id,
+      checkedOn: '2026-11-19',
+      result: 'Сейф для хранения оружия установлен, родственники не возражают',
+    });
+    expect([done.checkedOn, done.checkedBy]).toEqual(['2026-11-19', 'Нұрланов Т.']);
+    expect(await due('2026-11-27')).toEqual([]);
+    // done is done: not checked again, the instruction not rewritten
+    await expect(
+      s.call('lists.recordApplicantCheck', { id: x.id, checkedOn: '2026-11-20', result: 'ещё раз' }),
+    ).rejects.toMatchObject({ shape: { code: 'CONFLICT', messageKey: 'lists.applicantChecked' } });
+    await expect(
+      s.call('lists.saveApplicantCheck', { ...applicant, id: x.id, dueOn: '2026-12-26' }),
+    ).rejects.toMatchObject({ shape: { code: 'CONFLICT' } });
+    expect(
+      s.backend.raw
+        .prepare("SELECT action FROM audit_log WHERE entity = 'applicant_check' ORDER BY id")
+        .all()
+        .map((r) => (r as { action: string }).action),
+    ).toEqual(['lists.applicant_check.create', 'lists.applicantCheck']);
+  });
+
+  it('refuses an instruction whose day is before it came, and lists those to do first', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.as('nurlanov');
+    await expect(s.call('lists.saveApplicantCheck', { ...applicant, dueOn: '2026-11-10' })).rejects.toMatchObject({
+      shape: { code: 'VALIDATION', fields: [{ path: 'dueOn' }] },
+    });
+    expect(await s.call('lists.applicantChecks', {})).toEqual([]);
+    const a = await s.call('lists.saveApplicantCheck', applicant);
+    await s.call('lists.recordApplicantCheck', { id: a.id, checkedOn: '2026-11-18', result: 'нарушений нет' });
+    await s.call('lists.saveApplicantCheck', {
+      ...applicant,
+      citizen: { ...applicant.citizen, iin: makeIin('1979-01-05', 'male', 22), surname: 'Омаров' },
+      dueOn: '2026-11-30',
+    });
+    await s.call('lists.saveApplicantCheck', {
+      ...applicant,
+      citizen: { ...applicant.citizen, iin: makeIin('1981-01-05', 'male', 23), surname: 'Бекенов' },
+      dueOn: '2026-11-24',
+    });
+    expect((await s.call('lists.applicantChecks', {})).map((x) => x.person)).toEqual([
+      'Бекенов Ерлан',
+      'Омаров Ерлан',
+      'Сейтқали Ерлан',
+    ]);
+  });
+});

@@ -29,9 +29,8 @@ export function handoverActDoc(
   const heading = (text: string): Content => ({ text, bold: true, margin: [0, 8, 0, 4] });
   const check = (what: string) => {
     const [kind, a1, a2] = what.split(':');
-    return kind === 'file'
-      ? t('doc.act.fileCheck', { number: a1, kind: t(`prevention.supervision.kinds.${a2}`) })
-      : t('doc.act.firearmCheck', { person: a1 });
+    if (kind === 'file') return t('doc.act.fileCheck', { number: a1, kind: t(`prevention.supervision.kinds.${a2}`) });
+    return t(kind === 'applicant' ? 'doc.act.applicantCheck' : 'doc.act.firearmCheck', { person: a1 });
   };
   const content: Content = [
     ...stationHeader(d.station, t),

@@ -458,6 +458,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE foreigners ADD COLUMN removal_note TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 21,
+    name: "p.22(10): the check at the address of an applicant for a weapons permit, on the weapons unit's instruction",
+    sql: `
+      CREATE TABLE applicant_checks (
+        id INTEGER PRIMARY KEY, section_id INTEGER NOT NULL REFERENCES sections(id),
+        citizen_id INTEGER NOT NULL REFERENCES citizens(id), address TEXT NOT NULL, permit TEXT NOT NULL,
+        weapon TEXT NOT NULL, instructed_by TEXT NOT NULL, instruction_ref TEXT NOT NULL, received_on TEXT NOT NULL,
+        due_on TEXT NOT NULL, checked_on TEXT, result TEXT NOT NULL DEFAULT '', checked_by INTEGER REFERENCES users(id),
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX applicant_checks_section ON applicant_checks(section_id);
+      CREATE INDEX applicant_checks_citizen ON applicant_checks(citizen_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -423,6 +423,24 @@ export interface FirearmChecksTable {
   by_user_id: number;
   recorded_at: string;
 }
+/** p.22(10): one instruction of the weapons unit to check an applicant at his address, and its result */
+export interface ApplicantChecksTable {
+  id: Generated<number>;
+  section_id: number;
+  citizen_id: number;
+  address: string;
+  permit: 'acquisition' | 'storage' | 'storageCarrying';
+  weapon: string;
+  instructed_by: string;
+  instruction_ref: string;
+  received_on: string;
+  due_on: string;
+  checked_on: string | null;
+  result: string;
+  checked_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
 export interface ProbationPersonsTable {
   id: Generated<number>;
   section_id: number;
@@ -570,6 +588,7 @@ export interface DB {
   probation_persons: ProbationPersonsTable;
   foreigners: ForeignersTable;
   foreigner_checks: ForeignerChecksTable;
+  applicant_checks: ApplicantChecksTable;
   plans: PlansTable;
   plan_items: PlanItemsTable;
   meetings: MeetingsTable;

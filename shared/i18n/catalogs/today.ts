@@ -36,6 +36,8 @@ export const today = defineCatalog(
         planItem: 'План УПП: «{{text}}» — срок {{date}}',
         firearmCheck:
           '{{person}} (участок {{section}}): ежегодная проверка владельца оружия по месту жительства, последняя — {{last}}',
+        applicantCheck:
+          '{{person}} (участок {{section}}): проверка заявителя на разрешение на оружие по поручению от {{received}}',
         foreignerStay: '{{person}}: срок разрешённого проживания истекает {{until}}',
         foreignerPassport: '{{person}}: срок действия паспорта истекает {{until}}',
         sectionTour:
@@ -94,6 +96,8 @@ export const today = defineCatalog(
         planItem: 'УПП жоспары: «{{text}}» — мерзімі {{date}}',
         firearmCheck:
           '{{person}} ({{section}} учаске): қару иесін тұрғылықты жері бойынша жыл сайынғы тексеру, соңғысы — {{last}}',
+        applicantCheck:
+          '{{person}} ({{section}} учаске): {{received}} тапсырма бойынша қаруға рұқсат алуға үміткерді тексеру',
         foreignerStay: '{{person}}: тұруға рұқсат етілген мерзім {{until}} аяқталады',
         foreignerPassport: '{{person}}: паспорттың қолданылу мерзімі {{until}} аяқталады',
         sectionTour:

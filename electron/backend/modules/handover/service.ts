@@ -8,6 +8,7 @@ import { atomically, change } from '../../change';
 import { logAccess, type PurposeInput } from '../prevention/access';
 import { listFiles } from '../prevention/files';
 import { listFirearmOwners, listForeigners, listProbation } from '../lists/service';
+import { listApplicantChecks } from '../lists/applicants';
 import { getPassport } from '../passport/service';
 import { staffNames } from '../users/names';
 import { inScope, requireSection, sectionScope } from '../staff/service';
@@ -93,6 +94,10 @@ export async function snapshot(ctx: Ctx, sectionId: number, fromUserId: number |
       ...owners
         .filter((o) => o.nextCheck !== null && o.nextCheck <= today)
         .map((o) => ({ what: `firearm:${o.person}`, due: o.nextCheck! })),
+      // p.22(10): the weapons unit's instructions not yet done pass to the one who takes the section
+      ...(await listApplicantChecks(ctx, filter))
+        .filter((x) => x.checkedOn === null)
+        .map((x) => ({ what: `applicant:${x.person}`, due: x.dueOn })),
     ],
   };
 }

@@ -5,6 +5,7 @@ import type { ListKind, CallsOf } from '../../../../shared/api';
 import { generatedFile, printForm } from '../../documents/print';
 import { sectionListXlsx, type ListRows } from '../../documents/sectionLists';
 import { applyImport, previewImport } from './import';
+import { listApplicantChecks, recordApplicantCheck, saveApplicantCheck } from './applicants';
 import {
   listFirearmOwners,
   listForeigners,
@@ -40,6 +41,10 @@ export const listsHandlers: Handlers<CallsOf<'lists'>> = {
   'lists.saveForeigner': async (p, { ctx }) => saveForeigner(ctx(), p),
   'lists.recordForeignerCheck': async ({ id, checkedOn, note }, { ctx }) =>
     recordForeignerCheck(ctx(), id, checkedOn, note),
+  'lists.applicantChecks': async (f, { ctx }) => listApplicantChecks(ctx(), f),
+  'lists.saveApplicantCheck': async (x, { ctx }) => saveApplicantCheck(ctx(), x),
+  'lists.recordApplicantCheck': async ({ id, checkedOn, result }, { ctx }) =>
+    recordApplicantCheck(ctx(), id, checkedOn, result),
   'lists.removeForeigner': async (x, { ctx }) => removeForeigner(ctx(), x),
   'lists.restoreForeigner': async ({ id }, { ctx }) => restoreForeigner(ctx(), id),
   'lists.print': async ({ list, sectionId, language }, { ctx }) => {

@@ -30,12 +30,17 @@ export const nextFirearmCheck = (lastCheck: string | null, permitOn: string) =>
 /** Stay or passport ending within this many days shows on Today. */
 export const EXPIRY_WARNING_DAYS = 30;
 
+/** A check recorded for a day to come is refused. */
+export function notInFuture(ctx: Ctx, checkedOn: string): void {
+  if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD')) throw fieldError('checkedOn', 'lists.checkInFuture');
+}
+
 // ---- access: the section's inspectors and assistants (with cover, p.6), the UPP lead and chiefs
 
 const person = (c: { surname: string; name: string; patronymic: string }) => fullName(c);
 
 /** The person (the register) and the section beside each list entry. */
-const PERSON_COLUMNS = [
+export const PERSON_COLUMNS = [
   'c.surname',
   'c.name',
   'c.patronymic',
@@ -94,7 +99,7 @@ interface CitizenCols {
   section_id: number;
   citizen_id: number;
 }
-const baseOf = (r: CitizenCols) => ({
+export const baseOf = (r: CitizenCols) => ({
   id: r.id,
   sectionId: r.section_id,
   sectionNumber: r.section_number,
@@ -132,7 +137,7 @@ async function visible(ctx: Ctx, f: Filter): Promise<Expression<SqlBool> | null>
 }
 
 /** An appendix's reads: one entry (any section; callers check it) and the list a person may see. */
-function appendix<R, T>(
+export function appendix<R, T>(
   rows: (db: Db, where: Expression<SqlBool>) => { execute(): Promise<R[]> },
   to: (db: Db, r: R) => T | Promise<T>,
 ) {
@@ -190,7 +195,7 @@ const getOwner = owners.get;
 export const listFirearmOwners = owners.list;
 
 /** Saves one list entry with its person (the register), checking the section and auditing before/after. */
-async function saveEntry<T extends { id: number; sectionId: number; citizenId: number }>(
+export async function saveEntry<T extends { id: number; sectionId: number; citizenId: number }>(
   ctx: Ctx,
   entity: string,
   input: { id: number | null; sectionId: number; citizen: z.output<typeof firearmOwnerInputSchema>['citizen'] },
@@ -261,10 +266,7 @@ export async function recordFirearmCheck(
   return change(ctx, async (tx) => {
     const before = await getOwner(tx.db, id);
     await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
-    if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
-      throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
-        { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
-      ]);
+    notInFuture(ctx, checkedOn);
     await tx.db
       .insertInto('firearm_checks')
       .values({
@@ -402,10 +404,7 @@ export async function recordForeignerCheck(ctx: Ctx, id: number, checkedOn: stri
   return change(ctx, async (tx) => {
     const before = await getForeigner(tx.db, id);
     await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
-    if (checkedOn > dayjs(ctx.now).format('YYYY-MM-DD'))
-      throw new AppError('VALIDATION', 'lists.checkInFuture', undefined, [
-        { path: 'checkedOn', messageKey: 'lists.checkInFuture' },
-      ]);
+    notInFuture(ctx, checkedOn);
     if (before.removedOn !== null) throw new AppError('CONFLICT', 'lists.foreignerRemoved');
     await tx.db
       .insertInto('foreigner_checks')

@@ -40,7 +40,7 @@ import { CitizenSearch } from '../citizens/CitizenSearch';
 import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen } from '../citizens/CitizenFields';
 
 /** The person part shared by the three lists: found in the register, or typed anew. */
-function PersonBlock({
+export function PersonBlock({
   form,
   known,
   station,
@@ -85,7 +85,7 @@ function PersonBlock({
   );
 }
 
-const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<CitizenInput> = {}) => {
+export const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<CitizenInput> = {}) => {
   if (!e) return { ...EMPTY_CITIZEN, ...extra };
   const c = e.citizen;
   return {

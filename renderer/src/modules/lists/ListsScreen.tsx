@@ -24,6 +24,7 @@ import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
 import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm, RemoveForeignerForm } from './ListForms';
 import { LIST_READS } from './queries';
+import { ApplicantChecks } from './ApplicantChecks';
 import { ImportForm } from './ImportDialog';
 
 type Dialog =
@@ -48,18 +49,20 @@ export function ListsScreen({
 }) {
   const { t } = useTranslation();
   const list: ListKind = LISTS.find((l) => l === listParam) ?? 'firearms';
+  // p.22(10)'s applicant checks sit beside the appendices; they have no appendix form to print or import
+  const tab = listParam === 'applicants' ? 'applicants' : list;
   const [filter, setFilter] = useState<{ sectionId: number | null; text: string }>({ sectionId: null, text: '' });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const station = useCall('station.get', {});
   const users = useCall('users.list', { includeInactive: false });
-  const firearms = useCall('lists.firearms', filter, { enabled: list === 'firearms' });
-  const probation = useCall('lists.probation', filter, { enabled: list === 'probation' });
+  const firearms = useCall('lists.firearms', filter, { enabled: tab === 'firearms' });
+  const probation = useCall('lists.probation', filter, { enabled: tab === 'probation' });
   // the entry the search opened is shown even when he was taken off the list
   const [showRemoved, setShowRemoved] = useState(entryParam !== null);
   const foreigners = useCall(
     'lists.foreigners',
     { ...filter, includeRemoved: showRemoved },
-    { enabled: list === 'foreigners' },
+    { enabled: tab === 'foreigners' },
   );
   const restore = useCallMutation('lists.restoreForeigner', { invalidates: LIST_READS });
   const writes = canCall(session.role, 'lists.saveFirearmOwner');
@@ -107,7 +110,7 @@ export function ListsScreen({
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3}>{t('lists.title')}</Title>
-        <Group gap="xs">
+        <Group gap="xs" display={tab === 'applicants' ? 'none' : undefined}>
           <PrintMenu
             label={t('prevention.print')}
             choices={[
@@ -138,13 +141,14 @@ export function ListsScreen({
           )}
         </Group>
       </Group>
-      <Tabs value={list} onChange={(v) => v && go(`/lists/${v}`)}>
+      <Tabs value={tab} onChange={(v) => v && go(`/lists/${v}`)}>
         <Tabs.List>
           {LISTS.map((l) => (
             <Tabs.Tab key={l} value={l}>
               {t(`lists.tabs.${l}`)}
             </Tabs.Tab>
           ))}
+          <Tabs.Tab value="applicants">{t('lists.applicants.tab')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       <Group gap="xs" align="flex-end">
@@ -167,7 +171,7 @@ export function ListsScreen({
           value={filter.sectionId ? String(filter.sectionId) : null}
           onChange={(v) => setFilter((f) => ({ ...f, sectionId: v ? Number(v) : null }))}
         />
-        {list === 'foreigners' && (
+        {tab === 'foreigners' && (
           <Checkbox
             mb={8}
             label={t('lists.showRemoved')}
@@ -176,7 +180,7 @@ export function ListsScreen({
           />
         )}
       </Group>
-      {list === 'firearms' && (
+      {tab === 'firearms' && (
         <RecordTable
           focusId={entryParam}
           minHeight={160}
@@ -237,7 +241,7 @@ export function ListsScreen({
           ]}
         />
       )}
-      {list === 'probation' && (
+      {tab === 'probation' && (
         <RecordTable
           focusId={entryParam}
           minHeight={160}
@@ -273,7 +277,7 @@ export function ListsScreen({
           ]}
         />
       )}
-      {list === 'foreigners' && (
+      {tab === 'foreigners' && (
         <RecordTable
           focusId={entryParam}
           minHeight={160}
@@ -351,6 +355,15 @@ export function ListsScreen({
                 )),
             },
           ]}
+        />
+      )}
+      {tab === 'applicants' && (
+        <ApplicantChecks
+          session={session}
+          station={station.data}
+          filter={filter}
+          defaultSection={mySection}
+          focusId={entryParam}
         />
       )}
       <FormModal
