@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall, languageSchema, optionalText, fileOutput, requiredText } from './contract';
+import { defineCall, isoDate, languageSchema, optionalText, fileOutput, requiredText } from './contract';
 import { ROLE_GROUPS } from './roles';
 
 /**
@@ -55,6 +55,15 @@ export const OBJECT_FIELDS = {
   permitObjects: ['name', 'ownership', 'address', 'managers', 'checkpointHours', 'security'],
 } as const;
 export const PENCIL_FIELDS: readonly string[] = ['managers'];
+/** Columns the form labels by its section: §5 col. 4 (head of the dormitory, commandant, watchman), §6 col. 2
+ * (with departmental affiliation), col. 5 (the person responsible for the object), col. 7 (type of security). */
+const PART_LABELS: Partial<Record<ObjectPart, readonly string[]>> = {
+  dormitories: ['managers'],
+  permitObjects: ['name', 'managers', 'security'],
+};
+/** The catalog key of a column's label, as the form words it in that section. */
+export const objectFieldLabel = (part: ObjectPart, field: string) =>
+  PART_LABELS[part]?.includes(field) ? `passport.partFields.${part}.${field}` : `passport.fields.${field}`;
 
 export const passportObjectSchema = z.object({
   id: z.number().int(),
@@ -73,6 +82,8 @@ export const passportSchema = z.object({
   objects: z.array(passportObjectSchema),
   /** §2: the plan with routes and posts, as an image; the paper insert may stay in the binder */
   plan: z.object({ image: z.string().nullable(), note: z.string(), updatedAt: z.string() }).nullable(),
+  /** App 1's cover: "Начат / Окончен / Срок хранения" ("Басталды / Аяқталды / Сақтау мерзімі"), blank until filled */
+  cover: z.object({ startedOn: isoDate.nullable(), endedOn: isoDate.nullable(), retention: z.string() }),
   /** p.5: what the door-to-door tours found, address by address */
   tourNotes: z.array(z.object({ date: z.string(), address: z.string(), note: z.string() })),
 });
@@ -121,14 +132,32 @@ export const passportApi = {
     output: passportSchema,
     access: ROLE_GROUPS.sectionStaff,
   }),
+  'passport.saveCover': defineCall({
+    input: z
+      .object({
+        sectionId: z.number().int(),
+        startedOn: isoDate.nullable().default(null),
+        endedOn: isoDate.nullable().default(null),
+        retention: optionalText(100),
+      })
+      .refine((c) => c.endedOn === null || (c.startedOn !== null && c.endedOn >= c.startedOn), {
+        message: 'validation.periodOrder',
+        path: ['endedOn'],
+      }),
+    output: passportSchema,
+    access: ROLE_GROUPS.sectionStaff,
+  }),
   'passport.removeObject': defineCall({
     input: z.object({ sectionId: z.number().int(), id: z.number().int(), reason: requiredText(300) }),
     output: passportSchema,
     access: ROLE_GROUPS.sectionStaff,
   }),
-  /** The whole passport in the form's layout; pencil columns only when asked for. */
+  /**
+   * The whole passport in the form's layout: cover, contents, §1–§6, and the register of places where offences
+   * concentrate kept with it (p.22(14)). The pencil columns print, marked, as the form has them; left out on asking.
+   */
   'passport.print': defineCall({
-    input: z.object({ sectionId: z.number().int(), language: languageSchema, withPencil: z.boolean().default(false) }),
+    input: z.object({ sectionId: z.number().int(), language: languageSchema, withPencil: z.boolean().default(true) }),
     output: fileOutput,
     access: ROLE_GROUPS.sectionReaders,
   }),

@@ -7,7 +7,7 @@ async function chooseYear(page: Page, year: number) {
   await page.getByRole('option', { name: `01.01.${year}` }).click();
 }
 
-test('passport: §3 filled for two years, §4 with two enterprises (a third removed with its reason), printed in Kazakh without the pencil columns', async ({
+test('passport: §3 filled for two years, §4 with two enterprises (a third removed with its reason), the cover filled, a place of offences on the register, printed in Kazakh without the pencil columns', async ({
   page,
   app,
 }) => {
@@ -61,7 +61,7 @@ test('passport: §3 filled for two years, §4 with two enterprises (a third remo
     const dialog = page.getByRole('dialog');
     await field(dialog, 'Наименование').fill(name!);
     await field(dialog, 'Адрес').fill('ул. Сейфуллина, 20');
-    await dialog.getByRole('textbox', { name: /Руководитель, начальник охраны/ }).fill(managers!);
+    await dialog.getByRole('textbox', { name: /руководителя, начальника охраны/ }).fill(managers!);
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect(dialog).toBeHidden();
   }
@@ -81,6 +81,31 @@ test('passport: §3 filled for two years, §4 with two enterprises (a third remo
   await expect(page.getByTestId('passport-object')).toHaveCount(2);
   await shot(page, '96-passport-s4');
 
+  // the cover as the paper's is filled in (App 1)
+  await page.getByRole('tab', { name: '§1 Приём-передача' }).click();
+  await field(page.locator('main'), 'Начат').fill('02.03.2026');
+  await field(page.locator('main'), 'Срок хранения').fill('5 лет');
+  await page.getByRole('button', { name: 'Сохранить обложку' }).click();
+  await expect(page.getByText('Сохранено').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Сохранить обложку' })).toBeDisabled();
+  await shot(page, '98-passport-cover');
+
+  // the register of places where offences concentrate, kept with the passport (p.22(14))
+  await page.getByRole('tab', { name: 'Места концентрации правонарушений' }).click();
+  await page.getByRole('button', { name: 'Добавить место' }).click();
+  const place = page.getByRole('dialog');
+  await field(place, 'Адрес, ориентир').fill('двор дома 7 по ул. Абая');
+  await place.getByRole('combobox', { name: 'Вид места' }).click();
+  await page.getByRole('option', { name: 'двор, подъезд' }).click();
+  await field(place, 'Почему место криминогенное').fill('распитие спиртного по вечерам');
+  await place.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(place).toBeHidden();
+  await expect(page.getByTestId('place-list')).toContainText('двор дома 7 по ул. Абая');
+  await shot(page, '97-passport-places');
+
+  // the pencil columns print unless unticked
+  await expect(page.getByRole('checkbox', { name: 'Печатать столбцы, заполняемые карандашом' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Печатать столбцы, заполняемые карандашом' }).uncheck();
   await page.getByRole('button', { name: 'Печать' }).click();
   await page.getByRole('menuitem', { name: 'PDF на казахском' }).click();
   const pdf = (await saveFromPreview(page)).replace(/\s+/g, ' ');
@@ -92,6 +117,10 @@ test('passport: §3 filled for two years, §4 with two enterprises (a third remo
     '5 520',
     'ТОО «Береке»',
     'Рынок «Шұғыла»',
+    'Басталды "02" наурыз 2026 жылы',
+    'Сақтау мерзімі: 5 лет',
+    'Мазмұны',
+    'двор дома 7 по ул. Абая',
   ])
     expect(pdf).toContain(text);
   expect(pdf).not.toContain('+7 701 111 22 33');

@@ -3,7 +3,7 @@ import { addUser, setUpStation, signInAs } from './helpers';
 import { pdfWords } from './pdf';
 
 describe('section passport (p.5, p.19, Appendix 1)', () => {
-  it('keeps §3 by years as of 1 January and §4–§6 objects; prints pencil columns only when asked; reminds from mid-December', async () => {
+  it('keeps §3 by years as of 1 January and §4–§6 objects; prints the pencil columns unless asked not to; reminds from mid-December', async () => {
     const clock = { now: new Date('2026-12-16T10:00:00') };
     const s = await setUpStation({ clock: () => clock.now });
     await addUser(s, 'nurlanov', 'Нұрланов', 'inspector', [1]);
@@ -77,7 +77,10 @@ describe('section passport (p.5, p.19, Appendix 1)', () => {
         .plan,
     ).toMatchObject({ image: PNG });
     const plain = pdfWords(
-      Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'kk' })).base64, 'base64'),
+      Buffer.from(
+        (await s.call('passport.print', { sectionId: 1, language: 'kk', withPencil: false })).base64,
+        'base64',
+      ),
     );
     expect(plain).toContain('Маршрут ПП-3: ул. Сейфуллина — ул. Абая');
     for (const text of [
@@ -93,11 +96,13 @@ describe('section passport (p.5, p.19, Appendix 1)', () => {
     expect(plain).not.toContain('+7 701 111 22 33');
     const withPencil = pdfWords(
       Buffer.from(
-        (await s.call('passport.print', { sectionId: 1, language: 'ru', withPencil: true })).base64,
+        // App 1: the pencil columns are part of the form, and print unless asked not to
+        (await s.call('passport.print', { sectionId: 1, language: 'ru' })).base64,
         'base64',
       ),
     );
     expect(withPencil).toContain('+7 701 111 22 33');
+    expect(withPencil).toContain('(заполняется карандашом)');
 
     // a mistaken object goes with a reason; the record and the audit keep it
     await s.call('passport.removeObject', { sectionId: 1, id: two.objects[1]!.id, reason: 'рынок закрыт' });
@@ -167,5 +172,109 @@ describe('section passport: whose and what', () => {
     expect((await s.fail('passport.savePlan', { sectionId: 99, image: null, note: '' })).fields).toEqual([
       { path: 'sectionId', messageKey: 'errors.unknownSection' },
     ]);
+  });
+
+  it('prints App 1 as the form is: cover, contents, §1 with rank and room to sign, each column labelled as its section has it, the places register kept with it', async () => {
+    const clock = { now: new Date('2026-12-05T10:00:00') };
+    const s = await setUpStation({ clock: () => clock.now });
+    const a = await s.call('users.create', {
+      supervisingInspectorId: null,
+      surname: 'Нұрланов',
+      name: 'Асқар',
+      patronymic: 'Бекұлы',
+      rank: 'капитан полиции',
+      position: 'УИП',
+      role: 'inspector',
+      sectionIds: [],
+      login: 'nurlanov',
+      temporaryPassword: 'Temp-12345',
+    });
+    await s.call('handover.record', {
+      sectionId: 1,
+      kind: 'handover',
+      fromUserId: null,
+      toUserId: a.id,
+      date: '2026-03-02',
+      superior: 'начальник МПС майор полиции Ахметов Б. К.',
+      remarks: 'Участок принят без замечаний',
+    });
+    // the cover as the paper's is filled in; an end before the start is refused and changes nothing
+    expect(
+      await s.fail('passport.saveCover', { sectionId: 1, startedOn: '2026-03-02', endedOn: '2026-01-01' }),
+    ).toMatchObject({ fields: [{ path: 'endedOn', messageKey: 'validation.periodOrder' }] });
+    expect((await s.call('passport.get', { sectionId: 1 })).cover).toEqual({
+      startedOn: null,
+      endedOn: null,
+      retention: '',
+    });
+    const saved = await s.call('passport.saveCover', { sectionId: 1, startedOn: '2026-03-02', retention: '5 лет' });
+    expect(saved.cover).toEqual({ startedOn: '2026-03-02', endedOn: null, retention: '5 лет' });
+    for (const [part, fields] of [
+      ['dormitories', { name: 'Жатақхана №2', address: 'Абай к-сі, 3', managers: 'Серікова А., комендант' }],
+      ['permitObjects', { name: 'ТОО «Охрана-Сервис» (МВД)', address: 'ул. Абая, 9', security: 'ведомственная' }],
+    ] as const)
+      await s.call('passport.saveObject', { sectionId: 1, part, fields });
+    await signInAs(s, 'nurlanov');
+    await s.call('tours.savePlace', {
+      sectionId: 1,
+      address: 'двор дома 7 по ул. Абая',
+      kind: 'yard',
+      reason: 'распитие спиртного по вечерам',
+      since: '2026-11-01',
+    });
+
+    const ru = pdfWords(
+      Buffer.from((await s.call('passport.print', { sectionId: 1, language: 'ru' })).base64, 'base64'),
+    );
+    for (const text of [
+      // the cover and the contents
+      'Пишется на внешней стороне обложки',
+      'ПАСПОРТ АДМИНИСТРАТИВНОГО УЧАСТКА № 17-1',
+      '(наименование органа внутренних дел)',
+      'Начат «02» марта 2026 года',
+      'Окончен «___» ______________ 20___ года',
+      'Срок хранения: 5 лет',
+      'Содержание',
+      'Сведения о приёме и сдаче административного участка.',
+      'обновляются по состоянию на 1 января',
+      // §1: rank with the name, the date with room to sign
+      'капитан полиции Нұрланов Асқар Бекұлы',
+      'Дата приёма участка, подпись',
+      '02.03.2026',
+      'подпись',
+      'начальник МПС майор полиции Ахметов Б. К.',
+      // §3's four columns as of 1 January, blank ones to be written in
+      'по состоянию на 01.01.20___ г.',
+      // §5 col. 4, §6 col. 2, 5, 7 as the form words them
+      'руководителя общежития, гостиницы, коменданта, вахтёра',
+      'ведомственная принадлежность (министерство, ведомство и адрес)',
+      'ответственного за объект',
+      'Серікова А., комендант',
+      // the register of places where offences concentrate, kept with the passport (p.22(14))
+      'Приложение к паспорту: места концентрации правонарушений',
+      'двор дома 7 по ул. Абая',
+      'двор, подъезд',
+      'распитие спиртного по вечерам',
+    ])
+      expect(ru).toContain(text);
+    const kk = pdfWords(
+      Buffer.from(
+        (await s.call('passport.print', { sectionId: 1, language: 'kk', withPencil: false })).base64,
+        'base64',
+      ),
+    );
+    for (const text of [
+      'Мұқабасының сыртқы бетіне жазылады',
+      'Басталды "02" наурыз 2026 жылы',
+      'Сақтау мерзімі: 5 лет',
+      'Мазмұны',
+      'Учаскені қабылдау күні, қолы',
+      'ведомстволық тиістілігі',
+      'Паспортқа қосымша: құқық бұзушылық шоғырланған орындар',
+    ])
+      expect(kk).toContain(text);
+    // without the pencil columns on asking: the commandant's name stays off the sheet
+    expect(kk).not.toContain('Серікова');
+    expect(kk).not.toContain('қарындашпен толтырылады');
   });
 });

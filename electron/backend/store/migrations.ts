@@ -473,6 +473,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX applicant_checks_citizen ON applicant_checks(citizen_id);
     `,
   },
+  {
+    version: 22,
+    name: 'App 1: the passport cover (started, finished, kept for)',
+    sql: `
+      CREATE TABLE passport_covers (
+        section_id INTEGER PRIMARY KEY REFERENCES sections(id), started_on TEXT, ended_on TEXT,
+        retention TEXT NOT NULL, updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

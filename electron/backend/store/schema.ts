@@ -532,6 +532,14 @@ export interface TourAddressesTable {
   visited_by: number | null;
 }
 
+/** App 1's cover: "Начат / Окончен / Срок хранения" */
+export interface PassportCoversTable {
+  section_id: number;
+  started_on: string | null;
+  ended_on: string | null;
+  retention: string;
+  updated_at: string;
+}
 export interface PassportPlansTable {
   section_id: number;
   image: string | null;
@@ -578,6 +586,7 @@ export interface DB {
   daily_tours: DailyToursTable;
   daily_tour_places: DailyTourPlacesTable;
   passport_plans: PassportPlansTable;
+  passport_covers: PassportCoversTable;
   tour_addresses: TourAddressesTable;
   passport_values: PassportValuesTable;
   passport_objects: PassportObjectsTable;

@@ -33,6 +33,11 @@ export async function getPassport(db: Db, sectionId: number): Promise<Passport> 
     .orderBy('id')
     .execute();
   const plan = await db.selectFrom('passport_plans').selectAll().where('section_id', '=', sectionId).executeTakeFirst();
+  const cover = await db
+    .selectFrom('passport_covers')
+    .selectAll()
+    .where('section_id', '=', sectionId)
+    .executeTakeFirst();
   const tours = await db
     .selectFrom('tour_addresses as t')
     .innerJoin('handover_acts as a', 'a.id', 't.act_id')
@@ -46,6 +51,11 @@ export async function getPassport(db: Db, sectionId: number): Promise<Passport> 
     sectionId,
     section: section.number,
     plan: plan ? { image: plan.image, note: plan.note, updatedAt: plan.updated_at } : null,
+    cover: {
+      startedOn: cover?.started_on ?? null,
+      endedOn: cover?.ended_on ?? null,
+      retention: cover?.retention ?? '',
+    },
     tourNotes: tours.map((t) => ({ date: t.visited_on!, address: t.address, note: t.note })),
     years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
     values,
@@ -224,5 +234,30 @@ export async function savePlan(ctx: Ctx, sectionId: number, image: string | null
       after: { note, image: image ? 'image' : null },
     });
     return getPassport(tx.db, sectionId);
+  });
+}
+
+/** App 1's cover, as the paper's is filled in: when the passport was started and finished, how long it is kept. */
+export async function saveCover(
+  ctx: Ctx,
+  c: { sectionId: number; startedOn: string | null; endedOn: string | null; retention: string },
+): Promise<Passport> {
+  return change(ctx, async (tx) => {
+    await requireWrite(ctx, tx.db, c.sectionId);
+    const before = (await getPassport(tx.db, c.sectionId)).cover;
+    const values = {
+      started_on: c.startedOn,
+      ended_on: c.endedOn,
+      retention: c.retention,
+      updated_at: ctx.now.toISOString(),
+    };
+    await tx.db
+      .insertInto('passport_covers')
+      .values({ section_id: c.sectionId, ...values })
+      .onConflict((oc) => oc.column('section_id').doUpdateSet(values))
+      .execute();
+    const after = await getPassport(tx.db, c.sectionId);
+    await tx.audit({ action: 'passport.cover', entity: 'passport', entityId: c.sectionId, before, after: after.cover });
+    return after;
   });
 }

@@ -9,6 +9,8 @@ export interface StaffNames {
   full(id: number | null | undefined): string;
   /** "position, rank" as a signature block prints it */
   position(id: number | null | undefined): string;
+  /** "rank Surname Name Patronymic", as a form's column "rank, full name" has it */
+  rankAndName(id: number | null | undefined): string;
   role(id: number): Role;
   /** p.2(3): the short name of the inspector an assistant works under; '' for anyone else */
   supervisor(id: number | null | undefined): string;
@@ -34,6 +36,10 @@ export async function staffNames(db: Db): Promise<StaffNames> {
     full: (id) => {
       const u = of(id);
       return u ? fullName(u) : '';
+    },
+    rankAndName: (id) => {
+      const u = of(id);
+      return u ? [u.rank, fullName(u)].filter(Boolean).join(' ') : '';
     },
     position: (id) => {
       const u = of(id);

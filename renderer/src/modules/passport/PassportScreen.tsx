@@ -20,15 +20,25 @@ import {
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { canCall, type Language, type Passport, type PassportObject, type SessionUser } from '../../../../shared/api';
+import {
+  api,
+  canCall,
+  type Language,
+  type Passport,
+  type PassportObject,
+  type SessionUser,
+} from '../../../../shared/api';
+import { DateField } from '../../app/DateField';
 import {
   CHARACTERISTICS,
   HEADING_ROWS,
   OBJECT_FIELDS,
   OBJECT_PARTS,
   PENCIL_FIELDS,
+  objectFieldLabel,
   type ObjectPart,
 } from '../../../../shared/api/passport';
+import { PlaceForm, PlaceList } from '../tours/ToursScreen';
 import { formatDate } from '../../../../shared/format';
 import { call } from '../../api/client';
 import { useCall, callKey, useCallMutation } from '../../api/hooks';
@@ -58,7 +68,9 @@ export function PassportScreen({
   const sectionId = sectionParam ?? mine ?? station.data?.sections.find((s) => s.active)?.id ?? null;
   const passport = useCall('passport.get', { sectionId: sectionId! }, { enabled: sectionId !== null });
   const acts = useCall('handover.list', { sectionId }, { enabled: sectionId !== null });
-  const [withPencil, setWithPencil] = useState(false);
+  // App 1 has the pencil columns: they print unless unticked
+  const [withPencil, setWithPencil] = useState(true);
+  const [addingPlace, setAddingPlace] = useState(false);
   const [editing, setEditing] = useState<{ part: ObjectPart; object: PassportObject | null } | null>(null);
   const [removing, setRemoving] = useState<PassportObject | null>(null);
   const writes = canCall(session.role, 'passport.saveYear');
@@ -120,8 +132,21 @@ export function PassportScreen({
                 {t(`passport.tabs.${part}`)} ({p.objects.filter((o) => o.part === part).length})
               </Tabs.Tab>
             ))}
+            <Tabs.Tab value="places">{t('passport.tabs.places')}</Tabs.Tab>
           </Tabs.List>
+          {/* p.22(14): the register of places where offences concentrate, kept with the passport */}
+          <Tabs.Panel value="places" pt="sm">
+            <Stack gap="xs">
+              {canCall(session.role, 'tours.savePlace') && (
+                <Button w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => setAddingPlace(true)}>
+                  {t('tours.place.add')}
+                </Button>
+              )}
+              <PlaceList sectionId={p.sectionId} writes={canCall(session.role, 'tours.removePlace')} />
+            </Stack>
+          </Tabs.Panel>
           <Tabs.Panel value="s1" pt="sm">
+            <CoverPanel passport={p} writes={writes} onSaved={set} />
             {(acts.data ?? []).length === 0 ? (
               <Text size="sm" c="dimmed">
                 {t('passport.noActs')}
@@ -178,8 +203,8 @@ export function PassportScreen({
                     <Table.Tr>
                       <Table.Th w={30}>№</Table.Th>
                       {OBJECT_FIELDS[part].map((f) => (
-                        <Table.Th key={f}>
-                          {t(`passport.fields.${f}`)}
+                        <Table.Th key={f} fz="xs">
+                          {t(objectFieldLabel(part, f))}
                           {PENCIL_FIELDS.includes(f) && (
                             <Badge ml={4} size="xs" variant="outline" color="gray">
                               {t('passport.pencil')}
@@ -231,6 +256,9 @@ export function PassportScreen({
           ))}
         </Tabs>
       )}
+      <FormModal opened={addingPlace} onClose={() => setAddingPlace(false)} title={t('tours.place.add')} size={620}>
+        {p && <PlaceForm sectionId={p.sectionId} onDone={() => setAddingPlace(false)} />}
+      </FormModal>
       <FormModal opened={removing !== null} onClose={() => setRemoving(null)} size="md" title={t('passport.remove')}>
         {removing && p && (
           <GuardedForm
@@ -414,7 +442,7 @@ function ObjectForm({
       {OBJECT_FIELDS[part].map((f) => {
         // the value is read at the event; the updater runs later, when the event is gone
         const props = {
-          label: t(`passport.fields.${f}`),
+          label: t(objectFieldLabel(part, f)),
           value: fields[f] ?? '',
           onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
             const value = e.currentTarget.value;
@@ -501,5 +529,49 @@ function PlanPanel({
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** App 1's cover: started, finished, how long kept, as the paper's cover is filled in. */
+function CoverPanel({
+  passport,
+  writes,
+  onSaved,
+}: {
+  passport: Passport;
+  writes: boolean;
+  onSaved: (p: Passport) => void;
+}) {
+  const { t } = useTranslation();
+  const save = useCallMutation('passport.saveCover', {
+    onSuccess: (p) => {
+      onSaved(p);
+      notifySaved(t);
+    },
+  });
+  const form = useContractForm(api['passport.saveCover'].input, {
+    sectionId: passport.sectionId,
+    ...passport.cover,
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit((v) =>
+        save.mutate(v, { onError: (e) => showApiError(t, e, form), onSuccess: () => form.resetDirty(v) }),
+      )}
+    >
+      <Group gap="xs" align="flex-start" mb="sm">
+        <Text size="sm" fw={600} mt={30} w={90}>
+          {t('passport.cover')}
+        </Text>
+        <DateField w={150} label={t('passport.startedOn')} readOnly={!writes} {...form.getInputProps('startedOn')} />
+        <DateField w={150} label={t('passport.endedOn')} readOnly={!writes} {...form.getInputProps('endedOn')} />
+        <TextInput w={180} label={t('passport.retention')} readOnly={!writes} {...form.getInputProps('retention')} />
+        {writes && (
+          <Button type="submit" mt={25} variant="light" loading={save.isPending} disabled={!form.isDirty()}>
+            {t('passport.saveCover')}
+          </Button>
+        )}
+      </Group>
+    </form>
   );
 }

@@ -197,7 +197,8 @@ function TourList({ sectionId }: { sectionId: number }) {
   );
 }
 
-function PlaceList({ sectionId, writes }: { sectionId: number; writes: boolean }) {
+/** The section's register of places where offences concentrate (p.22(14)); the passport shows it too. */
+export function PlaceList({ sectionId, writes }: { sectionId: number; writes: boolean }) {
   const { t } = useTranslation();
   const places = useCall('tours.places', { sectionId });
   const [removing, setRemoving] = useState<OffencePlace | null>(null);
@@ -254,7 +255,7 @@ function PlaceList({ sectionId, writes }: { sectionId: number; writes: boolean }
   );
 }
 
-function PlaceForm({ sectionId, onDone }: { sectionId: number; onDone: () => void }) {
+export function PlaceForm({ sectionId, onDone }: { sectionId: number; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useCallMutation('tours.savePlace', { invalidates: TOUR_READS });
   const form = useContractForm(placeInputSchema, {
