@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { receptionJournal } from '../../electron/backend/documents/receptionJournal';
+import { renderPdf } from '../../electron/backend/documents/render';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
-import { addUser, IIN_A, LEAD, parolee, receptionEntry as entry, setUpStation, signInAs } from './helpers';
+import { addUser, IIN_A, LEAD, parolee, receptionEntry as entry, ROOT, setUpStation, signInAs } from './helpers';
 import { pdfText } from './pdf';
 
 const IIN_B = makeIin('1992-02-29', 'female', 208);
@@ -480,5 +483,29 @@ describe('reception: the person file an entry concerns (issue 16)', () => {
     expect(await s.call('prevention.receptions', { id: file.id })).toEqual([]);
     const history = (await s.call('reception.get', { id: saved.id })).history;
     expect(history.map((h) => h.data.personFile)).toEqual([null, { id: file.id, number: file.number }]);
+  });
+});
+
+describe('the printed journal (issue 15)', () => {
+  it('never leaves the totals and the signature alone on a page: the last rows go over with them', async () => {
+    const s = await setUpStation();
+    const e = await s.call('reception.create', entry());
+    const categories = await s.call('reception.categories', {});
+    const station = await s.call('station.get', {});
+    // the same row over and over: a page holds seven, and at 15, 16, 24, 25 the totals fell on a page of their own
+    for (const n of [14, 15, 16, 24, 25]) {
+      const entries = Array.from({ length: n }, (_x, i) => ({ ...e, id: i + 1, number: i + 1 }));
+      const doc = receptionJournal(
+        { station, from: '2026-11-20', to: '2026-11-20', entries, categories, printedAt: '20.11.2026', printedBy: 'x' },
+        'ru',
+      );
+      const pages = pdfText(await renderPdf(path.join(ROOT, 'resources'), doc))
+        .split('\f')
+        .filter((p) => p.trim());
+      const last = pages.at(-1)!;
+      expect(last, `${n} rows`).toContain(`Всего принято: ${n}`);
+      expect(last, `${n} rows`).toContain('Подпись');
+      expect(last, `${n} rows`).toMatch(new RegExp(`(^|\\n)${n}\\n`));
+    }
   });
 });

@@ -49,6 +49,10 @@ export function journalRow(e: Reception, cats: ReceptionCategory[], lang: Langua
   };
 }
 
+const TAIL_ROWS = 2;
+const TAIL_ID = 'journal-tail';
+const END_ID = 'journal-end';
+
 /** Журнал приёма граждан / Азаматтарды қабылдау журналы: A4 landscape, numbered rows, totals (p.9). */
 export function receptionJournal(d: JournalData, lang: Language) {
   const t = translator(lang);
@@ -64,7 +68,9 @@ export function receptionJournal(d: JournalData, lang: Language) {
     t('doc.journal.followUp'),
   ];
   const body: TableCell[][] = [head.map((h) => ({ text: h, bold: true, alignment: 'center', fillColor: '#eeeeee' }))];
-  for (const e of d.entries) {
+  // the totals and the signature never stand alone on a page: the last rows go over with them (issue 15)
+  const tail = d.entries.length > TAIL_ROWS ? d.entries.length - TAIL_ROWS : -1;
+  d.entries.forEach((e, n) => {
     const r = journalRow(e, d.categories, lang);
     const voided = e.status === 'voided';
     body.push(
@@ -73,9 +79,10 @@ export function receptionJournal(d: JournalData, lang: Language) {
         alignment: i === 0 ? 'center' : 'left',
         decoration: voided && i > 0 && i < 8 ? 'lineThrough' : undefined,
         color: voided ? '#666666' : undefined,
+        ...(n === tail && i === 0 ? { id: TAIL_ID } : {}),
       })) as TableCell[],
     );
-  }
+  });
   const live = d.entries.filter((e) => e.status !== 'voided');
   const byMode = (m: Reception['mode']) => live.filter((e) => e.mode === m).length;
   const byCategory = d.categories
@@ -101,7 +108,13 @@ export function receptionJournal(d: JournalData, lang: Language) {
     d.entries.length === 0
       ? { text: t('doc.journal.empty'), alignment: 'center', italics: true, margin: [0, 20, 0, 20] }
       : {
-          table: { headerRows: 1, dontBreakRows: true, widths: [20, 54, 42, 118, 92, '*', 100, 64, 72], body },
+          table: {
+            headerRows: 1,
+            keepWithHeaderRows: 1,
+            dontBreakRows: true,
+            widths: [20, 54, 42, 118, 92, '*', 100, 64, 72],
+            body,
+          },
           layout: 'gridTight',
           fontSize: 9.5,
         },
@@ -123,7 +136,7 @@ export function receptionJournal(d: JournalData, lang: Language) {
       margin: [0, 24, 0, 0],
       fontSize: 12,
       columns: [
-        { width: '*', text: t('doc.journal.printed', { at: d.printedAt, by: d.printedBy }) },
+        { id: END_ID, width: '*', text: t('doc.journal.printed', { at: d.printedAt, by: d.printedBy }) },
         { width: 'auto', text: `${t('doc.signature')} ____________________` },
       ],
     },
@@ -134,5 +147,8 @@ export function receptionJournal(d: JournalData, lang: Language) {
     footer: pageFooter(t),
   });
   dd.pageMargins = [40, 36, 30, 40];
+  // where the signature would fall on a later page than the last rows, those rows start that page
+  dd.pageBreakBefore = (node, nodes) =>
+    node.id === TAIL_ID && !nodes.getFollowingNodesOnPage().some((x) => x.id === END_ID);
   return dd;
 }
