@@ -317,6 +317,54 @@ describe('work notebooks (p.20)', () => {
     expect(await s.fail('notebook.print', { ownerId: s.a.id, language: 'ru' })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('p.9: the notebook entry of an online reception follows its corrections and its voiding, as correcting entries', async () => {
+    const clock = { now: new Date('2026-11-20T11:00:00') };
+    const s = await station(clock);
+    const online = {
+      receivedAt: '2026-11-20T11:00',
+      mode: 'online' as const,
+      categoryCode: 'consultation',
+      subject: 'Вопрос о регистраци',
+      action: 'explained' as const,
+      actionDetails: '',
+      receiverId: s.a.id,
+      followUpDue: null,
+      citizen: { id: null, iin: makeIin('1990-01-01', 'male', 5), noIin: null, surname: 'Жаксылыков', name: 'Арман' },
+    };
+    const r = await s.call('reception.create', online);
+    // the misspelled person and subject corrected in the journal: the right person typed anew
+    const right = { ...online.citizen, iin: makeIin('1990-01-01', 'male', 6), surname: 'Жақсылықов' };
+    await s.call('reception.correct', {
+      id: r.id,
+      reason: 'опечатка в фамилии',
+      entry: { ...online, subject: 'Вопрос о регистрации', citizen: right },
+    });
+    const linked = (await s.call('reception.list', { from: '2026-11-20', to: '2026-11-20' })).entries[0]!.citizen;
+    const texts = async () =>
+      (await s.call('notebook.entries', { ownerId: s.a.id })).entries
+        .map((e) => [e.number, e.text, e.correctsNumber, e.correctedByNumber])
+        .sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(await texts()).toEqual([
+      [1, '№ 1/2026. Жаксылыков А.: Вопрос о регистраци', null, 2],
+      [2, '№ 1/2026. Жақсылықов А.: Вопрос о регистрации', 1, null],
+    ]);
+    // a correction that changes nothing the notebook says writes nothing there
+    await s.call('reception.correct', {
+      id: r.id,
+      reason: 'уточнено действие',
+      entry: {
+        ...online,
+        subject: 'Вопрос о регистрации',
+        actionDetails: 'разъяснён порядок',
+        citizen: { ...right, id: linked.id },
+      },
+    });
+    expect((await texts()).length).toBe(2);
+    // voided: the notebook says so, the earlier entries stay
+    await s.call('reception.void', { id: r.id, reason: 'запись дублирует № 2' });
+    expect((await texts()).at(-1)).toEqual([3, '№ 1/2026: жойылды / аннулирована (запись дублирует № 2)', 2, null]);
+  });
+
   it('writes an online reception into the receiver’s notebook (p.9)', async () => {
     const clock = { now: new Date('2026-11-20T11:00:00') };
     const s = await station(clock);

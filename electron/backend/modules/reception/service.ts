@@ -14,7 +14,7 @@ import type { receptionFilterSchema, receptionInputSchema } from '../../../../sh
 import { formatDate, shortName } from '../../../../shared/format';
 import type { DB } from '../../store/schema';
 import type { Ctx, Db } from '../../context';
-import { change } from '../../change';
+import { change, type SessionTx } from '../../change';
 import { readSettings } from '../station/service';
 import { staffNames, type StaffNames } from '../users/names';
 import { linkCitizen, toCitizen } from '../citizens/service';
@@ -231,17 +231,52 @@ export async function createReception(ctx: Ctx, e: ReceptionFields): Promise<Rec
       after: entry,
     });
     // p.9: an online reception is also written in the receiver's work notebook
-    if (e.mode === 'online') {
-      await appendEntry(tx, e.receiverId, {
-        kind: 'onlineReception',
-        occurred_at: e.receivedAt,
-        text: `№ ${entry.number}/${entry.year}. ${shortName(entry.citizen)}: ${e.subject}`,
-        reception_id: id,
-        citizen_id: entry.citizen.id,
-      });
-    }
+    await notebookFollows(tx, entry, '');
     return entry;
   });
+}
+
+/** What the receiver's notebook says of an online reception (p.9). */
+const onlineText = (e: Reception) => `№ ${e.number}/${e.year}. ${shortName(e.citizen)}: ${e.subject}`;
+
+/**
+ * p.9, p.20: the notebook entry an online reception made follows the journal. The notebook is never erased: a
+ * correction of the entry is written there as an entry correcting the one before, and an entry that no longer stands
+ * (voided, no longer online, received by another) is corrected by one that says so; the new receiver's notebook gets
+ * its own entry.
+ */
+async function notebookFollows(tx: SessionTx, e: Reception, reason: string): Promise<void> {
+  const standing = await tx.db
+    .selectFrom('notebook_entries as n')
+    .select(['n.id', 'n.owner_id', 'n.text'])
+    .where('n.reception_id', '=', e.id)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('notebook_entries as c').select('c.id').whereRef('c.corrects_id', '=', 'n.id'))),
+    )
+    .orderBy('n.id', 'desc')
+    .executeTakeFirst();
+  const online = e.mode === 'online' && e.status !== 'voided';
+  const text = onlineText(e);
+  const entry = { kind: 'onlineReception', occurred_at: e.receivedAt, reception_id: e.id, citizen_id: e.citizen.id };
+  if (standing && online && standing.owner_id === e.receiverId) {
+    if (standing.text !== text) await appendEntry(tx, standing.owner_id, { ...entry, text, corrects_id: standing.id });
+    return;
+  }
+  if (standing) {
+    // the entry's own words say why it no longer stands, in both languages (the notebook's text is not translated)
+    const why =
+      e.status === 'voided'
+        ? 'жойылды / аннулирована'
+        : e.mode !== 'online'
+          ? 'онлайн емес / не онлайн'
+          : 'басқа қабылдады / принял другой';
+    await appendEntry(tx, standing.owner_id, {
+      ...entry,
+      text: `№ ${e.number}/${e.year}: ${why}${reason ? ` (${reason})` : ''}`,
+      corrects_id: standing.id,
+    });
+  }
+  if (online) await appendEntry(tx, e.receiverId, { ...entry, text });
 }
 
 /**
@@ -279,6 +314,7 @@ export async function correctReception(ctx: Ctx, id: number, reason: string, e: 
       before,
       after: { ...after, reason },
     });
+    await notebookFollows(tx, after, reason);
     return after;
   });
 }
@@ -301,6 +337,7 @@ async function changeEntry(
       .execute();
     const after = await snapshot(tx.db, ctx, id, reason);
     await tx.audit({ action, entity: 'reception', entityId: id, before, after });
+    if (after.status === 'voided') await notebookFollows(tx, after, reason);
     return after;
   });
 }
