@@ -2,7 +2,16 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeIin } from '../../shared/iin';
-import { addUser, PAROLEE_IIN as IIN, parolee, setUpStation, signInAs, tempDir } from './helpers';
+import {
+  addUser,
+  PAROLEE_IIN as IIN,
+  parolee,
+  SETUP,
+  setUpStation,
+  signInAs,
+  station as blankStation,
+  tempDir,
+} from './helpers';
 import { pdfWords } from './pdf';
 
 const PURPOSE = { purpose: 'supervision', purposeText: '' } as const;
@@ -769,5 +778,37 @@ describe('person files: the custody log of a safe (p.13)', () => {
         language: 'ru',
       }),
     ).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('the station safes at the first run (issue 15, p.13)', () => {
+  it('creates the safes the wizard names, audited; names twice refuse the whole setup, leaving no station', async () => {
+    const bad = blankStation();
+    expect(
+      await bad.fail('setup.create', {
+        ...SETUP,
+        safes: [
+          { name: 'Сейф № 1', location: '' },
+          { name: 'Сейф № 1', location: 'кабинет 2' },
+        ],
+      }),
+    ).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'safes', messageKey: 'prevention.safeNameTaken' }] });
+    expect((await bad.call('auth.status', {})).state).toBe('setup');
+
+    const s = blankStation();
+    await s.call('setup.create', {
+      ...SETUP,
+      safes: [
+        { name: 'Сейф № 1', location: 'кабинет УПП' },
+        { name: 'Сейф № 2', location: '' },
+      ],
+    });
+    expect((await s.call('prevention.safes', {})).map((x) => [x.name, x.location, x.active])).toEqual([
+      ['Сейф № 1', 'кабинет УПП', true],
+      ['Сейф № 2', '', true],
+    ]);
+    expect(s.backend.raw.prepare("SELECT count(*) n FROM audit_log WHERE action = 'prevention.addSafe'").get()).toEqual(
+      { n: 2 },
+    );
   });
 });

@@ -41,6 +41,8 @@ export const prevention = defineCatalog(
       custodyPlaces: { safe: 'сейф УПП', policeBody: 'помещение органа полиции' },
       safe: 'Сейф',
       shelf: 'Полка, ячейка',
+      noSafes:
+        'В УПП ещё нет ни одного сейфа. Сейфы добавляет ответственный за работу УПП: «Профучёт» → «Сейфы». До того дело можно записать как хранящееся в помещении ПО.',
       controllingInspector: 'Контролирующий инспектор подразделения МПС',
       status: 'Состояние',
       statuses: { active: 'на учёте', moving: 'выбывает', transferred: 'передано', removed: 'снят с учёта' },
@@ -262,6 +264,8 @@ export const prevention = defineCatalog(
       custodyPlaces: { safe: 'УПП сейфі', policeBody: 'полиция органының үй-жайы' },
       safe: 'Сейф',
       shelf: 'Сөре, ұяшық',
+      noSafes:
+        'УПП-да әлі бірде-бір сейф жоқ. Сейфтерді УПП жұмысына жауапты қосады: «Проф. есеп» → «Сейфтер». Оған дейін істі ПО үй-жайында сақталатын ретінде жазуға болады.',
       controllingInspector: 'ЖПҚ бөлінісінің бақылаушы инспекторы',
       status: 'Жағдайы',
       statuses: { active: 'есепте', moving: 'кетіп жатыр', transferred: 'берілді', removed: 'есептен шығарылды' },

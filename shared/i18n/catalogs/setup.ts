@@ -12,6 +12,14 @@ export const setup = defineCatalog(
       stepLead: 'Ответственный',
       stepRecovery: 'Код восстановления',
       addSection: 'Добавить участок',
+      safesTitle: 'Сейфы УПП',
+      safesHint:
+        'Материалы профилактического учёта хранятся в сейфах УПП (п.13 Правил): новое учётное дело кладётся в один из них. Сейфы можно добавить и позже: «Профучёт» → «Сейфы».',
+      safeName: 'Название сейфа',
+      safeLocation: 'Где стоит',
+      addSafe: 'Добавить сейф',
+      removeSafe: 'Убрать сейф',
+      defaultSafe: 'Сейф № 1',
       removeSection: 'Удалить участок',
       create: 'Создать',
       recoveryIntro:
@@ -43,6 +51,14 @@ export const setup = defineCatalog(
       stepLead: 'Жауапты',
       stepRecovery: 'Қалпына келтіру коды',
       addSection: 'Учаске қосу',
+      safesTitle: 'УПП сейфтері',
+      safesHint:
+        'Профилактикалық есеп материалдары УПП сейфтерінде сақталады (Қағидалардың 13-т.): жаңа есептік іс солардың біріне салынады. Сейфтерді кейін де қосуға болады: «Проф. есеп» → «Сейфтер».',
+      safeName: 'Сейфтің атауы',
+      safeLocation: 'Қай жерде тұр',
+      addSafe: 'Сейф қосу',
+      removeSafe: 'Сейфті алып тастау',
+      defaultSafe: '№ 1 сейф',
       removeSection: 'Учаскені жою',
       create: 'Құру',
       recoveryIntro:

@@ -6,7 +6,7 @@ import { AppError } from '../../../../shared/api';
 import type { Category, PersonFile, Safe } from '../../../../shared/api/prevention';
 
 import type { Ctx, Db } from '../../context';
-import { change } from '../../change';
+import { change, type Changing } from '../../change';
 import { outSince, personName, step } from './files';
 import { staffNames } from '../users/names';
 
@@ -35,26 +35,31 @@ export async function listSafes(db: Db): Promise<Safe[]> {
   }));
 }
 
+async function refuseTakenName(tx: Changing, name: string, id: number | null): Promise<void> {
+  const clash = await tx.db.selectFrom('safes').select('id').where('name', '=', name).executeTakeFirst();
+  if (clash && clash.id !== id)
+    throw new AppError('CONFLICT', 'prevention.safeNameTaken', undefined, [
+      { path: 'name', messageKey: 'prevention.safeNameTaken' },
+    ]);
+}
+
+/** A new safe, audited; the first run adds the station's safes with it (issue 15). */
+export async function insertSafe(tx: Changing, s: { name: string; location: string; active: boolean }): Promise<void> {
+  await refuseTakenName(tx, s.name, null);
+  const values = { name: s.name, location: s.location, active: s.active ? 1 : 0 };
+  const { id } = await tx.db.insertInto('safes').values(values).returning('id').executeTakeFirstOrThrow();
+  await tx.audit({ action: 'prevention.addSafe', entity: 'safe', entityId: id, after: values });
+}
+
 export async function saveSafe(
   ctx: Ctx,
   s: { id: number | null; name: string; location: string; active: boolean },
 ): Promise<Safe[]> {
   return change(ctx, async (tx) => {
-    const clash = await tx.db.selectFrom('safes').select('id').where('name', '=', s.name).executeTakeFirst();
-    if (clash && clash.id !== s.id)
-      throw new AppError('CONFLICT', 'prevention.safeNameTaken', undefined, [
-        { path: 'name', messageKey: 'prevention.safeNameTaken' },
-      ]);
+    await refuseTakenName(tx, s.name, s.id);
     const values = { name: s.name, location: s.location, active: s.active ? 1 : 0 };
-    if (s.id === null) {
-      const { id } = await tx.db.insertInto('safes').values(values).returning('id').executeTakeFirstOrThrow();
-      await tx.audit({
-        action: 'prevention.addSafe',
-        entity: 'safe',
-        entityId: id,
-        after: values,
-      });
-    } else {
+    if (s.id === null) await insertSafe(tx, s);
+    else {
       const before = await tx.db.selectFrom('safes').selectAll().where('id', '=', s.id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'errors.notFound');
       if (!s.active && (await listSafes(tx.db)).find((x) => x.id === s.id)!.files > 0)

@@ -341,7 +341,8 @@ export function PersonFileForm({
                   data={safes.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.name }))}
                   value={v.safeId ? String(v.safeId) : null}
                   onChange={(x) => form.setFieldValue('safeId', Number(x))}
-                  error={form.errors.safeId}
+                  // none to choose: say who adds them (issue 15)
+                  error={form.errors.safeId ?? (safes.some((s) => s.active) ? undefined : t('prevention.noSafes'))}
                 />
                 <TextInput label={t('prevention.shelf')} {...form.getInputProps('shelf')} />
               </Group>

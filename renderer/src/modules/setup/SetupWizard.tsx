@@ -27,7 +27,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { openPreview } from '../../app/print/openPreview';
 import { RestoreDialog } from '../backup/RestoreDialog';
 
-const STEP_PREFIX = ['station.', 'sections', 'lead.'];
+const STEP_PREFIX = [['station.'], ['sections', 'safes'], ['lead.']];
 
 /** First run: the station, its sections, the UPP lead; then the recovery code, shown once. */
 export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; onFinished: () => void }) {
@@ -41,6 +41,7 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
     {
       station: { uppNumber: '', uppName: '', policeBody: '', address: '' },
       sections: [{ number: '', kind: 'urban' as 'urban' | 'rural' }],
+      safes: [{ name: t('setup.defaultSafe'), location: '' }],
       lead: {
         surname: '',
         name: '',
@@ -60,7 +61,9 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
   /** Shows only this step's errors, so the next steps are not red before they are seen. */
   function stepValid(i: number): boolean {
     const { errors } = form.validate();
-    const mine = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(STEP_PREFIX[i]!)));
+    const mine = Object.fromEntries(
+      Object.entries(errors).filter(([k]) => STEP_PREFIX[i]!.some((p) => k.startsWith(p))),
+    );
     form.setErrors(mine);
     return Object.keys(mine).length === 0;
   }
@@ -194,6 +197,42 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
                     onClick={() => form.insertListItem('sections', { number: '', kind: 'urban' })}
                   >
                     {t('setup.addSection')}
+                  </Button>
+                </Box>
+                {/* p.13: where the person files are kept; a new file needs one (issue 15) */}
+                <Title order={5} mt="sm">
+                  {t('setup.safesTitle')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('setup.safesHint')}
+                </Text>
+                {form.values.safes.map((_s, i) => (
+                  <Group key={form.key(`safes.${i}`)} align="flex-start">
+                    <TextInput label={t('setup.safeName')} withAsterisk {...form.getInputProps(`safes.${i}.name`)} />
+                    <TextInput label={t('setup.safeLocation')} w={280} {...form.getInputProps(`safes.${i}.location`)} />
+                    <ActionIcon
+                      mt={28}
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('setup.removeSafe')}
+                      onClick={() => form.removeListItem('safes', i)}
+                    >
+                      <IconTrash size={18} />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Box>
+                  <Button
+                    variant="light"
+                    leftSection={<IconPlus size={16} />}
+                    onClick={() =>
+                      form.insertListItem('safes', {
+                        name: `${t('prevention.safe')} № ${form.values.safes.length + 1}`,
+                        location: '',
+                      })
+                    }
+                  >
+                    {t('setup.addSafe')}
                   </Button>
                 </Box>
                 <Group justify="space-between">
