@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { RenderProgress } from './documents/render';
 import type { FormJob } from './documents/forms';
+import type { TodayWindow } from '../../shared/rules/today';
 import type { DueItem, SessionUser } from '../../shared/api';
 import type { DB } from './store/schema';
 import type { BackupInfo } from './store/backup';
@@ -110,5 +111,5 @@ export interface HandlerEnv {
   ctx: () => Ctx;
   lifecycle: Lifecycle;
   /** what every module's deadlines say is due for the caller on a date (the Today screen) */
-  dueItems: (ctx: Ctx, date: string) => Promise<DueItem[]>;
+  dueItems: (ctx: Ctx, date: string, window: TodayWindow) => Promise<DueItem[]>;
 }

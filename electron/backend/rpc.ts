@@ -116,7 +116,7 @@ export function createRouter(backend: RouterBackend, log: (line: string) => void
     const env: HandlerEnv = {
       ctx: () => ctx ?? (ctx = backend.context()),
       lifecycle: backend,
-      dueItems: (c, date) => deadlines.list(c, date),
+      dueItems: (c, date, window) => deadlines.list(c, date, window),
     };
     if (!unit) return checkOutput(name, outputSchema, await handler(input, env));
     try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, isoDate } from './contract';
+import { TODAY_WINDOWS } from '../rules/today';
 
 /** One due item on the Today screen; every rule cites its paragraph of Order 1095 (or "ours"). */
 export const dueItemSchema = z.object({
@@ -17,5 +18,10 @@ export const dueItemSchema = z.object({
 export type DueItem = z.infer<typeof dueItemSchema>;
 
 export const todayApi = {
-  'today.list': defineCall({ input: z.object({ date: isoDate }), output: z.array(dueItemSchema), access: 'anyUser' }),
+  /** What is due: the overdue and those due within each kind's horizon, or (window 'all') everything open. */
+  'today.list': defineCall({
+    input: z.object({ date: isoDate, window: z.enum(TODAY_WINDOWS).default('soon') }),
+    output: z.array(dueItemSchema),
+    access: 'anyUser',
+  }),
 };

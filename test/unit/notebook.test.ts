@@ -138,6 +138,28 @@ describe('work notebooks (p.20)', () => {
     expect(admin.role).toBe('admin');
   });
 
+  it('Today shows what is due within its horizon, and everything open when asked (issue 15)', async () => {
+    const clock = { now: new Date('2026-11-20T10:00:00') };
+    const s = await station(clock);
+    await s.call('notebook.instruct', {
+      ownerIds: [s.a.id],
+      text: 'Подготовить справку к совещанию',
+      dueDate: '2026-12-10',
+      expectedResult: 'справка',
+    });
+    const instructions = async (window?: 'soon' | 'all') =>
+      (await s.call('today.list', { date: '2026-11-20', ...(window ? { window } : {}) })).filter(
+        (d) => d.ruleId === 'notebook.instruction',
+      );
+    // twenty days off: not among the near ones, which look three days ahead
+    expect(await instructions()).toEqual([]);
+    expect(await instructions('soon')).toEqual([]);
+    expect(await instructions('all')).toEqual([
+      expect.objectContaining({ due: '2026-12-10', overdue: false, paragraph: '20' }),
+    ]);
+    expect(await s.fail('today.list', { date: '2026-11-20', window: 'week' })).toMatchObject({ code: 'VALIDATION' });
+  });
+
   it('lands an instruction in each addressee’s notebook; it is due on Today for him and the giver until done', async () => {
     const clock = { now: new Date('2026-11-20T10:00:00') };
     const s = await station(clock);

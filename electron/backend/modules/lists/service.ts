@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
+import { dueBy, TODAY_HORIZON_DAYS, type TodayWindow } from '../../../../shared/rules/today';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import {
@@ -27,8 +28,6 @@ export const nextFirearmCheck = (lastCheck: string | null, permitOn: string) =>
   dayjs(lastCheck ?? permitOn)
     .add(1, 'year')
     .format('YYYY-MM-DD');
-/** Stay or passport ending within this many days shows on Today. */
-export const EXPIRY_WARNING_DAYS = 30;
 
 /** A check recorded for a day to come is refused. */
 export function notInFuture(ctx: Ctx, checkedOn: string): void {
@@ -481,8 +480,8 @@ export async function restoreForeigner(ctx: Ctx, id: number): Promise<Foreigner>
 // ---- Today
 
 /** p.22(10): the yearly check at home, from a month before it is due. */
-export async function dueFirearmChecks(ctx: Ctx, date: string): Promise<DueItem[]> {
-  const horizon = dayjs(date).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD');
+export async function dueFirearmChecks(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
+  const horizon = dueBy(date, TODAY_HORIZON_DAYS.list, window);
   return (await listFirearmOwners(ctx, { sectionId: null, text: '' }))
     .filter((o) => o.nextCheck !== null && o.nextCheck <= horizon)
     .map((o) => ({
@@ -497,8 +496,8 @@ export async function dueFirearmChecks(ctx: Ctx, date: string): Promise<DueItem[
 }
 
 /** Ours (p.17(3) gives no term): a stay or a passport ending within 30 days. */
-export async function dueForeigners(ctx: Ctx, date: string): Promise<DueItem[]> {
-  const horizon = dayjs(date).add(EXPIRY_WARNING_DAYS, 'day').format('YYYY-MM-DD');
+export async function dueForeigners(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
+  const horizon = dueBy(date, TODAY_HORIZON_DAYS.list, window);
   const out: DueItem[] = [];
   for (const f of await listForeigners(ctx, { sectionId: null, text: '' })) {
     for (const [what, until] of [

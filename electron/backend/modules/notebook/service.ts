@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { dueBy, TODAY_HORIZON_DAYS, type TodayWindow } from '../../../../shared/rules/today';
 import { passOnDeadline } from '../../../../shared/rules/notebook';
 import dayjs from 'dayjs';
 import {
@@ -403,11 +404,11 @@ export async function duePassOn(ctx: Ctx, date: string): Promise<DueItem[]> {
 }
 
 /** p.20: an instruction's deadline, for its addressee, for the one who gave it, and for the UPP lead. */
-export async function dueInstructions(ctx: Ctx, date: string): Promise<DueItem[]> {
+export async function dueInstructions(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
   let q = baseQuery(ctx.db)
     .where('e.kind', '=', 'instruction')
     .where('e.done_at', 'is', null)
-    .where('e.due_date', '<=', dayjs(date).add(3, 'day').format('YYYY-MM-DD'));
+    .where('e.due_date', '<=', dueBy(date, TODAY_HORIZON_DAYS.task, window));
   if (ctx.user.role !== 'uppLead')
     q = q.where((eb) => eb.or([eb('e.owner_id', '=', ctx.user.id), eb('e.given_by', '=', ctx.user.id)]));
   const rows = (await q.execute()).map(toEntry(await staffNames(ctx.db)));

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { dueBy, TODAY_HORIZON_DAYS, type TodayWindow } from '../../../../shared/rules/today';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { inGroup, AppError, type DueItem, type Plan } from '../../../../shared/api';
@@ -304,7 +305,7 @@ export async function markItem(ctx: Ctx, itemId: number, result: 'done' | 'notDo
 }
 
 /** p.18, p.24(1): next month's plan from the last week of the month; items of the plan in force as they fall due. */
-export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
+export async function duePlans(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
   const out: DueItem[] = [];
   const d = dayjs(date);
   const next = d.add(1, 'month').format('YYYY-MM');
@@ -351,7 +352,7 @@ export async function duePlans(ctx: Ctx, date: string): Promise<DueItem[]> {
     .select(['i.text', 'i.due_date', 'p.month'])
     .where('p.status', '=', 'approved')
     .where('i.result', 'is', null)
-    .where('i.due_date', '<=', d.add(3, 'day').format('YYYY-MM-DD'));
+    .where('i.due_date', '<=', dueBy(date, TODAY_HORIZON_DAYS.task, window));
   if (ctx.user.role !== 'uppLead') q = q.where('i.responsible_id', '=', ctx.user.id);
   for (const i of await q.execute()) {
     out.push({

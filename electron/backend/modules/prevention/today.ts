@@ -1,4 +1,5 @@
 /** Person files on the Today screen: the p.14 deadline, planned checks (p.12), paper out of the safe (p.13). */
+import { dueBy, TODAY_HORIZON_DAYS, type TodayWindow } from '../../../../shared/rules/today';
 import dayjs from 'dayjs';
 import { type DueItem } from '../../../../shared/api';
 import { readSettings } from '../station/service';
@@ -72,14 +73,14 @@ export async function dueTransfers(ctx: Ctx, date: string): Promise<DueItem[]> {
 }
 
 /** p.12: planned checks due within three days or overdue. */
-export async function dueChecks(ctx: Ctx, date: string): Promise<DueItem[]> {
+export async function dueChecks(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
   const files = new Map((await scopedOpenFiles(ctx)).map((f) => [f.id, f]));
   if (files.size === 0) return [];
   const rows = await ctx.db
     .selectFrom('supervision_records')
     .select(['file_id', 'planned_for', 'kind'])
     .where('done_at', 'is', null)
-    .where('planned_for', '<=', dayjs(date).add(3, 'day').format('YYYY-MM-DD'))
+    .where('planned_for', '<=', dueBy(date, TODAY_HORIZON_DAYS.task, window))
     .where('file_id', 'in', [...files.keys()])
     .execute();
   return rows.map((r) => {

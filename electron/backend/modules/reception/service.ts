@@ -1,4 +1,5 @@
 import { canReceive } from '../../../../shared/rules/reception';
+import { dueBy, type TodayWindow } from '../../../../shared/rules/today';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import dayjs from 'dayjs';
 import type { z } from 'zod';
@@ -418,9 +419,9 @@ export async function countReceptions(db: Db, f: ReceptionFilterFields): Promise
  * (ours: p.9 sets no deadline) a visit's follow-up, for the receiver — the UPP lead and chiefs see all — from as many
  * days ahead as the station chose.
  */
-export async function dueFollowUps(ctx: Ctx, date: string): Promise<DueItem[]> {
+export async function dueFollowUps(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
   const { followUpNoticeDays } = await readSettings(ctx.db);
-  const horizon = dayjs(date).add(followUpNoticeDays, 'day').format('YYYY-MM-DD');
+  const horizon = dueBy(date, followUpNoticeDays, window);
   let q = baseQuery(ctx.db)
     .where('r.voided', '=', 0)
     .where('r.follow_up_due', 'is not', null)

@@ -1,6 +1,7 @@
 import type { DueItem } from '../../../../shared/api';
 import type { Ctx } from '../../context';
 import type { DeadlineProvider } from '../module';
+import type { TodayWindow } from '../../../../shared/rules/today';
 
 /** The Today screen's sources: every module's deadline providers, each under its rule id. */
 export class DeadlineRegistry {
@@ -15,8 +16,8 @@ export class DeadlineRegistry {
     return [...this.providers.keys()];
   }
 
-  async list(ctx: Ctx, date: string): Promise<DueItem[]> {
-    const all = (await Promise.all([...this.providers.values()].map((p) => p(ctx, date)))).flat();
+  async list(ctx: Ctx, date: string, window: TodayWindow = 'soon'): Promise<DueItem[]> {
+    const all = (await Promise.all([...this.providers.values()].map((p) => p(ctx, date, window)))).flat();
     return all.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));
   }
 }

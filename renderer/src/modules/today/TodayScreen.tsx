@@ -1,4 +1,6 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { TODAY_HORIZON_DAYS, TODAY_WINDOWS, type TodayWindow } from '../../../../shared/rules/today';
 import { useTranslation } from 'react-i18next';
 import { formatDate, isoDay } from '../../../../shared/format';
 import { useCall } from '../../api/hooks';
@@ -7,13 +9,32 @@ import { useCall } from '../../api/hooks';
 export function TodayScreen({ go }: { go: (hash: string) => void }) {
   const { t } = useTranslation();
   const date = isoDay(new Date());
-  const items = useCall('today.list', { date });
+  const [range, setRange] = useState<TodayWindow>('soon');
+  const items = useCall('today.list', { date, window: range });
+  const station = useCall('station.get', {});
   return (
     <Stack>
-      <Title order={3}>
-        {t('today.title')} — {formatDate(date)}
-      </Title>
-      {items.data?.length === 0 && <Text c="dimmed">{t('today.empty')}</Text>}
+      <Group justify="space-between" align="flex-end">
+        <Title order={3}>
+          {t('today.title')} — {formatDate(date)}
+        </Title>
+        <SegmentedControl
+          data-testid="today-window"
+          value={range}
+          onChange={(v) => setRange(v as TodayWindow)}
+          data={TODAY_WINDOWS.map((w) => ({ value: w, label: t(`today.windows.${w}`) }))}
+        />
+      </Group>
+      {/* what the list holds, so nothing further off is taken for "nothing due" (issue 15) */}
+      <Text size="sm" c="dimmed" data-testid="today-window-text">
+        {range === 'all'
+          ? t('today.windowAll')
+          : t('today.windowSoon', {
+              ...TODAY_HORIZON_DAYS,
+              followUp: station.data?.settings.followUpNoticeDays ?? '…',
+            })}
+      </Text>
+      {items.data?.length === 0 && <Text c="dimmed">{t(range === 'all' ? 'today.emptyAll' : 'today.empty')}</Text>}
       {items.data?.map((i, n) => (
         <Card
           key={`${i.ruleId}-${n}`}
