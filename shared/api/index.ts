@@ -24,6 +24,7 @@ import { updatesApi } from './updates';
 import { searchApi } from './search';
 import { figuresApi } from './figures';
 import { toursApi } from './tours';
+import { draftsApi } from './drafts';
 
 /**
  * Every call of Uchaske, declared once, by module: a module's calls are named `<module>.<call>` and its backend half
@@ -54,6 +55,7 @@ export const contracts = {
   search: searchApi,
   figures: figuresApi,
   tours: toursApi,
+  drafts: draftsApi,
 } as const;
 export type ModuleName = keyof typeof contracts;
 
@@ -83,6 +85,7 @@ export const api = {
   ...searchApi,
   ...figuresApi,
   ...toursApi,
+  ...draftsApi,
 } satisfies { [M in ModuleName]: (typeof contracts)[M] }[ModuleName];
 export type Api = typeof api;
 export type CallName = keyof Api;
@@ -118,6 +121,7 @@ export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';
 export type { Meeting, MeetingRow, MeetingInput, MeetingItem } from './meetings';
 export type { Plan, PlanItem } from './plans';
+export type { Draft } from './drafts';
 export type { ApplicantCheck, FirearmOwner, ProbationPerson, Foreigner, ListKind, ImportPreview } from './lists';
 export type { HandoverAct, ActSnapshot, TourAddress } from './handover';
 export type { Passport, PassportObject, ObjectPart } from './passport';

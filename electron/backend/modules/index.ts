@@ -24,6 +24,7 @@ import { updatesModule } from './updates';
 import { searchModule } from './search';
 import { figuresModule } from './figures';
 import { toursModule } from './tours';
+import { draftsModule } from './drafts';
 
 /**
  * Every backend module, once. The compiler holds this list to the contract's (shared/api/index.ts): a module that is
@@ -54,4 +55,5 @@ export const modules = {
   search: searchModule,
   figures: figuresModule,
   tours: toursModule,
+  drafts: draftsModule,
 } satisfies { [M in ModuleName]: BackendModule<M> };

@@ -483,6 +483,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 23,
+    name: "issue 15: the open form's draft kept through a lock, one per person",
+    sql: `
+      CREATE TABLE drafts (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id), route TEXT NOT NULL, form TEXT NOT NULL,
+        values_json TEXT NOT NULL, saved_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -532,6 +532,14 @@ export interface TourAddressesTable {
   visited_by: number | null;
 }
 
+/** an open form's text kept through a lock (issue 15) */
+export interface DraftsTable {
+  user_id: number;
+  route: string;
+  form: string;
+  values_json: string;
+  saved_at: string;
+}
 /** App 1's cover: "Начат / Окончен / Срок хранения" */
 export interface PassportCoversTable {
   section_id: number;
@@ -587,6 +595,7 @@ export interface DB {
   daily_tour_places: DailyTourPlacesTable;
   passport_plans: PassportPlansTable;
   passport_covers: PassportCoversTable;
+  drafts: DraftsTable;
   tour_addresses: TourAddressesTable;
   passport_values: PassportValuesTable;
   passport_objects: PassportObjectsTable;

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Center, Loader } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Affix, Alert, Center, Loader } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,9 +10,38 @@ import { SetupWizard } from '../modules/setup/SetupWizard';
 import { UnlockScreen } from '../modules/unlock/UnlockScreen';
 import { ChangePasswordScreen } from '../modules/unlock/ChangePasswordScreen';
 import { Shell } from './Shell';
+import { awaitRestore, formToKeep } from './drafts';
 import { KeyringMissingScreen } from '../modules/backup/KeyringMissingScreen';
 
 export const STATUS_KEY = callKey('auth.status');
+const LOCK_WARNING_MS = 60_000;
+
+/** The idle lock's last minute, counted down; any move or key closes it (the idle hook ends the warning). */
+function LockCountdown({ seconds, onLock }: { seconds: number; onLock: () => void }) {
+  const { t } = useTranslation();
+  const [left, setLeft] = useState(seconds);
+  const lockNow = useRef(onLock);
+  useEffect(() => {
+    lockNow.current = onLock;
+  });
+  useEffect(() => {
+    // the lock itself is one timer; the seconds shown are only what is left of it
+    const end = Date.now() + seconds * 1000;
+    const lock = setTimeout(() => lockNow.current(), seconds * 1000);
+    const tick = setInterval(() => setLeft(Math.max(0, Math.ceil((end - Date.now()) / 1000))), 1000);
+    return () => {
+      clearTimeout(lock);
+      clearInterval(tick);
+    };
+  }, [seconds]);
+  return (
+    <Affix position={{ top: 70, left: '50%' }} style={{ transform: 'translateX(-50%)' }} zIndex={1000}>
+      <Alert color="yellow" variant="filled" role="alertdialog" data-testid="lock-countdown" w={520}>
+        {t('app.lockSoon', { seconds: left })}
+      </Alert>
+    </Affix>
+  );
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -37,12 +66,19 @@ export function App() {
   );
 
   const unlocked = status.data?.state === 'unlocked';
-  const idle = useIdle((status.data?.idleMinutes ?? 10) * 60_000, { initialState: false });
-  useEffect(() => {
-    if (unlocked && idle && !inWizard) void lock();
-  });
+  // a minute's warning before the idle lock (half the time when it is shorter); moving or typing cancels it
+  const idleMs = (status.data?.idleMinutes ?? 10) * 60_000;
+  const warnMs = Math.min(LOCK_WARNING_MS, idleMs / 2);
+  const idle = useIdle(idleMs - warnMs, { initialState: false });
+  const warning = unlocked && idle && !inWizard;
 
   async function lock() {
+    // the open form's text goes to the encrypted store before the session ends (issue 15)
+    const open = formToKeep();
+    if (open)
+      await call('drafts.save', { route: window.location.hash.slice(1), form: open.form, values: open.values() }).catch(
+        () => undefined,
+      );
     await call('auth.lock', {}).catch(() => undefined);
     // nothing of the last screen stays in memory, nor its messages on the next person's screen
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
@@ -58,6 +94,12 @@ export function App() {
     );
   }
   const refresh = () => qc.refetchQueries({ queryKey: STATUS_KEY });
+  async function afterUnlock() {
+    const draft = await call('drafts.take', {}).catch(() => null);
+    awaitRestore(draft);
+    window.location.hash = draft?.route || '/today';
+    await refresh();
+  }
   const { state, session } = status.data;
   if (state === 'keyringMissing' && !inWizard) return <KeyringMissingScreen />;
   if (state === 'setup' || inWizard) {
@@ -71,16 +113,8 @@ export function App() {
       />
     );
   }
-  // whoever unlocks starts from "what is due"
-  if (state === 'locked' || !session)
-    return (
-      <UnlockScreen
-        onUnlocked={() => {
-          window.location.hash = '/today';
-          void refresh();
-        }}
-      />
-    );
+  // whoever unlocks starts from "what is due", or back at the form the lock kept
+  if (state === 'locked' || !session) return <UnlockScreen onUnlocked={() => void afterUnlock()} />;
   if (session.mustChangePassword)
     return (
       <ChangePasswordScreen
@@ -91,5 +125,10 @@ export function App() {
         onLock={() => void lock()}
       />
     );
-  return <Shell session={session} onLock={() => void lock()} />;
+  return (
+    <>
+      <Shell session={session} onLock={() => void lock()} />
+      {warning && <LockCountdown seconds={Math.round(warnMs / 1000)} onLock={() => void lock()} />}
+    </>
+  );
 }

@@ -3,7 +3,9 @@ import { Button, Group, Modal, Stack, Text, type ModalProps } from '@mantine/cor
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import { showApiError } from './forms';
+import { keepOnLock, restoreDraft } from './drafts';
 
 interface Guard {
   setDirty: (dirty: boolean) => void;
@@ -83,16 +85,21 @@ export function GuardedForm<V>({
   onSubmit,
   submitLabel,
   color,
+  draft,
   children,
 }: {
   form: UseFormReturnType<V>;
   onSubmit: (values: V) => Promise<void>;
   submitLabel?: string;
   color?: string;
+  /** the form's name for a draft kept through a lock (issue 15); its screen reopens it after the unlock */
+  draft?: string;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const requestClose = useCloseGuard(form.isDirty());
+  const dirty = form.isDirty();
+  const requestClose = useCloseGuard(dirty);
+  useKeptThroughLock(form, draft, dirty);
   const submit = useMutation({ mutationFn: onSubmit, onError: (e) => showApiError(t, e, form) });
   return (
     <form onSubmit={form.onSubmit((values) => submit.mutate(values))}>
@@ -109,4 +116,21 @@ export function GuardedForm<V>({
       </Stack>
     </form>
   );
+}
+
+/** Registers typed text for the lock to keep, and puts a draft given back after the unlock into the form. */
+function useKeptThroughLock<V>(form: UseFormReturnType<V>, draft: string | undefined, dirty: boolean) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const kept = draft ? restoreDraft(draft) : null;
+    if (!kept) return;
+    form.setValues(kept.values as Partial<V>);
+    notifications.show({ color: 'blue', message: t('app.draftRestored') });
+    // once, when the form opens
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (!draft || !dirty) return;
+    return keepOnLock({ form: draft, values: () => form.getValues() as Record<string, unknown> });
+  }, [draft, dirty, form]);
 }

@@ -201,7 +201,8 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
   const routes = ROUTES.filter((r) => !r.call || canCall(session.role, r.call));
   const [, path = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? [];
   const current = routes.find((r) => r.path === path) ?? routes[0]!;
-  useHotkeys([['mod+L', onLock]]);
+  // from anywhere, a form's field too: the lock keeps the form's text (issue 15)
+  useHotkeys([['mod+L', onLock]], []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">

@@ -16,6 +16,9 @@ import { DateTimeFields } from '../../app/DateTimeFields';
 
 const nowMinute = () => dayjs().format('YYYY-MM-DDTHH:mm');
 
+/** The draft name of a new own entry's form, kept through a lock (issue 15). */
+export const NEW_ENTRY_DRAFT = 'notebook.new';
+
 /** One's own entry, or the correction of one: the old entry stays, marked as corrected. */
 export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null; onDone: () => void }) {
   const { t } = useTranslation();
@@ -33,6 +36,7 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
   return (
     <GuardedForm
       form={form}
+      draft={corrects ? undefined : NEW_ENTRY_DRAFT}
       onSubmit={async (v) => {
         const e = await write.mutateAsync(v);
         notifySaved(t, t('notebook.written', { n: e.number }));

@@ -14,7 +14,8 @@ import { useCall } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { openPreview } from '../../app/print/openPreview';
-import { CallInForm, EntryForm, InstructionForm, MarkForm, ReviewForm } from './NotebookForms';
+import { CallInForm, EntryForm, InstructionForm, MarkForm, NEW_ENTRY_DRAFT, ReviewForm } from './NotebookForms';
+import { draftWaits } from '../../app/drafts';
 import { PassRegister } from './PassRegister';
 
 export const KIND_COLORS: Record<EntryKind, string> = {
@@ -54,7 +55,10 @@ export function NotebookScreen({
   go: (hash: string) => void;
 }) {
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  // a new entry kept through a lock opens again with its text (issue 15)
+  const [dialog, setDialog] = useState<Dialog>(() =>
+    draftWaits(NEW_ENTRY_DRAFT) ? { kind: 'write', corrects: null } : null,
+  );
   const [filter, setFilter] = useState<{
     from: string | null;
     to: string | null;

@@ -104,6 +104,9 @@ function initialValues(
   };
 }
 
+/** The draft name of a new entry's form, kept through a lock (issue 15). */
+export const NEW_ENTRY_DRAFT = 'reception.new';
+
 /** A journal entry: new, or a correction of one (with its reason). Keyboard first: Tab, Ctrl+Enter saves. */
 export function ReceptionForm({
   entry,
@@ -169,7 +172,7 @@ export function ReceptionForm({
 
   return (
     <div onKeyDown={(e) => (e.key === 'Enter' && !e.ctrlKey && !e.metaKey ? enterMovesOn(e) : saveKey(e))}>
-      <GuardedForm form={form} onSubmit={save}>
+      <GuardedForm form={form} onSubmit={save} draft={entry ? undefined : NEW_ENTRY_DRAFT}>
         <Grid gap="lg">
           <Grid.Col span={6}>
             <Stack gap="xs">

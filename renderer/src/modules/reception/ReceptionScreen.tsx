@@ -16,7 +16,8 @@ import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
 import { useFromAddress } from '../../app/addressed';
-import { ReceptionForm } from './ReceptionForm';
+import { draftWaits } from '../../app/drafts';
+import { NEW_ENTRY_DRAFT, ReceptionForm } from './ReceptionForm';
 import { ReceptionDetails } from './ReceptionDetails';
 
 /** (ours) "all his visits": the first day a register of this program can hold */
@@ -56,7 +57,10 @@ export function ReceptionScreen({
   // the citizen named in the address: his visits since the register began; an entry opened from them keeps them
   useFromAddress(citizenId, (id) => setFilter((f) => ({ ...f, from: EVER, to: today, citizenId: id })));
   useFromAddress(preset, (p) => setFilter((f) => ({ ...f, ...p, citizenId: null })));
-  const [form, setForm] = useState<{ entry: Reception | null } | null>(null);
+  // a new entry kept through a lock opens again with its text (issue 15)
+  const [form, setForm] = useState<{ entry: Reception | null } | null>(() =>
+    draftWaits(NEW_ENTRY_DRAFT) ? { entry: null } : null,
+  );
   const canWrite = canCall(session.role, 'reception.create');
 
   // the citizen as the desk search takes him; asked of the backend once the typing pauses

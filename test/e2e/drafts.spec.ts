@@ -1,0 +1,97 @@
+import { test, expect, shot, field, apiCall, newStation, firstSignIn, pickOption } from './fixtures';
+import type { Page } from '@playwright/test';
+import { makeIin } from '../../shared/iin';
+
+async function inspectorAtTheDesk(page: Page, url: string) {
+  await newStation(page, url);
+  await apiCall(page, 'users.create', {
+    login: 'nurlanov',
+    surname: 'Нұрланов',
+    name: 'Асқар',
+    patronymic: '',
+    rank: '',
+    position: 'УИП',
+    role: 'inspector',
+    sectionIds: [1],
+    temporaryPassword: 'Temp-12345',
+  });
+  await firstSignIn(page, 'nurlanov');
+  await page.goto(`${url}#/reception`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
+}
+
+/** F2, a new citizen and what he came with, half-typed. */
+async function halfTyped(page: Page) {
+  await page.keyboard.press('F2');
+  const dialog = page.getByRole('dialog');
+  await expect(field(dialog, 'Найти гражданина: ИИН или фамилия')).toBeFocused();
+  await page.keyboard.type('Сейтқали Ерлан');
+  await page.keyboard.press('Enter');
+  await expect(field(dialog, 'Фамилия')).toHaveValue('Сейтқали');
+  await field(dialog, 'ИИН / ЖСН').fill(makeIin('1988-02-11', 'male', 21));
+  await field(dialog, 'Суть обращения').fill('Шум соседей по ночам, просит провести беседу');
+  await field(dialog, 'Суть обращения').focus();
+}
+
+async function unlock(page: Page) {
+  await expect(page.getByRole('heading', { name: 'Вход', exact: true })).toBeVisible();
+  await field(page, 'Логин').fill('nurlanov');
+  await field(page, 'Пароль').fill('Own-pass-2026');
+  await page.keyboard.press('Enter');
+}
+
+test('nothing typed is lost to a lock: Ctrl+L from a field of the open form keeps it, the unlock opens it again, and it saves', async ({
+  page,
+  app,
+}) => {
+  await inspectorAtTheDesk(page, app.url);
+  await halfTyped(page);
+  // Ctrl+L works from inside the form's field
+  await page.keyboard.press('ControlOrMeta+l');
+  await unlock(page);
+  // back at the desk, the form open as it was
+  const dialog = page.getByRole('dialog');
+  await expect(page.getByText('Черновик восстановлен')).toBeVisible();
+  await expect(field(dialog, 'Фамилия')).toHaveValue('Сейтқали');
+  await expect(field(dialog, 'Имя')).toHaveValue('Ерлан');
+  await expect(field(dialog, 'ИИН / ЖСН')).toHaveValue(makeIin('1988-02-11', 'male', 21));
+  await expect(field(dialog, 'Суть обращения')).toHaveValue('Шум соседей по ночам, просит провести беседу');
+  await shot(page, '12-draft-restored');
+  await pickOption(page, field(dialog, 'Категория'), 'Консульт', /Консультация/);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Сейтқали/ })).toBeVisible();
+  // the draft was given back once: the next lock and unlock open Today, with nothing to restore
+  await page.keyboard.press('ControlOrMeta+l');
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: /Сегодня/ })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the idle lock warns a minute before, moving cancels it, and when it comes the open form is kept', async ({
+  page,
+  app,
+}) => {
+  await page.clock.install();
+  await inspectorAtTheDesk(page, app.url);
+  await halfTyped(page);
+  // ten idle minutes by default: the warning at nine
+  await page.clock.runFor('09:05');
+  const countdown = page.getByTestId('lock-countdown');
+  await expect(countdown).toContainText('Блокировка через');
+  await shot(page, '12a-lock-countdown');
+  // a move of the mouse: the warning goes, the work goes on
+  await page.mouse.move(300, 300);
+  await page.mouse.move(320, 310);
+  await expect(countdown).toBeHidden();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  // untouched for the whole ten minutes: the warning, then the lock, the form kept
+  await page.clock.runFor('09:05');
+  await expect(countdown).toBeVisible();
+  await page.clock.runFor('01:05');
+  await unlock(page);
+  await expect(field(page.getByRole('dialog'), 'Суть обращения')).toHaveValue(
+    'Шум соседей по ночам, просит провести беседу',
+  );
+});
