@@ -12,9 +12,14 @@ export const personNameFields = {
 
 export const stationFields = {
   uppNumber: requiredText(20),
+  /** the name as printed after "УПП № 17" (without those words), the police body and the address: in Russian, and
+   * in Kazakh for the Kazakh forms (issue 15); a Kazakh one left empty prints the Russian */
   uppName: requiredText(200),
   policeBody: requiredText(200),
   address: requiredText(300),
+  uppNameKk: optionalText(200),
+  policeBodyKk: optionalText(200),
+  addressKk: optionalText(300),
 };
 
 /** p.3: a section is urban or rural; rural ones have the daily call-in of p.23(3). */

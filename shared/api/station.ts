@@ -43,10 +43,27 @@ export const stationSchema = z.object({
   uppName: z.string(),
   policeBody: z.string(),
   address: z.string(),
+  uppNameKk: z.string(),
+  policeBodyKk: z.string(),
+  addressKk: z.string(),
   sections: z.array(sectionSchema),
   settings: settingsSchema,
 });
 export type Station = z.infer<typeof stationSchema>;
+
+/** The station's own words in a language: the Kazakh name, police body and address where given, else the Russian. */
+export const stationIn = <S extends Pick<Station, 'uppName' | 'policeBody' | 'address'> & Partial<Station>>(
+  s: S,
+  lang: 'kk' | 'ru',
+): S =>
+  lang === 'kk'
+    ? {
+        ...s,
+        uppName: s.uppNameKk || s.uppName,
+        policeBody: s.policeBodyKk || s.policeBody,
+        address: s.addressKk || s.address,
+      }
+    : s;
 
 export const stationApi = {
   'station.get': defineCall({ input: z.object({}), output: stationSchema, access: 'anyUser' }),

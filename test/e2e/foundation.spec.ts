@@ -11,9 +11,15 @@ test('first run, recovery sheet, lock and unlock, language, users, temporary pas
   // --- first-run wizard, in Kazakh (the default) ---
   await expect(page.getByRole('heading', { name: /Алғашқы іске қосу/ })).toBeVisible();
   await field(page, 'УПП нөмірі').fill('17');
-  await field(page, 'УПП атауы').fill('Шұғыла');
-  await field(page, 'Полиция органы').fill('Түрксіб ауданының полиция басқармасы');
-  await field(page, 'Мекенжайы').fill('Алматы қ., Сейфуллин к-сі, 12');
+  // the station's own words in both languages; the line every form prints is shown as it will read
+  await field(page, 'УПП атауы (орысша)').fill('Шұғыла');
+  await expect(page.getByTestId('station-line')).toHaveText(
+    'Құжаттарда: Участковый пункт полиции № 17 «Шұғыла» · № 17 «Шұғыла» учаскелік полиция пункті',
+  );
+  await field(page, 'Полиция органы (орысша)').fill('Управление полиции Турксибского района г. Алматы');
+  await field(page, 'Полиция органы (қазақша)').fill('Түрксіб ауданының полиция басқармасы');
+  await field(page, 'Мекенжайы (орысша)').fill('г. Алматы, ул. Сейфуллина, 12');
+  await field(page, 'Мекенжайы (қазақша)').fill('Алматы қ., Сейфуллин к-сі, 12');
   await shot(page, '01-setup-station');
   await page.keyboard.press('Enter');
 

@@ -487,6 +487,41 @@ describe('reception: the person file an entry concerns (issue 16)', () => {
 });
 
 describe('the printed journal (issue 15)', () => {
+  it("prints the station's own words in the form's language: the Kazakh ones where given, else the Russian", async () => {
+    const s = await setUpStation({ clock: () => new Date('2026-11-20T18:30:00') });
+    await s.call('reception.create', entry());
+    const print = async (language: 'kk' | 'ru') =>
+      pdfText(
+        Buffer.from(
+          (await s.call('reception.print', { filter: { from: '2026-11-20', to: '2026-11-20' }, language })).base64,
+          'base64',
+        ),
+      ).replace(/\s+/g, ' ');
+    // nothing in Kazakh yet: the Kazakh journal prints the Russian
+    expect(await print('kk')).toContain('Управление полиции Турксибского района г. Алматы');
+    const station = await s.call('station.get', {});
+    expect(await s.fail('station.update', { ...station, uppNameKk: 'я'.repeat(201) })).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'uppNameKk' }],
+    });
+    await s.call('station.update', {
+      uppNumber: station.uppNumber,
+      uppName: 'Шугыла',
+      policeBody: station.policeBody,
+      address: station.address,
+      uppNameKk: 'Шұғыла',
+      policeBodyKk: 'Алматы қ. Түрксіб ауданының полиция басқармасы',
+      addressKk: '',
+    });
+    const kk = await print('kk');
+    expect(kk).toContain('Алматы қ. Түрксіб ауданының полиция басқармасы');
+    expect(kk).toContain('№ 17 «Шұғыла» учаскелік полиция пункті');
+    expect(kk).not.toContain('Управление полиции');
+    const ru = await print('ru');
+    expect(ru).toContain('Управление полиции Турксибского района г. Алматы');
+    expect(ru).toContain('Участковый пункт полиции № 17 «Шугыла»');
+  });
+
   it('never leaves the totals and the signature alone on a page: the last rows go over with them', async () => {
     const s = await setUpStation();
     const e = await s.call('reception.create', entry());

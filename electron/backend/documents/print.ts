@@ -1,6 +1,7 @@
 import { AppError, type GeneratedFile, type Language, type Station } from '../../../shared/api';
 import type { Ctx } from '../context';
 import { getStation } from '../modules/station/service';
+import { stationIn } from '../../../shared/api/station';
 import type { FormData, FormName } from './forms';
 import { commitNow } from '../change';
 
@@ -15,7 +16,9 @@ export async function printForm<K extends FormName>(
   language: Language,
   data: (station: Station) => FormData<K>,
 ): Promise<GeneratedFile> {
-  const job = { form, language, data: await drawableImagesOnly(ctx, data(await getStation(ctx.db))) };
+  // every form reads the station in its own language (issue 15)
+  const station = stationIn(await getStation(ctx.db), language);
+  const job = { form, language, data: await drawableImagesOnly(ctx, data(station)) };
   // what the call wrote (a p.15 access row) is kept before the seconds of rendering, which must not hold the records
   await commitNow(ctx);
   return { fileName, base64: (await ctx.documents.pdf(job)).toString('base64') };

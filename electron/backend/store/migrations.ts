@@ -493,6 +493,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 24,
+    name: "issue 15: the station's name, police body and address in Kazakh too",
+    sql: `
+      ALTER TABLE station ADD COLUMN upp_name_kk TEXT NOT NULL DEFAULT '';
+      ALTER TABLE station ADD COLUMN police_body_kk TEXT NOT NULL DEFAULT '';
+      ALTER TABLE station ADD COLUMN address_kk TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,9 @@ export interface StationTable {
   upp_name: string;
   police_body: string;
   address: string;
+  upp_name_kk: string;
+  police_body_kk: string;
+  address_kk: string;
   settings_json: string;
 }
 export interface SectionsTable {

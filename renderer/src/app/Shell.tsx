@@ -1,4 +1,5 @@
 import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
+import { stationIn } from '../../../shared/api/station';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
 import {
   IconAddressBook,
@@ -194,7 +195,7 @@ const ROUTES: Route[] = [
 ];
 
 export function Shell({ session, onLock }: { session: SessionUser; onLock: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [hash, setHash] = useHash();
   const [pwOpen, pw] = useDisclosure(false);
   const station = useCall('station.get', {});
@@ -212,7 +213,10 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
             <Title order={4}>{t('app.name')}</Title>
             {station.data && (
               <Text c="dimmed" truncate maw={420}>
-                {t('app.stationTitle', { number: station.data.uppNumber, name: station.data.uppName })}
+                {t('app.stationTitle', {
+                  number: station.data.uppNumber,
+                  name: stationIn(station.data, i18n.language === 'kk' ? 'kk' : 'ru').uppName,
+                })}
               </Text>
             )}
           </Group>

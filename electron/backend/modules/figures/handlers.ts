@@ -1,4 +1,5 @@
 import type { CallsOf } from '../../../../shared/api';
+import { stationIn } from '../../../../shared/api/station';
 import { formatDateTime, fullName } from '../../../../shared/format';
 import { generatedFile, printForm } from '../../documents/print';
 import { figuresXlsx } from '../../documents/figuresXlsx';
@@ -24,7 +25,12 @@ export const figuresHandlers: Handlers<CallsOf<'figures'>> = {
     const c = ctx();
     const report = await periodFigures(c, { from, to });
     const x = await figuresXlsx(
-      { station: await getStation(c.db), report, printedAt: formatDateTime(c.now), printedBy: fullName(c.user) },
+      {
+        station: stationIn(await getStation(c.db), language),
+        report,
+        printedAt: formatDateTime(c.now),
+        printedBy: fullName(c.user),
+      },
       language,
     );
     return generatedFile(`figures-${from}-${to}-${language}.xlsx`, x);

@@ -1,4 +1,5 @@
 import { AppError, type Language, type CallsOf } from '../../../../shared/api';
+import { stationIn } from '../../../../shared/api/station';
 import { JOURNAL_PRINT_MAX, RECEPTION_PAGE } from '../../../../shared/api/reception';
 import type { Handlers } from '../module';
 import type { Ctx } from '../../context';
@@ -64,7 +65,10 @@ export const receptionHandlers: Handlers<CallsOf<'reception'>> = {
   },
   'reception.exportXlsx': async ({ filter, language }, { ctx }) => {
     const c = ctx();
-    const xlsx = await receptionXlsx({ ...(await journalData(c, filter)), station: await getStation(c.db) }, language);
+    const xlsx = await receptionXlsx(
+      { ...(await journalData(c, filter)), station: stationIn(await getStation(c.db), language) },
+      language,
+    );
     return generatedFile(fileName(filter, language, 'xlsx'), xlsx);
   },
 };

@@ -36,6 +36,9 @@ export async function getStation(db: Db): Promise<Station> {
     uppName: s.upp_name,
     policeBody: s.police_body,
     address: s.address,
+    uppNameKk: s.upp_name_kk,
+    policeBodyKk: s.police_body_kk,
+    addressKk: s.address_kk,
     settings: await readSettings(db),
     sections: sections.map((x) => ({
       id: x.id,
@@ -54,7 +57,20 @@ export interface StationFields {
   uppName: string;
   policeBody: string;
   address: string;
+  uppNameKk: string;
+  policeBodyKk: string;
+  addressKk: string;
 }
+
+const stationColumns = (f: StationFields) => ({
+  upp_number: f.uppNumber,
+  upp_name: f.uppName,
+  police_body: f.policeBody,
+  address: f.address,
+  upp_name_kk: f.uppNameKk,
+  police_body_kk: f.policeBodyKk,
+  address_kk: f.addressKk,
+});
 
 export async function insertStation(
   tx: Tx,
@@ -67,10 +83,7 @@ export async function insertStation(
     .insertInto('station')
     .values({
       id: 1,
-      upp_number: f.uppNumber,
-      upp_name: f.uppName,
-      police_body: f.policeBody,
-      address: f.address,
+      ...stationColumns(f),
       settings_json: JSON.stringify(DEFAULT_SETTINGS),
     })
     .execute();
@@ -90,11 +103,7 @@ export async function insertStation(
 export async function updateStation(ctx: Ctx, f: StationFields): Promise<Station> {
   return change(ctx, async (tx) => {
     const before = await getStation(tx.db);
-    await tx.db
-      .updateTable('station')
-      .set({ upp_number: f.uppNumber, upp_name: f.uppName, police_body: f.policeBody, address: f.address })
-      .where('id', '=', 1)
-      .execute();
+    await tx.db.updateTable('station').set(stationColumns(f)).where('id', '=', 1).execute();
     const after = await getStation(tx.db);
     await tx.audit({
       action: 'station.update',

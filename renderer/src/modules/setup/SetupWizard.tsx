@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StationNameFields } from '../station/StationNameFields';
 import {
   ActionIcon,
   Alert,
@@ -39,7 +40,15 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
   const form = useContractForm(
     api['setup.create'].input,
     {
-      station: { uppNumber: '', uppName: '', policeBody: '', address: '' },
+      station: {
+        uppNumber: '',
+        uppName: '',
+        policeBody: '',
+        address: '',
+        uppNameKk: '',
+        policeBodyKk: '',
+        addressKk: '',
+      },
       sections: [{ number: '', kind: 'urban' as 'urban' | 'rural' }],
       safes: [{ name: t('setup.defaultSafe'), location: '' }],
       lead: {
@@ -129,18 +138,7 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
               }}
             >
               <Stack gap="sm" mt="md">
-                <Group grow align="flex-start">
-                  <TextInput
-                    label={t('fields.uppNumber')}
-                    withAsterisk
-                    data-autofocus
-                    autoFocus
-                    {...form.getInputProps('station.uppNumber')}
-                  />
-                  <TextInput label={t('fields.uppName')} withAsterisk {...form.getInputProps('station.uppName')} />
-                </Group>
-                <TextInput label={t('fields.policeBody')} withAsterisk {...form.getInputProps('station.policeBody')} />
-                <TextInput label={t('fields.address')} withAsterisk {...form.getInputProps('station.address')} />
+                <StationNameFields form={form} prefix="station." values={form.values.station} autoFocus />
                 <Group justify="flex-end">
                   <Button type="submit">{t('app.next')}</Button>
                 </Group>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StationNameFields } from './StationNameFields';
 import {
   Alert,
   Button,
@@ -84,6 +85,9 @@ function StationForm({ station }: { station: Station }) {
     uppName: station.uppName,
     policeBody: station.policeBody,
     address: station.address,
+    uppNameKk: station.uppNameKk,
+    policeBodyKk: station.policeBodyKk,
+    addressKk: station.addressKk,
   });
   return (
     <Paper withBorder p="md">
@@ -99,12 +103,7 @@ function StationForm({ station }: { station: Station }) {
       >
         <Stack gap="sm">
           <Title order={5}>{t('station.station')}</Title>
-          <Group grow align="flex-start">
-            <TextInput label={t('fields.uppNumber')} withAsterisk {...form.getInputProps('uppNumber')} />
-            <TextInput label={t('fields.uppName')} withAsterisk {...form.getInputProps('uppName')} />
-          </Group>
-          <TextInput label={t('fields.policeBody')} withAsterisk {...form.getInputProps('policeBody')} />
-          <TextInput label={t('fields.address')} withAsterisk {...form.getInputProps('address')} />
+          <StationNameFields form={form} prefix="" values={form.values} />
           <Group justify="flex-end">
             <Button type="submit">{t('app.save')}</Button>
           </Group>
