@@ -202,7 +202,8 @@ test('person files: a parolee placed on record, the paper out of the safe and ba
     await imp.getByRole('button', { name: 'Проверить пакет' }).first().click();
     await expect(other.getByText(/Пакет не открывается: неверный пароль/)).toBeVisible();
     await field(imp, 'Пароль пакета').fill('Астана-Алматы-2026');
-    await other.keyboard.press('Enter');
+    // Enter moves on, Ctrl+Enter does the form's work (issue 15)
+    await other.keyboard.press('ControlOrMeta+Enter');
     const preview = imp.getByTestId('package-preview');
     await expect(preview).toContainText('Сейтқали Бауыржан Ерғалиұлы');
     await expect(preview).toContainText('Записей контроля: 1');

@@ -34,7 +34,9 @@ async function newEntry(page: Page) {
 }
 /** Types into the focused list box and takes the option offered, as soon as it is offered. */
 async function pick(page: Page, text: string, option: RegExp | string) {
-  await pickOption(page, page.locator(':focus'), text, option);
+  // the box that has the focus now: once chosen, Enter moves the focus on
+  const id = await page.evaluate(() => document.activeElement?.id ?? '');
+  await pickOption(page, page.locator(`[id="${id}"]`), text, option);
 }
 async function choose(page: Page, label: string, text: string, option: RegExp | string) {
   await pickOption(page, field(page.getByRole('dialog'), label), text, option);
@@ -117,7 +119,7 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await expect(field(dialog, 'Телефоны')).toHaveValue('+7 777 100 2030');
   await field(dialog, 'Санаты').focus();
   await pick(page, 'шағ', 'Шағым');
-  await page.keyboard.press('Tab');
+  // the choice moves on to what the citizen came with
   await page.keyboard.type('Көршісінің итін байлап ұстамайды');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
@@ -131,7 +133,7 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await expect(dialog.getByTestId('known-citizen')).toContainText('Әбдіқадырова Г. С.');
   await expect(field(dialog, 'Санаты')).toBeFocused();
   await pick(page, 'арыз', 'Арыз');
-  await page.keyboard.press('Tab');
+  // the choice moves on to what the citizen came with
   await page.keyboard.type('Пәтерден велосипед ұрланды');
   await choose(page, 'Қабылданған шаралар', 'арыз', 'арыз қабылданып, берілді');
   await type(page, 'Кімге берілді / қайда жіберілді', 'Түрксіб ауданының ПБ кезекші бөліміне');
@@ -203,7 +205,7 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await page.keyboard.press('Enter');
   await expect(field(dialog, 'Санаты')).toBeFocused();
   await pick(page, 'шағ', 'Шағым');
-  await page.keyboard.press('Tab');
+  await expect(field(dialog, 'Өтініштің мәні')).toBeFocused();
   await page.keyboard.type('Көлік ауланы бөгеп тұр');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
@@ -311,4 +313,78 @@ test('a long period pages in the backend: the count is of every entry, the next 
   await expect(page.getByText('Записей: 2')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: /Келуші13\d? / })).toHaveCount(2);
   await shot(page, '27-reception-citizen-filter');
+});
+
+test('Enter means one thing: a new citizen with IIN, address and phone in 8 keys besides the letters, a returning one in 4; a refused save says why and goes to the field (issue 15)', async ({
+  page,
+  app,
+}) => {
+  await page.clock.setFixedTime(new Date(`${almatyDay()}T18:05:00+05:00`));
+  await newStation(page, app.url);
+  await page.goto(`${app.url}#/reception`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
+  const dialog = page.getByRole('dialog');
+  let keys = 0;
+  const key = async (k: string) => {
+    keys++;
+    await page.keyboard.press(k);
+  };
+
+  // a new citizen: F2, the name, Enter to his IIN; each Enter goes to the next field still empty
+  await key('F2');
+  await page.keyboard.type('Серікбаев Нұрсұлтан');
+  await page.waitForTimeout(400); // the search answers: nobody
+  await key('Enter');
+  await expect(field(dialog, 'ИИН / ЖСН')).toBeFocused();
+  await page.keyboard.type(NEW_MAN);
+  await key('Enter');
+  await expect(field(dialog, 'Отчество (при наличии)')).toBeFocused();
+  await key('Enter');
+  await expect(field(dialog, 'Адрес')).toBeFocused();
+  await page.keyboard.type('ул. Абая, 40, кв. 2');
+  await key('Enter');
+  await page.keyboard.type('+7 701 000 1122');
+  // the day and time are filled already: on to the category
+  await key('Enter');
+  await expect(field(dialog, 'Категория')).toBeFocused();
+  await page.keyboard.type('консульт');
+  await expect(page.getByRole('option', { name: 'Консультация' })).toBeVisible();
+  await key('Enter');
+  await expect(field(dialog, 'Суть обращения')).toBeFocused();
+  await expect(field(dialog, 'Категория')).toHaveValue('Консультация');
+  // Shift+Enter is a new line in a text; Enter would move on
+  await page.keyboard.type('Справка с места жительства');
+  await key('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Серікбаев/ })).toContainText('Справка с места жительства');
+  expect(keys).toBeLessThanOrEqual(10);
+  expect(keys).toBe(8);
+
+  // the same citizen again: four keys
+  keys = 0;
+  await key('F2');
+  await page.keyboard.type('серік');
+  await expect(page.getByRole('option', { name: /Серікбаев Нұрсұлтан/ })).toBeVisible();
+  await key('Enter');
+  await expect(field(dialog, 'Категория')).toBeFocused();
+  await page.keyboard.type('консульт');
+  await expect(page.getByRole('option', { name: 'Консультация' })).toBeVisible();
+  await key('Enter');
+  await page.keyboard.type('Повторно за справкой');
+  await key('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+  expect(keys).toBe(4);
+
+  // a bad IIN: Ctrl+Enter is refused beside the button and the cursor goes to the IIN
+  await page.keyboard.press('F2');
+  await page.keyboard.type('Ли Вэй');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(NEW_MAN.slice(0, 11) + ((Number(NEW_MAN[11]) + 1) % 10));
+  await field(dialog, 'Суть обращения').fill('Консультация по регистрации');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('Не сохранено: исправьте отмеченные поля');
+  await expect(field(dialog, 'ИИН / ЖСН')).toBeFocused();
+  await shot(page, '21b-reception-refused');
 });

@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { showApiError } from './forms';
 import { keepOnLock, restoreDraft } from './drafts';
+import { enterBubble, enterCapture } from './formKeys';
 
 interface Guard {
   setDirty: (dirty: boolean) => void;
@@ -100,12 +101,49 @@ export function GuardedForm<V>({
   const dirty = form.isDirty();
   const requestClose = useCloseGuard(dirty);
   useKeptThroughLock(form, draft, dirty);
-  const submit = useMutation({ mutationFn: onSubmit, onError: (e) => showApiError(t, e, form) });
+  const ref = useRef<HTMLFormElement>(null);
+  // a refused save says so beside the button and puts the cursor on the first wrong field (issue 15)
+  const [refused, setRefused] = useState(false);
+  const toFirstWrong = (el: HTMLFormElement | null | undefined, refusedAlready: boolean) =>
+    setTimeout(() => {
+      const bad = el?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (bad || refusedAlready) setRefused(true);
+      bad?.focus();
+    }, 0);
+  const submit = useMutation({
+    mutationFn: onSubmit,
+    // the backend's refusal of a field lands under the field (showApiError): the cursor goes there too
+    onError: (e) => {
+      showApiError(t, e, form);
+      toFirstWrong(ref.current, false);
+    },
+  });
   return (
-    <form onSubmit={form.onSubmit((values) => submit.mutate(values))}>
+    <form
+      ref={ref}
+      onSubmit={form.onSubmit(
+        (values) => {
+          setRefused(false);
+          submit.mutate(values);
+        },
+        (_errors, _values, event) => toFirstWrong(event?.currentTarget as HTMLFormElement | undefined, true),
+      )}
+      onKeyDownCapture={enterCapture}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          ref.current?.requestSubmit();
+        } else enterBubble(e);
+      }}
+    >
       <Stack gap="sm">
         {children}
         <Group justify="flex-end">
+          {refused && (
+            <Text size="sm" c="red" mr="auto" role="alert">
+              {t('app.formRefused')}
+            </Text>
+          )}
           <Button variant="default" onClick={requestClose}>
             {t('app.cancel')}
           </Button>

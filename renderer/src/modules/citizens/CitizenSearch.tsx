@@ -61,6 +61,7 @@ export function CitizenSearch({
           onChange={(e) => setTyped(e.currentTarget.value)}
           onFocus={() => options.length > 0 && combobox.openDropdown()}
           onBlur={() => combobox.closeDropdown()}
+          data-enter-own
           onKeyDown={(e) => {
             // nobody known by what was typed: Enter carries it into the new citizen's fields
             if (e.key === 'Enter' && options.length === 0 && typed.trim() !== '' && !hits.isFetching) {

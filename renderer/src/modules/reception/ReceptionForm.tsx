@@ -2,7 +2,6 @@ import { ENTRY_READS } from './queries';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { canReceive } from '../../../../shared/rules/reception';
 import { Divider, Grid, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -28,26 +27,6 @@ import { CitizenFields, EMPTY_CITIZEN, applyTyped, citizenFromHit, KnownCitizen 
 const correctionSchema = z.object({
   reason: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
 });
-
-/**
- * At the desk Enter never saves half an entry: in a field it moves to the next one
- * (as Tab does); an open list takes it for its choice. Ctrl+Enter saves.
- */
-function enterMovesOn(e: React.KeyboardEvent) {
-  const el = e.target as HTMLElement;
-  if (el.tagName !== 'INPUT' || e.shiftKey || e.altKey) return;
-  // a list that took the key for its choice, or the search box starting a new citizen, has handled it
-  const handled = e.defaultPrevented;
-  e.preventDefault();
-  if (handled || el.getAttribute('aria-expanded') === 'true') return;
-  const scope = el.closest('form');
-  if (!scope) return;
-  const fields = [...scope.querySelectorAll<HTMLElement>('input, textarea, button, [tabindex]')].filter(
-    (x) =>
-      !x.hasAttribute('disabled') && x.tabIndex >= 0 && x.offsetParent !== null && x.getAttribute('type') !== 'hidden',
-  );
-  fields[fields.indexOf(el) + 1]?.focus();
-}
 
 /** In the station's evening hours a visit is in person; otherwise most likely online (p.9). */
 export function defaultMode(now: Date, s: Settings): 'inPerson' | 'online' {
@@ -164,142 +143,140 @@ export function ReceptionForm({
     onDone(saved);
   }
 
-  const saveKey = getHotkeyHandler([['mod+Enter', () => form.onSubmit(save)()]]);
-
   const hm = v.receivedAt.slice(11, 16);
   const outside = v.mode === 'inPerson' && (hm < settings.receptionFrom || hm > settings.receptionTo);
   const catLabel = (x: ReceptionCategory) => localName(x, i18n.language);
 
   return (
-    <div onKeyDown={(e) => (e.key === 'Enter' && !e.ctrlKey && !e.metaKey ? enterMovesOn(e) : saveKey(e))}>
-      <GuardedForm form={form} onSubmit={save} draft={entry ? undefined : NEW_ENTRY_DRAFT}>
-        <Grid gap="lg">
-          <Grid.Col span={6}>
-            <Stack gap="xs">
-              <Divider label={t('reception.citizen')} labelPosition="left" />
-              {!entry && !known && <CitizenSearch onPick={pick} onNew={startNew} />}
-              {known && (
-                <KnownCitizen
-                  citizen={c}
-                  onClear={
-                    entry
-                      ? undefined
-                      : () => form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)
-                  }
-                  onCorrected={(x) => form.setFieldValue('citizen', x)}
+    <GuardedForm form={form} onSubmit={save} draft={entry ? undefined : NEW_ENTRY_DRAFT}>
+      <Grid gap="lg">
+        <Grid.Col span={6}>
+          <Stack gap="xs">
+            <Divider label={t('reception.citizen')} labelPosition="left" />
+            {!entry && !known && <CitizenSearch onPick={pick} onNew={startNew} />}
+            {known && (
+              <KnownCitizen
+                citizen={c}
+                onClear={
+                  entry
+                    ? undefined
+                    : () => form.setFieldValue('citizen', initialValues(null, session, receivers, settings).citizen)
+                }
+                onCorrected={(x) => form.setFieldValue('citizen', x)}
+              />
+            )}
+            <CitizenFields form={form} linked={known} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Stack gap="xs">
+            <Divider label={t('reception.visit')} labelPosition="left" />
+            <Group align="flex-start" gap="xs" wrap="nowrap">
+              <div style={{ flex: 3 }}>
+                <DateTimeFields
+                  label={t('reception.receivedAt')}
+                  value={v.receivedAt}
+                  onChange={(x) => form.setFieldValue('receivedAt', x)}
+                  error={form.errors.receivedAt}
                 />
-              )}
-              <CitizenFields form={form} linked={known} />
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <Stack gap="xs">
-              <Divider label={t('reception.visit')} labelPosition="left" />
-              <Group align="flex-start" gap="xs" wrap="nowrap">
-                <div style={{ flex: 3 }}>
-                  <DateTimeFields
-                    label={t('reception.receivedAt')}
-                    value={v.receivedAt}
-                    onChange={(x) => form.setFieldValue('receivedAt', x)}
-                    error={form.errors.receivedAt}
-                  />
-                </div>
-                <Stack gap={4} style={{ flex: 2 }}>
-                  <Text size="sm" fw={500}>
-                    {t('reception.mode')}
-                  </Text>
-                  <SegmentedControl
-                    value={v.mode}
-                    onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')}
-                    data={[
-                      { value: 'inPerson', label: t('reception.modes.inPerson') },
-                      { value: 'online', label: t('reception.modes.online') },
-                    ]}
-                  />
-                </Stack>
-              </Group>
-              {outside && (
-                <Text size="xs" c="orange">
-                  {t('reception.outsideHours', { from: settings.receptionFrom, to: settings.receptionTo })}
+              </div>
+              <Stack gap={4} style={{ flex: 2 }}>
+                <Text size="sm" fw={500}>
+                  {t('reception.mode')}
                 </Text>
-              )}
+                <SegmentedControl
+                  value={v.mode}
+                  onChange={(x) => form.setFieldValue('mode', x as 'inPerson' | 'online')}
+                  data={[
+                    { value: 'inPerson', label: t('reception.modes.inPerson') },
+                    { value: 'online', label: t('reception.modes.online') },
+                  ]}
+                />
+              </Stack>
+            </Group>
+            {outside && (
+              <Text size="xs" c="orange">
+                {t('reception.outsideHours', { from: settings.receptionFrom, to: settings.receptionTo })}
+              </Text>
+            )}
+            <Select
+              label={t('reception.category')}
+              withAsterisk
+              searchable
+              selectFirstOptionOnChange
+              data-field="categoryCode"
+              data={categories.filter((x) => x.active).map((x) => ({ value: x.code, label: catLabel(x) }))}
+              {...form.getInputProps('categoryCode')}
+            />
+            <Textarea
+              label={t('reception.subject')}
+              withAsterisk
+              autosize
+              minRows={2}
+              maxRows={4}
+              {...form.getInputProps('subject')}
+            />
+            <Select
+              label={t('reception.action')}
+              allowDeselect={false}
+              searchable
+              selectFirstOptionOnChange
+              // typing replaces the measure offered, not adds to it (issue 15)
+              onFocus={(e) => e.currentTarget.select()}
+              data={RECEPTION_ACTIONS.map((a) => ({ value: a, label: t(`reception.actions.${a}`) }))}
+              {...form.getInputProps('action')}
+              onChange={(a) => {
+                form.setFieldValue('action', a as typeof v.action);
+                if (a !== 'personFile') form.setFieldValue('personFileId', null);
+              }}
+            />
+            {v.action === 'personFile' && readsFiles && (
               <Select
-                label={t('reception.category')}
-                withAsterisk
+                label={t('reception.personFile')}
+                description={t('reception.personFileHint')}
                 searchable
-                selectFirstOptionOnChange
-                data-field="categoryCode"
-                data={categories.filter((x) => x.active).map((x) => ({ value: x.code, label: catLabel(x) }))}
-                {...form.getInputProps('categoryCode')}
+                clearable
+                data-field="personFileId"
+                nothingFoundMessage={t('reception.noFiles')}
+                data={(files.data ?? [])
+                  .filter((f) => f.status === 'active' || f.status === 'moving' || f.id === v.personFileId)
+                  .map((f) => ({ value: String(f.id), label: `№ ${f.number} — ${f.person}` }))}
+                value={v.personFileId ? String(v.personFileId) : null}
+                onChange={(x) => form.setFieldValue('personFileId', x ? Number(x) : null)}
+                error={form.errors.personFileId}
               />
-              <Textarea
-                label={t('reception.subject')}
-                withAsterisk
-                autosize
-                minRows={2}
-                maxRows={4}
-                {...form.getInputProps('subject')}
+            )}
+            {v.action !== 'explained' && (
+              <TextInput
+                label={t('reception.actionDetails')}
+                withAsterisk={['statementPassed', 'referred'].includes(v.action)}
+                {...form.getInputProps('actionDetails')}
               />
+            )}
+            <Group grow align="flex-start" gap="xs">
               <Select
-                label={t('reception.action')}
+                label={t('reception.receiver')}
                 allowDeselect={false}
                 searchable
-                selectFirstOptionOnChange
-                data={RECEPTION_ACTIONS.map((a) => ({ value: a, label: t(`reception.actions.${a}`) }))}
-                {...form.getInputProps('action')}
-                onChange={(a) => {
-                  form.setFieldValue('action', a as typeof v.action);
-                  if (a !== 'personFile') form.setFieldValue('personFileId', null);
-                }}
+                data={receivers.map((u) => ({
+                  value: String(u.id),
+                  label: `${shortName(u)}${u.role === 'assistant' ? ` (${t('roles.assistant')})` : ''}`,
+                }))}
+                value={v.receiverId ? String(v.receiverId) : null}
+                onChange={(x) => form.setFieldValue('receiverId', Number(x))}
+                error={form.errors.receiverId}
               />
-              {v.action === 'personFile' && readsFiles && (
-                <Select
-                  label={t('reception.personFile')}
-                  description={t('reception.personFileHint')}
-                  searchable
-                  clearable
-                  data-field="personFileId"
-                  nothingFoundMessage={t('reception.noFiles')}
-                  data={(files.data ?? [])
-                    .filter((f) => f.status === 'active' || f.status === 'moving' || f.id === v.personFileId)
-                    .map((f) => ({ value: String(f.id), label: `№ ${f.number} — ${f.person}` }))}
-                  value={v.personFileId ? String(v.personFileId) : null}
-                  onChange={(x) => form.setFieldValue('personFileId', x ? Number(x) : null)}
-                  error={form.errors.personFileId}
-                />
-              )}
-              {v.action !== 'explained' && (
-                <TextInput
-                  label={t('reception.actionDetails')}
-                  withAsterisk={['statementPassed', 'referred'].includes(v.action)}
-                  {...form.getInputProps('actionDetails')}
-                />
-              )}
-              <Group grow align="flex-start" gap="xs">
-                <Select
-                  label={t('reception.receiver')}
-                  allowDeselect={false}
-                  searchable
-                  data={receivers.map((u) => ({
-                    value: String(u.id),
-                    label: `${shortName(u)}${u.role === 'assistant' ? ` (${t('roles.assistant')})` : ''}`,
-                  }))}
-                  value={v.receiverId ? String(v.receiverId) : null}
-                  onChange={(x) => form.setFieldValue('receiverId', Number(x))}
-                  error={form.errors.receiverId}
-                />
-                <DateField label={t('reception.followUpDue')} {...form.getInputProps('followUpDue')} />
-              </Group>
-              {entry && (
-                <TextInput label={t('reception.correctionReason')} withAsterisk {...form.getInputProps('reason')} />
-              )}
-            </Stack>
-          </Grid.Col>
-        </Grid>
-        <Text size="xs" c="dimmed">
-          {t('reception.newEntryHint')}
-        </Text>
-      </GuardedForm>
-    </div>
+              <DateField label={t('reception.followUpDue')} {...form.getInputProps('followUpDue')} />
+            </Group>
+            {entry && (
+              <TextInput label={t('reception.correctionReason')} withAsterisk {...form.getInputProps('reason')} />
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Text size="xs" c="dimmed">
+        {t('reception.newEntryHint')}
+      </Text>
+    </GuardedForm>
   );
 }
