@@ -4,6 +4,7 @@ import '@mantine/dates/styles.css';
 import '@mantine/spotlight/styles.css';
 import '@mantine/charts/styles.css';
 import 'mantine-datatable/styles.css';
+import './app/tables.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -17,11 +17,14 @@ export function CitizenSearch({
   onNew,
   label,
   autoFocus = true,
+  short = false,
 }: {
   onPick: (c: CitizenHit) => void;
   onNew: (typed: string) => void;
   label?: string;
   autoFocus?: boolean;
+  /** a narrow box: the short hint, so it is not cut off */
+  short?: boolean;
 }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
@@ -52,7 +55,7 @@ export function CitizenSearch({
       <Combobox.Target>
         <TextInput
           label={label ?? t('reception.findCitizen')}
-          placeholder={t('reception.findHint')}
+          placeholder={t(short ? 'reception.findHintShort' : 'reception.findHint')}
           leftSection={<IconSearch size={16} />}
           rightSection={hits.isFetching ? <Loader size={14} /> : null}
           value={typed}

@@ -209,7 +209,7 @@ export function ListsScreen({
               title: t('lists.weapons'),
               render: (r) => r.weapons.map((w) => `${w.kind} ${w.make} ${w.calibre} № ${w.serial}`).join('; '),
             },
-            { accessor: 'permitOn', title: t('lists.cols.permit'), width: 100, render: (r) => formatDate(r.permitOn) },
+            { accessor: 'permitOn', title: t('lists.cols.permit'), width: 130, render: (r) => formatDate(r.permitOn) },
             {
               accessor: 'lastCheck',
               title: t('lists.cols.last'),

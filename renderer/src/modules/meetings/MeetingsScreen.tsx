@@ -90,7 +90,7 @@ export function MeetingsScreen({
           { accessor: 'place', title: t('meetings.place'), ellipsis: true },
           { accessor: 'sections', title: t('meetings.sections'), width: 110 },
           { accessor: 'inspectors', title: t('meetings.inspectors'), width: 200, ellipsis: true },
-          { accessor: 'participantsCount', title: t('meetings.participants'), width: 100, textAlign: 'right' },
+          { accessor: 'participantsCount', title: t('meetings.participants'), width: 135, textAlign: 'right' },
           {
             accessor: 'status',
             title: t('prevention.status'),

@@ -106,6 +106,7 @@ export function EntryForm({ corrects, onDone }: { corrects: NotebookEntry | null
           <CitizenSearch
             label={t('notebook.citizen')}
             autoFocus={false}
+            short
             onPick={(c) => {
               form.setFieldValue('citizenId', c.id);
               setCitizen(`${fullName(c)}${c.iin ? `, ${c.iin}` : ''}`);

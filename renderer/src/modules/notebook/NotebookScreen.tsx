@@ -108,13 +108,13 @@ export function NotebookScreen({
           />
           <DateField
             label={t('reception.from')}
-            w={120}
+            w={140}
             value={filter.from}
             onChange={(v) => setFilter((f) => ({ ...f, from: v }))}
           />
           <DateField
             label={t('reception.to')}
-            w={120}
+            w={140}
             value={filter.to}
             onChange={(v) => setFilter((f) => ({ ...f, to: v }))}
           />

@@ -156,7 +156,7 @@ export function PreventionScreen({
         />
         <Select
           label={t('prevention.section')}
-          w={100}
+          w={120}
           clearable
           placeholder={t('reception.all')}
           data={options.sections}
@@ -176,7 +176,7 @@ export function PreventionScreen({
         />
         <DateField
           label={t('prevention.checksDue')}
-          w={130}
+          w={140}
           value={filter.checksDueBy}
           onChange={(v) => set('checksDueBy', v)}
         />
@@ -220,7 +220,7 @@ export function PreventionScreen({
               </Group>
             ),
           },
-          { accessor: 'sectionNumber', title: t('prevention.section'), width: 80 },
+          { accessor: 'sectionNumber', title: t('prevention.section'), width: 95 },
           { accessor: 'inspector', title: t('prevention.inspectorShort'), width: 140, ellipsis: true },
           {
             accessor: 'nextCheck',

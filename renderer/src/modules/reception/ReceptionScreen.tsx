@@ -238,13 +238,13 @@ export function ReceptionScreen({
           {
             accessor: 'receivedAt',
             title: t('doc.journal.when'),
-            width: filter.from === filter.to ? 72 : 130,
+            width: filter.from === filter.to ? 90 : 130,
             render: (r) =>
               filter.from === filter.to
                 ? r.receivedAt.slice(11, 16)
                 : `${formatDate(r.receivedAt)} ${r.receivedAt.slice(11, 16)}`,
           },
-          { accessor: 'mode', title: t('reception.mode'), width: 92, render: (r) => t(`reception.modes.${r.mode}`) },
+          { accessor: 'mode', title: t('reception.mode'), width: 105, render: (r) => t(`reception.modes.${r.mode}`) },
           {
             accessor: 'citizen',
             title: t('reception.citizen'),
@@ -276,13 +276,13 @@ export function ReceptionScreen({
             ellipsis: true,
             render: (r) => t(`reception.actions.${r.action}`),
           },
-          { accessor: 'receiverName', title: t('reception.receiver'), width: 125, ellipsis: true },
+          { accessor: 'receiverName', title: t('reception.receiver'), width: 150 },
           {
             accessor: 'status',
             title: t('reception.statusLabel'),
-            width: 150,
+            width: 175,
             render: (r) => (
-              <Badge variant="light" color={STATUS_COLORS[r.status]}>
+              <Badge variant="light" tt="none" color={STATUS_COLORS[r.status]}>
                 {r.status === 'open' && r.followUpDue
                   ? `${t('reception.status.open')} ${formatDate(r.followUpDue).slice(0, 5)}`
                   : t(`reception.status.${r.status}`)}
