@@ -572,7 +572,7 @@ export const documents = defineCatalog(
         when: 'Күні, уақыты',
         kind: 'Түрі',
         text: 'Жазбаның мазмұны',
-        period: '{{period}} кезеңі',
+        period: 'Кезең: {{period}}',
         all: 'барлық жазбалар',
         reviews: 'Тексеру белгілері',
         upTo: '№ {{n}} жазбаға дейін',
@@ -590,7 +590,7 @@ export const documents = defineCatalog(
       journal: {
         title: 'АЗАМАТТАРДЫ ҚАБЫЛДАУ ЖУРНАЛЫ',
         sheet: 'Журнал',
-        period: '{{period}} кезеңі',
+        period: 'Кезең: {{period}}',
         empty: 'Кезеңде жазбалар жоқ.',
         when: 'Күні, уақыты',
         mode: 'Түрі',

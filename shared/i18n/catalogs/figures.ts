@@ -174,7 +174,7 @@ export const figures = defineCatalog(
       },
       reference: {
         title: 'Қорытынды кеңеске анықтама',
-        period: '{{period}} кезеңі үшін ({{previous}} кезеңімен салыстырғанда)',
+        period: 'Кезең: {{period}} (салыстыру үшін алдыңғысы: {{previous}})',
         station: 'Тұтас УПП бойынша',
       },
       noRows: 'Учаске қызметкерлері жоқ',

@@ -279,7 +279,8 @@ export const prevention = defineCatalog(
       tabs: {
         card: 'Карточка',
         supervision: 'Профилактикалық бақылау',
-        custody: 'Сақтау',
+        // not the Save button's word (issue 15)
+        custody: 'Сақталуы',
         transfer: 'Кетуі',
         receptions: 'Азаматтарды қабылдау',
         access: 'Кім ашты',
