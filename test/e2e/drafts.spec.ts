@@ -4,6 +4,7 @@ import { makeIin } from '../../shared/iin';
 
 async function inspectorAtTheDesk(page: Page, url: string) {
   await newStation(page, url);
+  await apiCall(page, 'prevention.saveSafe', { name: 'Сейф № 1', location: '' });
   await apiCall(page, 'users.create', {
     login: 'nurlanov',
     surname: 'Нұрланов',
@@ -94,4 +95,23 @@ test('the idle lock warns a minute before, moving cancels it, and when it comes 
   await expect(field(page.getByRole('dialog'), 'Суть обращения')).toHaveValue(
     'Шум соседей по ночам, просит провести беседу',
   );
+});
+
+test('a person file half placed on record is kept through a lock too', async ({ page, app }) => {
+  await inspectorAtTheDesk(page, app.url);
+  await page.goto(`${app.url}#/prevention`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Поставить на учёт' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Поставить на учёт' });
+  await expect(dialog.getByRole('textbox', { name: 'Найти гражданина' })).toBeFocused();
+  await page.keyboard.type('Сейтқали Бауыржан');
+  await page.keyboard.press('Enter');
+  await expect(field(dialog, 'Фамилия')).toHaveValue('Сейтқали');
+  await field(dialog, 'Адрес').fill('г. Алматы, ул. Жансугурова, 14, кв. 7');
+  // the lock button sits behind the open dialog: Ctrl+L, from the field
+  await page.keyboard.press('ControlOrMeta+l');
+  await unlock(page);
+  const back = page.getByRole('dialog', { name: 'Поставить на учёт' });
+  await expect(field(back, 'Фамилия')).toHaveValue('Сейтқали');
+  await expect(field(back, 'Адрес')).toHaveValue('г. Алматы, ул. Жансугурова, 14, кв. 7');
 });

@@ -333,51 +333,65 @@ test('Enter means one thing: a new citizen with IIN, address and phone in 8 keys
 
   // a new citizen: F2, the name, Enter to his IIN; each Enter goes to the next field still empty
   await key('F2');
+  await expect(field(dialog, 'Найти гражданина: ИИН или фамилия')).toBeFocused();
   await page.keyboard.type('Серікбаев Нұрсұлтан');
   await page.waitForTimeout(400); // the search answers: nobody
   await key('Enter');
   await expect(field(dialog, 'ИИН / ЖСН')).toBeFocused();
   await page.keyboard.type(NEW_MAN);
+  // as a person looks up when the IIN is read: its birth date and sex are filled in from it
+  await expect(dialog.getByText('ИИН верный: 30.09.1979, мужской')).toBeVisible();
   await key('Enter');
   await expect(field(dialog, 'Отчество (при наличии)')).toBeFocused();
   await key('Enter');
   await expect(field(dialog, 'Адрес')).toBeFocused();
   await page.keyboard.type('ул. Абая, 40, кв. 2');
   await key('Enter');
+  await expect(field(dialog, 'Телефон')).toBeFocused();
   await page.keyboard.type('+7 701 000 1122');
+  await expect(field(dialog, 'Телефон')).toHaveValue('+7 701 000 1122');
   // the day and time are filled already: on to the category
   await key('Enter');
   await expect(field(dialog, 'Категория')).toBeFocused();
   await page.keyboard.type('консульт');
-  await expect(page.getByRole('option', { name: 'Консультация' })).toBeVisible();
+  // the list marks its first match a moment after the typing: then Enter takes it
+  await expect(page.getByRole('option', { name: 'Консультация' })).toHaveAttribute('data-combobox-selected');
   await key('Enter');
   await expect(field(dialog, 'Суть обращения')).toBeFocused();
   await expect(field(dialog, 'Категория')).toHaveValue('Консультация');
   // Shift+Enter is a new line in a text; Enter would move on
   await page.keyboard.type('Справка с места жительства');
+  await expect(field(dialog, 'Суть обращения')).toHaveValue('Справка с места жительства');
   await key('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: /Серікбаев/ })).toContainText('Справка с места жительства');
+  await expect(page.getByRole('row', { name: /Серікбаев/ })).toContainText('Справка с места жительства', {
+    timeout: 20_000,
+  });
   expect(keys).toBeLessThanOrEqual(10);
   expect(keys).toBe(8);
 
   // the same citizen again: four keys
   keys = 0;
   await key('F2');
+  await expect(field(dialog, 'Найти гражданина: ИИН или фамилия')).toBeFocused();
   await page.keyboard.type('серік');
   await expect(page.getByRole('option', { name: /Серікбаев Нұрсұлтан/ })).toBeVisible();
   await key('Enter');
   await expect(field(dialog, 'Категория')).toBeFocused();
   await page.keyboard.type('консульт');
-  await expect(page.getByRole('option', { name: 'Консультация' })).toBeVisible();
+  // the list marks its first match a moment after the typing: then Enter takes it
+  await expect(page.getByRole('option', { name: 'Консультация' })).toHaveAttribute('data-combobox-selected');
   await key('Enter');
+  await expect(field(dialog, 'Суть обращения')).toBeFocused();
   await page.keyboard.type('Повторно за справкой');
+  await expect(field(dialog, 'Суть обращения')).toHaveValue('Повторно за справкой');
   await key('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
   expect(keys).toBe(4);
 
   // a bad IIN: Ctrl+Enter is refused beside the button and the cursor goes to the IIN
   await page.keyboard.press('F2');
+  await expect(field(dialog, 'Найти гражданина: ИИН или фамилия')).toBeFocused();
   await page.keyboard.type('Ли Вэй');
   await page.waitForTimeout(400);
   await page.keyboard.press('Enter');

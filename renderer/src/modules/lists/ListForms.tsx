@@ -23,6 +23,7 @@ import {
   type CitizenInput,
   type FirearmOwner,
   type Foreigner,
+  type ListKind,
   type ProbationPerson,
   type Station,
 } from '../../../../shared/api';
@@ -102,6 +103,9 @@ export const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<Citizen
   };
 };
 
+/** The draft name of a new entry's form of a list, kept through a lock (issue 15). */
+export const newEntryDraft = (list: ListKind) => `lists.new.${list}`;
+
 export function FirearmOwnerForm({
   entry,
   station,
@@ -131,7 +135,11 @@ export function FirearmOwnerForm({
   } as z.input<typeof firearmOwnerInputSchema>);
   const v = form.values;
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await save.mutateAsync(x))}>
+    <GuardedForm
+      form={form}
+      onSubmit={async (x) => onDone(await save.mutateAsync(x))}
+      draft={entry ? undefined : newEntryDraft('firearms')}
+    >
       <Grid gap="lg">
         <Grid.Col span={5}>
           <PersonBlock form={form} known={entry !== null} station={station} />
@@ -237,7 +245,11 @@ export function ProbationForm({
     measure: entry?.measure ?? '',
   } as z.input<typeof probationInputSchema>);
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await save.mutateAsync(x))}>
+    <GuardedForm
+      form={form}
+      onSubmit={async (x) => onDone(await save.mutateAsync(x))}
+      draft={entry ? undefined : newEntryDraft('probation')}
+    >
       <Grid gap="lg">
         <Grid.Col span={5}>
           <PersonBlock form={form} known={entry !== null} station={station} />
@@ -297,7 +309,11 @@ export function ForeignerForm({
     workPhone: entry?.workPhone ?? '',
   } as z.input<typeof foreignerInputSchema>);
   return (
-    <GuardedForm form={form} onSubmit={async (x) => onDone(await save.mutateAsync(x))}>
+    <GuardedForm
+      form={form}
+      onSubmit={async (x) => onDone(await save.mutateAsync(x))}
+      draft={entry ? undefined : newEntryDraft('foreigners')}
+    >
       <Grid gap="lg">
         <Grid.Col span={5}>
           <PersonBlock form={form} known={entry !== null} station={station} noIinDefault="foreigner" />

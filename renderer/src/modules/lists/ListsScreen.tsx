@@ -22,7 +22,15 @@ import { notifySaved, showApiError } from '../../app/forms';
 import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
-import { CheckForm, FirearmOwnerForm, ForeignerForm, ProbationForm, RemoveForeignerForm } from './ListForms';
+import {
+  CheckForm,
+  FirearmOwnerForm,
+  ForeignerForm,
+  newEntryDraft,
+  ProbationForm,
+  RemoveForeignerForm,
+} from './ListForms';
+import { draftWaits } from '../../app/drafts';
 import { LIST_READS } from './queries';
 import { ApplicantChecks } from './ApplicantChecks';
 import { ImportForm } from './ImportDialog';
@@ -52,7 +60,10 @@ export function ListsScreen({
   // p.22(10)'s applicant checks sit beside the appendices; they have no appendix form to print or import
   const tab = listParam === 'applicants' ? 'applicants' : list;
   const [filter, setFilter] = useState<{ sectionId: number | null; text: string }>({ sectionId: null, text: '' });
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // a new entry kept through a lock opens again with its text (issue 15)
+  const [dialog, setDialog] = useState<Dialog | null>(() =>
+    draftWaits(newEntryDraft(list)) ? { kind: 'edit', list, entry: null } : null,
+  );
   const station = useCall('station.get', {});
   const users = useCall('users.list', { includeInactive: false });
   const firearms = useCall('lists.firearms', filter, { enabled: tab === 'firearms' });

@@ -132,6 +132,9 @@ function initialValues(
 }
 
 /** Placing a person on preventive record (p.11), or correcting the file; every change is audited. */
+/** The draft name of a new file's form, kept through a lock (issue 15). */
+export const NEW_FILE_DRAFT = 'prevention.new';
+
 export function PersonFileForm({
   file,
   session,
@@ -168,7 +171,7 @@ export function PersonFileForm({
   }
 
   return (
-    <GuardedForm form={form} onSubmit={save}>
+    <GuardedForm form={form} onSubmit={save} draft={file ? undefined : NEW_FILE_DRAFT}>
       <Grid gap="lg">
         <Grid.Col span={5}>
           <Stack gap="xs">

@@ -12,7 +12,8 @@ import { DateField } from '../../app/DateField';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved, showApiError } from '../../app/forms';
 import { PurposeDialog } from './PurposeDialog';
-import { PersonFileForm } from './PersonFileForm';
+import { NEW_FILE_DRAFT, PersonFileForm } from './PersonFileForm';
+import { draftWaits } from '../../app/drafts';
 import { PersonFileView, STATUS_COLORS } from './PersonFileView';
 import { ImportForm } from './ImportDialog';
 import { SafesPanel } from './SafesPanel';
@@ -45,7 +46,10 @@ export function PreventionScreen({
     checksDueBy: null,
     text: '',
   });
-  const [dialog, setDialog] = useState<'new' | 'import' | 'safes' | null>(null);
+  // a new file kept through a lock opens again with its text (issue 15)
+  const [dialog, setDialog] = useState<'new' | 'import' | 'safes' | null>(() =>
+    draftWaits(NEW_FILE_DRAFT) ? 'new' : null,
+  );
   // the file on screen and the purpose it was opened for; reopening asks again
   const [opened, setOpened] = useState<{ file: PersonFile; purpose: Required<Purpose> } | null>(null);
   const list = useCall('prevention.list', filter);
