@@ -120,6 +120,7 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await field(dialog, 'Санаты').focus();
   await pick(page, 'шағ', 'Шағым');
   // the choice moves on to what the citizen came with
+  await expect(field(dialog, 'Өтініштің мәні')).toBeFocused();
   await page.keyboard.type('Көршісінің итін байлап ұстамайды');
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
@@ -134,6 +135,7 @@ test('an evening at the desk: six visitors by keyboard, returning citizens found
   await expect(field(dialog, 'Санаты')).toBeFocused();
   await pick(page, 'арыз', 'Арыз');
   // the choice moves on to what the citizen came with
+  await expect(field(dialog, 'Өтініштің мәні')).toBeFocused();
   await page.keyboard.type('Пәтерден велосипед ұрланды');
   await choose(page, 'Қабылданған шаралар', 'арыз', 'арыз қабылданып, берілді');
   await type(page, 'Кімге берілді / қайда жіберілді', 'Түрксіб ауданының ПБ кезекші бөліміне');
