@@ -11,6 +11,7 @@ import { backupApi } from './backup';
 import { staffApi } from './staff';
 import { todayApi } from './today';
 import { citizensApi } from './citizens';
+import { citizenCardApi } from './citizenCard';
 import { receptionApi } from './reception';
 import { notebookApi } from './notebook';
 import { preventionApi } from './prevention';
@@ -41,7 +42,7 @@ export const contracts = {
   backup: backupApi,
   staff: staffApi,
   today: todayApi,
-  citizens: citizensApi,
+  citizens: { ...citizensApi, ...citizenCardApi },
   reception: receptionApi,
   notebook: notebookApi,
   prevention: preventionApi,
@@ -72,6 +73,7 @@ export const api = {
   ...staffApi,
   ...todayApi,
   ...citizensApi,
+  ...citizenCardApi,
   ...receptionApi,
   ...notebookApi,
   ...preventionApi,
@@ -116,6 +118,7 @@ export type { Absence } from './staff';
 export type { BackupCopy, BackupDestination, CopyPreview, RestoreCandidate } from './backup';
 export type { DueItem } from './today';
 export type { Citizen, CitizenHit, CitizenInput } from './citizens';
+export type { CitizenCard } from './citizenCard';
 export type { Reception, ReceptionCategory, ReceptionFilter, ReceptionInput } from './reception';
 export type { NotebookEntry, EntryKind } from './notebook';
 export type { PersonFile, PersonFileRow, PersonFileInput, Safe, Category, SupervisionRecord } from './prevention';

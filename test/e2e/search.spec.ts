@@ -96,14 +96,56 @@ test('search: Ctrl+K from the notebook finds a citizen typed on a Russian keyboa
   await expect(page.getByRole('dialog', { name: `Запись № ${entry.number}/2026` })).toContainText('Шум во дворе');
   await page.keyboard.press('Escape');
 
-  // the citizen himself opens all his visits in the journal, not only today's
+  // the citizen himself opens his card (issue 15): every visit, his file, his details and their versions
   await search(page, 'абдикалыков');
   await group(page, 'Граждане').getByTestId('search-hit').click();
+  await expect(page).toHaveURL(new RegExp(`#/citizens/${entry.citizen.id}$`));
+  const card = page.getByTestId('citizen-card');
+  await expect(card.getByRole('heading', { name: 'Әбдіқалықов Ерғали Серікұлы' })).toBeVisible();
+  await expect(card).toContainText('Алматы қ., Жетісу к-сі, 7');
+  await expect(card.getByRole('row', { name: `№ ${entry.number}/2026` })).toContainText('Шум во дворе');
+  await card.getByRole('tab', { name: /Учётные дела/ }).click();
+  await expect(card.getByRole('tabpanel')).toContainText('17-1');
+  await expect(card.getByRole('tabpanel')).toContainText('2 — УДО');
+  // his address corrected from the card: the old one stays as a version, with who and why
+  await card.getByRole('button', { name: 'Исправить данные…' }).click();
+  const fix = page.getByRole('dialog', { name: 'Исправление данных человека' });
+  await fix.getByRole('textbox', { name: 'Адрес', exact: true }).fill('Алматы қ., Жетісу к-сі, 9');
+  await fix.getByRole('textbox', { name: /Причина исправления/ }).fill('переехал в соседний дом');
+  await page.keyboard.press('Control+Enter');
+  await expect(fix).toBeHidden();
+  await expect(card).toContainText('Алматы қ., Жетісу к-сі, 9');
+  await card.getByRole('tab', { name: /Версии данных/ }).click();
+  const versions = card.getByRole('tabpanel').getByRole('row');
+  await expect(versions).toHaveCount(3);
+  await expect(versions.nth(1)).toContainText('исправлен');
+  await expect(versions.nth(1)).toContainText('переехал в соседний дом');
+  await expect(versions.nth(2)).toContainText('Алматы қ., Жетісу к-сі, 7');
+  await page.waitForTimeout(500);
+  await shot(page, '104-citizen-card-versions');
+  await card.getByRole('tab', { name: /Обращения/ }).click();
+  await page.waitForTimeout(500);
+  await shot(page, '105-citizen-card');
+  // a visit opens where it lives; its citizen's name leads back to the card
+  await card.getByRole('row', { name: `№ ${entry.number}/2026` }).click();
+  await expect(page).toHaveURL(new RegExp(`#/reception/${entry.id}$`));
+  await page.getByRole('dialog').getByRole('button', { name: 'Әбдіқалықов Ерғали Серікұлы' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/citizens/${entry.citizen.id}$`));
+  // all his visits in the journal, not only today's
+  await page.getByRole('button', { name: 'Все обращения в журнале' }).click();
   await expect(page).toHaveURL(new RegExp(`#/reception/citizen/${entry.citizen.id}$`));
   await expect(page.getByTestId('citizen-filter')).toHaveText('Обращения гражданина: Әбдіқалықов Ерғали Серікұлы');
   await expect(page.getByRole('row', { name: `№ ${entry.number} Әбдіқалықов Ерғали Серікұлы` })).toBeVisible();
   await page.waitForTimeout(1000);
   await shot(page, '103-citizen-visits');
+  await page.getByRole('button', { name: 'Карточка гражданина' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/citizens/${entry.citizen.id}$`));
+  // in Kazakh, the same card
+  await page.getByText('Қазақша', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: /Деректер нұсқалары/ })).toBeVisible();
+  await page.waitForTimeout(500);
+  await shot(page, '106-citizen-card-kk');
+  await page.getByText('Русский', { exact: true }).click();
 
   // an address fragment finds the notebook entry; Enter opens the notebook at it
   await search(page, 'жетису 7');

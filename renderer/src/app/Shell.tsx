@@ -41,6 +41,7 @@ import { HandoverScreen } from '../modules/handover/HandoverScreen';
 import { PassportScreen } from '../modules/passport/PassportScreen';
 import { searchBox, SearchSpotlight } from '../modules/search/SearchSpotlight';
 import { FiguresScreen } from '../modules/figures/FiguresScreen';
+import { CitizenCard } from '../modules/citizens/CitizenCard';
 
 interface Route {
   path: string;
@@ -48,6 +49,8 @@ interface Route {
   icon: typeof IconUsers;
   /** the call the screen opens with: the route shows to those the contract lets make it */
   call?: CallName;
+  /** opened from the records that name it, not from the menu */
+  hidden?: true;
   /** `rest` is what follows the path in the address: '#/reception/12' gives '12' */
   screen: (s: SessionUser, rest: string, go: (hash: string) => void) => React.ReactNode;
 }
@@ -94,6 +97,16 @@ const ROUTES: Route[] = [
         go={go}
       />
     ),
+  },
+  {
+    path: 'citizens',
+    label: 'citizens.card.title',
+    icon: IconAddressBook,
+    call: 'citizens.card',
+    hidden: true,
+    // '#/citizens/5': citizen 5, whole
+    screen: (s, rest, go) =>
+      /^\d+$/.test(rest) ? <CitizenCard key={rest} session={s} id={Number(rest)} go={go} /> : null,
   },
   {
     path: 'notebook',
@@ -256,19 +269,21 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {routes.map((r) => (
-          <NavLink
-            key={r.path}
-            href={`#/${r.path}`}
-            label={t(r.label)}
-            leftSection={<r.icon size={18} />}
-            active={r === current}
-            onClick={(e) => {
-              e.preventDefault();
-              setHash(`/${r.path}`);
-            }}
-          />
-        ))}
+        {routes
+          .filter((r) => !r.hidden)
+          .map((r) => (
+            <NavLink
+              key={r.path}
+              href={`#/${r.path}`}
+              label={t(r.label)}
+              leftSection={<r.icon size={18} />}
+              active={r === current}
+              onClick={(e) => {
+                e.preventDefault();
+                setHash(`/${r.path}`);
+              }}
+            />
+          ))}
         <Badge variant="outline" color="gray" mt="auto" fullWidth>
           {t(`roles.${session.role}`)}
         </Badge>

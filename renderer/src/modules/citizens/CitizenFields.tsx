@@ -228,7 +228,7 @@ export function KnownCitizen({
 }
 
 /** A person's details corrected in the register, with the reason; the old version stays in the audit. */
-function CorrectCitizen({
+export function CorrectCitizen({
   citizen,
   onClose,
   onDone,
@@ -241,7 +241,14 @@ function CorrectCitizen({
   const form = useContractForm(citizenCorrectionSchema, { citizen, reason: '' });
   // every record that shows the person reads him again
   const correct = useCallMutation('citizens.correct', {
-    invalidates: ['citizens.search', 'reception.list', 'reception.get', 'prevention.list', 'prevention.open'],
+    invalidates: [
+      'citizens.search',
+      'citizens.card',
+      'reception.list',
+      'reception.get',
+      'prevention.list',
+      'prevention.open',
+    ],
   });
   async function save(v: { citizen: CitizenInput; reason: string }) {
     const saved = await correct.mutateAsync({ id: citizen.id!, ...citizenCorrectionSchema.parse(v) });

@@ -30,12 +30,15 @@ export function ReceptionDetails({
   categoryName,
   onClose,
   onCorrect,
+  onCitizen,
 }: {
   id: number;
   session: SessionUser;
   categoryName: (code: string) => string;
   onClose: () => void;
   onCorrect: (entry: Reception) => void;
+  /** opens the citizen's card */
+  onCitizen: (citizenId: number) => void;
 }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'void' | 'result' | null>(null);
@@ -69,7 +72,24 @@ export function ReceptionDetails({
           <SimpleGrid cols={2} spacing="md">
             <Table withRowBorders={false} verticalSpacing={2} fz="sm">
               <Table.Tbody>
-                <Row k={t('reception.citizen')} v={fullName(e.citizen)} />
+                <Row
+                  k={t('reception.citizen')}
+                  v={
+                    canCall(session.role, 'citizens.card') ? (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        title={t('citizens.card.open')}
+                        onClick={() => onCitizen(e.citizen.id)}
+                      >
+                        {fullName(e.citizen)}
+                      </Anchor>
+                    ) : (
+                      fullName(e.citizen)
+                    )
+                  }
+                />
                 <Row k={t('fields.iin')} v={e.citizen.iin ?? t(`iin.no.${e.citizen.noIin ?? 'unknown'}`)} />
                 <Row k={t('reception.birthDate')} v={formatDate(e.citizen.birthDate)} />
                 <Row k={t('reception.address')} v={e.citizen.address} />

@@ -218,6 +218,11 @@ export function ReceptionScreen({
           >
             {t('search.allCitizens')}
           </Button>
+          {canCall(session.role, 'citizens.card') && (
+            <Button size="compact-sm" variant="subtle" onClick={() => go(`/citizens/${filter.citizenId}`)}>
+              {t('citizens.card.open')}
+            </Button>
+          )}
         </Group>
       )}
       <RecordTable
@@ -326,6 +331,7 @@ export function ReceptionScreen({
           session={session}
           categoryName={catName}
           onClose={() => onOpen(null)}
+          onCitizen={(cid) => go(`/citizens/${cid}`)}
           onCorrect={(entry) => {
             onOpen(null);
             setForm({ entry });

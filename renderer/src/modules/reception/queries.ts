@@ -6,4 +6,5 @@ export const ENTRY_READS = [
   'reception.get',
   'today.list',
   'citizens.search',
+  'citizens.card',
 ] as const satisfies readonly CallName[];

@@ -4,7 +4,7 @@ import type { SearchHit, SearchKind } from '../../../../shared/api';
 export function searchTarget(h: Pick<SearchHit, 'kind' | 'id' | 'parentId' | 'restricted'>): string | null {
   switch (h.kind) {
     case 'citizen':
-      return `/reception/citizen/${h.id}`;
+      return `/citizens/${h.id}`;
     case 'reception':
       return `/reception/${h.id}`;
     case 'personFile':
