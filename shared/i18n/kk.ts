@@ -19,6 +19,7 @@ import { updates } from './catalogs/updates';
 import { search } from './catalogs/search';
 import { figures } from './catalogs/figures';
 import { tours } from './catalogs/tours';
+import { help } from './catalogs/help';
 import type { Catalog } from './ru';
 import type { Shape } from './define';
 
@@ -45,4 +46,5 @@ export const kk: Shape<Catalog> = {
   ...search.kk,
   ...figures.kk,
   ...tours.kk,
+  ...help.kk,
 };

@@ -19,6 +19,7 @@ import { updates } from './catalogs/updates';
 import { search } from './catalogs/search';
 import { figures } from './catalogs/figures';
 import { tours } from './catalogs/tours';
+import { help } from './catalogs/help';
 
 /** Russian catalog, assembled from the modules' catalogs (shared/i18n/catalogs/). */
 export const ru = {
@@ -43,6 +44,7 @@ export const ru = {
   ...search.ru,
   ...figures.ru,
   ...tours.ru,
+  ...help.ru,
 };
 
 export type Catalog = typeof ru;

@@ -170,6 +170,14 @@ export async function firstSignIn(page: Page, login: string): Promise<void> {
   await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
 }
 
+/** A fresh station and its inspector Нұрланов (section 17-1) signed in: where most screens' tests start. */
+export async function inspectorSignedIn(page: Page, url: string): Promise<{ id: number }> {
+  await newStation(page, url);
+  const user = await apiCall<{ id: number }>(page, 'users.create', NURLANOV);
+  await firstSignIn(page, NURLANOV.login);
+  return user;
+}
+
 /** The print preview, once its document is built and its first page drawn. */
 export async function preview(page: Page): Promise<Locator> {
   const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('preview-pages') });

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Button, Group, Menu, Modal, NavLink, Text, Title } from '@mantine/core';
 import { stationIn } from '../../../shared/api/station';
 import { useDisclosure, useHash, useHotkeys } from '@mantine/hooks';
 import {
@@ -19,12 +19,14 @@ import {
   IconSearch,
   IconChartBar,
   IconWalk,
+  IconHelp,
 } from '@tabler/icons-react';
 import { useCall } from '../api/hooks';
 import { useTranslation } from 'react-i18next';
 import { canCall, type CallName, type SessionUser } from '../../../shared/api';
 import { shortName } from '../../../shared/format';
 import { LanguageSwitch } from './LanguageSwitch';
+import { HelpDrawer } from './Help';
 import { ChangePasswordForm } from '../modules/unlock/ChangePasswordScreen';
 import { TodayScreen } from '../modules/today/TodayScreen';
 import { UsersScreen } from '../modules/users/UsersScreen';
@@ -211,12 +213,19 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
   const { t, i18n } = useTranslation();
   const [hash, setHash] = useHash();
   const [pwOpen, pw] = useDisclosure(false);
+  const [helpOpen, helpDrawer] = useDisclosure(false);
   const station = useCall('station.get', {});
   const routes = ROUTES.filter((r) => !r.call || canCall(session.role, r.call));
   const [, path = '', rest = ''] = /^#\/([^/]*)\/?(.*)$/.exec(hash) ?? [];
   const current = routes.find((r) => r.path === path) ?? routes[0]!;
   // from anywhere, a form's field too: the lock keeps the form's text (issue 15)
-  useHotkeys([['mod+L', onLock]], []);
+  useHotkeys(
+    [
+      ['mod+L', onLock],
+      ['F1', helpDrawer.toggle],
+    ],
+    [],
+  );
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
@@ -250,6 +259,16 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
               </Button>
             )}
             <LanguageSwitch />
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label={t('help.open')}
+              title={t('help.open')}
+              onClick={helpDrawer.open}
+              data-testid="help-open"
+            >
+              <IconHelp size={18} />
+            </ActionIcon>
             <Menu position="bottom-end">
               <Menu.Target>
                 <Button variant="subtle" rightSection={<IconChevronDown size={14} />} data-testid="user-menu">
@@ -290,6 +309,7 @@ export function Shell({ session, onLock }: { session: SessionUser; onLock: () =>
       </AppShell.Navbar>
       <AppShell.Main>{current.screen(session, current.path === path ? rest : '', setHash)}</AppShell.Main>
       {canCall(session.role, 'search.find') && <SearchSpotlight go={setHash} />}
+      <HelpDrawer path={current.path} opened={helpOpen} onClose={helpDrawer.close} />
       <Modal opened={pwOpen} onClose={pw.close} title={t('app.changePassword')}>
         <ChangePasswordForm onDone={pw.close} />
       </Modal>

@@ -29,9 +29,9 @@ function fieldsOf(form: HTMLFormElement): HTMLElement[] {
 export function moveOn(el: HTMLElement): void {
   const form = el.closest('form');
   if (!form) return;
-  const fields = fieldsOf(form);
-  const next = fields
-    .slice(fields.indexOf(el) + 1)
+  // a choice that is not a field itself (the sex's radio buttons) moves on from where it stands in the form
+  const next = fieldsOf(form)
+    .filter((x) => el.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING)
     .find((x) => !x.hasAttribute('data-enter-skip') && (x as HTMLInputElement).value.trim() === '');
   (next ?? form.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
 }

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { Citizen, CitizenInput } from '../../../../shared/api';
 import { citizenCorrectionSchema, NO_IIN_REASONS } from '../../../../shared/api/citizens';
 import { parseIin } from '../../../../shared/iin';
+import { fromEnglishLayout } from '../../../../shared/search/query';
 import { formatDate, shortName } from '../../../../shared/format';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
@@ -30,6 +31,16 @@ type CitizenForm = UseFormReturnType<any>;
 
 /** A person not yet chosen or typed. */
 /** An empty person, as the form holds him (the contract's citizen input). */
+/** м(ужской), е(р), m / ж(енский), ә(йел), f */
+const SEX_KEYS: Record<string, 'male' | 'female'> = {
+  м: 'male',
+  е: 'male',
+  m: 'male',
+  ж: 'female',
+  ә: 'female',
+  f: 'female',
+};
+
 export const EMPTY_CITIZEN: CitizenInput = {
   id: null,
   iin: '',
@@ -150,11 +161,24 @@ export function CitizenFields({ form, linked = false }: { form: CitizenForm; lin
             disabled={iin?.ok === true}
             {...form.getInputProps('citizen.birthDate')}
           />
-          <Stack gap={4}>
+          <Stack
+            gap={4}
+            onKeyDown={(e) => {
+              // (ours) one key: the first letter of either language's word, or the Latin m/f; arrows work too
+              const k = e.key.toLowerCase();
+              // the same key on the English layout by mistake: "v" is where "м" is
+              const sex = SEX_KEYS[k] ?? SEX_KEYS[fromEnglishLayout(k)];
+              if (!sex || iin?.ok === true || e.ctrlKey || e.altKey) return;
+              e.preventDefault();
+              form.setFieldValue('citizen.sex', sex);
+            }}
+          >
             <Text size="sm" fw={500}>
               {t('reception.sex')}
             </Text>
             <SegmentedControl
+              aria-label={t('reception.sex')}
+              title={t('reception.sexKeys')}
               disabled={iin?.ok === true}
               value={c.sex ?? ''}
               onChange={(x) => form.setFieldValue('citizen.sex', x as 'male' | 'female')}

@@ -27,6 +27,7 @@ import { showApiError, useContractForm } from '../../app/forms';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { openPreview } from '../../app/print/openPreview';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { DESK_TOUR, KeyTable } from '../../app/Help';
 
 const STEP_PREFIX = [['station.'], ['sections', 'safes'], ['lead.']];
 
@@ -104,7 +105,7 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
   const next = (i: number) => () => stepValid(i) && setStep(i + 1);
 
   return (
-    <Container size={760} py="lg">
+    <Container size={900} py="lg">
       <Group justify="space-between" mb="sm">
         <Title order={2}>
           {t('app.name')} — {t('setup.title')}
@@ -320,7 +321,19 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
                 onChange={(e) => setStored(e.currentTarget.checked)}
               />
               <Group justify="flex-end">
-                <Button disabled={!stored} onClick={onFinished}>
+                <Button disabled={!stored} onClick={() => setStep(4)}>
+                  {t('app.next')}
+                </Button>
+              </Group>
+            </Stack>
+          </Stepper.Step>
+
+          <Stepper.Step label={t('help.tour.step')}>
+            <Stack mt="md" data-testid="keys-tour">
+              <Text size="sm">{t('help.tour.intro')}</Text>
+              <KeyTable keys={DESK_TOUR} />
+              <Group justify="flex-end">
+                <Button onClick={onFinished} data-autofocus autoFocus>
                   {t('setup.finish')}
                 </Button>
               </Group>
