@@ -20,6 +20,10 @@ export const citizenSchema = z.object({
   sex: z.enum(SEXES).nullable(),
   address: z.string(),
   phone: z.string(),
+  /** a foreigner's (App 4 cols. 2–3): the same person at the desk and in the list */
+  citizenship: z.string(),
+  passportNo: z.string(),
+  passportValidUntil: isoDate.nullable(),
 });
 export type Citizen = z.infer<typeof citizenSchema>;
 
@@ -36,6 +40,10 @@ export const citizenInputSchema = z
     sex: z.enum(SEXES).nullable().default(null),
     address: optionalText(300),
     phone: optionalText(40),
+    // a form without these fields leaves them as the register has them
+    citizenship: z.string().trim().max(100, 'validation.tooLong').optional(),
+    passportNo: z.string().trim().max(50, 'validation.tooLong').optional(),
+    passportValidUntil: isoDate.nullable().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.iin !== '') {

@@ -12,6 +12,7 @@ import {
   printFromPreview,
   saveFromPreview,
   newStation,
+  inspectorSignedIn,
 } from './fixtures';
 
 const KASYMOV = makeIin('1985-06-12', 'male', 4411);
@@ -415,4 +416,68 @@ test('Enter means one thing: a new citizen with IIN, address and phone in 8 keys
   await expect(dialog.getByRole('radio', { name: 'мужской' })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(field(dialog, 'Адрес')).toBeFocused();
+});
+
+test('a foreigner at the desk and in App 4 are one person: citizenship and passport typed at the desk come to the list, and his card shows both (issue 15)', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await inspectorSignedIn(page, app.url);
+  await page.goto(`${app.url}#/reception`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
+
+  // at the desk: no IIN, a foreigner; his citizenship and passport
+  await page.keyboard.press('F2');
+  const dialog = page.getByRole('dialog', { name: /Новая запись/ });
+  await expect(field(dialog, 'Найти гражданина: ИИН или фамилия')).toBeFocused();
+  await page.keyboard.type('Ли Вэй');
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('checkbox', { name: 'Нет ИИН' }).check();
+  const foreign = dialog.getByTestId('foreigner-fields');
+  await field(foreign, 'Гражданство').fill('КНР');
+  await field(foreign, '№ паспорта').fill('E 1234567');
+  await field(foreign, 'Паспорт до').fill('01.01.2030');
+  await pickOption(page, field(dialog, 'Категория'), 'консульт', 'Консультация');
+  await field(dialog, 'Суть обращения').fill('Регистрация по месту пребывания');
+  await shot(page, '22-reception-foreigner');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: /Ли Вэй/ });
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByRole('dialog')).toContainText('КНР, № паспорта E1234567');
+  await page.keyboard.press('Escape');
+
+  // App 4: found in the register, his citizenship and passport come with him
+  await page.goto(`${app.url}#/lists/foreigners`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  const entry = page.getByRole('dialog');
+  await expect(entry.getByRole('textbox', { name: 'Найти гражданина' })).toBeFocused();
+  await page.keyboard.type('ли вэй');
+  await expect(page.getByRole('option', { name: /Ли Вэй/ })).toHaveAttribute('data-combobox-selected');
+  await page.keyboard.press('Enter');
+  await expect(field(entry, 'Гражданство')).toHaveValue('КНР');
+  await expect(field(entry, '№ паспорта')).toHaveValue('E1234567');
+  await expect(entry.getByTestId('foreigner-fields')).toHaveCount(0);
+  await field(entry, 'Проживание разрешено до').fill('01.03.2027');
+  await field(entry, 'Место временного проживания').fill('ул. Жансугурова, 7');
+  await entry.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(entry).toBeHidden();
+  await expect(page.getByRole('row', { name: /Ли Вэй/ })).toContainText('E1234567');
+
+  // one person: his card holds the visit and the list entry
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('textbox', { name: 'Поиск', exact: true })).toBeFocused();
+  await page.keyboard.type('ли вэй');
+  await page.getByRole('group', { name: 'Граждане', exact: true }).getByTestId('search-hit').click();
+  const card = page.getByTestId('citizen-card');
+  await expect(card).toContainText('E1234567 · 01.01.2030');
+  await expect(card.getByRole('tab', { name: /Обращения/ })).toContainText('1');
+  await card.getByRole('tab', { name: /Списки/ }).click();
+  await expect(card.getByRole('tabpanel')).toContainText('Иностранец (прил. 4)');
+  await shot(page, '23-citizen-card-foreigner');
 });

@@ -104,3 +104,68 @@ describe('the citizen card (issue 15)', () => {
     });
   });
 });
+
+describe('a foreigner is one person at the desk and in App 4 (issue 15)', () => {
+  const app4 = (citizen: Record<string, unknown>, passportNo: string, over: Record<string, unknown> = {}) => ({
+    sectionId: 1,
+    citizen: { id: null, iin: '', noIin: 'foreigner' as const, surname: 'Li', name: 'Wei', ...citizen },
+    citizenship: 'КНР',
+    passportNo,
+    passportValidUntil: '2030-01-01',
+    stayUntil: '2027-03-01',
+    tempAddress: 'ул. Жансугурова, 7',
+    ...over,
+  });
+  const atDesk = (citizen: Record<string, unknown>) =>
+    receptionEntry({
+      citizen: { iin: '', noIin: 'foreigner', surname: 'Ли', name: 'Вэй', patronymic: '', ...citizen },
+    });
+
+  it('links by passport, whichever comes first and however the name is spelt, and keeps his passport in the register', async () => {
+    const s = await setUpStation({ clock: () => new Date('2026-11-20T10:00:00') });
+    // at the desk first, his passport typed with a space and in small letters
+    const visit = await s.call(
+      'reception.create',
+      atDesk({ citizenship: 'КНР', passportNo: 'e 1234567', passportValidUntil: '2030-01-01' }),
+    );
+    expect(visit.citizen).toMatchObject({ citizenship: 'КНР', passportNo: 'E1234567' });
+    // then on the list, his name in Latin letters: the same person
+    const listed = await s.call('lists.saveForeigner', app4({}, 'E1234567'));
+    expect(listed.citizenId).toBe(visit.citizen.id);
+    const card = await s.call('citizens.card', { id: visit.citizen.id });
+    expect([card.visits.length, card.lists.map((l) => l.kind)]).toEqual([1, ['foreigner']]);
+
+    // on the list first, then at the desk
+    const karimov = await s.call(
+      'lists.saveForeigner',
+      app4({ surname: 'Каримов', name: 'Рустам' }, 'FA7654321', { citizenship: 'Узбекистан' }),
+    );
+    const later = await s.call(
+      'reception.create',
+      atDesk({ surname: 'Karimov', name: 'Rustam', citizenship: 'Узбекистан', passportNo: 'fa 7654321' }),
+    );
+    expect(later.citizen).toMatchObject({ id: karimov.citizenId, surname: 'Каримов', citizenship: 'Узбекистан' });
+    // another passport is another person
+    const other = await s.call('reception.create', atDesk({ citizenship: 'КНР', passportNo: 'E0000001' }));
+    expect(other.citizen.id).not.toBe(visit.citizen.id);
+
+    // a form without the passport fields corrects his name and leaves his passport as it was
+    const { citizenship: _c, passportNo: _p, passportValidUntil: _v, ...plain } = visit.citizen;
+    const unchanged = { id: visit.citizen.id, citizen: { ...plain, iin: '' }, reason: 'по паспорту' };
+    expect(await s.fail('citizens.correct', unchanged)).toMatchObject({ messageKey: 'citizens.unchanged' });
+    await s.call('citizens.correct', {
+      id: visit.citizen.id,
+
+      citizen: { ...plain, iin: '', address: 'ул. Абая, 1' },
+      reason: 'по паспорту',
+    });
+    expect((await s.call('citizens.card', { id: visit.citizen.id })).citizen).toMatchObject({
+      address: 'ул. Абая, 1',
+      passportNo: 'E1234567',
+    });
+    // a new passport entered in App 4 is his new passport at the desk too
+    await s.call('lists.saveForeigner', app4({ ...plain, iin: '' }, 'E7777777', { id: listed.id }));
+    const hits = await s.call('citizens.search', { query: 'Ли Вэй', limit: 5 });
+    expect(hits.find((h) => h.id === visit.citizen.id)).toMatchObject({ passportNo: 'E7777777' });
+  });
+});

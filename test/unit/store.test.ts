@@ -121,6 +121,36 @@ describe('encrypted store', () => {
     db.close();
   });
 
+  it("gives a listed foreigner his newest entry's citizenship and passport in the register (migration 25)", () => {
+    const db = openEncrypted(path.join(tempDir(), 'p.db'), Buffer.alloc(32, 3), 'sqlcipher');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 25),
+    );
+    db.pragma('foreign_keys = OFF');
+    const person = db.prepare(
+      `INSERT INTO citizens (no_iin, surname, name, patronymic, address, phone, created_at, updated_at)
+       VALUES ('foreigner', ?, 'Тест', '', '', '', '2026-11-01', '2026-11-01')`,
+    );
+    person.run('Каримов');
+    person.run('Ли');
+    const entry = db.prepare(
+      `INSERT INTO foreigners (section_id, citizen_id, citizenship, passport_no, passport_valid_until, temp_address,
+         home_phone, work, work_phone, check_note, removal_note, created_at, updated_at)
+       VALUES (1, 1, ?, ?, ?, 'addr', '', '', '', '', '', '2026-11-01', '2026-11-02T10:00:00Z')`,
+    );
+    entry.run('Узбекистан', 'FA1', null);
+    entry.run('Узбекистан', 'FA2', '2031-05-01');
+    migrate(db);
+    expect(db.prepare('SELECT citizenship, passport_no, passport_valid_until FROM citizens ORDER BY id').all()).toEqual(
+      [
+        { citizenship: 'Узбекистан', passport_no: 'FA2', passport_valid_until: '2031-05-01' },
+        { citizenship: '', passport_no: '', passport_valid_until: null },
+      ],
+    );
+    db.close();
+  });
+
   it('takes a daily encrypted backup at first unlock and a backup before migrating', async () => {
     let now = new Date('2026-11-20T10:00:00');
     const s = await setUpStation({ clock: () => now });

@@ -502,6 +502,22 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE station ADD COLUMN address_kk TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 25,
+    name: 'issue 15: a foreigner is one person at the desk and in App 4: his citizenship and passport in the register',
+    sql: `
+      ALTER TABLE citizens ADD COLUMN citizenship TEXT NOT NULL DEFAULT '';
+      ALTER TABLE citizens ADD COLUMN passport_no TEXT NOT NULL DEFAULT '';
+      ALTER TABLE citizens ADD COLUMN passport_valid_until TEXT;
+      UPDATE citizens SET
+        citizenship = (SELECT f.citizenship FROM foreigners f WHERE f.citizen_id = citizens.id ORDER BY f.id DESC LIMIT 1),
+        passport_no = (SELECT f.passport_no FROM foreigners f WHERE f.citizen_id = citizens.id ORDER BY f.id DESC LIMIT 1),
+        passport_valid_until =
+          (SELECT f.passport_valid_until FROM foreigners f WHERE f.citizen_id = citizens.id ORDER BY f.id DESC LIMIT 1)
+        WHERE id IN (SELECT citizen_id FROM foreigners);
+      CREATE INDEX citizens_passport ON citizens(passport_no) WHERE passport_no != '';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -116,6 +116,10 @@ export interface CitizensTable {
   sex: 'male' | 'female' | null;
   address: string;
   phone: string;
+  /** a foreigner's, as App 4 cols. 2–3 keep them (migration 25); '' for a citizen of Kazakhstan */
+  citizenship: string;
+  passport_no: string;
+  passport_valid_until: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -23,7 +23,13 @@ export const toCitizen = (r: Row): Citizen => ({
   sex: r.sex,
   address: r.address,
   phone: r.phone,
+  citizenship: r.citizenship,
+  passportNo: r.passport_no,
+  passportValidUntil: r.passport_valid_until,
 });
+
+/** A passport number as printed or typed: no spaces, capitals. */
+export const passportKey = (no: string) => no.replace(/\s+/g, '').toUpperCase();
 
 export async function getCitizen(db: Db, id: number): Promise<Citizen | null> {
   const r = await db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirst();
@@ -43,6 +49,10 @@ const columns = (input: CitizenFields) => {
     sex: fromIin?.ok ? fromIin.sex : input.sex,
     address: input.address,
     phone: input.phone,
+    // sent only by the forms that show them (the desk, App 4, a correction)
+    ...(input.citizenship !== undefined && { citizenship: input.citizenship }),
+    ...(input.passportNo !== undefined && { passport_no: passportKey(input.passportNo) }),
+    ...(input.passportValidUntil !== undefined && { passport_valid_until: input.passportValidUntil }),
   };
 };
 
@@ -64,6 +74,14 @@ export async function linkCitizen(tx: Tx, input: CitizenFields): Promise<Citizen
   }
   if (!existing && values.iin)
     existing = await tx.db.selectFrom('citizens').selectAll().where('iin', '=', values.iin).executeTakeFirst();
+  // a foreigner without an IIN is known by his passport, however his name was spelt (App 4 col. 3)
+  if (!existing && !values.iin && values.passport_no)
+    existing = await tx.db
+      .selectFrom('citizens')
+      .selectAll()
+      .where('iin', 'is', null)
+      .where('passport_no', '=', values.passport_no)
+      .executeTakeFirst();
   if (!existing && !values.iin && values.birth_date) {
     const same = await tx.db
       .selectFrom('citizens')
@@ -78,7 +96,7 @@ export async function linkCitizen(tx: Tx, input: CitizenFields): Promise<Citizen
   const at = tx.now.toISOString();
   const { id } = await tx.db
     .insertInto('citizens')
-    .values({ ...values, created_at: at, updated_at: at })
+    .values({ citizenship: '', passport_no: '', passport_valid_until: null, ...values, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   const c = (await getCitizen(tx.db, id))!;

@@ -49,6 +49,9 @@ export const PERSON_COLUMNS = [
   'c.sex',
   'c.address as c_address',
   'c.phone as c_phone',
+  'c.citizenship as c_citizenship',
+  'c.passport_no as c_passport_no',
+  'c.passport_valid_until as c_passport_valid_until',
   's.number as section_number',
 ] as const;
 
@@ -93,6 +96,9 @@ interface CitizenCols {
   sex: 'male' | 'female' | null;
   c_address: string;
   c_phone: string;
+  c_citizenship: string;
+  c_passport_no: string;
+  c_passport_valid_until: string | null;
   section_number: string;
   id: number;
   section_id: number;
@@ -117,6 +123,9 @@ export const baseOf = (r: CitizenCols) => ({
     sex: r.sex,
     address: r.c_address,
     phone: r.c_phone,
+    citizenship: r.c_citizenship,
+    passportNo: r.c_passport_no,
+    passportValidUntil: r.c_passport_valid_until,
   },
 });
 
@@ -372,7 +381,17 @@ export async function listForeigners(ctx: Ctx, f: Filter & { includeRemoved?: bo
   const all = await foreigners.list(ctx, f);
   return f.includeRemoved ? all : all.filter((x) => x.removedOn === null);
 }
-export function saveForeigner(ctx: Ctx, p: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {
+export function saveForeigner(ctx: Ctx, input: z.output<typeof foreignerInputSchema>): Promise<Foreigner> {
+  // the list's citizenship and passport are the person's: the desk finds him by them (issue 15)
+  const p = {
+    ...input,
+    citizen: {
+      ...input.citizen,
+      citizenship: input.citizenship,
+      passportNo: input.passportNo,
+      passportValidUntil: input.passportValidUntil,
+    },
+  };
   return saveEntry(ctx, 'foreigner', p, getForeigner, async (trx, citizenId, id, at) => {
     const values = {
       section_id: p.sectionId,

@@ -77,6 +77,9 @@ export function packageContent(file: PersonFile, station: Station, exportedAt: s
       sex: c.sex,
       address: c.address,
       phone: c.phone,
+      citizenship: c.citizenship,
+      passportNo: c.passportNo,
+      passportValidUntil: c.passportValidUntil,
     },
     file: {
       number: file.number,

@@ -85,6 +85,15 @@ export function CitizenCard({ session, id, go }: { session: SessionUser; id: num
           <Field label={t('reception.sex')} value={c.sex ? t(`reception.sexes.${c.sex}`) : '—'} />
           <Field label={t('reception.address')} value={dash(c.address)} />
           <Field label={t('reception.phone')} value={dash(c.phone)} />
+          {c.citizenship && <Field label={t('fields.citizenship')} value={c.citizenship} />}
+          {c.passportNo && (
+            <Field
+              label={t('fields.passportNo')}
+              value={[c.passportNo, c.passportValidUntil && formatDate(c.passportValidUntil)]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          )}
         </SimpleGrid>
       </Paper>
 

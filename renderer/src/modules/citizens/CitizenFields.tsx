@@ -66,6 +66,9 @@ export const citizenFromHit = (hit: Citizen): CitizenInput => ({
   sex: hit.sex,
   address: hit.address,
   phone: hit.phone,
+  citizenship: hit.citizenship,
+  passportNo: hit.passportNo,
+  passportValidUntil: hit.passportValidUntil,
 });
 
 /**
@@ -100,7 +103,16 @@ export function applyIin(form: CitizenForm, value: string, t: TFunction): void {
  * The person's fields of the station's register (reception, person files): IIN or the reason there is none, names,
  * birth, address, phone.
  */
-export function CitizenFields({ form, linked = false }: { form: CitizenForm; linked?: boolean }) {
+export function CitizenFields({
+  form,
+  linked = false,
+  passport = true,
+}: {
+  form: CitizenForm;
+  linked?: boolean;
+  /** a foreigner's citizenship and passport; App 4's form keeps them in its own columns */
+  passport?: boolean;
+}) {
   const { t } = useTranslation();
   const c = form.values.citizen as CitizenInput;
   const iin = c.iin ? parseIin(c.iin) : null;
@@ -144,6 +156,30 @@ export function CitizenFields({ form, linked = false }: { form: CitizenForm; lin
             data={NO_IIN_REASONS.map((r) => ({ value: r, label: t(`iin.no.${r}`) }))}
             {...form.getInputProps('citizen.noIin')}
           />
+        )}
+        {c.noIin === 'foreigner' && passport && (
+          <Stack gap={2} data-testid="foreigner-fields">
+            <Group grow align="flex-start" gap="xs">
+              <TextInput
+                label={t('fields.citizenship')}
+                {...form.getInputProps('citizen.citizenship')}
+                value={c.citizenship ?? ''}
+              />
+              <TextInput
+                label={t('fields.passportNo')}
+                {...form.getInputProps('citizen.passportNo')}
+                value={c.passportNo ?? ''}
+              />
+              <DateField
+                label={t('fields.passportValidUntil')}
+                {...form.getInputProps('citizen.passportValidUntil')}
+                value={c.passportValidUntil ?? null}
+              />
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('fields.foreignerHint')}
+            </Text>
+          </Stack>
         )}
         <Group grow align="flex-start" gap="xs">
           <TextInput

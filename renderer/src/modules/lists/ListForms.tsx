@@ -55,7 +55,15 @@ export function PersonBlock({
 }) {
   const { t } = useTranslation();
   const v = form.values;
-  const pick = (hit: CitizenHit) => form.setFieldValue('citizen', citizenFromHit(hit));
+  const pick = (hit: CitizenHit) => {
+    form.setFieldValue('citizen', citizenFromHit(hit));
+    // App 4: a foreigner seen at the desk brings his citizenship and passport (issue 15)
+    if (noIinDefault === 'foreigner' && hit.passportNo && !v.passportNo) {
+      form.setFieldValue('citizenship', hit.citizenship);
+      form.setFieldValue('passportNo', hit.passportNo);
+      form.setFieldValue('passportValidUntil', hit.passportValidUntil);
+    }
+  };
   const startNew = (typed: string) => {
     // a fresh person: a foreigner's list starts him without an IIN
     if (!/^[\d\s]+$/.test(typed)) form.setFieldValue('citizen', { ...EMPTY_CITIZEN, noIin: noIinDefault ?? null });
@@ -72,7 +80,7 @@ export function PersonBlock({
           onCorrected={known ? undefined : (x) => form.setFieldValue('citizen', x)}
         />
       )}
-      <CitizenFields form={form} linked={v.citizen.id !== null && !known} />
+      <CitizenFields form={form} linked={v.citizen.id !== null && !known} passport={noIinDefault !== 'foreigner'} />
       <Select
         label={t('lists.section')}
         withAsterisk
@@ -86,22 +94,8 @@ export function PersonBlock({
   );
 }
 
-export const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<CitizenInput> = {}) => {
-  if (!e) return { ...EMPTY_CITIZEN, ...extra };
-  const c = e.citizen;
-  return {
-    id: c.id,
-    iin: c.iin ?? '',
-    noIin: c.noIin,
-    surname: c.surname,
-    name: c.name,
-    patronymic: c.patronymic,
-    birthDate: c.birthDate,
-    sex: c.sex,
-    address: c.address,
-    phone: c.phone,
-  };
-};
+export const citizenOf = (e: { citizen: Citizen } | null, extra: Partial<CitizenInput> = {}): CitizenInput =>
+  e ? citizenFromHit(e.citizen) : { ...EMPTY_CITIZEN, ...extra };
 
 /** The draft name of a new entry's form of a list, kept through a lock (issue 15). */
 export const newEntryDraft = (list: ListKind) => `lists.new.${list}`;
@@ -166,7 +160,7 @@ export function FirearmOwnerForm({
                   {...form.getInputProps(`weapons.${n}.make`)}
                 />
                 <TextInput
-                  w={80}
+                  w={96}
                   aria-label={t('lists.weapon.calibre')}
                   placeholder={t('lists.weapon.calibre')}
                   {...form.getInputProps(`weapons.${n}.calibre`)}

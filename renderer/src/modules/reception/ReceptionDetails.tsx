@@ -91,6 +91,17 @@ export function ReceptionDetails({
                   }
                 />
                 <Row k={t('fields.iin')} v={e.citizen.iin ?? t(`iin.no.${e.citizen.noIin ?? 'unknown'}`)} />
+                {e.citizen.citizenship && (
+                  <Row
+                    k={t('fields.citizenship')}
+                    v={[
+                      e.citizen.citizenship,
+                      e.citizen.passportNo && `${t('fields.passportNo')} ${e.citizen.passportNo}`,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  />
+                )}
                 <Row k={t('reception.birthDate')} v={formatDate(e.citizen.birthDate)} />
                 <Row k={t('reception.address')} v={e.citizen.address} />
                 <Row k={t('reception.phone')} v={e.citizen.phone} />
