@@ -115,3 +115,54 @@ test('a person file half placed on record is kept through a lock too', async ({ 
   await expect(field(back, 'Фамилия')).toHaveValue('Сейтқали');
   await expect(field(back, 'Адрес')).toHaveValue('г. Алматы, ул. Жансугурова, 14, кв. 7');
 });
+
+test('a meeting being planned, an applicant check being written and a tour are kept through a lock too', async ({
+  page,
+  app,
+}) => {
+  await inspectorAtTheDesk(page, app.url);
+  const lockAndBack = async (dialogName: string) => {
+    await page.keyboard.press('ControlOrMeta+l');
+    await unlock(page);
+    await expect(page.getByText('Черновик восстановлен')).toBeVisible();
+    return page.getByRole('dialog', { name: dialogName });
+  };
+
+  await page.goto(`${app.url}#/meetings`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Запланировать встречу' }).click();
+  const meeting = page.getByRole('dialog', { name: 'Запланировать встречу' });
+  await field(meeting, 'Место (или ссылка)').fill('Школа-гимназия № 12, актовый зал');
+  await field(meeting, 'Место (или ссылка)').focus();
+  const meetingBack = await lockAndBack('Запланировать встречу');
+  await expect(field(meetingBack, 'Место (или ссылка)')).toHaveValue('Школа-гимназия № 12, актовый зал');
+  // the restored text is typed text: dropping it is asked
+  await meetingBack.getByRole('button', { name: 'Отмена' }).click();
+  await page
+    .getByRole('dialog', { name: 'Закрыть без сохранения?' })
+    .getByRole('button', { name: 'Не сохранять' })
+    .click();
+  await expect(meetingBack).toBeHidden();
+
+  await page.goto(`${app.url}#/lists/applicants`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Поручение на проверку' }).click();
+  const check = page.getByRole('dialog');
+  await expect(check.getByRole('textbox', { name: 'Найти гражданина' })).toBeFocused();
+  await page.keyboard.type('Омаров Ержан');
+  await page.keyboard.press('Enter');
+  await field(check, 'Кто поручил (Ф.И.О., должность)').fill('ЛРР, майор Исаев');
+  await field(check, 'Кто поручил (Ф.И.О., должность)').focus();
+  const checkBack = await lockAndBack('Заявители на оружие (п.22(10))');
+  await expect(field(checkBack, 'Фамилия')).toHaveValue('Омаров');
+  await expect(field(checkBack, 'Кто поручил (Ф.И.О., должность)')).toHaveValue('ЛРР, майор Исаев');
+
+  await page.goto(`${app.url}#/tours`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Записать обход' }).click();
+  const tour = page.getByRole('dialog', { name: 'Записать обход' });
+  await field(tour, 'Полученная информация, выявленное').fill('Во дворе дома 7 собирается молодёжь');
+  await field(tour, 'Полученная информация, выявленное').focus();
+  const tourBack = await lockAndBack('Записать обход');
+  await expect(field(tourBack, 'Полученная информация, выявленное')).toHaveValue('Во дворе дома 7 собирается молодёжь');
+});

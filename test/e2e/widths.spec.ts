@@ -1,5 +1,21 @@
 import type { Page } from '@playwright/test';
 import { test, expect, apiCall, newStation, firstSignIn, shot } from './fixtures';
+import { kk } from '../../shared/i18n/kk';
+import { ru } from '../../shared/i18n/ru';
+
+/** The dialogs a screen opens from its buttons (the catalog key of each button's label), measured open. */
+const DIALOGS: Record<string, string[]> = {
+  prevention: ['prevention.newFile', 'prevention.safes'],
+  meetings: ['meetings.plan'],
+  'lists/firearms': ['lists.add'],
+  'lists/probation': ['lists.add'],
+  'lists/foreigners': ['lists.add'],
+  'lists/applicants': ['lists.applicants.add'],
+  staff: ['staff.addAbsence'],
+  users: ['users.add'],
+};
+const label = (lang: string, key: string) =>
+  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], lang === 'kk' ? kk : ru) as string;
 
 const ROUTES = [
   'today',
@@ -76,6 +92,21 @@ async function scan(page: Page, url: string, routes: string[], open?: (route: st
       if (open) {
         await open(r);
         all.push(...(await defects(page)).map((d) => `${lang} ${r} (form): ${d}`));
+      }
+      for (const key of open ? [] : (DIALOGS[r] ?? [])) {
+        await page
+          .getByRole('main')
+          .getByRole('button', { name: label(lang, key), exact: true })
+          .click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog).toBeVisible();
+        await page.waitForTimeout(300);
+        all.push(...(await defects(page)).map((d) => `${lang} ${r} (${key}): ${d}`));
+        // Esc: a list opened by the first field's focus closes first, then the dialog
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(200);
+        if (await dialog.isVisible()) await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
       }
     }
   }

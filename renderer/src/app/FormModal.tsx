@@ -33,18 +33,23 @@ export function FormModal({ onClose, children, ...props }: ModalProps) {
   const guard = useMemo(() => ({ setDirty, requestClose }), [setDirty, requestClose]);
   return (
     // no opening animation: at the desk the first keystroke must land in the form
-    <Modal transitionProps={{ duration: 0 }} {...props} closeOnEscape={false} onClose={requestClose}>
-      {/* keys from the question bubble here too (React events cross portals): one place decides what Esc means */}
-      <div
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape' || e.defaultPrevented) return;
-          // a dialog opened from a dialog answers its own Esc; the one beneath it must not close too
-          e.preventDefault();
-          if (asking) return setAsking(false);
-          // an open dropdown (select, calendar) marks its input: Esc closes the dropdown only
-          if ((e.target as HTMLElement).getAttribute('data-mantine-stop-propagation') !== 'true') requestClose();
-        }}
-      >
+    <Modal
+      transitionProps={{ duration: 0 }}
+      {...props}
+      closeOnEscape={false}
+      onClose={requestClose}
+      // on the modal's root, so that Esc works wherever the focus is in it (its header's cross too); keys from the
+      // question bubble here as well (React events cross portals): one place decides what Esc means
+      onKeyDown={(e: React.KeyboardEvent) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        // a dialog opened from a dialog answers its own Esc; the one beneath it must not close too
+        e.preventDefault();
+        if (asking) return setAsking(false);
+        // an open dropdown (select, calendar) marks its input: Esc closes the dropdown only
+        if ((e.target as HTMLElement).getAttribute('data-mantine-stop-propagation') !== 'true') requestClose();
+      }}
+    >
+      <div>
         <GuardContext.Provider value={guard}>{children}</GuardContext.Provider>
         <Modal
           opened={asking}

@@ -92,7 +92,7 @@ export const reception = defineCatalog(
       newEntryHint: 'F2 — жаңа жазба, Ctrl+Enter — сақтау, Esc — жабу',
       editTitle: '№ {{number}} жазба',
       findCitizen: 'Азаматты іздеу: ЖСН немесе тегі',
-      findHint: 'ЖСН-нің немесе аты-жөнінің бір бөлігін тере бастаңыз',
+      findHint: 'ЖСН-ді не аты-жөнін тере бастаңыз',
       findHintShort: 'ЖСН немесе тегі',
       lastVisit: 'соңғы рет {{date}}, келу саны: {{count}}',
       neverVisited: 'жаңа',

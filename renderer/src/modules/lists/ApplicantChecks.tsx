@@ -9,12 +9,14 @@ import { formatDate, isoDay } from '../../../../shared/format';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { DateField } from '../../app/DateField';
 import { FormModal, GuardedForm } from '../../app/FormModal';
+import { draftWaits } from '../../app/drafts';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { RecordTable } from '../../app/RecordTable';
 import { citizenOf, PersonBlock } from './ListForms';
 import { LIST_READS } from './queries';
 
 type Dialog = { kind: 'edit'; entry: ApplicantCheck | null } | { kind: 'check'; entry: ApplicantCheck };
+const APPLICANT_DRAFT = 'lists.new.applicants';
 
 /** p.22(10): the applicants for a weapons permit the weapons unit asked to check, with the day each is due. */
 export function ApplicantChecks({
@@ -31,7 +33,10 @@ export function ApplicantChecks({
   focusId: number | null;
 }) {
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  // a new instruction half typed when the PC locked is opened again (issue 15)
+  const [dialog, setDialog] = useState<Dialog | null>(() =>
+    draftWaits(APPLICANT_DRAFT) ? { kind: 'edit', entry: null } : null,
+  );
   const rows = useCall('lists.applicantChecks', filter);
   const writes = canCall(session.role, 'lists.saveApplicantCheck');
   const today = isoDay(new Date());
@@ -202,6 +207,7 @@ function ApplicantForm({
         await save.mutateAsync(x);
         onDone();
       }}
+      draft={entry ? undefined : APPLICANT_DRAFT}
     >
       <Grid gap="lg">
         <Grid.Col span={5}>

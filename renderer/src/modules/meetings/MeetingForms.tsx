@@ -27,6 +27,9 @@ import { useContractForm } from '../../app/forms';
 
 type Done = (m: Meeting) => void;
 
+/** The draft name of a new meeting's form, kept through a lock (issue 15). */
+export const NEW_MEETING_DRAFT = 'meetings.new';
+
 /** p.26–27: who reports, for which sections, when and where. */
 export function MeetingForm({
   meeting,
@@ -75,6 +78,7 @@ export function MeetingForm({
   return (
     <GuardedForm
       form={form}
+      draft={meeting ? undefined : NEW_MEETING_DRAFT}
       onSubmit={async (x) =>
         onDone(meeting ? await update.mutateAsync({ id: meeting.id, meeting: x }) : await plan.mutateAsync(x))
       }

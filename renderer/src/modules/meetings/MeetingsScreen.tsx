@@ -9,7 +9,8 @@ import { formatDate } from '../../../../shared/format';
 import { useCall, callKey } from '../../api/hooks';
 import { FormModal } from '../../app/FormModal';
 import { notifySaved } from '../../app/forms';
-import { MeetingForm } from './MeetingForms';
+import { MeetingForm, NEW_MEETING_DRAFT } from './MeetingForms';
+import { draftWaits } from '../../app/drafts';
 import { MEETING_COLORS, MeetingView } from './MeetingView';
 
 /** Reporting meetings (Chapter 3): the year's meetings, the open items of all protocols (p.33), one meeting in full. */
@@ -25,7 +26,7 @@ export function MeetingsScreen({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [year, setYear] = useState(new Date().getFullYear());
-  const [planning, setPlanning] = useState(false);
+  const [planning, setPlanning] = useState(() => draftWaits(NEW_MEETING_DRAFT));
   const list = useCall('meetings.list', { year });
   const open = useCall('meetings.openItems', {});
   const users = useCall('users.list', { includeInactive: false });

@@ -1,5 +1,6 @@
 import { PLAN_READS } from './queries';
 import { useState } from 'react';
+import { draftWaits } from '../../app/drafts';
 import {
   ActionIcon,
   Alert,
@@ -51,6 +52,9 @@ const defaultMonth = () => {
 };
 
 /** The monthly UPP plan (p.18, p.24(1)): the lead drafts, the chief approves, everyone marks his items. */
+/** The draft name of a month's plan being written, kept through a lock (issue 15). */
+const planDraft = (month: string) => `plans.edit.${month}`;
+
 export function PlansScreen({
   session,
   monthParam,
@@ -67,7 +71,7 @@ export function PlansScreen({
   const month = monthParam && /^\d{4}-\d{2}$/.test(monthParam) ? monthParam : defaultMonth();
   const plans = useCall('plans.revisions', { month });
   const users = useCall('users.list', { includeInactive: false });
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(() => draftWaits(planDraft(month)));
   const [dialog, setDialog] = useState<{ kind: 'return'; plan: Plan } | { kind: 'mark'; item: PlanItem } | null>(null);
   const latest = plans.data?.[0] ?? null;
   const inForce = plans.data?.find((p) => p.status === 'approved') ?? null;
@@ -298,6 +302,7 @@ function PlanForm({
   return (
     <GuardedForm
       form={form}
+      draft={planDraft(month)}
       submitLabel={t('plans.saveDraft')}
       onSubmit={async (v) => {
         await saveDraftCall.mutateAsync(v);

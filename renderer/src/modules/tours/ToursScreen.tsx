@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { draftWaits } from '../../app/drafts';
 import {
   Anchor,
   Badge,
@@ -31,6 +32,9 @@ import { openPreview } from '../../app/print/openPreview';
 import { readDataUrl } from '../../app/files';
 import { TOUR_READS } from './queries';
 
+/** A tour being written, kept through a lock (issue 15). */
+const TOUR_DRAFT = 'tours.new';
+
 /**
  * The daily tour of the section (p.22(14)): the day's tour written (and with it the notebook entry, p.20), the register
  * of places where offences concentrate, the information sheet and the business cards.
@@ -44,7 +48,7 @@ export function ToursScreen({ session }: { session: SessionUser }) {
   const sections = (station.data?.sections ?? []).filter((s) => s.active && (!writes || mine.includes(s.id)));
   const [sectionId, setSectionId] = useState<number | null>(null);
   const section = sectionId ?? sections[0]?.id ?? null;
-  const [dialog, setDialog] = useState<'tour' | 'place' | null>(null);
+  const [dialog, setDialog] = useState<'tour' | 'place' | null>(() => (draftWaits(TOUR_DRAFT) ? 'tour' : null));
 
   return (
     <Stack gap="sm">
@@ -125,6 +129,7 @@ function TourForm({ sectionId, onDone }: { sectionId: number; onDone: () => void
   return (
     <GuardedForm
       form={form}
+      draft={TOUR_DRAFT}
       submitLabel={t('tours.record')}
       onSubmit={async (v) => {
         const tour = await record.mutateAsync(tourInputSchema.parse(v));
