@@ -130,7 +130,7 @@ test('notebooks: an instruction to two inspectors, a tour and information passed
   await login(page, 'nurlanov', 'Own-pass-2026');
   await page.getByRole('link', { name: 'Рабочая тетрадь' }).click();
   await expect(page.getByTestId('reviews')).toContainText(
-    'Кезекшіұлы Б. (Оперативный дежурный), по запись № 3 — Указывать номера квартир полностью',
+    'Кезекшіұлы Б. (Оперативный дежурный), до записи № 3 включительно — Указывать номера квартир полностью',
   );
   await shot(page, '33-notebook-reviewed');
   await page.getByRole('button', { name: 'Печать выписки' }).click();

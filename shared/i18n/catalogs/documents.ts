@@ -262,7 +262,7 @@ export const documents = defineCatalog(
         period: 'за {{period}}',
         all: 'все записи',
         reviews: 'Отметки о проверке',
-        upTo: 'по запись № {{n}}',
+        upTo: 'до записи № {{n}} включительно',
       },
       register: {
         title: 'ЖУРНАЛ ИНФОРМАЦИИ, ПЕРЕДАННОЙ В ДРУГИЕ ПОДРАЗДЕЛЕНИЯ И ГОСОРГАНЫ',
@@ -437,7 +437,7 @@ export const documents = defineCatalog(
         check: 'Тексеру',
         fileCheck: '№ {{number}} есептік іс: {{kind}}',
         firearmCheck: '{{person}} қару иесін жыл сайынғы тексеру',
-        applicantCheck: 'қаруға рұқсат алуға үміткер {{person}} тексеру (22(10)-т.)',
+        applicantCheck: 'қаруға рұқсат алуға үміткерді тексеру: {{person}} (22(10)-т.)',
         remarks: '7. Ескертулер',
         none: 'жоқ',
         tour: 'Бір ай ішінде қабылдаушы учаскені үйме-үй аралайды (Қағидалардың 5-т.).',
@@ -523,7 +523,7 @@ export const documents = defineCatalog(
         shelf: '{{shelf}} сөре',
         purposeLine:
           'Мәліметтер тек құқық бұзушылықтың алдын алу үшін пайдаланылады (Қағидалардың 15-т.). Басып шығару мақсаты: {{purpose}}.',
-        printed: 'Басып шығарылды {{at}}, {{by}}',
+        printed: '{{at}} басып шығарылды, {{by}}',
       },
       request: {
         to: '{{body}}\nбастығына',
@@ -575,7 +575,7 @@ export const documents = defineCatalog(
         period: 'Кезең: {{period}}',
         all: 'барлық жазбалар',
         reviews: 'Тексеру белгілері',
-        upTo: '№ {{n}} жазбаға дейін',
+        upTo: '№ {{n}} жазбаны қоса алғанда',
       },
       register: {
         title: 'БАСҚА БӨЛІМШЕЛЕРГЕ ЖӘНЕ МЕМЛЕКЕТТІК ОРГАНДАРҒА БЕРІЛГЕН АҚПАРАТ ЖУРНАЛЫ',
@@ -607,7 +607,7 @@ export const documents = defineCatalog(
         total: 'Барлығы қабылданды: {{count}} (УПП-да — {{inPerson}}, онлайн — {{online}})',
         byCategory: 'Санаттар бойынша',
         voidedCount: 'Күші жойылған жазбалар: {{count}}',
-        printed: 'Басып шығарылды {{at}}, {{by}}',
+        printed: '{{at}} басып шығарылды, {{by}}',
       },
       recovery: {
         title: 'ҚОЛЖЕТІМДІЛІКТІ ҚАЛПЫНА КЕЛТІРУ ПАРАҒЫ',

@@ -84,14 +84,14 @@ export const today = defineCatalog(
       rules: {
         passOn: 'Дәптер, № {{number}} жазба: «{{to}}» үшін ақпаратты {{deadline}} дейін беру',
         instruction: '{{owner}}: {{givenBy}} тапсырмасы — {{text}}',
-        callInMissing: '{{person}}: {{date}} кезекші бөлімге байланысқа шықпаған',
-        tourMissing: '{{person}}: {{date}} учаскені аралау туралы жазба жоқ',
+        callInMissing: '{{person}}: {{date}} күні кезекші бөлімге байланысқа шықпаған',
+        tourMissing: '{{person}}: {{date}} күнгі учаскені аралау туралы жазба жоқ',
         receptionFollowUp: '{{date}} № {{number}} қабылдау ({{person}}): бақылау мерзімі — {{subject}}',
         transferRequest:
           '№ {{number}} іс ({{person}}): жаңа тұрғылықты жердегі полиция органына сұрау салу — {{deadline}} дейін',
         sendMaterials: '№ {{number}} іс ({{person}}): келгені расталды — материалдарды жіберу',
         supervisionCheck: '№ {{number}} іс ({{person}}): тексеру жоспарланған',
-        fileOut: '№ {{number}} іс ({{person}}): материалдар сейфтен {{since}} берілген, қайтарылмаған',
+        fileOut: '№ {{number}} іс ({{person}}): материалдар сейфтен {{since}} күні берілген, қайтарылмаған',
         meetingQuarter: '{{person}}: {{quarter}} тоқсанда тұрғындармен есеп беру кездесуі жоқ',
         meetingQuarterPlanned:
           '{{person}}: {{quarter}} тоқсанның есеп беру кездесуі {{date}} күніне белгіленген, әлі өткізілмеген',
@@ -108,8 +108,8 @@ export const today = defineCatalog(
           '{{person}} ({{section}} учаске): қару иесін тұрғылықты жері бойынша жыл сайынғы тексеру, соңғысы — {{last}}',
         applicantCheck:
           '{{person}} ({{section}} учаске): {{received}} тапсырма бойынша қаруға рұқсат алуға үміткерді тексеру',
-        foreignerStay: '{{person}}: тұруға рұқсат етілген мерзім {{until}} аяқталады',
-        foreignerPassport: '{{person}}: паспорттың қолданылу мерзімі {{until}} аяқталады',
+        foreignerStay: '{{person}}: тұруға рұқсат етілген мерзім {{until}} күні аяқталады',
+        foreignerPassport: '{{person}}: паспорттың қолданылу мерзімі {{until}} күні аяқталады',
         sectionTour:
           '{{person}}: {{accepted}} қабылданған {{section}} учаскесін үйме-үй аралау (лауазымға тағайындалған күні жазылмаған: мерзім актіден)',
         sectionTourAppointed:
