@@ -32,8 +32,9 @@ createRoot(document.getElementById('root')!).render(
       <QueryClientProvider client={queryClient}>
         <LocalizedDates>
           <ModalsProvider>
-            {/* bottom right, two at a time: never over the header, the lock button or the first rows */}
-            <Notifications position="bottom-right" limit={2} />
+            {/* bottom left, two at a time: never over the header, the lock button, the first rows or a dialog's Save
+                and Cancel at its bottom right */}
+            <Notifications position="bottom-left" limit={2} />
             <App />
             <PrintPreviewHost />
           </ModalsProvider>

@@ -93,13 +93,16 @@ export const LARGEST_INPUT = Math.max(...Object.values(FILE_INPUT_MAX));
 export const requiredText = (max = 200) =>
   z.string().trim().min(1, 'validation.required').max(max, 'validation.tooLong');
 export const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong').default('');
+/** an empty required day says it is required, not that its format is wrong (issue 15) */
 export const isoDate = z
-  .string()
+  .string({ error: 'validation.required' })
+  .min(1, { message: 'validation.required', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date', abort: true })
   .refine(isCalendarDay, 'validation.noSuchDate');
 /** a moment at the station, in its local time: 'YYYY-MM-DDTHH:mm' */
 export const localDateTime = z
-  .string()
+  .string({ error: 'validation.required' })
+  .min(1, { message: 'validation.required', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.dateTime', abort: true })
   .refine(isCalendarDay, 'validation.noSuchDate');
 export const languageSchema = z.enum(['kk', 'ru']);

@@ -270,7 +270,9 @@ test('lists: the weapons unit asks to check an applicant (p.22(10)) — the inst
   await field(dialog, '№ поручения').fill('17/512');
   // without its day the instruction is refused, and says where
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(dialog.getByText('Дата в формате ДД.ММ.ГГГГ')).toBeVisible();
+  // an empty required day says it is required (it said "Дата в формате ДД.ММ.ГГГГ")
+  await expect(field(dialog, 'Срок по поручению')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('Обязательное поле')).toBeVisible();
   const due = new Date(Date.now() + 5 * 86_400_000);
   const dueText = due.toLocaleDateString('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' });
   await field(dialog, 'Срок по поручению').fill(dueText);

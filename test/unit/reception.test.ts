@@ -69,6 +69,9 @@ describe('reception log', () => {
     expect((await s.fail('reception.create', entry({ receivedAt: '2026-11-20T25:10' }))).fields).toEqual([
       { path: 'receivedAt', messageKey: 'validation.dateTime' },
     ]);
+    expect((await s.fail('reception.create', entry({ receivedAt: '' }))).fields).toEqual([
+      { path: 'receivedAt', messageKey: 'validation.required' },
+    ]);
     expect((await s.fail('reception.create', entry({ receivedAt: '2026-02-31T10:00' }))).fields).toEqual([
       { path: 'receivedAt', messageKey: 'validation.noSuchDate' },
     ]);
