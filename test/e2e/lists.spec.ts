@@ -3,25 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
-import { test, expect, shot, field, apiCall, newStation, firstSignIn, saveFromPreview } from './fixtures';
+import { test, expect, shot, field, apiCall, newStation, inspectorSignedIn, saveFromPreview } from './fixtures';
 
 test('lists: a firearm owner with two weapons, the yearly check at home, Appendix 2 printed in Kazakh; a foreigner whose stay ends soon is on Today', async ({
   page,
   app,
 }) => {
-  await newStation(page, app.url);
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: '',
-    rank: '',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
-  await firstSignIn(page, 'nurlanov');
+  await inspectorSignedIn(page, app.url);
   await page.goto(`${app.url}#/lists/firearms`);
   await page.reload();
 
@@ -95,19 +83,7 @@ test('lists: a foreigner checked twice keeps both checks; one who left is taken 
   page,
   app,
 }) => {
-  await newStation(page, app.url);
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: '',
-    rank: '',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
-  await firstSignIn(page, 'nurlanov');
+  await inspectorSignedIn(page, app.url);
   await apiCall(page, 'lists.saveForeigner', {
     sectionId: 1,
     citizen: { id: null, iin: '', noIin: 'foreigner', surname: 'Каримов', name: 'Рустам' },
@@ -241,19 +217,7 @@ test('lists: the weapons unit asks to check an applicant (p.22(10)) — the inst
   page,
   app,
 }) => {
-  await newStation(page, app.url);
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: '',
-    rank: '',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
-  await firstSignIn(page, 'nurlanov');
+  await inspectorSignedIn(page, app.url);
   await page.goto(`${app.url}#/lists/applicants`);
   await page.reload();
   await page.getByRole('button', { name: 'Поручение на проверку' }).click();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, shot, field, apiCall, ROOT, newStation, firstSignIn, saveFromPreview } from './fixtures';
+import { test, expect, shot, field, ROOT, inspectorSignedIn, saveFromPreview } from './fixtures';
 
 async function chooseYear(page: Page, year: number) {
   await page.getByRole('combobox', { name: 'По состоянию на 1 января' }).click();
@@ -11,19 +11,7 @@ test('passport: §3 filled for two years, §4 with two enterprises (a third remo
   page,
   app,
 }) => {
-  await newStation(page, app.url);
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: '',
-    rank: '',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
-  await firstSignIn(page, 'nurlanov');
+  await inspectorSignedIn(page, app.url);
   await page.goto(`${app.url}#/passport`);
   await page.reload();
   const year = new Date().getFullYear();
