@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ import { FormModal, GuardedForm } from '../../app/FormModal';
 import { draftWaits } from '../../app/drafts';
 import { notifySaved, useContractForm } from '../../app/forms';
 import { RecordTable } from '../../app/RecordTable';
-import { citizenOf, PersonBlock } from './ListForms';
+import { CheckResultFields, citizenOf, PersonBlock } from './ListForms';
 import { LIST_READS } from './queries';
 
 type Dialog = { kind: 'edit'; entry: ApplicantCheck | null } | { kind: 'check'; entry: ApplicantCheck };
@@ -272,15 +272,7 @@ function ApplicantCheckForm({ entry, onDone }: { entry: ApplicantCheck; onDone: 
         {t(`lists.applicants.permits.${entry.permit}`)} · {entry.instructedBy} · {t('lists.applicants.dueOn')}{' '}
         {formatDate(entry.dueOn)}
       </Text>
-      <DateField label={t('lists.checkedOn')} withAsterisk clearable={false} {...form.getInputProps('checkedOn')} />
-      <Textarea
-        label={t('lists.applicants.result')}
-        withAsterisk
-        autosize
-        minRows={2}
-        data-autofocus
-        {...form.getInputProps('result')}
-      />
+      <CheckResultFields form={form} field="result" label={t('lists.applicants.result')} />
     </GuardedForm>
   );
 }

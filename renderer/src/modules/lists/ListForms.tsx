@@ -1,3 +1,4 @@
+import type { UseFormReturnType } from '@mantine/form';
 import { useCallMutation } from '../../api/hooks';
 import { LIST_READS } from './queries';
 import {
@@ -417,6 +418,38 @@ export function RemoveForeignerForm({ entry, onDone }: { entry: Foreigner; onDon
 }
 
 /** p.22(10) for owners; the residence check for foreigners. */
+/**
+ * A check's day and what it found, as each of the lists records it (p.22(10), App 4 col. 7): the day is today's by
+ * default, so the cursor starts in the result.
+ */
+export function CheckResultFields<F extends 'result' | 'note'>({
+  form,
+  field,
+  label,
+  optional = false,
+}: {
+  form: UseFormReturnType<{ checkedOn: string } & Record<F, string>>;
+  field: F;
+  label: string;
+  /** a foreigner's note may stay empty; a result may not */
+  optional?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DateField label={t('lists.checkedOn')} withAsterisk clearable={false} {...form.getInputProps('checkedOn')} />
+      <Textarea
+        label={label}
+        withAsterisk={!optional}
+        autosize
+        minRows={optional ? 1 : 2}
+        data-autofocus
+        {...form.getInputProps(field)}
+      />
+    </>
+  );
+}
+
 export function CheckForm({
   list,
   id,
@@ -453,15 +486,7 @@ export function CheckForm({
       <Text size="sm" c="dimmed">
         {t('lists.checkRule')}
       </Text>
-      <DateField label={t('lists.checkedOn')} withAsterisk clearable={false} {...firearm.getInputProps('checkedOn')} />
-      <Textarea
-        label={t('lists.checkResult')}
-        withAsterisk
-        autosize
-        minRows={2}
-        data-autofocus
-        {...firearm.getInputProps('result')}
-      />
+      <CheckResultFields form={firearm} field="result" label={t('lists.checkResult')} />
     </GuardedForm>
   ) : (
     <GuardedForm
@@ -471,13 +496,7 @@ export function CheckForm({
         onDone();
       }}
     >
-      <DateField
-        label={t('lists.checkedOn')}
-        withAsterisk
-        clearable={false}
-        {...foreigner.getInputProps('checkedOn')}
-      />
-      <TextInput label={t('lists.checkNote')} data-autofocus {...foreigner.getInputProps('note')} />
+      <CheckResultFields form={foreigner} field="note" label={t('lists.checkNote')} optional />
       {history && <CheckHistory checks={history} />}
     </GuardedForm>
   );
