@@ -5,6 +5,8 @@ import path from 'node:path';
 import { test as base, expect, type Page, type Download, type Locator } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { startBrowserHost } from '../../electron/host/browserHost';
+import { kk } from '../../shared/i18n/kk';
+import { ru } from '../../shared/i18n/ru';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHOTS = path.join(ROOT, 'test-results', 'screens');
@@ -249,3 +251,18 @@ export function releaseFolder(out: string, version: string, privatePem: string, 
   }
   return out;
 }
+
+/** The dialogs a screen opens from its buttons (the catalog key of each button's label). */
+export const DIALOGS: Record<string, string[]> = {
+  prevention: ['prevention.newFile', 'prevention.safes'],
+  meetings: ['meetings.plan'],
+  'lists/firearms': ['lists.add'],
+  'lists/probation': ['lists.add'],
+  'lists/foreigners': ['lists.add'],
+  'lists/applicants': ['lists.applicants.add'],
+  staff: ['staff.addAbsence'],
+  users: ['users.add'],
+};
+/** A catalog text by its key, in a language: what a button is named on the screen. */
+export const label = (lang: string, key: string) =>
+  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], lang === 'kk' ? kk : ru) as string;

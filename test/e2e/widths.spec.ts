@@ -1,21 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, apiCall, newStation, firstSignIn, shot } from './fixtures';
-import { kk } from '../../shared/i18n/kk';
-import { ru } from '../../shared/i18n/ru';
-
-/** The dialogs a screen opens from its buttons (the catalog key of each button's label), measured open. */
-const DIALOGS: Record<string, string[]> = {
-  prevention: ['prevention.newFile', 'prevention.safes'],
-  meetings: ['meetings.plan'],
-  'lists/firearms': ['lists.add'],
-  'lists/probation': ['lists.add'],
-  'lists/foreigners': ['lists.add'],
-  'lists/applicants': ['lists.applicants.add'],
-  staff: ['staff.addAbsence'],
-  users: ['users.add'],
-};
-const label = (lang: string, key: string) =>
-  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], lang === 'kk' ? kk : ru) as string;
+import { test, expect, apiCall, newStation, firstSignIn, shot, DIALOGS, label } from './fixtures';
 
 const ROUTES = [
   'today',
