@@ -166,3 +166,31 @@ test('a meeting being planned, an applicant check being written and a tour are k
   const tourBack = await lockAndBack('Записать обход');
   await expect(field(tourBack, 'Полученная информация, выявленное')).toHaveValue('Во дворе дома 7 собирается молодёжь');
 });
+
+test('a correction of a journal entry half typed is kept through a lock: the entry is read again and its correction opens with the text', async ({
+  page,
+  app,
+}) => {
+  await inspectorAtTheDesk(page, app.url);
+  await halfTyped(page);
+  await pickOption(page, field(page.getByRole('dialog'), 'Категория'), 'Консульт', /Консультация/);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  const row = page.getByRole('row', { name: /Сейтқали/ });
+  await expect(row).toBeVisible();
+  await row.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Исправить' }).click();
+  const form = page.getByRole('dialog', { name: /Запись № 1$/ });
+  await field(form, 'Суть обращения').fill('Шум соседей по ночам, просит беседу с соседями из кв. 12');
+  await field(form, 'Причина исправления').fill('уточнил номер квартиры');
+  await field(form, 'Причина исправления').focus();
+  await page.keyboard.press('ControlOrMeta+l');
+  await unlock(page);
+  const back = page.getByRole('dialog', { name: /Запись № 1$/ });
+  await expect(field(back, 'Суть обращения')).toHaveValue('Шум соседей по ночам, просит беседу с соседями из кв. 12');
+  await expect(field(back, 'Причина исправления')).toHaveValue('уточнил номер квартиры');
+  // the cursor is back in the form, at its first empty field: the keys work at once
+  await expect(field(back, 'Контроль до')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(back).toBeHidden();
+  await expect(page.getByRole('dialog')).toContainText('Шум соседей по ночам, просит беседу с соседями из кв. 12');
+});

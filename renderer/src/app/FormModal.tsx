@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { showApiError } from './forms';
 import { keepOnLock, restoreDraft } from './drafts';
-import { enterBubble, enterCapture } from './formKeys';
+import { enterBubble, enterCapture, resumeTyping } from './formKeys';
 
 interface Guard {
   setDirty: (dirty: boolean) => void;
@@ -105,8 +105,8 @@ export function GuardedForm<V>({
   const { t } = useTranslation();
   const dirty = form.isDirty();
   const requestClose = useCloseGuard(dirty);
-  useKeptThroughLock(form, draft, dirty);
   const ref = useRef<HTMLFormElement>(null);
+  useKeptThroughLock(form, draft, dirty, ref);
   // a refused save says so beside the button and puts the cursor on the first wrong field (issue 15)
   const [refused, setRefused] = useState(false);
   const toFirstWrong = (el: HTMLFormElement | null | undefined, refusedAlready: boolean) =>
@@ -162,13 +162,20 @@ export function GuardedForm<V>({
 }
 
 /** Registers typed text for the lock to keep, and puts a draft given back after the unlock into the form. */
-function useKeptThroughLock<V>(form: UseFormReturnType<V>, draft: string | undefined, dirty: boolean) {
+function useKeptThroughLock<V>(
+  form: UseFormReturnType<V>,
+  draft: string | undefined,
+  dirty: boolean,
+  element: React.RefObject<HTMLFormElement | null>,
+) {
   const { t } = useTranslation();
   useEffect(() => {
     const kept = draft ? restoreDraft(draft) : null;
     if (!kept) return;
     form.setValues(kept.values as Partial<V>);
     notifications.show({ color: 'blue', message: t('app.draftRestored') });
+    // the cursor where the typing goes on, once the values are in the fields and after the dialog's own first focus
+    setTimeout(() => element.current && resumeTyping(element.current), 80);
     // once, when the form opens
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -31,6 +31,12 @@ export function awaitRestore(d: Draft | null): void {
 /** Whether a draft of this form waits: its screen opens the form at once. */
 export const draftWaits = (form: string) => waiting?.form === form;
 
+/** The id a waiting draft's name ends with, for a form of one record (`reception.correct.12` gives 12). */
+export function draftWaitsFor(prefix: string): number | null {
+  const m = waiting?.form.startsWith(prefix) ? /(\d+)$/.exec(waiting.form) : null;
+  return m ? Number(m[1]) : null;
+}
+
 /** The waiting draft of this form, once. */
 export function restoreDraft(form: string): Draft | null {
   if (waiting?.form !== form) return null;

@@ -18,11 +18,17 @@ function fieldsOf(form: HTMLFormElement): HTMLElement[] {
       type !== 'checkbox' &&
       type !== 'hidden' &&
       type !== 'file' &&
-      !x.hasAttribute('disabled') &&
+      !x.matches(':disabled') &&
       x.tabIndex >= 0 &&
       x.offsetParent !== null
     );
   });
+}
+
+/** Where typing goes on in a form filled from a draft: its first empty field, else its first field. */
+export function resumeTyping(form: HTMLFormElement): void {
+  const fields = fieldsOf(form);
+  (fields.find((x) => (x as HTMLInputElement).value.trim() === '') ?? fields[0])?.focus();
 }
 
 /** Focuses the next empty field after `el`, or the Save button when none is left. */

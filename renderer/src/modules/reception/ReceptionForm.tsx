@@ -83,6 +83,10 @@ function initialValues(
   };
 }
 
+/** The draft name of an entry's correction, kept through a lock (issue 15). */
+export const CORRECTION_DRAFT = 'reception.correct.';
+const correctionDraft = (id: number) => `${CORRECTION_DRAFT}${id}`;
+
 /** The draft name of a new entry's form, kept through a lock (issue 15). */
 export const NEW_ENTRY_DRAFT = 'reception.new';
 
@@ -148,7 +152,7 @@ export function ReceptionForm({
   const catLabel = (x: ReceptionCategory) => localName(x, i18n.language);
 
   return (
-    <GuardedForm form={form} onSubmit={save} draft={entry ? undefined : NEW_ENTRY_DRAFT}>
+    <GuardedForm form={form} onSubmit={save} draft={entry ? correctionDraft(entry.id) : NEW_ENTRY_DRAFT}>
       <Grid gap="lg">
         <Grid.Col span={6}>
           <Stack gap="xs">

@@ -16,8 +16,8 @@ import { saveFile } from '../../app/saveFile';
 import { openPreview } from '../../app/print/openPreview';
 import { PrintMenu } from '../../app/print/PrintMenu';
 import { useFromAddress } from '../../app/addressed';
-import { draftWaits } from '../../app/drafts';
-import { NEW_ENTRY_DRAFT, ReceptionForm } from './ReceptionForm';
+import { draftWaits, draftWaitsFor } from '../../app/drafts';
+import { CORRECTION_DRAFT, NEW_ENTRY_DRAFT, ReceptionForm } from './ReceptionForm';
 import { ReceptionDetails } from './ReceptionDetails';
 
 /** (ours) "all his visits": the first day a register of this program can hold */
@@ -58,10 +58,19 @@ export function ReceptionScreen({
   useFromAddress(citizenId, (id) => setFilter((f) => ({ ...f, from: EVER, to: today, citizenId: id })));
   useFromAddress(preset, (p) => setFilter((f) => ({ ...f, ...p, citizenId: null })));
   // a new entry kept through a lock opens again with its text (issue 15)
-  const [form, setForm] = useState<{ entry: Reception | null } | null>(() =>
+  const [opened, setForm] = useState<{ entry: Reception | null } | null>(() =>
     draftWaits(NEW_ENTRY_DRAFT) ? { entry: null } : null,
   );
   const canWrite = canCall(session.role, 'reception.create');
+  // a correction kept through a lock: its entry read again, then its form opened with the text; until another form
+  // is opened or this one closes
+  const [correcting, setCorrecting] = useState(() => draftWaitsFor(CORRECTION_DRAFT));
+  const kept = useCall('reception.get', { id: correcting ?? 0 }, { enabled: correcting !== null });
+  const form = opened ?? (correcting !== null && kept.data ? { entry: kept.data.entry } : null);
+  const closeForm = () => {
+    setForm(null);
+    setCorrecting(null);
+  };
 
   // the citizen as the desk search takes him; asked of the backend once the typing pauses
   const [typed, setTyped] = useState('');
@@ -302,7 +311,7 @@ export function ReceptionScreen({
 
       <FormModal
         opened={form !== null}
-        onClose={() => setForm(null)}
+        onClose={closeForm}
         size={1100}
         title={form?.entry ? t('reception.editTitle', { number: form.entry.number }) : t('reception.newEntry')}
       >
@@ -319,7 +328,7 @@ export function ReceptionScreen({
             users={users.data}
             settings={station.data.settings}
             onDone={(saved) => {
-              setForm(null);
+              closeForm();
               if (form.entry) onOpen(saved.id);
             }}
           />
