@@ -481,3 +481,40 @@ test('a foreigner at the desk and in App 4 are one person: citizenship and passp
   await expect(card.getByRole('tabpanel')).toContainText('Иностранец (прил. 4)');
   await shot(page, '23-citizen-card-foreigner');
 });
+
+test('an online entry corrected at the desk: the notebook entry p.9 made from it follows as a correcting entry (issue 15)', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const me = await inspectorSignedIn(page, app.url);
+  const today = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
+  await apiCall(page, 'reception.create', {
+    receivedAt: `${today}T18:30`,
+    mode: 'online',
+    categoryCode: 'consultation',
+    subject: 'Вопрос о регистраци',
+    action: 'explained',
+    actionDetails: '',
+    receiverId: me.id,
+    followUpDue: null,
+    citizen: { id: null, iin: KASYMOV, noIin: null, surname: 'Қасымов', name: 'Бауыржан' },
+  });
+  await page.goto(`${app.url}#/reception`);
+  await page.reload();
+  await page.getByRole('row', { name: /Қасымов/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Исправить' }).click();
+  const form = page.getByRole('dialog', { name: /Запись № 1$/ });
+  await field(form, 'Суть обращения').fill('Вопрос о регистрации по месту жительства');
+  await field(form, 'Причина исправления').fill('опечатка');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(form).toBeHidden();
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${app.url}#/notebook`);
+  await page.reload();
+  const entries = page.getByTestId('notebook-entry');
+  await expect(entries.filter({ hasText: 'Вопрос о регистрации по месту жительства' })).toContainText('исправляет № 1');
+  await expect(entries.filter({ hasText: 'Вопрос о регистраци' }).first()).toBeVisible();
+  await shot(page, '26-notebook-follows-correction');
+});
