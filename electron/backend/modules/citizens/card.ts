@@ -3,6 +3,7 @@ import type { Category } from '../../../../shared/api';
 import { foldedWords } from '../../../../shared/search/query';
 import type { Ctx } from '../../context';
 import { owners } from '../notebook/service';
+import { readableMeetings } from '../meetings/service';
 import { fileScope, inScope as fileInScope } from '../prevention/access';
 import { inScope, sectionScope } from '../staff/service';
 import { sectionNumbers } from '../station/service';
@@ -201,16 +202,7 @@ async function raisedAtMeetings(ctx: Ctx, c: Citizen, scope: 'all' | number[]): 
     return own.every((w) => words.includes(w));
   });
   if (!his.length) return [];
-  const meetingIds = [...new Set(his.map((r) => r.meeting_id))];
-  // the same rule as readMeeting: one's own meetings and those of the sections one works
-  const [sections, inspectors] = await Promise.all([
-    ctx.db.selectFrom('meeting_sections').selectAll().where('meeting_id', 'in', meetingIds).execute(),
-    ctx.db.selectFrom('meeting_inspectors').selectAll().where('meeting_id', 'in', meetingIds).execute(),
-  ]);
-  const readable = new Set([
-    ...sections.filter((r) => inScope(scope, r.section_id)).map((r) => r.meeting_id),
-    ...inspectors.filter((r) => r.user_id === ctx.user.id).map((r) => r.meeting_id),
-  ]);
+  const readable = await readableMeetings(ctx, scope, [...new Set(his.map((r) => r.meeting_id))]);
   return his
     .filter((r) => readable.has(r.meeting_id))
     .map((r) => ({

@@ -183,6 +183,26 @@ export async function readMeeting(ctx: Ctx, id: number): Promise<Meeting> {
   return m;
 }
 
+/**
+ * Of these meetings, those the caller reads: the same rule as `readMeeting` — his own, or of a section he works
+ * (`scope`, asked once by the caller); chiefs read every one. For the search box and the citizen card.
+ */
+export async function readableMeetings(
+  ctx: Pick<Ctx, 'db' | 'user'>,
+  scope: 'all' | number[],
+  meetingIds: number[],
+): Promise<Set<number>> {
+  if (!meetingIds.length) return new Set();
+  const [sections, inspectors] = await Promise.all([
+    ctx.db.selectFrom('meeting_sections').selectAll().where('meeting_id', 'in', meetingIds).execute(),
+    ctx.db.selectFrom('meeting_inspectors').selectAll().where('meeting_id', 'in', meetingIds).execute(),
+  ]);
+  return new Set([
+    ...sections.filter((r) => inScope(scope, r.section_id)).map((r) => r.meeting_id),
+    ...inspectors.filter((r) => r.user_id === ctx.user.id).map((r) => r.meeting_id),
+  ]);
+}
+
 /** Inspectors and assistants change their own meetings and those of their sections; the UPP lead all. */
 async function requireWrite(ctx: Ctx, db: Db, m: Meeting): Promise<void> {
   if (ctx.user.role === 'uppLead' || m.inspectorIds.includes(ctx.user.id)) return;

@@ -7,6 +7,7 @@ import { foldedWords, nameRank, parseSearch, snippet, type SearchQuery } from '.
 import { matchAddresses, matchNames, matchNotebook, matchText, type TextKind } from '../../store/searchIndex';
 import type { Ctx, Db } from '../../context';
 import { owners } from '../notebook/service';
+import { readableMeetings } from '../meetings/service';
 import { fileScope, inScope as fileInScope } from '../prevention/access';
 import { inScope, sectionScope } from '../staff/service';
 import { sectionNumbers } from '../station/service';
@@ -315,19 +316,6 @@ async function listEntries(s: Search, kind: keyof typeof LIST_TABLES): Promise<S
     );
 }
 
-/** A meeting is read by the chiefs, its inspectors and those who work its sections (as `readMeeting`). */
-async function readableMeetings(s: Search, meetingIds: number[]): Promise<Set<number>> {
-  if (!meetingIds.length) return new Set();
-  const [sections, inspectors] = await Promise.all([
-    s.db.selectFrom('meeting_sections').selectAll().where('meeting_id', 'in', meetingIds).execute(),
-    s.db.selectFrom('meeting_inspectors').selectAll().where('meeting_id', 'in', meetingIds).execute(),
-  ]);
-  return new Set([
-    ...sections.filter((r) => inScope(s.scope, r.section_id)).map((r) => r.meeting_id),
-    ...inspectors.filter((r) => r.user_id === s.ctx.user.id).map((r) => r.meeting_id),
-  ]);
-}
-
 async function meetings(s: Search): Promise<SearchHit[]> {
   const [byPlace, byParticipant] = await Promise.all([text(s, 'meeting'), text(s, 'meetingParticipant')]);
   const participants = byParticipant.length
@@ -338,7 +326,7 @@ async function meetings(s: Search): Promise<SearchHit[]> {
         .execute()
     : [];
   const all = [...new Set([...byPlace, ...participants.map((p) => p.meeting_id)])];
-  const readable = await readableMeetings(s, all);
+  const readable = await readableMeetings(s.ctx, s.scope, all);
   if (!readable.size) return [];
   const rows = await s.db
     .selectFrom('meetings')
@@ -368,7 +356,7 @@ async function meetingItems(s: Search): Promise<SearchHit[]> {
     .select(['i.id', 'i.meeting_id', 'i.kind', 'i.text', 'i.raised_by', 'i.initiator_address', 'm.date'])
     .where('i.id', 'in', byText)
     .execute();
-  const readable = await readableMeetings(s, [...new Set(rows.map((r) => r.meeting_id))]);
+  const readable = await readableMeetings(s.ctx, s.scope, [...new Set(rows.map((r) => r.meeting_id))]);
   return rows
     .filter((r) => readable.has(r.meeting_id))
     .map((r) =>
