@@ -82,7 +82,7 @@ test('figures: the lead’s quarter shows the inspectors’ bars and prints the 
     ['Справка на русском', 'Справка к итоговому совещанию', 'Принято граждан'],
     ['Справка на казахском', 'Қорытынды кеңеске анықтама', 'Қабылданған азаматтар'],
   ] as const) {
-    await page.getByRole('button', { name: 'Справка' }).click();
+    await page.getByRole('button', { name: 'Справка к совещанию' }).click();
     await page.getByRole('menuitem', { name: item }).click();
     const text = (await saveFromPreview(page)).replace(/\s+/g, ' ');
     expect(text).toContain(title);
