@@ -99,24 +99,20 @@ export function CitizenCard({ session, id, go }: { session: SessionUser; id: num
 
       <Tabs defaultValue="visits" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="visits" rightSection={count(visits.length)}>
-            {t('citizens.card.tabs.visits')}
-          </Tabs.Tab>
-          <Tabs.Tab value="notebook" rightSection={count(notebook.length)}>
-            {t('citizens.card.tabs.notebook')}
-          </Tabs.Tab>
-          <Tabs.Tab value="files" rightSection={count(personFiles.length)}>
-            {t('citizens.card.tabs.files')}
-          </Tabs.Tab>
-          <Tabs.Tab value="lists" rightSection={count(lists.length)}>
-            {t('citizens.card.tabs.lists')}
-          </Tabs.Tab>
-          <Tabs.Tab value="meetings" rightSection={count(meetingItems.length)}>
-            {t('citizens.card.tabs.meetings')}
-          </Tabs.Tab>
-          <Tabs.Tab value="versions" rightSection={count(versions.length)}>
-            {t('citizens.card.tabs.versions')}
-          </Tabs.Tab>
+          {(
+            [
+              ['visits', visits.length],
+              ['notebook', notebook.length],
+              ['files', personFiles.length],
+              ['lists', lists.length],
+              ['meetings', meetingItems.length],
+              ['versions', versions.length],
+            ] as const
+          ).map(([tab, n]) => (
+            <Tabs.Tab key={tab} value={tab} rightSection={count(n)}>
+              {t(`citizens.card.tabs.${tab}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
 
         <Tabs.Panel value="visits" pt="xs">
