@@ -118,19 +118,28 @@ export class Backend implements Lifecycle, Keys {
   };
   private readonly pdfPool: PdfPool;
   /** documents being built, in the order they were asked for; the preview shows the last one's pages */
-  private readonly rendering = new Map<number, RenderProgress>();
+  private readonly rendering = new Map<number, { progress: RenderProgress; first: Buffer | null }>();
   private renderCount = 0;
   private readonly documents: Documents = {
     pdf: async (job) => {
       const id = ++this.renderCount;
-      this.rendering.set(id, { done: 0, pages: 0 });
+      const state = { progress: { done: 0, pages: 0 }, first: null as Buffer | null };
+      this.rendering.set(id, state);
       try {
-        return await this.pdfPool.render(job, (p) => this.rendering.set(id, p));
+        return await this.pdfPool.render(job, {
+          onProgress: (p) => (state.progress = p),
+          onFirstPage: (pdf) => (state.first = pdf),
+        });
       } finally {
+        // the first page leaves memory with its document: nothing of it outlives the call
         this.rendering.delete(id);
       }
     },
-    progress: () => [...this.rendering.values()].pop() ?? null,
+    progress: () => {
+      const last = [...this.rendering.values()].pop();
+      return last ? { ...last.progress, firstPage: last.first !== null } : null;
+    },
+    firstPage: () => [...this.rendering.values()].pop()?.first ?? null,
   };
   private readonly sessionControl: Session = {
     setUser: (u) => this.setSession(u),

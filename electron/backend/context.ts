@@ -54,8 +54,10 @@ export interface Backups {
 /** The printed forms: a form's name and data in, the PDF's bytes out (built in the PDF worker pool). */
 export interface Documents {
   pdf(job: FormJob): Promise<Buffer>;
-  /** the document being built now, by pages; null when none is */
-  progress(): RenderProgress | null;
+  /** the document being built now, by pages, and whether its first page is ready; null when none is */
+  progress(): (RenderProgress & { firstPage: boolean }) | null;
+  /** that document's first page, shown before the whole (issue 14); null until it is ready or when none is */
+  firstPage(): Buffer | null;
 }
 
 /** The program's own updates: the source, the signed release found there, its download and install. */

@@ -29,10 +29,49 @@ const sheet = (folders: number, word: string): FormJob<'recoverySheet'> => ({
   },
 });
 
+/** A journal entry as the journal's form reads it. */
+const journalEntry = (n: number): FormJob<'receptionJournal'>['data']['entries'][number] => ({
+  id: n,
+  year: 2026,
+  number: n,
+  receivedAt: '2026-11-02T18:10',
+  mode: 'inPerson',
+  citizen: {
+    id: n,
+    iin: null,
+    noIin: 'unknown',
+    surname: `Қасымов${n}`,
+    name: 'Бауыржан',
+    patronymic: '',
+    birthDate: null,
+    sex: null,
+    address: `Сейфуллин к-сі, ${n}`,
+    phone: '',
+    citizenship: '',
+    passportNo: '',
+    passportValidUntil: null,
+  },
+  categoryCode: 'complaint',
+  subject: `Обращение ${n}: шум во дворе после 23:00`,
+  action: 'explained',
+  actionDetails: '',
+  receiverId: 1,
+  receiverName: 'Нұрланов А.',
+  receiverRole: 'inspector',
+  receiverSupervisor: '',
+  followUpDue: null,
+  followUpResult: '',
+  followUpDoneAt: null,
+  personFile: null,
+  voidReason: '',
+  status: 'open',
+  version: 1,
+});
+
 describe('PDF worker pool', () => {
   it('builds a form in a worker thread, with the footer on every page and the progress by pages', async () => {
     const seen: RenderProgress[] = [];
-    const pdf = await pool().render(sheet(300, 'Бумага'), (p) => seen.push(p));
+    const pdf = await pool().render(sheet(300, 'Бумага'), { onProgress: (p) => seen.push(p) });
     const pages = Number(pdfInfo(pdf).Pages);
     expect(pages).toBeGreaterThan(2);
     const text = pdfText(pdf).replace(/\s+/g, ' ');
@@ -40,6 +79,47 @@ describe('PDF worker pool', () => {
     expect(text).toContain(`${pages}`);
     expect(seen.at(-1)).toEqual({ done: pages, pages });
     expect(seen.every((p) => p.pages === pages)).toBe(true);
+  });
+
+  it("gives a long journal's first page before the whole, the same page but for the count not yet known (issue 14)", async () => {
+    const entries = Array.from({ length: 200 }, (_, i) => journalEntry(i + 1));
+    const job: FormJob<'receptionJournal'> = {
+      form: 'receptionJournal',
+      language: 'ru',
+      data: {
+        station: STATION,
+        from: '2026-11-02',
+        to: '2026-11-06',
+        entries,
+        categories: [],
+        printedAt: '',
+        printedBy: '',
+      },
+    };
+    const order: string[] = [];
+    let first: Buffer | null = null;
+    const whole = await pool().render(job, {
+      onFirstPage: (pdf) => {
+        first = pdf;
+        order.push('first');
+      },
+      onProgress: () => order.at(-1) !== 'progress' && order.push('progress'),
+    });
+    expect(order[0]).toBe('first');
+    const firstPage = pdfText(first!).split('\f')[0]!.replace(/\s+/g, ' ');
+    const wholePage = pdfText(whole).split('\f')[0]!.replace(/\s+/g, ' ');
+    const pages = Number(pdfInfo(whole).Pages);
+    expect(pages).toBeGreaterThan(10);
+    expect(firstPage).toContain('Страница 1 из …');
+    expect(wholePage).toContain(`Страница 1 из ${pages}`);
+    expect(firstPage.replace('Страница 1 из …', '')).toBe(wholePage.replace(`Страница 1 из ${pages}`, ''));
+    // a short journal comes whole, with no first page apart
+    let short = false;
+    await pool().render(
+      { ...job, data: { ...job.data, entries: entries.slice(0, 20) } },
+      { onFirstPage: () => (short = true) },
+    );
+    expect(short).toBe(false);
   });
 
   it('refuses a document that is not plain data, and goes on with the next', async () => {

@@ -66,6 +66,27 @@ export interface FormJob<K extends FormName = FormName> {
   language: Language;
 }
 
+/** (ours) rows enough to fill a journal's first page and run over onto the next */
+export const FIRST_PAGE_ROWS = 30;
+
+/**
+ * A long document's first page, shown in the preview while the whole is built (issue 14): the same form over the
+ * first rows only, its page count not yet known ("1 / …"). Only the forms that can run to tens of pages; null when
+ * the document is short enough that the whole comes as fast.
+ */
+export function firstPageJob(job: FormJob): FormJob | null {
+  if (job.form !== 'receptionJournal') return null;
+  const data = job.data as FormData<'receptionJournal'>;
+  if (data.entries.length <= FIRST_PAGE_ROWS * 2) return null;
+  return { ...job, data: { ...data, entries: data.entries.slice(0, FIRST_PAGE_ROWS) } };
+}
+
+/** The first page's document: its footer with the page count left open. */
+export function buildFirstPage(job: FormJob): PrintDoc {
+  const doc = buildForm(job);
+  return { ...doc, pageFooter: doc.pageFooter?.replace('{pages}', '…') ?? null };
+}
+
 export function buildForm<K extends FormName>(job: FormJob<K>): PrintDoc {
   const form = FORMS[job.form] as (data: FormData<K>, language: Language) => PrintDoc;
   return form(job.data, job.language);

@@ -9,12 +9,22 @@ export interface PdfJob {
   job: FormJob;
 }
 export type PdfReply =
-  { id: number; progress: RenderProgress } | { id: number; pdf: Uint8Array } | { id: number; error: string };
+  | { id: number; progress: RenderProgress }
+  /** a long document's first page, before the whole (issue 14) */
+  | { id: number; first: Uint8Array }
+  | { id: number; pdf: Uint8Array }
+  | { id: number; error: string };
+
+/** What a document in the making tells its caller: its pages as laid out and written, its first page when ready. */
+export interface RenderEvents {
+  onProgress?: (p: RenderProgress) => void;
+  onFirstPage?: (pdf: Buffer) => void;
+}
 
 interface Job {
   id: number;
   job: FormJob;
-  onProgress: (p: RenderProgress) => void;
+  events: RenderEvents;
   resolve: (pdf: Buffer) => void;
   reject: (e: Error) => void;
 }
@@ -41,10 +51,10 @@ export class PdfPool {
     return [...this.idle, ...this.busy.keys()];
   }
 
-  render(job: FormJob, onProgress: (p: RenderProgress) => void = () => {}): Promise<Buffer> {
+  render(job: FormJob, events: RenderEvents = {}): Promise<Buffer> {
     if (this.closed) return Promise.reject(new Error('PdfPoolClosed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, onProgress, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, events, resolve, reject });
       this.pump();
     });
   }
@@ -80,7 +90,9 @@ export class PdfPool {
     worker.on('message', (m: PdfReply) => {
       const job = this.busy.get(worker);
       if (!job || job.id !== m.id) return;
-      if ('progress' in m) return job.onProgress(m.progress);
+      if ('progress' in m) return job.events.onProgress?.(m.progress);
+      if ('first' in m)
+        return job.events.onFirstPage?.(Buffer.from(m.first.buffer, m.first.byteOffset, m.first.byteLength));
       this.release(worker);
       if ('pdf' in m) job.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
       else job.reject(Object.assign(new Error('PdfRenderFailed'), { name: m.error }));

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderPdf } from './render';
-import { buildForm } from './forms';
+import { buildFirstPage, buildForm, firstPageJob } from './forms';
 import type { PdfJob, PdfReply } from './pdfPool';
 
 /** A PDF worker thread: one document at a time — the form built, laid out, rendered — its progress by pages, the
@@ -19,13 +19,22 @@ if (process.platform === 'linux') {
   }
 }
 
+const bytesOf = (pdf: Buffer) => new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
+
 port.on('message', ({ id, job }: PdfJob) => {
   const post = (m: PdfReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+  const first = firstPageJob(job);
   Promise.resolve()
+    // a long register's first page first, for the preview to show while the whole is laid out (issue 14)
+    .then(async () => {
+      if (!first) return;
+      const page = bytesOf(await renderPdf(resourcesDir, buildFirstPage(first)));
+      post({ id, first: page }, [page.buffer]);
+    })
     .then(() => renderPdf(resourcesDir, buildForm(job), (progress) => post({ id, progress })))
     .then(
       (pdf) => {
-        const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
+        const bytes = bytesOf(pdf);
         post({ id, pdf: bytes }, [bytes.buffer]);
       },
       // only the kind of failure: a message could quote the document

@@ -5,7 +5,11 @@ import type { Handlers } from '../module';
 const documentsHandlers: Handlers<CallsOf<'documents'>> = {
   'documents.progress': async (_input, { ctx }) => {
     const p = ctx().documents.progress();
-    return p ? { rendering: true, ...p } : { rendering: false, done: 0, pages: 0 };
+    return p ? { rendering: true, ...p } : { rendering: false, done: 0, pages: 0, firstPage: false };
+  },
+  'documents.firstPage': async (_input, { ctx }) => {
+    const pdf = ctx().documents.firstPage();
+    return pdf ? { base64: pdf.toString('base64') } : null;
   },
 };
 

@@ -29,7 +29,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { GeneratedFile, Language } from '../../../../shared/api';
-import { desktop } from '../../api/client';
+import { call, desktop } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { DateField } from '../DateField';
 import { LANGUAGE_NAMES } from '../LanguageSwitch';
@@ -37,7 +37,7 @@ import { bytesOf } from '../files';
 import { errorMessage } from '../forms';
 import { saveFile } from '../saveFile';
 import { closePreview, usePreviewRequest, type PreviewChoices, type PreviewRequest } from './openPreview';
-import { drawPage, openPdf, pageSize, preparePrint, sheetSize, type PdfDoc } from './pdf';
+import { drawPage, loadPdfLibrary, openPdf, pageSize, preparePrint, sheetSize, type PdfDoc } from './pdf';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const GAP = 16;
@@ -45,6 +45,12 @@ const GAP = 16;
 /** The one print preview of the program, mounted once; `openPreview` fills it. */
 export function PrintPreviewHost() {
   const open = usePreviewRequest();
+  // pdf.js (2 MB) loads once the program has started and is idle, so the first print of the evening does not wait
+  // for it; the program's start does not either
+  useEffect(() => {
+    const idle = setTimeout(() => void loadPdfLibrary(), 3000);
+    return () => clearTimeout(idle);
+  }, []);
   // a new request is a new preview: nothing of the last document's state carries over
   return open ? <PrintPreview key={open.id} id={open.id} request={open.request} /> : null;
 }
@@ -95,9 +101,28 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
   // while it is built, the backend says how far it has got
   const progress = useCall('documents.progress', {}, { enabled: building, refetchInterval: 250, gcTime: 0 });
   const done = building && progress.data?.rendering ? progress.data : null;
+  // a long register's first page, shown while the whole is laid out (issue 14); it leaves with the document
+  const first = useQuery<Omit<Loaded, 'file'> | null, Error>({
+    queryKey: ['preview-first', id, choices],
+    queryFn: async () => {
+      const f = await call('documents.firstPage', {});
+      if (!f) return null;
+      const doc = await openPdf(bytesOf(f.base64));
+      return { doc, size: await pageSize(doc) };
+    },
+    enabled: !!done?.firstPage,
+    gcTime: 0,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const interim = building && !built.data ? (first.data ?? null) : null;
+  useEffect(() => () => void first.data?.doc.loadingTask.destroy(), [first.data]);
 
   // the document's pages leave memory with the preview, or when another document replaces them
   useEffect(() => () => void loaded?.doc.loadingTask.destroy(), [loaded]);
+
+  // pdf.js loads while the document is built, not after
+  useEffect(() => void loadPdfLibrary(), []);
 
   useEffect(() => {
     if (!desktop.printers) return;
@@ -226,7 +251,11 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
             </ActionIcon>
           </Tooltip>
           <Text size="sm" data-testid="preview-pages" miw={130} ta="center">
-            {pages ? t('preview.pageOf', { page: current, pages }) : '—'}
+            {pages
+              ? t('preview.pageOf', { page: current, pages })
+              : interim
+                ? t('preview.pageOf', { page: 1, pages: '…' })
+                : '—'}
           </Text>
           <Tooltip label={t('preview.next')}>
             <ActionIcon
@@ -314,7 +343,15 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
           </Center>
         )}
         {building && (
-          <Center p="xl" style={{ position: 'absolute', inset: 0, zIndex: 1, background: 'rgba(233,236,239,0.85)' }}>
+          <Center
+            p="xl"
+            // over the first page shown meanwhile, a bar at the top rather than a veil over it
+            style={
+              interim
+                ? { position: 'sticky', top: 0, zIndex: 1, background: 'rgba(233,236,239,0.92)' }
+                : { position: 'absolute', inset: 0, zIndex: 1, background: 'rgba(233,236,239,0.85)' }
+            }
+          >
             <Stack align="center" gap="xs" w={320}>
               <Loader size="sm" />
               <Text size="sm" data-testid="preview-building">
@@ -325,6 +362,11 @@ function PrintPreview({ request, id }: { request: PreviewRequest; id: number }) 
               {!!done?.pages && <Progress w="100%" value={(done.done / done.pages) * 100} />}
             </Stack>
           </Center>
+        )}
+        {interim && (
+          <Stack gap={GAP} align="center" py="md" data-testid="preview-first-page">
+            <Sheet doc={interim.doc} number={1} zoom={zoom} size={interim.size} />
+          </Stack>
         )}
         {loaded && (
           <Stack gap={GAP} align="center" py="md" data-testid="preview-sheets">

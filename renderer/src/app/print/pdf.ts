@@ -7,11 +7,24 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
  */
 export type PdfDoc = PDFDocumentProxy;
 
+let library: Promise<{ pdfjs: typeof import('pdfjs-dist'); worker: import('pdfjs-dist').PDFWorker }> | null = null;
+/**
+ * The library and one worker thread for every document, started once the program is idle (the preview asks too as it
+ * opens): a new worker per document (pdf.js's default) parsed its 1 MB script again for each preview, and twice
+ * for a register shown by its first page first. A document's loading task destroyed leaves the shared worker be.
+ */
+export function loadPdfLibrary() {
+  library ??= import('pdfjs-dist').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+    return { pdfjs, worker: new pdfjs.PDFWorker() };
+  });
+  return library;
+}
+
 export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
-  const pdfjs = await import('pdfjs-dist');
-  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  const { pdfjs, worker } = await loadPdfLibrary();
   // pdf.js hands the bytes to its worker; saving uses the file's own base64
-  return pdfjs.getDocument({ data: bytes, enableXfa: false }).promise;
+  return pdfjs.getDocument({ data: bytes, enableXfa: false, worker }).promise;
 }
 
 /** CSS pixels per PDF point at 100 %: pages show at their printed size. */
