@@ -49,13 +49,19 @@ async function defects(page: Page): Promise<string[]> {
     }
     const ctx = document.createElement('canvas').getContext('2d')!;
     for (const el of Array.from(
-      document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]'),
+      document.querySelectorAll<HTMLInputElement>(
+        'input[placeholder], textarea[placeholder], input[readonly], input[aria-haspopup]',
+      ),
     )) {
-      if (el.offsetParent === null || el.value) continue;
+      if (el.offsetParent === null) continue;
       const cs = getComputedStyle(el);
       ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
       const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-      if (ctx.measureText(el.placeholder).width > room + 1) out.push(`placeholder cut: ${el.placeholder}`);
+      // an empty box's hint, or the choice a list shows in its box (what the program put there, not a typed text)
+      const list = el.readOnly || el.hasAttribute('aria-haspopup');
+      const shown = list ? el.value || el.placeholder : el.value ? '' : el.placeholder;
+      if (shown && ctx.measureText(shown).width > room + 1)
+        out.push(`${el.value ? 'value' : 'placeholder'} cut: ${shown}`);
     }
     return { out, latin: document.body.innerText.match(/[A-Za-z]{2,}/g) ?? [] };
   });

@@ -99,10 +99,21 @@ export function NotebookScreen({
             label={t('notebook.owner')}
             w={260}
             allowDeselect={false}
-            data={(owners.data ?? []).map((o) => ({
-              value: String(o.userId),
-              label: `${o.name} — ${t(`roles.${o.role}`)}`,
-            }))}
+            // the box shows the name; the list says whose role too (the two did not fit the box, in Kazakh least)
+            data={(owners.data ?? []).map((o) => ({ value: String(o.userId), label: o.name }))}
+            renderOption={({ option }) => {
+              const o = owners.data?.find((x) => String(x.userId) === option.value);
+              return (
+                <div>
+                  <Text size="sm">{option.label}</Text>
+                  {o && (
+                    <Text size="xs" c="dimmed">
+                      {t(`roles.${o.role}`)}
+                    </Text>
+                  )}
+                </div>
+              );
+            }}
             value={ownerId ? String(ownerId) : null}
             onChange={(v) => v && go(`/notebook/${v}`)}
           />
