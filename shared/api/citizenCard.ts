@@ -5,6 +5,7 @@ import { citizenSchema } from './citizens';
 import { CATEGORIES, FILE_STATUSES } from './prevention';
 import { ENTRY_KINDS } from './notebook';
 import { ITEM_KINDS } from './meetings';
+import { receptionLineSchema } from './reception';
 
 /**
  * The citizen, whole (issue 15): everything the station holds on one person, each part only as far as the caller may
@@ -25,19 +26,7 @@ export const citizenCardSchema = z.object({
   citizen: citizenSchema,
   /** newest first */
   versions: z.array(citizenVersionSchema),
-  visits: z.array(
-    z.object({
-      id: z.number().int(),
-      number: z.string(),
-      receivedAt: z.string(),
-      categoryCode: z.string(),
-      subject: z.string(),
-      receiver: z.string(),
-      voided: z.boolean(),
-      followUpDue: isoDate.nullable(),
-      followUpDone: z.boolean(),
-    }),
-  ),
+  visits: z.array(receptionLineSchema),
   notebook: z.array(
     z.object({
       id: z.number().int(),

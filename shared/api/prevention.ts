@@ -12,6 +12,7 @@ import {
 } from './contract';
 import { ROLE_GROUPS } from './roles';
 import { citizenInputSchema, citizenSchema } from './citizens';
+import { receptionLineSchema } from './reception';
 
 /**
  * Preventive-record person files (p.11–16). The seven categories of p.11; item 3 holds
@@ -276,17 +277,7 @@ export const preventionApi = {
   /** The reception entries that name the file (issue 16), newest first; for those who may work with the file. */
   'prevention.receptions': defineCall({
     input: z.object({ ...fileId }),
-    output: z.array(
-      z.object({
-        id: z.number().int(),
-        number: z.string(),
-        receivedAt: z.string(),
-        categoryCode: z.string(),
-        subject: z.string(),
-        receiver: z.string(),
-        voided: z.boolean(),
-      }),
-    ),
+    output: z.array(receptionLineSchema),
     access: ROLE_GROUPS.sectionReaders,
   }),
   'prevention.create': defineCall({

@@ -83,6 +83,19 @@ export const receptionSchema = z.object({
 });
 export type Reception = z.infer<typeof receptionSchema>;
 
+/** A journal entry as another record lists it (a person file's entries, a citizen's visits): no person, no text. */
+export const receptionLineSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  receivedAt: z.string(),
+  categoryCode: z.string(),
+  subject: z.string(),
+  receiver: z.string(),
+  voided: z.boolean(),
+  followUpDue: isoDate.nullable(),
+  followUpDone: z.boolean(),
+});
+
 export const receptionVersionSchema = z.object({
   version: z.number().int(),
   changedAt: z.string(),

@@ -9,6 +9,7 @@ import { inScope, sectionScope } from '../staff/service';
 import { sectionNumbers } from '../station/service';
 import { staffNames, type StaffNames } from '../users/names';
 import { getCitizen } from './service';
+import { receptionLines } from '../reception/lines';
 
 type Parts = Omit<CitizenCard, 'citizen' | 'versions'>;
 
@@ -29,25 +30,7 @@ export async function citizenCard(ctx: Ctx, id: number): Promise<CitizenCard> {
   const versions = await citizenVersions(ctx, citizen, staff);
 
   const visits: Parts['visits'] = canCall(role, 'reception.get')
-    ? (
-        await db
-          .selectFrom('receptions')
-          .select(['id', 'year', 'number', 'received_at', 'category_code', 'subject', 'receiver_id', 'voided'])
-          .select(['follow_up_due', 'follow_up_done_at'])
-          .where('citizen_id', '=', id)
-          .orderBy('received_at', 'desc')
-          .execute()
-      ).map((r) => ({
-        id: r.id,
-        number: `${r.number}/${r.year}`,
-        receivedAt: r.received_at,
-        categoryCode: r.category_code,
-        subject: r.subject,
-        receiver: staff.short(r.receiver_id),
-        voided: r.voided === 1,
-        followUpDue: r.follow_up_due,
-        followUpDone: r.follow_up_done_at !== null,
-      }))
+    ? await receptionLines(db, staff, { citizenId: id })
     : [];
 
   const readable = canCall(role, 'notebook.entries') ? new Set((await owners(ctx)).map((o) => o.userId)) : new Set();

@@ -1,7 +1,7 @@
 import type { CallsOf } from '../../../../shared/api';
 import type { Handlers } from '../module';
 import { change } from '../../change';
-import { correctCitizen, getCitizen, searchCitizens } from './service';
+import { correctCitizen, searchCitizens } from './service';
 import { AppError } from '../../../../shared/api';
 import { citizenCard } from './card';
 
@@ -10,10 +10,9 @@ export const citizensHandlers: Handlers<CallsOf<'citizens'>> = {
   'citizens.card': async ({ id }, { ctx }) => citizenCard(ctx(), id),
   'citizens.correct': async ({ id, citizen, reason }, { ctx }) =>
     change(ctx(), async (tx) => {
-      const before = await getCitizen(tx.db, id);
-      const after = await correctCitizen(tx, id, citizen, reason);
+      const corrected = await correctCitizen(tx, id, citizen, reason);
       // a correction that changes nothing is said so, not written
-      if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError('VALIDATION', 'citizens.unchanged');
-      return after;
+      if (!corrected.changed) throw new AppError('VALIDATION', 'citizens.unchanged');
+      return corrected.citizen;
     }),
 };

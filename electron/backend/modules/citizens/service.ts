@@ -107,14 +107,14 @@ export async function linkCitizen(tx: Tx, input: CitizenFields): Promise<Citizen
 
 /**
  * A person's details corrected (ours): only by someone who works every section where the person has a file (p.16),
- * the old version kept in the audit with the reason. Unchanged details write nothing.
+ * the old version kept in the audit with the reason. Unchanged details write nothing, and say so (`changed`).
  */
 export async function correctCitizen(
   tx: SessionTx,
   id: number,
   input: CitizenFields,
   reason: string,
-): Promise<Citizen> {
+): Promise<{ citizen: Citizen; changed: boolean }> {
   const existing = await tx.db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirst();
   if (!existing) throw new AppError('NOT_FOUND', 'errors.notFound');
   const files = await tx.db.selectFrom('person_files').select('section_id').where('citizen_id', '=', id).execute();
@@ -130,7 +130,7 @@ export async function correctCitizen(
   }
   const before = toCitizen(existing);
   const changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => values[k] !== existing[k]);
-  if (!changed) return before;
+  if (!changed) return { citizen: before, changed };
   await tx.db
     .updateTable('citizens')
     .set({ ...values, updated_at: tx.now.toISOString() })
@@ -139,7 +139,7 @@ export async function correctCitizen(
   const after = (await getCitizen(tx.db, id))!;
   await indexCitizen(tx.db, after);
   await tx.audit({ action: 'citizens.correct', entity: 'citizen', entityId: id, before, after: { ...after, reason } });
-  return after;
+  return { citizen: after, changed };
 }
 
 /** Newest first; each with the last visit and the number of visits (voided ones not counted). */

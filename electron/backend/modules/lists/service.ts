@@ -216,7 +216,7 @@ export async function saveEntry<T extends { id: number; sectionId: number; citiz
     if (before) await requireSection(ctx, before.sectionId, { db: tx.db, active: true });
     // an entry's own person is corrected with the entry; a new entry links the person chosen or typed
     const citizen = before
-      ? await correctCitizen(tx, before.citizenId, input.citizen, `${entity}:${before.id}`)
+      ? (await correctCitizen(tx, before.citizenId, input.citizen, `${entity}:${before.id}`)).citizen
       : await linkCitizen(tx, input.citizen);
     const id = await write(tx.db, citizen.id, input.id, ctx.now.toISOString());
     const after = await get(tx.db, id);

@@ -8,6 +8,7 @@ import { atomically } from '../../change';
 import { sectionScope } from '../staff/service';
 import { getFile } from './files';
 import { staffNames } from '../users/names';
+import { receptionLines } from '../reception/lines';
 
 export type FileInput = z.output<typeof fileInputSchema>;
 export type ListFilter = z.output<typeof listFilterSchema>;
@@ -83,22 +84,7 @@ export async function accessLog(ctx: Ctx, id: number) {
 export async function fileReceptions(ctx: Ctx, id: number) {
   await accessible(ctx, ctx.db, id);
   if (!canCall(ctx.user.role, 'reception.get')) return [];
-  const staff = await staffNames(ctx.db);
-  const rows = await ctx.db
-    .selectFrom('receptions')
-    .select(['id', 'year', 'number', 'received_at', 'category_code', 'subject', 'receiver_id', 'voided'])
-    .where('person_file_id', '=', id)
-    .orderBy('received_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: `${r.number}/${r.year}`,
-    receivedAt: r.received_at,
-    categoryCode: r.category_code,
-    subject: r.subject,
-    receiver: staff.short(r.receiver_id),
-    voided: r.voided === 1,
-  }));
+  return receptionLines(ctx.db, await staffNames(ctx.db), { personFileId: id });
 }
 
 /** p.15: every reading (opening, print, export) is logged with who, when and why. */

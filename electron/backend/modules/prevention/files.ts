@@ -340,7 +340,7 @@ export async function updateFile(ctx: Ctx, id: number, input: FileInput): Promis
     const before = await getFile(tx.db, id);
     const values = await fileValues(ctx, tx.db, input);
     // the file's own person, corrected by the file's writer
-    const citizen = await correctCitizen(tx, row.citizen_id, input.citizen, `person_file:${row.number}`);
+    const { citizen } = await correctCitizen(tx, row.citizen_id, input.citizen, `person_file:${row.number}`);
     await refuseSecondFile(tx.db, citizen.id, id);
     await tx.db
       .updateTable('person_files')
