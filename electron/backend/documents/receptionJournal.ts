@@ -79,7 +79,7 @@ export function receptionJournal(d: JournalData, lang: Language) {
         alignment: i === 0 ? 'center' : 'left',
         decoration: voided && i > 0 && i < 8 ? 'lineThrough' : undefined,
         color: voided ? '#666666' : undefined,
-        ...(n === tail && i === 0 ? { id: TAIL_ID } : {}),
+        ...(n === tail ? { id: `${TAIL_ID}-${i}` } : {}),
       })) as TableCell[],
     );
   });
@@ -147,8 +147,9 @@ export function receptionJournal(d: JournalData, lang: Language) {
     footer: pageFooter(t),
   });
   dd.pageMargins = [40, 36, 30, 40];
-  // where the signature would fall on a later page than the last rows, those rows start that page
+  // where the signature would fall on a later page than the last rows, those rows start that page; every cell of the
+  // first of them is asked, as a break asked of one cell moved only that cell (the row's number went over alone)
   dd.pageBreakBefore = (node, nodes) =>
-    node.id === TAIL_ID && !nodes.getFollowingNodesOnPage().some((x) => x.id === END_ID);
+    !!node.id?.startsWith(TAIL_ID) && !nodes.getFollowingNodesOnPage().some((x) => x.id === END_ID);
   return dd;
 }
