@@ -2,6 +2,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderPdf } from './render';
 import { buildFirstPage, buildForm, firstPageJob } from './forms';
+import { drawableImagesOnly } from './pictures';
 import type { PdfJob, PdfReply } from './pdfPool';
 
 /** A PDF worker thread: one document at a time — the form built, laid out, rendered — its progress by pages, the
@@ -21,17 +22,19 @@ if (process.platform === 'linux') {
 
 const bytesOf = (pdf: Buffer) => new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
 
-port.on('message', ({ id, job }: PdfJob) => {
+port.on('message', ({ id, job: asked }: PdfJob) => {
   const post = (m: PdfReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
-  const first = firstPageJob(job);
-  Promise.resolve()
+  drawableImagesOnly(resourcesDir, asked)
     // a long register's first page first, for the preview to show while the whole is laid out (issue 14)
-    .then(async () => {
-      if (!first) return;
-      const page = bytesOf(await renderPdf(resourcesDir, buildFirstPage(first)));
-      post({ id, first: page }, [page.buffer]);
+    .then(async (job) => {
+      const first = firstPageJob(job);
+      if (first) {
+        const page = bytesOf(await renderPdf(resourcesDir, buildFirstPage(first)));
+        post({ id, first: page }, [page.buffer]);
+      }
+      return job;
     })
-    .then(() => renderPdf(resourcesDir, buildForm(job), (progress) => post({ id, progress })))
+    .then((job) => renderPdf(resourcesDir, buildForm(job), (progress) => post({ id, progress })))
     .then(
       (pdf) => {
         const bytes = bytesOf(pdf);

@@ -18,7 +18,8 @@ export async function printForm<K extends FormName>(
 ): Promise<GeneratedFile> {
   // every form reads the station in its own language (issue 15)
   const station = stationIn(await getStation(ctx.db), language);
-  const job = { form, language, data: await drawableImagesOnly(ctx, data(station)) };
+  // the pictures no form can draw are left out in the PDF worker (pictures.ts)
+  const job = { form, language, data: data(station) };
   // what the call wrote (a p.15 access row) is kept before the seconds of rendering, which must not hold the records
   await commitNow(ctx);
   return { fileName, base64: (await ctx.documents.pdf(job)).toString('base64') };
@@ -35,29 +36,6 @@ const isDrawable = async (ctx: Pick<Ctx, 'documents'>, image: string): Promise<b
     () => true,
     () => false,
   );
-
-/** The fields of a form's data that hold a picture: a person file's photo, the section plan's image. */
-const PICTURE_FIELDS = new Set(['photo', 'image']);
-
-/**
- * A form's data with every picture the forms cannot draw left out (as if there were none): one saved before pictures
- * were checked (a first-wave photo or plan) made every print of its card or passport fail.
- */
-async function drawableImagesOnly<T>(ctx: Pick<Ctx, 'documents'>, data: T): Promise<T> {
-  const holders: { at: Record<string, unknown>; key: string; image: string }[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    for (const [key, v] of Object.entries(node)) {
-      // only the fields that hold a picture: a text typed as "data:image/…" is printed as typed, not left out
-      if (PICTURE_FIELDS.has(key) && typeof v === 'string' && v.startsWith('data:image/'))
-        holders.push({ at: node as never, key, image: v });
-      else walk(v);
-    }
-  };
-  walk(data);
-  for (const h of holders) if (!(await isDrawable(ctx, h.image))) h.at[h.key] = null;
-  return data;
-}
 
 /**
  * An image (a person file's photo, a section's plan) is kept only if the forms can draw it: the PDF worker draws it
