@@ -15,6 +15,7 @@ import {
   listCategories,
   countReceptions,
   listReceptions,
+  listWholeJournal,
   receptionHistory,
   setFollowUpResult,
   voidReception,
@@ -26,7 +27,7 @@ async function journalData(c: Ctx, filter: ReceptionFilterFields): Promise<Omit<
   return {
     from: filter.from,
     to: filter.to,
-    entries: await listReceptions(c.db, filter),
+    entries: await listWholeJournal(c.db, filter),
     categories: await listCategories(c.db),
     printedAt: formatDateTime(c.now),
     printedBy: fullName(c.user),
