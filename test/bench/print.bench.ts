@@ -9,6 +9,7 @@
  * 1.2×), and in Chromium the time to the first page shown in the preview and to the whole document ready for the
  * printer. BENCH_ENTRIES / BENCH_FILES change the sizes.
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { createRouter } from '../../electron/backend/rpc';
 import { startBrowserHost } from '../../electron/host/browserHost';
 import { renderPdf } from '../../electron/backend/documents/render';
 import { receptionJournal } from '../../electron/backend/documents/receptionJournal';
+import type { FormJob } from '../../electron/backend/documents/forms';
 import { listCategories, listReceptions } from '../../electron/backend/modules/reception/service';
 import { getStation } from '../../electron/backend/modules/station/service';
 import { makeIin } from '../../shared/iin';
@@ -105,7 +107,7 @@ interface Figures {
 }
 
 /** Before: the backend on this thread, the journal's PDF built here too. */
-async function before(dataDir: string): Promise<Figures & { pages: number }> {
+async function before(dataDir: string): Promise<Figures & { pages: number; job: FormJob }> {
   const backend = new Backend({ dataDir, resourcesDir: RESOURCES, scrypt: { N: 1024, r: 8, p: 1 } });
   const call = caller(createRouter(backend, () => undefined));
   const t0 = performance.now();
@@ -113,6 +115,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
   console.log(`arranged ${ENTRIES} journal entries and ${FILES} person files in ${s(performance.now() - t0)}`);
   await call('auth.unlock', { login: BENCH_LOGIN, password: BENCH_PASSWORD });
   const ctx = backend.context();
+  let job: FormJob | null = null;
   const inline = async () => {
     const station = await getStation(ctx.db);
     const data = {
@@ -131,6 +134,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
       printedBy: 'Бенчов Б',
     };
     let pages = 0;
+    job = { form: 'receptionJournal', language: 'ru', data: { ...data, station } };
     await renderPdf(RESOURCES, receptionJournal({ ...data, station }, 'ru'), (p) => (pages = p.pages));
     return pages;
   };
@@ -144,6 +148,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
   for (let k = 0; k < 3 && rendering.length < 50; k++) rendering.push(...(await searches(call, inline())));
   await backend.close();
   return {
+    job: job!,
     pages: journal.result,
     journalMs: journal.ms,
     journalLag: journal.p99,
@@ -154,10 +159,34 @@ async function before(dataDir: string): Promise<Figures & { pages: number }> {
   };
 }
 
+/**
+ * Searches while another process at the lowest priority keeps a core busy for 6 s: with a plain loop (job null), or
+ * rendering the journal over and over. Controls for the figure above: a busy core, and the rendering in a process of
+ * its own instead of the backend's worker thread.
+ */
+async function withNeighbour(call: Call, job: FormJob | null): Promise<number[]> {
+  const child = fork(path.join(import.meta.dirname, 'busyNeighbour.ts'), [], { execArgv: process.execArgv });
+  try {
+    await new Promise((ready) => {
+      child.once('message', ready);
+      child.send({ job, resourcesDir: RESOURCES });
+    });
+    return await searches(call, new Promise((r) => setTimeout(r, 6000)));
+  } finally {
+    child.kill();
+  }
+}
+
+interface Controls {
+  searchBusyCore: number;
+  searchRenderElsewhere: number;
+}
+
 /** Now: this process is the host; the backend is its child, the PDF in the child's worker pool. */
 async function now(
   dataDir: string,
-): Promise<Figures & { firstPageMs: number; allShownMs: number; wholeMs: number; previewPages: number }> {
+  job: FormJob,
+): Promise<Figures & Controls & { firstPageMs: number; allShownMs: number; wholeMs: number; previewPages: number }> {
   const host = await startBrowserHost({
     dataDir,
     resourcesDir: RESOURCES,
@@ -174,6 +203,8 @@ async function now(
     const idle = await searches(call, null);
     const rendering: number[] = [];
     for (let k = 0; k < 3 && rendering.length < 50; k++) rendering.push(...(await searches(call, print())));
+    const busyCore = await withNeighbour(call, null);
+    const renderElsewhere = await withNeighbour(call, job);
 
     // the preview in Chromium: from the click to the first page drawn, then every page ready for the printer
     const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
@@ -232,6 +263,8 @@ async function now(
         todayLag: today.p99,
         searchIdle: pct(idle, 95),
         searchRendering: pct(rendering, 95),
+        searchBusyCore: pct(busyCore, 95),
+        searchRenderElsewhere: pct(renderElsewhere, 95),
         firstPageMs,
         allShownMs,
         wholeMs,
@@ -249,7 +282,7 @@ console.log('bench: print');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uchaske-bench-print-'));
 try {
   const a = await before(dataDir);
-  const b = await now(dataDir);
+  const b = await now(dataDir, a.job);
   const row = (label: string, x: string, y: string, goal: string) =>
     console.log(`${label.padEnd(52)} ${x.padStart(12)} ${y.padStart(12)}   ${goal}`);
   console.log(`\njournal of ${ENTRIES} entries: ${a.pages} pages; Today of the UPP lead over ${FILES} person files\n`);
@@ -266,6 +299,12 @@ try {
     `${(b.searchRendering / b.searchIdle).toFixed(2)}×`,
     '≤ 1.2×',
   );
+  const ratio = (x: number) => `${(x / b.searchIdle).toFixed(2)}×`;
+  console.log('controls (now): another process at the lowest priority keeps a core busy');
+  row('  search p95 beside a plain loop', '', ms(b.searchBusyCore), '');
+  row('    ratio', '', ratio(b.searchBusyCore), '');
+  row('  search p95 beside the journal rendered there', '', ms(b.searchRenderElsewhere), '');
+  row('    ratio', '', ratio(b.searchRenderElsewhere), '');
   console.log(`\npreview in Chromium (now): ${b.previewPages} pages`);
   row('  click → first page shown', '', s(b.firstPageMs), '');
   row('  click → the whole document shown', '', s(b.allShownMs), '');
