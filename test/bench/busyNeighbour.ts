@@ -12,7 +12,7 @@ process.once('message', (m: { job: FormJob | null; resourcesDir: string }) => {
   void (async () => {
     if (!m.job) {
       process.send!('ready');
-      for (;;) for (let t = Date.now(); Date.now() - t < 50; );
+      for (;;) for (let t = Date.now(); Date.now() - t < 50;);
     }
     await renderPdf(m.resourcesDir, buildForm(m.job));
     process.send!('ready');

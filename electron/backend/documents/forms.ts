@@ -66,19 +66,34 @@ export interface FormJob<K extends FormName = FormName> {
   language: Language;
 }
 
-/** (ours) rows enough to fill a journal's first page and run over onto the next */
-export const FIRST_PAGE_ROWS = 30;
+/** The field of a form's data that holds its rows. */
+type RowsField<T> = { [F in keyof T]-?: T[F] extends readonly unknown[] ? F : never }[keyof T];
 
 /**
- * A long document's first page, shown in the preview while the whole is built (issue 14): the same form over the
- * first rows only, its page count not yet known ("1 / …"). Only the forms that can run to tens of pages; null when
- * the document is short enough that the whole comes as fast.
+ * The forms that can run to tens of pages (ours), by the field of their data that holds the rows, with rows enough
+ * to fill the first page and run over onto the next: what a form draws after its rows (totals, signatures) must never
+ * reach the first page with the count of a part.
+ */
+const LONG_FORMS: { [K in FormName]?: { rows: RowsField<FormData<K>>; firstPage: number } } = {
+  receptionJournal: { rows: 'entries', firstPage: 30 },
+  notebookExtract: { rows: 'entries', firstPage: 40 },
+  passRegister: { rows: 'rows', firstPage: 40 },
+  safeInventory: { rows: 'rows', firstPage: 40 },
+  custodyLog: { rows: 'rows', firstPage: 60 },
+  sectionList: { rows: 'rows', firstPage: 40 },
+};
+
+/**
+ * A long document's first page, shown in the preview while the whole is built (issue 14): the same form over its
+ * first rows only, its page count not yet known ("1 из …"). Null when the document is short enough that the whole
+ * comes as fast.
  */
 export function firstPageJob(job: FormJob): FormJob | null {
-  if (job.form !== 'receptionJournal') return null;
-  const data = job.data as FormData<'receptionJournal'>;
-  if (data.entries.length <= FIRST_PAGE_ROWS * 2) return null;
-  return { ...job, data: { ...data, entries: data.entries.slice(0, FIRST_PAGE_ROWS) } };
+  const long = LONG_FORMS[job.form] as { rows: string; firstPage: number } | undefined;
+  if (!long) return null;
+  const rows = (job.data as unknown as Record<string, readonly unknown[]>)[long.rows]!;
+  if (rows.length <= long.firstPage * 2) return null;
+  return { ...job, data: { ...job.data, [long.rows]: rows.slice(0, long.firstPage) } } as FormJob;
 }
 
 /** The first page's document: its footer with the page count left open. */
