@@ -23,6 +23,7 @@ import type { FormJob } from '../../electron/backend/documents/forms';
 import { listCategories, listReceptions } from '../../electron/backend/modules/reception/service';
 import { getStation } from '../../electron/backend/modules/station/service';
 import { makeIin } from '../../shared/iin';
+import { receptionFilterSchema } from '../../shared/api/reception';
 import { BENCH_LOGIN, BENCH_PASSWORD, BENCH_STATION, benchPersonFile } from './station';
 import { lagWhile, pct } from './measure';
 
@@ -120,15 +121,7 @@ async function before(dataDir: string): Promise<Figures & { pages: number; job: 
     const station = await getStation(ctx.db);
     const data = {
       ...PERIOD,
-      entries: await listReceptions(ctx.db, {
-        ...PERIOD,
-        citizen: null,
-        citizenId: null,
-        mode: null,
-        categoryCode: null,
-        receiverId: null,
-        status: null,
-      }),
+      entries: await listReceptions(ctx.db, receptionFilterSchema.parse(PERIOD)),
       categories: await listCategories(ctx.db),
       printedAt: '06.11.2026 21:00',
       printedBy: 'Бенчов Б',

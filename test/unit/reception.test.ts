@@ -4,6 +4,7 @@ import { receptionJournal } from '../../electron/backend/documents/receptionJour
 import { renderPdf } from '../../electron/backend/documents/render';
 import ExcelJS from 'exceljs';
 import { makeIin } from '../../shared/iin';
+import { receptionFilterSchema } from '../../shared/api/reception';
 import { addUser, IIN_A, LEAD, parolee, receptionEntry as entry, ROOT, setUpStation, signInAs } from './helpers';
 import { pdfText } from './pdf';
 import { listReceptions, listWholeJournal } from '../../electron/backend/modules/reception/service';
@@ -426,16 +427,7 @@ describe('reception: a long journal printed (issue 14)', () => {
            'Жалоба ' || i, 'explained', 1, 0, 1, ?, ? FROM n`,
       )
       .run(first.citizen.id, '2026-11-20T13:30:00.000Z', '2026-11-20T13:30:00.000Z');
-    const march = {
-      from: '2026-03-01',
-      to: '2026-03-31',
-      citizen: null,
-      citizenId: null,
-      mode: null,
-      categoryCode: null,
-      receiverId: null,
-      status: null,
-    };
+    const march = receptionFilterSchema.parse({ from: '2026-03-01', to: '2026-03-31' });
     const db = s.backend.context().db;
     let read = false;
     const whole = listWholeJournal(db, march).then((entries) => ((read = true), entries));
