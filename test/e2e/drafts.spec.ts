@@ -1,26 +1,6 @@
-import { test, expect, shot, field, apiCall, newStation, firstSignIn, pickOption } from './fixtures';
+import { test, expect, shot, field, atTheDesk, pickOption } from './fixtures';
 import type { Page } from '@playwright/test';
 import { makeIin } from '../../shared/iin';
-
-async function inspectorAtTheDesk(page: Page, url: string) {
-  await newStation(page, url);
-  await apiCall(page, 'prevention.saveSafe', { name: 'Сейф № 1', location: '' });
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: '',
-    rank: '',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
-  await firstSignIn(page, 'nurlanov');
-  await page.goto(`${url}#/reception`);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
-}
 
 /** F2, a new citizen and what he came with, half-typed. */
 async function halfTyped(page: Page) {
@@ -46,7 +26,7 @@ test('nothing typed is lost to a lock: Ctrl+L from a field of the open form keep
   page,
   app,
 }) => {
-  await inspectorAtTheDesk(page, app.url);
+  await atTheDesk(page, app.url);
   await halfTyped(page);
   // Ctrl+L works from inside the form's field
   await page.keyboard.press('ControlOrMeta+l');
@@ -75,7 +55,7 @@ test('the idle lock warns a minute before, moving cancels it, and when it comes 
   app,
 }) => {
   await page.clock.install();
-  await inspectorAtTheDesk(page, app.url);
+  await atTheDesk(page, app.url);
   await halfTyped(page);
   // ten idle minutes by default: the warning at nine
   await page.clock.runFor('09:05');
@@ -98,7 +78,7 @@ test('the idle lock warns a minute before, moving cancels it, and when it comes 
 });
 
 test('a person file half placed on record is kept through a lock too', async ({ page, app }) => {
-  await inspectorAtTheDesk(page, app.url);
+  await atTheDesk(page, app.url);
   await page.goto(`${app.url}#/prevention`);
   await page.reload();
   await page.getByRole('button', { name: 'Поставить на учёт' }).click();
@@ -120,7 +100,7 @@ test('a meeting being planned, an applicant check being written and a tour are k
   page,
   app,
 }) => {
-  await inspectorAtTheDesk(page, app.url);
+  await atTheDesk(page, app.url);
   const lockAndBack = async (dialogName: string) => {
     await page.keyboard.press('ControlOrMeta+l');
     await unlock(page);
@@ -171,7 +151,7 @@ test('a correction of a journal entry half typed is kept through a lock: the ent
   page,
   app,
 }) => {
-  await inspectorAtTheDesk(page, app.url);
+  await atTheDesk(page, app.url);
   await halfTyped(page);
   await pickOption(page, field(page.getByRole('dialog'), 'Категория'), 'Консульт', /Консультация/);
   await page.keyboard.press('ControlOrMeta+Enter');

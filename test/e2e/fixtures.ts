@@ -172,11 +172,24 @@ export async function firstSignIn(page: Page, login: string): Promise<void> {
   await apiCall(page, 'auth.changePassword', { currentPassword: 'Temp-12345', newPassword: 'Own-pass-2026' });
 }
 
-/** A fresh station and its inspector Нұрланов (section 17-1) signed in: where most screens' tests start. */
-export async function inspectorSignedIn(page: Page, url: string): Promise<{ id: number }> {
+/**
+ * A fresh station and its inspector Нұрланов (section 17-1) signed in: where most screens' tests start. With `safe`,
+ * the UPP lead has put a safe on record first (a person file needs one).
+ */
+export async function inspectorSignedIn(page: Page, url: string, o: { safe?: boolean } = {}): Promise<{ id: number }> {
   await newStation(page, url);
+  if (o.safe) await apiCall(page, 'prevention.saveSafe', { name: 'Сейф № 1', location: '' });
   const user = await apiCall<{ id: number }>(page, 'users.create', NURLANOV);
   await firstSignIn(page, NURLANOV.login);
+  return user;
+}
+
+/** The inspector at the evening desk: a station with its safe, Нұрланов signed in, the journal open. */
+export async function atTheDesk(page: Page, url: string): Promise<{ id: number }> {
+  const user = await inspectorSignedIn(page, url, { safe: true });
+  await page.goto(`${url}#/reception`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
   return user;
 }
 

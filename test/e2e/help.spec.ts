@@ -1,14 +1,11 @@
-import { test, expect, shot, inspectorSignedIn } from './fixtures';
+import { test, expect, shot, atTheDesk } from './fixtures';
 
 test('help: F1 and the "?" open the help of the screen that is open, from a form too, in Kazakh and Russian (issue 15)', async ({
   page,
   app,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await inspectorSignedIn(page, app.url);
-  await page.goto(`${app.url}#/reception`);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
+  await atTheDesk(page, app.url);
 
   // F1 at the desk: what the journal is for, its paragraph, F2 among its keys
   await page.keyboard.press('F1');

@@ -13,6 +13,7 @@ import {
   saveFromPreview,
   newStation,
   inspectorSignedIn,
+  atTheDesk,
 } from './fixtures';
 
 const KASYMOV = makeIin('1985-06-12', 'male', 4411);
@@ -423,10 +424,7 @@ test('a foreigner at the desk and in App 4 are one person: citizenship and passp
   app,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await inspectorSignedIn(page, app.url);
-  await page.goto(`${app.url}#/reception`);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
+  await atTheDesk(page, app.url);
 
   // at the desk: no IIN, a foreigner; his citizenship and passport
   await page.keyboard.press('F2');

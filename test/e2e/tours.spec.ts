@@ -1,24 +1,11 @@
-import {
-  test,
-  expect,
-  shot,
-  field,
-  apiCall,
-  newStation,
-  firstSignIn,
-  saveFromPreview,
-  preview,
-  NURLANOV,
-} from './fixtures';
+import { test, expect, shot, field, inspectorSignedIn, saveFromPreview, preview } from './fixtures';
 
 test('the daily tour (p.22(14)): two places on the register, a tour through both written in the notebook, the information sheet in Kazakh and Russian', async ({
   page,
   app,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await newStation(page, app.url);
-  await apiCall(page, 'users.create', NURLANOV);
-  await firstSignIn(page, 'nurlanov');
+  await inspectorSignedIn(page, app.url);
   await page.goto(`${app.url}#/tours`);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Обход участка' })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, apiCall, newStation, firstSignIn, shot, DIALOGS, label } from './fixtures';
+import { test, expect, apiCall, newStation, firstSignIn, shot, DIALOGS, label, NURLANOV } from './fixtures';
 
 const ROUTES = [
   'today',
@@ -125,18 +125,8 @@ test('nothing is cut off at 1366×768 and nothing is in English, on every screen
   expect(await scan(page, app.url, [...ROUTES, `citizens/${visit.citizen.id}`])).toEqual([]);
 
   // the desk's forms, as the inspector opens them with F2
-  await apiCall(page, 'users.create', {
-    login: 'nurlanov',
-    surname: 'Нұрланов',
-    name: 'Асқар',
-    patronymic: '',
-    rank: '',
-    position: 'УИП',
-    role: 'inspector',
-    sectionIds: [1],
-    temporaryPassword: 'Temp-12345',
-  });
-  await firstSignIn(page, 'nurlanov');
+  await apiCall(page, 'users.create', NURLANOV);
+  await firstSignIn(page, NURLANOV.login);
   expect(
     await scan(page, app.url, ['reception', 'notebook'], async () => {
       await page.keyboard.press('F2');
