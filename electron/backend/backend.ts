@@ -60,6 +60,8 @@ export interface BackendOptions {
   platform?: NodeJS.Platform;
   /** asks the owner of the windows to quit: an update's installer is running */
   requestQuit?: () => void;
+  /** (ours) start a PDF worker so long after each sign-in, for the first print not to wait for one; unset: never */
+  warmDocumentsAfterMs?: number;
 }
 
 export const DB_FILE = 'uchaske.db';
@@ -117,6 +119,8 @@ export class Backend implements Lifecycle, Keys {
     deleteBefore: (before) => this.deleteCopiesBefore(before),
   };
   private readonly pdfPool: PdfPool;
+  private readonly warmAfterMs: number | undefined;
+  private warmTimer: NodeJS.Timeout | null = null;
   /** documents being built, in the order they were asked for; the preview shows the last one's pages */
   private readonly rendering = new Map<number, { progress: RenderProgress; first: Buffer | null }>();
   private renderCount = 0;
@@ -154,6 +158,7 @@ export class Backend implements Lifecycle, Keys {
     this.clock = o.clock ?? (() => new Date());
     this.migrations = o.migrations ?? MIGRATIONS;
     this.pdfPool = new PdfPool(this.resourcesDir);
+    this.warmAfterMs = o.warmDocumentsAfterMs;
     fs.mkdirSync(this.dataDir, { recursive: true });
     this.settleCreation();
     for (const f of [REKEYING_FILE, `${REKEYING_FILE}-journal`]) fs.rmSync(path.join(this.dataDir, f), { force: true });
@@ -536,7 +541,18 @@ export class Backend implements Lifecycle, Keys {
       this.lock();
       throw e;
     }
+    this.warmDocumentsSoon();
     return this.open!.user;
+  }
+
+  /**
+   * A PDF worker started while the person reads Today, not at the evening's first print, which waited a second for
+   * one to start and load its fonts (ours). Once: it stays for the life of the process.
+   */
+  private warmDocumentsSoon(): void {
+    if (this.warmAfterMs === undefined || this.warmTimer) return;
+    this.warmTimer = setTimeout(() => this.pdfPool.warm(), this.warmAfterMs);
+    this.warmTimer.unref();
   }
 
   private attach(raw: RawDb, key: Buffer, userId: number): Kysely<DB> {
@@ -758,6 +774,7 @@ export class Backend implements Lifecycle, Keys {
     this.lock();
     this.updater.quitting();
     await this.updater.close();
+    if (this.warmTimer) clearTimeout(this.warmTimer);
     await this.pdfPool.close();
   }
 

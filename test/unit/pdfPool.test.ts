@@ -253,6 +253,18 @@ describe('PDF worker pool', () => {
     }
   }, 60_000);
 
+  it('starts a worker ahead when asked, once, and the next document is built in it', async () => {
+    const p = pool(1);
+    p.warm();
+    const [ahead] = p.workers;
+    expect(ahead).toBeDefined();
+    p.warm();
+    expect(p.workers).toEqual([ahead]);
+    const pdf = await p.render(sheet(3, 'Бумага'));
+    expect(pdfText(pdf)).toContain('Бумага-3');
+    expect(p.workers).toEqual([ahead]);
+  });
+
   it('refuses a document that is not plain data, and goes on with the next', async () => {
     const p = pool(1);
     const bad = sheet(1, 'x');

@@ -8,6 +8,12 @@ export interface PdfJob {
   id: number;
   job: FormJob;
 }
+/** What a PDF worker starts with: the fonts' folder, and whether to load them before any document comes. */
+export interface PdfWorkerData {
+  resourcesDir: string;
+  warm: boolean;
+}
+
 export type PdfReply =
   | { id: number; progress: RenderProgress }
   /** a long document's first page, before the whole (issue 14) */
@@ -59,6 +65,14 @@ export class PdfPool {
     });
   }
 
+  /** Starts a worker, its fonts loaded, when none runs yet: the next document does not wait for one to start. */
+  warm(): void {
+    if (this.closed || this.idle.length || this.busy.size) return;
+    const worker = this.spawn({ warm: true });
+    worker.unref();
+    this.idle.push(worker);
+  }
+
   /** Stops the workers; documents in progress fail. */
   async close(): Promise<void> {
     this.closed = true;
@@ -84,9 +98,10 @@ export class PdfPool {
     }
   }
 
-  private spawn(): Worker {
+  private spawn(o: { warm?: boolean } = {}): Worker {
     const { file, execArgv } = entryPoint(import.meta.url, { ts: './pdfWorker.ts', js: './pdfWorker.js' });
-    const worker = new Worker(file, { workerData: { resourcesDir: this.resourcesDir }, execArgv });
+    const workerData: PdfWorkerData = { resourcesDir: this.resourcesDir, warm: o.warm ?? false };
+    const worker = new Worker(file, { workerData, execArgv });
     worker.on('message', (m: PdfReply) => {
       const job = this.busy.get(worker);
       if (!job || job.id !== m.id) return;

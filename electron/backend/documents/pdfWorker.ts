@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderPdf } from './render';
+import { a4, renderPdf } from './render';
 import { buildFirstPage, buildForm, firstPageJob } from './forms';
 import { drawableImagesOnly } from './pictures';
-import type { PdfJob, PdfReply } from './pdfPool';
+import type { PdfJob, PdfReply, PdfWorkerData } from './pdfPool';
 
 /** A PDF worker thread: one document at a time — the form built, laid out, rendered — its progress by pages, the
  * bytes back without a copy. */
-const { resourcesDir } = workerData as { resourcesDir: string };
+const { resourcesDir, warm } = workerData as PdfWorkerData;
 const port = parentPort!;
 // a document may wait a little; a search typed meanwhile may not. On Linux the nice value is per thread, so this
 // lowers only this worker; elsewhere (Windows: it would lower the whole backend process) the pool's size, one
@@ -22,9 +22,16 @@ if (process.platform === 'linux') {
 
 const bytesOf = (pdf: Buffer) => new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
 
+// started ahead of the first print: pdfmake and the house font loaded on a line of Kazakh, which takes a second
+let ready: Promise<unknown> = warm
+  ? renderPdf(resourcesDir, a4({ text: 'Қазақстан' }, { title: '' })).catch(() => undefined)
+  : Promise.resolve();
+
 port.on('message', ({ id, job: asked }: PdfJob) => {
   const post = (m: PdfReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
-  drawableImagesOnly(resourcesDir, asked)
+  // one document at a time: pdfmake's progress callback is one for the thread
+  ready = ready
+    .then(() => drawableImagesOnly(resourcesDir, asked))
     // a long register's first page first, for the preview to show while the whole is laid out (issue 14)
     .then(async (job) => {
       const first = firstPageJob(job);

@@ -33,6 +33,8 @@ const backend = new Backend({
   appVersion: text(values.version),
   updateKeys: text(values['update-keys'])?.split(','),
   requestQuit: () => post({ kind: 'quit' }),
+  // a few seconds after sign-in, when Today is on the screen
+  warmDocumentsAfterMs: 5000,
 });
 const router = createRouter(backend);
 
