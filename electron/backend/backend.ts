@@ -140,11 +140,15 @@ export class Backend implements Lifecycle, Keys {
       }
     },
     progress: () => {
-      const last = [...this.rendering.values()].pop();
+      const last = this.lastRendering();
       return last ? { ...last.progress, firstPage: last.first !== null } : null;
     },
-    firstPage: () => [...this.rendering.values()].pop()?.first ?? null,
+    firstPage: () => this.lastRendering()?.first ?? null,
   };
+  /** the document the preview shows: the last one asked for */
+  private lastRendering() {
+    return [...this.rendering.values()].pop();
+  }
   private readonly sessionControl: Session = {
     setUser: (u) => this.setSession(u),
     setIdleMinutes: (m) => this.setIdleMinutes(m),

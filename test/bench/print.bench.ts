@@ -170,19 +170,28 @@ async function withNeighbour(call: Call, job: FormJob | null): Promise<number[]>
   }
 }
 
-/**
- * The first journal print of a session, `after` ms after sign-in: at once, it waits for a PDF worker to start and load
- * its fonts; five seconds on, the backend has started one (`warmDocumentsAfterMs`).
- */
-async function firstPrint(dataDir: string, after: number): Promise<number> {
+/** The browser host on the bench's database, the bench's user signed in: this process stands for the windows'. */
+async function signedInHost(dataDir: string) {
   const host = await startBrowserHost({
     dataDir,
     resourcesDir: RESOURCES,
     rendererDir: path.join(ROOT, 'out', 'renderer'),
   });
+  const call = caller(host.backend);
+  await call('auth.unlock', { login: BENCH_LOGIN, password: BENCH_PASSWORD }).catch(async (e: unknown) => {
+    await host.close();
+    throw e;
+  });
+  return { host, call };
+}
+
+/**
+ * The first journal print of a session, `after` ms after sign-in: at once, it waits for a PDF worker to start and load
+ * its fonts; five seconds on, the backend has started one (`warmDocumentsAfterMs`).
+ */
+async function firstPrint(dataDir: string, after: number): Promise<number> {
+  const { host, call } = await signedInHost(dataDir);
   try {
-    const call = caller(host.backend);
-    await call('auth.unlock', { login: BENCH_LOGIN, password: BENCH_PASSWORD });
     await new Promise((r) => setTimeout(r, after));
     const t0 = performance.now();
     await call('reception.print', { filter: PERIOD, language: 'ru' });
@@ -202,14 +211,8 @@ async function now(
   dataDir: string,
   job: FormJob,
 ): Promise<Figures & Controls & { firstPageMs: number; allShownMs: number; wholeMs: number; previewPages: number }> {
-  const host = await startBrowserHost({
-    dataDir,
-    resourcesDir: RESOURCES,
-    rendererDir: path.join(ROOT, 'out', 'renderer'),
-  });
+  const { host, call } = await signedInHost(dataDir);
   try {
-    const call = caller(host.backend);
-    await call('auth.unlock', { login: BENCH_LOGIN, password: BENCH_PASSWORD });
     const print = () => call('reception.print', { filter: PERIOD, language: 'ru' });
     await print();
     const journal = await lagWhile(print);

@@ -27,6 +27,9 @@ export interface RenderEvents {
   onFirstPage?: (pdf: Buffer) => void;
 }
 
+/** A PDF's bytes as they came across, without a copy. */
+const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 interface Job {
   id: number;
   job: FormJob;
@@ -106,10 +109,9 @@ export class PdfPool {
       const job = this.busy.get(worker);
       if (!job || job.id !== m.id) return;
       if ('progress' in m) return job.events.onProgress?.(m.progress);
-      if ('first' in m)
-        return job.events.onFirstPage?.(Buffer.from(m.first.buffer, m.first.byteOffset, m.first.byteLength));
+      if ('first' in m) return job.events.onFirstPage?.(bufferOf(m.first));
       this.release(worker);
-      if ('pdf' in m) job.resolve(Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength));
+      if ('pdf' in m) job.resolve(bufferOf(m.pdf));
       else job.reject(Object.assign(new Error('PdfRenderFailed'), { name: m.error }));
     });
     const lost = () => {

@@ -58,7 +58,7 @@ export function ReceptionScreen({
   useFromAddress(citizenId, (id) => setFilter((f) => ({ ...f, from: EVER, to: today, citizenId: id })));
   useFromAddress(preset, (p) => setFilter((f) => ({ ...f, ...p, citizenId: null })));
   // a new entry kept through a lock opens again with its text (issue 15)
-  const [opened, setForm] = useState<{ entry: Reception | null } | null>(() =>
+  const [opened, setOpened] = useState<{ entry: Reception | null } | null>(() =>
     draftWaits(NEW_ENTRY_DRAFT) ? { entry: null } : null,
   );
   const canWrite = canCall(session.role, 'reception.create');
@@ -68,7 +68,7 @@ export function ReceptionScreen({
   const kept = useCall('reception.get', { id: correcting ?? 0 }, { enabled: correcting !== null });
   const form = opened ?? (correcting !== null && kept.data ? { entry: kept.data.entry } : null);
   const closeForm = () => {
-    setForm(null);
+    setOpened(null);
     setCorrecting(null);
   };
 
@@ -88,7 +88,7 @@ export function ReceptionScreen({
   const ready = categories.data && users.data && station.data;
 
   // F2 works at once, even while the lists are still loading: the form waits for them
-  useHotkeys([['F2', () => canWrite && !form && setForm({ entry: null })]], []);
+  useHotkeys([['F2', () => canWrite && !form && setOpened({ entry: null })]], []);
 
   const set = <K extends keyof typeof chosen>(k: K, v: ReceptionFilter[K]) =>
     setFilter((f) => ({ ...f, [k]: v ?? null }));
@@ -141,7 +141,7 @@ export function ReceptionScreen({
             <Button
               leftSection={<IconPlus size={16} />}
               disabled={!ready}
-              onClick={() => setForm({ entry: null })}
+              onClick={() => setOpened({ entry: null })}
               title="F2"
             >
               {t('reception.newEntry')} (F2)
@@ -343,7 +343,7 @@ export function ReceptionScreen({
           onCitizen={(cid) => go(`/citizens/${cid}`)}
           onCorrect={(entry) => {
             onOpen(null);
-            setForm({ entry });
+            setOpened({ entry });
           }}
         />
       )}
